@@ -1,0 +1,202 @@
+/**
+ * Array creation: NumPy's constructors (`array`, `zeros`, `eye`, `arange`, `linspace`, …).
+ *
+ * Every function returns a new C-contiguous array that owns its data, except `asarray` and
+ * `fromTypedArray`, which wrap what they are given without copying when they can.
+ * `empty` is `zeros` (JS typed arrays are always zero-filled, so there is no cheaper choice).
+ */
+import { allocate, castScalar, checkDType, dtypeOfBuffer, scalarDType, type DType, type TypedArray } from "./dtype.js";
+import { ValueError, ZeroDivisionError } from "./errors.js";
+import { fromNested, NDArray, type NestedArray } from "./ndarray.js";
+import { checkShape, fmtShape, sizeOf } from "./shape.js";
+
+/** Anything `array`/`asarray` accept: nested arrays, scalars, typed arrays or NDArrays. */
+export type ArrayLike = NDArray | NestedArray | TypedArray;
+
+export interface DTypeOption {
+  dtype?: DType;
+}
+
+function isTypedArray(x: unknown): x is TypedArray {
+  return x instanceof Float64Array || x instanceof Float32Array || x instanceof Int32Array || x instanceof Uint8Array;
+}
+
+/**
+ * `np.array(x, dtype)`: a new array from nested JS arrays (ragged input is rejected), a typed
+ * array, a scalar (0-d result) or another NDArray. Always copies.
+ */
+export function array(x: ArrayLike, dtype?: DType): NDArray {
+  if (dtype !== undefined) checkDType(dtype, "array");
+  if (x instanceof NDArray) return x.astype(dtype ?? x.dtype);
+  if (isTypedArray(x)) {
+    const a = new NDArray(x, [x.length]);
+    return a.astype(dtype ?? a.dtype);
+  }
+  return fromNested(x, "array", dtype);
+}
+
+/** `np.asarray(x, dtype)`: like `array`, but returns `x` itself (or wraps a typed array) when no conversion is needed. */
+export function asarray(x: ArrayLike, dtype?: DType): NDArray {
+  if (x instanceof NDArray && (dtype === undefined || dtype === x.dtype)) return x;
+  if (isTypedArray(x) && (dtype === undefined || dtype === dtypeOfBuffer(x))) return new NDArray(x, [x.length]);
+  return array(x, dtype);
+}
+
+/**
+ * Wrap a typed array as an NDArray of the given shape without copying (writes through the
+ * array change the buffer). Pass `"complex128"` to read a Float64Array as interleaved re, im.
+ */
+export function fromTypedArray(data: TypedArray, shape?: readonly number[], dtype?: DType): NDArray {
+  const dt = dtype ?? dtypeOfBuffer(data);
+  const n = dt === "complex128" ? data.length / 2 : data.length;
+  const sh = shape === undefined ? [n] : checkShape(shape, "fromTypedArray");
+  if (sizeOf(sh) !== n) throw new ValueError(`fromTypedArray: buffer holds ${n} elements, shape ${fmtShape(sh)} needs ${sizeOf(sh)}`);
+  return new NDArray(data, sh, dt);
+}
+
+/** `np.zeros(shape, dtype)`. */
+export function zeros(shape: number | readonly number[], dtype: DType = "float64"): NDArray {
+  const sh = checkShape(shape, "zeros");
+  const dt = checkDType(dtype, "zeros");
+  return new NDArray(allocate(dt, sizeOf(sh)), sh, dt);
+}
+
+/** `np.empty(shape, dtype)`: same as zeros (typed arrays are zero-filled). */
+export function empty(shape: number | readonly number[], dtype: DType = "float64"): NDArray {
+  return zeros(shape, dtype);
+}
+
+/** `np.full(shape, value, dtype)`; the dtype defaults to the value's (int -> int32, float -> float64, boolean -> bool). */
+export function full(shape: number | readonly number[], value: number | boolean, dtype?: DType): NDArray {
+  const sh = checkShape(shape, "full");
+  const dt = dtype === undefined ? scalarDType(value) : checkDType(dtype, "full");
+  const out = new NDArray(allocate(dt, sizeOf(sh)), sh, dt);
+  const v = castScalar(Number(value), dt);
+  if (dt === "complex128") for (let i = 0; i < out.size; i++) out.data[2 * i] = v;
+  else out.data.fill(v);
+  return out;
+}
+
+/** `np.ones(shape, dtype)`. */
+export function ones(shape: number | readonly number[], dtype: DType = "float64"): NDArray {
+  return full(checkShape(shape, "ones"), 1, checkDType(dtype, "ones"));
+}
+
+/** `np.zeros_like(a, dtype)`. */
+export function zerosLike(a: NDArray, dtype?: DType): NDArray {
+  return zeros(a.shape, dtype ?? a.dtype);
+}
+
+/** `np.ones_like(a, dtype)`. */
+export function onesLike(a: NDArray, dtype?: DType): NDArray {
+  return ones(a.shape, dtype ?? a.dtype);
+}
+
+/** `np.full_like(a, value, dtype)`. */
+export function fullLike(a: NDArray, value: number | boolean, dtype?: DType): NDArray {
+  return full(a.shape, value, dtype ?? a.dtype);
+}
+
+/** `np.empty_like(a, dtype)`. */
+export function emptyLike(a: NDArray, dtype?: DType): NDArray {
+  return zeros(a.shape, dtype ?? a.dtype);
+}
+
+export interface EyeOptions {
+  /** Number of columns (default N). */
+  M?: number;
+  /** Diagonal: 0 the main one, k > 0 above, k < 0 below. */
+  k?: number;
+  dtype?: DType;
+}
+
+/** `np.eye(N, M, k, dtype)`: ones on the k-th diagonal of an N×M matrix. */
+export function eye(N: number, options: EyeOptions = {}): NDArray {
+  const { M = N, k = 0, dtype = "float64" } = options;
+  const out = zeros([N, M], dtype);
+  const one = castScalar(1, out.dtype);
+  // (i, i + k) for rows where the column is in range
+  for (let i = Math.max(0, -k); i < N && i + k < M; i++) {
+    const e = i * M + i + k;
+    if (out.dtype === "complex128") out.data[2 * e] = one;
+    else out.data[e] = one;
+  }
+  return out;
+}
+
+/** `np.identity(n, dtype)`: the n×n identity. */
+export function identity(n: number, dtype: DType = "float64"): NDArray {
+  return eye(n, { dtype });
+}
+
+/**
+ * `np.diag(v, k)`: for 1-D `v`, a square matrix with `v` on the k-th diagonal; for 2-D `v`,
+ * a copy of its k-th diagonal.
+ */
+export function diag(v: ArrayLike, k = 0): NDArray {
+  const a = asarray(v);
+  if (a.ndim === 2) return a.diagonal(k).copy();
+  if (a.ndim !== 1) throw new ValueError(`diag: input must be 1- or 2-d, got shape ${fmtShape(a.shape)}`);
+  const n = a.shape[0] + Math.abs(k);
+  const out = zeros([n, n], a.dtype);
+  // out[i, i + k] = v[i] (k >= 0), out[i - k, i] = v[i] (k < 0): the k-th diagonal of out
+  out.diagonal(k).set(a);
+  return out;
+}
+
+/**
+ * `np.arange(start, stop, step, dtype)`: evenly spaced values in [start, stop).
+ * `arange(5)` is 0..4. Integer arguments give int32, any fractional one float64. Values are
+ * computed as NumPy does: `start + i·delta` with `delta = (start + step) − start`.
+ */
+export function arange(start: number, stop?: number, step = 1, dtype?: DType): NDArray {
+  if (stop === undefined) {
+    stop = start;
+    start = 0;
+  }
+  if (step === 0) throw new ZeroDivisionError(`arange: step must not be zero (start ${start}, stop ${stop})`);
+  if (![start, stop, step].every(Number.isFinite)) throw new ValueError(`arange: arguments must be finite, got ${start}, ${stop}, ${step}`);
+  const dt = dtype ?? ([start, stop, step].every((x) => Number.isInteger(x)) ? "int32" : "float64");
+  checkDType(dt, "arange");
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const out = zeros([n], dt);
+  const delta = start + step - start;
+  for (let i = 0; i < n; i++) out.data[i] = castScalar(start + i * delta, dt);
+  return out;
+}
+
+export interface LinspaceOptions {
+  /** Include `stop` as the last sample (default true). */
+  endpoint?: boolean;
+  dtype?: DType;
+}
+
+/**
+ * `np.linspace(start, stop, num, endpoint, dtype)`: `num` evenly spaced samples over
+ * [start, stop]. As NumPy: `y_i = start + i·step`, `step = (stop − start)/div` with
+ * `div = num − 1` (or `num` without the endpoint), and the last sample set to `stop` exactly.
+ * Integer dtypes take the floor. See `linspaceStep` for the step.
+ */
+export function linspace(start: number, stop: number, num = 50, options: LinspaceOptions = {}): NDArray {
+  return linspaceStep(start, stop, num, options).samples;
+}
+
+/** `np.linspace(..., retstep=True)`: the samples and the step (NaN when num = 1 with the endpoint). */
+export function linspaceStep(start: number, stop: number, num = 50, options: LinspaceOptions = {}): { samples: NDArray; step: number } {
+  const { endpoint = true, dtype = "float64" } = options;
+  if (!Number.isInteger(num) || num < 0) throw new ValueError(`linspace: number of samples, ${num}, must be a non-negative integer`);
+  const dt = checkDType(dtype, "linspace");
+  const div = endpoint ? num - 1 : num;
+  const delta = stop - start;
+  const step = div > 0 ? delta / div : NaN;
+  const y = new Float64Array(num);
+  for (let i = 0; i < num; i++) {
+    // NumPy: when the step underflows to 0, scale by delta/div instead of multiplying by step
+    y[i] = div > 0 ? (step === 0 ? (i / div) * delta : i * step) + start : i * delta + start;
+  }
+  if (endpoint && num > 1) y[num - 1] = stop;
+  const out = zeros([num], dt);
+  const integer = dt === "int32" || dt === "bool";
+  for (let i = 0; i < num; i++) out.data[i] = castScalar(integer ? Math.floor(y[i]) : y[i], dt);
+  return { samples: out, step };
+}

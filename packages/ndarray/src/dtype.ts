@@ -1,0 +1,156 @@
+/**
+ * Data types and NumPy's promotion rules for the five dtypes Sliderule has.
+ *
+ * | dtype      | buffer        | element                                     |
+ * | ---------- | ------------- | ------------------------------------------- |
+ * | float64    | Float64Array  | the default, as in NumPy                    |
+ * | float32    | Float32Array  |                                             |
+ * | int32      | Int32Array    | the integer dtype (stands in for NumPy's int64) |
+ * | bool       | Uint8Array    | 0 or 1                                      |
+ * | complex128 | Float64Array  | two slots per element: re, im (interleaved) |
+ *
+ * Promotion follows NumPy's table restricted to these types; the one deliberate difference is
+ * that integers are 32-bit, so int32 + int32 stays int32 where NumPy would give int64 on
+ * integer overflow-prone reductions (documented in the README).
+ */
+import { DTypeError } from "./errors.js";
+
+export type DType = "float64" | "float32" | "int32" | "bool" | "complex128";
+export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+export const DTYPES: readonly DType[] = ["bool", "int32", "float32", "float64", "complex128"];
+
+/** Bytes per element, as NumPy's itemsize. */
+export const ITEMSIZE: Record<DType, number> = {
+  bool: 1,
+  int32: 4,
+  float32: 4,
+  float64: 8,
+  complex128: 16,
+};
+
+/** The kind of a dtype, in NumPy's order of generality: bool < int < float < complex. */
+export type Kind = "b" | "i" | "f" | "c";
+export const KIND: Record<DType, Kind> = {
+  bool: "b",
+  int32: "i",
+  float32: "f",
+  float64: "f",
+  complex128: "c",
+};
+const KIND_RANK: Record<Kind, number> = { b: 0, i: 1, f: 2, c: 3 };
+
+/** Check a dtype name given by a caller; `fn` names the function for the message. */
+export function checkDType(dtype: unknown, fn: string): DType {
+  if (typeof dtype === "string" && (DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
+  throw new DTypeError(`${fn}: unknown dtype ${JSON.stringify(dtype)}; expected one of ${DTYPES.join(", ")}`);
+}
+
+/** A zeroed buffer that holds `n` elements of `dtype` (2n slots for complex128). */
+export function allocate(dtype: DType, n: number): TypedArray {
+  switch (dtype) {
+    case "float64":
+      return new Float64Array(n);
+    case "float32":
+      return new Float32Array(n);
+    case "int32":
+      return new Int32Array(n);
+    case "bool":
+      return new Uint8Array(n);
+    case "complex128":
+      return new Float64Array(2 * n);
+    default:
+      return dtype satisfies never;
+  }
+}
+
+/** The dtype of a raw typed array (Float64Array is read as float64, never complex). */
+export function dtypeOfBuffer(data: TypedArray): DType {
+  if (data instanceof Float64Array) return "float64";
+  if (data instanceof Float32Array) return "float32";
+  if (data instanceof Int32Array) return "int32";
+  if (data instanceof Uint8Array) return "bool";
+  throw new DTypeError(`dtypeOfBuffer: unsupported buffer ${Object.prototype.toString.call(data)}`);
+}
+
+// NumPy's promote_types restricted to our dtypes. int32 with float32 gives float64, as in NumPy.
+const PROMOTE: Record<DType, Record<DType, DType>> = {
+  bool: { bool: "bool", int32: "int32", float32: "float32", float64: "float64", complex128: "complex128" },
+  int32: { bool: "int32", int32: "int32", float32: "float64", float64: "float64", complex128: "complex128" },
+  float32: { bool: "float32", int32: "float64", float32: "float32", float64: "float64", complex128: "complex128" },
+  float64: { bool: "float64", int32: "float64", float32: "float64", float64: "float64", complex128: "complex128" },
+  complex128: {
+    bool: "complex128",
+    int32: "complex128",
+    float32: "complex128",
+    float64: "complex128",
+    complex128: "complex128",
+  },
+};
+
+/** `np.promote_types(a, b)`: the smallest dtype both can be cast to safely. */
+export function promoteTypes(a: DType, b: DType): DType {
+  return PROMOTE[a][b];
+}
+
+/** The default dtype of each kind, used for Python-style scalars (int -> int32, float -> float64). */
+export const DEFAULT_OF_KIND: Record<Kind, DType> = { b: "bool", i: "int32", f: "float64", c: "complex128" };
+
+/**
+ * One operand's contribution to result-type resolution: its dtype and whether it is a
+ * scalar (a JS number or boolean, or a 0-d array), which NumPy 1.24 treats by kind only.
+ */
+export interface TypeOperand {
+  dtype: DType;
+  scalar: boolean;
+}
+
+/**
+ * `np.result_type` with NumPy 1.24's value-based casting: when arrays and scalars are mixed,
+ * a scalar only matters if its kind is higher than every array's kind
+ * (`float32 array + 2.5 -> float32`, `int32 array + 2.5 -> float64`, `int32 array + 3 -> int32`).
+ */
+export function resultType(ops: readonly TypeOperand[]): DType {
+  const arrays = ops.filter((o) => !o.scalar);
+  const scalars = ops.filter((o) => o.scalar);
+  if (arrays.length === 0 || scalars.length === 0) return ops.map((o) => o.dtype).reduce(promoteTypes);
+  let arrayType = arrays.map((o) => o.dtype).reduce(promoteTypes);
+  let scalarType = scalars.map((o) => o.dtype).reduce(promoteTypes);
+  if (KIND_RANK[KIND[scalarType]] > KIND_RANK[KIND[arrayType]]) {
+    // The scalar's kind wins; take the smallest type of that kind that holds the array's type.
+    return promoteTypes(arrayType, DEFAULT_OF_KIND[KIND[scalarType]]);
+  }
+  return arrayType;
+}
+
+/** The dtype a JS scalar behaves as: boolean -> bool, integer number -> int32, other -> float64. */
+export function scalarDType(x: number | boolean): DType {
+  if (typeof x === "boolean") return "bool";
+  return Number.isInteger(x) && Math.abs(x) <= 2147483647 ? "int32" : "float64";
+}
+
+export function isComplex(dtype: DType): boolean {
+  return dtype === "complex128";
+}
+
+export function isFloating(dtype: DType): boolean {
+  return dtype === "float64" || dtype === "float32";
+}
+
+export function isInteger(dtype: DType): boolean {
+  return dtype === "int32" || dtype === "bool";
+}
+
+/** Convert a JS number to what a buffer of `dtype` stores (int32 truncates toward zero as C does). */
+export function castScalar(x: number, dtype: DType): number {
+  switch (dtype) {
+    case "bool":
+      return x !== 0 ? 1 : 0;
+    case "int32":
+      return x | 0;
+    case "float32":
+      return Math.fround(x);
+    default:
+      return x;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * @sliderule/ndarray: n-d arrays with NumPy's semantics.
+ *
+ *   import * as np from "@sliderule/ndarray";
+ *   const a = np.arange(6).reshape(2, 3);
+ *   a.add(1).sum({ axis: 0 });
+ */
+import "./methods.js";
+
+export { NDArray, newaxis, slice, parseSlice, sliceIndices } from "./ndarray.js";
+export type { Complex, Flags, Index, NestedArray, Slice } from "./ndarray.js";
+export { DTYPES, ITEMSIZE, promoteTypes, resultType } from "./dtype.js";
+export type { DType, TypedArray } from "./dtype.js";
+export { AxisError, DTypeError, IndexError, ShapeError, ValueError, ZeroDivisionError } from "./errors.js";
+export { broadcastShapes } from "./shape.js";
+export * from "./creation.js";
+export * from "./manipulation.js";
+export * from "./ufunc.js";
+export { sum, prod, mean, variance, variance as var, std, min, max, min as amin, max as amax, any, all, argmin, argmax, cumsum, cumprod } from "./reductions.js";
+export type { ReduceOptions, VarOptions, ArgOptions, AccumulateOptions } from "./reductions.js";
+export { sort, argsort } from "./sorting.js";
+export type { SortOptions } from "./sorting.js";
+export { isclose, allclose, arrayEqual } from "./compare.js";
+export type { CloseOptions } from "./compare.js";

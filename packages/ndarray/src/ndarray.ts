@@ -1,0 +1,613 @@
+/**
+ * The NDArray: a typed buffer seen through a dtype, a shape, strides and an offset.
+ *
+ *   element (i_0, …, i_{d-1})  lives at  data[offset + Σ_k i_k · strides[k]]
+ *
+ * (strides and offset count elements, not bytes; for complex128 element e occupies the two
+ * slots data[2e] (re) and data[2e+1] (im)).
+ *
+ * Views — slicing, transpose, reshape of contiguous data, broadcastTo, diagonal, newaxis —
+ * build a new NDArray over the same buffer with other strides and offset, and record the
+ * array they came from in `base`. Copies own their data (`base === null`).
+ *
+ * This file holds the array and everything that only rearranges it (views, indexing, copies,
+ * casting). Arithmetic, reductions, printing and the rest are installed as methods by
+ * `methods.ts`, so that those modules can import this one without a cycle.
+ */
+import { allocate, castScalar, checkDType, dtypeOfBuffer, ITEMSIZE, type DType, type TypedArray } from "./dtype.js";
+import { DTypeError, IndexError, ShapeError, ValueError } from "./errors.js";
+import { copyStrided } from "./kernels/copy.js";
+import { isCContiguous, isFContiguous } from "./kernels/strided.js";
+import {
+  broadcastShapes,
+  broadcastStrides,
+  cStrides,
+  fmtShape,
+  normalizeAxes,
+  normalizeAxis,
+  shapesEqual,
+  sizeOf,
+  type Shape,
+} from "./shape.js";
+
+/** A complex number as read from a complex128 array. */
+export interface Complex {
+  re: number;
+  im: number;
+}
+
+/** A Python slice `start:stop:step`; any part may be omitted. */
+export interface Slice {
+  start?: number | null;
+  stop?: number | null;
+  step?: number | null;
+}
+
+/**
+ * One item of a basic index, as in NumPy's `a[...]`:
+ * - an integer selects one position and removes the axis (negative counts from the end);
+ * - a slice string such as `":"`, `"1:3"`, `"::-1"`, or a {@link Slice} object;
+ * - `"..."` (ellipsis) stands for as many `":"` as needed;
+ * - `null` (`np.newaxis`) inserts an axis of length 1.
+ */
+export type Index = number | string | Slice | null;
+
+/** `np.newaxis`. */
+export const newaxis = null;
+
+/** `np.s_`-like helper: `slice(1, null, 2)` is `1::2`. */
+export function slice(start?: number | null, stop?: number | null, step?: number | null): Slice {
+  return { start, stop, step };
+}
+
+/** Nested JS arrays of numbers or booleans, as accepted by `array` and returned by `toArray`. */
+export type NestedArray = number | boolean | Complex | NestedArray[];
+
+export interface Flags {
+  cContiguous: boolean;
+  fContiguous: boolean;
+  ownData: boolean;
+  writeable: boolean;
+}
+
+export class NDArray {
+  /** The buffer (shared with every view of it). */
+  readonly data: TypedArray;
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  /** Element strides, one per axis (0 on broadcast axes, negative on flipped ones). */
+  readonly strides: readonly number[];
+  /** Element offset of index (0, …, 0) in `data`. */
+  readonly offset: number;
+  /** The array whose buffer this view shares, or null for an array that owns its data. */
+  readonly base: NDArray | null;
+  private readonly _writeable: boolean;
+
+  /**
+   * Wrap a buffer without copying. With only `data` and `shape`, the array is C-contiguous
+   * and its dtype is read from the buffer (Float64Array -> float64; pass "complex128" to read
+   * a Float64Array as interleaved complex).
+   */
+  constructor(
+    data: TypedArray,
+    shape: Shape = [data.length],
+    dtype: DType = dtypeOfBuffer(data),
+    strides?: readonly number[],
+    offset = 0,
+    base: NDArray | null = null,
+    writeable = true,
+  ) {
+    this.data = data;
+    this.dtype = dtype;
+    this.shape = Object.freeze(shape.slice());
+    this.strides = Object.freeze(strides ? strides.slice() : cStrides(shape));
+    this.offset = offset;
+    this.base = base;
+    this._writeable = writeable;
+    if (!strides) {
+      const need = sizeOf(shape) * (dtype === "complex128" ? 2 : 1);
+      if (data.length < need + offset) {
+        throw new ShapeError(`NDArray: buffer of length ${data.length} is too small for shape ${fmtShape(shape)} (${dtype})`);
+      }
+    }
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  get size(): number {
+    return sizeOf(this.shape);
+  }
+
+  get itemsize(): number {
+    return ITEMSIZE[this.dtype];
+  }
+
+  get nbytes(): number {
+    return this.size * this.itemsize;
+  }
+
+  get flags(): Flags {
+    return {
+      cContiguous: isCContiguous(this.shape, this.strides),
+      fContiguous: isFContiguous(this.shape, this.strides),
+      ownData: this.base === null,
+      writeable: this._writeable,
+    };
+  }
+
+  /** The transpose (axes reversed), a view. */
+  get T(): NDArray {
+    return this.transpose();
+  }
+
+  /** A view over the same buffer with another layout; `base` chains to the owner. */
+  view(shape: Shape, strides: readonly number[], offset: number, writeable = this._writeable): NDArray {
+    return new NDArray(this.data, shape, this.dtype, strides, offset, this.base ?? this, writeable);
+  }
+
+  // ---------------------------------------------------------------- indexing
+
+  /** Element offset of an integer index tuple (negative indices count from the end). */
+  private elementOffset(indices: readonly number[], fn: string): number {
+    if (indices.length !== this.ndim) {
+      throw new IndexError(`${fn}: expected ${this.ndim} indices for shape ${fmtShape(this.shape)}, got ${indices.length}`);
+    }
+    let off = this.offset;
+    for (let k = 0; k < indices.length; k++) {
+      let i = indices[k];
+      const n = this.shape[k];
+      if (!Number.isInteger(i)) throw new IndexError(`${fn}: index ${i} is not an integer`);
+      if (i < -n || i >= n) throw new IndexError(`${fn}: index ${i} is out of bounds for axis ${k} with size ${n}`);
+      if (i < 0) i += n;
+      off += i * this.strides[k];
+    }
+    return off;
+  }
+
+  /** Read one element by integer indices: `a.get(1, -1)` is NumPy's `a[1, -1]`. Real dtypes. */
+  get(...indices: number[]): number {
+    if (this.dtype === "complex128") throw new DTypeError(`get: array is complex128; use getComplex`);
+    return this.data[this.elementOffset(indices, "get")];
+  }
+
+  /** Read one element of a complex128 array (real arrays give im = 0). */
+  getComplex(...indices: number[]): Complex {
+    const off = this.elementOffset(indices, "getComplex");
+    if (this.dtype !== "complex128") return { re: this.data[off], im: 0 };
+    return { re: this.data[2 * off], im: this.data[2 * off + 1] };
+  }
+
+  /** The single element of a size-1 array, as NumPy's `a.item()`. */
+  item(): number {
+    if (this.size !== 1) throw new ValueError(`item: can only convert an array of size 1 to a scalar, got shape ${fmtShape(this.shape)}`);
+    return this.get(...new Array<number>(this.ndim).fill(0));
+  }
+
+  /**
+   * Basic indexing, always a view: `a.slice(0, "1:3", null, "...")` is NumPy's
+   * `a[0, 1:3, np.newaxis, ...]`. Integers remove their axis, so indexing every axis with an
+   * integer gives a 0-d array (use `get` for a number).
+   */
+  slice(...index: Index[]): NDArray {
+    const shape: number[] = [];
+    const strides: number[] = [];
+    let offset = this.offset;
+    // Expand the ellipsis into full slices over the axes no other item consumes.
+    const consumed = index.filter((x) => x !== null && x !== "...").length;
+    const ellipses = index.filter((x) => x === "...").length;
+    if (ellipses > 1) throw new IndexError(`slice: an index can only have a single ellipsis ('...'), got ${ellipses}`);
+    if (consumed > this.ndim) {
+      throw new IndexError(`slice: too many indices for array: array is ${this.ndim}-dimensional, but ${consumed} were indexed`);
+    }
+    let axis = 0;
+    for (const item of index) {
+      if (item === null) {
+        shape.push(1);
+        strides.push(0);
+      } else if (item === "...") {
+        for (let k = 0; k < this.ndim - consumed; k++, axis++) {
+          shape.push(this.shape[axis]);
+          strides.push(this.strides[axis]);
+        }
+      } else if (typeof item === "number") {
+        const n = this.shape[axis];
+        if (!Number.isInteger(item)) throw new IndexError(`slice: index ${item} is not an integer`);
+        if (item < -n || item >= n) throw new IndexError(`slice: index ${item} is out of bounds for axis ${axis} with size ${n}`);
+        offset += (item < 0 ? item + n : item) * this.strides[axis];
+        axis++;
+      } else {
+        const s = typeof item === "string" ? parseSlice(item) : item;
+        const { start, step, length } = sliceIndices(s, this.shape[axis]);
+        if (length > 0) offset += start * this.strides[axis];
+        shape.push(length);
+        strides.push(step * this.strides[axis]);
+        axis++;
+      }
+    }
+    for (; axis < this.ndim; axis++) {
+      shape.push(this.shape[axis]);
+      strides.push(this.strides[axis]);
+    }
+    return this.view(shape, strides, offset);
+  }
+
+  /**
+   * Assignment through basic indexing: `a.set(0, ":", v)` is NumPy's `a[0, :] = v`; `v` (a
+   * number, nested array or NDArray) is broadcast to the selected view and cast to a's dtype.
+   * `a.set(v)` fills the whole array. Returns `this`.
+   */
+  set(...args: [...Index[], NDArray | NestedArray]): this {
+    const value = args[args.length - 1] as NDArray | NestedArray;
+    const target = args.length === 1 ? this : this.slice(...(args.slice(0, -1) as Index[]));
+    assign(target, value, "set");
+    return this;
+  }
+
+  // ---------------------------------------------------------------- views
+
+  /**
+   * Give the array a new shape with the same elements in C order; one entry may be -1.
+   * A view when the strides allow it (always for contiguous data), otherwise a copy.
+   */
+  reshape(...newShape: number[] | [readonly number[]]): NDArray {
+    const requested = (Array.isArray(newShape[0]) ? newShape[0] : newShape) as number[];
+    const shape = resolveReshape(requested, this.size);
+    const strides = reshapeStrides(this.shape, this.strides, shape);
+    if (strides) return this.view(shape, strides, this.offset);
+    return this.copy().reshape(shape);
+  }
+
+  /** Permute the axes (reverse them by default), a view. */
+  transpose(...axesArg: number[] | [readonly number[]]): NDArray {
+    const given = (Array.isArray(axesArg[0]) ? axesArg[0] : axesArg) as number[];
+    const axes = given.length === 0 ? this.shape.map((_, i) => this.ndim - 1 - i) : given;
+    if (axes.length !== this.ndim) {
+      throw new ValueError(`transpose: axes don't match array: got ${axes.length} axes for an array of dimension ${this.ndim}`);
+    }
+    const norm = axes.map((a) => normalizeAxis(a, this.ndim, "transpose"));
+    if (new Set(norm).size !== norm.length) throw new ValueError(`transpose: repeated axis in transpose: ${JSON.stringify(axes)}`);
+    return this.view(
+      norm.map((a) => this.shape[a]),
+      norm.map((a) => this.strides[a]),
+      this.offset,
+    );
+  }
+
+  /** Interchange two axes, a view. */
+  swapaxes(axis1: number, axis2: number): NDArray {
+    const a = normalizeAxis(axis1, this.ndim, "swapaxes");
+    const b = normalizeAxis(axis2, this.ndim, "swapaxes");
+    const perm = this.shape.map((_, i) => i);
+    perm[a] = b;
+    perm[b] = a;
+    return this.transpose(perm);
+  }
+
+  /** Move axes to new positions, the others keeping their order; a view. */
+  moveaxis(source: number | readonly number[], destination: number | readonly number[]): NDArray {
+    const src = normalizeAxes(source, this.ndim, "moveaxis");
+    const dst = normalizeAxes(destination, this.ndim, "moveaxis");
+    if (src.length !== dst.length) {
+      throw new ValueError(`moveaxis: source and destination must have the same number of elements, got ${src.length} and ${dst.length}`);
+    }
+    const order = this.shape.map((_, i) => i).filter((i) => !src.includes(i));
+    const pairs = dst.map((d, k) => [d, src[k]] as const).sort((x, y) => x[0] - y[0]);
+    for (const [d, s] of pairs) order.splice(d, 0, s);
+    return this.transpose(order);
+  }
+
+  /** Remove axes of length one (all of them, or the ones named), a view. */
+  squeeze(axis?: number | readonly number[]): NDArray {
+    const axes =
+      axis === undefined ? this.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0) : normalizeAxes(axis, this.ndim, "squeeze");
+    for (const a of axes) {
+      if (this.shape[a] !== 1) {
+        throw new ValueError(`squeeze: cannot select an axis to squeeze out which has size not equal to one (axis ${a} has size ${this.shape[a]})`);
+      }
+    }
+    const keep = this.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+    return this.view(
+      keep.map((i) => this.shape[i]),
+      keep.map((i) => this.strides[i]),
+      this.offset,
+    );
+  }
+
+  /** Insert axes of length one at the given positions of the result, a view. */
+  expandDims(axis: number | readonly number[]): NDArray {
+    const list = typeof axis === "number" ? [axis] : axis;
+    const ndim = this.ndim + list.length;
+    const axes = normalizeAxes(list, ndim, "expandDims");
+    const shape: number[] = [];
+    const strides: number[] = [];
+    let k = 0;
+    for (let d = 0; d < ndim; d++) {
+      if (axes.includes(d)) {
+        shape.push(1);
+        strides.push(0);
+      } else {
+        shape.push(this.shape[k]);
+        strides.push(this.strides[k]);
+        k++;
+      }
+    }
+    return this.view(shape, strides, this.offset);
+  }
+
+  /** Reverse the order of elements along the given axes (all by default), a view. */
+  flip(axis?: number | readonly number[] | null): NDArray {
+    const axes = normalizeAxes(axis, this.ndim, "flip");
+    let offset = this.offset;
+    const strides = this.strides.slice();
+    for (const a of axes) {
+      if (this.shape[a] > 0) offset += (this.shape[a] - 1) * strides[a];
+      strides[a] = -strides[a];
+    }
+    return this.view(this.shape, strides, offset);
+  }
+
+  /** A read-only view of the array broadcast to `shape` (stride 0 on stretched axes). */
+  broadcastTo(shape: Shape): NDArray {
+    const target = shape.slice();
+    let ok = target.length >= this.ndim;
+    for (let i = 1; ok && i <= this.ndim; i++) {
+      const d = this.shape[this.ndim - i];
+      if (d !== 1 && d !== target[target.length - i]) ok = false;
+    }
+    if (!ok) {
+      throw new ShapeError(`broadcastTo: cannot broadcast an array of shape ${fmtShape(this.shape)} to shape ${fmtShape(target)}`);
+    }
+    return this.view(target, broadcastStrides(this.shape, this.strides, target), this.offset, false);
+  }
+
+  /** The diagonal `a[i, i + offset]` of the two given axes, appended as the last axis; a view. */
+  diagonal(offset = 0, axis1 = 0, axis2 = 1): NDArray {
+    if (this.ndim < 2) throw new ValueError(`diagonal: diag requires an array of at least two dimensions, got shape ${fmtShape(this.shape)}`);
+    const a1 = normalizeAxis(axis1, this.ndim, "diagonal");
+    const a2 = normalizeAxis(axis2, this.ndim, "diagonal");
+    if (a1 === a2) throw new ValueError(`diagonal: axis1 and axis2 cannot be the same (${axis1})`);
+    const n1 = this.shape[a1];
+    const n2 = this.shape[a2];
+    // Diagonal k starts at (0, k) for k >= 0 and at (-k, 0) for k < 0.
+    const r0 = offset >= 0 ? 0 : -offset;
+    const c0 = offset >= 0 ? offset : 0;
+    const length = Math.max(0, Math.min(n1 - r0, n2 - c0));
+    const start = length > 0 ? this.offset + r0 * this.strides[a1] + c0 * this.strides[a2] : this.offset;
+    const rest = this.shape.map((_, i) => i).filter((i) => i !== a1 && i !== a2);
+    return this.view(
+      [...rest.map((i) => this.shape[i]), length],
+      [...rest.map((i) => this.strides[i]), this.strides[a1] + this.strides[a2]],
+      start,
+    );
+  }
+
+  /** The elements as a 1-D array in C order: a view when possible, otherwise a copy. */
+  ravel(): NDArray {
+    return this.reshape(this.size);
+  }
+
+  /** A 1-D copy of the elements in C order. */
+  flatten(): NDArray {
+    return this.copy().reshape(this.size);
+  }
+
+  // ---------------------------------------------------------------- copies
+
+  /** A C-contiguous copy that owns its data. */
+  copy(): NDArray {
+    return this.astype(this.dtype);
+  }
+
+  /** A C-contiguous copy cast to `dtype` (NumPy's unsafe casting: float -> int truncates). */
+  astype(dtype: DType): NDArray {
+    checkDType(dtype, "astype");
+    const out = new NDArray(allocate(dtype, this.size), this.shape, dtype);
+    copyStrided(this.shape, this, out);
+    return out;
+  }
+
+  /** Nested JS arrays of the elements (numbers; booleans for bool; {re, im} for complex). */
+  toArray(): NestedArray {
+    const { data, dtype } = this;
+    const read = (off: number): NestedArray =>
+      dtype === "complex128" ? { re: data[2 * off], im: data[2 * off + 1] } : dtype === "bool" ? data[off] !== 0 : data[off];
+    const walk = (axis: number, off: number): NestedArray => {
+      if (axis === this.ndim) return read(off);
+      const out: NestedArray[] = [];
+      for (let i = 0; i < this.shape[axis]; i++) out.push(walk(axis + 1, off + i * this.strides[axis]));
+      return out;
+    };
+    return walk(0, this.offset);
+  }
+
+  /** The elements in C order as a new typed array (complex: interleaved re, im). */
+  toTypedArray(): TypedArray {
+    return isCContiguous(this.shape, this.strides) && this.offset === 0 && this.data.length === this.size * (this.dtype === "complex128" ? 2 : 1)
+      ? this.data.slice()
+      : this.copy().data;
+  }
+}
+
+// ------------------------------------------------------------------ helpers for the views
+
+/** Parse a slice string such as ":", "1:", "::2", "-1::-1", "2:5:1". */
+export function parseSlice(text: string): Slice {
+  const parts = text.split(":");
+  if (parts.length < 2 || parts.length > 3) throw new IndexError(`slice: cannot parse index ${JSON.stringify(text)}`);
+  const num = (p: string | undefined): number | null => {
+    if (p === undefined || p.trim() === "") return null;
+    const v = Number(p);
+    if (!Number.isInteger(v)) throw new IndexError(`slice: cannot parse index ${JSON.stringify(text)}`);
+    return v;
+  };
+  return { start: num(parts[0]), stop: num(parts[1]), step: num(parts[2]) };
+}
+
+/** Python's `slice.indices(n)`: clamp start/stop for a given step; returns start, step and length. */
+export function sliceIndices(s: Slice, n: number): { start: number; step: number; length: number } {
+  const step = s.step ?? 1;
+  if (step === 0) throw new ValueError(`slice: slice step cannot be zero`);
+  let start: number;
+  let stop: number;
+  if (step > 0) {
+    start = s.start == null ? 0 : s.start < 0 ? Math.max(s.start + n, 0) : Math.min(s.start, n);
+    stop = s.stop == null ? n : s.stop < 0 ? Math.max(s.stop + n, 0) : Math.min(s.stop, n);
+  } else {
+    start = s.start == null ? n - 1 : s.start < 0 ? Math.max(s.start + n, -1) : Math.min(s.start, n - 1);
+    stop = s.stop == null ? -1 : s.stop < 0 ? Math.max(s.stop + n, -1) : Math.min(s.stop, n - 1);
+  }
+  const length = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
+  return { start, step, length };
+}
+
+/** Resolve a reshape target (one -1 allowed) against the array's size. */
+function resolveReshape(requested: readonly number[], size: number): number[] {
+  const shape = requested.slice();
+  const unknown = shape.filter((d) => d === -1).length;
+  const describe = () => `reshape: cannot reshape array of size ${size} into shape ${fmtShape(requested.map((d) => d))}`;
+  if (unknown > 1) throw new ValueError(`reshape: can only specify one unknown dimension, got ${fmtShape(requested)}`);
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < -1) throw new ValueError(`reshape: invalid dimension ${d} in ${fmtShape(requested)}`);
+  }
+  const known = shape.reduce((p, d) => (d === -1 ? p : p * d), 1);
+  if (unknown === 1) {
+    if (known === 0 || size % known !== 0) throw new ShapeError(describe());
+    shape[shape.indexOf(-1)] = size / known;
+  } else if (known !== size) {
+    throw new ShapeError(describe());
+  }
+  return shape;
+}
+
+/**
+ * Strides that view (shape, strides) as `newShape` without copying, or null when impossible
+ * (NumPy's `_attempt_nocopy_reshape`): group the old and new axes into runs of equal
+ * element count; each old run must be contiguous in C order, and the new axes of the group
+ * then step through it.
+ */
+function reshapeStrides(shape: Shape, strides: readonly number[], newShape: Shape): number[] | null {
+  if (sizeOf(shape) === 0) return cStrides(newShape);
+  // Size-1 axes carry no layout information: drop them from the old shape.
+  const oldDims: number[] = [];
+  const oldStrides: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] !== 1) {
+      oldDims.push(shape[i]);
+      oldStrides.push(strides[i]);
+    }
+  }
+  const out = new Array<number>(newShape.length).fill(0);
+  let oi = 0;
+  let oj = 1;
+  let ni = 0;
+  let nj = 1;
+  while (ni < newShape.length && oi < oldDims.length) {
+    let np = newShape[ni];
+    let op = oldDims[oi];
+    while (np !== op) {
+      if (np < op) np *= newShape[nj++];
+      else op *= oldDims[oj++];
+    }
+    // the old axes oi..oj-1 must be C-contiguous among themselves
+    for (let k = oi; k < oj - 1; k++) {
+      if (oldStrides[k] !== oldDims[k + 1] * oldStrides[k + 1]) return null;
+    }
+    // the new axes ni..nj-1 step through the group from its innermost stride outward
+    out[nj - 1] = oldStrides[oj - 1];
+    for (let k = nj - 1; k > ni; k--) out[k - 1] = out[k] * newShape[k];
+    ni = nj++;
+    oi = oj++;
+  }
+  // trailing size-1 axes of the new shape
+  for (let k = ni; k < newShape.length; k++) out[k] = 1;
+  return out;
+}
+
+/**
+ * Write `value` into `target` (a view), broadcasting it to the target's shape and casting to
+ * its dtype. Throws if the target is read-only or the value does not broadcast.
+ */
+export function assign(target: NDArray, value: NDArray | NestedArray, fn: string): void {
+  if (!target.flags.writeable) throw new ValueError(`${fn}: assignment destination is read-only`);
+  if (typeof value === "number" || typeof value === "boolean") {
+    fillScalar(target, Number(value));
+    return;
+  }
+  const src = value instanceof NDArray ? value : fromNested(value, fn);
+  const shape = broadcastShapes(target.shape, src.shape);
+  if (!shapesEqual(shape, target.shape)) {
+    throw new ShapeError(`${fn}: could not broadcast input array from shape ${fmtShape(src.shape)} into shape ${fmtShape(target.shape)}`);
+  }
+  // If the source shares the buffer (e.g. a[1:] = a[:-1]), read from a copy first.
+  const source = src.data === target.data ? src.copy() : src;
+  const view = new NDArray(source.data, target.shape, source.dtype, broadcastStrides(source.shape, source.strides, target.shape), source.offset);
+  copyStrided(target.shape, view, target);
+}
+
+function fillScalar(target: NDArray, x: number): void {
+  // a one-element buffer read with stride 0 on every axis (complex: re = x, im = 0)
+  const one = allocate(target.dtype, 1);
+  one[0] = castScalar(x, target.dtype);
+  const zeros = new Array<number>(target.ndim).fill(0);
+  copyStrided(target.shape, { data: one, dtype: target.dtype, strides: zeros, offset: 0 }, target);
+}
+
+/**
+ * Build an array from nested JS arrays. The dtype is inferred as NumPy does (all booleans ->
+ * bool, all integers -> int32, any non-integer -> float64, any {re, im} -> complex128) unless
+ * given. Ragged nesting is rejected.
+ */
+export function fromNested(value: NestedArray, fn: string, dtype?: DType): NDArray {
+  // Find the shape along the first path, then check every branch against it.
+  const shape: number[] = [];
+  let probe: NestedArray = value;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    if (probe.length === 0) break;
+    probe = probe[0];
+  }
+  let kind: 0 | 1 | 2 | 3 = 0; // bool, int, float, complex
+  const flat: (number | Complex)[] = [];
+  const walk = (v: NestedArray, depth: number, path: string): void => {
+    if (depth === shape.length) {
+      if (Array.isArray(v)) throw new ValueError(`${fn}: inhomogeneous (ragged) nested array at ${path || "top"}: expected a number, found a list`);
+      if (typeof v === "boolean") flat.push(v ? 1 : 0);
+      else if (typeof v === "number") {
+        if (kind < 1) kind = 1;
+        if (!Number.isInteger(v) || Math.abs(v) > 2147483647) kind = Math.max(kind, 2) as 2 | 3;
+        flat.push(v);
+      } else if (v !== null && typeof v === "object" && "re" in v) {
+        kind = 3;
+        flat.push(v);
+      } else {
+        throw new ValueError(`${fn}: cannot convert ${JSON.stringify(v)} at ${path || "top"} to a number`);
+      }
+      return;
+    }
+    if (!Array.isArray(v) || v.length !== shape[depth]) {
+      const got = Array.isArray(v) ? `length ${v.length}` : "a scalar";
+      throw new ValueError(
+        `${fn}: inhomogeneous (ragged) nested array: at ${path || "top"} expected a list of length ${shape[depth]} (shape so far ${fmtShape(shape.slice(0, depth + 1))}), found ${got}`,
+      );
+    }
+    for (let i = 0; i < v.length; i++) walk(v[i], depth + 1, `${path}[${i}]`);
+  };
+  walk(value, 0, "");
+  const inferred: DType = (["bool", "int32", "float64", "complex128"] as const)[kind];
+  const dt = dtype === undefined ? (flat.length === 0 ? "float64" : inferred) : checkDType(dtype, fn);
+  const data = allocate(dt, flat.length);
+  if (dt === "complex128") {
+    flat.forEach((v, i) => {
+      data[2 * i] = typeof v === "number" ? v : v.re;
+      data[2 * i + 1] = typeof v === "number" ? 0 : v.im;
+    });
+  } else {
+    flat.forEach((v, i) => {
+      if (typeof v !== "number") throw new DTypeError(`${fn}: cannot cast complex input to ${dt}`);
+      data[i] = castScalar(v, dt);
+    });
+  }
+  return new NDArray(data, shape, dt);
+}
