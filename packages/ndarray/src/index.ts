@@ -22,3 +22,8 @@ export { sort, argsort } from "./sorting.js";
 export type { SortOptions } from "./sorting.js";
 export { isclose, allclose, arrayEqual } from "./compare.js";
 export type { CloseOptions } from "./compare.js";
+export { concatenate, stack, vstack, hstack, dstack, columnStack, split, arraySplit, hsplit, vsplit, dsplit } from "./stacking.js";
+export { formatArray, arrayToString, setPrintOptions, getPrintOptions, withPrintOptions } from "./print.js";
+export type { PrintOptions, FloatMode } from "./print.js";
+export { formatFloatPositional, formatFloatScientific } from "./dragon4.js";
+export type { PositionalOptions, ScientificOptions, TrimMode } from "./dragon4.js";

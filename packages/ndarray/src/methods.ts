@@ -8,6 +8,7 @@ import { NDArray } from "./ndarray.js";
 import * as u from "./ufunc.js";
 import * as r from "./reductions.js";
 import * as s from "./sorting.js";
+import { formatArray } from "./print.js";
 
 type In = u.ArrayInput;
 type UOpt = u.UfuncOptions;
@@ -58,6 +59,8 @@ declare module "./ndarray.js" {
     cumprod(options?: r.AccumulateOptions): NDArray;
     sort(options?: s.SortOptions): NDArray;
     argsort(options?: s.SortOptions): NDArray;
+    /** NumPy's repr: `array([[1., 2.],\n       [3., 4.]])`. */
+    toString(): string;
   }
 }
 
@@ -115,5 +118,17 @@ Object.defineProperty(NDArray.prototype, "round", {
 Object.defineProperty(NDArray.prototype, "clip", {
   value(this: NDArray, min: In | null, max: In | null) {
     return u.clip(this, min, max);
+  },
+});
+
+// Printing: String(a) and console.log(a) in Node show NumPy's repr.
+Object.defineProperty(NDArray.prototype, "toString", {
+  value(this: NDArray) {
+    return formatArray(this);
+  },
+});
+Object.defineProperty(NDArray.prototype, Symbol.for("nodejs.util.inspect.custom"), {
+  value(this: NDArray) {
+    return formatArray(this);
   },
 });
