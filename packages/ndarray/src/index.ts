@@ -27,3 +27,5 @@ export { formatArray, arrayToString, setPrintOptions, getPrintOptions, withPrint
 export type { PrintOptions, FloatMode } from "./print.js";
 export { formatFloatPositional, formatFloatScientific } from "./dragon4.js";
 export type { PositionalOptions, ScientificOptions, TrimMode } from "./dragon4.js";
+export * as random from "./random/index.js";
+export { defaultRng } from "./random/index.js";
