@@ -115,8 +115,8 @@ function runCase(c: Case): void {
   calls.forEach((call, k) => expectExact(callNumPyStyle(target, call), c.expected[k], `${c.id} call ${k} (${call.fn})`));
 }
 
-describe("golden: test/golden/random.json (NumPy 1.24.2)", () => {
-  const file = readJson<{ cases: Case[] }>("../../test/golden/random.json");
+describe("golden: test/golden/cases/random.json (NumPy 1.24.2)", () => {
+  const file = readJson<{ cases: Case[] }>("../../test/golden/cases/random.json");
   it("has the 31 cases", () => expect(file.cases.length).toBe(31));
   for (const c of file.cases) it(c.id, () => runCase(c));
 });
