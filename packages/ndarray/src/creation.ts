@@ -63,7 +63,7 @@ export function zeros(shape: number | readonly number[], dtype: DType = "float64
 
 /** `np.empty(shape, dtype)`: same as zeros (typed arrays are zero-filled). */
 export function empty(shape: number | readonly number[], dtype: DType = "float64"): NDArray {
-  return zeros(shape, dtype);
+  return zeros(checkShape(shape, "empty"), checkDType(dtype, "empty"));
 }
 
 /** `np.full(shape, value, dtype)`; the dtype defaults to the value's (int -> int32, float -> float64, boolean -> bool). */
@@ -84,22 +84,22 @@ export function ones(shape: number | readonly number[], dtype: DType = "float64"
 
 /** `np.zeros_like(a, dtype)`. */
 export function zerosLike(a: NDArray, dtype?: DType): NDArray {
-  return zeros(a.shape, dtype ?? a.dtype);
+  return zeros(a.shape, dtype === undefined ? a.dtype : checkDType(dtype, "zerosLike"));
 }
 
 /** `np.ones_like(a, dtype)`. */
 export function onesLike(a: NDArray, dtype?: DType): NDArray {
-  return ones(a.shape, dtype ?? a.dtype);
+  return ones(a.shape, dtype === undefined ? a.dtype : checkDType(dtype, "onesLike"));
 }
 
 /** `np.full_like(a, value, dtype)`. */
 export function fullLike(a: NDArray, value: number | boolean, dtype?: DType): NDArray {
-  return full(a.shape, value, dtype ?? a.dtype);
+  return full(a.shape, value, dtype === undefined ? a.dtype : checkDType(dtype, "fullLike"));
 }
 
 /** `np.empty_like(a, dtype)`. */
 export function emptyLike(a: NDArray, dtype?: DType): NDArray {
-  return zeros(a.shape, dtype ?? a.dtype);
+  return zeros(a.shape, dtype === undefined ? a.dtype : checkDType(dtype, "emptyLike"));
 }
 
 export interface EyeOptions {
@@ -113,7 +113,7 @@ export interface EyeOptions {
 /** `np.eye(N, M, k, dtype)`: ones on the k-th diagonal of an N×M matrix. */
 export function eye(N: number, options: EyeOptions = {}): NDArray {
   const { M = N, k = 0, dtype = "float64" } = options;
-  const out = zeros([N, M], dtype);
+  const out = zeros(checkShape([N, M], "eye"), checkDType(dtype, "eye"));
   const one = castScalar(1, out.dtype);
   // (i, i + k) for rows where the column is in range
   for (let i = Math.max(0, -k); i < N && i + k < M; i++) {

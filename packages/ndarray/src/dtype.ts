@@ -109,6 +109,8 @@ export interface TypeOperand {
  * `np.result_type` with NumPy 1.24's value-based casting: when arrays and scalars are mixed,
  * a scalar only matters if its kind is higher than every array's kind
  * (`float32 array + 2.5 -> float32`, `int32 array + 2.5 -> float64`, `int32 array + 3 -> int32`).
+ * Not modelled: NumPy 1.24 also looks at a scalar's value within the array's kind
+ * (`float32 array + 1e300 -> float64`); here, as in NumPy 2 (NEP 50), only its kind counts.
  */
 export function resultType(ops: readonly TypeOperand[]): DType {
   const arrays = ops.filter((o) => !o.scalar);
@@ -117,8 +119,9 @@ export function resultType(ops: readonly TypeOperand[]): DType {
   let arrayType = arrays.map((o) => o.dtype).reduce(promoteTypes);
   let scalarType = scalars.map((o) => o.dtype).reduce(promoteTypes);
   if (KIND_RANK[KIND[scalarType]] > KIND_RANK[KIND[arrayType]]) {
-    // The scalar's kind wins; take the smallest type of that kind that holds the array's type.
-    return promoteTypes(arrayType, DEFAULT_OF_KIND[KIND[scalarType]]);
+    // The scalar's kind wins: plain promotion with the scalar's own dtype, as NumPy 1.24
+    // (`bool array + 0-d float32 -> float32`, `bool array + 2.5 -> float64`).
+    return promoteTypes(arrayType, scalarType);
   }
   return arrayType;
 }
@@ -126,7 +129,7 @@ export function resultType(ops: readonly TypeOperand[]): DType {
 /** The dtype a JS scalar behaves as: boolean -> bool, integer number -> int32, other -> float64. */
 export function scalarDType(x: number | boolean): DType {
   if (typeof x === "boolean") return "bool";
-  return Number.isInteger(x) && Math.abs(x) <= 2147483647 ? "int32" : "float64";
+  return Number.isInteger(x) && x >= -2147483648 && x <= 2147483647 ? "int32" : "float64";
 }
 
 export function isComplex(dtype: DType): boolean {

@@ -3,10 +3,10 @@
  * `a.T`), plus the few that take an `order`: `reshape(a, shape, "F")` fills the new shape in
  * column-major order, and `ravel(a, "F")` reads column-major.
  */
-import { ValueError } from "./errors.js";
+import { ShapeError, ValueError } from "./errors.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import type { NDArray } from "./ndarray.js";
-import { broadcastShapes } from "./shape.js";
+import { broadcastShapes, fmtShape } from "./shape.js";
 
 export type Order = "C" | "F";
 
@@ -56,12 +56,16 @@ export function flip(a: ArrayLike, axis?: number | readonly number[] | null): ND
 
 /** `np.fliplr(a)`: reverse the columns (axis 1). */
 export function fliplr(a: ArrayLike): NDArray {
-  return asarray(a).flip(1);
+  const x = asarray(a);
+  if (x.ndim < 2) throw new ValueError(`fliplr: input must be >= 2-d, got shape ${fmtShape(x.shape)}`);
+  return x.flip(1);
 }
 
 /** `np.flipud(a)`: reverse the rows (axis 0). */
 export function flipud(a: ArrayLike): NDArray {
-  return asarray(a).flip(0);
+  const x = asarray(a);
+  if (x.ndim < 1) throw new ValueError(`flipud: input must be >= 1-d, got shape ${fmtShape(x.shape)}`);
+  return x.flip(0);
 }
 
 /** `np.broadcast_to(a, shape)`: a read-only view. */
@@ -72,7 +76,12 @@ export function broadcastTo(a: ArrayLike, shape: readonly number[]): NDArray {
 /** `np.broadcast_arrays(...arrays)`: read-only views of every array at the common shape. */
 export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {
   const xs = arrays.map((a) => asarray(a));
-  const shape = broadcastShapes(...xs.map((x) => x.shape));
+  let shape: number[];
+  try {
+    shape = broadcastShapes(...xs.map((x) => x.shape));
+  } catch {
+    throw new ShapeError(`broadcastArrays: shapes ${xs.map((x) => fmtShape(x.shape)).join(" ")} cannot be broadcast together`);
+  }
   return xs.map((x) => x.broadcastTo(shape));
 }
 

@@ -21,6 +21,7 @@ import { isCContiguous, isFContiguous } from "./kernels/strided.js";
 import {
   broadcastShapes,
   broadcastStrides,
+  checkShape,
   cStrides,
   fmtShape,
   normalizeAxes,
@@ -350,7 +351,7 @@ export class NDArray {
 
   /** A read-only view of the array broadcast to `shape` (stride 0 on stretched axes). */
   broadcastTo(shape: Shape): NDArray {
-    const target = shape.slice();
+    const target = checkShape(shape, "broadcastTo");
     let ok = target.length >= this.ndim;
     for (let i = 1; ok && i <= this.ndim; i++) {
       const d = this.shape[this.ndim - i];
@@ -535,9 +536,16 @@ export function assign(target: NDArray, value: NDArray | NestedArray, fn: string
     fillScalar(target, Number(value));
     return;
   }
-  const src = value instanceof NDArray ? value : fromNested(value, fn);
-  const shape = broadcastShapes(target.shape, src.shape);
-  if (!shapesEqual(shape, target.shape)) {
+  let src = value instanceof NDArray ? value : fromNested(value, fn);
+  // As NumPy, leading length-1 axes of the value are dropped (a[:] = b[np.newaxis] works).
+  while (src.ndim > target.ndim && src.shape[0] === 1) src = src.slice(0);
+  let shape: number[] | null = null;
+  try {
+    shape = broadcastShapes(target.shape, src.shape);
+  } catch {
+    // reported below, under this function's name
+  }
+  if (shape === null || !shapesEqual(shape, target.shape)) {
     throw new ShapeError(`${fn}: could not broadcast input array from shape ${fmtShape(src.shape)} into shape ${fmtShape(target.shape)}`);
   }
   // If the source shares the buffer (e.g. a[1:] = a[:-1]), read from a copy first.
@@ -576,7 +584,7 @@ export function fromNested(value: NestedArray, fn: string, dtype?: DType): NDArr
       if (typeof v === "boolean") flat.push(v ? 1 : 0);
       else if (typeof v === "number") {
         if (kind < 1) kind = 1;
-        if (!Number.isInteger(v) || Math.abs(v) > 2147483647) kind = Math.max(kind, 2) as 2 | 3;
+        if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) kind = Math.max(kind, 2) as 2 | 3;
         flat.push(v);
       } else if (v !== null && typeof v === "object" && "re" in v) {
         kind = 3;

@@ -11,7 +11,7 @@
  * var = Σ|x − mean|² / (N − ddof), computed in two passes (mean first), which is accurate
  * where the one-pass E[x²] − E[x]² formula cancels catastrophically.
  */
-import { allocate, checkDType, type DType } from "./dtype.js";
+import { allocate, checkDType, isFloating, type DType } from "./dtype.js";
 import { DTypeError, ValueError } from "./errors.js";
 import { copyStrided } from "./kernels/copy.js";
 import { REDUCE_IDENTITY, ReduceOp, reduceStrided } from "./kernels/reduce.js";
@@ -94,6 +94,14 @@ function sumType(a: NDArray, dtype: DType | undefined, fn: string): DType {
   return a.dtype === "bool" ? "int32" : a.dtype;
 }
 
+/**
+ * The elements as sum/prod/cumsum/cumprod combine them: with an explicit integer, bool or
+ * complex `dtype`, NumPy casts each element first (`sum([0.5, 0.5], dtype=int32)` is 0).
+ */
+function castForAccumulation(a: NDArray, dtype: DType | undefined, t: DType): NDArray {
+  return dtype !== undefined && a.dtype !== t && !isFloating(t) ? a.astype(t) : a;
+}
+
 /** The dtype mean/var/std return: float64 for integers, otherwise the input's. */
 function meanType(a: NDArray, dtype: DType | undefined, fn: string): DType {
   if (dtype !== undefined) return checkDType(dtype, fn);
@@ -104,13 +112,14 @@ function meanType(a: NDArray, dtype: DType | undefined, fn: string): DType {
 export function sum(x: ArrayInput, options: ReduceOptions = {}): NDArray {
   const a = asarray(x);
   const t = sumType(a, options.dtype, "sum");
-  return reduce(ReduceOp.Sum, t === "complex128" && a.dtype !== t ? a.astype(t) : a, options, t);
+  return reduce(ReduceOp.Sum, t === "complex128" && a.dtype !== t ? a.astype(t) : castForAccumulation(a, options.dtype, t), options, t);
 }
 
 /** `np.prod(a, axis, keepdims, dtype)`. */
 export function prod(x: ArrayInput, options: ReduceOptions = {}): NDArray {
   const a = asarray(x);
-  return reduce(ReduceOp.Prod, a, options, sumType(a, options.dtype, "prod"));
+  const t = sumType(a, options.dtype, "prod");
+  return reduce(ReduceOp.Prod, castForAccumulation(a, options.dtype, t), options, t);
 }
 
 /** `np.max(a, axis, keepdims)` (`np.amax`); NaN propagates. */
@@ -172,6 +181,7 @@ export { variance as var_ };
 
 /** `np.std(a, axis, keepdims, ddof, dtype)`: the square root of var. */
 export function std(x: ArrayInput, options: VarOptions = {}): NDArray {
+  normalizeAxes(options.axis, asarray(x).ndim, "std"); // axis errors under std's own name
   const v = variance(x, { ...options, dtype: undefined });
   const r = new NDArray(Float64Array.from(v.astype("float64").data, Math.sqrt), v.shape, "float64");
   const t = meanType(asarray(x), options.dtype, "std");
@@ -251,7 +261,7 @@ function accumulate(x: ArrayInput, options: AccumulateOptions, fn: "cumsum" | "c
   const axis = options.axis === undefined ? 0 : normalizeAxis(options.axis, a.ndim, fn);
   const t = sumType(a, options.dtype, fn);
   if (t === "complex128") throw new DTypeError(`${fn}: not supported for complex128`);
-  const acc = a.astype("float64");
+  const acc = castForAccumulation(a, options.dtype, t).astype("float64");
   const moved = acc.moveaxis(axis, -1);
   const n = moved.shape[moved.ndim - 1] ?? 1;
   const step = moved.strides[moved.ndim - 1] ?? 0;

@@ -74,7 +74,7 @@ export function broadcastShapes(...shapes: Shape[]): number[] {
       if (out[o] === 1) out[o] = d;
       else if (d !== 1 && d !== out[o]) {
         throw new ShapeError(
-          `broadcast: shapes ${shapes.map(fmtShape).join(" ")} cannot be broadcast together (dimension ${d} vs ${out[o]})`,
+          `broadcastShapes: shapes ${shapes.map(fmtShape).join(" ")} cannot be broadcast together (dimension ${d} vs ${out[o]})`,
         );
       }
     }

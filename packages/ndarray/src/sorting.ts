@@ -30,7 +30,7 @@ function prepare(x: ArrayInput, options: SortOptions, fn: string): { a: NDArray;
   let a = asarray(x);
   if (a.dtype === "complex128") throw new DTypeError(`${fn}: not supported for complex128 input`);
   if (options.axis === null) a = a.ravel();
-  if (a.ndim === 0) a = a.reshape(1);
+  if (a.ndim === 0 && fn === "argsort") a = a.reshape(1); // NumPy: argsort of 0-d is [0], sort an AxisError
   return { a, axis: normalizeAxis(options.axis ?? -1, a.ndim, fn) };
 }
 

@@ -87,9 +87,9 @@ export function forEachRun(shape: Shape, strides: readonly (readonly number[])[]
 
 /** True when an operand of this shape/strides covers its elements in C order with unit stride. */
 export function isCContiguous(shape: Shape, strides: readonly number[]): boolean {
+  if (shape.includes(0)) return true; // no elements: contiguous in any layout, as NumPy
   let expected = 1;
   for (let d = shape.length - 1; d >= 0; d--) {
-    if (shape[d] === 0) return true;
     if (shape[d] !== 1 && strides[d] !== expected) return false;
     expected *= shape[d];
   }
@@ -98,9 +98,9 @@ export function isCContiguous(shape: Shape, strides: readonly number[]): boolean
 
 /** True when an operand is Fortran-contiguous (column-major, unit stride on the first axis). */
 export function isFContiguous(shape: Shape, strides: readonly number[]): boolean {
+  if (shape.includes(0)) return true;
   let expected = 1;
   for (let d = 0; d < shape.length; d++) {
-    if (shape[d] === 0) return true;
     if (shape[d] !== 1 && strides[d] !== expected) return false;
     expected *= shape[d];
   }
