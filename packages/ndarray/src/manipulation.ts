@@ -3,10 +3,10 @@
  * `a.T`), plus the few that take an `order`: `reshape(a, shape, "F")` fills the new shape in
  * column-major order, and `ravel(a, "F")` reads column-major.
  */
-import { ShapeError, ValueError } from "./errors.js";
+import { ValueError } from "./errors.js";
 import { asarray, type ArrayLike } from "./creation.js";
 import type { NDArray } from "./ndarray.js";
-import { broadcastShapes, fmtShape } from "./shape.js";
+import { broadcastOperandShapes, fmtShape } from "./shape.js";
 
 export type Order = "C" | "F";
 
@@ -76,12 +76,7 @@ export function broadcastTo(a: ArrayLike, shape: readonly number[]): NDArray {
 /** `np.broadcast_arrays(...arrays)`: read-only views of every array at the common shape. */
 export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {
   const xs = arrays.map((a) => asarray(a));
-  let shape: number[];
-  try {
-    shape = broadcastShapes(...xs.map((x) => x.shape));
-  } catch {
-    throw new ShapeError(`broadcastArrays: shapes ${xs.map((x) => fmtShape(x.shape)).join(" ")} cannot be broadcast together`);
-  }
+  const shape = broadcastOperandShapes("broadcastArrays", xs.map((x) => x.shape));
   return xs.map((x) => x.broadcastTo(shape));
 }
 

@@ -19,7 +19,6 @@ import { DTypeError, IndexError, ShapeError, ValueError } from "./errors.js";
 import { copyStrided } from "./kernels/copy.js";
 import { isCContiguous, isFContiguous } from "./kernels/strided.js";
 import {
-  broadcastShapes,
   broadcastStrides,
   checkShape,
   cStrides,
@@ -28,6 +27,7 @@ import {
   normalizeAxis,
   shapesEqual,
   sizeOf,
+  tryBroadcastShapes,
   type Shape,
 } from "./shape.js";
 
@@ -539,12 +539,7 @@ export function assign(target: NDArray, value: NDArray | NestedArray, fn: string
   let src = value instanceof NDArray ? value : fromNested(value, fn);
   // As NumPy, leading length-1 axes of the value are dropped (a[:] = b[np.newaxis] works).
   while (src.ndim > target.ndim && src.shape[0] === 1) src = src.slice(0);
-  let shape: number[] | null = null;
-  try {
-    shape = broadcastShapes(target.shape, src.shape);
-  } catch {
-    // reported below, under this function's name
-  }
+  const shape = tryBroadcastShapes([target.shape, src.shape]);
   if (shape === null || !shapesEqual(shape, target.shape)) {
     throw new ShapeError(`${fn}: could not broadcast input array from shape ${fmtShape(src.shape)} into shape ${fmtShape(target.shape)}`);
   }

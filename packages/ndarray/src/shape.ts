@@ -63,21 +63,38 @@ export function normalizeAxes(axis: number | readonly number[] | null | undefine
   return out;
 }
 
-/** `np.broadcast_shapes`: the shape all the given shapes broadcast to. */
-export function broadcastShapes(...shapes: Shape[]): number[] {
+/** The shape all the given shapes broadcast to, or null when they do not broadcast. */
+export function tryBroadcastShapes(shapes: readonly Shape[]): number[] | null {
   const ndim = Math.max(0, ...shapes.map((s) => s.length));
   const out = new Array<number>(ndim).fill(1);
   for (const s of shapes) {
-    for (let i = 0; i < s.length; i++) {
-      const d = s[s.length - 1 - i];
-      const o = ndim - 1 - i;
+    for (let i = 1; i <= s.length; i++) {
+      const d = s[s.length - i];
+      const o = ndim - i;
       if (out[o] === 1) out[o] = d;
-      else if (d !== 1 && d !== out[o]) {
-        throw new ShapeError(
-          `broadcastShapes: shapes ${shapes.map(fmtShape).join(" ")} cannot be broadcast together (dimension ${d} vs ${out[o]})`,
-        );
-      }
+      else if (d !== 1 && d !== out[o]) return null;
     }
+  }
+  return out;
+}
+
+/**
+ * The broadcast shape of several operands of function `fn`, with NumPy's message when they
+ * do not fit: `add: operands could not be broadcast together with shapes (3,) (4,)`.
+ */
+export function broadcastOperandShapes(fn: string, shapes: readonly Shape[]): number[] {
+  const out = tryBroadcastShapes(shapes);
+  if (out === null) {
+    throw new ShapeError(`${fn}: operands could not be broadcast together with shapes ${shapes.map(fmtShape).join(" ")}`);
+  }
+  return out;
+}
+
+/** `np.broadcast_shapes`: the shape all the given shapes broadcast to. */
+export function broadcastShapes(...shapes: Shape[]): number[] {
+  const out = tryBroadcastShapes(shapes);
+  if (out === null) {
+    throw new ShapeError(`broadcastShapes: shapes ${shapes.map(fmtShape).join(" ")} cannot be broadcast to a single shape`);
   }
   return out;
 }

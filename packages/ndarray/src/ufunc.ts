@@ -31,7 +31,7 @@ import {
 } from "./kernels/elementwise.js";
 import { forEachRun } from "./kernels/strided.js";
 import { fromNested, NDArray, type NestedArray } from "./ndarray.js";
-import { broadcastStrides, fmtShape, shapesEqual, type Shape } from "./shape.js";
+import { broadcastOperandShapes, broadcastStrides, fmtShape, shapesEqual, type Shape } from "./shape.js";
 
 /** What an element-wise function accepts: an array, a JS scalar or nested JS arrays. */
 export type ArrayInput = NDArray | number | boolean | NestedArray;
@@ -56,23 +56,6 @@ function toInput(x: ArrayInput, fn: string): Input {
   }
   const array = fromNested(x, fn);
   return { array, scalar: array.ndim === 0 };
-}
-
-/** Broadcast the operands' shapes, with NumPy's message when they do not fit. */
-function broadcastOperands(fn: string, shapes: Shape[]): number[] {
-  const ndim = Math.max(0, ...shapes.map((s) => s.length));
-  const out = new Array<number>(ndim).fill(1);
-  for (const s of shapes) {
-    for (let i = 1; i <= s.length; i++) {
-      const d = s[s.length - i];
-      const o = ndim - i;
-      if (out[o] === 1) out[o] = d;
-      else if (d !== 1 && d !== out[o]) {
-        throw new ShapeError(`${fn}: operands could not be broadcast together with shapes ${shapes.map(fmtShape).join(" ")}`);
-      }
-    }
-  }
-  return out;
 }
 
 /** A strided description of `a` read as `shape` (broadcast). */
@@ -141,7 +124,7 @@ function makeBinary(def: BinaryDef) {
     if (loop === "bool" && def.bool === undefined) loop = "int32";
     if (loop === "complex128" && !def.complex) throw new DTypeError(`${fn}: not supported for complex128 operands`);
     const outType = def.out ? def.out(loop) : loop;
-    const shape = broadcastOperands(fn, [a.array.shape, b.array.shape]);
+    const shape = broadcastOperandShapes(fn, [a.array.shape, b.array.shape]);
     const A = guardOverlap(a.array.dtype === loop ? a.array : a.array.astype(loop), options.out);
     const B = guardOverlap(b.array.dtype === loop ? b.array : b.array.astype(loop), options.out);
     const result = prepareOut(fn, shape, outType, options.out);
@@ -543,7 +526,7 @@ export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDAr
   const a = toInput(x, "where");
   const b = toInput(y, "where");
   const dtype = resultType([a, b].map((o) => ({ dtype: o.array.dtype, scalar: o.scalar })));
-  const shape = broadcastOperands("where", [c.shape, a.array.shape, b.array.shape]);
+  const shape = broadcastOperandShapes("where", [c.shape, a.array.shape, b.array.shape]);
   const A = a.array.dtype === dtype ? a.array : a.array.astype(dtype);
   const B = b.array.dtype === dtype ? b.array : b.array.astype(dtype);
   const out = new NDArray(allocate(dtype, shape.reduce((p, d) => p * d, 1)), shape, dtype);
