@@ -1,0 +1,57 @@
+import * as np from "@sliderule/ndarray";
+import { ValueError } from "@sliderule/ndarray";
+import { describe, expect, it } from "vitest";
+import { randomComplex, randomMatrix, select } from "../../test/corpus.js";
+import { expectClose, expectReconstructs, matrices, mul, normF } from "../../test/invariants.js";
+import { LinAlgError } from "../errors.js";
+import { inv } from "./inv.js";
+
+describe.each([
+  { name: "unblocked", blockSize: 1000 },
+  { name: "blocked nb=2", blockSize: 2 },
+])("inv ($name)", ({ blockSize }) => {
+  it.each(select((t) => t.includes("square") && !t.includes("singular") && !t.includes("ill-conditioned")).map((c) => [c.name, c] as const))("A·A⁻¹ = I for %s", (_, c) => {
+    const X = inv(c.a, { blockSize });
+    expect(X.shape).toEqual(c.a.shape);
+    expect(X.dtype).toBe(c.a.dtype === "int32" ? "float64" : c.a.dtype);
+    const n = c.a.shape[c.a.ndim - 1];
+    const eps = c.a.dtype === "float32" ? 2 ** -23 : 2 ** -52;
+    if (n === 0) return;
+    matrices(c.a).forEach((a, p) => {
+      const x = matrices(X)[p];
+      // residual ‖A·X − I‖ ≤ c·n·‖A‖·‖X‖·eps (the columns of X are backward stable solutions)
+      const r = mul(a, x);
+      for (let i = 0; i < n; i++) r.re[i * n + i] -= 1;
+      expect(normF(r) / (Math.max(n, 1) * normF(a) * normF(x) * eps)).toBeLessThan(30);
+    });
+  });
+});
+
+describe("inv", () => {
+  it("inverts the worked example exactly", () => {
+    expect(inv([[2, 0], [0, 4]]).toArray()).toEqual([
+      [0.5, 0],
+      [0, 0.25],
+    ]);
+  });
+
+  it("inv(inv(A)) ≈ A and complex inverses", () => {
+    const a = randomMatrix([6, 6], 1);
+    expectClose(inv(inv(a)), a, 1e-10, 1e-12);
+    const c = randomComplex([4, 4], 2);
+    expectReconstructs(np.eye(4).astype("complex128"), [c, inv(c)], { c: 100 });
+  });
+
+  it("raises LinAlgError(singular) with the index; non-square names the shape", () => {
+    expect(() => inv([[1, 2], [2, 4]])).toThrow(expect.objectContaining({ name: "LinAlgError", kind: "singular", index: 1 }));
+    expect(() => inv(np.zeros([3, 3]))).toThrow(/Singular matrix/);
+    expect(() => inv(np.zeros([2, 3]))).toThrow(/inv: Last 2 dimensions of the array must be square, got shape \(2, 3\)/);
+    expect(() => inv(np.zeros([2, 3]))).toThrow(LinAlgError);
+    expect(() => inv([[NaN, 0], [0, 1]])).toThrow(ValueError);
+  });
+
+  it("handles 0×0 and stacks of 0×0", () => {
+    expect(inv(np.zeros([0, 0])).shape).toEqual([0, 0]);
+    expect(inv(np.zeros([2, 0, 0])).shape).toEqual([2, 0, 0]);
+  });
+});

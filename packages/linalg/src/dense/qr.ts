@@ -1,0 +1,368 @@
+/**
+ * Householder QR factorisation (LAPACK dgeqr2 / dgeqrf / dorg2r / dorgqr; NumPy's `qr`).
+ *
+ *   A = Q·R     A: m×n,  Q: m×m orthogonal,  R: m×n upper trapezoidal
+ *   A = Q₁·R₁   the reduced form: Q₁ = Q[:, :k] (orthonormal columns), R₁ = R[:k, :], k = min(m, n)
+ *
+ * Q = H_0·H_1···H_{k−1}, where the reflector H_j = I − tau_j·v_j·v_jᵀ (primitives/householder.ts)
+ * zeroes column j below the diagonal of H_{j−1}···H_0·A. On exit from geqr2/geqrf:
+ *   - on and above the diagonal: R;
+ *   - below the diagonal, column j: v_j[j+1:] (v_j is zero above row j and 1 at row j);
+ *   - `tau[j]`: the scalar of H_j.
+ * This is LAPACK's (and NumPy's mode="raw") compact form; `orgqr` turns it into explicit
+ * columns of Q.
+ *
+ * Step j of geqr2:
+ *   1. H_j from larfg so that H_j·A[j:, j] = [beta; 0] (beta = R[j, j]);
+ *   2. A[j:, j+1:] := H_j·A[j:, j+1:].
+ *
+ * Invariant: Q·R = A and QᵀQ = I up to rounding, ‖A − Q·R‖ ≤ c·m·n·eps·‖A‖ and
+ * ‖QᵀQ − I‖ ≤ c·m·eps (Householder QR is backward stable). R's diagonal may have either sign
+ * (LAPACK's choice, as NumPy). Not rank-revealing: use column pivoting or the SVD for rank.
+ *
+ * The blocked geqrf factors nb columns at a time with geqr2 (the spec), then applies their
+ * product to the rest as one WY block I − V·T·Vᵀ (larft + larfb, three gemms):
+ *
+ *            j0   j0+jb
+ *        ⎡ R00 │ R01 │ R02 ⎤      [A11; A21] = (H_j0···H_{j1−1})·[R11; 0]  (geqr2)
+ *    j0  ⎢     │ A11 │ A12 ⎥      T from V = [V1; V2] and tau               (larft)
+ * j0+jb  ⎣     │ A21 │ A22 ⎦      [A12; A22] := (I − V·Tᵀ·Vᵀ)·[A12; A22]    (larfb, gemm)
+ *
+ * orgqr forms Q backwards, block by block, the same way (dorgqr), with org2r on each panel.
+ *
+ * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §5.2.2 (Algorithm 5.2.1),
+ * §5.2.3 (block Householder QR), §5.1.6 (forming Q backwards); LAPACK dgeqr2, dgeqrf, dorg2r,
+ * dorgqr, dormqr.
+ */
+import { ValueError, type NDArray } from "@sliderule/ndarray";
+import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
+import { ztrsmUnblocked } from "../complex/triangular-solve.js";
+import { LinAlgError } from "../errors.js";
+import { larfb, larfg, larfLeft, larft } from "../primitives/householder.js";
+import { trsm } from "../primitives/triangular-solve.js";
+import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
+import {
+  allocWork,
+  asArray,
+  assertFinite,
+  assertMatrixStack,
+  assertStacked2d,
+  batchOffsets,
+  batchShapeOf,
+  broadcastBatch,
+  fmtShape,
+  loadMatrix,
+  matrixStrides,
+  stackOf,
+  storeMatrix,
+  workDType,
+  type ArrayInput,
+  type FloatArray,
+} from "../util/batch.js";
+
+// ------------------------------------------------------------------ the kernels
+
+/**
+ * Unblocked Householder QR of the m×n column-major block A[aOff + i + j·lda] (LAPACK dgeqr2).
+ * R and the reflectors overwrite A (see the header); tau[tauOff + j] gets tau_j.
+ */
+export function geqr2(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, tauOff: number): void {
+  const k = Math.min(m, n);
+  for (let j = 0; j < k; j++) {
+    const ajj = aOff + j + j * lda;
+    // 1. H_j zeroes A[j+1:m, j]: A[j, j] becomes beta = R[j, j], below it v_j[1:]
+    const t = larfg(m - j, A, ajj, ajj + 1, 1);
+    tau[tauOff + j] = t;
+    // 2. A[j:m, j+1:n] := H_j·A[j:m, j+1:n], with v_j[0] = 1 put in place for the product
+    if (j + 1 < n) {
+      const beta = A[ajj];
+      A[ajj] = 1;
+      larfLeft(m - j, n - j - 1, A, ajj, 1, t, A, ajj + lda, lda);
+      A[ajj] = beta;
+    }
+  }
+}
+
+/**
+ * Blocked Householder QR (LAPACK dgeqrf): geqr2 on panels of nb columns, WY updates of the
+ * trailing columns with gemm. Same outputs as {@link geqr2}.
+ */
+export function geqrf(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
+  const k = Math.min(m, n);
+  if (nb >= k) {
+    geqr2(m, n, A, aOff, lda, tau, 0);
+    return;
+  }
+  const T = new (A instanceof Float32Array ? Float32Array : Float64Array)(nb * nb);
+  for (let j0 = 0; j0 < k; j0 += nb) {
+    const jb = Math.min(nb, k - j0);
+    const j1 = j0 + jb;
+    const a11 = aOff + j0 + j0 * lda;
+    // [A11; A21] = H_j0···H_{j1−1}·[R11; 0], by the unblocked routine
+    geqr2(m - j0, jb, A, a11, lda, tau, j0);
+    if (j1 < n) {
+      // H_j0···H_{j1−1} = I − V·T·Vᵀ; apply its transpose to [A12; A22]
+      larft(m - j0, jb, A, a11, lda, tau, j0, T, 0, jb);
+      larfb(true, m - j0, n - j1, jb, A, a11, lda, T, 0, jb, A, aOff + j0 + j1 * lda, lda);
+    }
+  }
+}
+
+/**
+ * Form the m×n matrix Q₁ with orthonormal columns, the first n columns of H_0···H_{k−1}
+ * (LAPACK dorg2r; m ≥ n ≥ k). On entry the first k columns of A hold the vectors as geqr2 left
+ * them; on exit A is Q₁.
+ */
+export function org2r(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, tauOff: number): void {
+  // columns k..n−1 start as columns of the identity
+  for (let j = k; j < n; j++) {
+    const col = aOff + j * lda;
+    for (let i = 0; i < m; i++) A[col + i] = 0;
+    A[col + j] = 1;
+  }
+  // Q₁ = H_0·(H_1·(···(H_{k−1}·I₁))): apply the reflectors last to first
+  for (let j = k - 1; j >= 0; j--) {
+    const ajj = aOff + j + j * lda;
+    const t = tau[tauOff + j];
+    // columns j+1..n−1 := H_j·(…), rows j..m−1 (H_j leaves the rows above j alone)
+    if (j + 1 < n) {
+      A[ajj] = 1;
+      larfLeft(m - j, n - j - 1, A, ajj, 1, t, A, ajj + lda, lda);
+    }
+    // column j := H_j·e_j = e_j − tau_j·v_j
+    for (let i = j + 1; i < m; i++) A[ajj + i - j] *= -t;
+    A[ajj] = 1 - t;
+    for (let i = 0; i < j; i++) A[aOff + i + j * lda] = 0;
+  }
+}
+
+/**
+ * Blocked formation of Q₁ (LAPACK dorgqr): blocks of nb reflectors from the last to the
+ * first, each applied to the columns on its right as one WY block, then org2r on the panel.
+ * Same contract as {@link org2r}.
+ */
+export function orgqr(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
+  if (nb >= k || k === 0) {
+    org2r(m, n, k, A, aOff, lda, tau, 0);
+    return;
+  }
+  // the first column of the last block; columns kk..n−1 have no reflectors of their own
+  const last = Math.floor((k - 1) / nb) * nb;
+  const kk = Math.min(k, last + nb);
+  if (kk < n) {
+    org2r(m - kk, n - kk, k - kk, A, aOff + kk + kk * lda, lda, tau, kk);
+    for (let j = kk; j < n; j++) for (let i = 0; i < kk; i++) A[aOff + i + j * lda] = 0;
+  }
+  const T = new (A instanceof Float32Array ? Float32Array : Float64Array)(nb * nb);
+  for (let j0 = last; j0 >= 0; j0 -= nb) {
+    const jb = Math.min(nb, k - j0);
+    const j1 = j0 + jb;
+    const a11 = aOff + j0 + j0 * lda;
+    // columns j1..n−1 := (I − V·T·Vᵀ)·(…) on rows j0..m−1
+    if (j1 < n) {
+      larft(m - j0, jb, A, a11, lda, tau, j0, T, 0, jb);
+      larfb(false, m - j0, n - j1, jb, A, a11, lda, T, 0, jb, A, aOff + j0 + j1 * lda, lda);
+    }
+    // the panel's own columns, by the unblocked routine; rows above the panel are zero
+    org2r(m - j0, jb, jb, A, a11, lda, tau, j0);
+    for (let j = j0; j < j1; j++) for (let i = 0; i < j0; i++) A[aOff + i + j * lda] = 0;
+  }
+}
+
+/**
+ * C := Qᵀ·C with Q = H_0···H_{k−1} from geqr2/geqrf (LAPACK dormqr, side = left, trans = T):
+ * C is m×nrhs column-major; blocks of nb reflectors are applied first to last as WY blocks.
+ */
+export function ormqrT(m: number, nrhs: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, C: FloatArray, cOff: number, ldc: number, nb: number): void {
+  const T = new (A instanceof Float32Array ? Float32Array : Float64Array)(nb * nb);
+  for (let j0 = 0; j0 < k; j0 += nb) {
+    const jb = Math.min(nb, k - j0);
+    const a11 = aOff + j0 + j0 * lda;
+    // Qᵀ = H_{k−1}···H_0: the block's transpose (I − V·Tᵀ·Vᵀ) on rows j0..m−1
+    larft(m - j0, jb, A, a11, lda, tau, j0, T, 0, jb);
+    larfb(true, m - j0, nrhs, jb, A, a11, lda, T, 0, jb, C, cOff + j0, ldc);
+  }
+}
+
+// ------------------------------------------------------------------ the public functions
+
+/** The modes of NumPy's `qr`. */
+export type QrMode = "reduced" | "complete" | "r" | "raw";
+
+export interface QrOptions extends BlockOptions {
+  /** What to return (default "reduced"); see {@link qr}. */
+  mode?: QrMode;
+}
+
+/** `qr(a)` in modes "reduced" and "complete": A = Q·R. */
+export interface QrResult {
+  /** (…, M, K) orthonormal columns ("reduced"), or (…, M, M) orthogonal ("complete"). */
+  Q: NDArray;
+  /** (…, K, N) ("reduced"), or (…, M, N) ("complete"); upper trapezoidal. */
+  R: NDArray;
+}
+
+/** `qr(a, { mode: "raw" })`: LAPACK's compact form, as NumPy returns it. */
+export interface QrRawResult {
+  /** (…, N, M): the transpose of the factored matrix (R above, reflectors below its diagonal). */
+  h: NDArray;
+  /** (…, K): the reflectors' scalars. */
+  tau: NDArray;
+}
+
+/**
+ * QR decomposition A = Q·R by Householder reflections (NumPy's `np.linalg.qr`).
+ *
+ * @param a `(..., M, N)`; K = min(M, N).
+ * @param options.mode
+ *   - "reduced" (default): `{ Q, R }`, Q `(..., M, K)`, R `(..., K, N)`;
+ *   - "complete": `{ Q, R }`, Q `(..., M, M)`, R `(..., M, N)`;
+ *   - "r": R only, `(..., K, N)`;
+ *   - "raw": `{ h, tau }`, h `(..., N, M)`, tau `(..., K)` (LAPACK's compact form, transposed,
+ *     as NumPy).
+ * @returns float64 for integer input, float32 for float32, complex128 for complex.
+ * @throws ValueError for an unknown mode ("qr: unrecognized mode 'x'") or NaN/Inf in a;
+ *   LinAlgError kind "invalidInput" for fewer than 2 dimensions.
+ *
+ * Notes: blocked Householder QR (LAPACK dgeqrf) and Q by backward accumulation (dorgqr).
+ * R's diagonal may be negative (LAPACK's signs, as NumPy). Not rank-revealing.
+ *
+ * @example
+ *   const { Q, R } = linalg.qr([[3, 0], [4, 5]]);
+ *   assert.close(Q.toArray(), [[-0.6, -0.8], [-0.8, 0.6]]);
+ *   assert.close(R.toArray(), [[-5, -4], [0, 3]]);
+ */
+export function qr(a: ArrayInput, options?: BlockOptions & { mode?: "reduced" | "complete" }): QrResult;
+export function qr(a: ArrayInput, options: BlockOptions & { mode: "r" }): NDArray;
+export function qr(a: ArrayInput, options: BlockOptions & { mode: "raw" }): QrRawResult;
+export function qr(a: ArrayInput, options?: QrOptions): QrResult | QrRawResult | NDArray;
+export function qr(a: ArrayInput, options: QrOptions = {}): QrResult | QrRawResult | NDArray {
+  const fn = "qr";
+  const mode = options.mode ?? "reduced";
+  if (mode !== "reduced" && mode !== "complete" && mode !== "r" && mode !== "raw") {
+    throw new ValueError(`${fn}: unrecognized mode '${String(mode)}'; expected 'reduced', 'complete', 'r' or 'raw'`);
+  }
+  const A = asArray(a);
+  assertStacked2d(A, fn);
+  assertFinite(A, fn);
+  const nb = blockSizeOf(options, BLOCK_SIZES.qr, fn);
+  const m = A.shape[A.ndim - 2];
+  const n = A.shape[A.ndim - 1];
+  const k = Math.min(m, n);
+  const dtype = workDType(A.dtype);
+  const complex = dtype === "complex128";
+  const batch = batchShapeOf(A, 2);
+  const offs = batchOffsets(A, batch, 2);
+  const { rs, cs } = matrixStrides(A);
+  // Q's columns: K (reduced) or M (complete); the buffer holds A and then Q in place
+  const qCols = mode === "complete" ? m : k;
+  const ld = m;
+  const W = allocWork(dtype, m * Math.max(n, qCols));
+  const tau = new Float64Array(complex ? 2 * k : k);
+  const rRows = mode === "complete" ? m : k;
+  const R = mode === "raw" ? null : stackOf(batch, [rRows, n], dtype);
+  const Q = mode === "reduced" || mode === "complete" ? stackOf(batch, [m, qCols], dtype) : null;
+  const H = mode === "raw" ? stackOf(batch, [n, m], dtype) : null;
+  const TAU = mode === "raw" ? stackOf(batch, [k], dtype) : null;
+  for (let p = 0; p < offs.length; p++) {
+    W.fill(0);
+    loadMatrix(A, offs[p], rs, cs, m, n, W, 0, ld, complex);
+    // A = Q·R in compact form
+    if (complex) zgeqr2(m, n, W as Float64Array, 0, ld, tau, 0);
+    else geqrf(m, n, W, 0, ld, tau, nb);
+    if (H && TAU) {
+      // NumPy's raw mode: h = the factored matrix transposed, (N, M)
+      storeMatrix(W, 0, ld, n, m, H, p * n * m, "full", true);
+      const slot = complex ? 2 : 1;
+      for (let i = 0; i < slot * k; i++) TAU.data[p * slot * k + i] = tau[i];
+      continue;
+    }
+    // R = the upper trapezoid of the first rRows rows
+    if (R) storeMatrix(W, 0, ld, rRows, n, R, p * rRows * n, "upper");
+    if (Q) {
+      // Q's first qCols columns, formed in place over the reflectors
+      if (complex) zung2r(m, qCols, k, W as Float64Array, 0, ld, tau, 0);
+      else orgqr(m, qCols, k, W, 0, ld, tau, nb);
+      storeMatrix(W, 0, ld, m, qCols, Q, p * m * qCols);
+    }
+  }
+  if (H && TAU) return { h: H, tau: TAU };
+  if (Q && R) return { Q, R };
+  return R as NDArray;
+}
+
+/**
+ * Least squares for full-rank tall systems by QR: x minimising ‖A·x − b‖₂.
+ *
+ *   A = Q·R  ⇒  ‖A·x − b‖ = ‖R·x − Qᵀ·b‖ (Q orthogonal), minimised by R₁·x = (Qᵀ·b)[:n]
+ *
+ * @param a `(..., M, N)` with M ≥ N and full column rank.
+ * @param b `(..., M)` when `b.ndim == a.ndim - 1`, else `(..., M, K)`.
+ * @returns x `(..., N)` or `(..., N, K)`.
+ * @throws LinAlgError kind "singular" (with `index`) when R has an exact zero on its diagonal
+ *   (A rank deficient); ValueError when M < N, shapes mismatch, or NaN/Inf.
+ *
+ * Notes: Householder QR, Qᵀ·b by WY blocks (LAPACK dormqr), back substitution: backward
+ * stable, never forms AᵀA. Rank-deficient or wide problems need `lstsq` (SVD, next).
+ *
+ * @example
+ *   const x = linalg.lstsqQR([[1, 0], [0, 1], [1, 1]], [1, 1, 2]);
+ *   assert.close(x.toArray(), [1, 1]);
+ */
+export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}): NDArray {
+  const fn = "lstsqQR";
+  const A = asArray(a);
+  const B = asArray(b);
+  assertMatrixStack(A, fn);
+  const m = A.shape[A.ndim - 2];
+  const n = A.shape[A.ndim - 1];
+  if (m < n) throw new ValueError(`${fn}: a of shape ${fmtShape(A.shape)} is wide (M < N); lstsqQR needs M >= N`);
+  const vector = B.ndim === A.ndim - 1;
+  const bRows = vector ? B.shape[B.ndim - 1] : B.ndim >= 2 ? B.shape[B.ndim - 2] : -1;
+  if (B.ndim === 0 || bRows !== m) {
+    throw new ValueError(`${fn}: shapes of a ${fmtShape(A.shape)} and b ${fmtShape(B.shape)} are incompatible`);
+  }
+  assertFinite(A, fn);
+  assertFinite(B, fn);
+  const nb = blockSizeOf(options, BLOCK_SIZES.qr, fn);
+  const dtype = workDType(A.dtype, B.dtype);
+  const complex = dtype === "complex128";
+  const nrhs = vector ? 1 : B.shape[B.ndim - 1];
+  const batch = broadcastBatch(fn, batchShapeOf(A, 2), batchShapeOf(B, vector ? 1 : 2));
+  const out = stackOf(batch, vector ? [n] : [n, nrhs], dtype);
+  const aOffs = batchOffsets(A, batch, 2);
+  const bOffs = batchOffsets(B, batch, vector ? 1 : 2);
+  const { rs, cs } = matrixStrides(A);
+  const bRs = vector ? B.strides[B.ndim - 1] : B.strides[B.ndim - 2];
+  const bCs = vector ? 0 : B.strides[B.ndim - 1];
+  const W = allocWork(dtype, m * n);
+  const X = allocWork(dtype, m * nrhs);
+  const tau = new Float64Array(complex ? 2 * n : n);
+  for (let p = 0; p < aOffs.length; p++) {
+    // A = Q·R
+    loadMatrix(A, aOffs[p], rs, cs, m, n, W, 0, m, complex);
+    if (complex) zgeqr2(m, n, W as Float64Array, 0, m, tau, 0);
+    else geqrf(m, n, W, 0, m, tau, nb);
+    for (let i = 0; i < n; i++) {
+      const zero = complex ? W[2 * (i + i * m)] === 0 && W[2 * (i + i * m) + 1] === 0 : W[i + i * m] === 0;
+      if (zero) throw new LinAlgError(`${fn}: a is rank deficient: R[${i}, ${i}] is exactly zero`, "singular", i);
+    }
+    // y = Qᵀ·b (Qᴴ for complex)
+    loadMatrix(B, bOffs[p], bRs, bCs, m, nrhs, X, 0, m, complex);
+    if (complex) zunmqrH(m, nrhs, n, W as Float64Array, 0, m, tau, X as Float64Array, 0, m);
+    else ormqrT(m, nrhs, n, W, 0, m, tau, X, 0, m, nb);
+    // R₁·x = y[:n]
+    if (complex) {
+      zTrsmUpper(n, nrhs, W as Float64Array, m, X as Float64Array, m);
+    } else {
+      trsm({ n, nrhs, lower: false, unitDiagonal: false, T: W, tOff: 0, tRs: 1, tCs: m, B: X, bOff: 0, bRs: 1, bCs: m }, BLOCK_SIZES.triangular);
+    }
+    storeMatrix(X, 0, m, n, nrhs, out, p * n * nrhs);
+  }
+  return out;
+}
+
+/** R₁·X = Y for complex R₁ (n×n upper, ld ldr) and Y (n×nrhs, ld ldx). */
+function zTrsmUpper(n: number, nrhs: number, R: Float64Array, ldr: number, X: Float64Array, ldx: number): void {
+  ztrsmUnblocked({ n, nrhs, lower: false, unitDiagonal: false, T: R, tOff: 0, tRs: 1, tCs: ldr, B: X, bOff: 0, bRs: 1, bCs: ldx }, false);
+}

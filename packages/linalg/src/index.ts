@@ -1,0 +1,32 @@
+/**
+ * @sliderule/linalg: NumPy's and SciPy's dense linear algebra, readable and blocked.
+ *
+ *   import * as linalg from "@sliderule/linalg";
+ *   const x = linalg.solve(A, b);
+ *   const { Q, R } = linalg.qr(A);
+ *
+ * Every function accepts stacks of matrices (..., M, N) with broadcast batch axes, computes
+ * float32 input in float32 and promotes integers to float64, reads any strided view without
+ * the caller copying, and never modifies its inputs. See README.md for "which decomposition?".
+ */
+export { LinAlgError } from "./errors.js";
+export type { LinAlgErrorKind } from "./errors.js";
+export { BLOCK_SIZES } from "./tuning.js";
+export type { BlockOptions, BlockSizes } from "./tuning.js";
+
+export { lu, luFactor, luSolve } from "./dense/lu.js";
+export type { LuOptions, LuResult, LuPermutedResult, LuFactorResult, LuSolveOptions } from "./dense/lu.js";
+export { det, slogdet } from "./dense/det.js";
+export type { SlogdetResult } from "./dense/det.js";
+export { solve } from "./dense/solve.js";
+export { inv } from "./dense/inv.js";
+export { cholesky, choFactor, choSolve } from "./dense/cholesky.js";
+export type { CholeskyOptions, ChoFactorResult } from "./dense/cholesky.js";
+export { qr, lstsqQR } from "./dense/qr.js";
+export type { QrMode, QrOptions, QrResult, QrRawResult } from "./dense/qr.js";
+export { solveTriangular } from "./primitives/triangular-solve.js";
+export type { SolveTriangularOptions, Trans } from "./primitives/triangular-solve.js";
+export { trace } from "./dense/trace.js";
+export type { TraceOptions } from "./dense/trace.js";
+export { matrixPower } from "./dense/matrix-power.js";
+export { multiDot } from "./dense/multi-dot.js";

@@ -1,0 +1,152 @@
+import * as np from "@sliderule/ndarray";
+import { ValueError } from "@sliderule/ndarray";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { randomComplex, randomMatrix } from "../../test/corpus.js";
+import { columns, expectClose, expectSolves, matrices } from "../../test/invariants.js";
+import { LinAlgError } from "../errors.js";
+import { solveTriangular, trsm, trsmUnblocked, type TrsmArgs } from "./triangular-solve.js";
+
+/** A well-conditioned triangular matrix: random off-diagonal, diagonal in [1, 2]. */
+function triangular(n: number, lower: boolean, seed: number): np.NDArray {
+  const a = randomMatrix([n, n], seed);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (lower ? j > i : j < i) a.set(i, j, 0);
+      if (i === j) a.set(i, i, 1 + Math.abs(a.get(i, i)) / 4);
+    }
+  }
+  return a;
+}
+
+/** The fast kernel and its reference twin, under one contract. */
+describe.each([
+  { name: "trsmUnblocked (reference)", run: (args: TrsmArgs) => trsmUnblocked(args) },
+  { name: "trsm nb=1", run: (args: TrsmArgs) => trsm(args, 1) },
+  { name: "trsm nb=4", run: (args: TrsmArgs) => trsm(args, 4) },
+  { name: "trsm nb=64", run: (args: TrsmArgs) => trsm(args, 64) },
+])("$name", ({ run }) => {
+  it.each([
+    [true, false, "column-major B"],
+    [false, false, "column-major B"],
+    [true, true, "row-major B"],
+    [false, true, "row-major B"],
+  ])("lower=%s: T·X = B for many right-hand sides (%s)", (lower, rowMajorB) => {
+    const n = 37;
+    const nrhs = 5;
+    const t = triangular(n, lower, 1);
+    const T = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[i + j * n] = t.get(i, j);
+    const b = randomMatrix([n, nrhs], 2);
+    const B = new Float64Array(n * nrhs);
+    const [bRs, bCs] = rowMajorB ? [nrhs, 1] : [1, n];
+    for (let i = 0; i < n; i++) for (let j = 0; j < nrhs; j++) B[i * bRs + j * bCs] = b.get(i, j);
+    run({ n, nrhs, lower, unitDiagonal: false, T, tOff: 0, tRs: 1, tCs: n, B, bOff: 0, bRs, bCs });
+    const x = np.zeros([n, nrhs]);
+    for (let i = 0; i < n; i++) for (let j = 0; j < nrhs; j++) x.set(i, j, B[i * bRs + j * bCs]);
+    expectSolves(t, matrices(x), matrices(b));
+  });
+
+  it("reads Tᵀ through swapped strides and ignores the diagonal when unit", () => {
+    const n = 9;
+    const t = triangular(n, true, 3);
+    const T = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[i + j * n] = t.get(i, j);
+    const b = randomMatrix([n, 1], 4);
+    const B = Float64Array.from(b.data as Float64Array);
+    // Tᵀ is upper triangular: read T with tRs = n, tCs = 1
+    run({ n, nrhs: 1, lower: false, unitDiagonal: false, T, tOff: 0, tRs: n, tCs: 1, B, bOff: 0, bRs: 1, bCs: n });
+    expectSolves(t.T, [matrices(np.fromTypedArray(B, [n, 1]))[0]], matrices(b));
+    // unit diagonal: the stored diagonal is not read
+    const unit = t.copy();
+    for (let i = 0; i < n; i++) unit.set(i, i, 1);
+    const B2 = Float64Array.from(b.data as Float64Array);
+    for (let i = 0; i < n; i++) T[i + i * n] = 1e300;
+    run({ n, nrhs: 1, lower: true, unitDiagonal: true, T, tOff: 0, tRs: 1, tCs: n, B: B2, bOff: 0, bRs: 1, bCs: n });
+    expectSolves(unit, [matrices(np.fromTypedArray(B2, [n, 1]))[0]], matrices(b));
+  });
+});
+
+describe("solveTriangular", () => {
+  it.each([
+    [false, 0],
+    [true, 0],
+    [false, 1],
+    [true, 1],
+    [false, "T"],
+    [true, "C"],
+  ] as const)("lower=%s trans=%s, vector and matrix b", (lower, trans) => {
+    const a = triangular(20, lower, 5);
+    const b = randomMatrix([20], 6);
+    const t = trans !== 0;
+    expectSolves(a, columns(solveTriangular(a, b, { lower, trans, blockSize: 3 })), columns(b), { trans: t });
+    const B = randomMatrix([20, 3], 7);
+    expectSolves(a, matrices(solveTriangular(a, B, { lower, trans })), matrices(B), { trans: t });
+  });
+
+  it("reads only the named triangle (SciPy's full-input case)", () => {
+    const a = randomMatrix([4, 4], 8).add(np.eye(4).multiply(5));
+    const b = randomMatrix([4], 9);
+    const lowerPart = a.copy();
+    for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) lowerPart.set(i, j, 0);
+    expectClose(solveTriangular(a, b, { lower: true }), solveTriangular(lowerPart, b, { lower: true }), 0, 0);
+  });
+
+  it("complex: trans 'C' solves with the conjugate transpose, 'T' with the transpose", () => {
+    const a = randomComplex([4, 4], 10);
+    for (let i = 0; i < 4; i++) for (let j = 0; j < i; j++) a.set(i, j, 0);
+    const b = randomComplex([4], 11);
+    expectSolves(a, columns(solveTriangular(a, b)), columns(b));
+    expectSolves(a, columns(solveTriangular(a, b, { trans: "C" })), columns(b), { trans: true });
+    expectSolves(a.conj(), columns(solveTriangular(a, b, { trans: "T" })), columns(b), { trans: true });
+  });
+
+  it("stacks broadcast; types follow NumPy's promotion", () => {
+    const a = np.stack([triangular(5, false, 1), triangular(5, false, 2)]);
+    const b = randomMatrix([3, 1, 5, 2], 3);
+    const x = solveTriangular(a, b);
+    expect(x.shape).toEqual([3, 2, 5, 2]);
+    expect(solveTriangular([[2, 1], [0, 1]], [3, 1]).dtype).toBe("float64");
+    expect(solveTriangular(triangular(3, false, 4).astype("float32"), randomMatrix([3], 5, "float32")).dtype).toBe("float32");
+  });
+
+  it("singular diagonal: LinAlgError naming the diagonal, SciPy's message", () => {
+    const a = np.array([
+      [1, 2, 3],
+      [0, 0, 4],
+      [0, 0, 5],
+    ]);
+    try {
+      solveTriangular(a, [1, 2, 3]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(LinAlgError);
+      expect((e as LinAlgError).message).toBe("singular matrix: resolution failed at diagonal 1");
+      expect((e as LinAlgError).kind).toBe("singular");
+      expect((e as LinAlgError).index).toBe(1);
+    }
+    // with a unit diagonal the zero is never read
+    expect(solveTriangular(a, [1, 2, 3], { unitDiagonal: true }).shape).toEqual([3]);
+  });
+
+  it("caller mistakes: shapes, trans, NaN", () => {
+    expect(() => solveTriangular(np.eye(3), [1, 2, 3, 4])).toThrow("shapes of a (3, 3) and b (4,) are incompatible");
+    expect(() => solveTriangular(np.eye(3), [1, 2, 3, 4])).toThrow(ValueError);
+    expect(() => solveTriangular(np.zeros([2, 3]), [1, 2])).toThrow(/expected square matrix/);
+    expect(() => solveTriangular(np.eye(2), [1, 2], { trans: 3 as 0 })).toThrow(/invalid value for trans/);
+    expect(() => solveTriangular(np.eye(2), [1, NaN])).toThrow(/array must not contain infs or NaNs/);
+    expect(solveTriangular(np.eye(2), [1, NaN], { checkFinite: false }).shape).toEqual([2]);
+  });
+
+  it("property: backward stable for random sizes, layouts and block sizes", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 8 }), fc.nat(), (n, lower, transpose, nb, seed) => {
+        const a = triangular(n, lower, seed);
+        const view = transpose ? a.T.copy().T : a;
+        const b = randomMatrix([n, 2], seed + 1);
+        expectSolves(a, matrices(solveTriangular(view, b, { lower, blockSize: nb })), matrices(b));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,299 @@
+/**
+ * The stacks machinery every linalg function runs on.
+ *
+ * NumPy's linalg functions are generalised ufuncs: an argument of shape (..., M, N) is a
+ * stack of M×N matrices, the leading "batch" axes broadcast against each other, and the
+ * routine runs once per matrix. Here that is four steps:
+ *
+ *   1. validate: at least 2-D, square where the routine needs it, finite where LAPACK would
+ *      return garbage;
+ *   2. promote: int32 and bool compute in float64; float32 stays float32 (working buffers are
+ *      Float32Array, so every stored value is rounded to float32); complex128 stays complex;
+ *   3. copy each matrix into a contiguous column-major working buffer (LAPACK's layout: element
+ *      (i, j) of an m×n block at W[off + i + j·ld]). Inputs are never modified, and any input
+ *      layout (transposed, sliced, broadcast views) is read through its strides;
+ *   4. loop over the broadcast batch index and assemble C-contiguous outputs.
+ *
+ * Complex working buffers are Float64Array with interleaved (re, im): element (i, j) at
+ * W[2·(off + i + j·ld)] and W[2·(off + i + j·ld) + 1].
+ */
+import * as np from "@sliderule/ndarray";
+import { NDArray, ShapeError, ValueError, type DType } from "@sliderule/ndarray";
+import { LinAlgError } from "../errors.js";
+
+/** The buffers the real kernels compute on. */
+export type FloatArray = Float64Array | Float32Array;
+
+/** The dtypes linalg computes in. */
+export type WorkDType = "float64" | "float32" | "complex128";
+
+/** Anything accepted where a matrix or stack of matrices is expected. */
+export type ArrayInput = NDArray | np.NestedArray;
+
+/** `np.asarray` for linalg arguments. */
+export function asArray(x: ArrayInput): NDArray {
+  return x instanceof NDArray ? x : np.asarray(x);
+}
+
+/** A shape as NumPy prints it: `(2, 3)`, `(4,)`. */
+export function fmtShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+/**
+ * NumPy's `_commonType`: complex if any input is complex; float32 only when every input is
+ * float32; otherwise float64 (ints and bools promote to float64).
+ */
+export function workDType(...dtypes: DType[]): WorkDType {
+  if (dtypes.some((d) => d === "complex128")) return "complex128";
+  if (dtypes.length > 0 && dtypes.every((d) => d === "float32")) return "float32";
+  return "float64";
+}
+
+/** A zeroed working buffer for `n` elements of `dtype` (2n slots for complex). */
+export function allocWork(dtype: WorkDType, n: number): FloatArray {
+  if (dtype === "float32") return new Float32Array(n);
+  return new Float64Array(dtype === "complex128" ? 2 * n : n);
+}
+
+/** NumPy's `_assert_stacked_2d`: LinAlgError (kind invalidInput) for fewer than 2 dimensions. */
+export function assertStacked2d(a: NDArray, fn: string): void {
+  if (a.ndim < 2) {
+    throw new LinAlgError(
+      `${fn}: ${a.ndim}-dimensional array given (shape ${fmtShape(a.shape)}). Array must be at least two-dimensional`,
+      "invalidInput",
+    );
+  }
+}
+
+/** SciPy's check for its own functions (lu, lu_factor, …): a ValueError for fewer than 2 dimensions. */
+export function assertMatrixStack(a: NDArray, fn: string): void {
+  if (a.ndim < 2) {
+    throw new ValueError(`${fn}: expected a matrix or a stack of matrices (at least 2 dimensions), got shape ${fmtShape(a.shape)}`);
+  }
+}
+
+/** NumPy's `_assert_stacked_square`: LinAlgError (kind invalidInput) naming the shape. */
+export function assertSquare(a: NDArray, fn: string): void {
+  assertStacked2d(a, fn);
+  const m = a.shape[a.ndim - 2];
+  const n = a.shape[a.ndim - 1];
+  if (m !== n) {
+    throw new LinAlgError(`${fn}: Last 2 dimensions of the array must be square, got shape ${fmtShape(a.shape)}`, "invalidInput");
+  }
+}
+
+/** A ValueError when any element of `a` is NaN or ±Inf (SciPy's `check_finite`). */
+export function assertFinite(a: NDArray, fn: string): void {
+  if (a.dtype !== "float64" && a.dtype !== "float32" && a.dtype !== "complex128") return; // ints are finite
+  if (!allFinite(a)) throw new ValueError(`${fn}: array must not contain infs or NaNs`);
+}
+
+/** True when every element of a float array is finite (x − x is 0 exactly for finite x). */
+function allFinite(a: NDArray): boolean {
+  const { data, shape, strides } = a;
+  const nd = shape.length;
+  if (shape.some((d) => d === 0)) return true;
+  const slots = a.dtype === "complex128" ? 2 : 1;
+  // the innermost axis is a run; an odometer walks the outer axes
+  const inner = nd === 0 ? 1 : shape[nd - 1];
+  const step = nd === 0 ? 0 : slots * strides[nd - 1];
+  const idx = new Array<number>(Math.max(nd - 1, 0)).fill(0);
+  let e = slots * a.offset;
+  for (;;) {
+    let acc = 0;
+    for (let i = 0, p = e; i < inner; i++, p += step) {
+      acc += data[p] - data[p];
+      if (slots === 2) acc += data[p + 1] - data[p + 1];
+    }
+    if (acc !== 0) return false; // NaN − NaN and ∞ − ∞ are NaN, and NaN !== 0
+    let d = nd - 2;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      e += slots * strides[d];
+      if (idx[d] < shape[d]) break;
+      e -= slots * strides[d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return true;
+  }
+}
+
+/** The batch shape of a stack: all but the last `core` axes. */
+export function batchShapeOf(a: NDArray, core: number): number[] {
+  return a.shape.slice(0, a.ndim - core);
+}
+
+/** Broadcast batch shapes, as a ShapeError (a ValueError) naming the function. */
+export function broadcastBatch(fn: string, ...shapes: (readonly number[])[]): number[] {
+  try {
+    return np.broadcastShapes(...shapes);
+  } catch {
+    throw new ShapeError(`${fn}: batch dimensions ${shapes.map(fmtShape).join(" and ")} cannot be broadcast together`);
+  }
+}
+
+/**
+ * The element offset of matrix number b (C order over `batchShape`) of `a`, whose last
+ * `core` axes are the matrix: leading axes of `a` broadcast to `batchShape`.
+ */
+export function batchOffsets(a: NDArray, batchShape: readonly number[], core: number): number[] {
+  const own = a.ndim - core;
+  const lead = batchShape.length - own;
+  // stride of each batch axis: 0 where a lacks the axis or has length 1 against a longer one
+  const strides = batchShape.map((d, k) => {
+    const ak = k - lead;
+    if (ak < 0) return 0;
+    return a.shape[ak] === 1 && d !== 1 ? 0 : a.strides[ak];
+  });
+  const count = batchShape.reduce((p, d) => p * d, 1);
+  const out = new Array<number>(count);
+  const idx = new Array<number>(batchShape.length).fill(0);
+  let e = a.offset;
+  for (let b = 0; b < count; b++) {
+    out[b] = e;
+    for (let d = batchShape.length - 1; d >= 0; d--) {
+      idx[d]++;
+      e += strides[d];
+      if (idx[d] < batchShape[d]) break;
+      e -= strides[d] * batchShape[d];
+      idx[d] = 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Copy the m×n matrix of `a` at element offset `off` (row stride rs, column stride cs) into
+ * the column-major working block W[wOff + i + j·ld] (complex: slot pairs), converting to W's
+ * element type. With `transpose`, W receives the n×m matrix Aᵀ (Aᴴ when also `conjugate`).
+ */
+export function loadMatrix(
+  a: NDArray,
+  off: number,
+  rs: number,
+  cs: number,
+  m: number,
+  n: number,
+  W: FloatArray,
+  wOff: number,
+  ld: number,
+  complexWork: boolean,
+  transpose = false,
+  conjugate = false,
+): void {
+  const src = a.data;
+  const srcComplex = a.dtype === "complex128";
+  const imSign = conjugate ? -1 : 1;
+  // W(r, c) = A(i, j) with (r, c) = (i, j), or (j, i) when transposed
+  const wr = transpose ? ld : 1;
+  const wc = transpose ? 1 : ld;
+  if (!complexWork) {
+    // real: copy in TILE×TILE tiles, so that both the strided reads and the column-major
+    // writes stay within a few cache lines (a plain double loop would stride through one side)
+    for (let j0 = 0; j0 < n; j0 += TILE) {
+      const j1 = Math.min(n, j0 + TILE);
+      for (let i0 = 0; i0 < m; i0 += TILE) {
+        const i1 = Math.min(m, i0 + TILE);
+        for (let j = j0; j < j1; j++) {
+          for (let i = i0, e = off + i0 * rs + j * cs, w = wOff + i0 * wr + j * wc; i < i1; i++, e += rs, w += wr) W[w] = src[e];
+        }
+      }
+    }
+    return;
+  }
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < m; i++) {
+      const e = off + i * rs + j * cs;
+      const w = wOff + i * wr + j * wc;
+      W[2 * w] = srcComplex ? src[2 * e] : src[e];
+      W[2 * w + 1] = srcComplex ? imSign * src[2 * e + 1] : 0;
+    }
+  }
+}
+
+/** Tile edge of the real copies in loadMatrix/storeMatrix (elements). */
+const TILE = 32;
+
+/** The offset, row stride and column stride of one matrix of a stack. */
+export function matrixStrides(a: NDArray): { rs: number; cs: number } {
+  return { rs: a.strides[a.ndim - 2], cs: a.strides[a.ndim - 1] };
+}
+
+/** Which part of a working block `storeMatrix` keeps; the rest is written as zeros. */
+export type StorePart =
+  | "full"
+  | "lower" // on and below the diagonal
+  | "upper" // on and above the diagonal
+  | "unitLower"; // strictly below the diagonal, ones on it (L of LU)
+
+/**
+ * Write the m×n column-major block W[wOff + i + j·ld] into the C-contiguous `out` at element
+ * offset `outOff` (out(i, j) at outOff + i·n + j), keeping only `part` (the rest zero: for L
+ * and R factors that share one buffer). With `transpose`, out(i, j) = W(j, i) (conjugated
+ * too when `conjugate`): W then holds an n×m block.
+ */
+export function storeMatrix(
+  W: FloatArray,
+  wOff: number,
+  ld: number,
+  m: number,
+  n: number,
+  out: NDArray,
+  outOff: number,
+  part: StorePart = "full",
+  transpose = false,
+  conjugate = false,
+): void {
+  const dst = out.data as FloatArray;
+  const complex = out.dtype === "complex128";
+  const imSign = conjugate ? -1 : 1;
+  // out(i, j) reads W(i, j), or W(j, i) when transposed
+  const wi = transpose ? ld : 1;
+  const wj = transpose ? 1 : ld;
+  if (!complex) {
+    // real: a tiled copy of everything, then the parts that are not kept are overwritten
+    for (let i0 = 0; i0 < m; i0 += TILE) {
+      const i1 = Math.min(m, i0 + TILE);
+      for (let j0 = 0; j0 < n; j0 += TILE) {
+        const j1 = Math.min(n, j0 + TILE);
+        for (let i = i0; i < i1; i++) {
+          for (let j = j0, d = outOff + i * n + j0, w = wOff + i * wi + j0 * wj; j < j1; j++, d++, w += wj) dst[d] = W[w];
+        }
+      }
+    }
+    if (part === "lower") {
+      for (let i = 0; i < m; i++) for (let j = i + 1; j < n; j++) dst[outOff + i * n + j] = 0;
+    } else if (part === "upper") {
+      for (let i = 1; i < m; i++) for (let j = 0; j < Math.min(i, n); j++) dst[outOff + i * n + j] = 0;
+    } else if (part === "unitLower") {
+      for (let i = 0; i < m; i++) {
+        for (let j = i; j < n; j++) dst[outOff + i * n + j] = 0;
+        if (i < n) dst[outOff + i * n + i] = 1;
+      }
+    }
+    return;
+  }
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const d = outOff + i * n + j;
+      // which entries of the stored triangle survive
+      let keep = true;
+      let one = false;
+      if (part === "lower") keep = i >= j;
+      else if (part === "upper") keep = i <= j;
+      else if (part === "unitLower") {
+        keep = i > j;
+        one = i === j;
+      }
+      const w = wOff + i * wi + j * wj;
+      dst[2 * d] = keep ? W[2 * w] : one ? 1 : 0;
+      dst[2 * d + 1] = keep ? imSign * W[2 * w + 1] : 0;
+    }
+  }
+}
+
+/** A new C-contiguous array of shape (...batch, ...core). */
+export function stackOf(batch: readonly number[], core: readonly number[], dtype: DType): NDArray {
+  return np.zeros([...batch, ...core], dtype);
+}
