@@ -21,6 +21,10 @@ export interface BlockSizes {
   qr: number;
   /** Triangular solve (dtrsm): diagonal block size. */
   triangular: number;
+  /** Bidiagonalisation for the SVD (dgebrd/dlabrd): panel width. */
+  bidiagonal: number;
+  /** Tridiagonalisation for eigh (dsytrd/dlatrd): panel width. */
+  tridiagonal: number;
 }
 
 /** The defaults, measured on n = 500 (bench/linalg1.bench.ts). */
@@ -29,6 +33,8 @@ export const BLOCK_SIZES: Readonly<BlockSizes> = Object.freeze({
   cholesky: 32,
   qr: 32,
   triangular: 64,
+  bidiagonal: 32,
+  tridiagonal: 32,
 });
 
 /** Options shared by every blocked routine. */

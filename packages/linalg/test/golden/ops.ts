@@ -11,6 +11,7 @@
 import type { NDArray } from "@sliderule/ndarray";
 import type { OpFn, OpRegistry } from "../../../ndarray/test/golden/harness.js";
 import * as linalg from "../../src/index.js";
+import { spectralOps } from "./ops-spectral.js";
 
 const arr = (x: unknown): NDArray => x as NDArray;
 
@@ -21,7 +22,8 @@ function known(op: string, kwargs: Record<string, unknown>, names: readonly stri
   }
 }
 
-export const linalgOps: OpRegistry = {
+/** The factorisations and solvers of dense/ (LU, Cholesky, QR, det, solve, inv, …). */
+const denseOps: OpRegistry = {
   "linalg.det": ([a], kw) => {
     known("linalg.det", kw, []);
     return linalg.det(arr(a));
@@ -101,3 +103,6 @@ export const linalgOps: OpRegistry = {
     return linalg.multiDot(arrays as NDArray[]);
   },
 };
+
+/** Every linalg op the golden cases name: the dense solvers, then the spectral routines. */
+export const linalgOps: OpRegistry = { ...denseOps, ...spectralOps };

@@ -1,0 +1,480 @@
+/**
+ * SVD of a real upper bidiagonal matrix by implicit-shift QR (LAPACK dbdsqr, with dlas2 and
+ * dlasv2), the second half of the SVD (svd.ts calls bidiagonalize.ts, then this).
+ *
+ *   B = U_B·Σ·V_Bᵀ,   B = diag(d) + superdiag(e)  (n×n),   Σ = diag(σ_0 ≥ σ_1 ≥ … ≥ 0)
+ *
+ * On exit from `bdsqr`: d holds the singular values, descending and non-negative; e is
+ * destroyed (zero). The rotations are also applied to the columns of two caller matrices,
+ * U := U·U_B and V := V·V_B, so that when A = Q·B·Pᵀ came in as U = Q and V = P, on exit
+ * A = U·Σ·Vᵀ. (LAPACK updates the rows of VT; we keep V by columns, the same rotations.)
+ * Either matrix may be absent (0 rows). A complex U or V (interleaved re, im, column-major)
+ * is passed as a real matrix of twice the rows: the rotations are real.
+ *
+ * One step on the active block B[ll..m, ll..m] (everything below m has converged):
+ *   1. split: a superdiagonal |e_i| ≤ thresh is set to 0 and the block shrinks;
+ *   2. a 2×2 block is finished directly by dlasv2 (its exact SVD);
+ *   3. otherwise one QR sweep chases a bulge through the block — from the top when
+ *      |d_ll| ≥ |d_m| (idir = 1), else from the bottom (idir = 2) — each step a right
+ *      rotation (columns, V) and a left rotation (rows, U):
+ *        - shifted by the smaller singular value of the trailing 2×2 (dlas2), the
+ *          implicit-shift QR of Golub & Kahan (converges cubically), or
+ *        - with zero shift when the shift would destroy relative accuracy (the block's
+ *          smallest singular value is tiny against its largest): the zero-shift QR of
+ *          Demmel & Kahan, which computes tiny singular values to high relative accuracy.
+ *   Convergence tests are Demmel–Kahan's: e_i is negligible when |e_i| ≤ tol·μ_i, where μ_i
+ *   is the recursively computed estimate of the smallest singular value of the leading part.
+ *
+ * Invariant: every step is an orthogonal transformation, so U·B·Vᵀ stays fixed up to
+ * rounding; the singular values have high relative accuracy (|σ̂_i − σ_i| ≤ p(n)·tol·σ_i).
+ * The iteration count is capped at 6·n² inner steps; beyond it `bdsqr` throws LinAlgError
+ * kind "noConvergence" ("SVD did not converge").
+ *
+ * Reference: Demmel & Kahan, "Accurate singular values of bidiagonal matrices", SIAM J. Sci.
+ * Stat. Comput. 11 (1990); Golub & Van Loan, "Matrix Computations", 4th ed., §8.6.2
+ * (Algorithm 8.6.1); LAPACK dbdsqr, dlas2, dlasv2, dlasr.
+ */
+import { LinAlgError } from "../errors.js";
+import { lartg, lasr, rot } from "../primitives/givens.js";
+
+const EPS = 2 ** -53; // LAPACK dlamch('E'): relative machine precision
+const UNFL = 2.2250738585072014e-308; // dlamch('S'): safe minimum
+const MAXITR = 6;
+
+/** Fortran SIGN(a, b): |a| with the sign of b. */
+function sign(a: number, b: number): number {
+  return b >= 0 ? Math.abs(a) : -Math.abs(a);
+}
+
+/**
+ * Singular values of the 2×2 upper triangular [f g; 0 h] (LAPACK dlas2), without overflow:
+ * returns [σ_min, σ_max].
+ */
+export function las2(f: number, g: number, h: number): [number, number] {
+  const fa = Math.abs(f);
+  const ga = Math.abs(g);
+  const ha = Math.abs(h);
+  const fhmn = Math.min(fa, ha);
+  const fhmx = Math.max(fa, ha);
+  if (fhmn === 0) {
+    if (fhmx === 0) return [0, ga];
+    const big = Math.max(fhmx, ga);
+    const small = Math.min(fhmx, ga);
+    return [0, big * Math.sqrt(1 + (small / big) ** 2)];
+  }
+  if (ga < fhmx) {
+    const as = 1 + fhmn / fhmx;
+    const at = (fhmx - fhmn) / fhmx;
+    const au = (ga / fhmx) ** 2;
+    const c = 2 / (Math.sqrt(as * as + au) + Math.sqrt(at * at + au));
+    return [fhmn * c, fhmx / c];
+  }
+  const au = fhmx / ga;
+  if (au === 0) return [(fhmn * fhmx) / ga, ga];
+  const as = 1 + fhmn / fhmx;
+  const at = (fhmx - fhmn) / fhmx;
+  const c = 1 / (Math.sqrt(1 + (as * au) ** 2) + Math.sqrt(1 + (at * au) ** 2));
+  return [2 * (fhmn * c * au), ga / (c + c)];
+}
+
+/** The SVD of a 2×2 upper triangular matrix (see {@link lasv2}). */
+export interface Svd2 {
+  ssmin: number;
+  ssmax: number;
+  /** Right rotation (cosR, sinR) and left rotation (cosL, sinL). */
+  snr: number;
+  csr: number;
+  snl: number;
+  csl: number;
+}
+
+/**
+ * The SVD of [f g; 0 h] (LAPACK dlasv2):
+ *
+ *   ⎡ csl  snl⎤ ⎡f  g⎤ ⎡csr −snr⎤   ⎡ssmax    0 ⎤
+ *   ⎣−snl  csl⎦ ⎣0  h⎦ ⎣snr  csr⎦ = ⎣  0  ssmin⎦
+ *
+ * |ssmax| ≥ |ssmin|; the signs are those that make the identity hold. Accurate to a few ulps
+ * in every entry, including the tiny singular value.
+ */
+export function lasv2(f: number, g: number, h: number): Svd2 {
+  let ft = f;
+  let fa = Math.abs(ft);
+  let ht = h;
+  let ha = Math.abs(h);
+  // pmax: which of f, g, h has the largest magnitude (1, 2, 3)
+  let pmax = 1;
+  const swap = ha > fa;
+  if (swap) {
+    pmax = 3;
+    [ft, ht] = [ht, ft];
+    [fa, ha] = [ha, fa];
+  }
+  const gt = g;
+  const ga = Math.abs(gt);
+  let clt: number, crt: number, slt: number, srt: number, ssmin: number, ssmax: number;
+  if (ga === 0) {
+    // already diagonal
+    ssmin = ha;
+    ssmax = fa;
+    clt = 1;
+    crt = 1;
+    slt = 0;
+    srt = 0;
+  } else {
+    let gasmal = true;
+    ssmin = 0;
+    ssmax = 0;
+    clt = crt = slt = srt = 0;
+    if (ga > fa) {
+      pmax = 2;
+      if (fa / ga < EPS) {
+        // g very large against f and h
+        gasmal = false;
+        ssmax = ga;
+        ssmin = ha > 1 ? fa / (ga / ha) : (fa / ga) * ha;
+        clt = 1;
+        slt = ht / gt;
+        srt = 1;
+        crt = ft / gt;
+      }
+    }
+    if (gasmal) {
+      const dd = fa - ha;
+      let l = dd === fa ? 1 : dd / fa; // copes with infinite f or h
+      const m = gt / ft;
+      let t = 2 - l;
+      const mm = m * m;
+      const tt = t * t;
+      const s = Math.sqrt(tt + mm);
+      const r = l === 0 ? Math.abs(m) : Math.sqrt(l * l + mm);
+      const a = 0.5 * (s + r);
+      ssmin = ha / a;
+      ssmax = fa * a;
+      if (mm === 0) {
+        t = l === 0 ? sign(2, ft) * sign(1, gt) : gt / sign(dd, ft) + m / t;
+      } else {
+        t = (m / (s + t) + m / (r + l)) * (1 + a);
+      }
+      l = Math.sqrt(t * t + 4);
+      crt = 2 / l;
+      srt = t / l;
+      clt = (crt + srt * m) / a;
+      slt = ((ht / ft) * srt) / a;
+    }
+  }
+  let csl: number, snl: number, csr: number, snr: number;
+  if (swap) {
+    csl = srt;
+    snl = crt;
+    csr = slt;
+    snr = clt;
+  } else {
+    csl = clt;
+    snl = slt;
+    csr = crt;
+    snr = srt;
+  }
+  // correct the signs of ssmax and ssmin
+  let tsign = 1;
+  if (pmax === 1) tsign = sign(1, csr) * sign(1, csl) * sign(1, f);
+  if (pmax === 2) tsign = sign(1, snr) * sign(1, csl) * sign(1, g);
+  if (pmax === 3) tsign = sign(1, snr) * sign(1, snl) * sign(1, h);
+  ssmax = sign(ssmax, tsign);
+  ssmin = sign(ssmin, tsign * sign(1, f) * sign(1, h));
+  return { ssmin, ssmax, snr, csr, snl, csl };
+}
+
+/** A matrix the rotations are applied to: `rows`×n column-major at Z[off + i + j·ld] (rows = 0: none). */
+export interface RotTarget {
+  Z: Float64Array;
+  off: number;
+  ld: number;
+  rows: number;
+}
+
+const NONE: RotTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
+
+/**
+ * Singular values (and the vector updates) of the n×n upper bidiagonal B = diag(d) +
+ * superdiag(e) (LAPACK dbdsqr; see the file header). d: n entries, e: n−1 entries (both
+ * overwritten). U := U·U_B, V := V·V_B on the targets given.
+ * @throws LinAlgError kind "noConvergence" after 6·n² inner steps.
+ */
+export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd"): void {
+  if (n === 0) return;
+  if (n > 1) {
+    // tol: the relative accuracy asked of each singular value (LAPACK's tolmul·eps)
+    const tol = Math.max(10, Math.min(100, EPS ** -0.125)) * EPS;
+    const maxit = MAXITR * n * n;
+    // work: the rotations of one sweep, (c1, s1) for one side and (c2, s2) for the other
+    const c1 = new Float64Array(n);
+    const s1 = new Float64Array(n);
+    const c2 = new Float64Array(n);
+    const s2 = new Float64Array(n);
+
+    // thresh: the absolute threshold below which e_i is negligible, from a lower bound
+    // σ_lower = min_i μ_i / sqrt(n) on the smallest singular value (relative accuracy)
+    let sminoa = Math.abs(d[0]);
+    if (sminoa !== 0) {
+      let mu = sminoa;
+      for (let i = 1; i < n; i++) {
+        mu = Math.abs(d[i]) * (mu / (mu + Math.abs(e[i - 1])));
+        sminoa = Math.min(sminoa, mu);
+        if (sminoa === 0) break;
+      }
+    }
+    sminoa /= Math.sqrt(n);
+    const thresh = Math.max(tol * sminoa, MAXITR * (n * (n * UNFL)));
+
+    let m = n - 1; // the active block is d[ll..m]; below m everything has converged
+    let iter = 0;
+    let oldll = -1;
+    let oldm = -1;
+    let idir = 0;
+    outer: while (m > 0) {
+      if (iter >= maxit) throw new LinAlgError(`${fn}: SVD did not converge`, "noConvergence", m);
+
+      // 1. find the top ll of the unreduced block ending at m: the last negligible e above m
+      let smax = Math.abs(d[m]);
+      let ll = -1;
+      for (let l = m - 1; l >= 0; l--) {
+        const abss = Math.abs(d[l]);
+        const abse = Math.abs(e[l]);
+        if (abse <= thresh) {
+          ll = l;
+          break;
+        }
+        smax = Math.max(smax, abss, abse);
+      }
+      if (ll >= 0) {
+        e[ll] = 0;
+        if (ll === m - 1) {
+          // B[m, m] has split off: σ = d[m] has converged
+          m -= 1;
+          continue;
+        }
+      }
+      ll += 1;
+
+      // 2. a 2×2 block: its SVD directly
+      if (ll === m - 1) {
+        const r = lasv2(d[m - 1], e[m - 1], d[m]);
+        d[m - 1] = r.ssmax;
+        e[m - 1] = 0;
+        d[m] = r.ssmin;
+        if (V.rows > 0) rot(V.rows, V.Z, V.off + (m - 1) * V.ld, 1, V.Z, V.off + m * V.ld, 1, r.csr, r.snr);
+        if (U.rows > 0) rot(U.rows, U.Z, U.off + (m - 1) * U.ld, 1, U.Z, U.off + m * U.ld, 1, r.csl, r.snl);
+        m -= 2;
+        continue;
+      }
+
+      // 3. a new block: chase the bulge from the larger end of the diagonal
+      if (ll > oldm || m < oldll) idir = Math.abs(d[ll]) >= Math.abs(d[m]) ? 1 : 2;
+
+      // convergence tests (Demmel–Kahan): μ_i estimates the smallest singular value of the
+      // leading (idir = 1) or trailing (idir = 2) part; e_i ≤ tol·μ_i is negligible
+      let sminl: number;
+      if (idir === 1) {
+        if (Math.abs(e[m - 1]) <= tol * Math.abs(d[m])) {
+          e[m - 1] = 0;
+          continue;
+        }
+        let mu = Math.abs(d[ll]);
+        sminl = mu;
+        for (let l = ll; l < m; l++) {
+          if (Math.abs(e[l]) <= tol * mu) {
+            e[l] = 0;
+            continue outer;
+          }
+          mu = Math.abs(d[l + 1]) * (mu / (mu + Math.abs(e[l])));
+          sminl = Math.min(sminl, mu);
+        }
+      } else {
+        if (Math.abs(e[ll]) <= tol * Math.abs(d[ll])) {
+          e[ll] = 0;
+          continue;
+        }
+        let mu = Math.abs(d[m]);
+        sminl = mu;
+        for (let l = m - 1; l >= ll; l--) {
+          if (Math.abs(e[l]) <= tol * mu) {
+            e[l] = 0;
+            continue outer;
+          }
+          mu = Math.abs(d[l]) * (mu / (mu + Math.abs(e[l])));
+          sminl = Math.min(sminl, mu);
+        }
+      }
+      oldll = ll;
+      oldm = m;
+
+      // the shift: the smaller singular value of the 2×2 at the far end, or zero when
+      // shifting would cost relative accuracy (σ_min of the block tiny against σ_max)
+      let shift = 0;
+      if (!(n * tol * (sminl / smax) <= Math.max(EPS, 0.01 * tol))) {
+        let sll: number;
+        if (idir === 1) {
+          sll = Math.abs(d[ll]);
+          shift = las2(d[m - 1], e[m - 1], d[m])[0];
+        } else {
+          sll = Math.abs(d[m]);
+          shift = las2(d[ll], e[ll], d[ll + 1])[0];
+        }
+        if (sll > 0 && (shift / sll) ** 2 < EPS) shift = 0;
+      }
+      iter += m - ll;
+      const k = m - ll; // rotations in one sweep
+
+      if (shift === 0) {
+        if (idir === 1) {
+          // zero-shift QR sweep, top to bottom (Demmel–Kahan)
+          let cs = 1;
+          let oldcs = 1;
+          let oldsn = 0;
+          for (let i = ll; i < m; i++) {
+            const g1 = lartg(d[i] * cs, e[i]);
+            cs = g1.c;
+            const sn = g1.s;
+            if (i > ll) e[i - 1] = oldsn * g1.r;
+            const g2 = lartg(oldcs * g1.r, d[i + 1] * sn);
+            oldcs = g2.c;
+            oldsn = g2.s;
+            d[i] = g2.r;
+            c1[i - ll] = cs;
+            s1[i - ll] = sn;
+            c2[i - ll] = oldcs;
+            s2[i - ll] = oldsn;
+          }
+          const h = d[m] * cs;
+          d[m] = h * oldcs;
+          e[m - 1] = h * oldsn;
+          if (V.rows > 0) lasr(true, V.rows, k, c1, 0, s1, 0, V.Z, V.off + ll * V.ld, V.ld);
+          if (U.rows > 0) lasr(true, U.rows, k, c2, 0, s2, 0, U.Z, U.off + ll * U.ld, U.ld);
+          if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
+        } else {
+          // zero-shift QR sweep, bottom to top
+          let cs = 1;
+          let oldcs = 1;
+          let oldsn = 0;
+          for (let i = m; i > ll; i--) {
+            const g1 = lartg(d[i] * cs, e[i - 1]);
+            cs = g1.c;
+            const sn = g1.s;
+            if (i < m) e[i] = oldsn * g1.r;
+            const g2 = lartg(oldcs * g1.r, d[i - 1] * sn);
+            oldcs = g2.c;
+            oldsn = g2.s;
+            d[i] = g2.r;
+            c1[i - ll - 1] = cs;
+            s1[i - ll - 1] = -sn;
+            c2[i - ll - 1] = oldcs;
+            s2[i - ll - 1] = -oldsn;
+          }
+          const h = d[ll] * cs;
+          d[ll] = h * oldcs;
+          e[ll] = h * oldsn;
+          if (U.rows > 0) lasr(false, U.rows, k, c1, 0, s1, 0, U.Z, U.off + ll * U.ld, U.ld);
+          if (V.rows > 0) lasr(false, V.rows, k, c2, 0, s2, 0, V.Z, V.off + ll * V.ld, V.ld);
+          if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
+        }
+      } else if (idir === 1) {
+        // shifted QR sweep, top to bottom: the first rotation is that of (BᵀB − shift²·I)e_0
+        let f = (Math.abs(d[ll]) - shift) * (sign(1, d[ll]) + shift / d[ll]);
+        let g = e[ll];
+        for (let i = ll; i < m; i++) {
+          // right rotation (columns i, i+1) zeroes the bulge g against f
+          const gr = lartg(f, g);
+          if (i > ll) e[i - 1] = gr.r;
+          f = gr.c * d[i] + gr.s * e[i];
+          e[i] = gr.c * e[i] - gr.s * d[i];
+          g = gr.s * d[i + 1];
+          d[i + 1] = gr.c * d[i + 1];
+          // left rotation (rows i, i+1) zeroes the new bulge below the diagonal
+          const gl = lartg(f, g);
+          d[i] = gl.r;
+          f = gl.c * e[i] + gl.s * d[i + 1];
+          d[i + 1] = gl.c * d[i + 1] - gl.s * e[i];
+          if (i < m - 1) {
+            g = gl.s * e[i + 1];
+            e[i + 1] = gl.c * e[i + 1];
+          }
+          c1[i - ll] = gr.c;
+          s1[i - ll] = gr.s;
+          c2[i - ll] = gl.c;
+          s2[i - ll] = gl.s;
+        }
+        e[m - 1] = f;
+        if (V.rows > 0) lasr(true, V.rows, k, c1, 0, s1, 0, V.Z, V.off + ll * V.ld, V.ld);
+        if (U.rows > 0) lasr(true, U.rows, k, c2, 0, s2, 0, U.Z, U.off + ll * U.ld, U.ld);
+        if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
+      } else {
+        // shifted QR sweep, bottom to top
+        let f = (Math.abs(d[m]) - shift) * (sign(1, d[m]) + shift / d[m]);
+        let g = e[m - 1];
+        for (let i = m; i > ll; i--) {
+          const gr = lartg(f, g);
+          if (i < m) e[i] = gr.r;
+          f = gr.c * d[i] + gr.s * e[i - 1];
+          e[i - 1] = gr.c * e[i - 1] - gr.s * d[i];
+          g = gr.s * d[i - 1];
+          d[i - 1] = gr.c * d[i - 1];
+          const gl = lartg(f, g);
+          d[i] = gl.r;
+          f = gl.c * e[i - 1] + gl.s * d[i - 1];
+          d[i - 1] = gl.c * d[i - 1] - gl.s * e[i - 1];
+          if (i > ll + 1) {
+            g = gl.s * e[i - 2];
+            e[i - 2] = gl.c * e[i - 2];
+          }
+          c1[i - ll - 1] = gr.c;
+          s1[i - ll - 1] = -gr.s;
+          c2[i - ll - 1] = gl.c;
+          s2[i - ll - 1] = -gl.s;
+        }
+        e[ll] = f;
+        if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
+        if (U.rows > 0) lasr(false, U.rows, k, c1, 0, s1, 0, U.Z, U.off + ll * U.ld, U.ld);
+        if (V.rows > 0) lasr(false, V.rows, k, c2, 0, s2, 0, V.Z, V.off + ll * V.ld, V.ld);
+      }
+    }
+  }
+
+  // make the singular values non-negative: σ_i < 0 flips the sign of v_i
+  for (let i = 0; i < n; i++) {
+    if (d[i] < 0 || Object.is(d[i], -0)) {
+      d[i] = -d[i];
+      if (V.rows > 0) for (let r = 0, p = V.off + i * V.ld; r < V.rows; r++, p++) V.Z[p] = -V.Z[p];
+    }
+  }
+  // sort descending (selection sort: n swaps at most, each swapping vector columns too)
+  for (let i = 0; i < n - 1; i++) {
+    let isub = 0;
+    let smin = d[0];
+    const last = n - 1 - i;
+    for (let j = 1; j <= last; j++) {
+      if (d[j] <= smin) {
+        isub = j;
+        smin = d[j];
+      }
+    }
+    if (isub !== last) {
+      d[isub] = d[last];
+      d[last] = smin;
+      swapColumns(V, isub, last);
+      swapColumns(U, isub, last);
+    }
+  }
+}
+
+/** Swap columns a and b of a rotation target. */
+function swapColumns(T: RotTarget, a: number, b: number): void {
+  if (T.rows === 0) return;
+  const pa = T.off + a * T.ld;
+  const pb = T.off + b * T.ld;
+  for (let r = 0; r < T.rows; r++) {
+    const t = T.Z[pa + r];
+    T.Z[pa + r] = T.Z[pb + r];
+    T.Z[pb + r] = t;
+  }
+}

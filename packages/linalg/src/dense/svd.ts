@@ -1,0 +1,268 @@
+/**
+ * Singular value decomposition (NumPy's `np.linalg.svd`; LAPACK dgesvd's path).
+ *
+ *   A = U·Σ·Vᴴ,   A: m×n,   U: m×m unitary,   Σ = diag(σ_0 ≥ … ≥ σ_{k−1} ≥ 0),   V: n×n unitary
+ *   reduced: U[:, :k], Vᴴ[:k, :], k = min(m, n)
+ *
+ * Two stages, never AᵀA:
+ *   1. bidiagonalise (bidiagonalize.ts): Qᵀ·A·P = B, upper bidiagonal, by Householder
+ *      reflectors from both sides; form Q and P explicitly when vectors are wanted;
+ *   2. the bidiagonal SVD (bidiagonal-svd.ts): implicit-shift QR sweeps with Demmel–Kahan's
+ *      zero shift and convergence tests, B = U_B·Σ·V_Bᵀ, the rotations accumulated into Q and P:
+ *      U = Q·U_B, V = P·V_B.
+ * A wide matrix (m < n) is handled through Aᴴ = V·Σ·Uᴴ (tall). A tall one with m ≥ 1.6·n
+ * is first reduced by QR, A = Q_R·R, and the n×n R bidiagonalised (dgesvd's "m much larger
+ * than n" path): half the Householder work, and U = Q_R·U_R by one gemm.
+ *
+ * Outputs on exit: `{ U, S, Vh }`, S descending and non-negative (sign flips folded into V).
+ * Invariant: ‖A − U·Σ·Vᴴ‖ ≤ c·max(m, n)·eps·‖A‖, ‖UᴴU − I‖, ‖VᴴV − I‖ ≤ c·max(m, n)·eps;
+ * every σ_i has an absolute error ≤ c·eps·σ_0 (bidiagonalisation is backward stable), and the
+ * bidiagonal stage keeps high relative accuracy.
+ *
+ * float32 input is computed in float64 and rounded to float32 on output (more accurate than
+ * LAPACK's sgesdd, same dtype as NumPy). Complex input uses the complex bidiagonalisation
+ * (zgebd2, unblocked) and the same real bidiagonal SVD. `hermitian: true` uses eigh instead:
+ * σ_i = |λ_i|, as NumPy does.
+ *
+ * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.6 (Algorithm 8.6.2); LAPACK
+ * dgesvd, dgebrd, dorgbr, dbdsqr; Demmel & Kahan (1990). NumPy itself calls dgesdd (divide and
+ * conquer): the singular values agree to rounding, the vectors up to sign (unique otherwise).
+ */
+import { type NDArray, ValueError } from "@sliderule/ndarray";
+import { LinAlgError } from "../errors.js";
+import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
+import { asArray, assertStacked2d, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, workDType, type ArrayInput } from "../util/batch.js";
+import { gemmColMajor } from "../util/gemm.js";
+import { bdsqr } from "./bidiagonal-svd.js";
+import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
+import { eigh, eigvalsh } from "./eigh.js";
+import { geqrf, orgqr } from "./qr.js";
+
+export interface SvdOptions extends BlockOptions {
+  /** U (…, M, M) and Vh (…, N, N) (default true), or the reduced U (…, M, K) and Vh (…, K, N). */
+  fullMatrices?: boolean;
+  /** Return { U, S, Vh } (default true), or S alone. */
+  computeUv?: boolean;
+  /** A is Hermitian (symmetric): use eigh, σ = |λ| (NumPy's `hermitian`; U and Vh always square). */
+  hermitian?: boolean;
+}
+
+/** The factors of `svd`: A = U·diag(S)·Vh. */
+export interface SvdResult {
+  /** (…, M, M), or (…, M, K) reduced: the left singular vectors, by columns. */
+  U: NDArray;
+  /** (…, K): the singular values, descending; float64 for complex input. */
+  S: NDArray;
+  /** (…, N, N), or (…, K, N) reduced: the right singular vectors, by rows (Vᴴ). */
+  Vh: NDArray;
+}
+
+/** Tall matrices with m ≥ MN_RATIO·n take the QR-first path (LAPACK's mnthr ≈ 1.6·n). */
+const MN_RATIO = 1.6;
+
+/** One real matrix's SVD in column-major working storage (the stages of the file header). */
+export interface RealSvd {
+  /** σ, descending (N entries). */
+  s: Float64Array;
+  /** M×uCols (ld M), the first N columns rotated: U of the tall problem; null without vectors. */
+  U: Float64Array | null;
+  /** N×N (ld N): V of the tall problem. */
+  V: Float64Array | null;
+}
+
+/**
+ * The SVD of the tall M×N (M ≥ N) column-major matrix W (ld M, overwritten; room for
+ * M·max(N, uCols) entries). With `vectors`, U gets uCols (N or M) columns.
+ */
+export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean, uCols: number, nb: number, fn = "svd"): RealSvd {
+  const d = new Float64Array(N);
+  const e = new Float64Array(Math.max(N - 1, 0));
+  const tauq = new Float64Array(N);
+  const taup = new Float64Array(N);
+  if (N > 0 && M >= MN_RATIO * N) {
+    // A = Q_R·R, then the SVD of the N×N R
+    const tau = new Float64Array(N);
+    geqrf(M, N, W, 0, M, tau, nb);
+    const R = new Float64Array(N * N);
+    for (let j = 0; j < N; j++) for (let i = 0; i <= j; i++) R[i + j * N] = W[i + j * M];
+    gebrd(N, N, R, 0, N, d, e, tauq, taup, nb);
+    if (!vectors) {
+      bdsqr(N, d, e, undefined, undefined, fn);
+      return { s: d, U: null, V: null };
+    }
+    const V = new Float64Array(N * N);
+    orgbrP(N, R, 0, N, taup, V, 0, N, nb);
+    orgbrQ(N, N, N, R, 0, N, tauq, nb);
+    bdsqr(N, d, e, { Z: R, off: 0, ld: N, rows: N }, { Z: V, off: 0, ld: N, rows: N }, fn);
+    // U = Q_R·[U_R 0; 0 I]: the first N columns by gemm, the rest are Q_R's own
+    orgqr(M, uCols, N, W, 0, M, tau, nb);
+    const U = new Float64Array(M * uCols);
+    gemmColMajor(M, N, N, 1, W, 0, M, false, R, 0, N, false, 0, U, 0, M);
+    if (uCols > N) U.set(W.subarray(N * M, uCols * M), N * M);
+    return { s: d, U, V };
+  }
+  gebrd(M, N, W, 0, M, d, e, tauq, taup, nb);
+  if (!vectors) {
+    bdsqr(N, d, e, undefined, undefined, fn);
+    return { s: d, U: null, V: null };
+  }
+  const V = new Float64Array(N * N);
+  orgbrP(N, W, 0, M, taup, V, 0, N, nb);
+  orgbrQ(M, N, uCols, W, 0, M, tauq, nb);
+  bdsqr(N, d, e, { Z: W, off: 0, ld: M, rows: M }, { Z: V, off: 0, ld: N, rows: N }, fn);
+  return { s: d, U: W, V };
+}
+
+/** The complex twin of {@link svdTall} (unblocked, no QR-first path); U, V interleaved. */
+export function zsvdTall(M: number, N: number, W: Float64Array, vectors: boolean, uCols: number, fn = "svd"): RealSvd {
+  const d = new Float64Array(N);
+  const e = new Float64Array(Math.max(N - 1, 0));
+  const tauq = new Float64Array(2 * N);
+  const taup = new Float64Array(2 * N);
+  zgebd2(M, N, W, 0, M, d, e, tauq, taup);
+  if (!vectors) {
+    bdsqr(N, d, e, undefined, undefined, fn);
+    return { s: d, U: null, V: null };
+  }
+  const V = new Float64Array(2 * N * N);
+  zungbrP(N, W, 0, M, taup, V, 0, N);
+  zungbrQ(M, N, uCols, W, 0, M, tauq);
+  // the rotations are real: a complex column of M entries is a real column of 2M
+  bdsqr(N, d, e, { Z: W, off: 0, ld: 2 * M, rows: 2 * M }, { Z: V, off: 0, ld: 2 * N, rows: 2 * N }, fn);
+  return { s: d, U: W, V };
+}
+
+/** LinAlgError("SVD did not converge") for a non-finite working copy (NumPy's outcome for NaN/Inf). */
+export function assertFiniteWork(W: Float64Array, count: number, fn: string, what = "SVD did not converge"): void {
+  let acc = 0;
+  for (let i = 0; i < count; i++) acc += W[i] - W[i];
+  if (acc !== 0) throw new LinAlgError(`${fn}: ${what}`, "noConvergence");
+}
+
+/**
+ * Singular value decomposition (NumPy's `np.linalg.svd`).
+ *
+ * @param a `(..., M, N)`; K = min(M, N).
+ * @param options.fullMatrices U `(..., M, M)`, Vh `(..., N, N)` (default), else U `(..., M, K)`,
+ *   Vh `(..., K, N)`.
+ * @param options.computeUv `{ U, S, Vh }` (default), or S `(..., K)` alone.
+ * @param options.hermitian a is Hermitian: σ = |eigenvalues| by eigh (U, Vh square).
+ * @returns S descending, non-negative: float64 (float32 for float32 input, float64 for
+ *   complex); U, Vh of the input's working dtype (complex128 for complex).
+ * @throws LinAlgError kind "invalidInput" for fewer than 2 dimensions; kind "noConvergence"
+ *   ("SVD did not converge") for NaN/Inf input or when the QR sweeps exceed 6·K² steps.
+ *
+ * Notes: Householder bidiagonalisation (blocked, dgebrd) and implicit-shift bidiagonal QR
+ * (dbdsqr); tall matrices QR first. float32 is computed in float64 and rounded.
+ *
+ * @example
+ *   const { U, S, Vh } = linalg.svd([[3, 0], [0, -4]]);
+ *   assert.deepEqual(S.toArray(), [4, 3]);
+ */
+export function svd(a: ArrayInput, options?: SvdOptions & { computeUv?: true }): SvdResult;
+export function svd(a: ArrayInput, options: SvdOptions & { computeUv: false }): NDArray;
+export function svd(a: ArrayInput, options?: SvdOptions): SvdResult | NDArray;
+export function svd(a: ArrayInput, options: SvdOptions = {}): SvdResult | NDArray {
+  const fn = "svd";
+  const A = asArray(a);
+  assertStacked2d(A, fn);
+  const full = options.fullMatrices ?? true;
+  const computeUv = options.computeUv ?? true;
+  if (options.hermitian) return svdHermitian(A, computeUv);
+  const nb = blockSizeOf(options, BLOCK_SIZES.bidiagonal, fn);
+  const m = A.shape[A.ndim - 2];
+  const n = A.shape[A.ndim - 1];
+  const k = Math.min(m, n);
+  const dtype = workDType(A.dtype);
+  const complex = dtype === "complex128";
+  const sDType = dtype === "float32" ? "float32" : "float64";
+  const batch = batchShapeOf(A, 2);
+  const offs = batchOffsets(A, batch, 2);
+  const { rs, cs } = matrixStrides(A);
+  // the tall problem: M×N with M ≥ N (Aᴴ for wide A)
+  const tall = m >= n;
+  const M = Math.max(m, n);
+  const N = k;
+  const uCols = computeUv && full ? M : N;
+  const S = stackOf(batch, [k], sDType);
+  const U = computeUv ? stackOf(batch, full ? [m, m] : [m, k], dtype) : null;
+  const Vh = computeUv ? stackOf(batch, full ? [n, n] : [k, n], dtype) : null;
+  const slots = complex ? 2 : 1;
+  for (let p = 0; p < offs.length; p++) {
+    const W = new Float64Array(slots * M * Math.max(N, uCols));
+    loadMatrix(A, offs[p], rs, cs, m, n, W, 0, M, complex, !tall, !tall);
+    assertFiniteWork(W, slots * M * N, fn);
+    const r = complex ? zsvdTall(M, N, W, computeUv, uCols, fn) : svdTall(M, N, W, computeUv, uCols, nb, fn);
+    for (let i = 0; i < k; i++) S.data[p * k + i] = r.s[i];
+    if (!U || !Vh || !r.U || !r.V) continue;
+    const uRows = U.shape[U.ndim - 1];
+    const vRows = Vh.shape[Vh.ndim - 2];
+    if (tall) {
+      // A = U_t·Σ·V_tᴴ: U = U_t, Vh = V_tᴴ
+      storeMatrix(r.U, 0, M, m, uRows, U, p * m * uRows);
+      storeMatrix(r.V, 0, N, n, n, Vh, p * n * n, "full", true, true);
+    } else {
+      // Aᴴ = U_t·Σ·V_tᴴ  ⇒  A = V_t·Σ·U_tᴴ: U = V_t (m×m), Vh = U_tᴴ
+      storeMatrix(r.V, 0, N, m, m, U, p * m * m);
+      storeMatrix(r.U, 0, M, vRows, n, Vh, p * vRows * n, "full", true, true);
+    }
+  }
+  if (!computeUv) return S;
+  return { U: U as NDArray, S, Vh: Vh as NDArray };
+}
+
+/**
+ * NumPy's `svd(a, hermitian=True)`: A = Z·Λ·Zᴴ (eigh) gives A = U·|Λ|·Vᴴ with U = Z and
+ * V = Z·sign(Λ), the columns ordered by |λ| descending.
+ */
+function svdHermitian(A: NDArray, computeUv: boolean): SvdResult | NDArray {
+  const n = A.shape[A.ndim - 1];
+  if (!computeUv) {
+    // σ = sort(|λ|) descending
+    const w = eigvalsh(A);
+    const out = w.copy();
+    const count = n === 0 ? 0 : w.size / n;
+    for (let p = 0; p < count; p++) {
+      const s = Array.from(w.data.subarray(p * n, (p + 1) * n) as Float64Array, Math.abs).sort((x, y) => y - x);
+      for (let i = 0; i < n; i++) out.data[p * n + i] = s[i];
+    }
+    return out;
+  }
+  const { eigenvalues: w, eigenvectors: Z } = eigh(A);
+  const S = w.copy();
+  const U = Z.copy();
+  const Vh = Z.copy();
+  const complex = Z.dtype === "complex128";
+  const count = n === 0 ? 0 : w.size / n;
+  for (let p = 0; p < count; p++) {
+    const lam = Array.from(w.data.subarray(p * n, (p + 1) * n) as Float64Array);
+    const order = lam.map((_, i) => i).sort((x, y) => Math.abs(lam[y]) - Math.abs(lam[x]));
+    for (let jNew = 0; jNew < n; jNew++) {
+      const j = order[jNew];
+      const sg = lam[j] < 0 ? -1 : 1;
+      S.data[p * n + jNew] = Math.abs(lam[j]);
+      for (let i = 0; i < n; i++) {
+        const src = p * n * n + i * n + j;
+        if (complex) {
+          const [zr, zi] = [Z.data[2 * src], Z.data[2 * src + 1]];
+          // U[i, jNew] = z_ij;  Vh[jNew, i] = conj(sign·z_ij)
+          U.data[2 * (p * n * n + i * n + jNew)] = zr;
+          U.data[2 * (p * n * n + i * n + jNew) + 1] = zi;
+          Vh.data[2 * (p * n * n + jNew * n + i)] = sg * zr;
+          Vh.data[2 * (p * n * n + jNew * n + i) + 1] = -sg * zi;
+        } else {
+          U.data[p * n * n + i * n + jNew] = Z.data[src];
+          Vh.data[p * n * n + jNew * n + i] = sg * Z.data[src];
+        }
+      }
+    }
+  }
+  return { U, S, Vh };
+}
+
+/** Validate a `hermitian` flag's companion: NumPy requires a square matrix for eigh. */
+export function assertHermitianSquare(A: NDArray, fn: string): void {
+  const m = A.shape[A.ndim - 2];
+  const n = A.shape[A.ndim - 1];
+  if (m !== n) throw new ValueError(`${fn}: hermitian=true needs square matrices, got shape (${A.shape.join(", ")})`);
+}

@@ -1,0 +1,350 @@
+/**
+ * Eigenvalues and eigenvectors of a symmetric tridiagonal matrix by implicit QL/QR with
+ * Wilkinson's shift (LAPACK dsteqr, with dlaev2 and dlae2), the second half of eigh (eigh.ts
+ * calls tridiagonalize.ts, then this).
+ *
+ *   T = Z_T·Λ·Z_Tᵀ,   T = tridiag(e, d, e)  (n×n),   Λ = diag(λ_0 ≤ λ_1 ≤ … ≤ λ_{n−1})
+ *
+ * On exit from `steqr`: d holds the eigenvalues in ascending order; e is destroyed. The
+ * rotations are applied to the columns of a caller matrix, Z := Z·Z_T, so that Z = Q on entry
+ * (A = Q·T·Qᵀ from tridiagonalisation) gives A = Z·Λ·Zᵀ on exit; Z may be absent (0 rows).
+ * A complex Z (interleaved) is passed as a real matrix of twice the rows (the rotations are real).
+ *
+ * One step on an unreduced block T[l..m] (|e_i| > eps·sqrt(|d_i|·|d_{i+1}|) inside it):
+ *   1. the block is scaled into a safe range when its entries are huge or tiny;
+ *   2. QL when |d_end| ≥ |d_start| (deflating from the top), QR otherwise (from the bottom), so
+ *      that the iteration converges toward the larger end, as LAPACK does;
+ *   3. a 2×2 block is finished directly (dlaev2: its exact eigendecomposition);
+ *   4. otherwise one implicit sweep with Wilkinson's shift σ (the eigenvalue of the leading
+ *      2×2 closer to d_l): g = d_m − σ, then Givens rotations chase the bulge through the
+ *      block (Golub & Van Loan Algorithm 8.3.2, in QL form).
+ * Convergence is quadratic at worst and usually cubic; each eigenvalue takes about 1.5 sweeps.
+ *
+ * Invariant: every step is an orthogonal similarity, so Z·T·Zᵀ is fixed up to rounding:
+ * ‖A·Z − Z·Λ‖ ≤ c·n·eps·‖A‖ and ‖ZᵀZ − I‖ ≤ c·n·eps. At most 30·n sweeps in all; beyond that
+ * `steqr` throws LinAlgError kind "noConvergence".
+ *
+ * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3.3–8.3.5 (Algorithm 8.3.3);
+ * Parlett, "The Symmetric Eigenvalue Problem" (1998), ch. 8; LAPACK dsteqr, dlaev2, dlae2, dlasr.
+ */
+import { LinAlgError } from "../errors.js";
+import { lartg, lasr, rot } from "../primitives/givens.js";
+
+const EPS = 2 ** -53;
+const SAFMIN = 2.2250738585072014e-308;
+const MAXIT = 30;
+
+/** The eigendecomposition of the 2×2 symmetric [a b; b c] (LAPACK dlaev2). */
+export interface Eig2 {
+  /** The eigenvalue of larger magnitude, and the other. */
+  rt1: number;
+  rt2: number;
+  /** (cs1, sn1): the unit eigenvector of rt1; (−sn1, cs1) is that of rt2. */
+  cs1: number;
+  sn1: number;
+}
+
+/** Eigenvalues and eigenvector of [a b; b c] (LAPACK dlaev2), accurate in every component. */
+export function laev2(a: number, b: number, c: number): Eig2 {
+  const sm = a + c;
+  const df = a - c;
+  const adf = Math.abs(df);
+  const tb = b + b;
+  const ab = Math.abs(tb);
+  const [acmx, acmn] = Math.abs(a) > Math.abs(c) ? [a, c] : [c, a];
+  let rt: number;
+  if (adf > ab) rt = adf * Math.sqrt(1 + (ab / adf) ** 2);
+  else if (adf < ab) rt = ab * Math.sqrt(1 + (adf / ab) ** 2);
+  else rt = ab * Math.SQRT2;
+  let rt1: number;
+  let rt2: number;
+  let sgn1: number;
+  if (sm < 0) {
+    rt1 = 0.5 * (sm - rt);
+    sgn1 = -1;
+    // rt2 from the determinant, to avoid cancellation
+    rt2 = (acmx / rt1) * acmn - (b / rt1) * b;
+  } else if (sm > 0) {
+    rt1 = 0.5 * (sm + rt);
+    sgn1 = 1;
+    rt2 = (acmx / rt1) * acmn - (b / rt1) * b;
+  } else {
+    rt1 = 0.5 * rt;
+    rt2 = -0.5 * rt;
+    sgn1 = 1;
+  }
+  // the eigenvector
+  let cs: number;
+  let sgn2: number;
+  if (df >= 0) {
+    cs = df + rt;
+    sgn2 = 1;
+  } else {
+    cs = df - rt;
+    sgn2 = -1;
+  }
+  let cs1: number;
+  let sn1: number;
+  if (Math.abs(cs) > ab) {
+    const ct = -tb / cs;
+    sn1 = 1 / Math.sqrt(1 + ct * ct);
+    cs1 = ct * sn1;
+  } else if (ab === 0) {
+    cs1 = 1;
+    sn1 = 0;
+  } else {
+    const tn = -cs / tb;
+    cs1 = 1 / Math.sqrt(1 + tn * tn);
+    sn1 = tn * cs1;
+  }
+  if (sgn1 === sgn2) {
+    const tn = cs1;
+    cs1 = -sn1;
+    sn1 = tn;
+  }
+  return { rt1, rt2, cs1, sn1 };
+}
+
+/** Fortran SIGN(a, b). */
+function sign(a: number, b: number): number {
+  return b >= 0 ? Math.abs(a) : -Math.abs(a);
+}
+
+/** A matrix the rotations are applied to: `rows`×n column-major Z[off + i + j·ld] (rows = 0: none). */
+export interface EigTarget {
+  Z: Float64Array;
+  off: number;
+  ld: number;
+  rows: number;
+}
+
+const NONE: EigTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
+
+/**
+ * Eigenvalues (ascending, in d) of the symmetric tridiagonal T = tridiag(e, d, e), with
+ * Z := Z·Z_T on the target (LAPACK dsteqr, compz = V; see the file header). d: n entries,
+ * e: n−1 entries, both overwritten.
+ * @throws LinAlgError kind "noConvergence" after 30·n sweeps.
+ */
+export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget = NONE, fn = "eigh"): void {
+  if (n <= 1) return;
+  const eps2 = EPS * EPS;
+  const safmax = 1 / SAFMIN;
+  const ssfmax = Math.sqrt(safmax) / 3;
+  const ssfmin = Math.sqrt(SAFMIN) / eps2;
+  const nmaxit = n * MAXIT;
+  const vectors = Z.rows > 0;
+  // the rotations of one sweep
+  const wc = new Float64Array(n);
+  const ws = new Float64Array(n);
+  let jtot = 0;
+  let l1 = 0; // the next block starts here
+
+  while (l1 < n) {
+    if (l1 > 0) e[l1 - 1] = 0;
+    // find the end m of the unreduced block starting at l1: the first negligible e_m
+    let m = l1;
+    for (; m < n - 1; m++) {
+      const tst = Math.abs(e[m]);
+      if (tst === 0) break;
+      if (tst <= Math.sqrt(Math.abs(d[m])) * Math.sqrt(Math.abs(d[m + 1])) * EPS) {
+        e[m] = 0;
+        break;
+      }
+    }
+    let l = l1;
+    const lsv = l;
+    let lend = m;
+    const lendsv = lend;
+    l1 = m + 1;
+    if (lend === l) continue; // a 1×1 block: d_l is an eigenvalue
+
+    // 1. scale the block T[l..lend] into a safe range
+    let anorm = 0;
+    for (let i = l; i <= lend; i++) anorm = Math.max(anorm, Math.abs(d[i]));
+    for (let i = l; i < lend; i++) anorm = Math.max(anorm, Math.abs(e[i]));
+    if (anorm === 0) continue;
+    let iscale = 0;
+    if (anorm > ssfmax) {
+      iscale = 1;
+      scaleBlock(d, e, l, lend, ssfmax / anorm);
+    } else if (anorm < ssfmin) {
+      iscale = 2;
+      scaleBlock(d, e, l, lend, ssfmin / anorm);
+    }
+
+    // 2. QL or QR: iterate toward the end with the larger diagonal entry
+    if (Math.abs(d[lend]) < Math.abs(d[l])) {
+      lend = lsv;
+      l = lendsv;
+    }
+
+    if (lend > l) {
+      // ---- QL iteration: eigenvalues converge at the top, l moves down
+      for (;;) {
+        // look for a small subdiagonal element
+        let mm = l;
+        if (l !== lend) {
+          for (; mm < lend; mm++) {
+            const tst = Math.abs(e[mm]) ** 2;
+            if (tst <= eps2 * Math.abs(d[mm]) * Math.abs(d[mm + 1]) + SAFMIN) break;
+          }
+        }
+        if (mm < lend) e[mm] = 0;
+        let p = d[l];
+        if (mm === l) {
+          // d_l has converged
+          d[l] = p;
+          l += 1;
+          if (l <= lend) continue;
+          break;
+        }
+        if (mm === l + 1) {
+          // 3. a 2×2 block: its eigenpairs directly
+          if (vectors) {
+            const r = laev2(d[l], e[l], d[l + 1]);
+            rot(Z.rows, Z.Z, Z.off + l * Z.ld, 1, Z.Z, Z.off + (l + 1) * Z.ld, 1, r.cs1, r.sn1);
+            d[l] = r.rt1;
+            d[l + 1] = r.rt2;
+          } else {
+            const r = laev2(d[l], e[l], d[l + 1]);
+            d[l] = r.rt1;
+            d[l + 1] = r.rt2;
+          }
+          e[l] = 0;
+          l += 2;
+          if (l <= lend) continue;
+          break;
+        }
+        if (jtot === nmaxit) break;
+        jtot++;
+        // 4. Wilkinson's shift from the leading 2×2: σ = d_l − e_l / (g ± sqrt(g² + 1))
+        let g = (d[l + 1] - p) / (2 * e[l]);
+        let r = Math.hypot(g, 1);
+        g = d[mm] - p + e[l] / (g + sign(r, g));
+        let s = 1;
+        let c = 1;
+        p = 0;
+        // chase the bulge from the bottom of the block up to l
+        for (let i = mm - 1; i >= l; i--) {
+          const f = s * e[i];
+          const b = c * e[i];
+          const gv = lartg(g, f);
+          c = gv.c;
+          s = gv.s;
+          r = gv.r;
+          if (i !== mm - 1) e[i + 1] = r;
+          g = d[i + 1] - p;
+          r = (d[i] - g) * s + 2 * c * b;
+          p = s * r;
+          d[i + 1] = g + p;
+          g = c * r - b;
+          wc[i] = c;
+          ws[i] = -s;
+        }
+        // Z := Z·(the sweep's rotations), applied from the bottom pair up
+        if (vectors) lasr(false, Z.rows, mm - l, wc, l, ws, l, Z.Z, Z.off + l * Z.ld, Z.ld);
+        d[l] -= p;
+        e[l] = g;
+      }
+    } else {
+      // ---- QR iteration: eigenvalues converge at the bottom, l moves up
+      for (;;) {
+        let mm = l;
+        if (l !== lend) {
+          for (; mm > lend; mm--) {
+            const tst = Math.abs(e[mm - 1]) ** 2;
+            if (tst <= eps2 * Math.abs(d[mm]) * Math.abs(d[mm - 1]) + SAFMIN) break;
+          }
+        }
+        if (mm > lend) e[mm - 1] = 0;
+        let p = d[l];
+        if (mm === l) {
+          d[l] = p;
+          l -= 1;
+          if (l >= lend) continue;
+          break;
+        }
+        if (mm === l - 1) {
+          const r = laev2(d[l - 1], e[l - 1], d[l]);
+          if (vectors) rot(Z.rows, Z.Z, Z.off + (l - 1) * Z.ld, 1, Z.Z, Z.off + l * Z.ld, 1, r.cs1, r.sn1);
+          d[l - 1] = r.rt1;
+          d[l] = r.rt2;
+          e[l - 1] = 0;
+          l -= 2;
+          if (l >= lend) continue;
+          break;
+        }
+        if (jtot === nmaxit) break;
+        jtot++;
+        // Wilkinson's shift from the trailing 2×2
+        let g = (d[l - 1] - p) / (2 * e[l - 1]);
+        let r = Math.hypot(g, 1);
+        g = d[mm] - p + e[l - 1] / (g + sign(r, g));
+        let s = 1;
+        let c = 1;
+        p = 0;
+        // chase the bulge from the top of the block down to l
+        for (let i = mm; i < l; i++) {
+          const f = s * e[i];
+          const b = c * e[i];
+          const gv = lartg(g, f);
+          c = gv.c;
+          s = gv.s;
+          r = gv.r;
+          if (i !== mm) e[i - 1] = r;
+          g = d[i] - p;
+          r = (d[i + 1] - g) * s + 2 * c * b;
+          p = s * r;
+          d[i] = g + p;
+          g = c * r - b;
+          wc[i] = c;
+          ws[i] = s;
+        }
+        if (vectors) lasr(true, Z.rows, l - mm, wc, mm, ws, mm, Z.Z, Z.off + mm * Z.ld, Z.ld);
+        d[l] -= p;
+        e[l - 1] = g;
+      }
+    }
+
+    // undo the scaling of the block
+    if (iscale === 1) scaleBlock(d, e, lsv, lendsv, anorm / ssfmax);
+    else if (iscale === 2) scaleBlock(d, e, lsv, lendsv, anorm / ssfmin);
+    if (jtot >= nmaxit) {
+      let unconverged = 0;
+      for (let i = 0; i < n - 1; i++) if (e[i] !== 0) unconverged++;
+      if (unconverged > 0) throw new LinAlgError(`${fn}: Eigenvalues did not converge (${unconverged} off-diagonal elements did not converge to zero)`, "noConvergence", lsv);
+    }
+  }
+
+  // sort ascending (selection sort, swapping eigenvector columns)
+  for (let ii = 0; ii < n - 1; ii++) {
+    let k = ii;
+    let p = d[ii];
+    for (let j = ii + 1; j < n; j++) {
+      if (d[j] < p) {
+        k = j;
+        p = d[j];
+      }
+    }
+    if (k !== ii) {
+      d[k] = d[ii];
+      d[ii] = p;
+      if (vectors) {
+        const a = Z.off + ii * Z.ld;
+        const b = Z.off + k * Z.ld;
+        for (let r = 0; r < Z.rows; r++) {
+          const t = Z.Z[a + r];
+          Z.Z[a + r] = Z.Z[b + r];
+          Z.Z[b + r] = t;
+        }
+      }
+    }
+  }
+}
+
+/** d[l..lend] and e[l..lend−1] times s. */
+function scaleBlock(d: Float64Array, e: Float64Array, l: number, lend: number, s: number): void {
+  for (let i = l; i <= lend; i++) d[i] *= s;
+  for (let i = l; i < lend; i++) e[i] *= s;
+}

@@ -1,0 +1,311 @@
+/**
+ * Householder tridiagonalisation of a symmetric (Hermitian) matrix (LAPACK dsytd2 / dsytrd /
+ * dorgtr, lower; complex zhetd2 / zungtr), the first half of eigh (eigh.ts; the second half
+ * is symmetric-qr.ts).
+ *
+ *   Qᵀ·A·Q = T,   A = Aᵀ n×n (only its lower triangle is read),   T symmetric tridiagonal
+ *   Q = H_0·H_1···H_{n−2},   H_i = I − tau_i·v_i·v_iᵀ,   v_i[0:i+1] = 0, v_i[i+1] = 1
+ *
+ * Step i of sytd2 zeroes A[i+2:n, i] by H_i and applies H_i on both sides of the trailing
+ * block A22 = A[i+1:n, i+1:n] as one symmetric rank-2 update (Golub & Van Loan §8.3.1):
+ *
+ *   p = tau·A22·v,   w = p − (tau/2)·(pᵀv)·v,   A22 := A22 − v·wᵀ − w·vᵀ
+ *
+ * On exit from sytd2:
+ *   - d[i] = T[i, i], e[i] = T[i+1, i];
+ *   - below the subdiagonal, column i: v_i[i+2:n];
+ *   - tau[i]: H_i's scalar; the upper triangle of A is not touched.
+ * `orgtr` forms Q explicitly: the vectors shifted one column right are QR's layout on the
+ * trailing (n−1)×(n−1) block, so QR's orgqr does it (as LAPACK's dorgtr calls dorgql/dorgqr).
+ *
+ * The complex twin `zhetd2` reads the lower triangle of a Hermitian matrix (the imaginary parts
+ * of the diagonal are ignored); zlarfg makes every subdiagonal beta real, so T is a *real*
+ * symmetric tridiagonal and A = Q·T·Qᴴ with Q unitary.
+ *
+ * Invariant: Q·T·Qᵀ = A up to c·n²·eps·‖A‖, ‖QᵀQ − I‖ = O(n·eps) (Householder is backward
+ * stable). The blocked sytrd (LAPACK dsytrd/dlatrd) reduces nb columns at a time: the panel's
+ * reflectors are generated as in sytd2, but the trailing block is updated once per panel by
+ * the symmetric rank-2k update A22 := A22 − V·Wᵀ − W·Vᵀ (gemm).
+ *
+ * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3.1 (Algorithm 8.3.1);
+ * LAPACK dsytd2, dsytrd, dlatrd, dorgtr, zhetd2.
+ */
+import { zlarfg, zung2r } from "../complex/qr.js";
+import { larfg } from "../primitives/householder.js";
+import { gemmColMajor } from "../util/gemm.js";
+import { orgqr } from "./qr.js";
+
+/** y := alpha·A·x for the symmetric k×k A stored in its lower triangle (BLAS dsymv, uplo = L); x, y stride 1. */
+function symvLower(k: number, alpha: number, A: Float64Array, aOff: number, lda: number, X: Float64Array, xOff: number, Y: Float64Array, yOff: number): void {
+  for (let i = 0; i < k; i++) Y[yOff + i] = 0;
+  for (let j = 0; j < k; j++) {
+    const col = aOff + j * lda;
+    const t1 = alpha * X[xOff + j];
+    let t2 = 0;
+    Y[yOff + j] += t1 * A[col + j];
+    // column j below the diagonal serves as row j right of it (A symmetric)
+    for (let r = j + 1; r < k; r++) {
+      const a = A[col + r];
+      Y[yOff + r] += t1 * a;
+      t2 += a * X[xOff + r];
+    }
+    Y[yOff + j] += alpha * t2;
+  }
+}
+
+/**
+ * Unblocked tridiagonalisation of the symmetric n×n A[aOff + i + j·lda], lower triangle
+ * (LAPACK dsytd2, uplo = L). Outputs as in the file header; d: n, e and tau: n−1 entries.
+ */
+export function sytd2(n: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tau: Float64Array): void {
+  const w = new Float64Array(n);
+  for (let i = 0; i < n - 1; i++) {
+    const k = n - i - 1; // order of the trailing block A22
+    const ai = aOff + i + 1 + i * lda; // A[i+1, i]
+    // H_i zeroes A[i+2:n, i]; A[i+1, i] becomes e_i
+    const taui = larfg(k, A, ai, ai + 1, 1);
+    e[i] = A[ai];
+    if (taui !== 0) {
+      A[ai] = 1;
+      const a22 = ai + lda; // A[i+1, i+1]
+      // p = tau·A22·v
+      symvLower(k, taui, A, a22, lda, A, ai, w, 0);
+      // w = p − (tau/2)·(pᵀv)·v
+      let pv = 0;
+      for (let r = 0; r < k; r++) pv += w[r] * A[ai + r];
+      const alpha = -0.5 * taui * pv;
+      for (let r = 0; r < k; r++) w[r] += alpha * A[ai + r];
+      // A22 := A22 − v·wᵀ − w·vᵀ (lower triangle)
+      for (let j = 0; j < k; j++) {
+        const vj = A[ai + j];
+        const wj = w[j];
+        const col = a22 + j * lda;
+        for (let r = j; r < k; r++) A[col + r] -= A[ai + r] * wj + w[r] * vj;
+      }
+      A[ai] = e[i];
+    }
+    d[i] = A[aOff + i + i * lda];
+    tau[i] = taui;
+  }
+  if (n > 0) d[n - 1] = A[aOff + (n - 1) * (1 + lda)];
+}
+
+/**
+ * Reduce the first nb columns of the symmetric n×n A (lower) to tridiagonal form (LAPACK
+ * dlatrd, uplo = L), returning W (n×nb, ld ldw) such that the trailing A[nb:n, nb:n] still
+ * needs A22 := A22 − V·Wᵀ − W·Vᵀ, V = the panel's vectors. d, e, tau as sytd2 gives them.
+ */
+export function latrd(n: number, nb: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tau: Float64Array, tOff: number, W: Float64Array, ldw: number): void {
+  const at = (i: number, j: number) => aOff + i + j * lda;
+  const t = new Float64Array(nb);
+  for (let i = 0; i < nb; i++) {
+    // A[i:n, i] −= A[i:n, 0:i]·W[i, 0:i]ᵀ + W[i:n, 0:i]·A[i, 0:i]ᵀ  (the deferred update of column i)
+    for (let p = 0; p < i; p++) {
+      const wi = W[i + p * ldw];
+      const ai = A[at(i, p)];
+      const ap = at(0, p);
+      const wp = p * ldw;
+      for (let r = i; r < n; r++) A[at(r, i)] -= A[ap + r] * wi + W[wp + r] * ai;
+    }
+    d[tOff + i] = A[at(i, i)];
+    if (i < n - 1) {
+      // H_i zeroes A[i+2:n, i]
+      const ai = at(i + 1, i);
+      const taui = larfg(n - i - 1, A, ai, ai + 1, 1);
+      tau[tOff + i] = taui;
+      e[tOff + i] = A[ai];
+      A[ai] = 1;
+      const k = n - i - 1;
+      // W[i+1:n, i] = A22·v  (A22 = A[i+1:n, i+1:n] as it stood before the panel)
+      symvLower(k, 1, A, ai + lda, lda, A, ai, W, i + 1 + i * ldw);
+      const wi = i + 1 + i * ldw;
+      // ... − V·(Wᵀv) − W·(Vᵀv), over the panel's earlier columns p < i
+      for (let p = 0; p < i; p++) {
+        let s = 0;
+        for (let r = 0; r < k; r++) s += W[i + 1 + p * ldw + r] * A[ai + r];
+        t[p] = s;
+      }
+      for (let p = 0; p < i; p++) {
+        const c = t[p];
+        const ap = at(i + 1, p);
+        for (let r = 0; r < k; r++) W[wi + r] -= A[ap + r] * c;
+      }
+      for (let p = 0; p < i; p++) {
+        let s = 0;
+        const ap = at(i + 1, p);
+        for (let r = 0; r < k; r++) s += A[ap + r] * A[ai + r];
+        t[p] = s;
+      }
+      for (let p = 0; p < i; p++) {
+        const c = t[p];
+        const wp = i + 1 + p * ldw;
+        for (let r = 0; r < k; r++) W[wi + r] -= W[wp + r] * c;
+      }
+      // w = tau·p − (tau/2)·(tau·pᵀv)·v
+      let pv = 0;
+      for (let r = 0; r < k; r++) {
+        W[wi + r] *= taui;
+        pv += W[wi + r] * A[ai + r];
+      }
+      const alpha = -0.5 * taui * pv;
+      for (let r = 0; r < k; r++) W[wi + r] += alpha * A[ai + r];
+    } else {
+      tau[tOff + i] = 0;
+    }
+  }
+}
+
+/**
+ * Blocked tridiagonalisation (LAPACK dsytrd, uplo = L): latrd on panels of nb columns, the
+ * trailing update A22 −= V·Wᵀ + W·Vᵀ by two gemms, and sytd2 (the spec) on the last block.
+ * Same outputs as {@link sytd2}.
+ */
+export function sytrd(n: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tau: Float64Array, nb: number): void {
+  if (nb < 2 || nb >= n - 1) {
+    sytd2(n, A, aOff, lda, d, e, tau);
+    return;
+  }
+  const W = new Float64Array(n * nb);
+  let i = 0;
+  for (; n - i > 2 * nb; i += nb) {
+    const a11 = aOff + i + i * lda;
+    latrd(n - i, nb, A, a11, lda, d, e, tau, i, W, n);
+    // A22 := A22 − V·Wᵀ − W·Vᵀ, V = A[i+nb:n, i:i+nb] (vectors, unit entries in place), W[nb:, :]
+    // (gemm updates the full square; only the lower triangle is read later)
+    const k = n - i - nb;
+    const a22 = a11 + nb + nb * lda;
+    gemmColMajor(k, k, nb, -1, A, a11 + nb, lda, false, W, nb, n, true, 1, A, a22, lda);
+    gemmColMajor(k, k, nb, -1, W, nb, n, false, A, a11 + nb, lda, true, 1, A, a22, lda);
+    // the subdiagonal holds e again (latrd left the unit entries of v there)
+    for (let j = 0; j < nb; j++) A[a11 + j + 1 + j * lda] = e[i + j];
+  }
+  const m = n - i;
+  const dd = new Float64Array(m);
+  const ee = new Float64Array(Math.max(m - 1, 0));
+  const tt = new Float64Array(Math.max(m - 1, 0));
+  sytd2(m, A, aOff + i + i * lda, lda, dd, ee, tt);
+  d.set(dd, i);
+  e.set(ee, i);
+  tau.set(tt, i);
+}
+
+/**
+ * Form the n×n Q = H_0···H_{n−2} into Q[qOff + i + j·ldq] from sytd2's vectors (LAPACK dorgtr,
+ * uplo = L): v_i[i+2:n] (column i of A) goes to column i+1 of Q below its diagonal, and QR's
+ * orgqr forms the trailing (n−1)×(n−1) block; Q[0, 0] = 1.
+ */
+export function orgtr(n: number, A: Float64Array, aOff: number, lda: number, tau: Float64Array, Q: Float64Array, qOff: number, ldq: number, nb: number): void {
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) Q[qOff + i + j * ldq] = 0;
+  if (n === 0) return;
+  Q[qOff] = 1;
+  for (let c = 0; c + 2 < n; c++) {
+    for (let r = c + 2; r < n; r++) Q[qOff + r + (c + 1) * ldq] = A[aOff + r + c * lda];
+  }
+  orgqr(n - 1, n - 1, n - 1, Q, qOff + 1 + ldq, ldq, tau, nb);
+}
+
+// ------------------------------------------------------------------ the complex twin
+
+/**
+ * Tridiagonalisation of the Hermitian n×n A (complex128 interleaved), lower triangle (LAPACK
+ * zhetd2, uplo = L): A = Q·T·Qᴴ with T real. d: n, e: n−1 real; tau: 2(n−1) interleaved.
+ */
+export function zhetd2(n: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tau: Float64Array): void {
+  const w = new Float64Array(2 * n);
+  const re = (i: number, j: number) => 2 * (aOff + i + j * lda);
+  if (n > 0) A[re(0, 0) + 1] = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const k = n - i - 1;
+    const ai = aOff + i + 1 + i * lda;
+    // Hᴴ zeroes A[i+2:n, i]; beta = e_i is real
+    const [tr, ti] = zlarfg(k, A, ai, ai + 1, 1);
+    e[i] = A[2 * ai];
+    if (tr !== 0 || ti !== 0) {
+      A[2 * ai] = 1;
+      A[2 * ai + 1] = 0;
+      // p = tau·A22·v (A22 Hermitian, lower triangle, real diagonal)
+      w.fill(0, 0, 2 * k);
+      for (let j = 0; j < k; j++) {
+        const vjr = A[2 * (ai + j)];
+        const vji = A[2 * (ai + j) + 1];
+        const t1r = tr * vjr - ti * vji;
+        const t1i = tr * vji + ti * vjr;
+        const djj = A[re(i + 1 + j, i + 1 + j)];
+        w[2 * j] += t1r * djj;
+        w[2 * j + 1] += t1i * djj;
+        let t2r = 0;
+        let t2i = 0;
+        for (let r = j + 1; r < k; r++) {
+          const a = re(i + 1 + r, i + 1 + j);
+          const ar = A[a];
+          const aim = A[a + 1];
+          // p_r += A[r, j]·t1
+          w[2 * r] += ar * t1r - aim * t1i;
+          w[2 * r + 1] += ar * t1i + aim * t1r;
+          // t2 += conj(A[r, j])·v_r
+          const vr = A[2 * (ai + r)];
+          const vi = A[2 * (ai + r) + 1];
+          t2r += ar * vr + aim * vi;
+          t2i += ar * vi - aim * vr;
+        }
+        w[2 * j] += tr * t2r - ti * t2i;
+        w[2 * j + 1] += tr * t2i + ti * t2r;
+      }
+      // w = p − (tau/2)·(pᴴv)·v
+      let pr = 0;
+      let pi = 0;
+      for (let r = 0; r < k; r++) {
+        const vr = A[2 * (ai + r)];
+        const vi = A[2 * (ai + r) + 1];
+        pr += w[2 * r] * vr + w[2 * r + 1] * vi;
+        pi += w[2 * r] * vi - w[2 * r + 1] * vr;
+      }
+      const alr = -0.5 * (tr * pr - ti * pi);
+      const ali = -0.5 * (tr * pi + ti * pr);
+      for (let r = 0; r < k; r++) {
+        const vr = A[2 * (ai + r)];
+        const vi = A[2 * (ai + r) + 1];
+        w[2 * r] += alr * vr - ali * vi;
+        w[2 * r + 1] += alr * vi + ali * vr;
+      }
+      // A22 := A22 − v·wᴴ − w·vᴴ (lower triangle; the diagonal stays real)
+      for (let j = 0; j < k; j++) {
+        const vjr = A[2 * (ai + j)];
+        const vji = A[2 * (ai + j) + 1];
+        const wjr = w[2 * j];
+        const wji = w[2 * j + 1];
+        for (let r = j; r < k; r++) {
+          const vr = A[2 * (ai + r)];
+          const vi = A[2 * (ai + r) + 1];
+          const a = re(i + 1 + r, i + 1 + j);
+          // v_r·conj(w_j) + w_r·conj(v_j)
+          A[a] -= vr * wjr + vi * wji + (w[2 * r] * vjr + w[2 * r + 1] * vji);
+          A[a + 1] -= vi * wjr - vr * wji + (w[2 * r + 1] * vjr - w[2 * r] * vji);
+        }
+        A[re(i + 1 + j, i + 1 + j) + 1] = 0;
+      }
+    } else {
+      A[re(i + 1, i + 1) + 1] = 0;
+    }
+    A[2 * ai] = e[i];
+    A[2 * ai + 1] = 0;
+    d[i] = A[re(i, i)];
+    tau[2 * i] = tr;
+    tau[2 * i + 1] = ti;
+  }
+  if (n > 0) d[n - 1] = A[re(n - 1, n - 1)];
+}
+
+/** Complex n×n Q = H_0···H_{n−2} from zhetd2's vectors (LAPACK zungtr, uplo = L); see {@link orgtr}. */
+export function zungtr(n: number, A: Float64Array, aOff: number, lda: number, tau: Float64Array, Q: Float64Array, qOff: number, ldq: number): void {
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) Q[2 * (qOff + i + j * ldq)] = Q[2 * (qOff + i + j * ldq) + 1] = 0;
+  if (n === 0) return;
+  Q[2 * qOff] = 1;
+  for (let c = 0; c + 2 < n; c++) {
+    for (let r = c + 2; r < n; r++) {
+      Q[2 * (qOff + r + (c + 1) * ldq)] = A[2 * (aOff + r + c * lda)];
+      Q[2 * (qOff + r + (c + 1) * ldq) + 1] = A[2 * (aOff + r + c * lda) + 1];
+    }
+  }
+  zung2r(n - 1, n - 1, n - 1, Q, qOff + 1 + ldq, ldq, tau, 0);
+}
