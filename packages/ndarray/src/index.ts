@@ -23,6 +23,8 @@ export type { SortOptions } from "./sorting.js";
 export { isclose, allclose, arrayEqual } from "./compare.js";
 export type { CloseOptions } from "./compare.js";
 export { concatenate, stack, vstack, hstack, dstack, columnStack, split, arraySplit, hsplit, vsplit, dsplit } from "./stacking.js";
+export { matmul, dot, vdot, inner, outer, tensordot, cross, kron, einsum, einsumPath } from "./products/index.js";
+export type { MatmulOptions, DotOptions, TensordotAxes, CrossOptions, EinsumPath, EinsumPathStep } from "./products/index.js";
 export { formatArray, arrayToString, setPrintOptions, getPrintOptions, withPrintOptions } from "./print.js";
 export type { PrintOptions, FloatMode } from "./print.js";
 export { formatFloatPositional, formatFloatScientific } from "./dragon4.js";

@@ -9,6 +9,8 @@ import * as u from "./ufunc.js";
 import * as r from "./reductions.js";
 import * as s from "./sorting.js";
 import { formatArray } from "./print.js";
+import * as p from "./products/index.js";
+import type { ArrayLike } from "./creation.js";
 
 type In = u.ArrayInput;
 type UOpt = u.UfuncOptions;
@@ -59,6 +61,10 @@ declare module "./ndarray.js" {
     cumprod(options?: r.AccumulateOptions): NDArray;
     sort(options?: s.SortOptions): NDArray;
     argsort(options?: s.SortOptions): NDArray;
+    /** `a @ b`: the matrix product of (stacks of) matrices, as `np.matmul(a, b, { out })`. */
+    matmul(b: ArrayLike, options?: p.MatmulOptions): NDArray;
+    /** `a.dot(b)`: NumPy's dot product, as `np.dot(a, b, { out })`. */
+    dot(b: ArrayLike, options?: p.DotOptions): NDArray;
     /** NumPy's repr: `array([[1., 2.],\n       [3., 4.]])`. */
     toString(): string;
   }
@@ -118,6 +124,17 @@ Object.defineProperty(NDArray.prototype, "round", {
 Object.defineProperty(NDArray.prototype, "clip", {
   value(this: NDArray, min: In | null, max: In | null) {
     return u.clip(this, min, max);
+  },
+});
+
+Object.defineProperty(NDArray.prototype, "matmul", {
+  value(this: NDArray, b: ArrayLike, options?: p.MatmulOptions) {
+    return p.matmul(this, b, options);
+  },
+});
+Object.defineProperty(NDArray.prototype, "dot", {
+  value(this: NDArray, b: ArrayLike, options?: p.DotOptions) {
+    return p.dot(this, b, options);
   },
 });
 

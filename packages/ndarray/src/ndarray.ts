@@ -257,7 +257,8 @@ export class NDArray {
     const shape = resolveReshape(requested, this.size);
     const strides = reshapeStrides(this.shape, this.strides, shape);
     if (strides) return this.view(shape, strides, this.offset);
-    return this.copy().reshape(shape);
+    // the layout does not allow a view: a C-ordered copy, which owns its data
+    return new NDArray(this.copy().data, shape, this.dtype);
   }
 
   /** Permute the axes (reverse them by default), a view. */
@@ -391,7 +392,7 @@ export class NDArray {
 
   /** A 1-D copy of the elements in C order. */
   flatten(): NDArray {
-    return this.copy().reshape(this.size);
+    return new NDArray(this.copy().data, [this.size], this.dtype);
   }
 
   // ---------------------------------------------------------------- copies

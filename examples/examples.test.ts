@@ -1,0 +1,21 @@
+/**
+ * Every walkthrough in examples/ runs here. Each example asserts its own results (it throws
+ * when a number is wrong), so importing it is the test; its printing is silenced.
+ */
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, it, vi } from "vitest";
+
+const dir = fileURLToPath(new URL(".", import.meta.url));
+const examples = readdirSync(dir).filter((f) => /^\d\d-.*\.ts$/.test(f) && !f.endsWith(".test.ts"));
+
+describe("examples", () => {
+  it.each(examples)("%s runs and its assertions hold", async (file) => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      await import(`./${file}`);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
