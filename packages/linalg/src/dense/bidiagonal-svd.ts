@@ -28,14 +28,18 @@
  * Invariant: every step is an orthogonal transformation, so U·B·Vᵀ stays fixed up to
  * rounding; the singular values have high relative accuracy (|σ̂_i − σ_i| ≤ p(n)·tol·σ_i).
  * The iteration count is capped at 6·n² inner steps; beyond it `bdsqr` throws LinAlgError
- * kind "noConvergence" ("SVD did not converge").
+ * kind "noConvergence" ("SVD did not converge"); `options.maxSweeps` caps the sweeps too.
+ *
+ * Speed: each sweep's rotations are collected in (c1, s1), (c2, s2) and applied to U and V in
+ * one call of primitives/givens.ts `lasrRows` each (the sweep carried along eight rows at a
+ * time: one load and one store per rotation and row); `lasr` is its reference twin.
  *
  * Reference: Demmel & Kahan, "Accurate singular values of bidiagonal matrices", SIAM J. Sci.
  * Stat. Comput. 11 (1990); Golub & Van Loan, "Matrix Computations", 4th ed., §8.6.2
  * (Algorithm 8.6.1); LAPACK dbdsqr, dlas2, dlasv2, dlasr.
  */
 import { LinAlgError } from "../errors.js";
-import { lartg, lasr, rot } from "../primitives/givens.js";
+import { lartg, lasrRows, rot, type SweepOptions } from "../primitives/givens.js";
 
 const EPS = 2 ** -53; // LAPACK dlamch('E'): relative machine precision
 const UNFL = 2.2250738585072014e-308; // dlamch('S'): safe minimum
@@ -199,10 +203,16 @@ const NONE: RotTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
  * Singular values (and the vector updates) of the n×n upper bidiagonal B = diag(d) +
  * superdiag(e) (LAPACK dbdsqr; see the file header). d: n entries, e: n−1 entries (both
  * overwritten). U := U·U_B, V := V·V_B on the targets given.
- * @throws LinAlgError kind "noConvergence" after 6·n² inner steps.
+ * `options.maxSweeps` caps the QR sweeps (default: none beyond LAPACK's 6·n² inner steps);
+ * `options.rotations` applies a sweep's rotations to U and V (default lasrRows; lasr is its
+ * reference twin).
+ * @throws LinAlgError kind "noConvergence" after 6·n² inner steps or maxSweeps sweeps.
  */
-export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd"): void {
+export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd", options: SweepOptions = {}): void {
   if (n === 0) return;
+  const applySweep = options.rotations ?? lasrRows;
+  const maxSweeps = options.maxSweeps ?? Infinity;
+  let sweeps = 0;
   if (n > 1) {
     // tol: the relative accuracy asked of each singular value (LAPACK's tolmul·eps)
     const tol = Math.max(10, Math.min(100, EPS ** -0.125)) * EPS;
@@ -233,7 +243,7 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
     let oldm = -1;
     let idir = 0;
     outer: while (m > 0) {
-      if (iter >= maxit) throw new LinAlgError(`${fn}: SVD did not converge`, "noConvergence", m);
+      if (iter >= maxit || sweeps >= maxSweeps) throw new LinAlgError(`${fn}: SVD did not converge`, "noConvergence", m);
 
       // 1. find the top ll of the unreduced block ending at m: the last negligible e above m
       let smax = Math.abs(d[m]);
@@ -324,6 +334,7 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
         if (sll > 0 && (shift / sll) ** 2 < EPS) shift = 0;
       }
       iter += m - ll;
+      sweeps++;
       const k = m - ll; // rotations in one sweep
 
       if (shift === 0) {
@@ -349,8 +360,8 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
           const h = d[m] * cs;
           d[m] = h * oldcs;
           e[m - 1] = h * oldsn;
-          if (V.rows > 0) lasr(true, V.rows, k, c1, 0, s1, 0, V.Z, V.off + ll * V.ld, V.ld);
-          if (U.rows > 0) lasr(true, U.rows, k, c2, 0, s2, 0, U.Z, U.off + ll * U.ld, U.ld);
+          if (V.rows > 0) applySweep(true, V.rows, k, c1, 0, s1, 0, V.Z, V.off + ll * V.ld, V.ld);
+          if (U.rows > 0) applySweep(true, U.rows, k, c2, 0, s2, 0, U.Z, U.off + ll * U.ld, U.ld);
           if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
         } else {
           // zero-shift QR sweep, bottom to top
@@ -374,8 +385,8 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
           const h = d[ll] * cs;
           d[ll] = h * oldcs;
           e[ll] = h * oldsn;
-          if (U.rows > 0) lasr(false, U.rows, k, c1, 0, s1, 0, U.Z, U.off + ll * U.ld, U.ld);
-          if (V.rows > 0) lasr(false, V.rows, k, c2, 0, s2, 0, V.Z, V.off + ll * V.ld, V.ld);
+          if (U.rows > 0) applySweep(false, U.rows, k, c1, 0, s1, 0, U.Z, U.off + ll * U.ld, U.ld);
+          if (V.rows > 0) applySweep(false, V.rows, k, c2, 0, s2, 0, V.Z, V.off + ll * V.ld, V.ld);
           if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
         }
       } else if (idir === 1) {
@@ -405,8 +416,8 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
           s2[i - ll] = gl.s;
         }
         e[m - 1] = f;
-        if (V.rows > 0) lasr(true, V.rows, k, c1, 0, s1, 0, V.Z, V.off + ll * V.ld, V.ld);
-        if (U.rows > 0) lasr(true, U.rows, k, c2, 0, s2, 0, U.Z, U.off + ll * U.ld, U.ld);
+        if (V.rows > 0) applySweep(true, V.rows, k, c1, 0, s1, 0, V.Z, V.off + ll * V.ld, V.ld);
+        if (U.rows > 0) applySweep(true, U.rows, k, c2, 0, s2, 0, U.Z, U.off + ll * U.ld, U.ld);
         if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
       } else {
         // shifted QR sweep, bottom to top
@@ -434,8 +445,8 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
         }
         e[ll] = f;
         if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
-        if (U.rows > 0) lasr(false, U.rows, k, c1, 0, s1, 0, U.Z, U.off + ll * U.ld, U.ld);
-        if (V.rows > 0) lasr(false, V.rows, k, c2, 0, s2, 0, V.Z, V.off + ll * V.ld, V.ld);
+        if (U.rows > 0) applySweep(false, U.rows, k, c1, 0, s1, 0, U.Z, U.off + ll * U.ld, U.ld);
+        if (V.rows > 0) applySweep(false, V.rows, k, c2, 0, s2, 0, V.Z, V.off + ll * V.ld, V.ld);
       }
     }
   }

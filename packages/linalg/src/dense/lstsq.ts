@@ -8,6 +8,9 @@
  * SVD is that of the tall orientation (svd.ts): for A tall, A = U_t·Σ·V_tᴴ and
  * x = V_t·Σ⁺·(U_tᴴ·b); for A wide, Aᴴ = U_t·Σ·V_tᴴ, so x = U_t·Σ⁺·(V_tᴴ·b). Tall A with
  * m ≥ 1.6·n goes through QR first, so the dominant cost is one Householder QR of A.
+ * For real input U_t is never formed (LAPACK dgelss's path, `lstsqReal`): the reflectors of
+ * the QR and of the bidiagonalisation are applied to b, and the bidiagonal SVD's left
+ * rotations to the small N×K right-hand side only; complex input forms the SVD explicitly.
  *
  * On exit: `{ x, residuals, rank, s }` with NumPy 1.24's rules: residuals are the squared
  * 2-norms of the columns of b − A·x, shape (K,) ((1,) for 1-D b), only when rank = N and
@@ -25,7 +28,11 @@ import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES } from "../tuning.js";
 import { asArray, loadMatrix, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
-import { assertFiniteWork, svdTall, zsvdTall } from "./svd.js";
+import { larfLeft } from "../primitives/householder.js";
+import { bdsqr } from "./bidiagonal-svd.js";
+import { gebrd, orgbrP } from "./bidiagonalize.js";
+import { geqrf } from "./qr.js";
+import { assertFiniteWork, MN_RATIO, zsvdTall } from "./svd.js";
 
 export interface LstsqOptions {
   /** Cutoff ratio for small singular values (default: machine precision, NumPy 1.24's rcond=-1; null: eps·max(M, N)). */
@@ -55,7 +62,8 @@ export interface LstsqResult {
  *   array given. Array must be two-dimensional" for stacks (as NumPy 1.24); kind
  *   "noConvergence" for NaN/Inf or an SVD that does not converge.
  *
- * Notes: SVD (QR first for tall a), minimum-norm solution as LAPACK dgelsd returns.
+ * Notes: SVD (QR first for tall a; U applied to b, never formed), minimum-norm solution as
+ *   LAPACK dgelsd returns.
  *
  * @example
  *   const { x } = linalg.lstsq([[1, 0], [0, 1], [1, 1]], [1, 1, 2]);
@@ -91,29 +99,20 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
   assertFiniteWork(W, slots * M * N, fn, "SVD did not converge in Linear Least Squares");
   const Bw = new Float64Array(slots * m * k);
   loadMatrix(B, B.offset, B.strides[0], B.strides[1], m, k, Bw, 0, m, complex);
-  const svdr = complex ? zsvdTall(M, N, W, true, N, fn) : svdTall(M, N, W, true, N, BLOCK_SIZES.bidiagonal, fn);
-  const s = svdr.s;
-  const Ut = svdr.U as Float64Array;
-  const Vt = svdr.V as Float64Array;
-  // Σ⁺ and the rank
-  const cutoff = rcond * (N > 0 ? s[0] : 0);
-  const sPlus = new Float64Array(N);
-  let rank = 0;
-  for (let i = 0; i < N; i++) {
-    if (s[i] > cutoff) {
-      sPlus[i] = 1 / s[i];
-      rank++;
-    }
-  }
-  // x = L·Σ⁺·(Rᴴ·b): tall (L, R) = (V_t, U_t), wide (L, R) = (U_t, V_t)
-  const [L, ldl, R, ldr] = tall ? [Vt, N, Ut, M] : [Ut, M, Vt, N];
-  const X = new Float64Array(slots * n * k);
-  const Y = new Float64Array(slots * N * k);
-  if (!complex) {
-    gemmColMajor(N, k, m, 1, R, 0, ldr, true, Bw, 0, m, false, 0, Y, 0, N);
-    for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) Y[i + j * N] *= sPlus[i];
-    gemmColMajor(n, k, N, 1, L, 0, ldl, false, Y, 0, N, false, 0, X, 0, n);
-  } else {
+  let s: Float64Array;
+  let X: Float64Array;
+  let tail: Float64Array | null = null;
+  if (complex) {
+    // complex: the explicit SVD of the tall problem, x = L·Σ⁺·(Rᴴ·b)
+    const svdr = zsvdTall(M, N, W, true, N, fn);
+    s = svdr.s;
+    const Ut = svdr.U as Float64Array;
+    const Vt = svdr.V as Float64Array;
+    const sPlus = pseudoInverseOf(s, rcond * (N > 0 ? s[0] : 0));
+    // tall (L, R) = (V_t, U_t), wide (L, R) = (U_t, V_t)
+    const [L, ldl, R, ldr] = tall ? [Vt, N, Ut, M] : [Ut, M, Vt, N];
+    X = new Float64Array(2 * n * k);
+    const Y = new Float64Array(2 * N * k);
     zgemmH(N, k, m, R, ldr, Bw, m, Y, N);
     for (let j = 0; j < k; j++) {
       for (let i = 0; i < N; i++) {
@@ -122,7 +121,12 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
       }
     }
     zgemm(n, k, N, L, ldl, Y, N, X, n);
+  } else {
+    ({ s, X, tail } = lstsqReal(M, N, W, tall, Bw, k, rcond, BLOCK_SIZES.bidiagonal, fn));
   }
+  const cutoff = rcond * (N > 0 ? s[0] : 0);
+  let rank = 0;
+  for (let i = 0; i < N; i++) if (s[i] > cutoff) rank++;
   if (m === 0) X.fill(0);
   // outputs (x row-major)
   const x = np.zeros(is1d ? [n] : [n, k], outDType);
@@ -137,8 +141,12 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
     }
   }
   let residuals: NDArray;
-  if (rank === n && m > n) {
-    // ‖b_j − A·x_j‖² per column, computed directly
+  if (rank === n && m > n && tail) {
+    // real: ‖b_j − A·x_j‖² = ‖(Qᵀ·b_j)[n:m]‖², the part of b no column of A reaches (as NumPy)
+    residuals = np.zeros([k], realDType);
+    for (let j = 0; j < k; j++) residuals.data[j] = tail[j];
+  } else if (rank === n && m > n) {
+    // complex: ‖b_j − A·x_j‖² per column, computed directly
     residuals = np.zeros([k], realDType);
     const Aw = new Float64Array(slots * m * n);
     loadMatrix(A, A.offset, A.strides[0], A.strides[1], m, n, Aw, 0, m, complex);
@@ -209,4 +217,116 @@ function zgemm(p: number, q: number, r: number, A: Float64Array, lda: number, B:
       C[2 * (i + j * ldc) + 1] = im;
     }
   }
+}
+
+/** Σ⁺: 1/σ_i for σ_i above the cutoff, else 0. */
+function pseudoInverseOf(s: Float64Array, cutoff: number): Float64Array {
+  const sPlus = new Float64Array(s.length);
+  for (let i = 0; i < s.length; i++) if (s[i] > cutoff) sPlus[i] = 1 / s[i];
+  return sPlus;
+}
+
+/**
+ * C := Qᵀ·C (`transpose`) or Q·C for Q = H_0·H_1···H_{r−1}, the reflectors stored below the
+ * diagonal of the first r columns of V (m×r, ld ldv; as geqrf and gebrd leave them), C m×k
+ * (ld ldc). Qᵀ = H_{r−1}···H_0 applies H_0 first, Q applies H_{r−1} first (LAPACK dormqr).
+ */
+function applyReflectors(transpose: boolean, m: number, r: number, V: Float64Array, ldv: number, tau: Float64Array, C: Float64Array, ldc: number, k: number): void {
+  for (let t = 0; t < r; t++) {
+    const i = transpose ? t : r - 1 - t;
+    const vii = i + i * ldv;
+    // H_i = I − tau_i·v·vᵀ acts on rows i..m−1; v_i[0] = 1 stands in for the diagonal entry
+    const keep = V[vii];
+    V[vii] = 1;
+    larfLeft(m - i, k, V, vii, 1, tau[i], C, i, ldc);
+    V[vii] = keep;
+  }
+}
+
+/**
+ * The real least-squares solve without forming U (LAPACK dgelss's path). W holds the tall
+ * M×N problem A_t (A, or Aᵀ for wide A; ld M), Bw the m×k right-hand side (ld m).
+ *
+ *   A_t = Q·B·Pᵀ   (Q = Q_R·Q_B when QR comes first: A_t = Q_R·R, R = Q_B·B·Pᵀ)
+ *   B = U_B·Σ·V_Bᵀ (bdsqr: the rotations of U_B go to the right-hand side, not to a matrix)
+ *
+ *   tall, A = A_t:   x = P·V_B·Σ⁺·U_Bᵀ·(Qᵀ·b)[0:N]      c = (Qᵀ·b)[0:N], c := U_Bᵀ·c
+ *   wide, A = A_tᵀ:  x = Q·[U_B·Σ⁺·V_Bᵀ·(Pᵀ·b); 0]     c = Pᵀ·b,        c := V_Bᵀ·c
+ *
+ * bdsqr rotates the columns of its targets (Z := Z·U_B), so c rides along as cᵀ (k×N). For
+ * 2000×50 the cost is the QR of A (2·m·n² flops) and nothing of size m×n after it. `tail`
+ * (tall only): ‖(Qᵀ·b_j)[N:m]‖², the squared residuals when A has full rank.
+ */
+function lstsqReal(M: number, N: number, W: Float64Array, tall: boolean, Bw: Float64Array, k: number, rcond: number, nb: number, fn: string): { s: Float64Array; X: Float64Array; tail: Float64Array | null } {
+  const m = tall ? M : N;
+  const n = tall ? N : M;
+  const d = new Float64Array(N);
+  const e = new Float64Array(Math.max(N - 1, 0));
+  const tauq = new Float64Array(N);
+  const taup = new Float64Array(N);
+  // 1. A_t = Q·B·Pᵀ; the bidiagonalised matrix is R (N×N) after a QR, else W itself
+  const qrFirst = N > 0 && M >= MN_RATIO * N;
+  const tauR = new Float64Array(N);
+  let Bd = W;
+  let ldb = M;
+  if (qrFirst) {
+    geqrf(M, N, W, 0, M, tauR, nb);
+    Bd = new Float64Array(N * N);
+    ldb = N;
+    for (let j = 0; j < N; j++) for (let i = 0; i <= j; i++) Bd[i + j * N] = W[i + j * M];
+  }
+  gebrd(ldb, N, Bd, 0, ldb, d, e, tauq, taup, nb);
+  const P = new Float64Array(N * N);
+  orgbrP(N, Bd, 0, ldb, taup, P, 0, N, nb);
+  /** C (rows×k, ld rows) := Qᵀ·C or Q·C. */
+  const applyQ = (transpose: boolean, C: Float64Array, rows: number): void => {
+    if (!qrFirst) {
+      applyReflectors(transpose, rows, N, W, M, tauq, C, rows, k);
+    } else if (transpose) {
+      applyReflectors(true, rows, N, W, M, tauR, C, rows, k);
+      applyReflectors(true, N, N, Bd, N, tauq, C, rows, k);
+    } else {
+      applyReflectors(false, N, N, Bd, N, tauq, C, rows, k);
+      applyReflectors(false, rows, N, W, M, tauR, C, rows, k);
+    }
+  };
+  // 2. c (N×k) and its transpose cT (k×N, ld k), the bdsqr target
+  const cT = new Float64Array(k * N);
+  let tail: Float64Array | null = null;
+  const I = new Float64Array(N * N); // U_B for the wide case, starting from I
+  if (tall) {
+    const QtB = Bw.slice();
+    applyQ(true, QtB, m);
+    for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) cT[j + i * k] = QtB[i + j * m];
+    // ‖(Qᵀ·b_j)[N:m]‖²: the squared residual of column j when A has full rank (scaled sum)
+    tail = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+      let scale = 0;
+      for (let i = N; i < m; i++) scale = Math.max(scale, Math.abs(QtB[i + j * m]));
+      let ssq = 0;
+      if (scale > 0) for (let i = N; i < m; i++) ssq += (QtB[i + j * m] / scale) ** 2;
+      tail[j] = scale * scale * ssq;
+    }
+  } else {
+    // c = Pᵀ·b  (N×k), stored transposed: cT = bᵀ·P
+    gemmColMajor(k, N, N, 1, Bw, 0, m, true, P, 0, N, false, 0, cT, 0, k);
+    for (let i = 0; i < N; i++) I[i + i * N] = 1;
+  }
+  // 3. B = U_B·Σ·V_Bᵀ with c := U_Bᵀ·c (tall) or V_Bᵀ·c (wide), and P := P·V_B or I := U_B
+  const cTarget = { Z: cT, off: 0, ld: k, rows: k };
+  if (tall) bdsqr(N, d, e, cTarget, { Z: P, off: 0, ld: N, rows: N }, fn);
+  else bdsqr(N, d, e, { Z: I, off: 0, ld: N, rows: N }, cTarget, fn);
+  // 4. y = Σ⁺·c (N×k), then x = L·y with L = P·V_B (tall) or Q·[U_B; 0] (wide)
+  const sPlus = pseudoInverseOf(d, rcond * (N > 0 ? d[0] : 0));
+  const Y = new Float64Array(N * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) Y[i + j * N] = sPlus[i] * cT[j + i * k];
+  const X = new Float64Array(n * k);
+  if (tall) {
+    gemmColMajor(N, k, N, 1, P, 0, N, false, Y, 0, N, false, 0, X, 0, n);
+  } else {
+    // X[0:N, :] = U_B·y, X[N:M, :] = 0, then X := Q·X
+    gemmColMajor(N, k, N, 1, I, 0, N, false, Y, 0, N, false, 0, X, 0, n);
+    applyQ(false, X, n);
+  }
+  return { s: d, X, tail };
 }

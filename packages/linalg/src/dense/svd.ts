@@ -58,7 +58,7 @@ export interface SvdResult {
 }
 
 /** Tall matrices with m ≥ MN_RATIO·n take the QR-first path (LAPACK's mnthr ≈ 1.6·n). */
-const MN_RATIO = 1.6;
+export const MN_RATIO = 1.6;
 
 /** One real matrix's SVD in column-major working storage (the stages of the file header). */
 export interface RealSvd {

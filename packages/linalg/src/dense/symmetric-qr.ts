@@ -22,13 +22,17 @@
  *
  * Invariant: every step is an orthogonal similarity, so Z·T·Zᵀ is fixed up to rounding:
  * ‖A·Z − Z·Λ‖ ≤ c·n·eps·‖A‖ and ‖ZᵀZ − I‖ ≤ c·n·eps. At most 30·n sweeps in all; beyond that
- * `steqr` throws LinAlgError kind "noConvergence".
+ * `steqr` throws LinAlgError kind "noConvergence" (the cap is `options.maxSweeps`).
+ *
+ * Speed: a sweep's rotations are collected in (wc, ws) and applied to Z in one call of
+ * primitives/givens.ts `lasrRows`, which carries the sweep along eight rows of Z at a time
+ * (one load and one store per rotation and row); `lasr` is its reference twin (same result).
  *
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3.3–8.3.5 (Algorithm 8.3.3);
  * Parlett, "The Symmetric Eigenvalue Problem" (1998), ch. 8; LAPACK dsteqr, dlaev2, dlae2, dlasr.
  */
 import { LinAlgError } from "../errors.js";
-import { lartg, lasr, rot } from "../primitives/givens.js";
+import { lartg, lasrRows, rot, type SweepOptions } from "../primitives/givens.js";
 
 const EPS = 2 ** -53;
 const SAFMIN = 2.2250738585072014e-308;
@@ -124,15 +128,18 @@ const NONE: EigTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
  * Eigenvalues (ascending, in d) of the symmetric tridiagonal T = tridiag(e, d, e), with
  * Z := Z·Z_T on the target (LAPACK dsteqr, compz = V; see the file header). d: n entries,
  * e: n−1 entries, both overwritten.
- * @throws LinAlgError kind "noConvergence" after 30·n sweeps.
+ * `options.maxSweeps` caps the sweeps (default 30·n); `options.rotations` is the kernel that
+ * applies a sweep's rotations to Z (default lasrRows; lasr is its reference twin).
+ * @throws LinAlgError kind "noConvergence" after maxSweeps sweeps.
  */
-export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget = NONE, fn = "eigh"): void {
+export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget = NONE, fn = "eigh", options: SweepOptions = {}): void {
   if (n <= 1) return;
+  const applySweep = options.rotations ?? lasrRows;
   const eps2 = EPS * EPS;
   const safmax = 1 / SAFMIN;
   const ssfmax = Math.sqrt(safmax) / 3;
   const ssfmin = Math.sqrt(SAFMIN) / eps2;
-  const nmaxit = n * MAXIT;
+  const nmaxit = options.maxSweeps ?? n * MAXIT;
   const vectors = Z.rows > 0;
   // the rotations of one sweep
   const wc = new Float64Array(n);
@@ -216,7 +223,7 @@ export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget 
           if (l <= lend) continue;
           break;
         }
-        if (jtot === nmaxit) break;
+        if (jtot >= nmaxit) break;
         jtot++;
         // 4. Wilkinson's shift from the leading 2×2: σ = d_l − e_l / (g ± sqrt(g² + 1))
         let g = (d[l + 1] - p) / (2 * e[l]);
@@ -243,7 +250,7 @@ export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget 
           ws[i] = -s;
         }
         // Z := Z·(the sweep's rotations), applied from the bottom pair up
-        if (vectors) lasr(false, Z.rows, mm - l, wc, l, ws, l, Z.Z, Z.off + l * Z.ld, Z.ld);
+        if (vectors) applySweep(false, Z.rows, mm - l, wc, l, ws, l, Z.Z, Z.off + l * Z.ld, Z.ld);
         d[l] -= p;
         e[l] = g;
       }
@@ -275,7 +282,7 @@ export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget 
           if (l >= lend) continue;
           break;
         }
-        if (jtot === nmaxit) break;
+        if (jtot >= nmaxit) break;
         jtot++;
         // Wilkinson's shift from the trailing 2×2
         let g = (d[l - 1] - p) / (2 * e[l - 1]);
@@ -301,7 +308,7 @@ export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget 
           wc[i] = c;
           ws[i] = s;
         }
-        if (vectors) lasr(true, Z.rows, l - mm, wc, mm, ws, mm, Z.Z, Z.off + mm * Z.ld, Z.ld);
+        if (vectors) applySweep(true, Z.rows, l - mm, wc, mm, ws, mm, Z.Z, Z.off + mm * Z.ld, Z.ld);
         d[l] -= p;
         e[l - 1] = g;
       }

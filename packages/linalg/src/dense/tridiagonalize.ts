@@ -25,7 +25,8 @@
  * Invariant: Q·T·Qᵀ = A up to c·n²·eps·‖A‖, ‖QᵀQ − I‖ = O(n·eps) (Householder is backward
  * stable). The blocked sytrd (LAPACK dsytrd/dlatrd) reduces nb columns at a time: the panel's
  * reflectors are generated as in sytd2, but the trailing block is updated once per panel by
- * the symmetric rank-2k update A22 := A22 − V·Wᵀ − W·Vᵀ (gemm).
+ * the symmetric rank-2k update A22 := A22 − V·Wᵀ − W·Vᵀ (gemm, on the lower triangle only,
+ * in column strips of nb: half the flops of updating the full square).
  *
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3.1 (Algorithm 8.3.1);
  * LAPACK dsytd2, dsytrd, dlatrd, dorgtr, zhetd2.
@@ -170,12 +171,18 @@ export function sytrd(n: number, A: Float64Array, aOff: number, lda: number, d: 
   for (; n - i > 2 * nb; i += nb) {
     const a11 = aOff + i + i * lda;
     latrd(n - i, nb, A, a11, lda, d, e, tau, i, W, n);
-    // A22 := A22 − V·Wᵀ − W·Vᵀ, V = A[i+nb:n, i:i+nb] (vectors, unit entries in place), W[nb:, :]
-    // (gemm updates the full square; only the lower triangle is read later)
+    // A22 := A22 − V·Wᵀ − W·Vᵀ, V = A[i+nb:n, i:i+nb] (vectors, unit entries in place), W[nb:, :].
+    // Only the lower triangle is read later, so only it is updated (BLAS dsyr2k's half of the
+    // flops): column strip [j, j+nb) from row j down, each strip two gemms
     const k = n - i - nb;
     const a22 = a11 + nb + nb * lda;
-    gemmColMajor(k, k, nb, -1, A, a11 + nb, lda, false, W, nb, n, true, 1, A, a22, lda);
-    gemmColMajor(k, k, nb, -1, W, nb, n, false, A, a11 + nb, lda, true, 1, A, a22, lda);
+    for (let j = 0; j < k; j += nb) {
+      const w = Math.min(nb, k - j);
+      const rows = k - j;
+      const c = a22 + j + j * lda; // A22[j, j]
+      gemmColMajor(rows, w, nb, -1, A, a11 + nb + j, lda, false, W, nb + j, n, true, 1, A, c, lda);
+      gemmColMajor(rows, w, nb, -1, W, nb + j, n, false, A, a11 + nb + j, lda, true, 1, A, c, lda);
+    }
     // the subdiagonal holds e again (latrd left the unit entries of v there)
     for (let j = 0; j < nb; j++) A[a11 + j + 1 + j * lda] = e[i + j];
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lartg, rot } from "./givens.js";
+import { lartg, lasr, lasrRows, rot } from "./givens.js";
 
 describe("lartg", () => {
   it.each([
@@ -27,5 +27,31 @@ describe("rot", () => {
     rot(2, X, 0, 2, Y, 0, 1, c, s);
     expect(X[0]).toBeCloseTo(5, 15);
     expect(Y[0]).toBeCloseTo(0, 15);
+  });
+});
+
+describe.each([
+  { name: "lasr (the reference)", kernel: lasr },
+  { name: "lasrRows (the fast twin)", kernel: lasrRows },
+])("$name", ({ kernel }) => {
+  it.each([
+    [true, 0, 3],
+    [true, 7, 1],
+    [true, 17, 5],
+    [false, 8, 4],
+    [false, 19, 6],
+    [true, 9, 0],
+  ])("forward=%s, %i rows, %i rotations: the same as one rot per rotation", (forward, m, k) => {
+    const ld = m + 2;
+    const Z = Float64Array.from({ length: ld * (k + 1) }, (_, i) => Math.sin(3 * i + 1));
+    const C = Float64Array.from({ length: k }, (_, j) => Math.cos(0.4 + j));
+    const S = Float64Array.from({ length: k }, (_, j) => Math.sin(0.4 + j));
+    const want = Z.slice();
+    for (let t = 0; t < k; t++) {
+      const j = forward ? t : k - 1 - t;
+      rot(m, want, 1 + j * ld, 1, want, 1 + (j + 1) * ld, 1, C[j], S[j]);
+    }
+    kernel(forward, m, k, C, 0, S, 0, Z, 1, ld);
+    for (let i = 0; i < Z.length; i++) expect(Math.abs(Z[i] - want[i])).toBeLessThanOrEqual(8 * 2 ** -52);
   });
 });

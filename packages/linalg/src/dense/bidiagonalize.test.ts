@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { rng } from "../../test/corpus.js";
+import { gebd2, gebrd, orgbrP, orgbrQ } from "./bidiagonalize.js";
+
+// Column-major helpers: element (i, j) of an r×c matrix at X[i + j·r].
+const EPS = 2 ** -52;
+
+function random(m: number, n: number, seed: number): Float64Array {
+  const r = rng(seed);
+  return Float64Array.from({ length: m * n }, () => 2 * r() - 1);
+}
+
+/** C = op(A)·op(B) by a triple loop (independent of the gemm kernel). */
+function mul(A: Float64Array, ar: number, ac: number, tA: boolean, B: Float64Array, br: number, bc: number, tB: boolean): { C: Float64Array; rows: number; cols: number } {
+  const [m, k] = tA ? [ac, ar] : [ar, ac];
+  const n = tB ? br : bc;
+  const C = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let t = 0; t < k; t++) s += (tA ? A[t + i * ar] : A[i + t * ar]) * (tB ? B[j + t * br] : B[t + j * br]);
+      C[i + j * m] = s;
+    }
+  return { C, rows: m, cols: n };
+}
+
+const normF = (X: Float64Array) => Math.sqrt(X.reduce((s, x) => s + x * x, 0));
+
+/** ‖QᵀQ − I‖_F / (rows·eps) for the rows×cols Q. */
+function orthogonalityRatio(Q: Float64Array, rows: number, cols: number): number {
+  const { C } = mul(Q, rows, cols, true, Q, rows, cols, false);
+  for (let i = 0; i < cols; i++) C[i + i * cols] -= 1;
+  return normF(C) / (Math.max(rows, 1) * EPS);
+}
+
+describe.each([
+  { name: "gebd2 (the spec)", run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebd2(m, n, A, 0, m, d, e, tq, tp) },
+  { name: "gebrd nb=3", run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebrd(m, n, A, 0, m, d, e, tq, tp, 3) },
+  { name: "gebrd nb=8", run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebrd(m, n, A, 0, m, d, e, tq, tp, 8) },
+])("bidiagonalisation, $name", ({ run }) => {
+  it.each([
+    [1, 1],
+    [5, 1],
+    [7, 7],
+    [20, 9],
+    [33, 17],
+    [40, 40],
+  ])("%i×%i: A = Q·B·Pᵀ, Q and P orthogonal, B upper bidiagonal", (m, n) => {
+    const A0 = random(m, n, 100 * m + n);
+    const A = new Float64Array(m * m);
+    A.set(A0);
+    const d = new Float64Array(n);
+    const e = new Float64Array(Math.max(n - 1, 0));
+    const tq = new Float64Array(n);
+    const tp = new Float64Array(n);
+    run(m, n, A, d, e, tq, tp);
+    const P = new Float64Array(n * n);
+    orgbrP(n, A, 0, m, tp, P, 0, n, 4);
+    orgbrQ(m, n, m, A, 0, m, tq, 4); // A becomes the full m×m Q
+    const Q = A;
+    // B (m×n): d on the diagonal, e above it, zero elsewhere (the structure, by construction)
+    const B = new Float64Array(m * n);
+    for (let i = 0; i < n; i++) B[i + i * m] = d[i];
+    for (let i = 0; i + 1 < n; i++) B[i + (i + 1) * m] = e[i];
+    // ‖A − Q·B·Pᵀ‖_F / (max(m, n)·‖A‖_F·eps)
+    const QB = mul(Q, m, m, false, B, m, n, false);
+    const F = mul(QB.C, m, n, false, P, n, n, true).C;
+    const R = A0.map((x, i) => x - F[i]);
+    expect(normF(R) / (Math.max(m, n) * normF(A0) * EPS)).toBeLessThan(30);
+    expect(orthogonalityRatio(Q, m, m)).toBeLessThan(30);
+    expect(orthogonalityRatio(P, n, n)).toBeLessThan(30);
+    // and Qᵀ·A·P is bidiagonal: everything off the two diagonals is at rounding level
+    const QtA = mul(Q, m, m, true, A0, m, n, false);
+    const Bx = mul(QtA.C, m, n, false, P, n, n, false).C;
+    let off = 0;
+    for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) if (i !== j && i + 1 !== j) off = Math.max(off, Math.abs(Bx[i + j * m]));
+    expect(off / (Math.max(m, n) * normF(A0) * EPS)).toBeLessThan(30);
+  });
+
+  it("agrees with the unblocked spec on d and e", () => {
+    const [m, n] = [30, 21];
+    const A0 = random(m, n, 7);
+    const out = [run, (mm: number, nn: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebd2(mm, nn, A, 0, mm, d, e, tq, tp)].map((f) => {
+      const d = new Float64Array(n);
+      const e = new Float64Array(n - 1);
+      f(m, n, A0.slice(), d, e, new Float64Array(n), new Float64Array(n));
+      return { d, e };
+    });
+    const scale = normF(A0);
+    for (let i = 0; i < n; i++) expect(Math.abs(out[0].d[i] - out[1].d[i])).toBeLessThan(100 * EPS * scale);
+    for (let i = 0; i < n - 1; i++) expect(Math.abs(out[0].e[i] - out[1].e[i])).toBeLessThan(100 * EPS * scale);
+  });
+});

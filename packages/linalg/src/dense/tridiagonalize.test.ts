@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { rng } from "../../test/corpus.js";
+import { orgtr, sytd2, sytrd } from "./tridiagonalize.js";
+
+// Column-major n×n matrices: element (i, j) at X[i + j·n].
+const EPS = 2 ** -52;
+
+/** A symmetric random matrix whose strict upper triangle holds NaN: only the lower one may be read. */
+function symmetricLower(n: number, seed: number): { A: Float64Array; full: Float64Array } {
+  const r = rng(seed);
+  const full = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) for (let i = j; i < n; i++) full[i + j * n] = full[j + i * n] = 2 * r() - 1;
+  const A = full.map((x, p) => (p % n < Math.floor(p / n) ? NaN : x));
+  return { A, full };
+}
+
+/** C = op(A)·op(B), n×n, by a triple loop. */
+function mul(A: Float64Array, tA: boolean, B: Float64Array, tB: boolean, n: number): Float64Array {
+  const C = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let t = 0; t < n; t++) s += (tA ? A[t + i * n] : A[i + t * n]) * (tB ? B[j + t * n] : B[t + j * n]);
+      C[i + j * n] = s;
+    }
+  return C;
+}
+
+const normF = (X: Float64Array) => Math.sqrt(X.reduce((s, x) => s + x * x, 0));
+
+type Reduce = (n: number, A: Float64Array, d: Float64Array, e: Float64Array, tau: Float64Array) => void;
+
+describe.each<{ name: string; run: Reduce }>([
+  { name: "sytd2 (the spec)", run: (n, A, d, e, tau) => sytd2(n, A, 0, n, d, e, tau) },
+  { name: "sytrd nb=3", run: (n, A, d, e, tau) => sytrd(n, A, 0, n, d, e, tau, 3) },
+  { name: "sytrd nb=8", run: (n, A, d, e, tau) => sytrd(n, A, 0, n, d, e, tau, 8) },
+])("tridiagonalisation, $name", ({ run }) => {
+  it.each([1, 2, 3, 7, 30, 45])("n = %i: A = Q·T·Qᵀ, Q orthogonal, T tridiagonal, upper triangle never read", (n) => {
+    const { A, full } = symmetricLower(n, 31 + n);
+    const d = new Float64Array(n);
+    const e = new Float64Array(Math.max(n - 1, 0));
+    const tau = new Float64Array(Math.max(n - 1, 0));
+    run(n, A, d, e, tau);
+    for (const x of [...d, ...e, ...tau]) expect(Number.isFinite(x)).toBe(true);
+    const Q = new Float64Array(n * n);
+    orgtr(n, A, 0, n, tau, Q, 0, n, 4);
+    const T = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) T[i + i * n] = d[i];
+    for (let i = 0; i + 1 < n; i++) T[i + 1 + i * n] = T[i + (i + 1) * n] = e[i];
+    // ‖A − Q·T·Qᵀ‖_F / (n·‖A‖_F·eps)
+    const F = mul(mul(Q, false, T, false, n), false, Q, true, n);
+    expect(normF(full.map((x, i) => x - F[i])) / (n * normF(full) * EPS)).toBeLessThan(30);
+    // ‖QᵀQ − I‖_F / (n·eps)
+    const G = mul(Q, true, Q, false, n);
+    for (let i = 0; i < n; i++) G[i + i * n] -= 1;
+    expect(normF(G) / (n * EPS)).toBeLessThan(30);
+    // Qᵀ·A·Q is tridiagonal: nothing beyond the first off-diagonals
+    const Tx = mul(mul(Q, true, full, false, n), false, Q, false, n);
+    let off = 0;
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) if (Math.abs(i - j) > 1) off = Math.max(off, Math.abs(Tx[i + j * n]));
+    expect(off / (n * normF(full) * EPS)).toBeLessThan(30);
+  });
+});
