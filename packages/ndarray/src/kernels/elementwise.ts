@@ -9,24 +9,20 @@
  *
  * Speed: forEachRun coalesces the loop nest, so contiguous operands arrive as one long run.
  * The four arithmetic operators have hand-written inner loops (unit stride, broadcast
- * scalar/row, general stride) with no call per element; every other operator goes through
- * its scalar function `f`, whose call cost is small beside Math.exp and friends.
+ * scalar/row, general stride) with no call per element — for float64, the unrolled
+ * monomorphic loops of elementwise-f64.ts; every other operator goes through its scalar
+ * function `f`, whose call cost is small beside Math.exp and friends.
  *
  * Reference twin: `mapBinaryReference` / `mapUnaryReference`, one call of `f` per element by
  * explicit index arithmetic; the tests run both on the same cases.
  */
 import type { Shape } from "../shape.js";
 import type { Strided } from "./copy.js";
+import { runArithF64 } from "./elementwise-f64.js";
+import { Op } from "./elementwise-op.js";
 import { forEachRun } from "./strided.js";
 
-/** The operators with dedicated inner loops. */
-export const enum Op {
-  Generic = 0,
-  Add = 1,
-  Subtract = 2,
-  Multiply = 3,
-  Divide = 4,
-}
+export { Op } from "./elementwise-op.js";
 
 export type Binary = (x: number, y: number) => number;
 export type Unary = (x: number) => number;
@@ -45,6 +41,17 @@ export function mapBinary(shape: Shape, a: Strided, b: Strided, out: Strided, op
 
 /** One run of n elements: O[o + k·so] = f(A[i + k·sa], B[j + k·sb]). */
 function runBinary(op: Op, f: Binary, A: Buf, i: number, sa: number, B: Buf, j: number, sb: number, O: Buf, o: number, so: number, n: number): void {
+  // float64 with unit or zero strides: the unrolled, monomorphic loops of elementwise-f64.ts
+  if (
+    so === 1 &&
+    ((sa === 1 && (sb === 1 || sb === 0)) || (sa === 0 && sb === 1)) &&
+    O instanceof Float64Array &&
+    A instanceof Float64Array &&
+    B instanceof Float64Array &&
+    runArithF64(op, O, o, A, i, sa, B, j, sb, n)
+  ) {
+    return;
+  }
   if (op !== Op.Generic && so === 1 && sa === 1 && (sb === 1 || sb === 0)) {
     if (sb === 1) {
       // both contiguous: the plain loop

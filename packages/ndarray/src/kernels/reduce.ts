@@ -10,13 +10,15 @@
  * Loop order: the axes are visited in order of decreasing |stride| of `a`, so the input is
  * streamed in memory order whatever its layout (a transposed view reduces as fast as a
  * contiguous one). Within a run, when the accumulator does not move (reducing along the
- * run) the partial result is kept in a local variable.
+ * run) the partial result is kept in a local variable. Float64 sums with unit stride run the
+ * unrolled loops of reduce-f64.ts.
  *
  * Reference twin: `reduceReference`, one element at a time by index arithmetic.
  */
 import type { TypedArray } from "../dtype.js";
 import type { Shape } from "../shape.js";
 import { forEachIndex } from "./elementwise.js";
+import { accumulateRunF64, sumRunF64 } from "./reduce-f64.js";
 import { forEachRun } from "./strided.js";
 
 export const enum ReduceOp {
@@ -75,7 +77,12 @@ export function reduceStrided(
     let o = pos[1];
     const si = step[0];
     const sj = step[1];
-    if (sj === 0) {
+    if (op === ReduceOp.Sum && si === 1 && data instanceof Float64Array) {
+      // float64, unit stride: the unrolled loops of reduce-f64.ts
+      if (sj === 0) acc[o] += sumRunF64(data, i, n);
+      else if (sj === 1) accumulateRunF64(acc, o, data, i, n);
+      else for (let k = 0; k < n; k++, i++, o += sj) acc[o] += data[i];
+    } else if (sj === 0) {
       // reducing along the run: accumulate locally
       let s = acc[o];
       if (op === ReduceOp.Sum) {

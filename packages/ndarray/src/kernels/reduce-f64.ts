@@ -1,0 +1,47 @@
+/**
+ * Float64 unit-stride runs of the sum reduction, unrolled:
+ *
+ *   sumRunF64:         s = Σ_k D[i + k]                  (reducing along the run)
+ *   accumulateRunF64:  acc[o + k] += D[i + k]            (reducing across runs, e.g. axis 0)
+ *
+ * Why a float64-only copy of the loops in reduce.ts: as for elementwise-f64.ts, a loop that
+ * has seen one typed-array kind only is compiled without per-element kind checks, and eight
+ * loads per trip amortise the rest. `sumRunF64` also keeps eight independent partial sums,
+ * which breaks the chain of dependent additions (each must wait for the previous one's
+ * result) and is no less accurate than one running sum: the error bound of a sum in any
+ * order is (n−1)·eps·Σ|x|, and eight interleaved partial sums of n/8 terms each, added at
+ * the end, are a step toward pairwise summation (NumPy's own order).
+ *
+ * Reference twin: the plain loops of reduceStrided and reduceReference in reduce.ts, which
+ * reduce-f64.test.ts checks these against on every remainder length.
+ */
+
+/** Σ D[i + k] for k < n, with eight partial sums. */
+export function sumRunF64(D: Float64Array, i: number, n: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+  let k = 0;
+  for (; k + 8 <= n; k += 8) {
+    s0 += D[i + k];
+    s1 += D[i + k + 1];
+    s2 += D[i + k + 2];
+    s3 += D[i + k + 3];
+    s4 += D[i + k + 4];
+    s5 += D[i + k + 5];
+    s6 += D[i + k + 6];
+    s7 += D[i + k + 7];
+  }
+  for (; k < n; k++) s0 += D[i + k];
+  return (s0 + s1 + (s2 + s3)) + (s4 + s5 + (s6 + s7));
+}
+
+/** acc[o + k] += D[i + k] for k < n. */
+export function accumulateRunF64(acc: Float64Array, o: number, D: Float64Array, i: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= n; k += 8) {
+    const d0 = D[i + k], d1 = D[i + k + 1], d2 = D[i + k + 2], d3 = D[i + k + 3], d4 = D[i + k + 4], d5 = D[i + k + 5], d6 = D[i + k + 6], d7 = D[i + k + 7];
+    const c0 = acc[o + k], c1 = acc[o + k + 1], c2 = acc[o + k + 2], c3 = acc[o + k + 3], c4 = acc[o + k + 4], c5 = acc[o + k + 5], c6 = acc[o + k + 6], c7 = acc[o + k + 7];
+    acc[o + k] = c0 + d0; acc[o + k + 1] = c1 + d1; acc[o + k + 2] = c2 + d2; acc[o + k + 3] = c3 + d3;
+    acc[o + k + 4] = c4 + d4; acc[o + k + 5] = c5 + d5; acc[o + k + 6] = c6 + d6; acc[o + k + 7] = c7 + d7;
+  }
+  for (; k < n; k++) acc[o + k] += D[i + k];
+}
