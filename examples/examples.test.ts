@@ -13,7 +13,7 @@ describe("examples", () => {
   it.each(examples)("%s runs and its assertions hold", async (file) => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     try {
-      await import(`./${file}`);
+      await import(/* @vite-ignore */ new URL(`./${file}`, import.meta.url).href);
     } finally {
       log.mockRestore();
     }
