@@ -31,3 +31,4 @@ export { formatFloatPositional, formatFloatScientific } from "./dragon4.js";
 export type { PositionalOptions, ScientificOptions, TrimMode } from "./dragon4.js";
 export * as random from "./random/index.js";
 export { defaultRng } from "./random/index.js";
+export { showConfig, setBackend, getBackend } from "./kernels/index.js";

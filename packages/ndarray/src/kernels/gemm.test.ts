@@ -6,12 +6,17 @@
  * §3.1): |C − Ĉ|_ij ≤ γ·(k·eps64 + r·eps32)·(|alpha|·(|A|·|B|)_ij + |beta|·|C₀|_ij), where r
  * counts the float32 roundings of C (one per rank-kc update) and γ is a small constant. The
  * blocked kernel also runs with tiny block sizes and an odd micro-tile, so that problems of a
- * few dozen rows cross every block and sliver boundary.
+ * few dozen rows cross every block and sliver boundary. The WebAssembly builds (wasm/) run
+ * the same tests, called directly (whatever the backend), in each flavour this engine
+ * validates; with float32 sums (f32x4) the bound counts one float32 rounding per step, as for
+ * a float32 BLAS.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GEMM_DEFAULTS, gemm, gemmSmall, type FloatArray, type GemmArgs, type GemmOptions } from "./gemm.js";
 import { gemmReference } from "./gemm.reference.js";
+import { engineFeatures } from "./backend.js";
+import { gemmWasm, type WasmFlavour } from "./wasm/gemm.wasm.js";
 
 type Ctor = Float64ArrayConstructor | Float32ArrayConstructor;
 type Kernel = (args: GemmArgs) => void;
@@ -151,6 +156,30 @@ const variants: [string, Kernel, number][] = [
   ["blocked 4×4, small blocks", (a) => gemm(a, SMALL_4X4), SMALL_4X4.kc!],
   ["blocked 3×5, tiny blocks", (a) => gemm(a, TINY_ODD), TINY_ODD.kc!],
 ];
+
+/**
+ * A WebAssembly memory budget that fits A, the panels and about a third of B and C, so the
+ * product runs in three or more column panels (gemm.wasm.ts).
+ */
+function panelBudget({ m, n, k }: GemmArgs): number {
+  const kc = Math.min(256, k);
+  return 4096 + 8 * (2 * m * k + 64 + (m + 6) * kc + (n + 8) * kc + (k + m) * Math.ceil(n / 3));
+}
+
+// The WebAssembly flavours this engine can run (relaxed SIMD needs Chrome ≥ 114, or Node 20
+// with --experimental-wasm-relaxed-simd); float64 sums round float32 C once, float32 sums
+// once per step (kc = 1 in the rounding count).
+const flavours: WasmFlavour[] = [];
+if (engineFeatures().simd) flavours.push("wasm-simd");
+if (engineFeatures().relaxedSimd) flavours.push("wasm-relaxed-simd");
+for (const f of flavours) {
+  variants.push(
+    [f, (a) => gemmWasm(a, f), Infinity],
+    [`${f}, tiny blocks`, (a) => gemmWasm(a, f, { mc: 7, kc: 5, nc: 11 }), Infinity],
+    [`${f}, float32 sums`, (a) => gemmWasm(a, f, { float32Sums: "float32" }), 1],
+    [`${f}, column panels`, (a) => gemmWasm(a, f, { budgetBytes: panelBudget(a) }), Infinity],
+  );
+}
 
 const base = (over: Partial<Case>): Case => ({
   Ctor: Float64Array, m: 5, n: 6, k: 7, alpha: 1, beta: 0,

@@ -48,6 +48,11 @@
  * per rank-kc update, i.e. once in all when k ≤ kc. That is more accurate than a float32 BLAS,
  * which rounds after every multiply-add, and well within NumPy's float32 tolerances.
  *
+ * Backends. With default options, products above the crossover (backend.ts WASM_CROSSOVER)
+ * go to the WebAssembly SIMD kernel when that backend is active (wasm/gemm.wasm.ts: operands
+ * copied in, the same five loops in f64x2 lanes, C copied out); everything else, and every call
+ * that passes options, runs the TypeScript kernel below. See backend.ts, `showConfig()`.
+ *
  * Small problems (m·n·k ≤ smallWork, or m < MR or n < NR, as for a matrix·vector product)
  * skip packing and take `gemmSmall`: the same 4×4 register tiles, reading A and B through
  * their strides. Batched matmul of many 16×16 matrices pays a check and a loop, not a pack.
@@ -56,7 +61,9 @@
  * ACM TOMS 34(3), 2008; F. Van Zee, R. van de Geijn, "BLIS: a framework for rapidly
  * instantiating BLAS functionality", ACM TOMS 41(3), 2015 (the five-loop form used here).
  */
+import { wasmFor } from "./backend.js";
 import { checkGemmArgs, type FloatArray, type GemmArgs } from "./gemm.reference.js";
+import { gemmWasmUnchecked } from "./wasm/gemm.wasm.js";
 
 export { checkGemmArgs, gemmReference, type FloatArray, type GemmArgs } from "./gemm.reference.js";
 
@@ -108,7 +115,9 @@ let T = new Float64Array(0);
 
 /**
  * C := alpha·A·B + beta·C (see the file header for layout, blocking and precision).
- * Dispatches to `gemmSmall` for small problems and vector shapes, else runs the blocked kernel.
+ * Dispatches to the WebAssembly backend when active and the product is above its crossover
+ * (default options only), to `gemmSmall` for small problems and vector shapes, else runs the
+ * blocked kernel.
  * @throws Error `internal:` if A, B, C are not all Float64Array or all Float32Array, or the
  *   sizes and strides reach outside a buffer; Error `gemm:` for invalid options.
  */
@@ -120,6 +129,11 @@ export function gemm(args: GemmArgs, options?: Partial<GemmOptions>): void {
     // A·B is not referenced (BLAS): C := beta·C
     scaleC(args, beta);
     return;
+  }
+  if (options === undefined) {
+    // a WebAssembly backend, if active and the product is large enough (backend.ts)
+    const w = wasmFor(m, n, k);
+    if (w !== null && gemmWasmUnchecked(args, w)) return;
   }
   const o = options === undefined ? GEMM_DEFAULTS : resolveOptions(options);
   // small work, or a side thinner than one micro-tile (mostly zero padding if packed)

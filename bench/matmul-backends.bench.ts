@@ -1,0 +1,139 @@
+/**
+ * matmul per gemm backend: C = A·B for square float64 and float32 matrices at n = 256, 512,
+ * 1024, in GFLOP/s = 2·n³ / t, on each path of packages/ndarray/src/kernels/backend.ts.
+ *
+ *   backends f64 n      A, B: n×n float64, C = A @ B            (n = 256, 512, 1024)
+ *   backends f32 n      the same in float32
+ *
+ * Contenders: sliderule (np.matmul on the "auto" backend: the best this engine validates),
+ * then np.matmul forced to each path with setBackend: "typescript" (gemm.ts), "wasm-simd"
+ * (gemm.as.ts, f64x2 mul + add), "wasm-relaxed-simd" (relaxed_madd; Node 20 has it only with
+ * --experimental-wasm-relaxed-simd, so it is listed when the engine validates it); for float32
+ * also the kernel with f32x4 sums (gemmWasm { float32Sums: "float32" }, NumPy's float32
+ * precision, not what np.matmul does by default); numpy-ts (matmul, its WebAssembly kernels)
+ * and NumPy (OpenBLAS, one thread). tfjs-backend-wasm is not installed (not a dependency of
+ * the bench workspace); bench/matmul.bench.ts has tfjs's cpu backend.
+ *
+ *   npm run bench -- backends                  these workloads
+ *   node --experimental-wasm-relaxed-simd --import tsx bench/run.ts backends --inline
+ *                                              ... with the relaxed-SIMD path
+ *   npx tsx bench/matmul-backends.bench.ts --crossover
+ *                                              TypeScript against wasm-simd at n = 8 … 128,
+ *                                              for backend.ts WASM_CROSSOVER
+ */
+import * as np from "@sliderule/ndarray";
+import { pathToFileURL } from "node:url";
+import { engineFeatures, gemm, gemmWasm, setBackend, type BackendRequest, type GemmArgs } from "../packages/ndarray/src/kernels/index.js";
+import { matmul } from "../packages/ndarray/src/products/index.js";
+import { filled, type Contender, type Timed, type Workload } from "./harness.js";
+import { nts } from "./peers.js";
+
+const SIZES = [256, 512, 1024];
+
+const srValues = (r: np.NDArray): ArrayLike<number> => r.flatten().data as Float64Array;
+
+type NtsArray = ReturnType<typeof nts.frombuffer>;
+
+/** The backends this engine can run, in the order of the table. */
+function paths(): BackendRequest[] {
+  const f = engineFeatures();
+  return ["typescript", ...(f.simd ? (["wasm-simd"] as const) : []), ...(f.relaxedSimd ? (["wasm-relaxed-simd"] as const) : [])];
+}
+
+function square(n: number, precision: "float64" | "float32"): Workload {
+  const f64 = precision === "float64";
+  const operands = () => {
+    const a = filled(n * n, 1), b = filled(n * n, 2);
+    return f64 ? { a, b } : { a: Float32Array.from(a), b: Float32Array.from(b) };
+  };
+  /** np.matmul with the backend set before every call (another contender may have changed it). */
+  const onBackend = (backend: BackendRequest): Timed<np.NDArray> => {
+    const { a, b } = operands();
+    const [A, B] = [np.fromTypedArray(a, [n, n]), np.fromTypedArray(b, [n, n])];
+    return {
+      run: () => {
+        setBackend(backend);
+        return matmul(A, B);
+      },
+      values: srValues,
+    };
+  };
+  const contenders: Contender[] = [
+    { name: "sliderule", precision, note: "auto backend", setup: () => onBackend("auto") },
+    ...paths().map((p): Contender => ({ name: `sliderule (${p})`, precision, setup: () => onBackend(p) })),
+  ];
+  if (!f64 && engineFeatures().simd) {
+    contenders.push({
+      name: "sliderule (wasm-simd, f32 sums)",
+      precision: "float32",
+      note: "gemmWasm kernel, f32x4 sums, opt-in",
+      setup: () => {
+        const { a, b } = operands() as { a: Float32Array; b: Float32Array };
+        const C = new Float32Array(n * n);
+        const args: GemmArgs = { m: n, n, k: n, alpha: 1, A: a, aOff: 0, aRs: n, aCs: 1, B: b, bOff: 0, bRs: n, bCs: 1, beta: 0, C, cOff: 0, cRs: n, cCs: 1 };
+        return {
+          run: () => {
+            gemmWasm(args, "wasm-simd", { float32Sums: "float32" });
+            return C;
+          },
+          values: (r: Float32Array) => r,
+        };
+      },
+    });
+  }
+  contenders.push({
+    name: "numpy-ts",
+    precision,
+    setup: () => {
+      const { a, b } = operands();
+      const [A, B] = [nts.frombuffer(a.slice(), precision).reshape(n, n), nts.frombuffer(b.slice(), precision).reshape(n, n)];
+      return {
+        run: () => nts.matmul(A, B) as NtsArray,
+        values: (r: NtsArray) => Array.from(r.flatten().data as Float64Array | Float32Array),
+        dispose: (r: NtsArray) => r.dispose(),
+      };
+    },
+  });
+  const cast = f64 ? "" : ".astype(np.float32)";
+  return {
+    name: `backends ${f64 ? "f64" : "f32"} ${n}`,
+    size: `${n}×${n} ${f64 ? "f64" : "f32"}`,
+    flops: 2 * n ** 3,
+    note: engineFeatures().relaxedSimd ? undefined : "wasm-relaxed-simd: not validated by this engine (Node 20: --experimental-wasm-relaxed-simd)",
+    contenders,
+    numpy: { setup: `a = filled((${n}, ${n}), 1)${cast}; b = filled((${n}, ${n}), 2)${cast}`, run: "a @ b" },
+  };
+}
+
+export const workloads: Workload[] = [...SIZES.map((n) => square(n, "float64")), ...SIZES.map((n) => square(n, "float32"))];
+
+// ------------------------------------------------------------------ --crossover (standalone)
+
+/** Median ms per call of f over 9 samples of enough calls for ~20 Mflop each. */
+function time(f: () => void, n: number): number {
+  const reps = Math.max(1, Math.round(2e7 / n ** 3));
+  for (let i = 0; i < 3 * reps; i++) f();
+  const ts: number[] = [];
+  for (let r = 0; r < 9; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) f();
+    ts.push((performance.now() - t0) / reps);
+  }
+  return ts.sort((x, y) => x - y)[4];
+}
+
+/** gemm on the TypeScript path against gemm on wasm-simd (copies included), square float64. */
+function crossover(): void {
+  console.log("n     typescript GFLOP/s   wasm-simd GFLOP/s   time ts ÷ time wasm");
+  for (const n of [8, 12, 16, 20, 24, 32, 48, 64, 96, 128]) {
+    const x = filled(n * n, 1), y = filled(n * n, 2);
+    const args: GemmArgs = { m: n, n, k: n, alpha: 1, A: x, aOff: 0, aRs: n, aCs: 1, B: y, bOff: 0, bRs: n, bCs: 1, beta: 0, C: new Float64Array(n * n), cOff: 0, cRs: n, cCs: 1 };
+    setBackend("typescript");
+    const tTs = time(() => gemm(args), n);
+    const tWasm = time(() => gemmWasm(args, "wasm-simd"), n);
+    const g = (t: number) => ((2 * n ** 3) / t / 1e6).toFixed(2);
+    console.log(`${String(n).padEnd(6)}${g(tTs).padStart(18)}${g(tWasm).padStart(20)}${(tTs / tWasm).toFixed(2).padStart(22)}`);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes("--crossover")) crossover();

@@ -1,0 +1,324 @@
+/**
+ * gemm in WebAssembly SIMD (AssemblyScript): T := A·B, packed, cache-blocked, register-tiled.
+ *
+ * This is the kernel source of the "wasm-simd" and "wasm-relaxed-simd" backends. It is compiled
+ * by `npm run build:wasm` (scripts/build-wasm.ts) twice, with `--enable simd` and with
+ * `--enable simd,relaxed-simd`, into gemm.wasm.generated.ts; gemm.wasm.ts copies operands in and
+ * results out, and applies alpha and beta. It follows gemm.ts (the TypeScript kernel) loop for
+ * loop; read that file first, its header draws the blocking in full.
+ *
+ * Shapes and layout. Pointers are byte addresses in this module's (imported) memory; strides
+ * are in elements and may be negative or zero:
+ *   A: (m, k) at a + (i·aRs + p·aCs)·size
+ *   B: (k, n) at b + (p·bRs + j·bCs)·size
+ *   T: (m, n) dense row-major at t + (i·n + j)·size, overwritten (never read first)
+ * On exit T[i, j] = Σ_{p<k} A[i, p]·B[p, j], up to the order of the sums.
+ *
+ * Three entry points, by element type of (A and B → the sums and T):
+ *   dgemm     float64 → float64 (f64x2 lanes)
+ *   sdgemm    float32 → float64: float32 operands packed into float64 panels, the dgemm
+ *             micro-kernel, float64 T. The precision of gemm.ts (sums in float64, one rounding
+ *             of C to float32 when gemm.wasm.ts stores it); the default for float32.
+ *   sgemm     float32 → float32 (f32x4 lanes): twice the lanes, sums rounded to float32 at every
+ *             step as in a float32 BLAS (error ≲ k·2⁻²⁴, NumPy's own float32 matmul). Opt-in.
+ *
+ * Blocking (the five loops of BLIS around a micro-kernel; mc, kc, nc are arguments):
+ *
+ *   for jc in 0..n step nc                  Bp := pack B[pc:+kc, jc:+nc]  (kc×nc, L3)
+ *     for pc in 0..k step kc                  ...inside jc: one rank-kc update
+ *       for ic in 0..m step mc                Ap := pack A[ic:+mc, pc:+kc]  (mc×kc, L2)
+ *         for jr in 0..nc step NR             a kc×NR sliver of Bp (L1)
+ *           for ir in 0..mc step MR           an MR×kc sliver of Ap
+ *             T[ic+ir:+MR, jc+jr:+NR] (=|+=) Ap sliver · Bp sliver    (= when pc = 0)
+ *
+ * Panels are stored sliver by sliver, p-major, padded with zeros past the edge of A or B:
+ *   Ap[s·kb·MR + p·MR + i] = A[ic + s·MR + i, pc + p]
+ *   Bp[s·kb·NR + p·NR + j] = B[pc + p, jc + s·NR + j]
+ * so each step p of the micro-kernel reads MR consecutive values of Ap and NR of Bp.
+ *
+ * The micro-kernel register tile (float64: MR = 6, NR = 4; 12 v128 accumulators). Each row i
+ * of the tile is two f64x2 registers; per step p one value of A is broadcast to both lanes
+ * (v128.load64_splat) and multiplied into row p of the B sliver, held in b0, b1:
+ *
+ *                     b0 = B[p, 0:2]   b1 = B[p, 2:4]
+ *                   ┌────────────────┬────────────────┐
+ *   splat A[0, p] → │ c00            │ c01            │   c_i0 += a_i·b0
+ *   splat A[1, p] → │ c10            │ c11            │   c_i1 += a_i·b1
+ *   splat A[2, p] → │ c20            │ c21            │
+ *   splat A[3, p] → │ c30            │ c31            │   per p: 2 + 6 loads,
+ *   splat A[4, p] → │ c40            │ c41            │   12 mul + 12 add (or 12
+ *   splat A[5, p] → │ c50            │ c51            │   relaxed_madd) = 48 flops
+ *                   └────────────────┴────────────────┘
+ *
+ * 12 accumulators + b0, b1 + one splat = 15 of the 16 xmm registers V8 gives SIMD code on
+ * x64 (an 8×4 tile, 16 accumulators, would spill). float32 uses the same 6-row tile with NR = 8: each
+ * row is two f32x4 registers. Edge tiles (mrEff < MR or nrEff < NR) are computed in full into
+ * a small scratch tile and only their inside is copied to T.
+ *
+ * Invariant: after the update for pc, T[i, j] = Σ_{p < pc+kb} A[i, p]·B[p, j] over the blocks
+ * done; the first update (pc = 0) stores, later ones add.
+ *
+ * Relaxed SIMD: built with relaxed-simd enabled, `madd` is f64x2.relaxed_madd (a fused
+ * multiply-add where the engine has one, vfmadd on x64 with FMA3), otherwise mul then add.
+ * Either rounding is within the error bound of an inner product; results may differ in the
+ * last bits between the two builds and between engines.
+ *
+ * References: K. Goto, R. van de Geijn, "Anatomy of high-performance matrix multiplication",
+ * ACM TOMS 34(3), 2008; F. Van Zee, R. van de Geijn, "BLIS: a framework for rapidly
+ * instantiating BLAS functionality", ACM TOMS 41(3), 2015; the WebAssembly SIMD and relaxed
+ * SIMD proposals (github.com/WebAssembly/simd, github.com/WebAssembly/relaxed-simd).
+ */
+
+/** Rows of the register tile, for every element type. */
+const MR: i32 = 6;
+/** Columns of the float64 register tile: two f64x2 lanes pairs. */
+const NR64: i32 = 4;
+/** Columns of the float32 register tile: two f32x4. */
+const NR32: i32 = 8;
+
+// ------------------------------------------------------------------ fused or plain multiply-add
+
+/** c + a·b in float64 lanes: one relaxed_madd where the build has relaxed SIMD. */
+// @ts-ignore: decorator
+@inline function madd64(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
+/** c + a·b in float32 lanes. */
+// @ts-ignore: decorator
+@inline function madd32(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
+// ------------------------------------------------------------------ packing
+
+/**
+ * Pack the mb×kb block of A at src (element type S, strides rs, cs) into slivers of MR rows,
+ * p-major, element type D: Ap[s·kb·MR + p·MR + i] = A[s·MR + i, p], zero past row mb.
+ */
+function packA<S, D>(src: usize, rs: i32, cs: i32, mb: i32, kb: i32, dst: usize): void {
+  const sizeS = <i32>sizeof<S>();
+  let d = dst;
+  for (let ir = 0; ir < mb; ir += MR) {
+    const mrEff = min(MR, mb - ir);
+    for (let p = 0; p < kb; p++) {
+      // A[ir : ir+mrEff, p], down a column of the block
+      let s = src + <usize>((ir * rs + p * cs) * sizeS);
+      let i = 0;
+      for (; i < mrEff; i++) {
+        store<D>(d + <usize>(i * <i32>sizeof<D>()), <D>load<S>(s));
+        s += <usize>(rs * sizeS);
+      }
+      for (; i < MR; i++) store<D>(d + <usize>(i * <i32>sizeof<D>()), <D>0);
+      d += <usize>(MR * <i32>sizeof<D>());
+    }
+  }
+}
+
+/**
+ * Pack the kb×nb block of B at src into slivers of NR columns, p-major:
+ * Bp[s·kb·NR + p·NR + j] = B[p, s·NR + j], zero past column nb.
+ */
+function packB<S, D>(src: usize, rs: i32, cs: i32, kb: i32, nb: i32, NR: i32, dst: usize): void {
+  const sizeS = <i32>sizeof<S>();
+  let d = dst;
+  for (let jr = 0; jr < nb; jr += NR) {
+    const nrEff = min(NR, nb - jr);
+    for (let p = 0; p < kb; p++) {
+      // B[p, jr : jr+nrEff], along a row of the block
+      let s = src + <usize>((p * rs + jr * cs) * sizeS);
+      let j = 0;
+      for (; j < nrEff; j++) {
+        store<D>(d + <usize>(j * <i32>sizeof<D>()), <D>load<S>(s));
+        s += <usize>(cs * sizeS);
+      }
+      for (; j < NR; j++) store<D>(d + <usize>(j * <i32>sizeof<D>()), <D>0);
+      d += <usize>(NR * <i32>sizeof<D>());
+    }
+  }
+}
+
+// ------------------------------------------------------------------ micro-kernels
+
+/**
+ * float64 micro-kernel: the 6×4 tile at t (row stride ldt elements) := (first ? 0 : tile) +
+ * Σ_{p<kb} Ap[a + p·6 .. +6] ⊗ Bp[b + p·4 .. +4] (see the register diagram in the header).
+ */
+function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): void {
+  let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
+  let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
+  let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
+  let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
+  let c40 = f64x2.splat(0), c41 = f64x2.splat(0);
+  let c50 = f64x2.splat(0), c51 = f64x2.splat(0);
+  for (let p = 0; p < kb; p++) {
+    // row p of the B sliver, then each a_i = A[i, p] broadcast: c_i += a_i·b
+    const b0 = v128.load(b), b1 = v128.load(b, 16);
+    let ai = v128.load64_splat(a);
+    c00 = madd64(ai, b0, c00); c01 = madd64(ai, b1, c01);
+    ai = v128.load64_splat(a, 8);
+    c10 = madd64(ai, b0, c10); c11 = madd64(ai, b1, c11);
+    ai = v128.load64_splat(a, 16);
+    c20 = madd64(ai, b0, c20); c21 = madd64(ai, b1, c21);
+    ai = v128.load64_splat(a, 24);
+    c30 = madd64(ai, b0, c30); c31 = madd64(ai, b1, c31);
+    ai = v128.load64_splat(a, 32);
+    c40 = madd64(ai, b0, c40); c41 = madd64(ai, b1, c41);
+    ai = v128.load64_splat(a, 40);
+    c50 = madd64(ai, b0, c50); c51 = madd64(ai, b1, c51);
+    a += 48;
+    b += 32;
+  }
+  const row = <usize>(ldt << 3);
+  if (!first) {
+    c00 = f64x2.add(c00, v128.load(t)); c01 = f64x2.add(c01, v128.load(t, 16)); t += row;
+    c10 = f64x2.add(c10, v128.load(t)); c11 = f64x2.add(c11, v128.load(t, 16)); t += row;
+    c20 = f64x2.add(c20, v128.load(t)); c21 = f64x2.add(c21, v128.load(t, 16)); t += row;
+    c30 = f64x2.add(c30, v128.load(t)); c31 = f64x2.add(c31, v128.load(t, 16)); t += row;
+    c40 = f64x2.add(c40, v128.load(t)); c41 = f64x2.add(c41, v128.load(t, 16)); t += row;
+    c50 = f64x2.add(c50, v128.load(t)); c51 = f64x2.add(c51, v128.load(t, 16));
+    t -= 5 * row;
+  }
+  v128.store(t, c00); v128.store(t, c01, 16); t += row;
+  v128.store(t, c10); v128.store(t, c11, 16); t += row;
+  v128.store(t, c20); v128.store(t, c21, 16); t += row;
+  v128.store(t, c30); v128.store(t, c31, 16); t += row;
+  v128.store(t, c40); v128.store(t, c41, 16); t += row;
+  v128.store(t, c50); v128.store(t, c51, 16);
+}
+
+/** float32 micro-kernel: the 6×8 tile, each row two f32x4; otherwise as micro64. */
+function micro32(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  let c40 = f32x4.splat(0), c41 = f32x4.splat(0);
+  let c50 = f32x4.splat(0), c51 = f32x4.splat(0);
+  for (let p = 0; p < kb; p++) {
+    const b0 = v128.load(b), b1 = v128.load(b, 16);
+    let ai = v128.load32_splat(a);
+    c00 = madd32(ai, b0, c00); c01 = madd32(ai, b1, c01);
+    ai = v128.load32_splat(a, 4);
+    c10 = madd32(ai, b0, c10); c11 = madd32(ai, b1, c11);
+    ai = v128.load32_splat(a, 8);
+    c20 = madd32(ai, b0, c20); c21 = madd32(ai, b1, c21);
+    ai = v128.load32_splat(a, 12);
+    c30 = madd32(ai, b0, c30); c31 = madd32(ai, b1, c31);
+    ai = v128.load32_splat(a, 16);
+    c40 = madd32(ai, b0, c40); c41 = madd32(ai, b1, c41);
+    ai = v128.load32_splat(a, 20);
+    c50 = madd32(ai, b0, c50); c51 = madd32(ai, b1, c51);
+    a += 24;
+    b += 32;
+  }
+  const row = <usize>(ldt << 2);
+  if (!first) {
+    c00 = f32x4.add(c00, v128.load(t)); c01 = f32x4.add(c01, v128.load(t, 16)); t += row;
+    c10 = f32x4.add(c10, v128.load(t)); c11 = f32x4.add(c11, v128.load(t, 16)); t += row;
+    c20 = f32x4.add(c20, v128.load(t)); c21 = f32x4.add(c21, v128.load(t, 16)); t += row;
+    c30 = f32x4.add(c30, v128.load(t)); c31 = f32x4.add(c31, v128.load(t, 16)); t += row;
+    c40 = f32x4.add(c40, v128.load(t)); c41 = f32x4.add(c41, v128.load(t, 16)); t += row;
+    c50 = f32x4.add(c50, v128.load(t)); c51 = f32x4.add(c51, v128.load(t, 16));
+    t -= 5 * row;
+  }
+  v128.store(t, c00); v128.store(t, c01, 16); t += row;
+  v128.store(t, c10); v128.store(t, c11, 16); t += row;
+  v128.store(t, c20); v128.store(t, c21, 16); t += row;
+  v128.store(t, c30); v128.store(t, c31, 16); t += row;
+  v128.store(t, c40); v128.store(t, c41, 16); t += row;
+  v128.store(t, c50); v128.store(t, c51, 16);
+}
+
+// ------------------------------------------------------------------ the five loops
+
+/**
+ * T := A·B by the five loops of the header, with sums and panels in element type D (f64 or
+ * f32) and operands of element type S. ap, bp: scratch for the panels, at least
+ * ⌈mc/MR⌉·MR·kc and ⌈nc/NR⌉·NR·kc elements of D; tile: MR·NR elements of D.
+ */
+function blocked<S, D>(
+  m: i32, n: i32, k: i32,
+  a: usize, aRs: i32, aCs: i32,
+  b: usize, bRs: i32, bCs: i32,
+  t: usize,
+  ap: usize, bp: usize, tile: usize,
+  mc: i32, kc: i32, nc: i32,
+): void {
+  const NR = sizeof<D>() == 8 ? NR64 : NR32;
+  const sizeS = <i32>sizeof<S>();
+  const sizeD = <i32>sizeof<D>();
+  for (let jc = 0; jc < n; jc += nc) {
+    const nb = min(nc, n - jc); // columns in this panel
+    for (let pc = 0; pc < k; pc += kc) {
+      const kb = min(kc, k - pc); // depth of this rank-kb update
+      const first = pc == 0; // the first update stores, later ones add
+      packB<S, D>(b + <usize>((pc * bRs + jc * bCs) * sizeS), bRs, bCs, kb, nb, NR, bp);
+      for (let ic = 0; ic < m; ic += mc) {
+        const mb = min(mc, m - ic); // rows in this block
+        packA<S, D>(a + <usize>((ic * aRs + pc * aCs) * sizeS), aRs, aCs, mb, kb, ap);
+        for (let jr = 0; jr < nb; jr += NR) {
+          const nrEff = min(NR, nb - jr);
+          const bSliver = bp + <usize>(jr * kb * sizeD); // (jr/NR)·kb·NR elements in
+          for (let ir = 0; ir < mb; ir += MR) {
+            const mrEff = min(MR, mb - ir);
+            const aSliver = ap + <usize>(ir * kb * sizeD);
+            // the MR×NR tile of T at (ic + ir, jc + jr)
+            const tij = t + <usize>(((ic + ir) * n + jc + jr) * sizeD);
+            if (mrEff == MR && nrEff == NR) {
+              if (sizeD == 8) micro64(kb, aSliver, bSliver, tij, n, first);
+              else micro32(kb, aSliver, bSliver, tij, n, first);
+            } else {
+              // edge: the whole tile into scratch, then its mrEff×nrEff inside into T
+              if (sizeD == 8) micro64(kb, aSliver, bSliver, tile, NR, true);
+              else micro32(kb, aSliver, bSliver, tile, NR, true);
+              for (let i = 0; i < mrEff; i++) {
+                for (let j = 0; j < nrEff; j++) {
+                  const dst = tij + <usize>((i * n + j) * sizeD);
+                  const v = load<D>(tile + <usize>((i * NR + j) * sizeD));
+                  store<D>(dst, first ? v : load<D>(dst) + v);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** float64 operands, float64 sums and T (see the header). */
+export function dgemm(
+  m: i32, n: i32, k: i32, a: usize, aRs: i32, aCs: i32, b: usize, bRs: i32, bCs: i32, t: usize,
+  ap: usize, bp: usize, tile: usize, mc: i32, kc: i32, nc: i32,
+): void {
+  blocked<f64, f64>(m, n, k, a, aRs, aCs, b, bRs, bCs, t, ap, bp, tile, mc, kc, nc);
+}
+
+/** float32 operands, float64 panels, sums and T. */
+export function sdgemm(
+  m: i32, n: i32, k: i32, a: usize, aRs: i32, aCs: i32, b: usize, bRs: i32, bCs: i32, t: usize,
+  ap: usize, bp: usize, tile: usize, mc: i32, kc: i32, nc: i32,
+): void {
+  blocked<f32, f64>(m, n, k, a, aRs, aCs, b, bRs, bCs, t, ap, bp, tile, mc, kc, nc);
+}
+
+/** float32 operands, sums and T (f32x4 lanes). */
+export function sgemm(
+  m: i32, n: i32, k: i32, a: usize, aRs: i32, aCs: i32, b: usize, bRs: i32, bCs: i32, t: usize,
+  ap: usize, bp: usize, tile: usize, mc: i32, kc: i32, nc: i32,
+): void {
+  blocked<f32, f32>(m, n, k, a, aRs, aCs, b, bRs, bCs, t, ap, bp, tile, mc, kc, nc);
+}
+
+/** The register tile, so the loader sizes scratch and panels from the module itself. */
+export function tileRows(): i32 {
+  return MR;
+}
+
+/** Columns of the register tile for elements of `bytes` bytes (8: float64, 4: float32). */
+export function tileCols(bytes: i32): i32 {
+  return bytes == 8 ? NR64 : NR32;
+}

@@ -1,0 +1,319 @@
+/**
+ * gemm on the WebAssembly SIMD kernels: C := alpha·A·B + beta·C, operands copied in and out.
+ *
+ * The kernel (gemm.as.ts, compiled into gemm.wasm.generated.ts) computes T := A·B in its own
+ * linear memory. This file is the bridge, and keeps NDArrays plain (DESIGN.md: "data copied
+ * in and out"): per call it
+ *   1. copies A and B into the module's memory. When the elements an operand addresses fill
+ *      most of the buffer span they lie in (contiguous, transposed, reversed, broadcast, or
+ *      lightly padded views), the span is copied as one block (TypedArray.set: a memcpy) and
+ *      the kernel reads it through the operand's own strides; otherwise the operand is gathered
+ *      into a dense row-major copy;
+ *   2. runs the kernel, which packs panels from those copies (any strides) and writes a dense
+ *      row-major T: (m, n);
+ *   3. stores C[i, j] := alpha·T[i, j] + beta·C[i, j] through C's strides (beta = 0: C is not
+ *      read, as in BLAS). float32 C is rounded once, here.
+ * Memory layout of one call, each region 16-byte aligned:
+ *
+ *   0        RESERVED   A copy   B copy   T (m×n)   Ap panel   Bp panel   tile
+ *   ├─────────┼─────────┼────────┼────────┼─────────┼──────────┼──────────┼────┤
+ *
+ * One WebAssembly.Memory per module, grown on demand and never shrunk; past `budgetBytes` the
+ * product is cut into column panels of B and C (A is copied once), and when even one panel
+ * does not fit, `gemmWasmUnchecked` returns false and the caller uses the TypeScript kernel.
+ * Nothing is allocated per call except when memory grows (typed-array views over the memory
+ * are rebuilt only then).
+ *
+ * Loading: the module bytes are embedded as base64 (no fetch, no fs: Node and browsers alike)
+ * and compiled synchronously with `new WebAssembly.Module` (4 KB, well under the 8 MB that
+ * browsers allow on the main thread). A failure to compile or instantiate warns once and
+ * reports the flavour unavailable; backend.ts then falls back to TypeScript.
+ */
+import { checkGemmArgs, type GemmArgs } from "../gemm.reference.js";
+import { GEMM_WASM_RELAXED_SIMD, GEMM_WASM_SIMD } from "./gemm.wasm.generated.js";
+
+/** The two builds of gemm.as.ts. */
+export type WasmFlavour = "wasm-simd" | "wasm-relaxed-simd";
+
+/** Tuning knobs of the WebAssembly gemm; counts of elements unless stated. */
+export interface WasmGemmOptions {
+  /** Rows of the packed A block (L2). */
+  mc: number;
+  /** Depth of each rank-kc update. */
+  kc: number;
+  /** Columns of the packed B panel (L3). */
+  nc: number;
+  /**
+   * How float32 products are summed: "float64" (default; the precision of the TypeScript
+   * kernel: float32 operands, float64 sums, one rounding of C) or "float32" (f32x4 lanes,
+   * twice the throughput, error ≲ k·2⁻²⁴ as NumPy's float32 matmul).
+   */
+  float32Sums: "float64" | "float32";
+  /** Most bytes of WebAssembly memory one call may use before it works in column panels. */
+  budgetBytes: number;
+}
+
+/**
+ * Defaults, tried on a 2-core AMD EPYC (Zen 4: L1d 32 KiB, L2 1 MiB) under Node 20 at n = 512
+ * and 1024 float64: kc = 128, 256 and 512 and mc = 48 to 192 were all within the (large, the
+ * machine was shared) noise, 11.4–12.2 GFLOP/s; mc = 24 with kc = 512 fell to 7–8. kc = 256
+ * keeps a kc×4 float64 sliver of Bp at 8 KiB, a quarter of L1d; mc = 96 (sixteen 6-row
+ * slivers) keeps Ap at 192 KiB in L2; nc = 4096 as in gemm.ts.
+ */
+export const WASM_GEMM_DEFAULTS: Readonly<WasmGemmOptions> = Object.freeze({
+  mc: 96,
+  kc: 256,
+  nc: 4096,
+  float32Sums: "float64",
+  budgetBytes: 256 * 2 ** 20,
+});
+
+/** The kernel's exports (gemm.as.ts); pointers are byte addresses, strides in elements. */
+interface KernelExports {
+  dgemm: KernelFn;
+  sdgemm: KernelFn;
+  sgemm: KernelFn;
+  tileRows(): number;
+  tileCols(bytes: number): number;
+}
+type KernelFn = (
+  m: number, n: number, k: number, a: number, aRs: number, aCs: number, b: number, bRs: number, bCs: number,
+  t: number, ap: number, bp: number, tile: number, mc: number, kc: number, nc: number,
+) => void;
+
+/** A loaded flavour: the instance, its memory, and views over the memory (rebuilt on growth). */
+interface Loaded {
+  kernel: KernelExports;
+  memory: WebAssembly.Memory;
+  f64: Float64Array;
+  f32: Float32Array;
+  /** The register tile: MR rows; NR columns for 8- and 4-byte sums. */
+  MR: number;
+  NR64: number;
+  NR32: number;
+}
+
+/** Bytes before the first region (the module has no data segments; kept free all the same). */
+const RESERVED = 1024;
+const PAGE = 65536;
+/** Largest memory a flavour may grow to: 1 GiB, well inside wasm32's 4 GiB. */
+const MAX_PAGES = 16384;
+
+const loaded = new Map<WasmFlavour, Loaded | null>();
+const warned = new Set<string>();
+
+/** Warn once per distinct message (console.warn exists in Node and browsers). */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
+
+/** base64 → bytes with `atob` (Node ≥ 16 and every browser), no Buffer. */
+function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(b64);
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return bytes;
+}
+
+/** The module bytes of a flavour (also validated by backend.ts). */
+export function wasmBytes(flavour: WasmFlavour): Uint8Array<ArrayBuffer> {
+  return decodeBase64(flavour === "wasm-simd" ? GEMM_WASM_SIMD : GEMM_WASM_RELAXED_SIMD);
+}
+
+/**
+ * Compile and instantiate `flavour` once; null (after one console warning) if that fails.
+ * `quiet`: no warning (feature detection already said the engine lacks the feature).
+ */
+export function loadWasmGemm(flavour: WasmFlavour, quiet = false): Loaded | null {
+  const known = loaded.get(flavour);
+  if (known !== undefined) return known;
+  let result: Loaded | null = null;
+  try {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes(flavour)), { env: { memory } });
+    const kernel = instance.exports as unknown as KernelExports;
+    result = {
+      kernel, memory,
+      f64: new Float64Array(memory.buffer), f32: new Float32Array(memory.buffer),
+      MR: kernel.tileRows(), NR64: kernel.tileCols(8), NR32: kernel.tileCols(4),
+    };
+  } catch (e) {
+    if (!quiet) {
+      warnOnce(`sliderule: the ${flavour} gemm kernel failed to load (${e instanceof Error ? e.message : String(e)}); using the TypeScript kernel`);
+    }
+  }
+  loaded.set(flavour, result);
+  return result;
+}
+
+/** Bytes of WebAssembly memory a flavour holds now (0 if not loaded), for showConfig. */
+export function wasmMemoryBytes(flavour: WasmFlavour): number {
+  return loaded.get(flavour)?.memory.buffer.byteLength ?? 0;
+}
+
+/** Grow `w`'s memory to at least `bytes`; false if the engine refuses. */
+function ensureMemory(w: Loaded, bytes: number): boolean {
+  const have = w.memory.buffer.byteLength;
+  if (bytes <= have) return true;
+  const pages = Math.ceil((bytes - have) / PAGE);
+  if (have / PAGE + pages > MAX_PAGES) return false;
+  try {
+    w.memory.grow(pages);
+  } catch {
+    return false;
+  }
+  w.f64 = new Float64Array(w.memory.buffer);
+  w.f32 = new Float32Array(w.memory.buffer);
+  return true;
+}
+
+const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
+
+/** Where a rows×cols operand will sit in wasm memory: a span copy or a dense gather. */
+interface Placement {
+  /** First buffer index copied (span copy) or -1 (gather into row-major). */
+  lo: number;
+  /** Elements the copy occupies. */
+  count: number;
+}
+
+/**
+ * Plan the copy of the operand at X[off + r·rs + c·cs]: copy the buffer span it lies in when
+ * the operand fills at least half of it (or the span is small), else gather it densely.
+ */
+function place(rows: number, cols: number, off: number, rs: number, cs: number): Placement {
+  const lo = off + Math.min(0, (rows - 1) * rs) + Math.min(0, (cols - 1) * cs);
+  const hi = off + Math.max(0, (rows - 1) * rs) + Math.max(0, (cols - 1) * cs);
+  const span = hi - lo + 1;
+  if (span <= 2 * rows * cols + 64) return { lo, count: span };
+  return { lo: -1, count: rows * cols };
+}
+
+/**
+ * Copy an operand into `mem` at element index `at` following `p`; returns the element index of
+ * X[0, 0] in `mem` and the strides the kernel must use there.
+ */
+function copyIn(
+  mem: Float64Array | Float32Array, at: number, p: Placement,
+  X: Float64Array | Float32Array, rows: number, cols: number, off: number, rs: number, cs: number,
+): [origin: number, rs: number, cs: number] {
+  if (p.lo >= 0) {
+    // the whole span at once; TypedArray.set is a memcpy for equal element types
+    mem.set(X.subarray(p.lo, p.lo + p.count), at);
+    return [at + (off - p.lo), rs, cs];
+  }
+  // gather: X[r, c] → mem[at + r·cols + c]
+  for (let r = 0, d = at; r < rows; r++) {
+    for (let c = 0, s = off + r * rs; c < cols; c++, s += cs) mem[d++] = X[s];
+  }
+  return [at, cols, 1];
+}
+
+/**
+ * C := alpha·A·B + beta·C on the `flavour` kernel (checks the arguments as every gemm does).
+ * @throws Error `gemmWasm:` if the flavour cannot be loaded in this engine, or the problem
+ *   does not fit in WebAssembly memory; `internal:` for invalid operands (checkGemmArgs).
+ */
+export function gemmWasm(args: GemmArgs, flavour: WasmFlavour, options?: Partial<WasmGemmOptions>): void {
+  checkGemmArgs(args);
+  const { m, n, k, beta } = args;
+  if (m === 0 || n === 0) return;
+  if (args.alpha === 0 || k === 0) {
+    // A·B is not referenced (BLAS): C := beta·C
+    for (let i = 0; i < m; i++) {
+      for (let j = 0, c = args.cOff + i * args.cRs; j < n; j++, c += args.cCs) args.C[c] = beta === 0 ? 0 : beta * args.C[c];
+    }
+    return;
+  }
+  const o = options === undefined ? WASM_GEMM_DEFAULTS : resolveOptions(options);
+  const w = loadWasmGemm(flavour);
+  if (w === null) throw new Error(`gemmWasm: the ${flavour} kernel is not available in this engine`);
+  if (!gemmWasmUnchecked(args, w, o)) throw new Error(`gemmWasm: (${m}, ${k})·(${k}, ${n}) does not fit in ${o.budgetBytes} bytes of WebAssembly memory`);
+}
+
+function resolveOptions(options: Partial<WasmGemmOptions>): WasmGemmOptions {
+  const o = { ...WASM_GEMM_DEFAULTS, ...options };
+  for (const key of ["mc", "kc", "nc"] as const) {
+    if (!(Number.isInteger(o[key]) && o[key] >= 1)) throw new Error(`gemmWasm: option ${key} must be a positive integer, got ${o[key]}`);
+  }
+  if (o.float32Sums !== "float64" && o.float32Sums !== "float32") {
+    throw new Error(`gemmWasm: option float32Sums must be "float64" or "float32", got ${String(o.float32Sums)}`);
+  }
+  if (!(o.budgetBytes > 0)) throw new Error(`gemmWasm: option budgetBytes must be positive, got ${o.budgetBytes}`);
+  return o;
+}
+
+/**
+ * The copy-in, kernel, copy-out of the file header. Arguments checked, m, n, k ≥ 1, alpha ≠ 0.
+ * Returns false, having touched nothing, when the problem cannot fit in the memory budget.
+ */
+export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGemmOptions> = WASM_GEMM_DEFAULTS): boolean {
+  const { m, n, k, A, B } = args;
+  const f32In = A instanceof Float32Array;
+  const sumBytes = f32In && o.float32Sums === "float32" ? 4 : 8; // bytes of T, Ap, Bp elements
+  const inBytes = f32In ? 4 : 8;
+  const { MR } = w;
+  const NR = sumBytes === 8 ? w.NR64 : w.NR32;
+  const kernel = sumBytes === 4 ? w.kernel.sgemm : f32In ? w.kernel.sdgemm : w.kernel.dgemm;
+
+  // blocks never exceed the problem, so neither do the panels
+  const mc = Math.min(o.mc, m), kc = Math.min(o.kc, k), nc = Math.min(o.nc, n);
+  const apBytes = align16(Math.ceil(mc / MR) * MR * kc * sumBytes);
+  const tileBytes = align16(MR * NR * sumBytes);
+  const pa = place(m, k, args.aOff, args.aRs, args.aCs);
+  const aBytes = align16(pa.count * inBytes);
+
+  // column panels of width nw: B[:, j0:j0+nw] and T: (m, nw) per panel; one panel if all fits
+  const bpBytes = (nw: number) => align16(Math.ceil(Math.min(nc, nw) / NR) * NR * kc * sumBytes);
+  const bytesFor = (nw: number, pb: Placement) =>
+    RESERVED + aBytes + align16(pb.count * inBytes) + align16(m * nw * sumBytes) + apBytes + bpBytes(nw) + tileBytes;
+  let nw = n;
+  let pb = place(k, n, args.bOff, args.bRs, args.bCs);
+  if (bytesFor(n, pb) > o.budgetBytes) {
+    // too big at once: panels gathered densely, k·nw elements of B and m·nw of T each
+    const fixed = bytesFor(0, { lo: -1, count: 0 }) + bpBytes(n) + 64; // + alignment slack
+    nw = Math.min(n, Math.floor((o.budgetBytes - fixed) / (k * inBytes + m * sumBytes)));
+    if (nw < 1) return false;
+    pb = { lo: -1, count: k * nw };
+  }
+  if (!ensureMemory(w, bytesFor(nw, pb) + 64)) return false;
+
+  const mem = f32In ? w.f32 : w.f64;
+  const [aOrigin, aRs, aCs] = copyIn(mem, RESERVED / inBytes, pa, A, m, k, args.aOff, args.aRs, args.aCs);
+  // the regions after A: B (panel), T, Ap, Bp, tile; sized for the widest panel
+  const bAddr = RESERVED + aBytes;
+  const tAddr = bAddr + align16(pb.count * inBytes);
+  const apAddr = tAddr + align16(m * nw * sumBytes);
+  const bpAddr = apAddr + apBytes;
+  const tileAddr = bpAddr + bpBytes(nw);
+  for (let j0 = 0; j0 < n; j0 += nw) {
+    const nb = Math.min(nw, n - j0);
+    const bOff = args.bOff + j0 * args.bCs;
+    const [bOrigin, bRs, bCs] = copyIn(mem, bAddr / inBytes, nw === n ? pb : { lo: -1, count: k * nb }, B, k, nb, bOff, args.bRs, args.bCs);
+    // T := A·B[:, j0:j0+nb] in the kernel, then C[:, j0:j0+nb] := alpha·T + beta·C
+    kernel(m, nb, k, aOrigin * inBytes, aRs, aCs, bOrigin * inBytes, bRs, bCs, tAddr, apAddr, bpAddr, tileAddr, o.mc, o.kc, o.nc);
+    storeC(args, j0, nb, sumBytes === 8 ? w.f64 : w.f32, tAddr / sumBytes);
+  }
+  return true;
+}
+
+/** C[i, j0 + j] := alpha·T[i, j] + beta·C[i, j0 + j] for T: (m, nb) dense at mem[t]; beta = 0 never reads C. */
+function storeC(args: GemmArgs, j0: number, nb: number, mem: Float64Array | Float32Array, t: number): void {
+  const { m, alpha, beta, C, cRs, cCs } = args;
+  const c0 = args.cOff + j0 * cCs;
+  if (alpha === 1 && beta === 0 && cCs === 1) {
+    // plain rows: one TypedArray.set per row (a memcpy, or a float64→float32 rounding copy)
+    if (cRs === nb) C.set(mem.subarray(t, t + m * nb), c0);
+    else for (let i = 0; i < m; i++) C.set(mem.subarray(t + i * nb, t + (i + 1) * nb), c0 + i * cRs);
+    return;
+  }
+  for (let i = 0; i < m; i++) {
+    let c = c0 + i * cRs;
+    let s = t + i * nb;
+    if (beta === 0) for (let j = 0; j < nb; j++, c += cCs) C[c] = alpha * mem[s++];
+    else if (beta === 1) for (let j = 0; j < nb; j++, c += cCs) C[c] += alpha * mem[s++];
+    else for (let j = 0; j < nb; j++, c += cCs) C[c] = alpha * mem[s++] + beta * C[c];
+  }
+}
