@@ -1,13 +1,30 @@
 /**
- * The kernels other packages may call directly (`@sliderule/ndarray/kernels`): raw strided
- * buffers in, no NDArray overhead. Each fast kernel is exported with its reference twin, which
- * runs under the same tests and is the spec.
+ * The closed set of kernels (`@sliderule/ndarray/kernels`): every loop that touches array
+ * elements in bulk runs in one of these, on raw strided buffers with no NDArray overhead.
+ * Strides and offsets count elements. Each fast kernel has a reference twin that runs under
+ * the same tests and is its spec; a faster backend slots in behind the same contract.
  *
- *   gemm / gemmReference    C := alpha·A·B + beta·C on strided Float64Array/Float32Array operands
- *   gemmWasm                the same on a WebAssembly SIMD build (gemm.as.ts), copied in and out
+ *   forEachRun          strided.ts      visit the index space of several strided operands in
+ *                                       step, one coalesced innermost run at a time
+ *   copyStrided         copy.ts         dst[i] = cast(src[i]) (copy, astype, assignment)
+ *   mapUnary/mapBinary  elementwise.ts  out[i] = f(a[i]) / f(a[i], b[i]) on broadcast operands
+ *                                       (twins: mapUnaryReference/mapBinaryReference; float64
+ *                                       arithmetic: elementwise-f64.ts)
+ *   reduceStrided       reduce.ts       acc[j] ⊕= a[i] along any axes (twin: reduceReference;
+ *                                       float64 sums: reduce-f64.ts)
+ *   gemm                gemm.ts         C := alpha·A·B + beta·C on strided float64/float32
+ *                                       operands (twin: gemmReference; WebAssembly SIMD
+ *                                       build: wasm/gemm.wasm.ts, chosen by backend.ts)
  *
- * Backend selection (backend.ts): showConfig(), setBackend(name), getBackend().
+ * Linear-algebra kernels built on these (triangular solve, Householder block updates) live in
+ * @sliderule/linalg's primitives/. Backend selection (backend.ts): showConfig(),
+ * setBackend(name), getBackend().
  */
+export { forEachRun, coalesce, isCContiguous, isFContiguous } from "./strided.js";
+export { copyStrided } from "./copy.js";
+export type { Strided } from "./copy.js";
+export { mapUnary, mapBinary, mapUnaryReference, mapBinaryReference, Op } from "./elementwise.js";
+export { reduceStrided, reduceReference, ReduceOp } from "./reduce.js";
 export { gemm } from "./gemm.js";
 export type { GemmOptions } from "./gemm.js";
 export { gemmReference, checkGemmArgs } from "./gemm.reference.js";
