@@ -42,11 +42,12 @@ const cases = [
 ];
 
 describe.each([
-  { name: "blocked nb=3", blockSize: 3 },
-  { name: "unblocked (the spec)", blockSize: 1 << 30 },
-])("eigh ($name)", ({ blockSize }) => {
+  { name: "blocked nb=3, divide and conquer (leaves of 2)", blockSize: 3, divideAndConquer: { minOrder: 0, leafSize: 2 } },
+  { name: "blocked nb=3, steqr (the reference)", blockSize: 3, divideAndConquer: { minOrder: Infinity } },
+  { name: "unblocked (the spec), default solver", blockSize: 1 << 30, divideAndConquer: undefined },
+])("eigh ($name)", ({ blockSize, divideAndConquer }) => {
   it.each(cases.map((c) => [c.name, c] as const))("A·V = V·Λ, VᴴV = I, ascending, for %s", (_, c) => {
-    const { eigenvalues: w, eigenvectors: V } = eigh(c.a, { blockSize });
+    const { eigenvalues: w, eigenvectors: V } = eigh(c.a, { blockSize, divideAndConquer });
     const eps = epsOf(c.a.dtype);
     const n = c.a.shape[c.a.ndim - 1];
     expectOrthonormal(V, { eps });

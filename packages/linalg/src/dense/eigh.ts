@@ -8,8 +8,11 @@
  *   1. tridiagonalise (tridiagonalize.ts): Qᴴ·A·Q = T by Householder reflectors, reading only
  *      the UPLO triangle (the upper one is read as the conjugate transpose of a lower one);
  *      complex Hermitian A gives a real T (zlarfg's betas are real);
- *   2. the tridiagonal eigenproblem (symmetric-qr.ts): implicit QL/QR with Wilkinson's shift,
- *      the rotations accumulated into Z = Q.
+ *   2. the tridiagonal eigenproblem: for real A of order above DIVIDE_AND_CONQUER.minOrder
+ *      (tuning.ts), divide and conquer (tridiagonal-dc.ts) gives T = Z_T·Λ·Z_Tᵀ and Z = Q·Z_T
+ *      is applied by Q's WY blocks (tridiagonalize.ts ormtr), as LAPACK's dsyevd; otherwise
+ *      implicit QL/QR with Wilkinson's shift (symmetric-qr.ts, the reference), the rotations
+ *      accumulated into Z = Q.
  *
  * Outputs on exit: `{ eigenvalues, eigenvectors }`, eigenvalues ascending, eigenvectors the
  * columns of Z (each determined up to sign, or phase for complex input).
@@ -17,19 +20,27 @@
  * ≤ c·n·eps·‖A‖₂ (Weyl: symmetric eigenvalues are perfectly conditioned).
  *
  * float32 is computed in float64 and rounded on output. For non-symmetric matrices use `eig`.
- * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3; LAPACK dsyev, dsytrd,
- * dorgtr, dsteqr, zheev.
+ * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3, §8.4.4; LAPACK dsyev,
+ * dsyevd, dsytrd, dorgtr, dormtr, dsteqr, dstedc, zheev.
  */
 import { type NDArray, ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
-import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
+import { BLOCK_SIZES, blockSizeOf, DIVIDE_AND_CONQUER, type BlockOptions } from "../tuning.js";
 import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, workDType, type ArrayInput } from "../util/batch.js";
 import { steqr } from "./symmetric-qr.js";
-import { orgtr, sytrd, zhetd2, zungtr } from "./tridiagonalize.js";
+import { stedc } from "./tridiagonal-dc.js";
+import { orgtr, ormtr, sytrd, zhetd2, zungtr } from "./tridiagonalize.js";
 
 export interface EighOptions extends BlockOptions {
   /** Which triangle of a to read: "L" (default) or "U" (lower case accepted, as NumPy). */
   UPLO?: "L" | "U" | "l" | "u";
+  /**
+   * The tridiagonal eigensolver's knobs when eigenvectors are wanted (defaults:
+   * {@link DIVIDE_AND_CONQUER}): real matrices of order above `minOrder` use divide and
+   * conquer (tridiagonal-dc.ts) with steqr on blocks of at most `leafSize`; the others, and
+   * complex ones, use steqr alone (symmetric-qr.ts, the reference).
+   */
+  divideAndConquer?: { minOrder?: number; leafSize?: number };
 }
 
 /** `eigh`'s result: A = eigenvectors·diag(eigenvalues)·eigenvectorsᴴ. */
@@ -56,6 +67,10 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
   const uplo = uploOf(options, fn);
   assertSquare(A, fn);
   const nb = blockSizeOf(options, BLOCK_SIZES.tridiagonal, fn);
+  const dc = {
+    minOrder: options.divideAndConquer?.minOrder ?? DIVIDE_AND_CONQUER.minOrder,
+    leafSize: options.divideAndConquer?.leafSize ?? DIVIDE_AND_CONQUER.leafSize,
+  };
   const n = A.shape[A.ndim - 1];
   const complex = workDType(A.dtype) === "complex128";
   const batch = batchShapeOf(A, 2);
@@ -88,11 +103,18 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
       // A = Q·T·Qᵀ
       const tau = new Float64Array(Math.max(n - 1, 0));
       sytrd(n, W, 0, n, d, e, tau, nb);
-      if (vectors) {
+      if (vectors && n > dc.minOrder) {
+        // T = Z_T·Λ·Z_Tᵀ by divide and conquer, then Z = Q·Z_T with Q's WY blocks (LAPACK dsyevd)
         Z = new Float64Array(n * n);
-        orgtr(n, W, 0, n, tau, Z, 0, n, BLOCK_SIZES.qr);
+        stedc(n, d, e, Z, 0, n, fn, { leafSize: dc.leafSize });
+        ormtr(n, n, W, 0, n, tau, Z, 0, n, BLOCK_SIZES.qr);
+      } else {
+        if (vectors) {
+          Z = new Float64Array(n * n);
+          orgtr(n, W, 0, n, tau, Z, 0, n, BLOCK_SIZES.qr);
+        }
+        steqr(n, d, e, Z ? { Z, off: 0, ld: n, rows: n } : undefined, fn);
       }
-      steqr(n, d, e, Z ? { Z, off: 0, ld: n, rows: n } : undefined, fn);
     }
     results.push({ d, Z });
   }
@@ -109,8 +131,10 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
  * @throws ValueError "UPLO argument must be 'L' or 'U'"; LinAlgError kind "invalidInput" when
  *   a is not square or not at least 2-D; kind "noConvergence" for NaN/Inf or after 30·M sweeps.
  *
- * Notes: Householder tridiagonalisation (blocked, dsytrd) and implicit QL/QR with Wilkinson's
- * shift (dsteqr). float32 is computed in float64 and rounded.
+ * Notes: Householder tridiagonalisation (blocked, dsytrd), then (LAPACK dsyevd's path) divide
+ * and conquer on the tridiagonal (dstedc) and its eigenvectors turned into A's by Q's WY blocks
+ * (dormtr); small or complex matrices use implicit QL/QR with Wilkinson's shift (dsteqr) on
+ * Q instead. float32 is computed in float64 and rounded.
  *
  * @example
  *   const { eigenvalues, eigenvectors } = linalg.eigh([[2, 1], [1, 2]]);

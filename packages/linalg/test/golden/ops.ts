@@ -11,6 +11,7 @@
 import type { NDArray } from "@sliderule/ndarray";
 import type { OpFn, OpRegistry } from "../../../ndarray/test/golden/harness.js";
 import * as linalg from "../../src/index.js";
+import { eigOps } from "./ops-eig.js";
 import { spectralOps } from "./ops-spectral.js";
 
 const arr = (x: unknown): NDArray => x as NDArray;
@@ -104,5 +105,5 @@ const denseOps: OpRegistry = {
   },
 };
 
-/** Every linalg op the golden cases name: the dense solvers, then the spectral routines. */
-export const linalgOps: OpRegistry = { ...denseOps, ...spectralOps };
+/** Every linalg op the golden cases name: the dense solvers, the spectral routines, eig. */
+export const linalgOps: OpRegistry = { ...denseOps, ...spectralOps, ...eigOps };

@@ -1,0 +1,254 @@
+/**
+ * Balancing a general matrix before computing its eigenvalues (LAPACK dgebal / zgebal, job
+ * "B"), and undoing it on the eigenvectors (dgebak / zgebak, side "R").
+ *
+ *   A' = D⁻¹·Pᵀ·A·P·D        P a permutation, D = diag(d) a diagonal of powers of 2
+ *
+ * A' has the eigenvalues of A, and if A'·x' = λ·x' then x = P·D·x' is an eigenvector of A.
+ *
+ * 1. Permutation: a row with zeros off the diagonal (within the active block) isolates its
+ *    diagonal entry as an eigenvalue; it is swapped to the bottom (rows/columns ihi, ihi−1, …).
+ *    A column with zeros off the diagonal is swapped to the top (ilo, ilo+1, …). On exit
+ *
+ *            ⎡ T1  X   Y  ⎤   rows 0..ilo−1     T1, T3 upper triangular: their diagonals are
+ *     Pᵀ·A·P = ⎢ 0   B   Z  ⎥   rows ilo..ihi     eigenvalues already; only B (ilo..ihi) needs
+ *            ⎣ 0   0   T3 ⎦   rows ihi+1..n−1   the QR algorithm
+ *
+ * 2. Scaling: row and column i of B are scaled by 1/d_i and d_i (powers of 2, so exactly) until
+ *    their 2-norms are within a factor 2 of each other. This makes ‖A'‖ much smaller for badly
+ *    scaled matrices, and the QR algorithm's errors are relative to ‖A'‖ (Parlett & Reinsch).
+ *
+ * On exit of `gebal`: A holds A'; `scale[j]` holds, for j < ilo or j > ihi, the index of the row
+ * and column swapped with j, and for ilo ≤ j ≤ ihi, d_j. Works on real (Float64Array, one slot
+ * per element) or complex (interleaved re, im: two slots) column-major matrices.
+ *
+ * Invariant: A' = D⁻¹·Pᵀ·A·P·D exactly (permutations and power-of-2 scalings do not round).
+ * Reference: Parlett & Reinsch, "Balancing a matrix for calculation of eigenvalues and
+ * eigenvectors", Numer. Math. 13 (1969); Golub & Van Loan, 4th ed., §7.5.7; LAPACK dgebal,
+ * dgebak (3.5+: 2-norms, as here).
+ */
+
+/** LAPACK's dlamch("S") / dlamch("P"): the smallest scaling factor balancing will use. */
+const SFMIN1 = 2.2250738585072014e-308 / 2.220446049250313e-16;
+const SFMAX1 = 1 / SFMIN1;
+/** Scaling steps are powers of this radix, so that they are exact. */
+const SCLFAC = 2;
+/** A scaling is kept only if it reduces ‖row‖ + ‖column‖ by at least 5%. */
+const FACTOR = 0.95;
+
+/**
+ * ‖x‖₂ of `len` elements X[off + p·inc] (complex: |re|² + |im|² from the slot pair), by the
+ * plain sum of squares when that cannot overflow or underflow, else by scaling (dnrm2).
+ */
+function norm2(X: Float64Array, off: number, inc: number, len: number, complex: boolean): number {
+  let ss = 0;
+  for (let p = 0, e = off; p < len; p++, e += inc) {
+    ss += X[e] * X[e];
+    if (complex) ss += X[e + 1] * X[e + 1];
+  }
+  if (ss > 1e-290 && ss < 1e290) return Math.sqrt(ss);
+  let scale = 0;
+  let ssq = 1;
+  for (let p = 0, e = off; p < len; p++, e += inc) {
+    for (let s = 0; s < (complex ? 2 : 1); s++) {
+      const a = Math.abs(X[e + s]);
+      if (a === 0) continue;
+      if (scale < a) {
+        ssq = 1 + ssq * (scale / a) * (scale / a);
+        scale = a;
+      } else ssq += (a / scale) * (a / scale);
+    }
+  }
+  return scale * Math.sqrt(ssq);
+}
+
+/** The active block B = A'[ilo..ihi, ilo..ihi] (0-based, inclusive) of a balanced matrix. */
+export interface BalanceResult {
+  ilo: number;
+  ihi: number;
+}
+
+/**
+ * Balance the n×n column-major matrix A[i + j·lda] in place (LAPACK dgebal/zgebal, job "B").
+ * `complex`: A is interleaved (re, im). Returns ilo, ihi; `scale` (length n) as in the header.
+ */
+export function gebal(n: number, A: Float64Array, lda: number, scale: Float64Array, complex: boolean): BalanceResult {
+  const slots = complex ? 2 : 1;
+  // |A(i, j)| ≠ 0, for either slot
+  const nonzero = (i: number, j: number): boolean => {
+    const e = slots * (i + j * lda);
+    return A[e] !== 0 || (complex && A[e + 1] !== 0);
+  };
+  // swap columns j and m on rows 0..l, and rows j and m on columns k..n−1
+  const exchange = (j: number, m: number, k: number, l: number): void => {
+    if (j === m) return;
+    for (let i = 0; i <= l; i++) {
+      for (let s = 0; s < slots; s++) {
+        const a = slots * (i + j * lda) + s;
+        const b = slots * (i + m * lda) + s;
+        const t = A[a];
+        A[a] = A[b];
+        A[b] = t;
+      }
+    }
+    for (let c = k; c < n; c++) {
+      for (let s = 0; s < slots; s++) {
+        const a = slots * (j + c * lda) + s;
+        const b = slots * (m + c * lda) + s;
+        const t = A[a];
+        A[a] = A[b];
+        A[b] = t;
+      }
+    }
+  };
+
+  let k = 0;
+  let l = n - 1;
+  if (n === 0) return { ilo: 0, ihi: -1 };
+
+  // 1a. rows isolating an eigenvalue (zero off the diagonal in columns 0..l) go to the bottom
+  let found = true;
+  while (found && l >= 0) {
+    found = false;
+    for (let j = l; j >= 0; j--) {
+      let isolated = true;
+      for (let i = 0; i <= l; i++) {
+        if (i !== j && nonzero(j, i)) {
+          isolated = false;
+          break;
+        }
+      }
+      if (!isolated) continue;
+      scale[l] = j;
+      exchange(j, l, k, l);
+      if (l === 0) return { ilo: 0, ihi: 0 };
+      l--;
+      found = true;
+      break;
+    }
+  }
+
+  // 1b. columns isolating an eigenvalue (zero off the diagonal in rows k..l) go to the top
+  found = true;
+  while (found) {
+    found = false;
+    for (let j = k; j <= l; j++) {
+      let isolated = true;
+      for (let i = k; i <= l; i++) {
+        if (i !== j && nonzero(i, j)) {
+          isolated = false;
+          break;
+        }
+      }
+      if (!isolated) continue;
+      scale[k] = j;
+      exchange(j, k, k, l);
+      k++;
+      found = true;
+      break;
+    }
+  }
+
+  for (let i = k; i <= l; i++) scale[i] = 1;
+
+  // 2. scale rows and columns of B = A[k..l, k..l] until their norms balance
+  const sfmin2 = SFMIN1 * SCLFAC;
+  const sfmax2 = 1 / sfmin2;
+  let noconv = true;
+  while (noconv) {
+    noconv = false;
+    for (let i = k; i <= l; i++) {
+      // c = ‖B[:, i]‖₂, r = ‖B[i, :]‖₂; ca, ra: the largest |entry| of column i (rows 0..l)
+      // and of row i (columns k..n−1), which bound how far scaling may go without overflow
+      let c = norm2(A, slots * (k + i * lda), slots, l - k + 1, complex);
+      let r = norm2(A, slots * (i + k * lda), slots * lda, l - k + 1, complex);
+      let ca = 0;
+      for (let p = 0; p <= l; p++) {
+        const e = slots * (p + i * lda);
+        ca = Math.max(ca, complex ? Math.abs(A[e]) + Math.abs(A[e + 1]) : Math.abs(A[e]));
+      }
+      let ra = 0;
+      for (let p = k; p < n; p++) {
+        const e = slots * (i + p * lda);
+        ra = Math.max(ra, complex ? Math.abs(A[e]) + Math.abs(A[e + 1]) : Math.abs(A[e]));
+      }
+      // NaN anywhere would keep the loop from ever converging (callers reject NaN; stop here)
+      if (Number.isNaN(c + ca + r + ra)) return { ilo: k, ihi: l };
+      if (c === 0 || r === 0) continue;
+      // f: the power of 2 that brings c and r within a factor 2 of each other
+      let g = r / SCLFAC;
+      let f = 1;
+      const s = c + r;
+      while (c < g && Math.max(f, c, ca) < sfmax2 && Math.min(r, g, ra) > sfmin2) {
+        f *= SCLFAC;
+        c *= SCLFAC;
+        ca *= SCLFAC;
+        r /= SCLFAC;
+        g /= SCLFAC;
+        ra /= SCLFAC;
+      }
+      g = c / SCLFAC;
+      while (g >= r && Math.max(r, ra) < sfmax2 && Math.min(f, c, g, ca) > sfmin2) {
+        f /= SCLFAC;
+        c /= SCLFAC;
+        g /= SCLFAC;
+        ca /= SCLFAC;
+        r *= SCLFAC;
+        ra *= SCLFAC;
+      }
+      // keep it only if ‖row‖ + ‖column‖ drops by 5%, and d_i stays representable
+      if (c + r >= FACTOR * s) continue;
+      if (f < 1 && scale[i] < 1 && f * scale[i] <= SFMIN1) continue;
+      if (f > 1 && scale[i] > 1 && scale[i] >= SFMAX1 / f) continue;
+      scale[i] *= f;
+      noconv = true;
+      // row i /= f (columns k..n−1), column i *= f (rows 0..l)
+      const g1 = 1 / f;
+      for (let p = k; p < n; p++) {
+        const e = slots * (i + p * lda);
+        A[e] *= g1;
+        if (complex) A[e + 1] *= g1;
+      }
+      for (let p = 0; p <= l; p++) {
+        const e = slots * (p + i * lda);
+        A[e] *= f;
+        if (complex) A[e + 1] *= f;
+      }
+    }
+  }
+  return { ilo: k, ihi: l };
+}
+
+/**
+ * Undo the balancing on m right eigenvectors (LAPACK dgebak/zgebak, job "B", side "R"): the
+ * n×m column-major V[i + j·ldv] (complex: interleaved) of A' becomes P·D·V, eigenvectors of A.
+ */
+export function gebak(n: number, ilo: number, ihi: number, scale: Float64Array, m: number, V: Float64Array, ldv: number, complex: boolean): void {
+  const slots = complex ? 2 : 1;
+  // V := D·V: row i scaled by d_i (when ilo = ihi, gebal may have stopped before setting d)
+  for (let i = ilo; i <= ihi && ilo !== ihi; i++) {
+    const d = scale[i];
+    if (d === 1) continue;
+    for (let j = 0; j < m; j++) {
+      const e = slots * (i + j * ldv);
+      V[e] *= d;
+      if (complex) V[e + 1] *= d;
+    }
+  }
+  // V := P·V: the swaps in reverse order of gebal (rows ilo−1 down to 0, then ihi+1 up to n−1)
+  for (let ii = 0; ii < n; ii++) {
+    if (ii >= ilo && ii <= ihi) continue;
+    const i = ii < ilo ? ilo - 1 - ii : ii;
+    const k = scale[i];
+    if (k === i) continue;
+    for (let j = 0; j < m; j++) {
+      for (let s = 0; s < slots; s++) {
+        const a = slots * (i + j * ldv) + s;
+        const b = slots * (k + j * ldv) + s;
+        const t = V[a];
+        V[a] = V[b];
+        V[b] = t;
+      }
+    }
+  }
+}

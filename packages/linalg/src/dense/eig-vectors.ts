@@ -1,0 +1,578 @@
+/**
+ * Right eigenvectors of a matrix in Schur form, by back substitution, then back-transformed
+ * by the Schur vectors (LAPACK dtrevc side "R", howmny "B", with dlaln2; complex ztrevc).
+ *
+ *   T·x = λ·x,   T upper quasi-triangular (schur.ts)   ⇒   A·(Z·x) = λ·(Z·x) when A = Z·T·Zᵀ
+ *
+ * For the eigenvalue λ = T[k, k] of a 1×1 block, x[k] = 1, x[k+1..] = 0 and x[0..k−1] solves
+ * the upper quasi-triangular system
+ *
+ *   (T[0..k−1, 0..k−1] − λ·I)·x[0..k−1] = −T[0..k−1, k]
+ *
+ * from the bottom up, one diagonal block (1×1, or 2×2 for a complex pair of T) at a time
+ * (dlaln2 solves each small block with complete pivoting, perturbing a singular block to
+ * smin = eps·|λ| so that repeated eigenvalues still give a vector). For a 2×2 block at (k−1, k)
+ * with eigenvalues λ = a ± ib, the complex vector x = xr + i·xi starts from the 2×2 block's
+ * own eigenvector and the same back substitution runs in complex arithmetic; one vector per
+ * conjugate pair is computed (the other is its conjugate).
+ *
+ * Overflow: the right-hand side is rescaled (by `scale` ≤ 1) whenever a step could overflow,
+ * with bounds from the column norms of T (dtrevc's `work`); the solution is then
+ * proportional to the true one, which is all an eigenvector needs.
+ *
+ * The back-transformation V = Z·X is n³ flops: by default one gemm once every x is known
+ * (as LAPACK 3.6's dtrevc3), or with "gemv" one matrix-vector product per eigenvector as
+ * dtrevc does (the reference twin; both run the same tests).
+ *
+ * On exit (real): column k of VR holds Z·x for a real λ_k; columns (k−1, k) hold the real and
+ * imaginary parts of Z·x for the pair with Im λ_{k−1} > 0. Each vector is scaled so that its
+ * largest component has magnitude 1 (|re| + |im| for complex), as LAPACK leaves it; eig.ts
+ * normalises to unit 2-norm afterwards.
+ *
+ * Invariant: ‖A·V − V·Λ‖ ≤ c·n·eps·‖A‖·‖V‖ (each eigenvector has a small residual; for
+ * eigenvalues that are ill-conditioned the vectors may be inaccurate, but the residual is small).
+ * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §7.6.4; LAPACK dtrevc, dlaln2,
+ * dladiv, ztrevc (which uses zlatrs for the scaled solve; here a scaled back substitution).
+ */
+import { gemmColMajor } from "../util/gemm.js";
+import { cdiv } from "./schur.js";
+
+/** How trevc applies Z to the eigenvectors of T: one gemm at the end (default), or a gemv per vector (dtrevc's way, the reference twin). */
+export type BackTransform = "gemm" | "gemv";
+
+const ULP = 2.220446049250313e-16;
+const SAFMIN = 2.2250738585072014e-308;
+/** Columns per gemm in trevc's back-transformation (skips the zero lower triangle of X). */
+const BACK_TRANSFORM_BLOCK = 32;
+
+// ------------------------------------------------------------------ the small solves
+
+/** The solution of a 1×1 or 2×2 system from {@link laln2}: X (na×nw, column-major), scale, ‖X‖. */
+export interface Laln2Result {
+  /** x11, x21 (real parts), x12, x22 (imaginary parts when nw = 2). */
+  x: Float64Array;
+  scale: number;
+  xnorm: number;
+}
+
+// complete pivoting tables of dlaln2: for the largest entry (icmax, column-major 0..3) of C,
+// which entries are the other pivot-row/column elements, and whether rows or solutions swap
+const IPIVOT = [
+  [0, 1, 2, 3],
+  [1, 0, 3, 2],
+  [2, 3, 0, 1],
+  [3, 2, 1, 0],
+];
+const RSWAP = [false, true, false, true];
+const ZSWAP = [false, false, true, true];
+
+/**
+ * Solve (A − (wr + i·wi)·I)·X = scale·B for a 1×1 or 2×2 block A (LAPACK dlaln2 with
+ * ltrans = false, ca = 1, d1 = d2 = 1): na = 1 or 2 rows; nw = 1 (real w, B real) or 2
+ * (complex w; B's two columns are the real and imaginary parts). A is read from T at
+ * (aOff, lda); B from b0..b3 (b11, b21, b12, b22). A singular (or nearly) block is perturbed to
+ * smin. scale ≤ 1 is chosen so that X cannot overflow.
+ */
+export function laln2(na: number, nw: number, smin: number, T: Float64Array, aOff: number, lda: number, b11: number, b21: number, b12: number, b22: number, wr: number, wi: number, out: Laln2Result): void {
+  const smlnum = 2 * SAFMIN;
+  const bignum = 1 / smlnum;
+  const smini = Math.max(smin, smlnum);
+  const x = out.x;
+  let scale = 1;
+  if (na === 1) {
+    if (nw === 1) {
+      // real 1×1: c = a − wr
+      let csr = T[aOff] - wr;
+      let cnorm = Math.abs(csr);
+      if (cnorm < smini) {
+        csr = smini;
+        cnorm = smini;
+      }
+      const bnorm = Math.abs(b11);
+      if (cnorm < 1 && bnorm > 1 && bnorm > bignum * cnorm) scale = 1 / bnorm;
+      x[0] = (b11 * scale) / csr;
+      out.xnorm = Math.abs(x[0]);
+    } else {
+      // complex 1×1: c = a − wr − i·wi
+      let csr = T[aOff] - wr;
+      let csi = -wi;
+      let cnorm = Math.abs(csr) + Math.abs(csi);
+      if (cnorm < smini) {
+        csr = smini;
+        csi = 0;
+        cnorm = smini;
+      }
+      const bnorm = Math.abs(b11) + Math.abs(b12);
+      if (cnorm < 1 && bnorm > 1 && bnorm > bignum * cnorm) scale = 1 / bnorm;
+      const [xr, xi] = cdiv(scale * b11, scale * b12, csr, csi);
+      x[0] = xr;
+      x[2] = xi;
+      out.xnorm = Math.abs(xr) + Math.abs(xi);
+    }
+    out.scale = scale;
+    return;
+  }
+  // 2×2: the real part of C = A − w·I, column-major cr[0..3] = c11, c21, c12, c22
+  const cr = [T[aOff] - wr, T[aOff + 1], T[aOff + lda], T[aOff + 1 + lda] - wr];
+  if (nw === 1) {
+    // real 2×2 system: Gaussian elimination with complete pivoting
+    let cmax = 0;
+    let icmax = -1;
+    for (let j = 0; j < 4; j++) {
+      if (Math.abs(cr[j]) > cmax) {
+        cmax = Math.abs(cr[j]);
+        icmax = j;
+      }
+    }
+    if (cmax < smini) {
+      // C ≈ 0: use smini·I
+      const bnorm = Math.max(Math.abs(b11), Math.abs(b21));
+      if (smini < 1 && bnorm > 1 && bnorm > bignum * smini) scale = 1 / bnorm;
+      const temp = scale / smini;
+      x[0] = temp * b11;
+      x[1] = temp * b21;
+      out.xnorm = temp * bnorm;
+      out.scale = scale;
+      return;
+    }
+    const ur11 = cr[icmax];
+    const cr21 = cr[IPIVOT[icmax][1]];
+    const ur12 = cr[IPIVOT[icmax][2]];
+    const cr22 = cr[IPIVOT[icmax][3]];
+    const ur11r = 1 / ur11;
+    const lr21 = ur11r * cr21;
+    let ur22 = cr22 - ur12 * lr21;
+    if (Math.abs(ur22) < smini) ur22 = smini;
+    let br1: number, br2: number;
+    if (RSWAP[icmax]) {
+      br1 = b21;
+      br2 = b11;
+    } else {
+      br1 = b11;
+      br2 = b21;
+    }
+    br2 -= lr21 * br1;
+    const bbnd = Math.max(Math.abs(br1 * (ur22 * ur11r)), Math.abs(br2));
+    if (bbnd > 1 && Math.abs(ur22) < 1 && bbnd >= bignum * Math.abs(ur22)) scale = 1 / bbnd;
+    const xr2 = (br2 * scale) / ur22;
+    const xr1 = scale * br1 * ur11r - xr2 * (ur11r * ur12);
+    if (ZSWAP[icmax]) {
+      x[0] = xr2;
+      x[1] = xr1;
+    } else {
+      x[0] = xr1;
+      x[1] = xr2;
+    }
+    let xnorm = Math.max(Math.abs(xr1), Math.abs(xr2));
+    // further scaling if ‖C‖·‖X‖ could overflow
+    if (xnorm > 1 && cmax > 1 && xnorm > bignum / cmax) {
+      const temp = cmax / bignum;
+      x[0] *= temp;
+      x[1] *= temp;
+      xnorm *= temp;
+      scale *= temp;
+    }
+    out.xnorm = xnorm;
+    out.scale = scale;
+    return;
+  }
+  // complex 2×2 system: C = cr + i·ci with ci = −wi·I
+  const ci = [-wi, 0, 0, -wi];
+  let cmax = 0;
+  let icmax = -1;
+  for (let j = 0; j < 4; j++) {
+    if (Math.abs(cr[j]) + Math.abs(ci[j]) > cmax) {
+      cmax = Math.abs(cr[j]) + Math.abs(ci[j]);
+      icmax = j;
+    }
+  }
+  if (cmax < smini) {
+    const bnorm = Math.max(Math.abs(b11) + Math.abs(b12), Math.abs(b21) + Math.abs(b22));
+    if (smini < 1 && bnorm > 1 && bnorm > bignum * smini) scale = 1 / bnorm;
+    const temp = scale / smini;
+    x[0] = temp * b11;
+    x[1] = temp * b21;
+    x[2] = temp * b12;
+    x[3] = temp * b22;
+    out.xnorm = temp * bnorm;
+    out.scale = scale;
+    return;
+  }
+  const ur11 = cr[icmax];
+  const ui11 = ci[icmax];
+  const cr21 = cr[IPIVOT[icmax][1]];
+  const ci21 = ci[IPIVOT[icmax][1]];
+  const ur12 = cr[IPIVOT[icmax][2]];
+  const ui12 = ci[IPIVOT[icmax][2]];
+  const cr22 = cr[IPIVOT[icmax][3]];
+  const ci22 = ci[IPIVOT[icmax][3]];
+  let ur11r: number, ui11r: number, lr21: number, li21: number, ur12s: number, ui12s: number, ur22: number, ui22: number;
+  if (icmax === 0 || icmax === 3) {
+    // the off-diagonals of the pivoted C are real
+    if (Math.abs(ur11) > Math.abs(ui11)) {
+      const temp = ui11 / ur11;
+      ur11r = 1 / (ur11 * (1 + temp * temp));
+      ui11r = -temp * ur11r;
+    } else {
+      const temp = ur11 / ui11;
+      ui11r = -1 / (ui11 * (1 + temp * temp));
+      ur11r = -temp * ui11r;
+    }
+    lr21 = cr21 * ur11r;
+    li21 = cr21 * ui11r;
+    ur12s = ur12 * ur11r;
+    ui12s = ur12 * ui11r;
+    ur22 = cr22 - ur12 * lr21;
+    ui22 = ci22 - ur12 * li21;
+  } else {
+    // the diagonals of the pivoted C are real
+    ur11r = 1 / ur11;
+    ui11r = 0;
+    lr21 = cr21 * ur11r;
+    li21 = ci21 * ur11r;
+    ur12s = ur12 * ur11r;
+    ui12s = ui12 * ur11r;
+    ur22 = cr22 - ur12 * lr21 + ui12 * li21;
+    ui22 = -ur12 * li21 - ui12 * lr21;
+  }
+  let u22abs = Math.abs(ur22) + Math.abs(ui22);
+  if (u22abs < smini) {
+    ur22 = smini;
+    ui22 = 0;
+    u22abs = smini;
+  }
+  let br1: number, br2: number, bi1: number, bi2: number;
+  if (RSWAP[icmax]) {
+    br2 = b11;
+    br1 = b21;
+    bi2 = b12;
+    bi1 = b22;
+  } else {
+    br1 = b11;
+    br2 = b21;
+    bi1 = b12;
+    bi2 = b22;
+  }
+  br2 = br2 - lr21 * br1 + li21 * bi1;
+  bi2 = bi2 - li21 * br1 - lr21 * bi1;
+  const bbnd = Math.max((Math.abs(br1) + Math.abs(bi1)) * (u22abs * (Math.abs(ur11r) + Math.abs(ui11r))), Math.abs(br2) + Math.abs(bi2));
+  if (bbnd > 1 && u22abs < 1 && bbnd >= bignum * u22abs) {
+    scale = 1 / bbnd;
+    br1 *= scale;
+    bi1 *= scale;
+    br2 *= scale;
+    bi2 *= scale;
+  }
+  const [xr2, xi2] = cdiv(br2, bi2, ur22, ui22);
+  const xr1 = ur11r * br1 - ui11r * bi1 - ur12s * xr2 + ui12s * xi2;
+  const xi1 = ui11r * br1 + ur11r * bi1 - ui12s * xr2 - ur12s * xi2;
+  if (ZSWAP[icmax]) {
+    x[0] = xr2;
+    x[1] = xr1;
+    x[2] = xi2;
+    x[3] = xi1;
+  } else {
+    x[0] = xr1;
+    x[1] = xr2;
+    x[2] = xi1;
+    x[3] = xi2;
+  }
+  let xnorm = Math.max(Math.abs(xr1) + Math.abs(xi1), Math.abs(xr2) + Math.abs(xi2));
+  if (xnorm > 1 && cmax > 1 && xnorm > bignum / cmax) {
+    const temp = cmax / bignum;
+    for (let j = 0; j < 4; j++) x[j] *= temp;
+    xnorm *= temp;
+    scale *= temp;
+  }
+  out.xnorm = xnorm;
+  out.scale = scale;
+}
+
+// ------------------------------------------------------------------ real
+
+/**
+ * Right eigenvectors of the n×n real Schur form T (column-major, ldt), back-transformed:
+ * VR (n×n, ldvr) holds the Schur vectors Z on entry and Z·X on exit (LAPACK dtrevc, side "R",
+ * howmny "B"); see the header for the layout of complex pairs.
+ */
+export function trevc(n: number, T: Float64Array, ldt: number, VR: Float64Array, ldvr: number, backTransform: BackTransform = "gemm"): void {
+  if (n === 0) return;
+  const blocked = backTransform === "gemm";
+  // gemm: the eigenvectors of T are gathered as the columns of X (upper quasi-triangular),
+  // then VR := Z·X in one product; gemv: each column is transformed as soon as it is known
+  const Xall = blocked ? new Float64Array(n * n) : null;
+  const smlnum = SAFMIN * (n / ULP);
+  const bignum = (1 - ULP) / smlnum;
+  // cnorm[j] = Σ_{i<j} |T[i, j]|: bounds the growth of the right-hand side in the updates
+  const cnorm = new Float64Array(n);
+  for (let j = 1; j < n; j++) {
+    let s = 0;
+    for (let i = 0; i < j; i++) s += Math.abs(T[i + j * ldt]);
+    cnorm[j] = s;
+  }
+  // x = xr + i·xi, the solution vector of the current eigenvalue
+  const xr = new Float64Array(n);
+  const xi = new Float64Array(n);
+  const sol: Laln2Result = { x: new Float64Array(4), scale: 1, xnorm: 0 };
+  const X = sol.x;
+  const t = (i: number, j: number): number => T[i + j * ldt];
+
+  // xr[0..len−1] (and xi) *= s
+  const rescale = (len: number, s: number, both: boolean): void => {
+    for (let r = 0; r < len; r++) xr[r] *= s;
+    if (both) for (let r = 0; r < len; r++) xi[r] *= s;
+  };
+  // y[0..len−1] −= a·T[0..len−1, j]
+  const axpyT = (len: number, a: number, j: number, y: Float64Array): void => {
+    if (a === 0) return;
+    const c = j * ldt;
+    for (let r = 0; r < len; r++) y[r] -= a * T[c + r];
+  };
+  // scale column ki (or the pair ki−1, ki) of VR so that its largest |component| is 1
+  const normalise = (ki: number, pair: boolean): void => {
+    const c1 = ki * ldvr;
+    const c0 = pair ? c1 - ldvr : c1;
+    let emax = 0;
+    if (pair) for (let r = 0; r < n; r++) emax = Math.max(emax, Math.abs(VR[c0 + r]) + Math.abs(VR[c1 + r]));
+    else for (let r = 0; r < n; r++) emax = Math.max(emax, Math.abs(VR[c1 + r]));
+    const remax = 1 / emax;
+    for (let r = 0; r < n; r++) VR[c1 + r] *= remax;
+    if (pair) for (let r = 0; r < n; r++) VR[c0 + r] *= remax;
+  };
+  // VR[:, col] := VR[:, 0..len−1]·y[0..len−1] + y0·VR[:, col]  (the back-transformation, dgemv)
+  const gemv = (len: number, y: Float64Array, y0: number, col: number): void => {
+    const c = col * ldvr;
+    if (y0 !== 1) for (let r = 0; r < n; r++) VR[c + r] *= y0;
+    for (let j = 0; j < len; j++) {
+      const yj = y[j];
+      if (yj === 0) continue;
+      const cj = j * ldvr;
+      for (let r = 0; r < n; r++) VR[c + r] += yj * VR[cj + r];
+    }
+  };
+
+  // eigenvectors from the last to the first, so that VR's columns 0..k−1 still hold Z
+  for (let ki = n - 1; ki >= 0; ki--) {
+    const pair = ki > 0 && t(ki, ki - 1) !== 0; // (ki−1, ki) is a 2×2 block
+    const wr = t(ki, ki);
+    const wi = pair ? Math.sqrt(Math.abs(t(ki, ki - 1))) * Math.sqrt(Math.abs(t(ki - 1, ki))) : 0;
+    const smin = Math.max(ULP * (Math.abs(wr) + Math.abs(wi)), smlnum);
+
+    if (!pair) {
+      // ---- real eigenvector: x[ki] = 1, right-hand side −T[0..ki−1, ki]
+      xr[ki] = 1;
+      for (let k = 0; k < ki; k++) xr[k] = -t(k, ki);
+      // solve (T[0..ki−1, 0..ki−1] − wr·I)·x = scale·rhs, block by block from the bottom
+      let j = ki - 1;
+      while (j >= 0) {
+        const twoByTwo = j > 0 && t(j, j - 1) !== 0;
+        if (!twoByTwo) {
+          // 1×1 block at j
+          laln2(1, 1, smin, T, j + j * ldt, ldt, xr[j], 0, 0, 0, wr, 0, sol);
+          // keep x[j]·‖T[0..j−1, j]‖ from overflowing in the update
+          if (sol.xnorm > 1 && cnorm[j] > bignum / sol.xnorm) {
+            X[0] /= sol.xnorm;
+            sol.scale /= sol.xnorm;
+          }
+          if (sol.scale !== 1) rescale(ki + 1, sol.scale, false);
+          xr[j] = X[0];
+          axpyT(j, X[0], j, xr);
+          j -= 1;
+        } else {
+          // 2×2 block at (j−1, j)
+          laln2(2, 1, smin, T, j - 1 + (j - 1) * ldt, ldt, xr[j - 1], xr[j], 0, 0, wr, 0, sol);
+          if (sol.xnorm > 1) {
+            const beta = Math.max(cnorm[j - 1], cnorm[j]);
+            if (beta > bignum / sol.xnorm) {
+              X[0] /= sol.xnorm;
+              X[1] /= sol.xnorm;
+              sol.scale /= sol.xnorm;
+            }
+          }
+          if (sol.scale !== 1) rescale(ki + 1, sol.scale, false);
+          xr[j - 1] = X[0];
+          xr[j] = X[1];
+          axpyT(j - 1, X[0], j - 1, xr);
+          axpyT(j - 1, X[1], j, xr);
+          j -= 2;
+        }
+      }
+      if (Xall) {
+        for (let r = 0; r <= ki; r++) Xall[r + ki * n] = xr[r];
+      } else {
+        // VR[:, ki] = Z·x, scaled so that its largest |component| is 1
+        if (ki > 0) gemv(ki, xr, xr[ki], ki);
+        normalise(ki, false);
+      }
+    } else {
+      // ---- complex eigenvector of the pair wr ± i·wi at (ki−1, ki), for wr + i·wi:
+      // start from the 2×2 block's own eigenvector, x[ki−1] and x[ki]
+      if (Math.abs(t(ki - 1, ki)) >= Math.abs(t(ki, ki - 1))) {
+        xr[ki - 1] = 1;
+        xi[ki] = wi / t(ki - 1, ki);
+      } else {
+        xr[ki - 1] = -wi / t(ki, ki - 1);
+        xi[ki] = 1;
+      }
+      xr[ki] = 0;
+      xi[ki - 1] = 0;
+      // right-hand side −x[ki−1]·T[0..ki−2, ki−1] − x[ki]·T[0..ki−2, ki]
+      for (let k = 0; k < ki - 1; k++) {
+        xr[k] = -xr[ki - 1] * t(k, ki - 1);
+        xi[k] = -xi[ki] * t(k, ki);
+      }
+      // solve (T[0..ki−2, 0..ki−2] − (wr + i·wi)·I)·x = scale·rhs
+      let j = ki - 2;
+      while (j >= 0) {
+        const twoByTwo = j > 0 && t(j, j - 1) !== 0;
+        if (!twoByTwo) {
+          laln2(1, 2, smin, T, j + j * ldt, ldt, xr[j], 0, xi[j], 0, wr, wi, sol);
+          if (sol.xnorm > 1 && cnorm[j] > bignum / sol.xnorm) {
+            X[0] /= sol.xnorm;
+            X[2] /= sol.xnorm;
+            sol.scale /= sol.xnorm;
+          }
+          if (sol.scale !== 1) rescale(ki + 1, sol.scale, true);
+          xr[j] = X[0];
+          xi[j] = X[2];
+          axpyT(j, X[0], j, xr);
+          axpyT(j, X[2], j, xi);
+          j -= 1;
+        } else {
+          laln2(2, 2, smin, T, j - 1 + (j - 1) * ldt, ldt, xr[j - 1], xr[j], xi[j - 1], xi[j], wr, wi, sol);
+          if (sol.xnorm > 1) {
+            const beta = Math.max(cnorm[j - 1], cnorm[j]);
+            if (beta > bignum / sol.xnorm) {
+              const rec = 1 / sol.xnorm;
+              for (let r = 0; r < 4; r++) X[r] *= rec;
+              sol.scale *= rec;
+            }
+          }
+          if (sol.scale !== 1) rescale(ki + 1, sol.scale, true);
+          xr[j - 1] = X[0];
+          xr[j] = X[1];
+          xi[j - 1] = X[2];
+          xi[j] = X[3];
+          axpyT(j - 1, X[0], j - 1, xr);
+          axpyT(j - 1, X[1], j, xr);
+          axpyT(j - 1, X[2], j - 1, xi);
+          axpyT(j - 1, X[3], j, xi);
+          j -= 2;
+        }
+      }
+      if (Xall) {
+        for (let r = 0; r <= ki; r++) {
+          Xall[r + (ki - 1) * n] = xr[r];
+          Xall[r + ki * n] = xi[r];
+        }
+      } else {
+        // VR[:, ki−1] + i·VR[:, ki] = Z·x  (x's real part ends at ki−1, its imaginary part at ki)
+        gemv(ki - 1, xr, xr[ki - 1], ki - 1);
+        gemv(ki - 1, xi, xi[ki], ki);
+        normalise(ki, true);
+      }
+      ki--; // the pair used both columns
+    }
+  }
+  if (Xall) {
+    // VR := Z·X, then each eigenvector scaled as above. X is upper triangular (column j is
+    // zero below row j, pairs included), so a block of columns j0..j1−1 needs Z[:, 0..j1−1] only
+    const ZX = new Float64Array(n * n);
+    for (let j0 = 0; j0 < n; j0 += BACK_TRANSFORM_BLOCK) {
+      const j1 = Math.min(n, j0 + BACK_TRANSFORM_BLOCK);
+      gemmColMajor(n, j1 - j0, j1, 1, VR, 0, ldvr, false, Xall, j0 * n, n, false, 0, ZX, j0 * n, n);
+    }
+    for (let j = 0; j < n; j++) for (let r = 0; r < n; r++) VR[r + j * ldvr] = ZX[r + j * n];
+    for (let ki = n - 1; ki >= 0; ki--) {
+      const pair = ki > 0 && t(ki, ki - 1) !== 0;
+      normalise(ki, pair);
+      if (pair) ki--;
+    }
+  }
+}
+
+// ------------------------------------------------------------------ complex
+
+/**
+ * Right eigenvectors of the n×n complex upper triangular T (interleaved, column-major),
+ * back-transformed: VR holds Z on entry and Z·X on exit (LAPACK ztrevc, side "R", howmny "B").
+ * For each k: x[k] = 1 and (T[0..k−1, 0..k−1] − T[k, k]·I)·x[0..k−1] = −T[0..k−1, k], with
+ * diagonal entries closer than smin to T[k, k] perturbed to smin, and the partial solution
+ * rescaled whenever it grows past 1/smlnum (the role of zlatrs in LAPACK).
+ */
+export function ztrevc(n: number, T: Float64Array, ldt: number, VR: Float64Array, ldvr: number): void {
+  if (n === 0) return;
+  const smlnum = SAFMIN * (n / ULP);
+  const big = 1 / smlnum;
+  const xr = new Float64Array(n);
+  const xi = new Float64Array(n);
+  const at = (i: number, j: number): number => 2 * (i + j * ldt);
+  for (let ki = n - 1; ki >= 0; ki--) {
+    const lr = T[at(ki, ki)];
+    const li = T[at(ki, ki) + 1];
+    const smin = Math.max(ULP * (Math.abs(lr) + Math.abs(li)), smlnum);
+    xr[ki] = 1;
+    xi[ki] = 0;
+    for (let k = 0; k < ki; k++) {
+      xr[k] = -T[at(k, ki)];
+      xi[k] = -T[at(k, ki) + 1];
+    }
+    // back substitution on (T − λ·I), bottom up
+    for (let j = ki - 1; j >= 0; j--) {
+      let dr = T[at(j, j)] - lr;
+      let di = T[at(j, j) + 1] - li;
+      if (Math.abs(dr) + Math.abs(di) < smin) {
+        dr = smin;
+        di = 0;
+      }
+      let [qr, qi] = cdiv(xr[j], xi[j], dr, di);
+      const qa = Math.abs(qr) + Math.abs(qi);
+      if (qa > big) {
+        // rescale everything computed so far (x[j..ki]) and the remaining right-hand side
+        const f = 1 / qa;
+        for (let r = 0; r <= ki; r++) {
+          xr[r] *= f;
+          xi[r] *= f;
+        }
+        qr *= f;
+        qi *= f;
+      }
+      xr[j] = qr;
+      xi[j] = qi;
+      // rhs[0..j−1] −= x[j]·T[0..j−1, j]
+      for (let r = 0; r < j; r++) {
+        const tr = T[at(r, j)];
+        const ti = T[at(r, j) + 1];
+        xr[r] -= qr * tr - qi * ti;
+        xi[r] -= qr * ti + qi * tr;
+      }
+    }
+    // VR[:, ki] := VR[:, 0..ki−1]·x[0..ki−1] + x[ki]·VR[:, ki]
+    const c = 2 * ki * ldvr;
+    const x0r = xr[ki];
+    const x0i = xi[ki];
+    for (let r = 0; r < n; r++) {
+      const vr = VR[c + 2 * r];
+      const vi = VR[c + 2 * r + 1];
+      VR[c + 2 * r] = vr * x0r - vi * x0i;
+      VR[c + 2 * r + 1] = vr * x0i + vi * x0r;
+    }
+    for (let j = 0; j < ki; j++) {
+      const yr = xr[j];
+      const yi = xi[j];
+      if (yr === 0 && yi === 0) continue;
+      const cj = 2 * j * ldvr;
+      for (let r = 0; r < n; r++) {
+        const vr = VR[cj + 2 * r];
+        const vi = VR[cj + 2 * r + 1];
+        VR[c + 2 * r] += vr * yr - vi * yi;
+        VR[c + 2 * r + 1] += vr * yi + vi * yr;
+      }
+    }
+    // largest |re| + |im| becomes 1
+    let emax = 0;
+    for (let r = 0; r < n; r++) emax = Math.max(emax, Math.abs(VR[c + 2 * r]) + Math.abs(VR[c + 2 * r + 1]));
+    const remax = 1 / emax;
+    for (let r = 0; r < 2 * n; r++) VR[c + r] *= remax;
+  }
+}
