@@ -6,8 +6,8 @@
  * np.showConfig()), and the FAQ "How can I make operations faster?", line by line.
  *
  * Run: npx tsx examples/04-performance.ts
- * Every result is checked; a wrong number throws. Timings are printed, never asserted beyond
- * "the vectorised way is faster" (speed ratios belong in bench/, see bench/README.md).
+ * Every result is checked; a wrong number throws. Timings are printed, never asserted (a
+ * loaded machine can reorder them; speed ratios belong in bench/, see bench/README.md).
  *
  * Sizes: the matmul benchmark keeps the tutorial's 200×200; the pairwise distances use 150
  * points instead of 500 and the float64/float32 table stops at 1000×1000 instead of
@@ -66,7 +66,6 @@ console.log(`Speedup: ${(js.seconds / sr.seconds).toFixed(0)}x\n`);
 assert.ok(js.result.every((row) => row.every((x) => x === size)));
 assert.ok(np.arrayEqual(sr.result, np.array(js.result)));
 assert.ok(np.arrayEqual(sr.result, np.full([size, size], size)));
-assert.ok(sr.seconds < js.seconds, `matmul (${sr.seconds}s) should beat the triple loop (${js.seconds}s)`);
 
 // ================================================================ Vectorization Patterns
 // Example: compute pairwise distances D[i, j] = ‖X[i] − X[j]‖
@@ -126,7 +125,6 @@ assert.ok(np.arrayEqual(D1, D1.T)); // symmetric
 let d01 = 0;
 for (let k = 0; k < 10; k++) d01 += (X.get(0, k) - X.get(1, k)) ** 2;
 assert.ok(Math.abs(D1.get(0, 1) - Math.sqrt(d01)) <= 4 * 2 ** -52 * Math.sqrt(d01)); // summed in another order
-assert.ok(fast.seconds < slow.seconds && fastest.seconds < slow.seconds, "vectorised distances should beat the per-pair loop");
 
 // ================================================================ Memory Efficiency (what 01 does not show)
 // Views share memory: writing through A[:500, :500] changes A
