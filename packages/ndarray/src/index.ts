@@ -32,3 +32,5 @@ export type { PositionalOptions, ScientificOptions, TrimMode } from "./dragon4.j
 export * as random from "./random/index.js";
 export { defaultRng } from "./random/index.js";
 export { showConfig, setBackend, getBackend } from "./kernels/index.js";
+export { triu, tril, trace, fillDiagonal } from "./triangles.js";
+export type { TraceOptions } from "./triangles.js";

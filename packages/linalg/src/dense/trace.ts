@@ -48,8 +48,6 @@ export function trace(a: ArrayInput, optionsOrOffset: TraceOptions | number = {}
   const A = asArray(a);
   const options: TraceOptions =
     typeof optionsOrOffset === "number" ? { offset: optionsOrOffset, axis1: axis1Arg, axis2: axis2Arg, dtype: dtypeArg } : optionsOrOffset;
-  const { offset = 0, axis1 = 0, axis2 = 1, dtype } = options;
-  // the diagonal becomes the last axis of the view; sum it away
-  const d = A.diagonal(offset, axis1, axis2);
-  return np.sum(d, dtype === undefined ? { axis: -1 } : { axis: -1, dtype });
+  // np.trace: the diagonal becomes the last axis of a view, summed away
+  return np.trace(A, options);
 }

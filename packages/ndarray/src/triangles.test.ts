@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import * as np from "./index.js";
+
+describe("triu, tril", () => {
+  const A = np.arange(1, 13).reshape(3, 4);
+  it("keeps the triangle on the right side of diagonal k, as NumPy", () => {
+    expect(np.triu(A).toArray()).toEqual([
+      [1, 2, 3, 4],
+      [0, 6, 7, 8],
+      [0, 0, 11, 12],
+    ]);
+    expect(np.tril(A, -1).toArray()).toEqual([
+      [0, 0, 0, 0],
+      [5, 0, 0, 0],
+      [9, 10, 0, 0],
+    ]);
+    expect(np.triu(A, 2).toArray()).toEqual([
+      [0, 0, 3, 4],
+      [0, 0, 0, 8],
+      [0, 0, 0, 0],
+    ]);
+  });
+  it("triu(A, k) + tril(A, k - 1) = A on stacks and views; dtype kept; input untouched", () => {
+    const S = np.random.defaultRng(3).standardNormal([2, 4, 5]).T; // (5, 4, 2) strided view
+    for (const k of [-2, 0, 1, 3]) {
+      expect(np.arrayEqual(np.add(np.triu(S, k), np.tril(S, k - 1)), S)).toBe(true);
+    }
+    expect(np.triu(np.ones([2, 2], "bool")).dtype).toBe("bool");
+    expect(np.tril(A.astype("float32")).dtype).toBe("float32");
+    expect(A.get(0, 3)).toBe(4);
+  });
+  it("rejects 1-d input, naming the function and the shape", () => {
+    expect(() => np.triu([1, 2, 3])).toThrow(/^triu: .*\(3,\)/);
+  });
+});
+
+describe("trace, fillDiagonal", () => {
+  it("sums a diagonal, keeping integers integral", () => {
+    const A = np.arange(9).reshape(3, 3);
+    expect(np.trace(A).item()).toBe(12);
+    expect(np.trace(A).dtype).toBe("int32");
+    expect(np.trace(A, { offset: 1 }).item()).toBe(1 + 5);
+    expect(np.trace(np.arange(8).reshape(2, 2, 2), { axis1: 1, axis2: 2 }).toArray()).toEqual([3, 11]);
+    expect(() => np.trace([1, 2])).toThrow(/^trace: /);
+  });
+  it("fills the main diagonal in place", () => {
+    const Z = np.zeros([3, 4]);
+    expect(np.fillDiagonal(Z, 7)).toBe(Z);
+    expect(Z.toArray()).toEqual([
+      [7, 0, 0, 0],
+      [0, 7, 0, 0],
+      [0, 0, 7, 0],
+    ]);
+  });
+});
