@@ -1,8 +1,8 @@
 /**
  * Dense linear algebra II: the SVD, eigh and what rests on them.
  *
- *   svd     U, S, Vh of A (300×200)          bidiagonalisation + bidiagonal QR (QR-free: m < 1.6n)
- *   eigh    eigenvalues, eigenvectors (300)  tridiagonalisation + implicit QL/QR
+ *   svd     U, S, Vh of A (300×200)          QR first (m ≥ 1.4n), bidiagonalisation + bidiagonal QR
+ *   eigh    eigenvalues, eigenvectors (300)  tridiagonalisation + divide and conquer
  *   lstsq   x minimising ‖A·x − b‖ (2000×50) QR first, then the SVD of R
  *   pinv    A⁺ (300×300)                     SVD, then V·Σ⁺·Uᵀ by gemm
  *

@@ -27,14 +27,30 @@ export interface BlockSizes {
   tridiagonal: number;
 }
 
-/** The defaults, measured on n = 500 (bench/linalg1.bench.ts). */
+/**
+ * The defaults. lu, cholesky, qr, triangular: measured on n = 500 (bench/linalg1.bench.ts).
+ *
+ * bidiagonal and tridiagonal: measured on gebrd and sytrd alone (best of 15–40 runs, nb
+ * interleaved in one process, 2-core machine under load; 2026-11). Half of the reductions'
+ * flops are matrix–vector products (dlabrd/dlatrd's gemv/symv) that blocking cannot move into
+ * gemm, and each panel adds O(n²·nb) of bookkeeping, so small panels win:
+ *   gebrd 300×300   nb 8: 34.2 ms  12: 34.2  16: 35.2  24: 38.3  32: 42.7  unblocked: 73.4
+ *   gebrd 300×200   nb 8: 17.8 ms  12: 18.1  16: 18.9  24: 20.8  32: 23.4  unblocked: 37.6
+ *   gebrd 200×200   nb 8: 10.8 ms  12: 11.2  16: 11.8  24: 13.4  32: 15.1  unblocked: 21.6
+ *   sytrd 300       nb 8: 20.3 ms  12: 18.9  16: 18.7  24: 19.1  32: 20.4  unblocked: 21.9
+ *   sytrd 400       nb 16: 48.6 ms  32: 54.6  unblocked: 67.4
+ *   sytrd 600       nb 16: 194 ms   32: 202   unblocked: 204
+ * 8–16 are within noise for gebrd; 16 also serves orgbr's WY blocks (which prefer wider ones).
+ * At n ≤ 200 blocked (nb 16) and unblocked sytrd tie (7.0 ms both), so no separate crossover
+ * is needed beyond the routines' own (n ≤ 2·nb runs the unblocked spec).
+ */
 export const BLOCK_SIZES: Readonly<BlockSizes> = Object.freeze({
   lu: 32,
   cholesky: 32,
   qr: 32,
   triangular: 64,
-  bidiagonal: 32,
-  tridiagonal: 32,
+  bidiagonal: 16,
+  tridiagonal: 16,
 });
 
 /** Options shared by every blocked routine. */
@@ -50,3 +66,27 @@ export function blockSizeOf(options: BlockOptions | undefined, fallback: number,
   if (!Number.isInteger(nb) || nb < 1) throw new ValueError(`${fn}: blockSize must be a positive integer, got ${nb}`);
   return nb;
 }
+
+/**
+ * Divide and conquer for the symmetric tridiagonal eigenproblem (dense/tridiagonal-dc.ts,
+ * LAPACK dstedc): blocks of at most `leafSize` are solved by steqr, and eigh with vectors
+ * uses divide and conquer only above `minOrder` (below it steqr's rotations are cheaper).
+ * Measured (best of 600 runs; stedc + ormtr against orgtr + steqr, random symmetric):
+ *   n = 26: 0.104 ms vs 0.085;  32: 0.150 vs 0.131;  40: 0.239 vs 0.273;  50: 0.42 vs 0.52;
+ *   300: 20.6 vs 55.7 (leafSize 16, 25, 40 within noise of each other at n = 300).
+ * leafSize is LAPACK's SMLSIZ.
+ */
+export const DIVIDE_AND_CONQUER: Readonly<{ leafSize: number; minOrder: number }> = Object.freeze({
+  leafSize: 25,
+  minOrder: 36,
+});
+
+/**
+ * The real SVD (dense/svd.ts svdTall) of an m×n A with m ≥ ratio·n first factors A = Q_R·R and
+ * takes the SVD of the n×n R: the bidiagonal QR's rotations then reach n rows of U instead of
+ * m, for the price of geqrf, orgqr and one gemm. Measured (best of 25, full U; 2026-11):
+ *   m×n = 220×200: direct 56.3 ms, QR first 61.0;  240×200: 62.2 vs 65.9;
+ *   260×200: 69.8 vs 66.0;  280×200: 67.1 vs 63.1;  300×200: 74.6 vs 66.6 (reduced U alike).
+ * LAPACK's dgesvd uses 1.6.
+ */
+export const SVD_QR_FIRST: Readonly<{ ratio: number }> = Object.freeze({ ratio: 1.4 });

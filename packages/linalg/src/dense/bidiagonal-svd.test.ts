@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { LinAlgError } from "../errors.js";
 import { lasr, lasrRows, type RotationKernel } from "../primitives/givens.js";
-import { bdsqr } from "./bidiagonal-svd.js";
+import { bdsqr, bdsqrPerfectShifts } from "./bidiagonal-svd.js";
 
 // Column-major matrices: element (i, j) of an r×c matrix at X[i + j·r].
 const EPS = 2 ** -52;
@@ -25,18 +25,23 @@ function bidiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {
   return out;
 }
 
-describe.each<{ name: string; rotations: RotationKernel }>([
-  { name: "lasr (the reference rotations)", rotations: lasr },
-  { name: "lasrRows (the fast twin)", rotations: lasrRows },
-])("bdsqr with $name", ({ rotations }) => {
+describe.each<{ name: string; rotations: RotationKernel; solve: typeof bdsqr }>([
+  { name: "bdsqr, lasr (the reference rotations)", rotations: lasr, solve: bdsqr },
+  { name: "bdsqr, lasrRows (the fast twin)", rotations: lasrRows, solve: bdsqr },
+  { name: "bdsqrPerfectShifts (the fast twin), lasrRows", rotations: lasrRows, solve: bdsqrPerfectShifts },
+])("$name", ({ rotations, solve }) => {
   it.each(bidiagonals())("$name: B = U·Σ·Vᵀ, U and V orthogonal, σ descending and non-negative", ({ d: d0, e: e0 }) => {
     const n = d0.length;
     const d = d0.slice();
     const e = e0.slice();
     const U = eye(n);
     const V = eye(n);
-    bdsqr(n, d, e, { Z: U, off: 0, ld: n, rows: n }, { Z: V, off: 0, ld: n, rows: n }, "test", { rotations });
+    solve(n, d, e, { Z: U, off: 0, ld: n, rows: n }, { Z: V, off: 0, ld: n, rows: n }, "test", { rotations });
     for (let i = 0; i < n; i++) expect(d[i]).toBeGreaterThanOrEqual(0);
+    // the same singular values as without vectors, to high relative accuracy
+    const sigma = d0.slice();
+    bdsqr(n, sigma, e0.slice());
+    for (let i = 0; i < n; i++) expect(Math.abs(d[i] - sigma[i])).toBeLessThanOrEqual(100 * n * EPS * sigma[i]);
     for (let i = 0; i + 1 < n; i++) expect(d[i]).toBeGreaterThanOrEqual(d[i + 1]);
     // ‖B − U·Σ·Vᵀ‖_F / (n·‖B‖_F·eps)
     let r2 = 0;
@@ -69,9 +74,9 @@ describe.each<{ name: string; rotations: RotationKernel }>([
     const Z0 = Float64Array.from({ length: 13 * n }, () => r());
     // Z·V_B computed directly, against V_B from identity times Z
     const Z = Z0.slice();
-    bdsqr(n, d0.slice(), e0.slice(), undefined, { Z, off: 0, ld: 13, rows: 13 }, "test", { rotations });
+    solve(n, d0.slice(), e0.slice(), undefined, { Z, off: 0, ld: 13, rows: 13 }, "test", { rotations });
     const V = eye(n);
-    bdsqr(n, d0.slice(), e0.slice(), undefined, { Z: V, off: 0, ld: n, rows: n }, "test", { rotations });
+    solve(n, d0.slice(), e0.slice(), undefined, { Z: V, off: 0, ld: n, rows: n }, "test", { rotations });
     for (let i = 0; i < 13; i++)
       for (let j = 0; j < n; j++) {
         let s = 0;
@@ -112,5 +117,30 @@ describe("bdsqr: noConvergence", () => {
     expect(error).toBeInstanceOf(LinAlgError);
     expect((error as LinAlgError).kind).toBe("noConvergence");
     expect((error as LinAlgError).message).toMatch(/^svd: SVD did not converge/);
+  });
+});
+
+describe("bdsqr: shifts change the speed, never the result", () => {
+  it("a run stalled by useless shifts, continued by plain bdsqr (bdsqrPerfectShifts' fallback), is a correct SVD", () => {
+    const n = 37;
+    const r = rng(9);
+    const d0 = Float64Array.from({ length: n }, () => 2 * r() - 1);
+    const e0 = Float64Array.from({ length: n - 1 }, () => 2 * r() - 1);
+    const [d, e, U, V] = [d0.slice(), e0.slice(), eye(n), eye(n)];
+    const targets = [{ Z: U, off: 0, ld: n, rows: n }, { Z: V, off: 0, ld: n, rows: n }] as const;
+    expect(() => bdsqr(n, d, e, ...targets, "test", { shifts: Float64Array.of(0.5, 1e3), maxSweeps: 4 * n })).toThrow(LinAlgError);
+    bdsqr(n, d, e, ...targets, "test");
+    const sigma = d0.slice();
+    bdsqr(n, sigma, e0.slice());
+    for (let i = 0; i < n; i++) expect(Math.abs(d[i] - sigma[i])).toBeLessThanOrEqual(100 * n * EPS * sigma[i]);
+    // ‖B − U·Σ·Vᵀ‖_F / (n·‖B‖_F·eps)
+    let r2 = 0;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let t = 0; t < n; t++) s += U[i + t * n] * d[t] * V[j + t * n];
+        r2 += ((i === j ? d0[i] : j === i + 1 ? e0[i] : 0) - s) ** 2;
+      }
+    expect(Math.sqrt(r2) / (n * Math.sqrt(normF(d0) ** 2 + normF(e0) ** 2) * EPS)).toBeLessThan(30);
   });
 });

@@ -10,9 +10,10 @@
  *   2. the bidiagonal SVD (bidiagonal-svd.ts): implicit-shift QR sweeps with Demmel–Kahan's
  *      zero shift and convergence tests, B = U_B·Σ·V_Bᵀ, the rotations accumulated into Q and P:
  *      U = Q·U_B, V = P·V_B.
- * A wide matrix (m < n) is handled through Aᴴ = V·Σ·Uᴴ (tall). A tall one with m ≥ 1.6·n
- * is first reduced by QR, A = Q_R·R, and the n×n R bidiagonalised (dgesvd's "m much larger
- * than n" path): half the Householder work, and U = Q_R·U_R by one gemm.
+ * A wide matrix (m < n) is handled through Aᴴ = V·Σ·Uᴴ (tall). A tall real one with
+ * m ≥ 1.4·n (tuning.ts SVD_QR_FIRST, measured) is first reduced by QR, A = Q_R·R, and the n×n
+ * R bidiagonalised (dgesvd's "m much larger than n" path): less Householder work, the
+ * rotations reach n rows of U_R instead of m, and U = Q_R·U_R by one gemm.
  *
  * Outputs on exit: `{ U, S, Vh }`, S descending and non-negative (sign flips folded into V).
  * Invariant: ‖A − U·Σ·Vᴴ‖ ≤ c·max(m, n)·eps·‖A‖, ‖UᴴU − I‖, ‖VᴴV − I‖ ≤ c·max(m, n)·eps;
@@ -30,10 +31,10 @@
  */
 import { type NDArray, ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
-import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
+import { BLOCK_SIZES, blockSizeOf, SVD_QR_FIRST, type BlockOptions } from "../tuning.js";
 import { asArray, assertStacked2d, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
-import { bdsqr } from "./bidiagonal-svd.js";
+import { bdsqr, bdsqrPerfectShifts } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
 import { eigh, eigvalsh } from "./eigh.js";
 import { geqrf, orgqr } from "./qr.js";
@@ -57,7 +58,10 @@ export interface SvdResult {
   Vh: NDArray;
 }
 
-/** Tall matrices with m ≥ MN_RATIO·n take the QR-first path (LAPACK's mnthr ≈ 1.6·n). */
+/**
+ * LAPACK's crossover for the QR-first path (mnthr ≈ 1.6·n); lstsq's SVD path uses it. The real
+ * `svd` uses its own measured {@link SVD_QR_FIRST.ratio} (tuning.ts).
+ */
 export const MN_RATIO = 1.6;
 
 /** One real matrix's SVD in column-major working storage (the stages of the file header). */
@@ -79,7 +83,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
   const e = new Float64Array(Math.max(N - 1, 0));
   const tauq = new Float64Array(N);
   const taup = new Float64Array(N);
-  if (N > 0 && M >= MN_RATIO * N) {
+  if (N > 0 && M >= SVD_QR_FIRST.ratio * N) {
     // A = Q_R·R, then the SVD of the N×N R
     const tau = new Float64Array(N);
     geqrf(M, N, W, 0, M, tau, nb);
@@ -93,7 +97,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
     const V = new Float64Array(N * N);
     orgbrP(N, R, 0, N, taup, V, 0, N, nb);
     orgbrQ(N, N, N, R, 0, N, tauq, nb);
-    bdsqr(N, d, e, { Z: R, off: 0, ld: N, rows: N }, { Z: V, off: 0, ld: N, rows: N }, fn);
+    bdsqrPerfectShifts(N, d, e, { Z: R, off: 0, ld: N, rows: N }, { Z: V, off: 0, ld: N, rows: N }, fn);
     // U = Q_R·[U_R 0; 0 I]: the first N columns by gemm, the rest are Q_R's own
     orgqr(M, uCols, N, W, 0, M, tau, nb);
     const U = new Float64Array(M * uCols);
@@ -109,7 +113,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
   const V = new Float64Array(N * N);
   orgbrP(N, W, 0, M, taup, V, 0, N, nb);
   orgbrQ(M, N, uCols, W, 0, M, tauq, nb);
-  bdsqr(N, d, e, { Z: W, off: 0, ld: M, rows: M }, { Z: V, off: 0, ld: N, rows: N }, fn);
+  bdsqrPerfectShifts(N, d, e, { Z: W, off: 0, ld: M, rows: M }, { Z: V, off: 0, ld: N, rows: N }, fn);
   return { s: d, U: W, V };
 }
 
@@ -128,7 +132,7 @@ export function zsvdTall(M: number, N: number, W: Float64Array, vectors: boolean
   zungbrP(N, W, 0, M, taup, V, 0, N);
   zungbrQ(M, N, uCols, W, 0, M, tauq);
   // the rotations are real: a complex column of M entries is a real column of 2M
-  bdsqr(N, d, e, { Z: W, off: 0, ld: 2 * M, rows: 2 * M }, { Z: V, off: 0, ld: 2 * N, rows: 2 * N }, fn);
+  bdsqrPerfectShifts(N, d, e, { Z: W, off: 0, ld: 2 * M, rows: 2 * M }, { Z: V, off: 0, ld: 2 * N, rows: 2 * N }, fn);
   return { s: d, U: W, V };
 }
 

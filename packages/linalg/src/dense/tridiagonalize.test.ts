@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
-import { orgtr, sytd2, sytrd } from "./tridiagonalize.js";
+import { orgtr, ormtr, sytd2, sytrd } from "./tridiagonalize.js";
 
 // Column-major n×n matrices: element (i, j) at X[i + j·n].
 const EPS = 2 ** -52;
@@ -59,5 +59,29 @@ describe.each<{ name: string; run: Reduce }>([
     let off = 0;
     for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) if (Math.abs(i - j) > 1) off = Math.max(off, Math.abs(Tx[i + j * n]));
     expect(off / (n * normF(full) * EPS)).toBeLessThan(30);
+  });
+});
+
+describe("ormtr", () => {
+  it.each([
+    [1, 4],
+    [2, 4],
+    [7, 3],
+    [30, 4],
+    [45, 16],
+    [45, 64],
+  ])("n = %i, nb = %i: Q·C without forming Q equals orgtr's Q times C", (n, nb) => {
+    const { A } = symmetricLower(n, 90 + n);
+    const d = new Float64Array(n);
+    const e = new Float64Array(Math.max(n - 1, 0));
+    const tau = new Float64Array(Math.max(n - 1, 0));
+    sytrd(n, A, 0, n, d, e, tau, 8);
+    const Q = new Float64Array(n * n);
+    orgtr(n, A, 0, n, tau, Q, 0, n, 4);
+    const r = rng(n);
+    const C = Float64Array.from({ length: n * n }, () => 2 * r() - 1);
+    const expected = mul(Q, false, C, false, n);
+    ormtr(n, n, A, 0, n, tau, C, 0, n, nb);
+    expect(normF(C.map((x, i) => x - expected[i])) / (n * normF(expected) * EPS)).toBeLessThan(30);
   });
 });

@@ -17,6 +17,8 @@
  *   - tau[i]: H_i's scalar; the upper triangle of A is not touched.
  * `orgtr` forms Q explicitly: the vectors shifted one column right are QR's layout on the
  * trailing (n−1)×(n−1) block, so QR's orgqr does it (as LAPACK's dorgtr calls dorgql/dorgqr).
+ * `ormtr` applies Q to a matrix without forming it (LAPACK dormtr; eigh's divide-and-conquer
+ * path turns T's eigenvectors into A's with it).
  *
  * The complex twin `zhetd2` reads the lower triangle of a Hermitian matrix (the imaginary parts
  * of the diagonal are ignored); zlarfg makes every subdiagonal beta real, so T is a *real*
@@ -29,10 +31,10 @@
  * in column strips of nb: half the flops of updating the full square).
  *
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3.1 (Algorithm 8.3.1);
- * LAPACK dsytd2, dsytrd, dlatrd, dorgtr, zhetd2.
+ * LAPACK dsytd2, dsytrd, dlatrd, dorgtr, dormtr, zhetd2.
  */
 import { zlarfg, zung2r } from "../complex/qr.js";
-import { larfg } from "../primitives/householder.js";
+import { larfb, larfg, larft } from "../primitives/householder.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { orgqr } from "./qr.js";
 
@@ -42,15 +44,26 @@ function symvLower(k: number, alpha: number, A: Float64Array, aOff: number, lda:
   for (let j = 0; j < k; j++) {
     const col = aOff + j * lda;
     const t1 = alpha * X[xOff + j];
-    let t2 = 0;
     Y[yOff + j] += t1 * A[col + j];
-    // column j below the diagonal serves as row j right of it (A symmetric)
-    for (let r = j + 1; r < k; r++) {
+    // column j below the diagonal serves as row j right of it (A symmetric); the dot product
+    // t2 is kept as two partial sums, so that its additions do not wait on each other
+    let t2a = 0;
+    let t2b = 0;
+    let r = j + 1;
+    for (; r + 2 <= k; r += 2) {
+      const a0 = A[col + r];
+      const a1 = A[col + r + 1];
+      Y[yOff + r] += t1 * a0;
+      Y[yOff + r + 1] += t1 * a1;
+      t2a += a0 * X[xOff + r];
+      t2b += a1 * X[xOff + r + 1];
+    }
+    if (r < k) {
       const a = A[col + r];
       Y[yOff + r] += t1 * a;
-      t2 += a * X[xOff + r];
+      t2a += a * X[xOff + r];
     }
-    Y[yOff + j] += alpha * t2;
+    Y[yOff + j] += alpha * (t2a + t2b);
   }
 }
 
@@ -209,6 +222,28 @@ export function orgtr(n: number, A: Float64Array, aOff: number, lda: number, tau
     for (let r = c + 2; r < n; r++) Q[qOff + r + (c + 1) * ldq] = A[aOff + r + c * lda];
   }
   orgqr(n - 1, n - 1, n - 1, Q, qOff + 1 + ldq, ldq, tau, nb);
+}
+
+/**
+ * C := Q·C for the n×ncols C[cOff + i + j·ldc], Q = H_0···H_{n−2} from sytd2/sytrd's vectors
+ * (LAPACK dormtr, side = L, uplo = L, trans = N), without forming Q: Q = diag(1, Q̃) with Q̃ the
+ * QR-layout reflectors of the trailing (n−1)×(n−1) block, applied as WY blocks of nb
+ * reflectors, last block first (Q̃·C = H_0·(H_1·(…·C))). eigh uses it to turn the eigenvectors
+ * of T into those of A (A = Q·T·Qᵀ = (Q·Z)·Λ·(Q·Z)ᵀ) with gemm-rich flops.
+ */
+export function ormtr(n: number, ncols: number, A: Float64Array, aOff: number, lda: number, tau: Float64Array, C: Float64Array, cOff: number, ldc: number, nb: number): void {
+  const m = n - 1; // order of Q̃; its reflector j has its unit at A[j+1, j]
+  if (m <= 0 || ncols === 0) return;
+  const T = new Float64Array(nb * nb);
+  const v = aOff + 1; // A[1, 0]: the QR layout's origin
+  const c1 = cOff + 1; // C[1, 0]
+  for (let j0 = Math.floor((m - 1) / nb) * nb; j0 >= 0; j0 -= nb) {
+    const jb = Math.min(nb, m - j0);
+    const v11 = v + j0 + j0 * lda;
+    // the block H_{j0}···H_{j0+jb−1} = I − V·T·Vᵀ on rows j0..m−1 of Q̃'s range
+    larft(m - j0, jb, A, v11, lda, tau, j0, T, 0, jb);
+    larfb(false, m - j0, ncols, jb, A, v11, lda, T, 0, jb, C, c1 + j0, ldc);
+  }
 }
 
 // ------------------------------------------------------------------ the complex twin
