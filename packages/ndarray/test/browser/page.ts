@@ -1,0 +1,69 @@
+/**
+ * The browser side of browser.test.ts: bundled by esbuild for the browser (no Node API may
+ * appear in what it imports) and run in headless Chromium. For every gemm backend the engine
+ * offers, it multiplies float64 and float32 matrices through np.matmul (products above the
+ * WebAssembly crossover, plus a transposed view) and compares them with the triple-loop
+ * reference kernel; it also draws seeded random numbers and prints an array, the parts of the
+ * library a course page would use first.
+ */
+import * as np from "@sliderule/ndarray";
+import { engineFeatures, gemmReference, getBackend, setBackend, showConfig, type BackendName } from "@sliderule/ndarray/kernels";
+
+export interface BackendReport {
+  backend: BackendName;
+  active: BackendName;
+  /** max |matmul − reference| / (k·max|A|·max|B|·eps) over the products, per dtype */
+  scaledError: { float64: number; float32: number };
+}
+
+export interface PageReport {
+  features: ReturnType<typeof engineFeatures>;
+  autoBackend: BackendName;
+  config: string;
+  backends: BackendReport[];
+  randn: number[];
+  printed: string;
+}
+
+/** max |C − reference| in units of k·eps (operands in [-1, 1)). */
+function matmulError(dtype: "float64" | "float32", m: number, k: number, n: number, transposeA: boolean): number {
+  const rs = new np.random.RandomState(m * 1000 + n);
+  const A0 = rs.uniform(-1, 1, transposeA ? [k, m] : [m, k]).astype(dtype);
+  const A = transposeA ? A0.T : A0;
+  const B = rs.uniform(-1, 1, [k, n]).astype(dtype);
+  const C = np.matmul(A, B);
+  const ref = new Float64Array(m * n);
+  const Ad = A0.astype("float64").data as Float64Array;
+  const Bd = B.astype("float64").data as Float64Array;
+  gemmReference({
+    m, n, k, alpha: 1,
+    A: Ad, aOff: 0, aRs: transposeA ? 1 : k, aCs: transposeA ? m : 1,
+    B: Bd, bOff: 0, bRs: n, bCs: 1,
+    beta: 0, C: ref, cOff: 0, cRs: n, cCs: 1,
+  });
+  const c = C.astype("float64").data as Float64Array;
+  const eps = dtype === "float64" ? 2 ** -52 : 2 ** -23;
+  let worst = 0;
+  for (let i = 0; i < ref.length; i++) worst = Math.max(worst, Math.abs(c[i] - ref[i]));
+  return worst / (k * eps);
+}
+
+export function run(): PageReport {
+  const features = engineFeatures();
+  const autoBackend = getBackend();
+  const config = showConfig();
+  const offered: BackendName[] = ["typescript"];
+  if (features.simd) offered.push("wasm-simd");
+  if (features.relaxedSimd) offered.push("wasm-relaxed-simd");
+  const backends = offered.map((backend): BackendReport => {
+    setBackend(backend);
+    const err = (dtype: "float64" | "float32") =>
+      Math.max(matmulError(dtype, 70, 50, 40, false), matmulError(dtype, 64, 64, 64, true), matmulError(dtype, 129, 7, 33, false));
+    return { backend, active: getBackend(), scaledError: { float64: err("float64"), float32: err("float32") } };
+  });
+  setBackend("auto");
+  np.random.seed(42);
+  const randn = Array.from(np.random.randn(3).data as Float64Array);
+  const printed = np.arange(6).reshape([2, 3]).toString();
+  return { features, autoBackend, config, backends, randn, printed };
+}
