@@ -81,35 +81,43 @@ export interface TrsmArgs {
 /** B := T⁻¹·B by plain substitution (the spec; see the file header). */
 export function trsmUnblocked(args: TrsmArgs): void {
   const { n, nrhs, lower, unitDiagonal, T, tOff, tRs, tCs, B, bOff, bRs, bCs } = args;
-  // Eliminate by columns of B when B's columns are contiguous, else by rows of B.
-  const byColumns = Math.abs(bRs) <= Math.abs(bCs);
+  if (Math.abs(bRs) <= Math.abs(bCs)) {
+    // B's columns are contiguous: solve one right-hand side b = B[:, j] at a time, start to
+    // finish, while it sits in cache
+    for (let j = 0; j < nrhs; j++) {
+      const bj = bOff + j * bCs;
+      for (let step = 0; step < n; step++) {
+        // forward (lower) k = 0, 1, …; backward (upper) k = n−1, n−2, …
+        const k = lower ? step : n - 1 - step;
+        const iBegin = lower ? k + 1 : 0; // the rows still unsolved: below k (lower) or above k (upper)
+        const iEnd = lower ? n : k;
+        // x_k = b_k / T[k, k]
+        if (!unitDiagonal) B[bj + k * bRs] /= T[tOff + k * tRs + k * tCs];
+        // b_i −= T[i, k]·x_k for every unsolved row i
+        const xk = B[bj + k * bRs];
+        if (xk === 0) continue;
+        const tk = tOff + k * tCs; // column k of T
+        for (let i = iBegin; i < iEnd; i++) B[bj + i * bRs] -= T[tk + i * tRs] * xk;
+      }
+    }
+    return;
+  }
+  // B's rows are contiguous: the same elimination, row k of X against every unsolved row
   for (let step = 0; step < n; step++) {
-    // forward (lower) k = 0, 1, …; backward (upper) k = n−1, n−2, …
     const k = lower ? step : n - 1 - step;
-    const iBegin = lower ? k + 1 : 0; // the rows still unsolved: below k (lower) or above k (upper)
+    const iBegin = lower ? k + 1 : 0;
     const iEnd = lower ? n : k;
-    // x_k = b_k / T[k, k]
+    const bk = bOff + k * bRs;
     if (!unitDiagonal) {
       const tkk = T[tOff + k * tRs + k * tCs];
-      for (let j = 0; j < nrhs; j++) B[bOff + k * bRs + j * bCs] /= tkk;
+      for (let j = 0; j < nrhs; j++) B[bk + j * bCs] /= tkk;
     }
-    // b_i −= T[i, k]·x_k for every unsolved row i
-    const tk = tOff + k * tCs; // column k of T
-    if (byColumns) {
-      for (let j = 0; j < nrhs; j++) {
-        const bj = bOff + j * bCs;
-        const xkj = B[bj + k * bRs];
-        if (xkj === 0) continue;
-        for (let i = iBegin; i < iEnd; i++) B[bj + i * bRs] -= T[tk + i * tRs] * xkj;
-      }
-    } else {
-      const bk = bOff + k * bRs;
-      for (let i = iBegin; i < iEnd; i++) {
-        const tik = T[tk + i * tRs];
-        if (tik === 0) continue;
-        const bi = bOff + i * bRs;
-        for (let j = 0; j < nrhs; j++) B[bi + j * bCs] -= tik * B[bk + j * bCs];
-      }
+    const tk = tOff + k * tCs;
+    for (let i = iBegin; i < iEnd; i++) {
+      const tik = T[tk + i * tRs];
+      if (tik === 0) continue;
+      const bi = bOff + i * bRs;
+      for (let j = 0; j < nrhs; j++) B[bi + j * bCs] -= tik * B[bk + j * bCs];
     }
   }
 }

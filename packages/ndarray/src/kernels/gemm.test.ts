@@ -159,9 +159,12 @@ const variants: [string, Kernel, number][] = [
 
 /**
  * A WebAssembly memory budget that fits A, the panels and about a third of B and C, so the
- * product runs in three or more column panels (gemm.wasm.ts).
+ * product runs in three or more column panels (gemm.wasm.ts). A column-major C is computed as
+ * Cᵀ = Bᵀ·Aᵀ there, so m and n trade places first.
  */
-function panelBudget({ m, n, k }: GemmArgs): number {
+function panelBudget(a: GemmArgs): number {
+  const { k } = a;
+  const [m, n] = Math.abs(a.cCs) > Math.abs(a.cRs) ? [a.n, a.m] : [a.m, a.n];
   const kc = Math.min(256, k);
   return 4096 + 8 * (2 * m * k + 64 + (m + 6) * kc + (n + 8) * kc + (k + m) * Math.ceil(n / 3));
 }

@@ -12,7 +12,8 @@
  *   2. runs the kernel, which packs panels from those copies (any strides) and writes a dense
  *      row-major T: (m, n);
  *   3. stores C[i, j] := alpha·T[i, j] + beta·C[i, j] through C's strides (beta = 0: C is not
- *      read, as in BLAS). float32 C is rounded once, here.
+ *      read, as in BLAS). float32 C is rounded once, here. A column-major C is computed as
+ *      Cᵀ = Bᵀ·Aᵀ, so that this store runs along C's contiguous columns.
  * Memory layout of one call, each region 16-byte aligned:
  *
  *   0        RESERVED   A copy   B copy   T (m×n)   Ap panel   Bp panel   tile
@@ -250,6 +251,11 @@ function resolveOptions(options: Partial<WasmGemmOptions>): WasmGemmOptions {
  * Returns false, having touched nothing, when the problem cannot fit in the memory budget.
  */
 export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGemmOptions> = WASM_GEMM_DEFAULTS): boolean {
+  // The kernel writes T row-major and storeC walks C along T's rows. A column-major C (as in
+  // linalg, where C is a trailing block with a large leading dimension) would then be walked
+  // across its columns, one cache line per element; compute Cᵀ = Bᵀ·Aᵀ instead, whose
+  // row-major T has C's own layout (nothing but strides change).
+  if (Math.abs(args.cCs) > Math.abs(args.cRs)) args = transposedProduct(args);
   const { m, n, k, A, B } = args;
   const f32In = A instanceof Float32Array;
   const sumBytes = f32In && o.float32Sums === "float32" ? 4 : 8; // bytes of T, Ap, Bp elements
@@ -297,6 +303,16 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
     storeC(args, j0, nb, sumBytes === 8 ? w.f64 : w.f32, tAddr / sumBytes);
   }
   return true;
+}
+
+/** The same product seen as Cᵀ := alpha·Bᵀ·Aᵀ + beta·Cᵀ (operands swapped, strides exchanged). */
+function transposedProduct(a: GemmArgs): GemmArgs {
+  return {
+    m: a.n, n: a.m, k: a.k, alpha: a.alpha, beta: a.beta,
+    A: a.B, aOff: a.bOff, aRs: a.bCs, aCs: a.bRs,
+    B: a.A, bOff: a.aOff, bRs: a.aCs, bCs: a.aRs,
+    C: a.C, cOff: a.cOff, cRs: a.cCs, cCs: a.cRs,
+  };
 }
 
 /** C[i, j0 + j] := alpha·T[i, j] + beta·C[i, j0 + j] for T: (m, nb) dense at mem[t]; beta = 0 never reads C. */
