@@ -21,6 +21,11 @@ export interface BlockSizes {
   qr: number;
   /** Triangular solve (dtrsm): diagonal block size. */
   triangular: number;
+  /**
+   * The triangular solve inside LU and Cholesky (U12 = L11⁻¹·A12, L21 = A21·L11⁻ᵀ, with a
+   * panel-wide L11): diagonal block size, the rest by gemm.
+   */
+  panelSolve: number;
   /** Bidiagonalisation for the SVD (dgebrd/dlabrd): panel width. */
   bidiagonal: number;
   /** Tridiagonalisation for eigh (dsytrd/dlatrd): panel width. */
@@ -43,12 +48,17 @@ export interface BlockSizes {
  * 8–16 are within noise for gebrd; 16 also serves orgbr's WY blocks (which prefer wider ones).
  * At n ≤ 200 blocked (nb 16) and unblocked sytrd tie (7.0 ms both), so no separate crossover
  * is needed beyond the routines' own (n ≤ 2·nb runs the unblocked spec).
+ *
+ * panelSolve: getrf and potrf at n = 500, panel 32, best of 30 interleaved (CPU ms, 2026-12):
+ *   getrf  unblocked solve 23.3–27.7   blocks of 8: 20.1–21.9   16: 21.1
+ *   potrf  unblocked solve 11.5         blocks of 8: 9.9          16: 10.2
  */
 export const BLOCK_SIZES: Readonly<BlockSizes> = Object.freeze({
   lu: 32,
   cholesky: 32,
   qr: 32,
   triangular: 64,
+  panelSolve: 8,
   bidiagonal: 16,
   tridiagonal: 16,
 });
