@@ -19,13 +19,12 @@ export interface BlockSizes {
   cholesky: number;
   /** Householder QR (dgeqrf, dorgqr): reflectors per WY block. */
   qr: number;
-  /** Triangular solve (dtrsm): diagonal block size. */
-  triangular: number;
   /**
-   * The triangular solve inside LU and Cholesky (U12 = L11⁻¹·A12, L21 = A21·L11⁻ᵀ, with a
-   * panel-wide L11): diagonal block size, the rest by gemm.
+   * Triangular solve (dtrsm, recursive): largest diagonal block solved by substitution, the
+   * rest by gemm. Also the solves inside LU and Cholesky (U12 = L11⁻¹·A12, L21 = A21·L11⁻ᵀ)
+   * and the solves with their factors (getrs, potrs).
    */
-  panelSolve: number;
+  triangular: number;
   /** Bidiagonalisation for the SVD (dgebrd/dlabrd): panel width. */
   bidiagonal: number;
   /** Tridiagonalisation for eigh (dsytrd/dlatrd): panel width. */
@@ -49,16 +48,18 @@ export interface BlockSizes {
  * At n ≤ 200 blocked (nb 16) and unblocked sytrd tie (7.0 ms both), so no separate crossover
  * is needed beyond the routines' own (n ≤ 2·nb runs the unblocked spec).
  *
- * panelSolve: getrf and potrf at n = 500, panel 32, best of 30 interleaved (CPU ms, 2026-12):
- *   getrf  unblocked solve 23.3–27.7   blocks of 8: 20.1–21.9   16: 21.1
- *   potrf  unblocked solve 11.5         blocks of 8: 9.9          16: 10.2
+ * triangular: best of 20–30 interleaved runs at n = 500 (CPU ms, 2026-12). Substitution in
+ * JavaScript costs about 3 ns per multiply-add here, gemm on WebAssembly SIMD about 0.1–0.2, so
+ * small leaves win:
+ *   getrs, 500 right-hand sides (inv)   leaves of 4: 64.2  8: 57.9  12: 57.2  16: 61.2  32: 71.5
+ *   getrf, panel 32: U12 solve          whole panel: 23.3–27.7   blocks of 8: 20.1–21.9  16: 21.1
+ *   potrf, panel 32: L21 solve          whole panel: 11.5         blocks of 8: 9.9        16: 10.2
  */
 export const BLOCK_SIZES: Readonly<BlockSizes> = Object.freeze({
   lu: 32,
   cholesky: 32,
   qr: 32,
-  triangular: 64,
-  panelSolve: 8,
+  triangular: 8,
   bidiagonal: 16,
   tridiagonal: 16,
 });

@@ -105,7 +105,7 @@ export function potrf(n: number, A: FloatArray, aOff: number, lda: number, nb: n
     // A11 = L11·L11ᵀ by the unblocked routine
     const info = potf2(jb, A, aOff + j0 + j0 * lda, lda);
     if (info >= 0) return j0 + info;
-    // L21 = A21·L11⁻ᵀ, i.e. L11·L21ᵀ = A21ᵀ: a left solve on A21's transposed strides; blocked (tuning.ts panelSolve)
+    // L21 = A21·L11⁻ᵀ, i.e. L11·L21ᵀ = A21ᵀ: a left solve on A21's transposed strides; blocked (tuning.ts triangular)
     if (j1 < n) {
       trsm({
         n: jb,
@@ -120,7 +120,7 @@ export function potrf(n: number, A: FloatArray, aOff: number, lda: number, nb: n
         bOff: aOff + j1 + j0 * lda,
         bRs: lda,
         bCs: 1,
-      }, BLOCK_SIZES.panelSolve);
+      }, BLOCK_SIZES.triangular);
     }
   }
   return -1;

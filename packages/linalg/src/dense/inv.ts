@@ -57,6 +57,7 @@ export function inv(a: ArrayInput, options: BlockOptions = {}): NDArray {
   assertSquare(A, fn);
   assertFinite(A, fn);
   const nb = blockSizeOf(options, BLOCK_SIZES.lu, fn);
+  const nbSolve = blockSizeOf(options, BLOCK_SIZES.triangular, fn);
   const n = A.shape[A.ndim - 1];
   const dtype = workDType(A.dtype);
   const complex = dtype === "complex128";
@@ -75,7 +76,7 @@ export function inv(a: ArrayInput, options: BlockOptions = {}): NDArray {
     // X = I, then X := A⁻¹·X
     X.fill(0);
     for (let i = 0; i < n; i++) X[complex ? 2 * (i + i * n) : i + i * n] = 1;
-    solveFactored(complex, n, n, W, ipiv, X, nb);
+    solveFactored(complex, n, n, W, ipiv, X, nbSolve);
     storeMatrix(X, 0, n, n, n, out, p * n * n);
   }
   return out;

@@ -207,7 +207,7 @@ export function getrf(m: number, n: number, A: FloatArray, aOff: number, lda: nu
     if (j1 < n) {
       // … and right of it (A12, A22)
       laswp(n - j1, A, aOff + j1 * lda, lda, j0, j1, ipiv);
-      // U12 = L11⁻¹·A12 (L11 unit lower triangular, jb×jb; blocked, see tuning.ts panelSolve)
+      // U12 = L11⁻¹·A12 (L11 unit lower triangular, jb×jb; blocked, see tuning.ts triangular)
       trsm({
         n: jb,
         nrhs: n - j1,
@@ -221,7 +221,7 @@ export function getrf(m: number, n: number, A: FloatArray, aOff: number, lda: nu
         bOff: aOff + j0 + j1 * lda,
         bRs: 1,
         bCs: lda,
-      }, BLOCK_SIZES.panelSolve);
+      }, BLOCK_SIZES.triangular);
       // A22 := A22 − L21·U12
       if (j1 < m) {
         gemmColMajor(m - j1, n - j1, jb, -1, A, aOff + j1 + j0 * lda, lda, false, A, aOff + j0 + j1 * lda, lda, false, 1, A, aOff + j1 + j1 * lda, lda);

@@ -100,7 +100,7 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
     }
     // X = U⁻¹·L⁻¹·P⁻¹·B
     loadMatrix(B, bOffs[p], bRs, bCs, n, nrhs, X, 0, n, complex);
-    solveFactored(complex, n, nrhs, W, ipiv, X, nb);
+    solveFactored(complex, n, nrhs, W, ipiv, X, blockSizeOf(options, BLOCK_SIZES.triangular, fn));
     storeMatrix(X, 0, n, n, nrhs, out, p * n * nrhs);
   }
   return out;

@@ -22,13 +22,15 @@
  *
  * Two routines, one contract (STYLE.md §6):
  *   - `trsmUnblocked`: the readable substitution above, the spec and reference twin;
- *   - `trsm`: blocked. With T split into nb×nb diagonal blocks (lower case drawn),
+ *   - `trsm`: recursive. With T halved (lower case drawn),
  *
- *         ⎡ T11   0  ⎤ ⎡X1⎤   ⎡B1⎤      X1 = T11⁻¹·B1            (trsmUnblocked)
+ *         ⎡ T11   0  ⎤ ⎡X1⎤   ⎡B1⎤      X1 = T11⁻¹·B1            (recurse)
  *         ⎣ T21  T22 ⎦ ⎣X2⎦ = ⎣B2⎦  ⇒   B2 := B2 − T21·X1        (gemm)
- *                                       X2 = T22⁻¹·B2            (recurse on the rest)
+ *                                       X2 = T22⁻¹·B2            (recurse)
  *
- *     so all but the diagonal blocks' work is gemm.
+ *     down to diagonal blocks of order ≤ nb solved by trsmUnblocked, so all but those
+ *     blocks' work is gemm, and the largest products (k = n/2) come first. (A left-to-right
+ *     blocked sweep does the same flops as rank-nb updates, each one a pass over all of B.)
  *
  * Neither routine checks the diagonal; callers test for an exact zero first (as dtrtrs does)
  * and raise LinAlgError kind "singular" with its index.
@@ -123,48 +125,43 @@ export function trsmUnblocked(args: TrsmArgs): void {
 }
 
 /**
- * B := T⁻¹·B, blocked: substitution on the nb×nb diagonal blocks, gemm for the rest.
+ * B := T⁻¹·B, recursive: T halved (lower case drawn; upper mirrors it, bottom half first),
+ * substitution at the leaves of order ≤ nb, gemm for every off-diagonal block.
  * Same contract as {@link trsmUnblocked}.
  */
 export function trsm(args: TrsmArgs, nb: number): void {
   const { n, nrhs, lower, T, tOff, tRs, tCs, B, bOff, bRs, bCs } = args;
-  if (n <= nb || nrhs === 0) {
+  if (n <= Math.max(nb, 1) || nrhs === 0) {
     trsmUnblocked(args);
     return;
   }
-  const nblocks = Math.ceil(n / nb);
-  for (let s = 0; s < nblocks; s++) {
-    // the diagonal block T11 = T[k0:k1, k0:k1], taken top-down (lower) or bottom-up (upper)
-    const blk = lower ? s : nblocks - 1 - s;
-    const k0 = blk * nb;
-    const k1 = Math.min(n, k0 + nb);
-    const kb = k1 - k0;
-    // X1 = T11⁻¹·B1
-    trsmUnblocked({ ...args, n: kb, T, tOff: tOff + k0 * tRs + k0 * tCs, B, bOff: bOff + k0 * bRs });
-    // B2 := B2 − T21·X1, where B2 is the unsolved rest: rows k1..n−1 (lower) or 0..k0−1 (upper)
-    const r0 = lower ? k1 : 0;
-    const rows = lower ? n - k1 : k0;
-    if (rows === 0) continue;
-    gemm({
-      m: rows,
-      n: nrhs,
-      k: kb,
-      alpha: -1,
-      A: T,
-      aOff: tOff + r0 * tRs + k0 * tCs,
-      aRs: tRs,
-      aCs: tCs,
-      B,
-      bOff: bOff + k0 * bRs,
-      bRs,
-      bCs,
-      beta: 1,
-      C: B,
-      cOff: bOff + r0 * bRs,
-      cRs: bRs,
-      cCs: bCs,
-    });
-  }
+  // rows [0, n1) and [n1, n): lower T solves the top half first, upper T the bottom half
+  const n1 = n >> 1;
+  const [f0, fRows, s0, sRows] = lower ? [0, n1, n1, n - n1] : [n1, n - n1, 0, n1];
+  // X_first = T_ff⁻¹·B_first
+  trsm({ ...args, n: fRows, tOff: tOff + f0 * (tRs + tCs), bOff: bOff + f0 * bRs }, nb);
+  // B_second := B_second − T_sf·X_first (T21 for lower, T12 for upper)
+  gemm({
+    m: sRows,
+    n: nrhs,
+    k: fRows,
+    alpha: -1,
+    A: T,
+    aOff: tOff + s0 * tRs + f0 * tCs,
+    aRs: tRs,
+    aCs: tCs,
+    B,
+    bOff: bOff + f0 * bRs,
+    bRs,
+    bCs,
+    beta: 1,
+    C: B,
+    cOff: bOff + s0 * bRs,
+    cRs: bRs,
+    cCs: bCs,
+  });
+  // X_second = T_ss⁻¹·B_second
+  trsm({ ...args, n: sRows, tOff: tOff + s0 * (tRs + tCs), bOff: bOff + s0 * bRs }, nb);
 }
 
 // ------------------------------------------------------------------ the public function
