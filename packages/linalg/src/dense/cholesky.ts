@@ -38,6 +38,7 @@ import { trsm, trsmUnblocked } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   allocWork,
+  withWork,
   asArray,
   assertFinite,
   assertSquare,
@@ -155,14 +156,15 @@ function forEachCholesky(fn: string, A: NDArray, upper: boolean, nb: number, vis
   const complex = dtype === "complex128";
   const offs = batchOffsets(A, batchShapeOf(A, 2), 2);
   const { rs, cs } = matrixStrides(A);
-  const W = allocWork(dtype, n * n);
-  for (let p = 0; p < offs.length; p++) {
-    // the upper triangle of A, read as the lower triangle of Aᴴ
-    loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex, upper, upper);
-    const info = complex ? zpotf2(n, W as Float64Array, 0, n) : potrf(n, W, 0, n, nb);
-    if (info >= 0) throw notPD(fn, info);
-    visit(p, W);
-  }
+  withWork(dtype, [n * n], ([W]) => {
+    for (let p = 0; p < offs.length; p++) {
+      // the upper triangle of A, read as the lower triangle of Aᴴ
+      loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex, upper, upper);
+      const info = complex ? zpotf2(n, W as Float64Array, 0, n) : potrf(n, W, 0, n, nb);
+      if (info >= 0) throw notPD(fn, info);
+      visit(p, W);
+    }
+  });
 }
 
 // ------------------------------------------------------------------ the public functions

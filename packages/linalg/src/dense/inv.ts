@@ -24,7 +24,6 @@ import type { NDArray } from "@sliderule/ndarray";
 import { zgetf2 } from "../complex/lu.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
-  allocWork,
   asArray,
   assertFinite,
   assertSquare,
@@ -37,6 +36,7 @@ import {
   workDType,
   type ArrayInput,
   type FloatArray,
+  withWork,
 } from "../util/batch.js";
 import { trsm } from "../primitives/triangular-solve.js";
 import { getrf } from "./lu.js";
@@ -74,24 +74,24 @@ export function inv(a: ArrayInput, options: BlockOptions = {}): NDArray {
   const out = stackOf(batch, [n, n], dtype);
   const offs = batchOffsets(A, batch, 2);
   const { rs, cs } = matrixStrides(A);
-  const W = allocWork(dtype, n * n);
-  const X = allocWork(dtype, n * n);
-  const ipiv = new Int32Array(n);
-  for (let p = 0; p < offs.length; p++) {
-    // A = P·L·U
-    loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex);
-    const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrf(n, n, W, 0, n, ipiv, nb);
-    if (info >= 0) throw singular(fn, info);
-    if (complex) {
-      // X = I, then X := A⁻¹·X
-      X.fill(0);
-      for (let i = 0; i < n; i++) X[2 * (i + i * n)] = 1;
-      solveFactored(complex, n, n, W, ipiv, X, nbSolve);
-    } else {
-      getri(n, W, 0, n, ipiv, X, 0, n, nbSolve);
+  withWork(dtype, [n * n, n * n], ([W, X]) => {
+    const ipiv = new Int32Array(n);
+    for (let p = 0; p < offs.length; p++) {
+      // A = P·L·U
+      loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex);
+      const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrf(n, n, W, 0, n, ipiv, nb);
+      if (info >= 0) throw singular(fn, info);
+      if (complex) {
+        // X = I, then X := A⁻¹·X
+        X.fill(0);
+        for (let i = 0; i < n; i++) X[2 * (i + i * n)] = 1;
+        solveFactored(complex, n, n, W, ipiv, X, nbSolve);
+      } else {
+        getri(n, W, 0, n, ipiv, X, 0, n, nbSolve);
+      }
+      storeMatrix(X, 0, n, n, n, out, p * n * n);
     }
-    storeMatrix(X, 0, n, n, n, out, p * n * n);
-  }
+  });
   return out;
 }
 

@@ -48,6 +48,7 @@ import { transCode, trsm, trsmUnblocked, type Trans } from "../primitives/triang
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   allocWork,
+  withWork,
   asArray,
   assertFinite,
   assertMatrixStack,
@@ -282,13 +283,14 @@ export function forEachLU(
   const batch = batchShapeOf(a, 2);
   const offs = batchOffsets(a, batch, 2);
   const { rs, cs } = matrixStrides(a);
-  const W = allocWork(dtype, m * n);
   const ipiv = new Int32Array(Math.min(m, n));
-  for (let p = 0; p < offs.length; p++) {
-    loadMatrix(a, offs[p], rs, cs, m, n, W, 0, m, complex);
-    const info = complex ? zgetf2(m, n, W as Float64Array, 0, m, ipiv, 0) : getrf(m, n, W, 0, m, ipiv, nb);
-    visit(p, W, ipiv, info);
-  }
+  withWork(dtype, [m * n], ([W]) => {
+    for (let p = 0; p < offs.length; p++) {
+      loadMatrix(a, offs[p], rs, cs, m, n, W, 0, m, complex);
+      const info = complex ? zgetf2(m, n, W as Float64Array, 0, m, ipiv, 0) : getrf(m, n, W, 0, m, ipiv, nb);
+      visit(p, W, ipiv, info);
+    }
+  });
 }
 
 // ------------------------------------------------------------------ the public functions

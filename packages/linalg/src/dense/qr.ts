@@ -43,6 +43,7 @@ import { trsm } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   allocWork,
+  withWork,
   asArray,
   assertFinite,
   assertMatrixStack,
@@ -257,35 +258,36 @@ export function qr(a: ArrayInput, options: QrOptions = {}): QrResult | QrRawResu
   // Q's columns: K (reduced) or M (complete); the buffer holds A and then Q in place
   const qCols = mode === "complete" ? m : k;
   const ld = m;
-  const W = allocWork(dtype, m * Math.max(n, qCols));
   const tau = new Float64Array(complex ? 2 * k : k);
   const rRows = mode === "complete" ? m : k;
   const R = mode === "raw" ? null : stackOf(batch, [rRows, n], dtype);
   const Q = mode === "reduced" || mode === "complete" ? stackOf(batch, [m, qCols], dtype) : null;
   const H = mode === "raw" ? stackOf(batch, [n, m], dtype) : null;
   const TAU = mode === "raw" ? stackOf(batch, [k], dtype) : null;
-  for (let p = 0; p < offs.length; p++) {
-    W.fill(0);
-    loadMatrix(A, offs[p], rs, cs, m, n, W, 0, ld, complex);
-    // A = Q·R in compact form
-    if (complex) zgeqr2(m, n, W as Float64Array, 0, ld, tau, 0);
-    else geqrf(m, n, W, 0, ld, tau, nb);
-    if (H && TAU) {
-      // NumPy's raw mode: h = the factored matrix transposed, (N, M)
-      storeMatrix(W, 0, ld, n, m, H, p * n * m, "full", true);
-      const slot = complex ? 2 : 1;
-      for (let i = 0; i < slot * k; i++) TAU.data[p * slot * k + i] = tau[i];
-      continue;
+  withWork(dtype, [m * Math.max(n, qCols)], ([W]) => {
+    for (let p = 0; p < offs.length; p++) {
+      W.fill(0);
+      loadMatrix(A, offs[p], rs, cs, m, n, W, 0, ld, complex);
+      // A = Q·R in compact form
+      if (complex) zgeqr2(m, n, W as Float64Array, 0, ld, tau, 0);
+      else geqrf(m, n, W, 0, ld, tau, nb);
+      if (H && TAU) {
+        // NumPy's raw mode: h = the factored matrix transposed, (N, M)
+        storeMatrix(W, 0, ld, n, m, H, p * n * m, "full", true);
+        const slot = complex ? 2 : 1;
+        for (let i = 0; i < slot * k; i++) TAU.data[p * slot * k + i] = tau[i];
+        continue;
+      }
+      // R = the upper trapezoid of the first rRows rows
+      if (R) storeMatrix(W, 0, ld, rRows, n, R, p * rRows * n, "upper");
+      if (Q) {
+        // Q's first qCols columns, formed in place over the reflectors
+        if (complex) zung2r(m, qCols, k, W as Float64Array, 0, ld, tau, 0);
+        else orgqr(m, qCols, k, W, 0, ld, tau, nb);
+        storeMatrix(W, 0, ld, m, qCols, Q, p * m * qCols);
+      }
     }
-    // R = the upper trapezoid of the first rRows rows
-    if (R) storeMatrix(W, 0, ld, rRows, n, R, p * rRows * n, "upper");
-    if (Q) {
-      // Q's first qCols columns, formed in place over the reflectors
-      if (complex) zung2r(m, qCols, k, W as Float64Array, 0, ld, tau, 0);
-      else orgqr(m, qCols, k, W, 0, ld, tau, nb);
-      storeMatrix(W, 0, ld, m, qCols, Q, p * m * qCols);
-    }
-  }
+  });
   if (H && TAU) return { h: H, tau: TAU };
   if (Q && R) return { Q, R };
   return R as NDArray;

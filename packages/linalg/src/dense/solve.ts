@@ -25,6 +25,7 @@ import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   allocWork,
+  withWork,
   asArray,
   assertFinite,
   assertSquare,
@@ -88,21 +89,22 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
   const { rs, cs } = matrixStrides(A);
   const bRs = vector ? B.strides[B.ndim - 1] : B.strides[B.ndim - 2];
   const bCs = vector ? 0 : B.strides[B.ndim - 1];
-  const W = allocWork(dtype, n * n);
-  const X = allocWork(dtype, n * nrhs);
   const ipiv = new Int32Array(n);
-  for (let p = 0; p < aOffs.length; p++) {
-    // factor A = P·L·U, unless this is the same matrix as the previous one (a broadcast a)
-    if (p === 0 || aOffs[p] !== aOffs[p - 1]) {
-      loadMatrix(A, aOffs[p], rs, cs, n, n, W, 0, n, complex);
-      const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrf(n, n, W, 0, n, ipiv, nb);
-      if (info >= 0) throw singular(fn, info);
+  const nbSolve = blockSizeOf(options, BLOCK_SIZES.triangular, fn);
+  withWork(dtype, [n * n, n * nrhs], ([W, X]) => {
+    for (let p = 0; p < aOffs.length; p++) {
+      // factor A = P·L·U, unless this is the same matrix as the previous one (a broadcast a)
+      if (p === 0 || aOffs[p] !== aOffs[p - 1]) {
+        loadMatrix(A, aOffs[p], rs, cs, n, n, W, 0, n, complex);
+        const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrf(n, n, W, 0, n, ipiv, nb);
+        if (info >= 0) throw singular(fn, info);
+      }
+      // X = U⁻¹·L⁻¹·P⁻¹·B
+      loadMatrix(B, bOffs[p], bRs, bCs, n, nrhs, X, 0, n, complex);
+      solveFactored(complex, n, nrhs, W, ipiv, X, nbSolve);
+      storeMatrix(X, 0, n, n, nrhs, out, p * n * nrhs);
     }
-    // X = U⁻¹·L⁻¹·P⁻¹·B
-    loadMatrix(B, bOffs[p], bRs, bCs, n, nrhs, X, 0, n, complex);
-    solveFactored(complex, n, nrhs, W, ipiv, X, blockSizeOf(options, BLOCK_SIZES.triangular, fn));
-    storeMatrix(X, 0, n, n, nrhs, out, p * n * nrhs);
-  }
+  });
   return out;
 }
 

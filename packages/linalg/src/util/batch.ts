@@ -19,6 +19,7 @@
  */
 import * as np from "@sliderule/ndarray";
 import { NDArray, ShapeError, ValueError, type DType } from "@sliderule/ndarray";
+import { residentWork } from "@sliderule/ndarray/kernels";
 import { LinAlgError } from "../errors.js";
 
 /** The buffers the real kernels compute on. */
@@ -54,6 +55,29 @@ export function workDType(...dtypes: DType[]): WorkDType {
 export function allocWork(dtype: WorkDType, n: number): FloatArray {
   if (dtype === "float32") return new Float32Array(n);
   return new Float64Array(dtype === "complex128" ? 2 * n : n);
+}
+
+/** Below this many float64 elements in all, work arrays stay ordinary (their products run in TypeScript anyway). */
+const RESIDENT_MIN = 64 * 64;
+
+/**
+ * Run `body` on zeroed working buffers of the given sizes (as allocWork). float64 buffers of
+ * RESIDENT_MIN elements or more are taken inside WebAssembly memory when the backend has it
+ * (`residentWork` of @sliderule/ndarray/kernels): the gemm calls of a factorization on them
+ * (trailing updates, triangular solves) then copy nothing in or out. They are given back when
+ * `body` returns or throws, so `body` must not let them escape: results are copied out
+ * (storeMatrix) before it returns.
+ */
+export function withWork<R>(dtype: WorkDType, sizes: readonly number[], body: (arrays: FloatArray[]) => R): R {
+  const total = sizes.reduce((s, x) => s + x, 0);
+  const resident = dtype === "float64" && total >= RESIDENT_MIN ? residentWork(sizes) : null;
+  if (resident === null) return body(sizes.map((n) => allocWork(dtype, n)));
+  try {
+    for (const a of resident.arrays) a.fill(0);
+    return body(resident.arrays);
+  } finally {
+    resident.release();
+  }
 }
 
 /** NumPy's `_assert_stacked_2d`: LinAlgError (kind invalidInput) for fewer than 2 dimensions. */

@@ -19,7 +19,7 @@
  * Only products with m·n·k ≥ WASM_CROSSOVER³ (16³) and both m, n ≥ the register tile's 6 rows
  * go to WebAssembly: below that, copying operands in and out costs more than SIMD saves.
  */
-import { loadWasmGemm, wasmBytes, wasmMemoryBytes, type WasmFlavour } from "./wasm/gemm.wasm.js";
+import { loadWasmGemm, residentAlloc, residentRelease, wasmBytes, wasmMemoryBytes, type WasmFlavour } from "./wasm/gemm.wasm.js";
 
 export type BackendName = "typescript" | WasmFlavour;
 export type BackendRequest = BackendName | "auto";
@@ -134,6 +134,7 @@ export function setBackend(name: BackendRequest): void {
     const f = engineFeatures();
     throw new Error(`setBackend: ${name} is not available in this engine (WebAssembly SIMD: ${f.simd ? "yes" : "no"}, relaxed SIMD: ${f.relaxedSimd ? "yes" : "no"})`);
   }
+  if (liveResident > 0) throw new Error(`setBackend: ${liveResident} resident workspace(s) still in use; release them first`);
   requested = name;
   requestedBy = "setBackend";
   active = undefined;
@@ -154,6 +155,43 @@ export function wasmFor(m: number, n: number, k: number): ReturnType<typeof load
   const b = active ?? resolve();
   return b === "typescript" ? null : loadWasmGemm(b);
 }
+
+/** Float64 work arrays in WebAssembly memory, and the way to give them back. */
+export interface ResidentWork {
+  arrays: Float64Array[];
+  /** Give the arrays back; they must not be used afterwards. Release in reverse order of allocation. */
+  release(): void;
+}
+
+/**
+ * Float64 work arrays of the given sizes inside the active WebAssembly backend's memory, or
+ * null (TypeScript backend, or no memory to be had). gemm on operands that all lie in them
+ * runs in place: nothing is copied in or out (gemm.wasm.ts, "resident workspaces"). For the
+ * working matrices of factorizations, whose trailing updates are most of their gemm calls.
+ * While any lives, the backend cannot change and the memory does not grow.
+ */
+export function residentWork(sizes: readonly number[]): ResidentWork | null {
+  const b = active ?? resolve();
+  if (b === "typescript") return null;
+  const w = loadWasmGemm(b);
+  if (w === null) return null;
+  const arrays = residentAlloc(w, sizes);
+  if (arrays === null) return null;
+  liveResident++;
+  let released = false;
+  return {
+    arrays,
+    release: () => {
+      if (released) return;
+      released = true;
+      residentRelease(w);
+      liveResident--;
+    },
+  };
+}
+
+/** Resident workspaces alive now (setBackend refuses to switch while any is). */
+let liveResident = 0;
 
 /**
  * A readable description of the kernels in use: engine features, the chosen backend and why,

@@ -18,7 +18,8 @@
  *
  * Linear-algebra kernels built on these (triangular solve, Householder block updates) live in
  * @sliderule/linalg's primitives/. Backend selection (backend.ts): showConfig(),
- * setBackend(name), getBackend().
+ * setBackend(name), getBackend(); residentWork(sizes) gives work arrays inside WebAssembly
+ * memory, on which gemm runs in place (linalg's factorizations use it for their matrices).
  */
 export { forEachRun, coalesce, isCContiguous, isFContiguous } from "./strided.js";
 export { copyStrided } from "./copy.js";
@@ -31,5 +32,5 @@ export { gemmReference, checkGemmArgs } from "./gemm.reference.js";
 export type { GemmArgs, FloatArray } from "./gemm.reference.js";
 export { gemmWasm, WASM_GEMM_DEFAULTS } from "./wasm/gemm.wasm.js";
 export type { WasmFlavour, WasmGemmOptions } from "./wasm/gemm.wasm.js";
-export { engineFeatures, getBackend, setBackend, showConfig, WASM_CROSSOVER } from "./backend.js";
-export type { BackendName, BackendRequest, EngineFeatures } from "./backend.js";
+export { engineFeatures, getBackend, residentWork, setBackend, showConfig, WASM_CROSSOVER } from "./backend.js";
+export type { BackendName, BackendRequest, EngineFeatures, ResidentWork } from "./backend.js";

@@ -14,13 +14,15 @@
  *   T: (m, n) dense row-major at t + (i·n + j)·size, overwritten (never read first)
  * On exit T[i, j] = Σ_{p<k} A[i, p]·B[p, j], up to the order of the sums.
  *
- * Three entry points, by element type of (A and B → the sums and T):
+ * Four entry points; three by element type of (A and B → the sums and T):
  *   dgemm     float64 → float64 (f64x2 lanes)
  *   sdgemm    float32 → float64: float32 operands packed into float64 panels, the dgemm
  *             micro-kernel, float64 T. The precision of gemm.ts (sums in float64, one rounding
  *             of C to float32 when gemm.wasm.ts stores it); the default for float32.
  *   sgemm     float32 → float32 (f32x4 lanes): twice the lanes, sums rounded to float32 at every
  *             step as in a float32 BLAS (error ≲ k·2⁻²⁴, NumPy's own float32 matmul). Opt-in.
+ * and one that updates C where it lies, for operands already in this memory:
+ *   dgemmC    float64: C := alpha·A·B + beta·C, C strided (cRs, cCs); no T
  *
  * Blocking (the five loops of BLIS around a micro-kernel; mc, kc, nc are arguments):
  *
@@ -289,6 +291,53 @@ function blocked<S, D>(
   }
 }
 
+/**
+ * C := alpha·A·B + beta·C in place, float64, C strided (cRs, cCs): the loops of `blocked`, but
+ * every tile is computed into the scratch tile and merged into C, so a C that already lives in
+ * this memory (a resident workspace, gemm.wasm.ts) needs no T and no copy out. The first
+ * rank-kb update scales C by beta (beta = 0: C is not read), later ones add.
+ */
+function blockedC(
+  m: i32, n: i32, k: i32,
+  a: usize, aRs: i32, aCs: i32,
+  b: usize, bRs: i32, bCs: i32,
+  c: usize, cRs: i32, cCs: i32, alpha: f64, beta: f64,
+  ap: usize, bp: usize, tile: usize,
+  mc: i32, kc: i32, nc: i32,
+): void {
+  for (let jc = 0; jc < n; jc += nc) {
+    const nb = min(nc, n - jc);
+    for (let pc = 0; pc < k; pc += kc) {
+      const kb = min(kc, k - pc);
+      const first = pc == 0;
+      packB<f64, f64>(b + <usize>((pc * bRs + jc * bCs) << 3), bRs, bCs, kb, nb, NR64, bp);
+      for (let ic = 0; ic < m; ic += mc) {
+        const mb = min(mc, m - ic);
+        packA<f64, f64>(a + <usize>((ic * aRs + pc * aCs) << 3), aRs, aCs, mb, kb, ap);
+        for (let jr = 0; jr < nb; jr += NR64) {
+          const nrEff = min(NR64, nb - jr);
+          const bSliver = bp + <usize>((jr * kb) << 3);
+          for (let ir = 0; ir < mb; ir += MR) {
+            const mrEff = min(MR, mb - ir);
+            micro64(kb, ap + <usize>((ir * kb) << 3), bSliver, tile, NR64, true);
+            // C[ic+ir+i, jc+jr+j] (=|+=) alpha·tile[i, j]
+            for (let j = 0; j < nrEff; j++) {
+              let dst = c + <usize>(((ic + ir) * cRs + (jc + jr + j) * cCs) << 3);
+              for (let i = 0; i < mrEff; i++) {
+                const v = alpha * load<f64>(tile + <usize>((i * NR64 + j) << 3));
+                if (!first) store<f64>(dst, load<f64>(dst) + v);
+                else if (beta == 0) store<f64>(dst, v);
+                else store<f64>(dst, beta * load<f64>(dst) + v);
+                dst += <usize>(cRs << 3);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 /** float64 operands, float64 sums and T (see the header). */
 export function dgemm(
   m: i32, n: i32, k: i32, a: usize, aRs: i32, aCs: i32, b: usize, bRs: i32, bCs: i32, t: usize,
@@ -311,6 +360,15 @@ export function sgemm(
   ap: usize, bp: usize, tile: usize, mc: i32, kc: i32, nc: i32,
 ): void {
   blocked<f32, f32>(m, n, k, a, aRs, aCs, b, bRs, bCs, t, ap, bp, tile, mc, kc, nc);
+}
+
+/** float64, C := alpha·A·B + beta·C in place (see blockedC). */
+export function dgemmC(
+  m: i32, n: i32, k: i32, a: usize, aRs: i32, aCs: i32, b: usize, bRs: i32, bCs: i32,
+  c: usize, cRs: i32, cCs: i32, alpha: f64, beta: f64,
+  ap: usize, bp: usize, tile: usize, mc: i32, kc: i32, nc: i32,
+): void {
+  blockedC(m, n, k, a, aRs, aCs, b, bRs, bCs, c, cRs, cCs, alpha, beta, ap, bp, tile, mc, kc, nc);
 }
 
 /** The register tile, so the loader sizes scratch and panels from the module itself. */

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GENERATED, sourceHash } from "../../../../../scripts/build-wasm.js";
-import { engineFeatures } from "../backend.js";
+import { engineFeatures, getBackend, residentWork, setBackend } from "../backend.js";
+import { gemm } from "../gemm.js";
 import { gemmReference, type GemmArgs } from "../gemm.reference.js";
 import { GEMM_WASM_SOURCE_HASH } from "./gemm.wasm.generated.js";
 import { gemmWasm, loadWasmGemm, wasmBytes } from "./gemm.wasm.js";
@@ -51,5 +52,101 @@ describe.skipIf(!engineFeatures().simd)("gemmWasm (wasm-simd)", () => {
   it("rejects bad options by name", () => {
     expect(() => gemmWasm(square(8, 1), "wasm-simd", { kc: 0 })).toThrow(/^gemmWasm: option kc must be a positive integer, got 0/);
     expect(() => gemmWasm(square(8, 1), "wasm-simd", { float32Sums: "half" as never })).toThrow(/^gemmWasm: option float32Sums/);
+  });
+});
+
+describe.skipIf(!engineFeatures().simd)("resident workspaces (residentWork): gemm in place, in WebAssembly memory", () => {
+  const flavour = "wasm-simd" as const;
+  const before = getBackend();
+  const fill = (x: Float64Array, seed: number) => {
+    for (let i = 0; i < x.length; i++) x[i] = Math.sin(i * 0.37 + seed);
+  };
+
+  it("runs products of every layout on resident operands, equal to the reference", () => {
+    setBackend(flavour);
+    try {
+      const work = residentWork([60 * 50, 50 * 40, 60 * 40]);
+      expect(work).not.toBeNull();
+      const [A, B, C] = work!.arrays;
+      const w = loadWasmGemm(flavour)!;
+      for (const X of [A, B, C]) expect(X.buffer).toBe(w.memory.buffer);
+      try {
+        // column-major, row-major and transposed views, alpha and beta, beta = 0 with NaN in C
+        const cases: [Partial<GemmArgs>, number, number][] = [
+          [{ aRs: 1, aCs: 60, bRs: 1, bCs: 50, cRs: 1, cCs: 60 }, -1, 1],
+          [{ aRs: 50, aCs: 1, bRs: 40, bCs: 1, cRs: 40, cCs: 1 }, 2, 0.5],
+          [{ aRs: 1, aCs: 60, bRs: 40, bCs: 1, cRs: 40, cCs: 1 }, 1, 0],
+        ];
+        for (const [layout, alpha, beta] of cases) {
+          fill(A, 1);
+          fill(B, 2);
+          fill(C, 3);
+          if (beta === 0) C.fill(NaN);
+          const args: GemmArgs = { m: 60, n: 40, k: 50, alpha, A, aOff: 0, aRs: 0, aCs: 0, B, bOff: 0, bRs: 0, bCs: 0, beta, C, cOff: 0, cRs: 0, cCs: 0, ...layout };
+          const want = { ...args, A: A.slice(), B: B.slice(), C: C.slice() };
+          gemmReference(want);
+          gemm(args);
+          for (let t = 0; t < C.length; t++) expect(Math.abs(C[t] - want.C[t])).toBeLessThan(1e-13 * 50);
+        }
+      } finally {
+        work!.release();
+      }
+    } finally {
+      setBackend(before);
+    }
+  });
+
+  it("never grows the memory while a workspace lives: bigger products fall back to TypeScript", () => {
+    setBackend(flavour);
+    try {
+      const w = loadWasmGemm(flavour)!;
+      const work = residentWork([1000])!;
+      const [X] = work.arrays;
+      X.fill(7);
+      const have = w.memory.buffer.byteLength;
+      expect(have).toBeLessThan(64 * 2 ** 20); // this file's products are small (vitest isolates files)
+      try {
+        const n = Math.ceil(Math.sqrt(have / 8)) + 8; // one operand alone exceeds the memory
+        const big = square(n, 4);
+        const want = { ...big, C: new Float64Array(n * n) };
+        gemm(big);
+        gemmReference(want);
+        for (let t = 0; t < n * n; t += 97) expect(Math.abs(big.C[t] - want.C[t])).toBeLessThan(1e-12 * n);
+        expect(w.memory.buffer.byteLength).toBe(have);
+        expect(X.length).toBe(1000); // still attached
+        expect(X[999]).toBe(7);
+        expect(() => setBackend("typescript")).toThrow(/^setBackend: 1 resident workspace\(s\) still in use/);
+      } finally {
+        work.release();
+        work.release(); // a second release is a no-op
+      }
+    } finally {
+      setBackend(before);
+    }
+  });
+
+  it("stacks: the newest is released first, and the TypeScript backend gives none", () => {
+    setBackend(flavour);
+    try {
+      const w = loadWasmGemm(flavour)!;
+      const a = residentWork([100])!;
+      const b = residentWork([100])!;
+      expect(b.arrays[0].byteOffset).toBeGreaterThanOrEqual(a.arrays[0].byteOffset + 800);
+      b.release();
+      const c = residentWork([100])!;
+      expect(c.arrays[0].byteOffset).toBe(b.arrays[0].byteOffset);
+      c.release();
+      a.release();
+      expect(w.arenaStack).toEqual([]);
+      expect(w.arenaTop).toBe(0);
+    } finally {
+      setBackend(before);
+    }
+    setBackend("typescript");
+    try {
+      expect(residentWork([100])).toBeNull();
+    } finally {
+      setBackend(before);
+    }
   });
 });

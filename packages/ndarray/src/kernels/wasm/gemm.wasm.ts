@@ -16,8 +16,16 @@
  *      Cᵀ = Bᵀ·Aᵀ, so that this store runs along C's contiguous columns.
  * Memory layout of one call, each region 16-byte aligned:
  *
- *   0        RESERVED   A copy   B copy   T (m×n)   Ap panel   Bp panel   tile
- *   ├─────────┼─────────┼────────┼────────┼─────────┼──────────┼──────────┼────┤
+ *   0        RESERVED   workspaces   A copy   B copy   T (m×n)   Ap panel   Bp panel   tile
+ *   ├─────────┼───────────┼────────────┼────────┼────────┼─────────┼──────────┼──────────┼────┤
+ *
+ * Resident workspaces (end of this file; `residentWork` in backend.ts) are float64 arrays that
+ * live in this memory, a stack above RESERVED. When A, B and C all lie in them, the product
+ * runs in place (the kernel's dgemmC: C := alpha·A·B + beta·C, tile by tile): no copies, no T.
+ * linalg keeps the matrices it factors there, so a trailing update copies nothing. While a
+ * workspace lives the memory never grows (that would detach its views): each reserves the
+ * scratch of resident products when it is made, and other products that would need more
+ * memory meanwhile run on the TypeScript kernel.
  *
  * One WebAssembly.Memory per module, grown on demand and never shrunk; past `budgetBytes` the
  * product is cut into column panels of B and C (A is copied once), and when even one panel
@@ -72,6 +80,11 @@ export const WASM_GEMM_DEFAULTS: Readonly<WasmGemmOptions> = Object.freeze({
 /** The kernel's exports (gemm.as.ts); pointers are byte addresses, strides in elements. */
 interface KernelExports {
   dgemm: KernelFn;
+  dgemmC: (
+    m: number, n: number, k: number, a: number, aRs: number, aCs: number, b: number, bRs: number, bCs: number,
+    c: number, cRs: number, cCs: number, alpha: number, beta: number,
+    ap: number, bp: number, tile: number, mc: number, kc: number, nc: number,
+  ) => void;
   sdgemm: KernelFn;
   sgemm: KernelFn;
   tileRows(): number;
@@ -92,6 +105,9 @@ interface Loaded {
   MR: number;
   NR64: number;
   NR32: number;
+  /** Resident workspaces: bytes in use after RESERVED, and the tops to pop back to (a stack). */
+  arenaTop: number;
+  arenaStack: number[];
 }
 
 /** Bytes before the first region (the module has no data segments; kept free all the same). */
@@ -139,6 +155,7 @@ export function loadWasmGemm(flavour: WasmFlavour, quiet = false): Loaded | null
       kernel, memory,
       f64: new Float64Array(memory.buffer), f32: new Float32Array(memory.buffer),
       MR: kernel.tileRows(), NR64: kernel.tileCols(8), NR32: kernel.tileCols(4),
+      arenaTop: 0, arenaStack: [],
     };
   } catch (e) {
     if (!quiet) {
@@ -158,6 +175,8 @@ export function wasmMemoryBytes(flavour: WasmFlavour): number {
 function ensureMemory(w: Loaded, bytes: number): boolean {
   const have = w.memory.buffer.byteLength;
   if (bytes <= have) return true;
+  // growing replaces the buffer and detaches every view of it: never while a workspace lives
+  if (w.arenaStack.length > 0) return false;
   const pages = Math.ceil((bytes - have) / PAGE);
   if (have / PAGE + pages > MAX_PAGES) return false;
   try {
@@ -255,8 +274,10 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
   // linalg, where C is a trailing block with a large leading dimension) would then be walked
   // across its columns, one cache line per element; compute Cᵀ = Bᵀ·Aᵀ instead, whose
   // row-major T has C's own layout (nothing but strides change).
+  if (isResident(args, w)) return gemmResident(args, w, o);
   if (Math.abs(args.cCs) > Math.abs(args.cRs)) args = transposedProduct(args);
   const { m, n, k, A, B } = args;
+  const base = arenaEnd(w); // the copies and panels go above the resident workspaces
   const f32In = A instanceof Float32Array;
   const sumBytes = f32In && o.float32Sums === "float32" ? 4 : 8; // bytes of T, Ap, Bp elements
   const inBytes = f32In ? 4 : 8;
@@ -274,7 +295,7 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
   // column panels of width nw: B[:, j0:j0+nw] and T: (m, nw) per panel; one panel if all fits
   const bpBytes = (nw: number) => align16(Math.ceil(Math.min(nc, nw) / NR) * NR * kc * sumBytes);
   const bytesFor = (nw: number, pb: Placement) =>
-    RESERVED + aBytes + align16(pb.count * inBytes) + align16(m * nw * sumBytes) + apBytes + bpBytes(nw) + tileBytes;
+    base + aBytes + align16(pb.count * inBytes) + align16(m * nw * sumBytes) + apBytes + bpBytes(nw) + tileBytes;
   let nw = n;
   let pb = place(k, n, args.bOff, args.bRs, args.bCs);
   if (bytesFor(n, pb) > o.budgetBytes) {
@@ -287,9 +308,9 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
   if (!ensureMemory(w, bytesFor(nw, pb) + 64)) return false;
 
   const mem = f32In ? w.f32 : w.f64;
-  const [aOrigin, aRs, aCs] = copyIn(mem, RESERVED / inBytes, pa, A, m, k, args.aOff, args.aRs, args.aCs);
+  const [aOrigin, aRs, aCs] = copyIn(mem, base / inBytes, pa, A, m, k, args.aOff, args.aRs, args.aCs);
   // the regions after A: B (panel), T, Ap, Bp, tile; sized for the widest panel
-  const bAddr = RESERVED + aBytes;
+  const bAddr = base + aBytes;
   const tAddr = bAddr + align16(pb.count * inBytes);
   const apAddr = tAddr + align16(m * nw * sumBytes);
   const bpAddr = apAddr + apBytes;
@@ -332,4 +353,69 @@ function storeC(args: GemmArgs, j0: number, nb: number, mem: Float64Array | Floa
     else if (beta === 1) for (let j = 0; j < nb; j++, c += cCs) C[c] += alpha * mem[s++];
     else for (let j = 0; j < nb; j++, c += cCs) C[c] = alpha * mem[s++] + beta * C[c];
   }
+}
+
+// ------------------------------------------------------------------ resident workspaces
+
+/**
+ * Columns of B packed at once by a resident product (the kernel's nc): 1024 keeps the Bp panel
+ * at 2 MiB, which every workspace reserves above itself (RESIDENT_SCRATCH).
+ */
+const RESIDENT_NC = 1024;
+/** Bytes reserved above the workspaces for a resident product's Ap, Bp and tile. */
+const RESIDENT_SCRATCH = align16(96 * 256 * 8) + align16(RESIDENT_NC * 256 * 8) + 1024;
+
+/** First byte above the live workspaces. */
+const arenaEnd = (w: Loaded): number => align16(RESERVED + w.arenaTop);
+
+/**
+ * Float64 work arrays inside `w`'s memory (a stack: release in reverse order of allocation).
+ * A product whose operands all lie there runs in place (gemmResident): no copies, no T. While
+ * any workspace lives the memory does not grow (growth would detach the views), so this
+ * reserves RESIDENT_SCRATCH above the new arrays now; products that would need more memory
+ * meanwhile fall back to the TypeScript kernel. Returns null when the memory cannot be had.
+ */
+export function residentAlloc(w: Loaded, sizes: readonly number[]): Float64Array[] | null {
+  let at = arenaEnd(w);
+  const starts = sizes.map((size) => {
+    const start = at;
+    at = align16(at + size * 8);
+    return start;
+  });
+  if (!ensureMemory(w, at + RESIDENT_SCRATCH)) return null;
+  w.arenaStack.push(w.arenaTop);
+  w.arenaTop = at - RESERVED;
+  return sizes.map((size, i) => new Float64Array(w.memory.buffer, starts[i], size));
+}
+
+/** Release the newest live workspace of `w` (the arrays residentAlloc returned last). */
+export function residentRelease(w: Loaded): void {
+  const top = w.arenaStack.pop();
+  if (top === undefined) throw new Error("internal: residentRelease without a live workspace");
+  w.arenaTop = top;
+}
+
+/** All three operands are float64 views of this module's memory. */
+function isResident(args: GemmArgs, w: Loaded): boolean {
+  const buffer = w.memory.buffer;
+  return args.C instanceof Float64Array && args.A instanceof Float64Array && args.B instanceof Float64Array &&
+    args.C.buffer === buffer && args.A.buffer === buffer && args.B.buffer === buffer;
+}
+
+/** C := alpha·A·B + beta·C where the operands lie, by the kernel's dgemmC; false if the scratch is missing. */
+function gemmResident(args: GemmArgs, w: Loaded, o: Readonly<WasmGemmOptions>): boolean {
+  const { m, n, k, A, B, C } = args;
+  const mc = Math.min(o.mc, m), kc = Math.min(o.kc, k), nc = Math.min(o.nc, n, RESIDENT_NC);
+  const ap = arenaEnd(w);
+  const bp = ap + align16(Math.ceil(mc / w.MR) * w.MR * kc * 8);
+  const tile = bp + align16(Math.ceil(nc / w.NR64) * w.NR64 * kc * 8);
+  if (!ensureMemory(w, tile + w.MR * w.NR64 * 8)) return false;
+  w.kernel.dgemmC(
+    m, n, k,
+    A.byteOffset + args.aOff * 8, args.aRs, args.aCs,
+    B.byteOffset + args.bOff * 8, args.bRs, args.bCs,
+    C.byteOffset + args.cOff * 8, args.cRs, args.cCs, args.alpha, args.beta,
+    ap, bp, tile, o.mc, o.kc, nc,
+  );
+  return true;
 }
