@@ -98,6 +98,24 @@ export const DIVIDE_AND_CONQUER: Readonly<{ leafSize: number; minOrder: number }
  * m, for the price of geqrf, orgqr and one gemm. Measured (best of 25, full U; 2026-11):
  *   m×n = 220×200: direct 56.3 ms, QR first 61.0;  240×200: 62.2 vs 65.9;
  *   260×200: 69.8 vs 66.0;  280×200: 67.1 vs 63.1;  300×200: 74.6 vs 66.6 (reduced U alike).
- * LAPACK's dgesvd uses 1.6.
+ * LAPACK's dgesvd uses 1.6. With divide and conquer (bdsdc) stage 2 costs a gemm on m rows
+ * rather than rotations, so QR first pays off later: divideAndConquerRatio, measured (median of
+ * 11, full U): 300×200: direct 95.7 ms, QR first 99.3;  340×200: 96.5 vs 92.5;  380×200: 109.4
+ * vs 105.6;  420×200: 117.5 vs 108.4 (reduced U: 300×200 82.1 vs 85.2, 340×200 92.1 vs 87.7).
  */
-export const SVD_QR_FIRST: Readonly<{ ratio: number }> = Object.freeze({ ratio: 1.4 });
+export const SVD_QR_FIRST: Readonly<{ ratio: number; divideAndConquerRatio: number }> = Object.freeze({ ratio: 1.4, divideAndConquerRatio: 1.6 });
+
+/**
+ * The bidiagonal SVD by divide and conquer (dense/bidiagonal-dc.ts `bdsdc`, LAPACK dbdsdc):
+ * svd with vectors (real input) uses it for bidiagonals of order ≥ minOrder, below it bdsqr's
+ * rotations (bdsqrPerfectShifts) are cheaper; blocks of at most leafSize rows are solved by bdsqr.
+ * Measured (median of 21–40, svd of random n×n, dc vs bdsqr interleaved; 2-core machine under
+ * load, 2026-11): n = 36: 1.53 ms vs 1.38;  40: 1.97 vs 1.75;  44: 1.98 vs 2.03;  48: 2.33 vs
+ * 2.38;  56: 3.43 vs 3.52;  80: 7.3 vs 8.3;  300×200: 80–90 vs 117–141;  300×300: 144–152 vs
+ * 230–242. bdsdc at n = 200 (gebrd's B): leafSize 12 to 48 within noise (18.4–19.0 ms); LAPACK's
+ * SMLSIZ is 25.
+ */
+export const BIDIAGONAL_DC: Readonly<{ leafSize: number; minOrder: number }> = Object.freeze({
+  leafSize: 25,
+  minOrder: 44,
+});

@@ -7,13 +7,19 @@
  * Two stages, never AᵀA:
  *   1. bidiagonalise (bidiagonalize.ts): Qᵀ·A·P = B, upper bidiagonal, by Householder
  *      reflectors from both sides; form Q and P explicitly when vectors are wanted;
- *   2. the bidiagonal SVD (bidiagonal-svd.ts): implicit-shift QR sweeps with Demmel–Kahan's
- *      zero shift and convergence tests, B = U_B·Σ·V_Bᵀ, the rotations accumulated into Q and P:
- *      U = Q·U_B, V = P·V_B.
+ *   2. the bidiagonal SVD, B = U_B·Σ·V_Bᵀ, then U = Q·U_B, V = P·V_B:
+ *      - real input with vectors, k ≥ BIDIAGONAL_DC.minOrder (tuning.ts): divide and conquer
+ *        (bidiagonal-dc.ts `bdsdc`, LAPACK dbdsdc as in NumPy's dgesdd): U_B and V_B formed by
+ *        merges of gemms and secular equations, then multiplied into Q and P by gemm;
+ *      - otherwise (small k, complex input, or values only): implicit-shift QR sweeps with
+ *        Demmel–Kahan's zero shift and convergence tests (bidiagonal-svd.ts `bdsqr`), the
+ *        rotations accumulated into Q and P directly.
+ *      `options.divideAndConquer: { minOrder: Infinity }` forces bdsqr, the reference.
  * A wide matrix (m < n) is handled through Aᴴ = V·Σ·Uᴴ (tall). A tall real one with
- * m ≥ 1.4·n (tuning.ts SVD_QR_FIRST, measured) is first reduced by QR, A = Q_R·R, and the n×n
- * R bidiagonalised (dgesvd's "m much larger than n" path): less Householder work, the
- * rotations reach n rows of U_R instead of m, and U = Q_R·U_R by one gemm.
+ * m ≥ ratio·n (tuning.ts SVD_QR_FIRST, measured: 1.4 with bdsqr, 1.6 with divide and conquer)
+ * is first reduced by QR, A = Q_R·R, and the n×n R bidiagonalised (dgesvd's "m much larger
+ * than n" path): less Householder work, stage 2 reaches n rows of U_R instead of m, and
+ * U = Q_R·U_R by one gemm.
  *
  * Outputs on exit: `{ U, S, Vh }`, S descending and non-negative (sign flips folded into V).
  * Invariant: ‖A − U·Σ·Vᴴ‖ ≤ c·max(m, n)·eps·‖A‖, ‖UᴴU − I‖, ‖VᴴV − I‖ ≤ c·max(m, n)·eps;
@@ -26,15 +32,17 @@
  * σ_i = |λ_i|, as NumPy does.
  *
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.6 (Algorithm 8.6.2); LAPACK
- * dgesvd, dgebrd, dorgbr, dbdsqr; Demmel & Kahan (1990). NumPy itself calls dgesdd (divide and
- * conquer): the singular values agree to rounding, the vectors up to sign (unique otherwise).
+ * dgesvd, dgesdd, dgebrd, dorgbr, dbdsqr, dbdsdc; Demmel & Kahan (1990); Gu & Eisenstat (1995).
+ * NumPy itself calls dgesdd (divide and conquer): the singular values agree to rounding, the
+ * vectors up to sign (unique otherwise).
  */
 import { type NDArray, ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
-import { BLOCK_SIZES, blockSizeOf, SVD_QR_FIRST, type BlockOptions } from "../tuning.js";
+import { BIDIAGONAL_DC, BLOCK_SIZES, blockSizeOf, SVD_QR_FIRST, type BlockOptions } from "../tuning.js";
 import { asArray, assertStacked2d, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
-import { bdsqr, bdsqrPerfectShifts } from "./bidiagonal-svd.js";
+import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
+import { bdsqr, bdsqrPerfectShifts, type RotTarget } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
 import { eigh, eigvalsh } from "./eigh.js";
 import { geqrf, orgqr } from "./qr.js";
@@ -46,6 +54,12 @@ export interface SvdOptions extends BlockOptions {
   computeUv?: boolean;
   /** A is Hermitian (symmetric): use eigh, σ = |λ| (NumPy's `hermitian`; U and Vh always square). */
   hermitian?: boolean;
+  /**
+   * The bidiagonal SVD of real input with vectors (defaults: tuning.ts {@link BIDIAGONAL_DC}):
+   * divide and conquer (bidiagonal-dc.ts) for order ≥ `minOrder`, else bdsqr's rotations;
+   * `{ minOrder: Infinity }` forces bdsqr (the reference).
+   */
+  divideAndConquer?: { minOrder?: number } & BidiagonalDcOptions;
 }
 
 /** The factors of `svd`: A = U·diag(S)·Vh. */
@@ -78,12 +92,16 @@ export interface RealSvd {
  * The SVD of the tall M×N (M ≥ N) column-major matrix W (ld M, overwritten; room for
  * M·max(N, uCols) entries). With `vectors`, U gets uCols (N or M) columns.
  */
-export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean, uCols: number, nb: number, fn = "svd"): RealSvd {
+export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean, uCols: number, nb: number, fn = "svd", dc: SvdOptions["divideAndConquer"] = {}): RealSvd {
   const d = new Float64Array(N);
   const e = new Float64Array(Math.max(N - 1, 0));
   const tauq = new Float64Array(N);
   const taup = new Float64Array(N);
-  if (N > 0 && M >= SVD_QR_FIRST.ratio * N) {
+  // stage 2 with vectors by divide and conquer (bdsdc) from order dc.minOrder on, else bdsqr
+  const useDc = vectors && N >= (dc.minOrder ?? BIDIAGONAL_DC.minOrder);
+  const stage2 = (U: RotTarget, V: RotTarget) =>
+    useDc ? bdsdc(N, d, e, U, V, fn, { leafSize: dc.leafSize ?? BIDIAGONAL_DC.leafSize }) : bdsqrPerfectShifts(N, d, e, U, V, fn);
+  if (N > 0 && M >= (useDc ? SVD_QR_FIRST.divideAndConquerRatio : SVD_QR_FIRST.ratio) * N) {
     // A = Q_R·R, then the SVD of the N×N R
     const tau = new Float64Array(N);
     geqrf(M, N, W, 0, M, tau, nb);
@@ -97,7 +115,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
     const V = new Float64Array(N * N);
     orgbrP(N, R, 0, N, taup, V, 0, N, nb);
     orgbrQ(N, N, N, R, 0, N, tauq, nb);
-    bdsqrPerfectShifts(N, d, e, { Z: R, off: 0, ld: N, rows: N }, { Z: V, off: 0, ld: N, rows: N }, fn);
+    stage2({ Z: R, off: 0, ld: N, rows: N }, { Z: V, off: 0, ld: N, rows: N });
     // U = Q_R·[U_R 0; 0 I]: the first N columns by gemm, the rest are Q_R's own
     orgqr(M, uCols, N, W, 0, M, tau, nb);
     const U = new Float64Array(M * uCols);
@@ -113,7 +131,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
   const V = new Float64Array(N * N);
   orgbrP(N, W, 0, M, taup, V, 0, N, nb);
   orgbrQ(M, N, uCols, W, 0, M, tauq, nb);
-  bdsqrPerfectShifts(N, d, e, { Z: W, off: 0, ld: M, rows: M }, { Z: V, off: 0, ld: N, rows: N }, fn);
+  stage2({ Z: W, off: 0, ld: M, rows: M }, { Z: V, off: 0, ld: N, rows: N });
   return { s: d, U: W, V };
 }
 
@@ -156,8 +174,10 @@ export function assertFiniteWork(W: Float64Array, count: number, fn: string, wha
  * @throws LinAlgError kind "invalidInput" for fewer than 2 dimensions; kind "noConvergence"
  *   ("SVD did not converge") for NaN/Inf input or when the QR sweeps exceed 6·K² steps.
  *
- * Notes: Householder bidiagonalisation (blocked, dgebrd) and implicit-shift bidiagonal QR
- * (dbdsqr); tall matrices QR first. float32 is computed in float64 and rounded.
+ * Notes: Householder bidiagonalisation (blocked, dgebrd), then the bidiagonal SVD by divide and
+ * conquer (dbdsdc) for real input with vectors of order ≥ 44 (options.divideAndConquer), else
+ * implicit-shift bidiagonal QR (dbdsqr); tall matrices QR first. float32 is computed in float64
+ * and rounded.
  *
  * @example
  *   const { U, S, Vh } = linalg.svd([[3, 0], [0, -4]]);
@@ -196,7 +216,7 @@ export function svd(a: ArrayInput, options: SvdOptions = {}): SvdResult | NDArra
     const W = new Float64Array(slots * M * Math.max(N, uCols));
     loadMatrix(A, offs[p], rs, cs, m, n, W, 0, M, complex, !tall, !tall);
     assertFiniteWork(W, slots * M * N, fn);
-    const r = complex ? zsvdTall(M, N, W, computeUv, uCols, fn) : svdTall(M, N, W, computeUv, uCols, nb, fn);
+    const r = complex ? zsvdTall(M, N, W, computeUv, uCols, fn) : svdTall(M, N, W, computeUv, uCols, nb, fn, options.divideAndConquer);
     for (let i = 0; i < k; i++) S.data[p * k + i] = r.s[i];
     if (!U || !Vh || !r.U || !r.V) continue;
     const uRows = U.shape[U.ndim - 1];
