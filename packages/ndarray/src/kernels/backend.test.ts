@@ -7,6 +7,12 @@ import { gemmReference, type GemmArgs } from "./gemm.reference.js";
 const initial = getBackend();
 afterAll(() => setBackend(initial));
 
+// npm test runs the whole suite once per path through SLIDERULE_BACKEND: the path asked for
+// must be the one that runs, or that run would silently test another
+it.runIf(process.env.SLIDERULE_BACKEND !== undefined)("runs the path SLIDERULE_BACKEND asks for", () => {
+  expect(initial).toBe(process.env.SLIDERULE_BACKEND);
+});
+
 const product = (n: number): GemmArgs => ({
   m: n, n, k: n, alpha: 1, A: new Float64Array(n * n).map((_, i) => (i % 7) - 3), aOff: 0, aRs: n, aCs: 1,
   B: new Float64Array(n * n).map((_, i) => (i % 5) - 2), bOff: 0, bRs: n, bCs: 1, beta: 0, C: new Float64Array(n * n), cOff: 0, cRs: n, cCs: 1,
