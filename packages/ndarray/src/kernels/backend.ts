@@ -33,7 +33,7 @@ const BACKENDS: readonly BackendRequest[] = ["auto", "typescript", "wasm-simd", 
  * `npx tsx bench/matmul-backends.bench.ts --crossover`).
  */
 export const WASM_CROSSOVER = 16;
-/** Smallest m and n sent to WebAssembly (thinner products are mostly padding of the 6×4 tile). */
+/** Smallest m and n sent to WebAssembly (thinner products are mostly tile padding; measured with the earlier 6×4 tile). */
 export const WASM_MIN_SIDE = 6;
 
 // ------------------------------------------------------------------ feature detection

@@ -38,7 +38,7 @@
  *   Bp[s·kb·NR + p·NR + j] = B[pc + p, jc + s·NR + j]
  * so each step p of the micro-kernel reads MR consecutive values of Ap and NR of Bp.
  *
- * The micro-kernel register tile (float64: MR = 6, NR = 4; 12 v128 accumulators). Each row i
+ * The micro-kernel register tile (float64: MR = 4, NR = 4; 8 v128 accumulators). Each row i
  * of the tile is two f64x2 registers; per step p one value of A is broadcast to both lanes
  * (v128.load64_splat) and multiplied into row p of the B sliver, held in b0, b1:
  *
@@ -46,16 +46,17 @@
  *                   ┌────────────────┬────────────────┐
  *   splat A[0, p] → │ c00            │ c01            │   c_i0 += a_i·b0
  *   splat A[1, p] → │ c10            │ c11            │   c_i1 += a_i·b1
- *   splat A[2, p] → │ c20            │ c21            │
- *   splat A[3, p] → │ c30            │ c31            │   per p: 2 + 6 loads,
- *   splat A[4, p] → │ c40            │ c41            │   12 mul + 12 add (or 12
- *   splat A[5, p] → │ c50            │ c51            │   relaxed_madd) = 48 flops
+ *   splat A[2, p] → │ c20            │ c21            │   per p: 2 + 4 loads, 8 mul + 8 add
+ *   splat A[3, p] → │ c30            │ c31            │   (or 8 relaxed_madd) = 32 flops
  *                   └────────────────┴────────────────┘
  *
- * 12 accumulators + b0, b1 + one splat = 15 of the 16 xmm registers V8 gives SIMD code on
- * x64 (an 8×4 tile, 16 accumulators, would spill). float32 uses the same 6-row tile with NR = 8: each
- * row is two f32x4 registers. Edge tiles (mrEff < MR or nrEff < NR) are computed in full into
- * a small scratch tile and only their inside is copied to T.
+ * Why 4×4 and not the 6×4 (12 accumulators) that fills the 16 xmm registers V8 gives SIMD
+ * code on x64: measured, V8's code for the smaller tile is faster. n = 1024, dgemm alone, best
+ * of 8 interleaved, 2-core Zen 4 under load (2026-12), GFLOP/s: 4×4 12.5–14.5, 3×4 13.3,
+ * 2×8 13.8, 6×4 9.6–11.6, 4×6 10.0, 3×8 9.6, 5×4 8.5, 2×4 11.0 (each tile compiled with asc
+ * and timed in one process). float32 uses the same 4-row tile with NR = 8: each row is two f32x4 registers.
+ * Edge tiles (mrEff < MR or nrEff < NR) are computed in full into a small scratch tile and only
+ * their inside is copied to T.
  *
  * Invariant: after the update for pc, T[i, j] = Σ_{p < pc+kb} A[i, p]·B[p, j] over the blocks
  * done; the first update (pc = 0) stores, later ones add.
@@ -72,7 +73,7 @@
  */
 
 /** Rows of the register tile, for every element type. */
-const MR: i32 = 6;
+const MR: i32 = 4;
 /** Columns of the float64 register tile: two f64x2 lanes pairs. */
 const NR64: i32 = 4;
 /** Columns of the float32 register tile: two f32x4. */
@@ -145,16 +146,14 @@ function packB<S, D>(src: usize, rs: i32, cs: i32, kb: i32, nb: i32, NR: i32, ds
 // ------------------------------------------------------------------ micro-kernels
 
 /**
- * float64 micro-kernel: the 6×4 tile at t (row stride ldt elements) := (first ? 0 : tile) +
- * Σ_{p<kb} Ap[a + p·6 .. +6] ⊗ Bp[b + p·4 .. +4] (see the register diagram in the header).
+ * float64 micro-kernel: the 4×4 tile at t (row stride ldt elements) := (first ? 0 : tile) +
+ * Σ_{p<kb} Ap[a + p·4 .. +4] ⊗ Bp[b + p·4 .. +4] (see the register diagram in the header).
  */
 function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): void {
   let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
   let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
   let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
   let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
-  let c40 = f64x2.splat(0), c41 = f64x2.splat(0);
-  let c50 = f64x2.splat(0), c51 = f64x2.splat(0);
   for (let p = 0; p < kb; p++) {
     // row p of the B sliver, then each a_i = A[i, p] broadcast: c_i += a_i·b
     const b0 = v128.load(b), b1 = v128.load(b, 16);
@@ -166,11 +165,7 @@ function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): 
     c20 = madd64(ai, b0, c20); c21 = madd64(ai, b1, c21);
     ai = v128.load64_splat(a, 24);
     c30 = madd64(ai, b0, c30); c31 = madd64(ai, b1, c31);
-    ai = v128.load64_splat(a, 32);
-    c40 = madd64(ai, b0, c40); c41 = madd64(ai, b1, c41);
-    ai = v128.load64_splat(a, 40);
-    c50 = madd64(ai, b0, c50); c51 = madd64(ai, b1, c51);
-    a += 48;
+    a += 32;
     b += 32;
   }
   const row = <usize>(ldt << 3);
@@ -178,27 +173,21 @@ function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): 
     c00 = f64x2.add(c00, v128.load(t)); c01 = f64x2.add(c01, v128.load(t, 16)); t += row;
     c10 = f64x2.add(c10, v128.load(t)); c11 = f64x2.add(c11, v128.load(t, 16)); t += row;
     c20 = f64x2.add(c20, v128.load(t)); c21 = f64x2.add(c21, v128.load(t, 16)); t += row;
-    c30 = f64x2.add(c30, v128.load(t)); c31 = f64x2.add(c31, v128.load(t, 16)); t += row;
-    c40 = f64x2.add(c40, v128.load(t)); c41 = f64x2.add(c41, v128.load(t, 16)); t += row;
-    c50 = f64x2.add(c50, v128.load(t)); c51 = f64x2.add(c51, v128.load(t, 16));
-    t -= 5 * row;
+    c30 = f64x2.add(c30, v128.load(t)); c31 = f64x2.add(c31, v128.load(t, 16));
+    t -= 3 * row;
   }
   v128.store(t, c00); v128.store(t, c01, 16); t += row;
   v128.store(t, c10); v128.store(t, c11, 16); t += row;
   v128.store(t, c20); v128.store(t, c21, 16); t += row;
-  v128.store(t, c30); v128.store(t, c31, 16); t += row;
-  v128.store(t, c40); v128.store(t, c41, 16); t += row;
-  v128.store(t, c50); v128.store(t, c51, 16);
+  v128.store(t, c30); v128.store(t, c31, 16);
 }
 
-/** float32 micro-kernel: the 6×8 tile, each row two f32x4; otherwise as micro64. */
+/** float32 micro-kernel: the 4×8 tile, each row two f32x4; otherwise as micro64. */
 function micro32(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-  let c40 = f32x4.splat(0), c41 = f32x4.splat(0);
-  let c50 = f32x4.splat(0), c51 = f32x4.splat(0);
   for (let p = 0; p < kb; p++) {
     const b0 = v128.load(b), b1 = v128.load(b, 16);
     let ai = v128.load32_splat(a);
@@ -209,11 +198,7 @@ function micro32(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): 
     c20 = madd32(ai, b0, c20); c21 = madd32(ai, b1, c21);
     ai = v128.load32_splat(a, 12);
     c30 = madd32(ai, b0, c30); c31 = madd32(ai, b1, c31);
-    ai = v128.load32_splat(a, 16);
-    c40 = madd32(ai, b0, c40); c41 = madd32(ai, b1, c41);
-    ai = v128.load32_splat(a, 20);
-    c50 = madd32(ai, b0, c50); c51 = madd32(ai, b1, c51);
-    a += 24;
+    a += 16;
     b += 32;
   }
   const row = <usize>(ldt << 2);
@@ -221,17 +206,13 @@ function micro32(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): 
     c00 = f32x4.add(c00, v128.load(t)); c01 = f32x4.add(c01, v128.load(t, 16)); t += row;
     c10 = f32x4.add(c10, v128.load(t)); c11 = f32x4.add(c11, v128.load(t, 16)); t += row;
     c20 = f32x4.add(c20, v128.load(t)); c21 = f32x4.add(c21, v128.load(t, 16)); t += row;
-    c30 = f32x4.add(c30, v128.load(t)); c31 = f32x4.add(c31, v128.load(t, 16)); t += row;
-    c40 = f32x4.add(c40, v128.load(t)); c41 = f32x4.add(c41, v128.load(t, 16)); t += row;
-    c50 = f32x4.add(c50, v128.load(t)); c51 = f32x4.add(c51, v128.load(t, 16));
-    t -= 5 * row;
+    c30 = f32x4.add(c30, v128.load(t)); c31 = f32x4.add(c31, v128.load(t, 16));
+    t -= 3 * row;
   }
   v128.store(t, c00); v128.store(t, c01, 16); t += row;
   v128.store(t, c10); v128.store(t, c11, 16); t += row;
   v128.store(t, c20); v128.store(t, c21, 16); t += row;
-  v128.store(t, c30); v128.store(t, c31, 16); t += row;
-  v128.store(t, c40); v128.store(t, c41, 16); t += row;
-  v128.store(t, c50); v128.store(t, c51, 16);
+  v128.store(t, c30); v128.store(t, c31, 16);
 }
 
 // ------------------------------------------------------------------ the five loops

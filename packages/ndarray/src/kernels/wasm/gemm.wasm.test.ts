@@ -37,7 +37,7 @@ describe.skipIf(!engineFeatures().simd)("gemmWasm (wasm-simd)", () => {
     const w = loadWasmGemm("wasm-simd");
     expect(w).not.toBeNull();
     expect(loadWasmGemm("wasm-simd")).toBe(w);
-    expect([w!.MR, w!.NR64, w!.NR32]).toEqual([6, 4, 8]);
+    expect([w!.MR, w!.NR64, w!.NR32]).toEqual([4, 4, 8]);
   });
 
   it("works in column panels under a small budget, and refuses a budget A alone exceeds", () => {

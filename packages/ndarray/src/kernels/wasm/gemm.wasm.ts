@@ -66,7 +66,7 @@ export interface WasmGemmOptions {
  * Defaults, tried on a 2-core AMD EPYC (Zen 4: L1d 32 KiB, L2 1 MiB) under Node 20 at n = 512
  * and 1024 float64: kc = 128, 256 and 512 and mc = 48 to 192 were all within the (large, the
  * machine was shared) noise, 11.4–12.2 GFLOP/s; mc = 24 with kc = 512 fell to 7–8. kc = 256
- * keeps a kc×4 float64 sliver of Bp at 8 KiB, a quarter of L1d; mc = 96 (sixteen 6-row
+ * keeps a kc×4 float64 sliver of Bp at 8 KiB, a quarter of L1d; mc = 96 (twenty-four 4-row
  * slivers) keeps Ap at 192 KiB in L2; nc = 4096 as in gemm.ts.
  */
 export const WASM_GEMM_DEFAULTS: Readonly<WasmGemmOptions> = Object.freeze({
