@@ -41,6 +41,7 @@
  * reduction of matrices to condensed forms for eigenvalue computations" (1989).
  */
 import { zlarfg, zlarfLeft, zung2r } from "../complex/qr.js";
+import { gemv } from "@sliderule/ndarray/kernels";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { orgqr } from "./qr.js";
@@ -81,27 +82,6 @@ export function gebd2(m: number, n: number, A: Float64Array, aOff: number, lda: 
 }
 
 /**
- * xᵀy for the n-vectors X[xOff:xOff+n], Y[yOff:yOff+n] (BLAS ddot), with four partial sums so
- * that the additions do not wait on each other (labrd's matrix–vector products are such dots;
- * one running sum is bound by the adder's latency, four run about 2× faster).
- */
-function dot(n: number, X: Float64Array, xOff: number, Y: Float64Array, yOff: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let r = 0;
-  for (; r + 4 <= n; r += 4) {
-    s0 += X[xOff + r] * Y[yOff + r];
-    s1 += X[xOff + r + 1] * Y[yOff + r + 1];
-    s2 += X[xOff + r + 2] * Y[yOff + r + 2];
-    s3 += X[xOff + r + 3] * Y[yOff + r + 3];
-  }
-  for (; r < n; r++) s0 += X[xOff + r] * Y[yOff + r];
-  return s0 + s1 + (s2 + s3);
-}
-
-/**
  * Reduce the first nb rows and columns of the m×n (m ≥ n) block A to bidiagonal form
  * (LAPACK dlabrd, m ≥ n), returning X (m×nb, ld ldx) and Y (n×nb, ld ldy) such that the
  * trailing A[nb:m, nb:n] still needs A22 := A22 − V·Yᵀ − X·Uᵀ (the caller does it with gemm).
@@ -127,7 +107,8 @@ export function labrd(m: number, n: number, nb: number, A: Float64Array, aOff: n
       A[aii] = 1;
       // Y[i+1:n, i] = tauq·(A[i:m, i+1:n]ᵀ − Y[i+1:n, 0:i]·A[i:m, 0:i]ᵀ − A[0:i, i+1:n]ᵀ·X[i:m, 0:i]ᵀ)·u_i
       const yi = i * ldy;
-      for (let j = i + 1; j < n; j++) Y[yi + j] = dot(m - i, A, at(i, j), A, aii);
+      // (the two big matrix–vector products of each step go to gemv: SIMD when A is resident)
+      gemv({ m: n - i - 1, n: m - i, alpha: 1, A, aOff: at(i, i + 1), aRs: lda, aCs: 1, x: A, xOff: aii, xs: 1, beta: 0, y: Y, yOff: yi + i + 1, ys: 1 });
       // t1 = A[i:m, 0:i]ᵀ·u_i,  t2 = X[i:m, 0:i]ᵀ·u_i
       const t1 = new Float64Array(i);
       const t2 = new Float64Array(i);
@@ -173,19 +154,7 @@ export function labrd(m: number, n: number, nb: number, A: Float64Array, aOff: n
       A[ai1] = 1;
       // X[i+1:m, i] = taup·(A[i+1:m, i+1:n] − A[i+1:m, 0:i+1]·Y[i+1:n, 0:i+1]ᵀ − X[i+1:m, 0:i]·A[0:i, i+1:n])·v_i
       const xi = i * ldx;
-      // (four columns of A per pass over X: one load and store of X[r] per four multiply-adds)
-      for (let r = i + 1; r < m; r++) X[xi + r] = 0;
-      let j = i + 1;
-      for (; j + 4 <= n; j += 4) {
-        const [v0, v1, v2, v3] = [A[at(i, j)], A[at(i, j + 1)], A[at(i, j + 2)], A[at(i, j + 3)]];
-        const [a0, a1, a2, a3] = [at(0, j), at(0, j + 1), at(0, j + 2), at(0, j + 3)];
-        for (let r = i + 1; r < m; r++) X[xi + r] += A[a0 + r] * v0 + A[a1 + r] * v1 + A[a2 + r] * v2 + A[a3 + r] * v3;
-      }
-      for (; j < n; j++) {
-        const v = A[at(i, j)];
-        const aj = at(0, j);
-        for (let r = i + 1; r < m; r++) X[xi + r] += A[aj + r] * v;
-      }
+      if (i + 1 < m) gemv({ m: m - i - 1, n: n - i - 1, alpha: 1, A, aOff: at(i + 1, i + 1), aRs: 1, aCs: lda, x: A, xOff: ai1, xs: lda, beta: 0, y: X, yOff: xi + i + 1, ys: 1 });
       // s1 = Y[i+1:n, 0:i+1]ᵀ·v_i,  s2 = A[0:i, i+1:n]·v_i
       const s1 = new Float64Array(i + 1);
       const s2 = new Float64Array(i);

@@ -39,7 +39,7 @@
 import { type NDArray, ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BIDIAGONAL_DC, BLOCK_SIZES, blockSizeOf, SVD_QR_FIRST, type BlockOptions } from "../tuning.js";
-import { asArray, assertStacked2d, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, workDType, type ArrayInput } from "../util/batch.js";
+import { asArray, assertStacked2d, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
 import { bdsqr, bdsqrPerfectShifts, type RotTarget } from "./bidiagonal-svd.js";
@@ -212,25 +212,30 @@ export function svd(a: ArrayInput, options: SvdOptions = {}): SvdResult | NDArra
   const U = computeUv ? stackOf(batch, full ? [m, m] : [m, k], dtype) : null;
   const Vh = computeUv ? stackOf(batch, full ? [n, n] : [k, n], dtype) : null;
   const slots = complex ? 2 : 1;
-  for (let p = 0; p < offs.length; p++) {
-    const W = new Float64Array(slots * M * Math.max(N, uCols));
-    loadMatrix(A, offs[p], rs, cs, m, n, W, 0, M, complex, !tall, !tall);
-    assertFiniteWork(W, slots * M * N, fn);
-    const r = complex ? zsvdTall(M, N, W, computeUv, uCols, fn) : svdTall(M, N, W, computeUv, uCols, nb, fn, options.divideAndConquer);
-    for (let i = 0; i < k; i++) S.data[p * k + i] = r.s[i];
-    if (!U || !Vh || !r.U || !r.V) continue;
-    const uRows = U.shape[U.ndim - 1];
-    const vRows = Vh.shape[Vh.ndim - 2];
-    if (tall) {
-      // A = U_t·Σ·V_tᴴ: U = U_t, Vh = V_tᴴ
-      storeMatrix(r.U, 0, M, m, uRows, U, p * m * uRows);
-      storeMatrix(r.V, 0, N, n, n, Vh, p * n * n, "full", true, true);
-    } else {
-      // Aᴴ = U_t·Σ·V_tᴴ  ⇒  A = V_t·Σ·U_tᴴ: U = V_t (m×m), Vh = U_tᴴ
-      storeMatrix(r.V, 0, N, m, m, U, p * m * m);
-      storeMatrix(r.U, 0, M, vRows, n, Vh, p * vRows * n, "full", true, true);
+  // the working matrix: in WebAssembly memory when a backend has it (withWork), so that the
+  // bidiagonalisation's matrix–vector products and the updates by gemm run there in place
+  withWork(complex ? "complex128" : "float64", [M * Math.max(N, uCols)], ([Wf]) => {
+    const W = Wf as Float64Array;
+    for (let p = 0; p < offs.length; p++) {
+      W.fill(0);
+      loadMatrix(A, offs[p], rs, cs, m, n, W, 0, M, complex, !tall, !tall);
+      assertFiniteWork(W, slots * M * N, fn);
+      const r = complex ? zsvdTall(M, N, W, computeUv, uCols, fn) : svdTall(M, N, W, computeUv, uCols, nb, fn, options.divideAndConquer);
+      for (let i = 0; i < k; i++) S.data[p * k + i] = r.s[i];
+      if (!U || !Vh || !r.U || !r.V) continue;
+      const uRows = U.shape[U.ndim - 1];
+      const vRows = Vh.shape[Vh.ndim - 2];
+      if (tall) {
+        // A = U_t·Σ·V_tᴴ: U = U_t, Vh = V_tᴴ
+        storeMatrix(r.U, 0, M, m, uRows, U, p * m * uRows);
+        storeMatrix(r.V, 0, N, n, n, Vh, p * n * n, "full", true, true);
+      } else {
+        // Aᴴ = U_t·Σ·V_tᴴ  ⇒  A = V_t·Σ·U_tᴴ: U = V_t (m×m), Vh = U_tᴴ
+        storeMatrix(r.V, 0, N, m, m, U, p * m * m);
+        storeMatrix(r.U, 0, M, vRows, n, Vh, p * vRows * n, "full", true, true);
+      }
     }
-  }
+  });
   if (!computeUv) return S;
   return { U: U as NDArray, S, Vh: Vh as NDArray };
 }

@@ -156,6 +156,12 @@ export function wasmFor(m: number, n: number, k: number): ReturnType<typeof load
   return b === "typescript" ? null : loadWasmGemm(b);
 }
 
+/** The loaded WebAssembly flavour the active backend runs on, or null (TypeScript). */
+export function activeWasm(): ReturnType<typeof loadWasmGemm> {
+  const b = active ?? resolve();
+  return b === "typescript" ? null : loadWasmGemm(b);
+}
+
 /** Float64 work arrays in WebAssembly memory, and the way to give them back. */
 export interface ResidentWork {
   arrays: Float64Array[];

@@ -23,6 +23,9 @@
  *             step as in a float32 BLAS (error ≲ k·2⁻²⁴, NumPy's own float32 matmul). Opt-in.
  * and one that updates C where it lies, for operands already in this memory:
  *   dgemmC    float64: C := alpha·A·B + beta·C, C strided (cRs, cCs); no T
+ * and two matrix–vector products (gemv.ts), y += A·x on dense vectors:
+ *   dgemvColumns   A with contiguous columns (axpy form)
+ *   dgemvRows      A with contiguous rows (dot form)
  *
  * Blocking (the five loops of BLIS around a micro-kernel; mc, kc, nc are arguments):
  *
@@ -350,6 +353,75 @@ export function dgemmC(
   ap: usize, bp: usize, tile: usize, mc: i32, kc: i32, nc: i32,
 ): void {
   blockedC(m, n, k, a, aRs, aCs, b, bRs, bCs, c, cRs, cCs, alpha, beta, ap, bp, tile, mc, kc, nc);
+}
+
+// ------------------------------------------------------------------ matrix–vector products
+
+/**
+ * y[0:m] += Σ_{j<n} A[:, j]·x[j] for a float64 A with contiguous columns (A[i, j] at
+ * a + (i + j·lda)·8), dense x (n) and y (m): the "axpy" form of gemv, four columns per pass
+ * over y, two rows per f64x2.
+ */
+export function dgemvColumns(m: i32, n: i32, a: usize, lda: i32, x: usize, y: usize): void {
+  const col = <usize>(lda << 3);
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const a0 = a + <usize>(j) * col, a1 = a0 + col, a2 = a1 + col, a3 = a2 + col;
+    const x0s = load<f64>(x + (<usize>j << 3)), x1s = load<f64>(x + (<usize>j << 3), 8);
+    const x2s = load<f64>(x + (<usize>j << 3), 16), x3s = load<f64>(x + (<usize>j << 3), 24);
+    const x0 = f64x2.splat(x0s), x1 = f64x2.splat(x1s), x2 = f64x2.splat(x2s), x3 = f64x2.splat(x3s);
+    let i = 0;
+    for (; i + 2 <= m; i += 2) {
+      const o = <usize>i << 3;
+      let v = v128.load(y + o);
+      v = madd64(v128.load(a0 + o), x0, v);
+      v = madd64(v128.load(a1 + o), x1, v);
+      v = madd64(v128.load(a2 + o), x2, v);
+      v = madd64(v128.load(a3 + o), x3, v);
+      v128.store(y + o, v);
+    }
+    for (; i < m; i++) {
+      const o = <usize>i << 3;
+      store<f64>(y + o, load<f64>(y + o) + load<f64>(a0 + o) * x0s + load<f64>(a1 + o) * x1s + load<f64>(a2 + o) * x2s + load<f64>(a3 + o) * x3s);
+    }
+  }
+  for (; j < n; j++) {
+    const aj = a + <usize>(j) * col;
+    const xs = load<f64>(x + (<usize>j << 3));
+    const xv = f64x2.splat(xs);
+    let i = 0;
+    for (; i + 2 <= m; i += 2) {
+      const o = <usize>i << 3;
+      v128.store(y + o, madd64(v128.load(aj + o), xv, v128.load(y + o)));
+    }
+    for (; i < m; i++) {
+      const o = <usize>i << 3;
+      store<f64>(y + o, load<f64>(y + o) + load<f64>(aj + o) * xs);
+    }
+  }
+}
+
+/**
+ * y[i] += Σ_{j<n} A[i, j]·x[j] for a float64 A with contiguous rows (A[i, j] at
+ * a + (i·lda + j)·8): the "dot" form of gemv, one row at a time with two f64x2 partial sums.
+ */
+export function dgemvRows(m: i32, n: i32, a: usize, lda: i32, x: usize, y: usize): void {
+  const row = <usize>(lda << 3);
+  for (let i = 0; i < m; i++) {
+    const ai = a + <usize>(i) * row;
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const o = <usize>j << 3;
+      s0 = madd64(v128.load(ai + o), v128.load(x + o), s0);
+      s1 = madd64(v128.load(ai + o, 16), v128.load(x + o, 16), s1);
+    }
+    const s = f64x2.add(s0, s1);
+    let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+    for (; j < n; j++) t += load<f64>(ai + (<usize>j << 3)) * load<f64>(x + (<usize>j << 3));
+    const yi = y + (<usize>i << 3);
+    store<f64>(yi, load<f64>(yi) + t);
+  }
 }
 
 /** The register tile, so the loader sizes scratch and panels from the module itself. */

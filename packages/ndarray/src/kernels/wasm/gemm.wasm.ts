@@ -39,6 +39,7 @@
  * reports the flavour unavailable; backend.ts then falls back to TypeScript.
  */
 import { checkGemmArgs, type GemmArgs } from "../gemm.reference.js";
+import type { GemvArgs } from "../gemv.js";
 import { GEMM_WASM_RELAXED_SIMD, GEMM_WASM_SIMD } from "./gemm.wasm.generated.js";
 
 /** The two builds of gemm.as.ts. */
@@ -86,6 +87,8 @@ interface KernelExports {
     ap: number, bp: number, tile: number, mc: number, kc: number, nc: number,
   ) => void;
   sdgemm: KernelFn;
+  dgemvColumns: (m: number, n: number, a: number, lda: number, x: number, y: number) => void;
+  dgemvRows: (m: number, n: number, a: number, lda: number, x: number, y: number) => void;
   sgemm: KernelFn;
   tileRows(): number;
   tileCols(bytes: number): number;
@@ -372,17 +375,21 @@ const arenaEnd = (w: Loaded): number => align16(RESERVED + w.arenaTop);
  * Float64 work arrays inside `w`'s memory (a stack: release in reverse order of allocation).
  * A product whose operands all lie there runs in place (gemmResident): no copies, no T. While
  * any workspace lives the memory does not grow (growth would detach the views), so this
- * reserves RESIDENT_SCRATCH above the new arrays now; products that would need more memory
- * meanwhile fall back to the TypeScript kernel. Returns null when the memory cannot be had.
+ * reserves RESIDENT_SCRATCH above the new arrays now, and room for the copies of about three
+ * times their size; products that would need more memory meanwhile fall back to the
+ * TypeScript kernel. Returns null when the memory cannot be had.
  */
 export function residentAlloc(w: Loaded, sizes: readonly number[]): Float64Array[] | null {
-  let at = arenaEnd(w);
+  const from = arenaEnd(w);
+  let at = from;
   const starts = sizes.map((size) => {
     const start = at;
     at = align16(at + size * 8);
     return start;
   });
-  if (!ensureMemory(w, at + RESIDENT_SCRATCH)) return null;
+  // room above for resident products' panels, and for products with a non-resident operand
+  // (copied in, T out) about the size of the new arrays, which could not grow the memory later
+  if (!ensureMemory(w, at + RESIDENT_SCRATCH + 3 * (at - from))) return null;
   w.arenaStack.push(w.arenaTop);
   w.arenaTop = at - RESERVED;
   return sizes.map((size, i) => new Float64Array(w.memory.buffer, starts[i], size));
@@ -417,5 +424,29 @@ function gemmResident(args: GemmArgs, w: Loaded, o: Readonly<WasmGemmOptions>): 
     C.byteOffset + args.cOff * 8, args.cRs, args.cCs, args.alpha, args.beta,
     ap, bp, tile, o.mc, o.kc, nc,
   );
+  return true;
+}
+
+/**
+ * y := alpha·A·x + beta·y (gemv.ts) for a float64 A inside `w`'s memory with contiguous
+ * columns (aRs = 1) or rows (aCs = 1): x is gathered above the workspaces, the kernel forms
+ * A·x there, and y is updated from it. False (nothing touched) for any other operand.
+ */
+export function gemvResident(args: GemvArgs, w: Loaded): boolean {
+  const { m, n, A, aRs, aCs } = args;
+  if (!(A instanceof Float64Array) || A.buffer !== w.memory.buffer || (aRs !== 1 && aCs !== 1)) return false;
+  const xAddr = arenaEnd(w);
+  const tAddr = align16(xAddr + n * 8);
+  if (!ensureMemory(w, tAddr + m * 8)) return false;
+  const f = w.f64;
+  const x0 = xAddr / 8;
+  const t0 = tAddr / 8;
+  for (let j = 0, s = args.xOff; j < n; j++, s += args.xs) f[x0 + j] = args.x[s];
+  f.fill(0, t0, t0 + m);
+  const a = A.byteOffset + args.aOff * 8;
+  if (aRs === 1) w.kernel.dgemvColumns(m, n, a, aCs, xAddr, tAddr);
+  else w.kernel.dgemvRows(m, n, a, aRs, xAddr, tAddr);
+  const { alpha, beta, y, ys } = args;
+  for (let i = 0, d = args.yOff; i < m; i++, d += ys) y[d] = beta === 0 ? alpha * f[t0 + i] : alpha * f[t0 + i] + beta * y[d];
   return true;
 }
