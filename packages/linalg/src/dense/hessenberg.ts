@@ -31,6 +31,7 @@
  * LAPACK dgehd2, dorghr, zgehd2, zunghr.
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
+import { gemv } from "@sliderule/ndarray/kernels";
 import { zlarfg, zlarfLeft, zung2r } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
 import { larfb, larfg, larfLeft, larfRight } from "../primitives/householder.js";
@@ -212,14 +213,8 @@ function lahr2(ihi: number, k0: number, nb: number, A: Float64Array, lda: number
     tau[k0 + I - 1] = ti;
     ei = A[a(K + I, I)];
     A[a(K + I, I)] = 1;
-    // Y(K+1:N, I) = A(K+1:N, I+1:N−K+1)·v,  v = a(K+I:N, I)
-    for (let r = K + 1; r <= N; r++) Y[y(r, I)] = 0;
-    for (let j = 0; j <= N - K - I; j++) {
-      const vj = A[a(K + I + j, I)];
-      if (vj === 0) continue;
-      const c = a(1, I + 1 + j);
-      for (let r = K + 1; r <= N; r++) Y[y(r, I)] += A[c + r - 1] * vj;
-    }
+    // Y(K+1:N, I) = A(K+1:N, I+1:N−K+1)·v,  v = a(K+I:N, I)  (gemv: SIMD when A is resident)
+    gemv({ m: N - K, n: N - K - I + 1, alpha: 1, A, aOff: a(K + 1, I + 1), aRs: 1, aCs: lda, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: Y, yOff: y(K + 1, I), ys: 1 });
     // T(1:I−1, I) = V2ᵀ·v... = a(K+I:N, 1:I−1)ᵀ·v
     for (let c = 1; c < I; c++) {
       let s = 0;
