@@ -26,7 +26,7 @@
 import { type NDArray, ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, DIVIDE_AND_CONQUER, type BlockOptions } from "../tuning.js";
-import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, workDType, type ArrayInput } from "../util/batch.js";
+import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { steqr } from "./symmetric-qr.js";
 import { stedc } from "./tridiagonal-dc.js";
 import { orgtr, ormtr, sytrd, zhetd2, zungtr } from "./tridiagonalize.js";
@@ -78,46 +78,51 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
   const { rs, cs } = matrixStrides(A);
   const slots = complex ? 2 : 1;
   const results: { d: Float64Array; Z: Float64Array | null }[] = [];
-  for (let p = 0; p < offs.length; p++) {
-    // the lower triangle: A's own (UPLO = L), or that of Aᴴ (UPLO = U)
-    const W = new Float64Array(slots * n * n);
-    loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex, uplo === "U", uplo === "U");
-    for (let j = 0; j < n; j++) {
-      let acc = 0;
-      for (let i = slots * (j + j * n); i < slots * (n + j * n); i++) acc += W[i] - W[i];
-      if (acc !== 0) throw new LinAlgError(`${fn}: Eigenvalues did not converge (NaN or Inf in the ${uplo === "L" ? "lower" : "upper"} triangle)`, "noConvergence");
-    }
-    const d = new Float64Array(n);
-    const e = new Float64Array(Math.max(n - 1, 0));
-    let Z: Float64Array | null = null;
-    if (complex) {
-      // A = Q·T·Qᴴ, T real
-      const tau = new Float64Array(2 * Math.max(n - 1, 0));
-      zhetd2(n, W, 0, n, d, e, tau);
-      if (vectors) {
-        Z = new Float64Array(2 * n * n);
-        zungtr(n, W, 0, n, tau, Z, 0, n);
+  // the working matrix in WebAssembly memory when a backend has it (withWork): the
+  // tridiagonalisation's symmetric matrix–vector products and its updates then run in place
+  withWork(complex ? "complex128" : "float64", [n * n], ([Wf]) => {
+    const W = Wf as Float64Array;
+    for (let p = 0; p < offs.length; p++) {
+      // the lower triangle: A's own (UPLO = L), or that of Aᴴ (UPLO = U)
+      W.fill(0);
+      loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex, uplo === "U", uplo === "U");
+      for (let j = 0; j < n; j++) {
+        let acc = 0;
+        for (let i = slots * (j + j * n); i < slots * (n + j * n); i++) acc += W[i] - W[i];
+        if (acc !== 0) throw new LinAlgError(`${fn}: Eigenvalues did not converge (NaN or Inf in the ${uplo === "L" ? "lower" : "upper"} triangle)`, "noConvergence");
       }
-      steqr(n, d, e, Z ? { Z, off: 0, ld: 2 * n, rows: 2 * n } : undefined, fn);
-    } else {
-      // A = Q·T·Qᵀ
-      const tau = new Float64Array(Math.max(n - 1, 0));
-      sytrd(n, W, 0, n, d, e, tau, nb);
-      if (vectors && n > dc.minOrder) {
-        // T = Z_T·Λ·Z_Tᵀ by divide and conquer, then Z = Q·Z_T with Q's WY blocks (LAPACK dsyevd)
-        Z = new Float64Array(n * n);
-        stedc(n, d, e, Z, 0, n, fn, { leafSize: dc.leafSize });
-        ormtr(n, n, W, 0, n, tau, Z, 0, n, BLOCK_SIZES.qr);
-      } else {
+      const d = new Float64Array(n);
+      const e = new Float64Array(Math.max(n - 1, 0));
+      let Z: Float64Array | null = null;
+      if (complex) {
+        // A = Q·T·Qᴴ, T real
+        const tau = new Float64Array(2 * Math.max(n - 1, 0));
+        zhetd2(n, W, 0, n, d, e, tau);
         if (vectors) {
-          Z = new Float64Array(n * n);
-          orgtr(n, W, 0, n, tau, Z, 0, n, BLOCK_SIZES.qr);
+          Z = new Float64Array(2 * n * n);
+          zungtr(n, W, 0, n, tau, Z, 0, n);
         }
-        steqr(n, d, e, Z ? { Z, off: 0, ld: n, rows: n } : undefined, fn);
+        steqr(n, d, e, Z ? { Z, off: 0, ld: 2 * n, rows: 2 * n } : undefined, fn);
+      } else {
+        // A = Q·T·Qᵀ
+        const tau = new Float64Array(Math.max(n - 1, 0));
+        sytrd(n, W, 0, n, d, e, tau, nb);
+        if (vectors && n > dc.minOrder) {
+          // T = Z_T·Λ·Z_Tᵀ by divide and conquer, then Z = Q·Z_T with Q's WY blocks (LAPACK dsyevd)
+          Z = new Float64Array(n * n);
+          stedc(n, d, e, Z, 0, n, fn, { leafSize: dc.leafSize });
+          ormtr(n, n, W, 0, n, tau, Z, 0, n, BLOCK_SIZES.qr);
+        } else {
+          if (vectors) {
+            Z = new Float64Array(n * n);
+            orgtr(n, W, 0, n, tau, Z, 0, n, BLOCK_SIZES.qr);
+          }
+          steqr(n, d, e, Z ? { Z, off: 0, ld: n, rows: n } : undefined, fn);
+        }
       }
+      results.push({ d, Z });
     }
-    results.push({ d, Z });
-  }
+  });
   return { A, n, batch, complex, results };
 }
 

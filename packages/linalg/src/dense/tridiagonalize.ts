@@ -34,37 +34,14 @@
  * LAPACK dsytd2, dsytrd, dlatrd, dorgtr, dormtr, zhetd2.
  */
 import { zlarfg, zung2r } from "../complex/qr.js";
+import { symv } from "@sliderule/ndarray/kernels";
 import { larfb, larfg, larft } from "../primitives/householder.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { orgqr } from "./qr.js";
 
-/** y := alpha·A·x for the symmetric k×k A stored in its lower triangle (BLAS dsymv, uplo = L); x, y stride 1. */
+/** y := alpha·A·x for the symmetric k×k A stored in its lower triangle (BLAS dsymv, uplo = L), by the symv kernel (SIMD when A is resident). */
 function symvLower(k: number, alpha: number, A: Float64Array, aOff: number, lda: number, X: Float64Array, xOff: number, Y: Float64Array, yOff: number): void {
-  for (let i = 0; i < k; i++) Y[yOff + i] = 0;
-  for (let j = 0; j < k; j++) {
-    const col = aOff + j * lda;
-    const t1 = alpha * X[xOff + j];
-    Y[yOff + j] += t1 * A[col + j];
-    // column j below the diagonal serves as row j right of it (A symmetric); the dot product
-    // t2 is kept as two partial sums, so that its additions do not wait on each other
-    let t2a = 0;
-    let t2b = 0;
-    let r = j + 1;
-    for (; r + 2 <= k; r += 2) {
-      const a0 = A[col + r];
-      const a1 = A[col + r + 1];
-      Y[yOff + r] += t1 * a0;
-      Y[yOff + r + 1] += t1 * a1;
-      t2a += a0 * X[xOff + r];
-      t2b += a1 * X[xOff + r + 1];
-    }
-    if (r < k) {
-      const a = A[col + r];
-      Y[yOff + r] += t1 * a;
-      t2a += a * X[xOff + r];
-    }
-    Y[yOff + j] += alpha * (t2a + t2b);
-  }
+  symv({ n: k, alpha, A, aOff, lda, x: X, xOff, xs: 1, beta: 0, y: Y, yOff, ys: 1 });
 }
 
 /**

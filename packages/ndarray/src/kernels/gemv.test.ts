@@ -2,8 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { engineFeatures, getBackend, residentWork, setBackend } from "./backend.js";
-import { gemv, gemvReference, type GemvArgs } from "./gemv.js";
-import { gemvResident, loadWasmGemm } from "./wasm/gemm.wasm.js";
+import { gemv, gemvReference, symv, symvReference, type GemvArgs, type SymvArgs } from "./gemv.js";
+import { gemvResident, loadWasmGemm, symvResident } from "./wasm/gemm.wasm.js";
 
 interface Case {
   m: number;
@@ -111,6 +111,73 @@ describe("gemv", () => {
       }
       // A on the heap: not the kernels' business
       expect(gemvResident(operands({ m: 45, n: 38, layout: "columns", xs: 1, ys: 1, alpha: 1, beta: 0, seed: 1 }, heap), w)).toBe(false);
+    } finally {
+      setBackend(before);
+    }
+  });
+});
+
+describe("symv (lower triangle only)", () => {
+  /** A symmetric n×n in the lower triangle of a padded buffer, garbage (NaN) above it. */
+  function symOperands(n: number, xs: number, ys: number, alpha: number, beta: number, seed: number, alloc: (sizes: number[]) => Float64Array[]): SymvArgs {
+    const lda = n + 2;
+    const [A, x, y] = alloc([lda * n + 1, n * xs + 1, n * ys + 1]);
+    A.fill(NaN);
+    for (let j = 0; j < n; j++) for (let i = j; i < n; i++) A[1 + i + j * lda] = Math.sin((i + 1) * (j + 2) * 0.13 + seed);
+    for (let i = 0; i < x.length; i++) x[i] = Math.cos(i * 0.7 + seed);
+    for (let i = 0; i < y.length; i++) y[i] = beta === 0 ? NaN : Math.sin(i + seed);
+    return { n, alpha, A, aOff: 1, lda, x, xOff: 0, xs, beta, y, yOff: 0, ys };
+  }
+  const symCases = fc.record({
+    n: fc.integer({ min: 1, max: 80 }),
+    xs: fc.integer({ min: 1, max: 2 }),
+    ys: fc.integer({ min: 1, max: 2 }),
+    alpha: fc.constantFrom(1, -0.5),
+    beta: fc.constantFrom(0, 1, 3),
+    seed: fc.integer({ min: 0, max: 100 }),
+  });
+  const compare = (got: SymvArgs, want: SymvArgs) => {
+    for (let i = 0; i < got.n; i++) {
+      const w = want.y[i * want.ys];
+      expect(Math.abs(got.y[i * got.ys] - w)).toBeLessThanOrEqual(4 * got.n * 2 ** -52 * (1 + Math.abs(w)));
+    }
+  };
+
+  it("heap operands: equal to the reference, never reading above the diagonal", () => {
+    fc.assert(
+      fc.property(symCases, ({ n, xs, ys, alpha, beta, seed }) => {
+        const got = symOperands(n, xs, ys, alpha, beta, seed, heap);
+        const want = symOperands(n, xs, ys, alpha, beta, seed, heap);
+        symv(got);
+        symvReference(want);
+        compare(got, want);
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
+  it.skipIf(!engineFeatures().simd)("resident operands: the SIMD kernel, equal to the reference", () => {
+    const before = getBackend();
+    setBackend("wasm-simd");
+    const w = loadWasmGemm("wasm-simd")!;
+    try {
+      fc.assert(
+        fc.property(symCases, ({ n, xs, ys, alpha, beta, seed }) => {
+          const m = n + 32;
+          const work = residentWork([(m + 2) * m + 1, m * xs + 1, m * ys + 1])!;
+          try {
+            const got = symOperands(m, xs, ys, alpha, beta, seed, () => work.arrays);
+            const want = symOperands(m, xs, ys, alpha, beta, seed, heap);
+            expect(symvResident(got, w)).toBe(true);
+            symvReference(want);
+            compare(got, want);
+          } finally {
+            work.release();
+          }
+        }),
+        { numRuns: 100, seed: 9 },
+      );
+      expect(symvResident(symOperands(40, 1, 1, 1, 0, 1, heap), w)).toBe(false);
     } finally {
       setBackend(before);
     }

@@ -16,12 +16,16 @@
  * Matrix–vector products are half the flops of the Householder reductions (bidiagonal,
  * tridiagonal, Hessenberg), which blocking cannot turn into gemm.
  *
+ * `symv` (BLAS dsymv, uplo = L) is the symmetric sibling: y := alpha·A·x + beta·y with A
+ * symmetric and only its lower triangle read (column-major, A[i, j] at A[aOff + i + j·lda],
+ * i ≥ j); twin `symvReference`, SIMD (dsymvLower) for a resident float64 A.
+ *
  * Reference: Dongarra, Du Croz, Hammarling, Hanson, "An extended set of FORTRAN basic linear
  * algebra subprograms", ACM TOMS 14 (1988) (xGEMV).
  */
 import { activeWasm } from "./backend.js";
 import type { FloatArray } from "./gemm.reference.js";
-import { gemvResident } from "./wasm/gemm.wasm.js";
+import { gemvResident, symvResident } from "./wasm/gemm.wasm.js";
 
 /** Operands of y := alpha·A·x + beta·y (see the file header). */
 export interface GemvArgs {
@@ -108,5 +112,73 @@ function gemvColumns(args: GemvArgs): void {
     const xj = alpha * x[xOff + j * xs];
     const aj = aOff + j * aCs;
     for (let i = 0, yi = yOff, r = 0; i < m; i++, yi += ys, r += aRs) y[yi] += A[aj + r] * xj;
+  }
+}
+
+/** Operands of y := alpha·A·x + beta·y for a symmetric n×n A stored in its lower triangle. */
+export interface SymvArgs {
+  n: number;
+  alpha: number;
+  A: FloatArray;
+  aOff: number;
+  lda: number;
+  x: FloatArray;
+  xOff: number;
+  xs: number;
+  beta: number;
+  y: FloatArray;
+  yOff: number;
+  ys: number;
+}
+
+/** y := alpha·A·x + beta·y reading A's lower triangle only, by the double loop (the spec). */
+export function symvReference(args: SymvArgs): void {
+  const { n, alpha, A, aOff, lda, x, xOff, xs, beta, y, yOff, ys } = args;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += A[aOff + (i >= j ? i + j * lda : j + i * lda)] * x[xOff + j * xs];
+    const yi = yOff + i * ys;
+    y[yi] = beta === 0 ? alpha * s : alpha * s + beta * y[yi];
+  }
+}
+
+/** y := alpha·A·x + beta·y for the lower-stored symmetric A (see the file header). */
+export function symv(args: SymvArgs): void {
+  const { n } = args;
+  if (n === 0) return;
+  if (n * n >= GEMV_WASM_MIN) {
+    const w = activeWasm();
+    if (w !== null && symvResident(args, w)) return;
+  }
+  symvColumns(args);
+}
+
+/**
+ * symv in TypeScript, one pass per column: column j below the diagonal is an axpy into y and a
+ * dot with x (row j of A), the dot as two partial sums so its additions do not wait on each other.
+ */
+function symvColumns(args: SymvArgs): void {
+  const { n, alpha, A, aOff, lda, x, xOff, xs, beta, y, yOff, ys } = args;
+  for (let i = 0, yi = yOff; i < n; i++, yi += ys) y[yi] = beta === 0 ? 0 : beta * y[yi];
+  for (let j = 0; j < n; j++) {
+    const col = aOff + j * lda;
+    const t1 = alpha * x[xOff + j * xs];
+    let t2a = 0;
+    let t2b = 0;
+    let r = j + 1;
+    for (; r + 2 <= n; r += 2) {
+      const a0 = A[col + r];
+      const a1 = A[col + r + 1];
+      y[yOff + r * ys] += t1 * a0;
+      y[yOff + (r + 1) * ys] += t1 * a1;
+      t2a += a0 * x[xOff + r * xs];
+      t2b += a1 * x[xOff + (r + 1) * xs];
+    }
+    if (r < n) {
+      const a = A[col + r];
+      y[yOff + r * ys] += t1 * a;
+      t2a += a * x[xOff + r * xs];
+    }
+    y[yOff + j * ys] += t1 * A[col + j] + alpha * (t2a + t2b);
   }
 }

@@ -15,8 +15,9 @@
  *   gemm                gemm.ts         C := alpha·A·B + beta·C on strided float64/float32
  *                                       operands (twin: gemmReference; WebAssembly SIMD
  *                                       build: wasm/gemm.wasm.ts, chosen by backend.ts)
- *   gemv                gemv.ts         y := alpha·A·x + beta·y (twin: gemvReference; SIMD
- *                                       for a float64 A in a resident workspace)
+ *   gemv, symv          gemv.ts         y := alpha·A·x + beta·y, A general or symmetric (lower)
+ *                                       (twins: gemvReference, symvReference; SIMD for a
+ *                                       float64 A in a resident workspace)
  *
  * Linear-algebra kernels built on these (triangular solve, Householder block updates) live in
  * @sliderule/linalg's primitives/. Backend selection (backend.ts): showConfig(),
@@ -29,8 +30,8 @@ export type { Strided } from "./copy.js";
 export { mapUnary, mapBinary, mapUnaryReference, mapBinaryReference, Op } from "./elementwise.js";
 export { reduceStrided, reduceReference, ReduceOp } from "./reduce.js";
 export { gemm } from "./gemm.js";
-export { gemv, gemvReference, GEMV_WASM_MIN } from "./gemv.js";
-export type { GemvArgs } from "./gemv.js";
+export { gemv, gemvReference, GEMV_WASM_MIN, symv, symvReference } from "./gemv.js";
+export type { GemvArgs, SymvArgs } from "./gemv.js";
 export type { GemmOptions } from "./gemm.js";
 export { gemmReference, checkGemmArgs } from "./gemm.reference.js";
 export type { GemmArgs, FloatArray } from "./gemm.reference.js";

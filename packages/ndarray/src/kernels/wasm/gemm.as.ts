@@ -26,6 +26,7 @@
  * and two matrix–vector products (gemv.ts), y += A·x on dense vectors:
  *   dgemvColumns   A with contiguous columns (axpy form)
  *   dgemvRows      A with contiguous rows (dot form)
+ *   dsymvLower     symmetric A in its lower triangle (axpy and dot per column)
  *
  * Blocking (the five loops of BLIS around a micro-kernel; mc, kc, nc are arguments):
  *
@@ -421,6 +422,37 @@ export function dgemvRows(m: i32, n: i32, a: usize, lda: i32, x: usize, y: usize
     for (; j < n; j++) t += load<f64>(ai + (<usize>j << 3)) * load<f64>(x + (<usize>j << 3));
     const yi = y + (<usize>i << 3);
     store<f64>(yi, load<f64>(yi) + t);
+  }
+}
+
+/**
+ * y[0:k] += A·x for the symmetric float64 k×k A held in its lower triangle, columns contiguous
+ * (A[i, j], i ≥ j, at a + (i + j·lda)·8): column j below the diagonal serves as column j
+ * (an axpy into y) and as row j (a dot with x) in one pass, two rows per f64x2.
+ */
+export function dsymvLower(k: i32, a: usize, lda: i32, x: usize, y: usize): void {
+  const col = <usize>(lda << 3);
+  for (let j = 0; j < k; j++) {
+    const aj = a + <usize>(j) * col;
+    const xj = load<f64>(x + (<usize>j << 3));
+    const t1 = f64x2.splat(xj);
+    let t2 = f64x2.splat(0);
+    let r = j + 1;
+    for (; r + 2 <= k; r += 2) {
+      const o = <usize>r << 3;
+      const av = v128.load(aj + o);
+      v128.store(y + o, madd64(av, t1, v128.load(y + o)));
+      t2 = madd64(av, v128.load(x + o), t2);
+    }
+    let dot = f64x2.extract_lane(t2, 0) + f64x2.extract_lane(t2, 1);
+    if (r < k) {
+      const o = <usize>r << 3;
+      const av = load<f64>(aj + o);
+      store<f64>(y + o, load<f64>(y + o) + av * xj);
+      dot += av * load<f64>(x + o);
+    }
+    const yj = y + (<usize>j << 3);
+    store<f64>(yj, load<f64>(yj) + xj * load<f64>(aj + (<usize>j << 3)) + dot);
   }
 }
 

@@ -39,7 +39,7 @@
  * reports the flavour unavailable; backend.ts then falls back to TypeScript.
  */
 import { checkGemmArgs, type GemmArgs } from "../gemm.reference.js";
-import type { GemvArgs } from "../gemv.js";
+import type { GemvArgs, SymvArgs } from "../gemv.js";
 import { GEMM_WASM_RELAXED_SIMD, GEMM_WASM_SIMD } from "./gemm.wasm.generated.js";
 
 /** The two builds of gemm.as.ts. */
@@ -89,6 +89,7 @@ interface KernelExports {
   sdgemm: KernelFn;
   dgemvColumns: (m: number, n: number, a: number, lda: number, x: number, y: number) => void;
   dgemvRows: (m: number, n: number, a: number, lda: number, x: number, y: number) => void;
+  dsymvLower: (k: number, a: number, lda: number, x: number, y: number) => void;
   sgemm: KernelFn;
   tileRows(): number;
   tileCols(bytes: number): number;
@@ -448,5 +449,23 @@ export function gemvResident(args: GemvArgs, w: Loaded): boolean {
   else w.kernel.dgemvRows(m, n, a, aRs, xAddr, tAddr);
   const { alpha, beta, y, ys } = args;
   for (let i = 0, d = args.yOff; i < m; i++, d += ys) y[d] = beta === 0 ? alpha * f[t0 + i] : alpha * f[t0 + i] + beta * y[d];
+  return true;
+}
+
+/** y := alpha·A·x + beta·y (gemv.ts `symv`) for a float64 lower-stored A inside `w`'s memory; false otherwise. */
+export function symvResident(args: SymvArgs, w: Loaded): boolean {
+  const { n, A } = args;
+  if (!(A instanceof Float64Array) || A.buffer !== w.memory.buffer) return false;
+  const xAddr = arenaEnd(w);
+  const tAddr = align16(xAddr + n * 8);
+  if (!ensureMemory(w, tAddr + n * 8)) return false;
+  const f = w.f64;
+  const x0 = xAddr / 8;
+  const t0 = tAddr / 8;
+  for (let j = 0, s = args.xOff; j < n; j++, s += args.xs) f[x0 + j] = args.x[s];
+  f.fill(0, t0, t0 + n);
+  w.kernel.dsymvLower(n, A.byteOffset + args.aOff * 8, args.lda, xAddr, tAddr);
+  const { alpha, beta, y, ys } = args;
+  for (let i = 0, d = args.yOff; i < n; i++, d += ys) y[d] = beta === 0 ? alpha * f[t0 + i] : alpha * f[t0 + i] + beta * y[d];
   return true;
 }
