@@ -11,8 +11,9 @@
  * --experimental-wasm-relaxed-simd, so it is listed when the engine validates it); for float32
  * also the kernel with f32x4 sums (gemmWasm { float32Sums: "float32" }, NumPy's float32
  * precision, not what np.matmul does by default); numpy-ts (matmul, its WebAssembly kernels)
- * and NumPy (OpenBLAS, one thread). tfjs-backend-wasm is not installed (not a dependency of
- * the bench workspace); bench/matmul.bench.ts has tfjs's cpu backend.
+ * tfjs-wasm (tfjs's WebAssembly backend, XNNPACK, one thread; float32 only, so it runs the
+ * float32 workloads) and NumPy (OpenBLAS, one thread). bench/matmul.bench.ts has tfjs's cpu
+ * backend.
  *
  *   npm run bench -- backends                  these workloads
  *   node --experimental-wasm-relaxed-simd --import tsx bench/run.ts backends --inline
@@ -26,7 +27,7 @@ import { pathToFileURL } from "node:url";
 import { engineFeatures, gemm, gemmWasm, setBackend, type BackendRequest, type GemmArgs } from "../packages/ndarray/src/kernels/index.js";
 import { matmul } from "../packages/ndarray/src/products/index.js";
 import { filled, type Contender, type Timed, type Workload } from "./harness.js";
-import { nts } from "./peers.js";
+import { nts, tf, useTfWasm } from "./peers.js";
 
 const SIZES = [256, 512, 1024];
 
@@ -94,6 +95,27 @@ function square(n: number, precision: "float64" | "float32"): Workload {
       };
     },
   });
+  if (!f64) {
+    contenders.push({
+      name: "tfjs-wasm",
+      precision: "float32",
+      note: "tfjs-backend-wasm, 1 thread; the result read with dataSync",
+      setup: async () => {
+        await useTfWasm();
+        const { a, b } = operands() as { a: Float32Array; b: Float32Array };
+        const [A, B] = [tf.tensor2d(a, [n, n]), tf.tensor2d(b, [n, n])];
+        return {
+          run: () => {
+            const c = tf.matMul(A, B);
+            c.dataSync();
+            return c;
+          },
+          values: (r: tf.Tensor) => r.dataSync() as Float32Array,
+          dispose: (r: tf.Tensor) => r.dispose(),
+        };
+      },
+    });
+  }
   const cast = f64 ? "" : ".astype(np.float32)";
   return {
     name: `backends ${f64 ? "f64" : "f32"} ${n}`,
