@@ -9,8 +9,9 @@
  *      (so that nothing under- or overflows later), and unscale λ at the end;
  *   2. balance: A' = D⁻¹·Pᵀ·A·P·D                                     (balance.ts, dgebal)
  *   3. Hessenberg: A' = Q·H·Qᵀ                                          (hessenberg.ts, dgehrd, dorghr)
- *   4. real Schur form by the Francis double-shift QR algorithm:
- *      H = Z'·T·Z'ᵀ, Z := Q·Z'                                           (schur.ts, dlahqr)
+ *   4. real Schur form by the QR algorithm (multishift with aggressive early deflation for
+ *      large blocks, Francis double-shift for small ones):
+ *      H = Z'·T·Z'ᵀ, Z := Q·Z'                   (schur-aed.ts, dlaqr0; schur.ts, dhseqr, dlahqr)
  *   5. eigenvectors of T by back substitution, X; V' = Z·X               (eig-vectors.ts, dtrevc)
  *   6. undo the balancing: V = P·D·V'                                    (balance.ts, dgebak)
  *   7. normalise every eigenvector to unit 2-norm; for a complex pair (stored as the real and
@@ -38,6 +39,7 @@ import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixSt
 import { gebak, gebal } from "./balance.js";
 import { ztrevc, trevc } from "./eig-vectors.js";
 import { assertFiniteLinAlg, gehrdBlocked, orghr, zgehd2, zunghr } from "./hessenberg.js";
+import { multishiftOptionsOf, type MultishiftOptions } from "./schur-aed.js";
 import { hseqr, scaleToSafeRange, zhseqr } from "./schur.js";
 
 // ------------------------------------------------------------------ the drivers (one matrix)
@@ -48,7 +50,7 @@ import { hseqr, scaleToSafeRange, zhseqr } from "./schur.js";
  * is v_j for a real λ_j; for a pair (wi[j] > 0), columns j and j+1 are the real and imaginary
  * parts of v_j (and v_{j+1} = conj(v_j)). Returns 0, or i + 1 when the QR algorithm failed.
  */
-export function geev(n: number, A: Float64Array, wantv: boolean, wr: Float64Array, wi: Float64Array, VR: Float64Array): number {
+export function geev(n: number, A: Float64Array, wantv: boolean, wr: Float64Array, wi: Float64Array, VR: Float64Array, multishift: MultishiftOptions = {}): number {
   if (n === 0) return 0;
   // 1. scale A if its largest entry is outside [SMLNUM, BIGNUM]
   const unscale = scaleToSafeRange(n, A, false);
@@ -64,7 +66,7 @@ export function geev(n: number, A: Float64Array, wantv: boolean, wr: Float64Arra
     VR.set(A.subarray(0, n * n));
     orghr(n, ilo, ihi, VR, n, tau);
     // 4. H = Z'·T·Z'ᵀ; VR := Q·Z' (the Schur vectors of A')
-    info = hseqr(true, true, n, ilo, ihi, A, n, wr, wi, VR, n);
+    info = hseqr(true, true, n, ilo, ihi, A, n, wr, wi, VR, n, multishift);
     if (info > 0) return info;
     // 5. V' = Z·X, X the eigenvectors of T
     trevc(n, A, n, VR, n);
@@ -99,7 +101,7 @@ export function geev(n: number, A: Float64Array, wantv: boolean, wr: Float64Arra
       }
     }
   } else {
-    info = hseqr(false, false, n, ilo, ihi, A, n, wr, wi, VR, n);
+    info = hseqr(false, false, n, ilo, ihi, A, n, wr, wi, VR, n, multishift);
     if (info > 0) return info;
   }
   // undo step 1 on the eigenvalues
@@ -176,6 +178,17 @@ export interface EigResult {
   eigenvectors: NDArray;
 }
 
+/** Options of `eig` and `eigvals`. */
+export interface EigOptions {
+  /**
+   * The real QR algorithm's knobs (defaults: tuning.ts {@link SCHUR_MULTISHIFT}): blocks of
+   * order ≥ `minOrder` use the multishift QR algorithm with aggressive early deflation
+   * (schur-aed.ts), smaller ones the double-shift lahqr (schur.ts);
+   * `{ minOrder: Infinity }` forces lahqr (the reference). Complex input always uses zlahqr.
+   */
+  multishift?: MultishiftOptions;
+}
+
 /** Per matrix of the stack: the eigenvalues (re, im) and, if wanted, V in the layout of geev. */
 interface Solved {
   n: number;
@@ -190,7 +203,7 @@ interface Solved {
   VR: Float64Array | null; // count·n·n column-major per matrix (complex input: interleaved)
 }
 
-function solveAll(a: ArrayInput, wantv: boolean, fn: string): Solved {
+function solveAll(a: ArrayInput, wantv: boolean, fn: string, options: EigOptions): Solved {
   const A = asArray(a);
   assertSquare(A, fn);
   assertFiniteLinAlg(A, fn);
@@ -201,6 +214,7 @@ function solveAll(a: ArrayInput, wantv: boolean, fn: string): Solved {
   const offs = batchOffsets(A, batch, 2);
   const count = offs.length;
   const { rs, cs } = matrixStrides(A);
+  const multishift = multishiftOptionsOf(options, fn);
   const W = new Float64Array(slots * n * n);
   const wr = new Float64Array(slots * count * n);
   const wi = new Float64Array(complexInput ? 0 : count * n);
@@ -211,7 +225,7 @@ function solveAll(a: ArrayInput, wantv: boolean, fn: string): Solved {
     const V = VR ? VR.subarray(slots * p * n * n, slots * (p + 1) * n * n) : scratch;
     const info = complexInput
       ? zgeev(n, W, wantv, wr.subarray(2 * p * n, 2 * (p + 1) * n), V)
-      : geev(n, W, wantv, wr.subarray(p * n, (p + 1) * n), wi.subarray(p * n, (p + 1) * n), V);
+      : geev(n, W, wantv, wr.subarray(p * n, (p + 1) * n), wi.subarray(p * n, (p + 1) * n), V, multishift);
     if (info > 0) {
       throw new LinAlgError(`${fn}: Eigenvalues did not converge (the QR algorithm failed at eigenvalue ${info - 1}${count > 1 ? ` of matrix ${p}` : ""})`, "noConvergence", info - 1);
     }
@@ -285,6 +299,8 @@ function eigenvectorsOf(s: Solved): NDArray {
  * Eigenvalues and right eigenvectors of a general square matrix (NumPy's `np.linalg.eig`).
  *
  * @param a `(..., M, M)`, real or complex.
+ * @param options `multishift`: the real QR algorithm's tuning (see {@link EigOptions});
+ *   `{ multishift: { minOrder: Infinity } }` forces the double-shift lahqr.
  * @returns `{ eigenvalues, eigenvectors }`: eigenvalues `(..., M)`, eigenvectors `(..., M, M)`
  *   with the unit eigenvector of `eigenvalues[..., j]` in column j. Real input gives float64
  *   (float32 for float32 input) when every eigenvalue of the stack is real, complex128
@@ -295,7 +311,8 @@ function eigenvectorsOf(s: Solved): NDArray {
  *   contain infs or NaNs"); kind "noConvergence" ("Eigenvalues did not converge") when the QR
  *   algorithm fails, with `index` the eigenvalue.
  *
- * Notes: LAPACK dgeev's algorithm (balancing, Hessenberg reduction, Francis double-shift QR,
+ * Notes: LAPACK dgeev's algorithm (balancing, Hessenberg reduction, the QR algorithm —
+ * multishift with aggressive early deflation for order ≥ 150, Francis double-shift below —,
  * back substitution; zgeev's for complex input), computed in float64 for float32 input. The
  * eigenvalues are not sorted. Eigenvectors are unique only up to a (complex) scalar: each has
  * unit 2-norm, and for complex ones the component of largest modulus is real, as LAPACK.
@@ -307,8 +324,8 @@ function eigenvectorsOf(s: Solved): NDArray {
  *   assert.close(eigenvalues.toArray(), [2, 3]);
  *   assert.close(eigenvectors.toArray(), [[1, 0], [0, 1]]);
  */
-export function eig(a: ArrayInput): EigResult {
-  const s = solveAll(a, true, "eig");
+export function eig(a: ArrayInput, options: EigOptions = {}): EigResult {
+  const s = solveAll(a, true, "eig", options);
   return { eigenvalues: eigenvaluesOf(s), eigenvectors: eigenvectorsOf(s) };
 }
 
@@ -316,6 +333,7 @@ export function eig(a: ArrayInput): EigResult {
  * Eigenvalues of a general square matrix (NumPy's `np.linalg.eigvals`).
  *
  * @param a `(..., M, M)`, real or complex.
+ * @param options as {@link eig}.
  * @returns `(..., M)`: float64 (float32 for float32 input) when every eigenvalue of the stack
  *   is real, complex128 otherwise or for complex input.
  * @throws LinAlgError as {@link eig}.
@@ -328,6 +346,6 @@ export function eig(a: ArrayInput): EigResult {
  *   assert.equal(w.dtype, "complex128");
  *   assert.close(w.toArray().map((z) => [z.re, z.im]), [[0, 1], [0, -1]]);
  */
-export function eigvals(a: ArrayInput): NDArray {
-  return eigenvaluesOf(solveAll(a, false, "eigvals"));
+export function eigvals(a: ArrayInput, options: EigOptions = {}): NDArray {
+  return eigenvaluesOf(solveAll(a, false, "eigvals", options));
 }

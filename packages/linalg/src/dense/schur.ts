@@ -36,8 +36,10 @@
  * Cost: about 10n³ flops for T alone, 25n³ with Z (two steps per eigenvalue on average).
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §7.5 (Algorithms 7.5.1, 7.5.2);
  * Francis (1961); Ahues & Kressner, "A Small-Bulge Multishift QR Algorithm with Aggressive
- * Early Deflation" (LAWN 122); LAPACK dlahqr, dlanv2, dhseqr, zlahqr. (LAPACK's dhseqr uses the
- * multishift dlaqr0 above n = 75; this file is the small-bulge dlahqr at every size.)
+ * Early Deflation" (LAWN 122); LAPACK dlahqr, dlanv2, dhseqr, zlahqr. (hseqr, as LAPACK's
+ * dhseqr, hands real blocks of order ≥ 150 (LAPACK: 75) to the multishift QR algorithm with
+ * aggressive early deflation, schur-aed.ts; lahqr is its reference twin and finishes its
+ * small blocks.)
  */
 import type { NDArray } from "@sliderule/ndarray";
 import { zlarfg } from "../complex/qr.js";
@@ -45,7 +47,9 @@ import { LinAlgError } from "../errors.js";
 import { rot } from "../primitives/givens.js";
 import { larfg } from "../primitives/householder.js";
 import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, type ArrayInput } from "../util/batch.js";
+import { SCHUR_MULTISHIFT } from "../tuning.js";
 import { assertFiniteLinAlg, gehrdBlocked, orghr, zgehd2, zunghr } from "./hessenberg.js";
+import { laqr0, multishiftOptionsOf, type MultishiftOptions } from "./schur-aed.js";
 
 /** Unit roundoff·base (LAPACK dlamch("P")) and the safe minimum (dlamch("S")). */
 const ULP = 2.220446049250313e-16;
@@ -625,12 +629,30 @@ export function lahqr(
 
 /**
  * Eigenvalues, and optionally the Schur form, of a Hessenberg matrix that gebal has left
- * triangular outside ilo..ihi (LAPACK dhseqr with dlahqr): the isolated eigenvalues are read
- * off the diagonal, lahqr does the block, and with `wantt` the entries below the subdiagonal
- * are zeroed. With `wantz`, Z (n×n, Q from orghr on entry: the identity outside ilo..ihi) is
- * updated on rows ilo..ihi. Returns lahqr's info.
+ * triangular outside ilo..ihi (LAPACK dhseqr): the isolated eigenvalues are read off the
+ * diagonal; a block of order ≥ SCHUR_MULTISHIFT.minOrder goes to the multishift QR algorithm
+ * with aggressive early deflation (schur-aed.ts laqr0, dlaqr0), a smaller one to lahqr; with
+ * `wantt` the entries below the subdiagonal are zeroed. With `wantz`, Z (n×n, Q from orghr on
+ * entry: the identity outside ilo..ihi) is updated on rows ilo..ihi. `multishift` overrides
+ * the tuning (`{ minOrder: Infinity }`: lahqr always). Returns laqr0's / lahqr's info.
+ *
+ * (schur-aed.ts imports lahqr and lanv2 from this file and this dispatch imports laqr0 from
+ * it: a cycle of function references only, which ES modules resolve; nothing runs at load.)
  */
-export function hseqr(wantt: boolean, wantz: boolean, n: number, ilo: number, ihi: number, H: Float64Array, ldh: number, wr: Float64Array, wi: Float64Array, Z: Float64Array, ldz: number): number {
+export function hseqr(
+  wantt: boolean,
+  wantz: boolean,
+  n: number,
+  ilo: number,
+  ihi: number,
+  H: Float64Array,
+  ldh: number,
+  wr: Float64Array,
+  wi: Float64Array,
+  Z: Float64Array,
+  ldz: number,
+  multishift: MultishiftOptions = {},
+): number {
   for (let i = 0; i < ilo; i++) {
     wr[i] = H[i + i * ldh];
     wi[i] = 0;
@@ -642,7 +664,8 @@ export function hseqr(wantt: boolean, wantz: boolean, n: number, ilo: number, ih
   if (n === 0) return 0;
   // Z = Q is the identity outside rows and columns ilo..ihi, and the sweeps only mix columns
   // ilo..ihi: rows ilo..ihi of Z are all that change (dhseqr passes iloz = ilo, ihiz = ihi)
-  const info = lahqr(wantt, wantz, n, ilo, ihi, H, ldh, wr, wi, ilo, ihi, Z, ldz);
+  const minOrder = multishift.minOrder ?? SCHUR_MULTISHIFT.minOrder;
+  const info = ihi - ilo + 1 >= minOrder ? laqr0(wantt, wantz, n, ilo, ihi, H, ldh, wr, wi, ilo, ihi, Z, ldz, multishift) : lahqr(wantt, wantz, n, ilo, ihi, H, ldh, wr, wi, ilo, ihi, Z, ldz);
   if (wantt) for (let j = 0; j < n; j++) for (let i = j + 2; i < n; i++) H[i + j * ldh] = 0;
   return info;
 }
@@ -1018,11 +1041,22 @@ export interface SchurResult {
   Z: NDArray;
 }
 
+/** Options of `schur`. */
+export interface SchurOptions {
+  /**
+   * The real QR algorithm's knobs (defaults: tuning.ts SCHUR_MULTISHIFT): order ≥ `minOrder`
+   * uses the multishift QR algorithm with aggressive early deflation (schur-aed.ts), smaller
+   * the double-shift lahqr; `{ minOrder: Infinity }` forces lahqr (the reference).
+   */
+  multishift?: MultishiftOptions;
+}
+
 /**
  * Schur decomposition A = Z·T·Zᴴ (SciPy's `scipy.linalg.schur`, output "real" for real input
  * and "complex" for complex input).
  *
  * @param a `(..., M, M)`.
+ * @param options `multishift`: see {@link SchurOptions}.
  * @returns `{ T, Z }`, each `(..., M, M)`: float64 for real input (float32 and integers are
  *   computed in float64) with T in real Schur form (2×2 blocks [a b; c a], b·c < 0, for the
  *   complex-conjugate pairs); complex128 with T upper triangular for complex input.
@@ -1030,8 +1064,9 @@ export interface SchurResult {
  *   contains NaN or Inf; kind "noConvergence" (index: the eigenvalue) when the QR algorithm
  *   does not converge.
  *
- * Notes: Hessenberg reduction (dgehrd), then the Francis double-shift QR algorithm (dlahqr),
- * or complex single-shift (zlahqr). A is scaled into range first when its entries are tiny or
+ * Notes: Hessenberg reduction (dgehrd), then the QR algorithm: multishift with aggressive
+ * early deflation for order ≥ 150 (dlaqr0), Francis double-shift below (dlahqr), or complex
+ * single-shift (zlahqr). A is scaled into range first when its entries are tiny or
  * huge (as LAPACK dgees); no balancing. The order of the eigenvalues on T's diagonal
  * is the algorithm's (no sorting).
  *
@@ -1040,9 +1075,10 @@ export interface SchurResult {
  *   assert.close(T.get(0, 0), 0);
  *   assert.close(Math.abs(T.get(0, 1) * T.get(1, 0)), 1);
  */
-export function schur(a: ArrayInput): SchurResult {
+export function schur(a: ArrayInput, options: SchurOptions = {}): SchurResult {
   const fn = "schur";
   const A = asArray(a);
+  const multishift = multishiftOptionsOf(options, fn);
   assertSquare(A, fn);
   assertFiniteLinAlg(A, fn);
   const n = A.shape[A.ndim - 1];
@@ -1069,7 +1105,7 @@ export function schur(a: ArrayInput): SchurResult {
     if (complex) zunghr(n, 0, n - 1, Z, n, tau);
     else orghr(n, 0, n - 1, Z, n, tau);
     // H = Z'·T·Z'ᵀ, Z := Q·Z'
-    const info = complex ? zhseqr(true, true, n, 0, n - 1, W, n, wr, Z, n) : hseqr(true, true, n, 0, n - 1, W, n, wr, wi, Z, n);
+    const info = complex ? zhseqr(true, true, n, 0, n - 1, W, n, wr, Z, n) : hseqr(true, true, n, 0, n - 1, W, n, wr, wi, Z, n, multishift);
     if (info > 0) throw new LinAlgError(`${fn}: the QR algorithm did not converge (eigenvalue ${info - 1})`, "noConvergence", info - 1);
     if (unscale !== 1) for (let e = 0; e < slots * n * n; e++) W[e] *= unscale;
     storeMatrix(W, 0, n, n, n, T, p * n * n);
