@@ -35,7 +35,7 @@ import type { NDArray } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { lartg, rot } from "../primitives/givens.js";
 import { nrm2 } from "../primitives/householder.js";
-import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, type ArrayInput } from "../util/batch.js";
+import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, withWork, type ArrayInput } from "../util/batch.js";
 import { gebak, gebal } from "./balance.js";
 import { ztrevc, trevc } from "./eig-vectors.js";
 import { assertFiniteLinAlg, gehrdBlocked, orghr, zgehd2, zunghr } from "./hessenberg.js";
@@ -215,21 +215,25 @@ function solveAll(a: ArrayInput, wantv: boolean, fn: string, options: EigOptions
   const count = offs.length;
   const { rs, cs } = matrixStrides(A);
   const multishift = multishiftOptionsOf(options, fn);
-  const W = new Float64Array(slots * n * n);
   const wr = new Float64Array(slots * count * n);
   const wi = new Float64Array(complexInput ? 0 : count * n);
   const VR = wantv ? new Float64Array(slots * count * n * n) : null;
-  const scratch = new Float64Array(slots * n * n);
-  for (let p = 0; p < count; p++) {
-    loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complexInput);
-    const V = VR ? VR.subarray(slots * p * n * n, slots * (p + 1) * n * n) : scratch;
-    const info = complexInput
-      ? zgeev(n, W, wantv, wr.subarray(2 * p * n, 2 * (p + 1) * n), V)
-      : geev(n, W, wantv, wr.subarray(p * n, (p + 1) * n), wi.subarray(p * n, (p + 1) * n), V, multishift);
-    if (info > 0) {
-      throw new LinAlgError(`${fn}: Eigenvalues did not converge (the QR algorithm failed at eigenvalue ${info - 1}${count > 1 ? ` of matrix ${p}` : ""})`, "noConvergence", info - 1);
+  // A's working copy and the Schur vectors: in WebAssembly memory when a backend has it
+  // (withWork), where the Hessenberg reduction's products and the QR sweeps' updates run in place
+  withWork(complexInput ? "complex128" : "float64", [n * n, n * n], ([Wf, Vf]) => {
+    const W = Wf as Float64Array;
+    const V = Vf as Float64Array;
+    for (let p = 0; p < count; p++) {
+      loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complexInput);
+      const info = complexInput
+        ? zgeev(n, W, wantv, wr.subarray(2 * p * n, 2 * (p + 1) * n), V)
+        : geev(n, W, wantv, wr.subarray(p * n, (p + 1) * n), wi.subarray(p * n, (p + 1) * n), V, multishift);
+      if (info > 0) {
+        throw new LinAlgError(`${fn}: Eigenvalues did not converge (the QR algorithm failed at eigenvalue ${info - 1}${count > 1 ? ` of matrix ${p}` : ""})`, "noConvergence", info - 1);
+      }
+      if (VR) VR.set(V.subarray(0, slots * n * n), slots * p * n * n);
     }
-  }
+  });
   const anyComplex = complexInput || wi.some((x) => x !== 0);
   return { n, batch, count, complexInput, anyComplex, float32: A.dtype === "float32", wr, wi, VR };
 }
