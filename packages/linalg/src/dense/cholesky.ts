@@ -55,6 +55,12 @@ import {
   type FloatArray,
 } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options each public function accepts (util/options.ts). */
+const CHOLESKY_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, upper: OPTION.flag });
+const CHO_FACTOR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, lower: OPTION.flag });
+const CHO_SOLVE_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
 
 // ------------------------------------------------------------------ the kernels
 
@@ -193,6 +199,7 @@ export interface CholeskyOptions extends BlockOptions {
  */
 export function cholesky(a: ArrayInput, options: CholeskyOptions = {}): NDArray {
   const fn = "cholesky";
+  checkOptions(fn, CHOLESKY_OPTIONS, options);
   const A = asArray(a);
   assertSquare(A, fn);
   assertFinite(A, fn);
@@ -232,6 +239,7 @@ export interface ChoFactorResult {
  */
 export function choFactor(a: ArrayInput, options: BlockOptions & { lower?: boolean } = {}): ChoFactorResult {
   const fn = "choFactor";
+  checkOptions(fn, CHO_FACTOR_OPTIONS, options);
   const A = asArray(a);
   assertSquare(A, fn);
   assertFinite(A, fn);
@@ -261,6 +269,7 @@ export function choFactor(a: ArrayInput, options: BlockOptions & { lower?: boole
  */
 export function choSolve(factor: ChoFactorResult | readonly [NDArray, boolean], b: ArrayInput, options: BlockOptions = {}): NDArray {
   const fn = "choSolve";
+  checkOptions(fn, CHO_SOLVE_OPTIONS, options);
   const C = asArray(Array.isArray(factor) ? factor[0] : (factor as ChoFactorResult).c);
   const lower = Array.isArray(factor) ? factor[1] : (factor as ChoFactorResult).lower;
   const B = asArray(b);

@@ -23,6 +23,10 @@ import type { NDArray } from "@sliderule/ndarray";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, batchShapeOf, stackOf, workDType, type ArrayInput } from "../util/batch.js";
 import { forEachLU } from "./lu.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options det and slogdet accept (util/options.ts). */
+const DET_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
 
 /** `slogdet(a)`: det(a) = sign·exp(logabsdet). */
 export interface SlogdetResult {
@@ -50,6 +54,7 @@ export interface SlogdetResult {
  *   assert.close(logabsdet.item(), Math.log(2));
  */
 export function slogdet(a: ArrayInput, options: BlockOptions = {}): SlogdetResult {
+  checkOptions("slogdet", DET_OPTIONS, options);
   const { dtype, batch, sign, logabsdet } = slogdetParts(a, "slogdet", options);
   const complex = dtype === "complex128";
   const S = stackOf(batch, [], dtype);
@@ -137,6 +142,7 @@ function slogdetParts(a: ArrayInput, fn: string, options: BlockOptions) {
  *   assert.close(linalg.det([[1, 2], [3, 4]]).item(), -2); // within a few ulps, as NumPy
  */
 export function det(a: ArrayInput, options: BlockOptions = {}): NDArray {
+  checkOptions("det", DET_OPTIONS, options);
   const { dtype, batch, sign, logabsdet } = slogdetParts(a, "det", options);
   const out = stackOf(batch, [], dtype);
   const complex = dtype === "complex128";

@@ -41,6 +41,10 @@ import { ztrevc, trevc } from "./eig-vectors.js";
 import { assertFiniteLinAlg, gehrdBlocked, orghr, zgehd2, zunghr } from "./hessenberg.js";
 import { multishiftOptionsOf, type MultishiftOptions } from "./schur-aed.js";
 import { hseqr, scaleToSafeRange, zhseqr } from "./schur.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options object (util/options.ts); multishift's own fields are checked by multishiftOptionsOf. */
+const EIG_OPTIONS = optionsSchema({ multishift: OPTION.any });
 
 // ------------------------------------------------------------------ the drivers (one matrix)
 
@@ -204,6 +208,7 @@ interface Solved {
 }
 
 function solveAll(a: ArrayInput, wantv: boolean, fn: string, options: EigOptions): Solved {
+  checkOptions(fn, EIG_OPTIONS, options);
   const A = asArray(a);
   assertSquare(A, fn);
   assertFiniteLinAlg(A, fn);

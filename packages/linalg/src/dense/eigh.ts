@@ -30,6 +30,15 @@ import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixSt
 import { steqr } from "./symmetric-qr.js";
 import { stedc } from "./tridiagonal-dc.js";
 import { orgtr, ormtr, sytrd, zhetd2, zungtr } from "./tridiagonalize.js";
+import { z } from "zod";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options of eigh and eigvalsh (util/options.ts); UPLO is checked below, with NumPy's message. */
+const EIGH_OPTIONS = optionsSchema({
+  blockSize: OPTION.blockSize,
+  UPLO: OPTION.any,
+  divideAndConquer: z.strictObject({ minOrder: OPTION.number.optional(), leafSize: z.number().int().positive().optional() }),
+});
 
 export interface EighOptions extends BlockOptions {
   /** Which triangle of a to read: "L" (default) or "U" (lower case accepted, as NumPy). */
@@ -147,6 +156,7 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
  */
 export function eigh(a: ArrayInput, options: EighOptions = {}): EighResult {
   const fn = "eigh";
+  checkOptions(fn, EIGH_OPTIONS, options);
   const { A, n, batch, complex, results } = eighStack(fn, a, options, true);
   const wDType = A.dtype === "float32" ? "float32" : "float64";
   const w = stackOf(batch, [n], wDType);
@@ -172,6 +182,7 @@ export function eigh(a: ArrayInput, options: EighOptions = {}): EighResult {
  */
 export function eigvalsh(a: ArrayInput, options: EighOptions = {}): NDArray {
   const fn = "eigvalsh";
+  checkOptions(fn, EIGH_OPTIONS, options);
   const { A, n, batch, results } = eighStack(fn, a, options, false);
   const w = stackOf(batch, [n], A.dtype === "float32" ? "float32" : "float64");
   results.forEach(({ d }, p) => {

@@ -41,6 +41,10 @@ import {
 import { trsm } from "../primitives/triangular-solve.js";
 import { getrf } from "./lu.js";
 import { singular, solveFactored } from "./solve.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options inv accepts (util/options.ts). */
+const INV_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
 
 /**
  * Inverse of a square matrix (NumPy's `np.linalg.inv`).
@@ -62,6 +66,7 @@ import { singular, solveFactored } from "./solve.js";
  */
 export function inv(a: ArrayInput, options: BlockOptions = {}): NDArray {
   const fn = "inv";
+  checkOptions(fn, INV_OPTIONS, options);
   const A = asArray(a);
   assertSquare(A, fn);
   assertFinite(A, fn);

@@ -33,6 +33,10 @@ import { bdsqr } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP } from "./bidiagonalize.js";
 import { geqrf } from "./qr.js";
 import { assertFiniteWork, MN_RATIO, zsvdTall } from "./svd.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options lstsq accepts (util/options.ts); rcond is checked below. */
+const LSTSQ_OPTIONS = optionsSchema({ rcond: OPTION.any });
 
 export interface LstsqOptions {
   /** Cutoff ratio for small singular values (default: machine precision, NumPy 1.24's rcond=-1; null: eps·max(M, N)). */
@@ -71,6 +75,7 @@ export interface LstsqResult {
  */
 export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}): LstsqResult {
   const fn = "lstsq";
+  checkOptions(fn, LSTSQ_OPTIONS, options);
   const A = asArray(a);
   const B0 = asArray(b);
   const is1d = B0.ndim === 1;

@@ -65,6 +65,12 @@ import {
   type FloatArray,
 } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options each public function accepts (util/options.ts); trans is checked by transCode. */
+const LU_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, permuteL: OPTION.flag, checkFinite: OPTION.checkFinite });
+const LU_FACTOR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, checkFinite: OPTION.checkFinite });
+const LU_SOLVE_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, trans: OPTION.any, checkFinite: OPTION.checkFinite });
 
 // ------------------------------------------------------------------ the kernels
 
@@ -343,6 +349,7 @@ export function lu(a: ArrayInput, options: LuOptions & { permuteL: true }): LuPe
 export function lu(a: ArrayInput, options?: LuOptions): LuResult | LuPermutedResult;
 export function lu(a: ArrayInput, options: LuOptions = {}): LuResult | LuPermutedResult {
   const fn = "lu";
+  checkOptions(fn, LU_OPTIONS, options);
   const A = asArray(a);
   assertMatrixStack(A, fn);
   if (options.checkFinite !== false) assertFinite(A, fn);
@@ -400,6 +407,7 @@ export interface LuFactorResult {
  */
 export function luFactor(a: ArrayInput, options: BlockOptions & { checkFinite?: boolean } = {}): LuFactorResult {
   const fn = "luFactor";
+  checkOptions(fn, LU_FACTOR_OPTIONS, options);
   const A = asArray(a);
   assertMatrixStack(A, fn);
   if (options.checkFinite !== false) assertFinite(A, fn);
@@ -442,6 +450,7 @@ export interface LuSolveOptions extends BlockOptions {
  */
 export function luSolve(factors: LuFactorResult | readonly [NDArray, NDArray], b: ArrayInput, options: LuSolveOptions = {}): NDArray {
   const fn = "luSolve";
+  checkOptions(fn, LU_SOLVE_OPTIONS, options);
   const LUa = asArray(Array.isArray(factors) ? factors[0] : (factors as LuFactorResult).lu);
   const piv = asArray(Array.isArray(factors) ? factors[1] : (factors as LuFactorResult).piv);
   const B = asArray(b);

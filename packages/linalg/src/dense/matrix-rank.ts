@@ -16,6 +16,10 @@ import * as np from "@sliderule/ndarray";
 import { type NDArray, ValueError } from "@sliderule/ndarray";
 import { asArray, type ArrayInput } from "../util/batch.js";
 import { svd } from "./svd.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options matrixRank accepts (util/options.ts); tol is checked below. */
+const MATRIX_RANK_OPTIONS = optionsSchema({ tol: OPTION.any, hermitian: OPTION.flag });
 
 export interface MatrixRankOptions {
   /** Singular values ≤ tol count as zero: a number, or an array broadcast over the stack (default: σ_max·max(M, N)·eps). */
@@ -39,6 +43,7 @@ export interface MatrixRankOptions {
  *   assert.equal(linalg.matrixRank([[1, 2], [2, 4]]).item(), 1);
  */
 export function matrixRank(a: ArrayInput, options: MatrixRankOptions = {}): NDArray {
+  checkOptions("matrixRank", MATRIX_RANK_OPTIONS, options);
   const A = asArray(a);
   if (A.ndim < 2) {
     // NumPy: int(not all(A == 0))

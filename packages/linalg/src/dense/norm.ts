@@ -21,6 +21,10 @@ import { AxisError, type NDArray, ValueError } from "@sliderule/ndarray";
 import * as np from "@sliderule/ndarray";
 import { asArray, type ArrayInput } from "../util/batch.js";
 import { svd } from "./svd.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options object of norm (util/options.ts); each value is checked below, with NumPy's messages. */
+const NORM_OPTIONS = optionsSchema({ ord: OPTION.any, axis: OPTION.any, keepdims: OPTION.flag });
 
 /** The orders `norm` accepts: numbers (±Infinity included), 'fro', 'nuc', or null (the default). */
 export type NormOrder = number | "fro" | "f" | "nuc" | null;
@@ -109,6 +113,7 @@ function normalizeAxis(axis: number, nd: number): number {
 export function norm(x: ArrayInput, ord?: NormOrder, axis?: number | readonly number[] | null, keepdims?: boolean): NDArray;
 export function norm(x: ArrayInput, options: NormOptions): NDArray;
 export function norm(x: ArrayInput, ordOrOptions?: NormOrder | NormOptions, axisArg?: number | readonly number[] | null, keepdimsArg?: boolean): NDArray {
+  if (ordOrOptions !== null && typeof ordOrOptions === "object") checkOptions("norm", NORM_OPTIONS, ordOrOptions);
   const options: NormOptions =
     ordOrOptions !== null && typeof ordOrOptions === "object" ? ordOrOptions : { ord: ordOrOptions ?? null, axis: axisArg ?? null, keepdims: keepdimsArg ?? false };
   const X = asArray(x);

@@ -17,6 +17,10 @@ import type { NDArray } from "@sliderule/ndarray";
 import { asArray, assertStacked2d, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { svd } from "./svd.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options pinv accepts (util/options.ts); rcond is checked below. */
+const PINV_OPTIONS = optionsSchema({ rcond: OPTION.any, hermitian: OPTION.flag });
 
 export interface PinvOptions {
   /** Cutoff for small singular values, relative to the largest: a number or an array over the stack (default 1e-15). */
@@ -40,6 +44,7 @@ export interface PinvOptions {
  */
 export function pinv(a: ArrayInput, options: PinvOptions = {}): NDArray {
   const fn = "pinv";
+  checkOptions(fn, PINV_OPTIONS, options);
   const A = asArray(a);
   assertStacked2d(A, fn);
   const m = A.shape[A.ndim - 2];

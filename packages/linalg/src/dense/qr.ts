@@ -60,6 +60,11 @@ import {
   type ArrayInput,
   type FloatArray,
 } from "../util/batch.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options each public function accepts (util/options.ts); mode is checked below, with NumPy's message. */
+const QR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, mode: OPTION.any });
+const LSTSQ_QR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
 
 // ------------------------------------------------------------------ the kernels
 
@@ -239,6 +244,7 @@ export function qr(a: ArrayInput, options: BlockOptions & { mode: "raw" }): QrRa
 export function qr(a: ArrayInput, options?: QrOptions): QrResult | QrRawResult | NDArray;
 export function qr(a: ArrayInput, options: QrOptions = {}): QrResult | QrRawResult | NDArray {
   const fn = "qr";
+  checkOptions(fn, QR_OPTIONS, options);
   const mode = options.mode ?? "reduced";
   if (mode !== "reduced" && mode !== "complete" && mode !== "r" && mode !== "raw") {
     throw new ValueError(`${fn}: unrecognized mode '${String(mode)}'; expected 'reduced', 'complete', 'r' or 'raw'`);
@@ -313,6 +319,7 @@ export function qr(a: ArrayInput, options: QrOptions = {}): QrResult | QrRawResu
  */
 export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}): NDArray {
   const fn = "lstsqQR";
+  checkOptions(fn, LSTSQ_QR_OPTIONS, options);
   const A = asArray(a);
   const B = asArray(b);
   assertMatrixStack(A, fn);

@@ -50,6 +50,10 @@ import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixSt
 import { SCHUR_MULTISHIFT } from "../tuning.js";
 import { assertFiniteLinAlg, gehrdBlocked, orghr, zgehd2, zunghr } from "./hessenberg.js";
 import { laqr0, multishiftOptionsOf, type MultishiftOptions } from "./schur-aed.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options object (util/options.ts); multishift's own fields are checked by multishiftOptionsOf. */
+const SCHUR_OPTIONS = optionsSchema({ multishift: OPTION.any });
 
 /** Unit roundoff·base (LAPACK dlamch("P")) and the safe minimum (dlamch("S")). */
 const ULP = 2.220446049250313e-16;
@@ -1077,6 +1081,7 @@ export interface SchurOptions {
  */
 export function schur(a: ArrayInput, options: SchurOptions = {}): SchurResult {
   const fn = "schur";
+  checkOptions(fn, SCHUR_OPTIONS, options);
   const A = asArray(a);
   const multishift = multishiftOptionsOf(options, fn);
   assertSquare(A, fn);

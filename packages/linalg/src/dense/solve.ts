@@ -42,6 +42,10 @@ import {
   type FloatArray,
 } from "../util/batch.js";
 import { getrf, getrs } from "./lu.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options solve accepts (util/options.ts). */
+const SOLVE_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
 
 /**
  * Solve a·x = b for x (NumPy's `np.linalg.solve`).
@@ -63,6 +67,7 @@ import { getrf, getrs } from "./lu.js";
  */
 export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}): NDArray {
   const fn = "solve";
+  checkOptions(fn, SOLVE_OPTIONS, options);
   const A = asArray(a);
   const B = asArray(b);
   assertSquare(A, fn);

@@ -46,6 +46,17 @@ import { bdsqr, bdsqrPerfectShifts, type RotTarget } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
 import { eigh, eigvalsh } from "./eigh.js";
 import { geqrf, orgqr } from "./qr.js";
+import { z } from "zod";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options svd accepts (util/options.ts). */
+const SVD_OPTIONS = optionsSchema({
+  blockSize: OPTION.blockSize,
+  fullMatrices: OPTION.flag,
+  computeUv: OPTION.flag,
+  hermitian: OPTION.flag,
+  divideAndConquer: z.strictObject({ minOrder: OPTION.number.optional(), leafSize: z.number().int().min(2).optional() }),
+});
 
 export interface SvdOptions extends BlockOptions {
   /** U (…, M, M) and Vh (…, N, N) (default true), or the reduced U (…, M, K) and Vh (…, K, N). */
@@ -188,6 +199,7 @@ export function svd(a: ArrayInput, options: SvdOptions & { computeUv: false }): 
 export function svd(a: ArrayInput, options?: SvdOptions): SvdResult | NDArray;
 export function svd(a: ArrayInput, options: SvdOptions = {}): SvdResult | NDArray {
   const fn = "svd";
+  checkOptions(fn, SVD_OPTIONS, options);
   const A = asArray(a);
   assertStacked2d(A, fn);
   const full = options.fullMatrices ?? true;

@@ -14,6 +14,10 @@
 import * as np from "@sliderule/ndarray";
 import type { DType, NDArray } from "@sliderule/ndarray";
 import { asArray, type ArrayInput } from "../util/batch.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options object of trace (util/options.ts); values are checked by np.trace. */
+const TRACE_OPTIONS = optionsSchema({ offset: OPTION.any, axis1: OPTION.any, axis2: OPTION.any, dtype: OPTION.any });
 
 export interface TraceOptions {
   /** The diagonal: 0 the main one, > 0 above it, < 0 below (default 0). */
@@ -45,6 +49,7 @@ export function trace(a: ArrayInput, options?: TraceOptions): NDArray;
 /** NumPy's positional form: `trace(a, offset, axis1, axis2, dtype)`. */
 export function trace(a: ArrayInput, offset: number, axis1?: number, axis2?: number, dtype?: DType): NDArray;
 export function trace(a: ArrayInput, optionsOrOffset: TraceOptions | number = {}, axis1Arg?: number, axis2Arg?: number, dtypeArg?: DType): NDArray {
+  if (typeof optionsOrOffset !== "number") checkOptions("trace", TRACE_OPTIONS, optionsOrOffset);
   const A = asArray(a);
   const options: TraceOptions =
     typeof optionsOrOffset === "number" ? { offset: optionsOrOffset, axis1: axis1Arg, axis2: axis2Arg, dtype: dtypeArg } : optionsOrOffset;

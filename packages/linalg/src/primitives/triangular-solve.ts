@@ -59,6 +59,10 @@ import {
   type ArrayInput,
   type FloatArray,
 } from "../util/batch.js";
+import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+
+/** The options solveTriangular accepts (util/options.ts); trans is checked by transCode. */
+const SOLVE_TRIANGULAR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, lower: OPTION.flag, trans: OPTION.any, unitDiagonal: OPTION.flag, checkFinite: OPTION.checkFinite });
 
 /** A triangular system op(T)·X = B on strided buffers (see the file header). */
 export interface TrsmArgs {
@@ -224,6 +228,7 @@ export function transCode(trans: unknown, fn: string): 0 | 1 | 2 {
  */
 export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTriangularOptions = {}): NDArray {
   const fn = "solveTriangular";
+  checkOptions(fn, SOLVE_TRIANGULAR_OPTIONS, options);
   const A = asArray(a);
   const B = asArray(b);
   const trans = transCode(options.trans, fn);
