@@ -73,8 +73,12 @@ export interface Workload {
 export const TIMING = {
   /** Warm-up: call until this long has passed (JIT tiers up, caches and pools fill) ... */
   warmupSeconds: 0.2,
-  /** ... and at least this many calls. */
-  warmupMinCalls: 3,
+  /**
+   * ... and at least this many calls. 10, not 3: eig calls dozens of functions, each of which
+   * V8 optimises only after enough calls of its own, and eig 200 timed after 3 warm-up calls
+   * gave a median of 131 ms (6 samples, still tiering up) against 76–90 ms once warm.
+   */
+  warmupMinCalls: 10,
   /** Keep sampling until this long has passed ... */
   targetSeconds: 0.75,
   /** ... but take at least this many samples ... */
