@@ -6,15 +6,9 @@ import { bdsdc } from "./bidiagonal-dc.js";
 import { bdsqr, type RotTarget } from "./bidiagonal-svd.js";
 import { secularSigma } from "./secular-sigma.js";
 import { svd } from "./svd.js";
+import { EPS, eye, normF } from "../../test/column-major.js";
 
 // Column-major matrices: element (i, j) of an r×c matrix at X[i + j·r].
-const EPS = 2 ** -52;
-const normF = (X: ArrayLike<number>) => Math.sqrt(Array.from(X).reduce((s, x) => s + x * x, 0));
-const eye = (n: number) => {
-  const I = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) I[i + i * n] = 1;
-  return I;
-};
 
 /** Test bidiagonals: random, graded, clustered, repeated, zeros on either diagonal, tiny and huge. */
 function bidiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {

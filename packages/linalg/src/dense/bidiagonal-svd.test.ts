@@ -3,15 +3,9 @@ import { rng } from "../../test/corpus.js";
 import { LinAlgError } from "../errors.js";
 import { lasr, lasrRows, type RotationKernel } from "../primitives/givens.js";
 import { bdsqr, bdsqrPerfectShifts } from "./bidiagonal-svd.js";
+import { EPS, eye, normF } from "../../test/column-major.js";
 
 // Column-major matrices: element (i, j) of an r×c matrix at X[i + j·r].
-const EPS = 2 ** -52;
-const normF = (X: Float64Array) => Math.sqrt(X.reduce((s, x) => s + x * x, 0));
-const eye = (n: number) => {
-  const I = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) I[i + i * n] = 1;
-  return I;
-};
 
 /** Test bidiagonals: random, graded (σ spanning 10^−n), with zeros on the diagonal (zero-shift path). */
 function bidiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { gebd2, gebrd, orgbrP, orgbrQ } from "./bidiagonalize.js";
+import { EPS, normF } from "../../test/column-major.js";
 
 // Column-major helpers: element (i, j) of an r×c matrix at X[i + j·r].
-const EPS = 2 ** -52;
 
 function random(m: number, n: number, seed: number): Float64Array {
   const r = rng(seed);
@@ -23,8 +23,6 @@ function mul(A: Float64Array, ar: number, ac: number, tA: boolean, B: Float64Arr
     }
   return { C, rows: m, cols: n };
 }
-
-const normF = (X: Float64Array) => Math.sqrt(X.reduce((s, x) => s + x * x, 0));
 
 /** ‖QᵀQ − I‖_F / (rows·eps) for the rows×cols Q. */
 function orthogonalityRatio(Q: Float64Array, rows: number, cols: number): number {

@@ -5,8 +5,7 @@ import { eig, eigvals } from "./eig.js";
 import { gehrd, orghr } from "./hessenberg.js";
 import type { MultishiftOptions } from "./schur-aed.js";
 import { hseqr, schur } from "./schur.js";
-
-const EPS = 2 ** -52;
+import { EPS, normF } from "../../test/column-major.js";
 
 // ------------------------------------------------------------------ column-major helpers
 
@@ -22,8 +21,6 @@ function mul(n: number, A: Float64Array, B: Float64Array, transB = false): Float
   }
   return C;
 }
-
-const normF = (X: Float64Array): number => Math.hypot(...X);
 
 /** A random orthogonal Q (n×n): the Q of a Hessenberg reduction of a random matrix. */
 function randomOrthogonal(n: number, seed: number): Float64Array {

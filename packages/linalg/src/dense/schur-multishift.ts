@@ -234,24 +234,31 @@ function chainRight(c: Chain, r0: number, r1: number, atBulge: boolean, X: Float
     const k = krcol + 3 * m;
     const v2 = V[q + 1];
     const v3 = V[q + 2];
-    const c1 = (k + 1) * ldx;
-    const c2 = c1 + ldx;
     const rEnd = atBulge ? Math.min(r1, k + 3) : r1;
-    if (m <= mbot) {
-      const c3 = c2 + ldx;
-      for (let j = r0; j <= rEnd; j++) {
-        const refsum = tau * (X[c1 + j] + v2 * X[c2 + j] + v3 * X[c3 + j]);
-        X[c1 + j] -= refsum;
-        X[c2 + j] -= refsum * v2;
-        X[c3 + j] -= refsum * v3;
-      }
-    } else {
-      // the 2×2 reflector at the bottom
-      for (let j = r0; j <= rEnd; j++) {
-        const refsum = tau * (X[c1 + j] + v2 * X[c2 + j]);
-        X[c1 + j] -= refsum;
-        X[c2 + j] -= refsum * v2;
-      }
+    // (m > mbot: the 2×2 reflector at the bottom)
+    reflectRight(X, (k + 1) * ldx, ldx, r0, rEnd, tau, v2, v3, m <= mbot);
+  }
+}
+
+/**
+ * X[j, cols] := X[j, cols]·G for rows j0..j1, G = I − tau·v·vᵀ with v = (1, v2, v3) on the three
+ * columns starting at offset c (leading dimension ld), or v = (1, v2) on two when `!three`.
+ */
+function reflectRight(X: Float64Array, c: number, ld: number, j0: number, j1: number, tau: number, v2: number, v3: number, three: boolean): void {
+  const c2 = c + ld;
+  if (three) {
+    const c3 = c2 + ld;
+    for (let j = j0; j <= j1; j++) {
+      const refsum = tau * (X[c + j] + v2 * X[c2 + j] + v3 * X[c3 + j]);
+      X[c + j] -= refsum;
+      X[c2 + j] -= refsum * v2;
+      X[c3 + j] -= refsum * v3;
+    }
+  } else {
+    for (let j = j0; j <= j1; j++) {
+      const refsum = tau * (X[c + j] + v2 * X[c2 + j]);
+      X[c + j] -= refsum;
+      X[c2 + j] -= refsum * v2;
     }
   }
 }
@@ -282,24 +289,7 @@ function chainRightU(c: Chain, incol: number, uTop: number, U: Float64Array, kdu
     }
     const v2 = V[q + 1];
     const v3 = V[q + 2];
-    const a = kms * kdu;
-    const b = a + kdu;
-    const d = b + kdu;
-    lo = Math.max(lo, uTop);
-    if (width === 3) {
-      for (let j = lo; j <= hi; j++) {
-        const refsum = tau * (U[a + j] + v2 * U[b + j] + v3 * U[d + j]);
-        U[a + j] -= refsum;
-        U[b + j] -= refsum * v2;
-        U[d + j] -= refsum * v3;
-      }
-    } else {
-      for (let j = lo; j <= hi; j++) {
-        const refsum = tau * (U[a + j] + v2 * U[b + j]);
-        U[a + j] -= refsum;
-        U[b + j] -= refsum * v2;
-      }
-    }
+    reflectRight(U, kms * kdu, kdu, Math.max(lo, uTop), hi, tau, v2, v3, width === 3);
   }
 }
 

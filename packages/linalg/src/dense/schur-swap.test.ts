@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normals, rng } from "../../test/corpus.js";
 import { laexc, lasy2, trexc } from "./schur-swap.js";
-
-const EPS = 2 ** -52;
+import { EPS, eye } from "../../test/column-major.js";
 
 /**
  * A random n×n real Schur form: 1×1 blocks and standard 2×2 blocks [a b; c a] (b·c < 0), in a
@@ -76,12 +75,6 @@ function ratios(n: number, T0: Float64Array, T: Float64Array, Q: Float64Array): 
   }
   return { rec: Math.sqrt(r / t0) / (n * EPS), orth: Math.sqrt(o) / (n * EPS) };
 }
-
-const eye = (n: number): Float64Array => {
-  const Q = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) Q[i + i * n] = 1;
-  return Q;
-};
 
 describe("lasy2: T11·X − X·T22 = scale·T12", () => {
   it.each([

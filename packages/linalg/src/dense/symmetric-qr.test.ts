@@ -3,15 +3,9 @@ import { rng } from "../../test/corpus.js";
 import { LinAlgError } from "../errors.js";
 import { lasr, lasrRows, type RotationKernel } from "../primitives/givens.js";
 import { steqr } from "./symmetric-qr.js";
+import { EPS, eye, normF } from "../../test/column-major.js";
 
 // Column-major matrices: element (i, j) of an r×c matrix at X[i + j·r].
-const EPS = 2 ** -52;
-const normF = (X: ArrayLike<number>) => Math.sqrt(Array.from(X).reduce((s, x) => s + x * x, 0));
-const eye = (n: number) => {
-  const I = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) I[i + i * n] = 1;
-  return I;
-};
 
 /** Test tridiagonals: random, Wilkinson's W⁺ (pairs of nearly equal eigenvalues), graded, split. */
 function tridiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {

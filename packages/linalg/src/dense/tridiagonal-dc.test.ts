@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { steqr } from "./symmetric-qr.js";
 import { secularRoot, stedc } from "./tridiagonal-dc.js";
+import { EPS, normF } from "../../test/column-major.js";
 
 // Column-major matrices: element (i, j) of an n×n matrix at X[i + j·n].
-const EPS = 2 ** -52;
-const normF = (X: ArrayLike<number>) => Math.sqrt(Array.from(X).reduce((s, x) => s + x * x, 0));
 
 /** Test tridiagonals: random, clustered, repeated, graded, split, tiny and huge entries. */
 function tridiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {

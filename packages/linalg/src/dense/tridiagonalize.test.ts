@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { orgtr, ormtr, sytd2, sytrd } from "./tridiagonalize.js";
+import { EPS, normF } from "../../test/column-major.js";
 
 // Column-major n×n matrices: element (i, j) at X[i + j·n].
-const EPS = 2 ** -52;
 
 /** A symmetric random matrix whose strict upper triangle holds NaN: only the lower one may be read. */
 function symmetricLower(n: number, seed: number): { A: Float64Array; full: Float64Array } {
@@ -25,8 +25,6 @@ function mul(A: Float64Array, tA: boolean, B: Float64Array, tB: boolean, n: numb
     }
   return C;
 }
-
-const normF = (X: Float64Array) => Math.sqrt(X.reduce((s, x) => s + x * x, 0));
 
 type Reduce = (n: number, A: Float64Array, d: Float64Array, e: Float64Array, tau: Float64Array) => void;
 
