@@ -6,6 +6,16 @@ import { hpdMatrix, randomMatrix, select, spdMatrix } from "../../test/corpus.js
 import { columns, expectClose, expectLowerTriangular, expectReconstructs, expectSolves, expectUpperTriangular, matrices } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
 import { choFactor, cholesky, choSolve, potf2, potrf } from "./cholesky.js";
+import { potrfResident } from "@sliderule/ndarray/kernels";
+import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
+
+/** potrf's WebAssembly twin (factor.as.ts dpotrf) on a resident copy of W. */
+function potrfWasm(n: number, W: Float64Array, nb: number): number {
+  let info: number | undefined;
+  expect(inResident([W], ([R]) => (info = potrfResident(n, R, 0, n, nb)))).toBe(true);
+  expect(info, "potrfResident took a resident matrix").not.toBeUndefined();
+  return info!;
+}
 
 /** Column-major copy of a square float64 array. */
 function colMajor(a: np.NDArray): Float64Array {
@@ -20,6 +30,7 @@ describe.each([
   { name: "potrf nb=1", factor: (n: number, W: Float64Array) => potrf(n, W, 0, n, 1) },
   { name: "potrf nb=4", factor: (n: number, W: Float64Array) => potrf(n, W, 0, n, 4) },
   { name: "potrf nb=7", factor: (n: number, W: Float64Array) => potrf(n, W, 0, n, 7) },
+  ...(HAS_RESIDENT ? [1, 4, 7].map((nb) => ({ name: `potrfResident nb=${nb} (WebAssembly)`, factor: (n: number, W: Float64Array) => potrfWasm(n, W, nb) })) : []),
 ])("$name", ({ factor }) => {
   it.each([1, 2, 9, 30])("agrees with the unblocked routine on spd %i", (n) => {
     const a = spdMatrix(n, n);
@@ -40,6 +51,37 @@ describe.each([
       [0, 0, 0, 1],
     ]);
     expect(factor(4, colMajor(a))).toBe(2);
+  });
+});
+
+describe.skipIf(!HAS_RESIDENT)("potrfResident against potrf at sizes where every level blocks", () => {
+  it.each([
+    [150, 32],
+    [211, 48],
+  ])("n=%i, nb=%i: lower triangles equal to rounding", (n, nb) => {
+    const a = spdMatrix(n, n + 1);
+    const W0 = colMajor(a);
+    expect(potrf(n, W0, 0, n, nb)).toBe(-1);
+    const W1 = colMajor(a);
+    expect(potrfWasm(n, W1, nb)).toBe(-1);
+    let worst = 0;
+    let scale = 0;
+    for (let j = 0; j < n; j++) {
+      for (let i = j; i < n; i++) {
+        worst = Math.max(worst, Math.abs(W1[i + j * n] - W0[i + j * n]));
+        scale = Math.max(scale, Math.abs(W0[i + j * n]));
+      }
+    }
+    expect(worst).toBeLessThan(n * 2 ** -52 * 16 * scale);
+  });
+
+  it("names the failing leading minor past the first panels", () => {
+    // S positive definite, then row and column 100 made to fail: the minor of order 101 is the first not positive
+    const n = 140;
+    const a = spdMatrix(n, 3);
+    a.set(100, 100, -1);
+    expect(potrf(n, colMajor(a), 0, n, 32)).toBe(100);
+    expect(potrfWasm(n, colMajor(a), 32)).toBe(100);
   });
 });
 

@@ -32,6 +32,7 @@
  * Sibling: for symmetric indefinite A use LDLᵀ (not here yet) or LU (`solve`).
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
+import { potrfResident } from "@sliderule/ndarray/kernels";
 import { zpotf2, zpotrs } from "../complex/cholesky.js";
 import { LinAlgError } from "../errors.js";
 import { trsm, trsmUnblocked } from "../primitives/triangular-solve.js";
@@ -134,6 +135,15 @@ export function potrf(n: number, A: FloatArray, aOff: number, lda: number, nb: n
 }
 
 /**
+ * potrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
+ * workspace (potrfResident of @sliderule/ndarray/kernels, potf2/potrf loop for loop, tested
+ * against them), otherwise {@link potrf}. Same contract.
+ */
+export function potrfFast(n: number, A: FloatArray, aOff: number, lda: number, nb: number): number {
+  return potrfResident(n, A, aOff, lda, nb) ?? potrf(n, A, aOff, lda, nb);
+}
+
+/**
  * Solve A·X = B with A = L·Lᵀ from potf2/potrf (LAPACK dpotrs, lower): X = L⁻ᵀ·(L⁻¹·B).
  * B is n×nrhs column-major (ldb), overwritten by X.
  */
@@ -166,7 +176,7 @@ function forEachCholesky(fn: string, A: NDArray, upper: boolean, nb: number, vis
     for (let p = 0; p < offs.length; p++) {
       // the upper triangle of A, read as the lower triangle of Aᴴ
       loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex, upper, upper);
-      const info = complex ? zpotf2(n, W as Float64Array, 0, n) : potrf(n, W, 0, n, nb);
+      const info = complex ? zpotf2(n, W as Float64Array, 0, n) : potrfFast(n, W, 0, n, nb);
       if (info >= 0) throw notPD(fn, info);
       visit(p, W);
     }

@@ -39,7 +39,7 @@ import {
   withWork,
 } from "../util/batch.js";
 import { trsm } from "../primitives/triangular-solve.js";
-import { getrf } from "./lu.js";
+import { getrfFast } from "./lu.js";
 import { singular, solveFactored } from "./solve.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
@@ -84,7 +84,7 @@ export function inv(a: ArrayInput, options: BlockOptions = {}): NDArray {
     for (let p = 0; p < offs.length; p++) {
       // A = P·L·U
       loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex);
-      const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrf(n, n, W, 0, n, ipiv, nb);
+      const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
       if (info >= 0) throw singular(fn, info);
       if (complex) {
         // X = I, then X := A⁻¹·X

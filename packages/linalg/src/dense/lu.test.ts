@@ -14,8 +14,18 @@ import {
   matrices,
   maxAbs,
 } from "../../test/invariants.js";
+import { getrfResident } from "@sliderule/ndarray/kernels";
+import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 import { LinAlgError } from "../errors.js";
 import { getf2, getrf, getrf2, lu, luFactor, luSolve } from "./lu.js";
+
+/** getrf's WebAssembly twin (factor.as.ts dgetrf) on a resident copy of A. */
+function getrfWasm(m: number, n: number, A: Float64Array, ipiv: Int32Array, nb: number): number {
+  let info: number | undefined;
+  expect(inResident([A], ([R]) => (info = getrfResident(m, n, R, 0, m, ipiv, nb)))).toBe(true);
+  expect(info, "getrfResident took a resident matrix").not.toBeUndefined();
+  return info!;
+}
 
 /** The unblocked spec and the blocked routine at several panel widths: one contract. */
 const factorizers = [
@@ -25,6 +35,10 @@ const factorizers = [
   { name: "getrf nb=8", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf(m, n, A, 0, m, ipiv, 8) },
   { name: "getrf nb=21 (recursive panels)", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf(m, n, A, 0, m, ipiv, 21) },
   { name: "getrf2 (recursive)", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf2(m, n, A, 0, m, ipiv, 0) },
+  // the WebAssembly twin, on the backends that have one
+  ...(HAS_RESIDENT
+    ? [1, 3, 8, 21].map((nb) => ({ name: `getrfResident nb=${nb} (WebAssembly)`, factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrfWasm(m, n, A, ipiv, nb) }))
+    : []),
 ];
 
 /** A column-major copy of an m×n array. */
@@ -81,6 +95,42 @@ describe.each(factorizers)("$name", ({ factor }) => {
     const b = randomMatrix([30, 30], 5);
     for (let i = 0; i < 30; i++) b.set(i, 17, 0);
     expect(factor(30, 30, colMajor(b), new Int32Array(30))).toBe(17);
+  });
+});
+
+describe.skipIf(!HAS_RESIDENT)("getrfResident against getrf at sizes where every level blocks", () => {
+  it.each([
+    [200, 200, 32],
+    [260, 130, 32],
+    [130, 260, 48],
+    [97, 97, 16],
+  ])("%i×%i, nb=%i: the same pivots, factors equal to rounding", (m, n, nb) => {
+    const a = randomMatrix([m, n], m + 7 * n);
+    const W0 = colMajor(a);
+    const p0 = new Int32Array(Math.min(m, n));
+    expect(getrf(m, n, W0, 0, m, p0, nb)).toBe(-1);
+    const W1 = colMajor(a);
+    const p1 = new Int32Array(Math.min(m, n));
+    expect(getrfWasm(m, n, W1, p1, nb)).toBe(-1);
+    expect(Array.from(p1)).toEqual(Array.from(p0));
+    // |L| ≤ 1 and |U| ≤ growth·max|A|: entrywise agreement to a few hundred ulps of the entries' scale
+    let worst = 0;
+    for (let i = 0; i < W0.length; i++) worst = Math.max(worst, Math.abs(W1[i] - W0[i]));
+    expect(worst).toBeLessThan(m * 2 ** -52 * 64);
+  });
+
+  it("reports a zero pivot column deep inside a panel, as getrf", () => {
+    const a = randomMatrix([150, 150], 9);
+    for (let i = 0; i < 150; i++) a.set(i, 77, 0);
+    const ipiv = new Int32Array(150);
+    expect(getrf(150, 150, colMajor(a), 0, 150, ipiv, 32)).toBe(77);
+    expect(getrfWasm(150, 150, colMajor(a), new Int32Array(150), 32)).toBe(77);
+  });
+
+  it("leaves ordinary arrays alone: undefined, nothing touched", () => {
+    const A = new Float64Array([1, 2, 3, 4]);
+    expect(getrfResident(2, 2, A, 0, 2, new Int32Array(2), 32)).toBeUndefined();
+    expect(Array.from(A)).toEqual([1, 2, 3, 4]);
   });
 });
 

@@ -42,6 +42,7 @@
  * algorithms", IBM J. Res. Dev. 41(6), 1997.
  */
 import { DTypeError, NDArray, ValueError } from "@sliderule/ndarray";
+import { getrfResident } from "@sliderule/ndarray/kernels";
 import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
 import { transCode, trsm, trsmUnblocked, type Trans } from "../primitives/triangular-solve.js";
@@ -239,6 +240,16 @@ export function getrf(m: number, n: number, A: FloatArray, aOff: number, lda: nu
 }
 
 /**
+ * getrf on the fastest kernel there is for A: when A lies in a resident workspace
+ * (util/batch.ts withWork) the whole factorization runs in WebAssembly (getrfResident of
+ * @sliderule/ndarray/kernels, this file's getrf2/getrf loop for loop, tested against them);
+ * otherwise {@link getrf}. Same contract.
+ */
+export function getrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, nb: number): number {
+  return getrfResident(m, n, A, aOff, lda, ipiv, nb) ?? getrf(m, n, A, aOff, lda, ipiv, nb);
+}
+
+/**
  * Solve op(A)·X = B with A = P·L·U from getf2/getrf (LAPACK dgetrs): n×n factors in LU
  * (column-major, lda), B n×nrhs column-major (ldb), overwritten by X.
  *   trans 0:  X = U⁻¹·L⁻¹·P⁻¹·B
@@ -293,7 +304,7 @@ export function forEachLU(
   withWork(dtype, [m * n], ([W]) => {
     for (let p = 0; p < offs.length; p++) {
       loadMatrix(a, offs[p], rs, cs, m, n, W, 0, m, complex);
-      const info = complex ? zgetf2(m, n, W as Float64Array, 0, m, ipiv, 0) : getrf(m, n, W, 0, m, ipiv, nb);
+      const info = complex ? zgetf2(m, n, W as Float64Array, 0, m, ipiv, 0) : getrfFast(m, n, W, 0, m, ipiv, nb);
       visit(p, W, ipiv, info);
     }
   });

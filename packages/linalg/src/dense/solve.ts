@@ -41,7 +41,7 @@ import {
   type ArrayInput,
   type FloatArray,
 } from "../util/batch.js";
-import { getrf, getrs } from "./lu.js";
+import { getrfFast, getrs } from "./lu.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options solve accepts (util/options.ts). */
@@ -101,7 +101,7 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
       // factor A = P·L·U, unless this is the same matrix as the previous one (a broadcast a)
       if (p === 0 || aOffs[p] !== aOffs[p - 1]) {
         loadMatrix(A, aOffs[p], rs, cs, n, n, W, 0, n, complex);
-        const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrf(n, n, W, 0, n, ipiv, nb);
+        const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
         if (info >= 0) throw singular(fn, info);
       }
       // X = U⁻¹·L⁻¹·P⁻¹·B

@@ -29,7 +29,9 @@
  *                                       X2 = T22⁻¹·B2            (recurse)
  *
  *     down to diagonal blocks of order ≤ nb solved by trsmUnblocked, so all but those
- *     blocks' work is gemm, and the largest products (k = n/2) come first. (A left-to-right
+ *     blocks' work is gemm, and the largest products (k = n/2) come first. When T and B lie
+ *     in a resident workspace, the same recursion runs whole in WebAssembly
+ *     (`trsmResident`, @sliderule/ndarray/kernels factor.as.ts). (A left-to-right
  *     blocked sweep does the same flops as rank-nb updates, each one a pass over all of B.)
  *
  * Neither routine checks the diagonal; callers test for an exact zero first (as dtrtrs does)
@@ -39,7 +41,7 @@
  * and §3.1.4 for the blocked form); LAPACK/BLAS dtrsm, dtrtrs.
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
-import { gemm } from "@sliderule/ndarray/kernels";
+import { gemm, trsmResident } from "@sliderule/ndarray/kernels";
 import { ztrsmUnblocked, type ZTrsmArgs } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
@@ -134,6 +136,8 @@ export function trsmUnblocked(args: TrsmArgs): void {
  * Same contract as {@link trsmUnblocked}.
  */
 export function trsm(args: TrsmArgs, nb: number): void {
+  // T and B in a resident workspace (util/batch.ts withWork): the same recursion, whole in WebAssembly
+  if (trsmResident(args, nb)) return;
   const { n, nrhs, lower, T, tOff, tRs, tCs, B, bOff, bRs, bCs } = args;
   if (n <= Math.max(nb, 1) || nrhs === 0) {
     trsmUnblocked(args);

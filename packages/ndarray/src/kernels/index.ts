@@ -19,8 +19,13 @@
  *                                       (twins: gemvReference, symvReference; SIMD for a
  *                                       float64 A in a resident workspace)
  *
- * Linear-algebra kernels built on these (triangular solve, Householder block updates) live in
- * @sliderule/linalg's primitives/. Backend selection (backend.ts): showConfig(),
+ *   trsmResident,       wasm/factor.wasm.ts  triangular solve, blocked LU with partial pivoting,
+ *   getrfResident,                           blocked Cholesky, whole in WebAssembly, for float64
+ *   potrfResident                            matrices in a resident workspace (twins and spec:
+ *                                            @sliderule/linalg's trsm, getrf, potrf)
+ *
+ * The readable linear-algebra routines (triangular solve, LU, Cholesky, Householder block
+ * updates) live in @sliderule/linalg. Backend selection (backend.ts): showConfig(),
  * setBackend(name), getBackend(); residentWork(sizes) gives work arrays inside WebAssembly
  * memory, on which gemm runs in place (linalg's factorizations use it for their matrices).
  */
@@ -36,6 +41,8 @@ export type { GemmOptions } from "./gemm.js";
 export { gemmReference, checkGemmArgs } from "./gemm.reference.js";
 export type { GemmArgs, FloatArray } from "./gemm.reference.js";
 export { gemmWasm, WASM_GEMM_DEFAULTS } from "./wasm/gemm.wasm.js";
+export { getrfResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
+export type { TrsmResidentArgs } from "./wasm/factor.wasm.js";
 export type { WasmFlavour, WasmGemmOptions } from "./wasm/gemm.wasm.js";
 export { engineFeatures, getBackend, residentWork, setBackend, showConfig, WASM_CROSSOVER } from "./backend.js";
 export type { BackendName, BackendRequest, EngineFeatures, ResidentWork } from "./backend.js";

@@ -150,10 +150,12 @@ function packB<S, D>(src: usize, rs: i32, cs: i32, kb: i32, nb: i32, NR: i32, ds
 // ------------------------------------------------------------------ micro-kernels
 
 /**
- * float64 micro-kernel: the 4×4 tile at t (row stride ldt elements) := (first ? 0 : tile) +
- * Σ_{p<kb} Ap[a + p·4 .. +4] ⊗ Bp[b + p·4 .. +4] (see the register diagram in the header).
+ * float64 micro-kernel: the 4×4 tile at t (row stride ldt elements) := alpha·S + beta'·tile,
+ * S = Σ_{p<kb} Ap[a + p·4 .. +4] ⊗ Bp[b + p·4 .. +4] (see the register diagram in the header),
+ * beta' = beta on the first rank-kb update and 1 on later ones; with first and beta = 0 the
+ * tile is not read (as BLAS). The T path calls it with alpha = 1, beta = 0: store, then add.
  */
-function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): void {
+function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool, alpha: f64, beta: f64): void {
   let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
   let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
   let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
@@ -173,17 +175,20 @@ function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): 
     b += 32;
   }
   const row = <usize>(ldt << 3);
-  if (!first) {
-    c00 = f64x2.add(c00, v128.load(t)); c01 = f64x2.add(c01, v128.load(t, 16)); t += row;
-    c10 = f64x2.add(c10, v128.load(t)); c11 = f64x2.add(c11, v128.load(t, 16)); t += row;
-    c20 = f64x2.add(c20, v128.load(t)); c21 = f64x2.add(c21, v128.load(t, 16)); t += row;
-    c30 = f64x2.add(c30, v128.load(t)); c31 = f64x2.add(c31, v128.load(t, 16));
-    t -= 3 * row;
+  const al = f64x2.splat(alpha);
+  if (first && beta == 0) {
+    v128.store(t, f64x2.mul(al, c00)); v128.store(t, f64x2.mul(al, c01), 16); t += row;
+    v128.store(t, f64x2.mul(al, c10)); v128.store(t, f64x2.mul(al, c11), 16); t += row;
+    v128.store(t, f64x2.mul(al, c20)); v128.store(t, f64x2.mul(al, c21), 16); t += row;
+    v128.store(t, f64x2.mul(al, c30)); v128.store(t, f64x2.mul(al, c31), 16);
+    return;
   }
-  v128.store(t, c00); v128.store(t, c01, 16); t += row;
-  v128.store(t, c10); v128.store(t, c11, 16); t += row;
-  v128.store(t, c20); v128.store(t, c21, 16); t += row;
-  v128.store(t, c30); v128.store(t, c31, 16);
+  // tile := alpha·S + beta'·tile, row by row
+  const bt = f64x2.splat(first ? beta : 1);
+  v128.store(t, madd64(al, c00, f64x2.mul(bt, v128.load(t)))); v128.store(t, madd64(al, c01, f64x2.mul(bt, v128.load(t, 16))), 16); t += row;
+  v128.store(t, madd64(al, c10, f64x2.mul(bt, v128.load(t)))); v128.store(t, madd64(al, c11, f64x2.mul(bt, v128.load(t, 16))), 16); t += row;
+  v128.store(t, madd64(al, c20, f64x2.mul(bt, v128.load(t)))); v128.store(t, madd64(al, c21, f64x2.mul(bt, v128.load(t, 16))), 16); t += row;
+  v128.store(t, madd64(al, c30, f64x2.mul(bt, v128.load(t)))); v128.store(t, madd64(al, c31, f64x2.mul(bt, v128.load(t, 16))), 16);
 }
 
 /** float32 micro-kernel: the 4×8 tile, each row two f32x4; otherwise as micro64. */
@@ -255,11 +260,11 @@ function blocked<S, D>(
             // the MR×NR tile of T at (ic + ir, jc + jr)
             const tij = t + <usize>(((ic + ir) * n + jc + jr) * sizeD);
             if (mrEff == MR && nrEff == NR) {
-              if (sizeD == 8) micro64(kb, aSliver, bSliver, tij, n, first);
+              if (sizeD == 8) micro64(kb, aSliver, bSliver, tij, n, first, 1, 0);
               else micro32(kb, aSliver, bSliver, tij, n, first);
             } else {
               // edge: the whole tile into scratch, then its mrEff×nrEff inside into T
-              if (sizeD == 8) micro64(kb, aSliver, bSliver, tile, NR, true);
+              if (sizeD == 8) micro64(kb, aSliver, bSliver, tile, NR, true, 1, 0);
               else micro32(kb, aSliver, bSliver, tile, NR, true);
               for (let i = 0; i < mrEff; i++) {
                 for (let j = 0; j < nrEff; j++) {
@@ -278,9 +283,12 @@ function blocked<S, D>(
 
 /**
  * C := alpha·A·B + beta·C in place, float64, C strided (cRs, cCs): the loops of `blocked`, but
- * every tile is computed into the scratch tile and merged into C, so a C that already lives in
- * this memory (a resident workspace, gemm.wasm.ts) needs no T and no copy out. The first
- * rank-kb update scales C by beta (beta = 0: C is not read), later ones add.
+ * the tiles land in C itself, so a C that already lives in this memory (a resident workspace,
+ * gemm.wasm.ts) needs no T and no copy out. When C's rows are contiguous (cCs = 1; dgemmC
+ * turns a column-major C into that case by computing Cᵀ = Bᵀ·Aᵀ) a full tile is updated where
+ * it lies by the micro-kernel; edge tiles, and every tile of a C strided both ways, go through
+ * the scratch tile. The first rank-kb update scales C by beta (beta = 0: C is not read), later
+ * ones add.
  */
 function blockedC(
   m: i32, n: i32, k: i32,
@@ -304,10 +312,16 @@ function blockedC(
           const bSliver = bp + <usize>((jr * kb) << 3);
           for (let ir = 0; ir < mb; ir += MR) {
             const mrEff = min(MR, mb - ir);
-            micro64(kb, ap + <usize>((ir * kb) << 3), bSliver, tile, NR64, true);
-            // C[ic+ir+i, jc+jr+j] (=|+=) alpha·tile[i, j]
+            const aSliver = ap + <usize>((ir * kb) << 3);
+            const cij = c + <usize>(((ic + ir) * cRs + (jc + jr) * cCs) << 3);
+            if (cCs == 1 && mrEff == MR && nrEff == NR64) {
+              micro64(kb, aSliver, bSliver, cij, cRs, first, alpha, beta);
+              continue;
+            }
+            micro64(kb, aSliver, bSliver, tile, NR64, true, 1, 0);
+            // C[ic+ir+i, jc+jr+j] := alpha·tile[i, j] + beta'·C[…]
             for (let j = 0; j < nrEff; j++) {
-              let dst = c + <usize>(((ic + ir) * cRs + (jc + jr + j) * cCs) << 3);
+              let dst = cij + <usize>((j * cCs) << 3);
               for (let i = 0; i < mrEff; i++) {
                 const v = alpha * load<f64>(tile + <usize>((i * NR64 + j) << 3));
                 if (!first) store<f64>(dst, load<f64>(dst) + v);
@@ -347,13 +361,17 @@ export function sgemm(
   blocked<f32, f32>(m, n, k, a, aRs, aCs, b, bRs, bCs, t, ap, bp, tile, mc, kc, nc);
 }
 
-/** float64, C := alpha·A·B + beta·C in place (see blockedC). */
+/**
+ * float64, C := alpha·A·B + beta·C in place (see blockedC). A column-major C (cRs = 1) is
+ * computed as Cᵀ := alpha·Bᵀ·Aᵀ + beta·Cᵀ, whose rows are C's contiguous columns.
+ */
 export function dgemmC(
   m: i32, n: i32, k: i32, a: usize, aRs: i32, aCs: i32, b: usize, bRs: i32, bCs: i32,
   c: usize, cRs: i32, cCs: i32, alpha: f64, beta: f64,
   ap: usize, bp: usize, tile: usize, mc: i32, kc: i32, nc: i32,
 ): void {
-  blockedC(m, n, k, a, aRs, aCs, b, bRs, bCs, c, cRs, cCs, alpha, beta, ap, bp, tile, mc, kc, nc);
+  if (cRs == 1 && cCs != 1) blockedC(n, m, k, b, bCs, bRs, a, aCs, aRs, c, cCs, cRs, alpha, beta, ap, bp, tile, mc, kc, nc);
+  else blockedC(m, n, k, a, aRs, aCs, b, bRs, bCs, c, cRs, cCs, alpha, beta, ap, bp, tile, mc, kc, nc);
 }
 
 // ------------------------------------------------------------------ matrix–vector products

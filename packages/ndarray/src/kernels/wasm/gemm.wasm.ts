@@ -91,6 +91,11 @@ interface KernelExports {
   dgemvRows: (m: number, n: number, a: number, lda: number, x: number, y: number) => void;
   dsymvLower: (k: number, a: number, lda: number, x: number, y: number) => void;
   sgemm: KernelFn;
+  /** factor.as.ts: the scratch of the kernels below, then the kernels (see factor.wasm.ts). */
+  factorScratch: (ap: number, bp: number, tile: number, mc: number, kc: number, nc: number) => void;
+  dtrsm: (n: number, nrhs: number, lower: number, unit: number, t: number, tRs: number, tCs: number, b: number, bRs: number, bCs: number, leaf: number) => void;
+  dgetrf: (m: number, n: number, a: number, lda: number, ipiv: number, nb: number) => number;
+  dpotrf: (n: number, a: number, lda: number, nb: number) => number;
   tileRows(): number;
   tileCols(bytes: number): number;
 }
@@ -100,7 +105,7 @@ type KernelFn = (
 ) => void;
 
 /** A loaded flavour: the instance, its memory, and views over the memory (rebuilt on growth). */
-interface Loaded {
+export interface Loaded {
   kernel: KernelExports;
   memory: WebAssembly.Memory;
   f64: Float64Array;
@@ -176,7 +181,7 @@ export function wasmMemoryBytes(flavour: WasmFlavour): number {
 }
 
 /** Grow `w`'s memory to at least `bytes`; false if the engine refuses. */
-function ensureMemory(w: Loaded, bytes: number): boolean {
+export function ensureMemory(w: Loaded, bytes: number): boolean {
   const have = w.memory.buffer.byteLength;
   if (bytes <= have) return true;
   // growing replaces the buffer and detaches every view of it: never while a workspace lives
@@ -193,7 +198,7 @@ function ensureMemory(w: Loaded, bytes: number): boolean {
   return true;
 }
 
-const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
+export const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
 /** Where a rows×cols operand will sit in wasm memory: a span copy or a dense gather. */
 interface Placement {
@@ -365,12 +370,12 @@ function storeC(args: GemmArgs, j0: number, nb: number, mem: Float64Array | Floa
  * Columns of B packed at once by a resident product (the kernel's nc): 1024 keeps the Bp panel
  * at 2 MiB, which every workspace reserves above itself (RESIDENT_SCRATCH).
  */
-const RESIDENT_NC = 1024;
+export const RESIDENT_NC = 1024;
 /** Bytes reserved above the workspaces for a resident product's Ap, Bp and tile. */
 const RESIDENT_SCRATCH = align16(96 * 256 * 8) + align16(RESIDENT_NC * 256 * 8) + 1024;
 
 /** First byte above the live workspaces. */
-const arenaEnd = (w: Loaded): number => align16(RESERVED + w.arenaTop);
+export const arenaEnd = (w: Loaded): number => align16(RESERVED + w.arenaTop);
 
 /**
  * Float64 work arrays inside `w`'s memory (a stack: release in reverse order of allocation).
@@ -413,7 +418,9 @@ function isResident(args: GemmArgs, w: Loaded): boolean {
 /** C := alpha·A·B + beta·C where the operands lie, by the kernel's dgemmC; false if the scratch is missing. */
 function gemmResident(args: GemmArgs, w: Loaded, o: Readonly<WasmGemmOptions>): boolean {
   const { m, n, k, A, B, C } = args;
-  const mc = Math.min(o.mc, m), kc = Math.min(o.kc, k), nc = Math.min(o.nc, n, RESIDENT_NC);
+  // the kernel may swap the roles of m and n (a column-major C is computed as Cᵀ): size for either
+  const side = Math.max(m, n);
+  const mc = Math.min(o.mc, side), kc = Math.min(o.kc, k), nc = Math.min(o.nc, side, RESIDENT_NC);
   const ap = arenaEnd(w);
   const bp = ap + align16(Math.ceil(mc / w.MR) * w.MR * kc * 8);
   const tile = bp + align16(Math.ceil(nc / w.NR64) * w.NR64 * kc * 8);
