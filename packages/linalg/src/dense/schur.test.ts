@@ -32,7 +32,8 @@ function expectSchurForm(T: np.NDArray): void {
     for (let i = 1; i < n; i++) {
       if (at(i, i - 1) === 0) continue;
       expect(i + 1 < n ? at(i + 1, i) : 0).toBe(0); // blocks do not overlap
-      expect(at(i - 1, i - 1)).toBe(at(i, i));
+      // equal diagonal (as values: a block of the input may pair −0 with +0, e.g. round(−0.3))
+      expect(at(i - 1, i - 1) === at(i, i), `T[${i - 1}, ${i - 1}] = ${at(i - 1, i - 1)}, T[${i}, ${i}] = ${at(i, i)}`).toBe(true);
       expect(Math.sign(at(i - 1, i)) * Math.sign(at(i, i - 1))).toBe(-1);
     }
   }
@@ -60,6 +61,13 @@ describe("schur: A = Z·T·Zᴴ", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("a 2×2 block already standard with −0 and +0 on its diagonal (found by the property above)", () => {
+    const a = np.array([[-0, 1], [-1, 0]]);
+    const { T, Z } = schur(a);
+    expectSchurForm(T);
+    expectReconstructs(a, [Z, T, conjT(Z)], { eps: EPS });
   });
 
   it("errors: not square, NaN", () => {
