@@ -19,7 +19,7 @@
  */
 import * as np from "@sliderule/ndarray";
 import { NDArray, ShapeError, ValueError, type DType } from "@sliderule/ndarray";
-import { residentWork } from "@sliderule/ndarray/kernels";
+import { loadResident, residentWork, storeResident } from "@sliderule/ndarray/kernels";
 import { LinAlgError } from "../errors.js";
 
 /** The buffers the real kernels compute on. */
@@ -119,6 +119,7 @@ function allFinite(a: NDArray): boolean {
   const nd = shape.length;
   if (shape.some((d) => d === 0)) return true;
   const slots = a.dtype === "complex128" ? 2 : 1;
+  if (isContiguous(a)) return finiteRun(data as FloatArray, slots * a.offset, slots * a.size);
   // the innermost axis is a run; an odometer walks the outer axes
   const inner = nd === 0 ? 1 : shape[nd - 1];
   const step = nd === 0 ? 0 : slots * strides[nd - 1];
@@ -141,6 +142,31 @@ function allFinite(a: NDArray): boolean {
     }
     if (d < 0) return true;
   }
+}
+
+/** C-contiguous (a dense block of the buffer in index order). */
+function isContiguous(a: NDArray): boolean {
+  let expected = 1;
+  for (let d = a.ndim - 1; d >= 0; d--) {
+    if (a.shape[d] !== 1 && a.strides[d] !== expected) return false;
+    expected *= a.shape[d];
+  }
+  return true;
+}
+
+/** Whether x[off : off + count] is all finite: four independent sums of v − v (see allFinite). */
+function finiteRun(x: FloatArray, off: number, count: number): boolean {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = off;
+  const end = off + count;
+  for (; i + 4 <= end; i += 4) {
+    s0 += x[i] - x[i];
+    s1 += x[i + 1] - x[i + 1];
+    s2 += x[i + 2] - x[i + 2];
+    s3 += x[i + 3] - x[i + 3];
+  }
+  for (; i < end; i++) s0 += x[i] - x[i];
+  return s0 + s1 + s2 + s3 === 0;
 }
 
 /** The batch shape of a stack: all but the last `core` axes. */
@@ -213,6 +239,8 @@ export function loadMatrix(
   const wr = transpose ? ld : 1;
   const wc = transpose ? 1 : ld;
   if (!complexWork) {
+    // a resident float64 W: the same copy in WebAssembly (one memcpy of the span, then tiles)
+    if (loadResident(src as FloatArray, off, rs, cs, m, n, W, wOff, wr, wc)) return;
     // real: copy in TILE×TILE tiles, so that both the strided reads and the column-major
     // writes stay within a few cache lines (a plain double loop would stride through one side)
     for (let j0 = 0; j0 < n; j0 += TILE) {
@@ -276,24 +304,25 @@ export function storeMatrix(
   const wi = transpose ? ld : 1;
   const wj = transpose ? 1 : ld;
   if (!complex) {
-    // real: a tiled copy of everything, then the parts that are not kept are overwritten
-    for (let i0 = 0; i0 < m; i0 += TILE) {
-      const i1 = Math.min(m, i0 + TILE);
-      for (let j0 = 0; j0 < n; j0 += TILE) {
-        const j1 = Math.min(n, j0 + TILE);
-        for (let i = i0; i < i1; i++) {
-          for (let j = j0, d = outOff + i * n + j0, w = wOff + i * wi + j0 * wj; j < j1; j++, d++, w += wj) dst[d] = W[w];
+    // real: a copy of everything (in WebAssembly when W is resident, else in tiles), then the
+    // parts that are not kept are overwritten, a run of each row at a time
+    if (!storeResident(W, wOff, wi, wj, m, n, dst, outOff)) {
+      for (let i0 = 0; i0 < m; i0 += TILE) {
+        const i1 = Math.min(m, i0 + TILE);
+        for (let j0 = 0; j0 < n; j0 += TILE) {
+          const j1 = Math.min(n, j0 + TILE);
+          for (let i = i0; i < i1; i++) {
+            for (let j = j0, d = outOff + i * n + j0, w = wOff + i * wi + j0 * wj; j < j1; j++, d++, w += wj) dst[d] = W[w];
+          }
         }
       }
     }
-    if (part === "lower") {
-      for (let i = 0; i < m; i++) for (let j = i + 1; j < n; j++) dst[outOff + i * n + j] = 0;
-    } else if (part === "upper") {
-      for (let i = 1; i < m; i++) for (let j = 0; j < Math.min(i, n); j++) dst[outOff + i * n + j] = 0;
-    } else if (part === "unitLower") {
-      for (let i = 0; i < m; i++) {
-        for (let j = i; j < n; j++) dst[outOff + i * n + j] = 0;
-        if (i < n) dst[outOff + i * n + i] = 1;
+    for (let i = 0, row = outOff; i < m; i++, row += n) {
+      if (part === "lower") dst.fill(0, row + Math.min(i + 1, n), row + n);
+      else if (part === "upper") dst.fill(0, row, row + Math.min(i, n));
+      else if (part === "unitLower") {
+        dst.fill(0, row + Math.min(i, n), row + n);
+        if (i < n) dst[row + i] = 1;
       }
     }
     return;

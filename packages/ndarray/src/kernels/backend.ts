@@ -215,7 +215,7 @@ export function showConfig(): string {
     `  gemm on wasm:     ${b === "typescript" ? "never" : `when m·n·k ≥ ${WASM_CROSSOVER}³ and m, n ≥ ${WASM_MIN_SIDE}; smaller products use the TypeScript kernel`}`,
     `  float32 sums:     float64 on every backend (one rounding of C to float32)`,
     `  wasm memory:      ${(mem / 2 ** 20).toFixed(1)} MiB`,
-    `  wasm module:      ${wasmBytes("wasm-simd").length} bytes (simd), ${wasmBytes("wasm-relaxed-simd").length} bytes (relaxed-simd), built from gemm.as.ts`,
+    `  wasm module:      ${wasmBytes("wasm-simd").length} bytes (simd), ${wasmBytes("wasm-relaxed-simd").length} bytes (relaxed-simd), built from kernels.as.ts`,
     "  choose with:      setBackend(\"typescript\" | \"wasm-simd\" | \"wasm-relaxed-simd\" | \"auto\"), or SLIDERULE_BACKEND in Node",
   ].join("\n");
 }

@@ -23,6 +23,9 @@
  *   getrfResident,                           blocked Cholesky, whole in WebAssembly, for float64
  *   potrfResident                            matrices in a resident workspace (twins and spec:
  *                                            @sliderule/linalg's trsm, getrf, potrf)
+ *   loadResident,       wasm/copy.wasm.ts    float64 blocks into and out of resident
+ *   storeResident,                           workspaces in any layout (a memcpy and a tiled
+ *   allFiniteResident                        copy in WebAssembly), and their NaN/Inf check
  *
  * The readable linear-algebra routines (triangular solve, LU, Cholesky, Householder block
  * updates) live in @sliderule/linalg. Backend selection (backend.ts): showConfig(),
@@ -43,6 +46,7 @@ export type { GemmArgs, FloatArray } from "./gemm.reference.js";
 export { gemmWasm, WASM_GEMM_DEFAULTS } from "./wasm/gemm.wasm.js";
 export { getrfResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
 export type { TrsmResidentArgs } from "./wasm/factor.wasm.js";
+export { allFiniteResident, loadResident, storeResident } from "./wasm/copy.wasm.js";
 export type { WasmFlavour, WasmGemmOptions } from "./wasm/gemm.wasm.js";
 export { engineFeatures, getBackend, residentWork, setBackend, showConfig, WASM_CROSSOVER } from "./backend.js";
 export type { BackendName, BackendRequest, EngineFeatures, ResidentWork } from "./backend.js";

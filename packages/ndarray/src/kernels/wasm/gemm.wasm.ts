@@ -42,7 +42,7 @@ import { checkGemmArgs, type GemmArgs } from "../gemm.reference.js";
 import type { GemvArgs, SymvArgs } from "../gemv.js";
 import { GEMM_WASM_RELAXED_SIMD, GEMM_WASM_SIMD } from "./gemm.wasm.generated.js";
 
-/** The two builds of gemm.as.ts. */
+/** The two builds of kernels.as.ts (gemm.as.ts and the kernels beside it). */
 export type WasmFlavour = "wasm-simd" | "wasm-relaxed-simd";
 
 /** Tuning knobs of the WebAssembly gemm; counts of elements unless stated. */
@@ -78,7 +78,7 @@ export const WASM_GEMM_DEFAULTS: Readonly<WasmGemmOptions> = Object.freeze({
   budgetBytes: 256 * 2 ** 20,
 });
 
-/** The kernel's exports (gemm.as.ts); pointers are byte addresses, strides in elements. */
+/** The module's exports (gemm.as.ts, factor.as.ts, copy.as.ts); pointers are byte addresses, strides in elements. */
 interface KernelExports {
   dgemm: KernelFn;
   dgemmC: (
@@ -96,6 +96,9 @@ interface KernelExports {
   dtrsm: (n: number, nrhs: number, lower: number, unit: number, t: number, tRs: number, tCs: number, b: number, bRs: number, bCs: number, leaf: number) => void;
   dgetrf: (m: number, n: number, a: number, lda: number, ipiv: number, nb: number) => number;
   dpotrf: (n: number, a: number, lda: number, nb: number) => number;
+  /** copy.as.ts (see copy.wasm.ts). */
+  dcopy2d: (m: number, n: number, src: number, sRs: number, sCs: number, dst: number, dRs: number, dCs: number) => void;
+  dallFinite: (x: number, count: number) => number;
   tileRows(): number;
   tileCols(bytes: number): number;
 }

@@ -1,8 +1,10 @@
 /**
  * The WebAssembly module's entry (scripts/build-wasm.ts compiles this file): everything it
- * exports, from the two kernel sources.
+ * exports, from the kernel sources.
  *   gemm.as.ts     gemm (dgemm, sdgemm, sgemm, dgemmC) and gemv/symv
  *   factor.as.ts   dtrsm, dgetrf, dpotrf on resident matrices, with the scratch they use
+ *   copy.as.ts     dcopy2d, dallFinite: layout changes and the NaN check on resident blocks
  */
 export * from "./gemm.as";
 export * from "./factor.as";
+export * from "./copy.as";
