@@ -27,6 +27,10 @@
  *    j0  ⎢ L10 │ A11 │     ⎥      A11 = L11·L11ᵀ                   (potf2, the spec)
  * j0+jb  ⎣ L20 │ A21 │ A22 ⎦      L21 = A21·L11⁻ᵀ                  (triangular solve)
  *
+ * potrfFast runs the same loop whole in WebAssembly when the working matrix lies in a resident
+ * workspace (`potrfResident`, @sliderule/ndarray/kernels factor.as.ts dpotrf), tested against
+ * potf2/potrf in cholesky.test.ts.
+ *
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §4.2 (Algorithms 4.2.1, 4.2.2
  * and the block version §4.2.9); LAPACK dpotf2, dpotrf, dpotrs.
  * Sibling: for symmetric indefinite A use LDLᵀ (not here yet) or LU (`solve`).

@@ -36,6 +36,13 @@
  * dgetrf2, recursive), down to slices of at most PANEL_LEAF columns that getf2 (the spec)
  * factors: the same arithmetic as getf2 on the whole panel, with most of it in gemm.
  *
+ * These routines are the spec. When the working matrix lies in a resident workspace
+ * (util/batch.ts withWork, float64 on a WebAssembly backend) the drivers call getrfFast, which
+ * runs the same blocked loop with the same recursive panels whole in WebAssembly
+ * (`getrfResident`, @sliderule/ndarray/kernels factor.as.ts dgetrf): the panels, swaps and
+ * substitutions no longer cross into JavaScript. lu.test.ts holds the two to the same pivots
+ * and to equal factors up to rounding.
+ *
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §3.2 and §3.4 (Algorithms
  * 3.4.1, 3.4.2 for the block form); LAPACK dgetf2, dgetrf, dgetrf2, dlaswp, dgetrs;
  * F. Gustavson, "Recursion leads to automatic variable blocking for dense linear-algebra
