@@ -7,18 +7,24 @@
  *   cholesky   L with S = L·Lᵀ           S = A·Aᵀ + n·I, symmetric positive definite
  *   qr         Q (500×300), R (300×300)  Householder QR, reduced; checked through |R|
  *
- * Contenders: sliderule (blocked, the default), "sliderule unblocked" (the readable getf2 /
- * potf2 / geqr2 alone: what blocking buys), ml-matrix, mathjs (no Cholesky), numpy-ts and
- * NumPy on one thread (reference LAPACK calls through OpenBLAS). Issue target: at least 3×
- * faster than ml-matrix on each.
+ * Contenders: sliderule (blocked, on the default "auto" backend), "sliderule unblocked" (the
+ * readable getf2 / potf2 / geqr2 alone: what blocking buys), sliderule forced onto each kernel
+ * path this engine runs (setBackend: "typescript", "wasm-simd", and "wasm-relaxed-simd" when
+ * validated), ml-matrix, mathjs (no Cholesky), numpy-ts, tfjs's WebAssembly backend for qr
+ * (float32, one thread; tfjs has no solve, inv, det or Cholesky) and NumPy on one thread
+ * (reference LAPACK calls through OpenBLAS). Issue targets: at least 3× faster than ml-matrix
+ * on each (TypeScript kernels), faster than numpy-ts on each (WebAssembly kernels).
  *
  *   npm run bench -- linalg1            this file's workloads through bench/run.ts
+ *   node --experimental-wasm-relaxed-simd --import tsx bench/run.ts linalg1 --inline
+ *                                       ... with the relaxed-SIMD path too
  */
 import * as np from "@sliderule/ndarray";
 import * as linalg from "@sliderule/linalg";
+import { engineFeatures, setBackend, type BackendRequest } from "@sliderule/ndarray/kernels";
 import { CholeskyDecomposition, determinant, inverse, QrDecomposition, solve as mlSolve } from "ml-matrix";
 import { filled, toRows, type Contender, type Timed, type Workload } from "./harness.js";
-import { math, Matrix, nts } from "./peers.js";
+import { math, Matrix, nts, tf, useTfWasm } from "./peers.js";
 
 const n = 500;
 const [qm, qn] = [500, 300];
@@ -80,11 +86,27 @@ function ntsTimed<R>(run: () => R, values: (r: R) => ArrayLike<number> | number)
 const ntsValues = (r: unknown): ArrayLike<number> | number =>
   typeof r === "number" ? r : ((r as NtsArray).toArray() as number[][]).flat(2) as number[];
 
-/** sliderule, blocked and unblocked, for one operation. */
+/** The kernel paths this engine runs, for the per-path contenders. */
+function paths(): BackendRequest[] {
+  const f = engineFeatures();
+  return ["typescript", ...(f.simd ? (["wasm-simd"] as const) : []), ...(f.relaxedSimd ? (["wasm-relaxed-simd"] as const) : [])];
+}
+
+/**
+ * sliderule for one operation: blocked on the auto backend, unblocked, and blocked on each
+ * kernel path. The backend is set in setup (contenders are timed one after the other), and
+ * the auto one restored for the next.
+ */
 function ours(make: () => { run: (o: { blockSize?: number }) => np.NDArray; values?: (r: np.NDArray) => ArrayLike<number> }): Contender[] {
+  const on = (backend: BackendRequest, options: { blockSize?: number }) => () => {
+    setBackend(backend);
+    const m = make();
+    return { run: () => m.run(options), values: m.values ?? srValues };
+  };
   return [
-    { name: "sliderule", setup: () => { const m = make(); return { run: () => m.run({}), values: m.values ?? srValues }; } },
-    { name: "sliderule unblocked", setup: () => { const m = make(); return { run: () => m.run(UNBLOCKED), values: m.values ?? srValues }; } },
+    { name: "sliderule", note: "auto backend", setup: on("auto", {}) },
+    { name: "sliderule unblocked", setup: on("auto", UNBLOCKED) },
+    ...paths().map((p): Contender => ({ name: `sliderule (${p})`, setup: on(p, {}) })),
   ];
 }
 
@@ -260,6 +282,24 @@ const qr: Workload = {
           run: () => math.qr(Q),
           // mathjs returns the complete factors: R is qm×qn, its first qn rows are the reduced R
           values: (r) => absValues((r.R as unknown as MjMatrix).toArray().slice(0, qn).flat() as number[]),
+        };
+      },
+    },
+    {
+      name: "tfjs-wasm",
+      precision: "float32",
+      note: "tf.linalg.qr on tfjs-backend-wasm, 1 thread, float32",
+      setup: async () => {
+        await useTfWasm();
+        const Q = tf.tensor2d(Float32Array.from(inputs().q), [qm, qn]);
+        return {
+          run: () => {
+            const [q, r] = tf.linalg.qr(Q);
+            r.dataSync();
+            return [q, r] as const;
+          },
+          values: (f: readonly [tf.Tensor, tf.Tensor]) => absValues(f[1].dataSync() as Float32Array),
+          dispose: (f: readonly [tf.Tensor, tf.Tensor]) => f.forEach((t) => t.dispose()),
         };
       },
     },
