@@ -65,6 +65,12 @@ describe.runIf(haveBrowser)("in headless Chromium", () => {
       expect(b.active).toBe(b.backend);
       expect(b.scaledError.float64).toBeLessThan(2);
       expect(b.scaledError.float32).toBeLessThan(2);
+      // the resident LU and Cholesky kernels run on the WebAssembly paths, and only there
+      if (b.backend === "typescript") expect(b.factorError).toBeNull();
+      else {
+        expect(b.factorError!.lu).toBeLessThan(1);
+        expect(b.factorError!.cholesky).toBeLessThan(1);
+      }
     }
   });
 
