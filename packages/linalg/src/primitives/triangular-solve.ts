@@ -41,7 +41,7 @@
  * and §3.1.4 for the blocked form); LAPACK/BLAS dtrsm, dtrtrs.
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
-import { gemm, trsmResident } from "@sliderule/ndarray/kernels";
+import { gemm, trsmResident, type TrsmArgs } from "@sliderule/ndarray/kernels";
 import { ztrsmUnblocked, type ZTrsmArgs } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
@@ -66,25 +66,8 @@ import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 /** The options solveTriangular accepts (util/options.ts); trans is checked by transCode. */
 const SOLVE_TRIANGULAR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, lower: OPTION.flag, trans: OPTION.any, unitDiagonal: OPTION.flag, checkFinite: OPTION.checkFinite });
 
-/** A triangular system op(T)·X = B on strided buffers (see the file header). */
-export interface TrsmArgs {
-  /** Order of T, rows of B. */
-  n: number;
-  /** Columns of B (right-hand sides). */
-  nrhs: number;
-  /** T is lower triangular (else upper), as seen through tRs, tCs. */
-  lower: boolean;
-  /** T's diagonal is taken as ones and not read. */
-  unitDiagonal: boolean;
-  T: FloatArray;
-  tOff: number;
-  tRs: number;
-  tCs: number;
-  B: FloatArray;
-  bOff: number;
-  bRs: number;
-  bCs: number;
-}
+/** A triangular system op(T)·X = B on strided buffers (see the file header); the kernels' own type. */
+export type { TrsmArgs };
 
 /** B := T⁻¹·B by plain substitution (the spec; see the file header). */
 export function trsmUnblocked(args: TrsmArgs): void {

@@ -45,7 +45,7 @@ export { gemmReference, checkGemmArgs } from "./gemm.reference.js";
 export type { GemmArgs, FloatArray } from "./gemm.reference.js";
 export { gemmWasm, WASM_GEMM_DEFAULTS } from "./wasm/gemm.wasm.js";
 export { getrfResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
-export type { TrsmResidentArgs } from "./wasm/factor.wasm.js";
+export type { TrsmArgs } from "./wasm/factor.wasm.js";
 export { allFiniteResident, loadResident, storeResident } from "./wasm/copy.wasm.js";
 export type { WasmFlavour, WasmGemmOptions } from "./wasm/gemm.wasm.js";
 export { engineFeatures, getBackend, residentWork, setBackend, showConfig, WASM_CROSSOVER } from "./backend.js";

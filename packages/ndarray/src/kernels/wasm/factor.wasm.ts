@@ -39,11 +39,19 @@ function setScratch(w: Loaded, reserveBytes: number): number {
   return data;
 }
 
-/** A triangular system op(T)·X = B on strided buffers, as linalg's TrsmArgs. */
-export interface TrsmResidentArgs {
+/**
+ * A triangular system T·X = B on strided buffers: T at T[tOff + i·tRs + j·tCs] (a transposed
+ * T is the same buffer with the strides swapped), B at B[bOff + i·bRs + j·bCs], overwritten by
+ * X. linalg's triangular solves (primitives/triangular-solve.ts) take the same arguments.
+ */
+export interface TrsmArgs {
+  /** Order of T, rows of B. */
   n: number;
+  /** Columns of B (right-hand sides). */
   nrhs: number;
+  /** T is lower triangular (else upper), as seen through tRs, tCs. */
   lower: boolean;
+  /** T's diagonal is taken as ones and not read. */
   unitDiagonal: boolean;
   T: FloatArray;
   tOff: number;
@@ -59,7 +67,7 @@ export interface TrsmResidentArgs {
  * B := T⁻¹·B (recursive, substitution below order `leaf`) when T and B are resident float64;
  * false otherwise, touching nothing.
  */
-export function trsmResident(args: TrsmResidentArgs, leaf: number): boolean {
+export function trsmResident(args: TrsmArgs, leaf: number): boolean {
   const { T, B } = args;
   const w = residentOf(T, B);
   if (w === null || setScratch(w, 0) < 0) return false;
