@@ -48,7 +48,7 @@ function expectStandardForm(n: number, T: Float64Array): void {
   for (let i = 0; i + 1 < n; i++) {
     if (T[i + 1 + i * n] === 0) continue;
     expect(i + 2 < n ? Math.abs(T[i + 2 + (i + 1) * n]) : 0).toBe(0);
-    expect(T[i + i * n]).toBe(T[i + 1 + (i + 1) * n]);
+    expect(T[i + i * n] === T[i + 1 + (i + 1) * n], `T[${i}, ${i}] = ${T[i + i * n]}, T[${i + 1}, ${i + 1}] = ${T[i + 1 + (i + 1) * n]}`).toBe(true); // as values (−0 = +0)
     expect(Math.sign(T[i + (i + 1) * n]) * Math.sign(T[i + 1 + i * n])).toBe(-1);
   }
 }
