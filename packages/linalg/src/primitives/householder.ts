@@ -33,7 +33,7 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §5.1 (Algorithms 5.1.1, 5.1.2),
  * §5.1.7 (the WY representation); LAPACK dlarfg, dlarf, dlarft, dlarfb.
  */
-import type { FloatArray } from "../util/batch.js";
+import { withWork, type FloatArray } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 
 /** ‖x‖₂ of n elements X[off + i·inc], without overflow or harmful underflow (LAPACK dnrm2). */
@@ -180,21 +180,21 @@ export function larft(m: number, k: number, V: FloatArray, vOff: number, ldv: nu
  */
 export function larfb(transpose: boolean, m: number, n: number, k: number, V: FloatArray, vOff: number, ldv: number, T: FloatArray, tOff: number, ldt: number, C: FloatArray, cOff: number, ldc: number): void {
   if (m === 0 || n === 0 || k === 0) return;
-  const Make = V instanceof Float32Array ? Float32Array : Float64Array;
-  // V explicitly: the stored vectors with their unit diagonal and zeros above it
-  const Vx = new Make(m * k);
-  for (let j = 0; j < k; j++) {
-    const src = vOff + j * ldv;
-    const dst = j * m;
-    Vx[dst + j] = 1;
-    for (let i = j + 1; i < m; i++) Vx[dst + i] = V[src + i];
-  }
-  const W = new Make(k * n);
-  const W2 = new Make(k * n);
-  // W = Vᵀ·C
-  gemmColMajor(k, n, m, 1, Vx, 0, m, true, C, cOff, ldc, false, 0, W, 0, k);
-  // W2 = op(T)·W  (T is upper triangular and stored with zeros below its diagonal)
-  gemmColMajor(k, n, k, 1, T, tOff, ldt, transpose, W, 0, k, false, 0, W2, 0, k);
-  // C := C − V·W2
-  gemmColMajor(m, n, k, -1, Vx, 0, m, false, W2, 0, k, false, 1, C, cOff, ldc);
+  // Vx, W, W2 as zeroed work arrays: resident in WebAssembly memory when large enough (withWork),
+  // so that with a resident C all three gemms run in place there, with no copies
+  withWork(V instanceof Float32Array ? "float32" : "float64", [m * k, k * n, k * n], ([Vx, W, W2]) => {
+    // V explicitly: the stored vectors with their unit diagonal and zeros above it
+    for (let j = 0; j < k; j++) {
+      const src = vOff + j * ldv;
+      const dst = j * m;
+      Vx[dst + j] = 1;
+      for (let i = j + 1; i < m; i++) Vx[dst + i] = V[src + i];
+    }
+    // W = Vᵀ·C
+    gemmColMajor(k, n, m, 1, Vx, 0, m, true, C, cOff, ldc, false, 0, W, 0, k);
+    // W2 = op(T)·W  (T is upper triangular and stored with zeros below its diagonal)
+    gemmColMajor(k, n, k, 1, T, tOff, ldt, transpose, W, 0, k, false, 0, W2, 0, k);
+    // C := C − V·W2
+    gemmColMajor(m, n, k, -1, Vx, 0, m, false, W2, 0, k, false, 1, C, cOff, ldc);
+  });
 }
