@@ -43,6 +43,7 @@
 import { zlarfg, zlarfLeft, zung2r } from "../complex/qr.js";
 import { gemv } from "@sliderule/ndarray/kernels";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
+import { withWork } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { orgqr } from "./qr.js";
 
@@ -197,26 +198,30 @@ export function gebrd(m: number, n: number, A: Float64Array, aOff: number, lda: 
     gebd2(m, n, A, aOff, lda, d, e, tauq, taup);
     return;
   }
-  const X = new Float64Array(m * nb);
-  const Y = new Float64Array(n * nb);
   let i = 0;
-  // stop blocking when the rest is small: gebd2 finishes it
-  for (; n - i > nb; i += nb) {
-    const a11 = aOff + i + i * lda;
-    labrd(m - i, n - i, nb, A, a11, lda, d, e, tauq, taup, i, X, m, Y, n);
-    // A22 := A22 − V·Yᵀ − X·Uᵀ, with V = A[i+nb:m, i:i+nb] (left vectors below the diagonal),
-    // U = A[i:i+nb, i+nb:n] (right vectors, in rows), X, Y from the panel
-    const a22 = a11 + nb + nb * lda;
-    const mr = m - i - nb;
-    const nr = n - i - nb;
-    gemmColMajor(mr, nr, nb, -1, A, a11 + nb, lda, false, Y, nb, n, true, 1, A, a22, lda);
-    gemmColMajor(mr, nr, nb, -1, X, nb, m, false, A, a11 + nb * lda, lda, false, 1, A, a22, lda);
-    // the panel's diagonal and superdiagonal entries hold d and e again (labrd left 1s there)
-    for (let j = 0; j < nb; j++) {
-      A[a11 + j + j * lda] = d[i + j];
-      A[a11 + j + (j + 1) * lda] = e[i + j];
+  // X and Y in WebAssembly memory when the backend has it (withWork): with a resident A the
+  // panel's matrix–vector products and the trailing gemms then run in place
+  withWork("float64", [m * nb, n * nb], ([Xf, Yf]) => {
+    const X = Xf as Float64Array;
+    const Y = Yf as Float64Array;
+    // stop blocking when the rest is small: gebd2 finishes it
+    for (; n - i > nb; i += nb) {
+      const a11 = aOff + i + i * lda;
+      labrd(m - i, n - i, nb, A, a11, lda, d, e, tauq, taup, i, X, m, Y, n);
+      // A22 := A22 − V·Yᵀ − X·Uᵀ, with V = A[i+nb:m, i:i+nb] (left vectors below the diagonal),
+      // U = A[i:i+nb, i+nb:n] (right vectors, in rows), X, Y from the panel
+      const a22 = a11 + nb + nb * lda;
+      const mr = m - i - nb;
+      const nr = n - i - nb;
+      gemmColMajor(mr, nr, nb, -1, A, a11 + nb, lda, false, Y, nb, n, true, 1, A, a22, lda);
+      gemmColMajor(mr, nr, nb, -1, X, nb, m, false, A, a11 + nb * lda, lda, false, 1, A, a22, lda);
+      // the panel's diagonal and superdiagonal entries hold d and e again (labrd left 1s there)
+      for (let j = 0; j < nb; j++) {
+        A[a11 + j + j * lda] = d[i + j];
+        A[a11 + j + (j + 1) * lda] = e[i + j];
+      }
     }
-  }
+  });
   // the last block by the unblocked routine
   const tq = new Float64Array(n - i);
   const tp = new Float64Array(n - i);

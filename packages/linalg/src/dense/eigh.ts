@@ -87,10 +87,13 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
   const { rs, cs } = matrixStrides(A);
   const slots = complex ? 2 : 1;
   const results: { d: Float64Array; Z: Float64Array | null }[] = [];
-  // the working matrix in WebAssembly memory when a backend has it (withWork): the
-  // tridiagonalisation's symmetric matrix–vector products and its updates then run in place
-  withWork(complex ? "complex128" : "float64", [n * n], ([Wf]) => {
+  // the working matrix, and for real vectors the eigenvector matrix, in WebAssembly memory when
+  // a backend has it (withWork): the tridiagonalisation's symmetric matrix–vector products and
+  // updates, the divide and conquer's products and Q's block reflectors then run in place
+  const real = !complex && vectors;
+  withWork(complex ? "complex128" : "float64", real ? [n * n, n * n] : [n * n], ([Wf, Zf]) => {
     const W = Wf as Float64Array;
+    const Zw = Zf as Float64Array | undefined; // copied out per matrix (it must not escape)
     for (let p = 0; p < offs.length; p++) {
       // the lower triangle: A's own (UPLO = L), or that of Aᴴ (UPLO = U)
       W.fill(0);
@@ -118,15 +121,13 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
         sytrd(n, W, 0, n, d, e, tau, nb);
         if (vectors && n > dc.minOrder) {
           // T = Z_T·Λ·Z_Tᵀ by divide and conquer, then Z = Q·Z_T with Q's WY blocks (LAPACK dsyevd)
-          Z = new Float64Array(n * n);
-          stedc(n, d, e, Z, 0, n, fn, { leafSize: dc.leafSize });
-          ormtr(n, n, W, 0, n, tau, Z, 0, n, BLOCK_SIZES.qr);
+          stedc(n, d, e, Zw!, 0, n, fn, { leafSize: dc.leafSize });
+          ormtr(n, n, W, 0, n, tau, Zw!, 0, n, BLOCK_SIZES.qr);
+          Z = Zw!.slice();
         } else {
-          if (vectors) {
-            Z = new Float64Array(n * n);
-            orgtr(n, W, 0, n, tau, Z, 0, n, BLOCK_SIZES.qr);
-          }
-          steqr(n, d, e, Z ? { Z, off: 0, ld: n, rows: n } : undefined, fn);
+          if (vectors) orgtr(n, W, 0, n, tau, Zw!, 0, n, BLOCK_SIZES.qr);
+          steqr(n, d, e, vectors ? { Z: Zw!, off: 0, ld: n, rows: n } : undefined, fn);
+          if (vectors) Z = Zw!.slice();
         }
       }
       results.push({ d, Z });

@@ -36,6 +36,7 @@
 import { zlarfg, zung2r } from "../complex/qr.js";
 import { symv } from "@sliderule/ndarray/kernels";
 import { larfb, larfg, larft } from "../primitives/householder.js";
+import { withWork } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { orgqr } from "./qr.js";
 
@@ -156,26 +157,30 @@ export function sytrd(n: number, A: Float64Array, aOff: number, lda: number, d: 
     sytd2(n, A, aOff, lda, d, e, tau);
     return;
   }
-  const W = new Float64Array(n * nb);
   let i = 0;
-  for (; n - i > 2 * nb; i += nb) {
-    const a11 = aOff + i + i * lda;
-    latrd(n - i, nb, A, a11, lda, d, e, tau, i, W, n);
-    // A22 := A22 − V·Wᵀ − W·Vᵀ, V = A[i+nb:n, i:i+nb] (vectors, unit entries in place), W[nb:, :].
-    // Only the lower triangle is read later, so only it is updated (BLAS dsyr2k's half of the
-    // flops): column strip [j, j+nb) from row j down, each strip two gemms
-    const k = n - i - nb;
-    const a22 = a11 + nb + nb * lda;
-    for (let j = 0; j < k; j += nb) {
-      const w = Math.min(nb, k - j);
-      const rows = k - j;
-      const c = a22 + j + j * lda; // A22[j, j]
-      gemmColMajor(rows, w, nb, -1, A, a11 + nb + j, lda, false, W, nb + j, n, true, 1, A, c, lda);
-      gemmColMajor(rows, w, nb, -1, W, nb + j, n, false, A, a11 + nb + j, lda, true, 1, A, c, lda);
+  // W in WebAssembly memory when the backend has it (withWork): with a resident A the two
+  // gemms of each trailing update then run in place, with nothing copied
+  withWork("float64", [n * nb], ([Wf]) => {
+    const W = Wf as Float64Array;
+    for (; n - i > 2 * nb; i += nb) {
+      const a11 = aOff + i + i * lda;
+      latrd(n - i, nb, A, a11, lda, d, e, tau, i, W, n);
+      // A22 := A22 − V·Wᵀ − W·Vᵀ, V = A[i+nb:n, i:i+nb] (vectors, unit entries in place), W[nb:, :].
+      // Only the lower triangle is read later, so only it is updated (BLAS dsyr2k's half of the
+      // flops): column strip [j, j+nb) from row j down, each strip two gemms
+      const k = n - i - nb;
+      const a22 = a11 + nb + nb * lda;
+      for (let j = 0; j < k; j += nb) {
+        const w = Math.min(nb, k - j);
+        const rows = k - j;
+        const c = a22 + j + j * lda; // A22[j, j]
+        gemmColMajor(rows, w, nb, -1, A, a11 + nb + j, lda, false, W, nb + j, n, true, 1, A, c, lda);
+        gemmColMajor(rows, w, nb, -1, W, nb + j, n, false, A, a11 + nb + j, lda, true, 1, A, c, lda);
+      }
+      // the subdiagonal holds e again (latrd left the unit entries of v there)
+      for (let j = 0; j < nb; j++) A[a11 + j + 1 + j * lda] = e[i + j];
     }
-    // the subdiagonal holds e again (latrd left the unit entries of v there)
-    for (let j = 0; j < nb; j++) A[a11 + j + 1 + j * lda] = e[i + j];
-  }
+  });
   const m = n - i;
   const dd = new Float64Array(m);
   const ee = new Float64Array(Math.max(m - 1, 0));
