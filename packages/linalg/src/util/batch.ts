@@ -19,7 +19,7 @@
  */
 import * as np from "@sliderule/ndarray";
 import { NDArray, ShapeError, ValueError, type DType } from "@sliderule/ndarray";
-import { loadResident, residentWork, storeResident } from "@sliderule/ndarray/kernels";
+import { isCContiguous, loadResident, residentWork, storeResident } from "@sliderule/ndarray/kernels";
 import { LinAlgError } from "../errors.js";
 
 /** The buffers the real kernels compute on. */
@@ -119,7 +119,7 @@ function allFinite(a: NDArray): boolean {
   const nd = shape.length;
   if (shape.some((d) => d === 0)) return true;
   const slots = a.dtype === "complex128" ? 2 : 1;
-  if (isContiguous(a)) return finiteRun(data as FloatArray, slots * a.offset, slots * a.size);
+  if (isCContiguous(shape, strides)) return finiteRun(data as FloatArray, slots * a.offset, slots * a.size);
   // the innermost axis is a run; an odometer walks the outer axes
   const inner = nd === 0 ? 1 : shape[nd - 1];
   const step = nd === 0 ? 0 : slots * strides[nd - 1];
@@ -142,16 +142,6 @@ function allFinite(a: NDArray): boolean {
     }
     if (d < 0) return true;
   }
-}
-
-/** C-contiguous (a dense block of the buffer in index order). */
-function isContiguous(a: NDArray): boolean {
-  let expected = 1;
-  for (let d = a.ndim - 1; d >= 0; d--) {
-    if (a.shape[d] !== 1 && a.strides[d] !== expected) return false;
-    expected *= a.shape[d];
-  }
-  return true;
 }
 
 /** Whether x[off : off + count] is all finite: four independent sums of v − v (see allFinite). */
