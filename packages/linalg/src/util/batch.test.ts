@@ -1,8 +1,8 @@
-/** loadMatrix/storeMatrix: a resident working buffer (copied in WebAssembly) gives what a heap one does. */
+/** loadMatrix/storeMatrix: a resident working buffer (copied in WebAssembly) gives what a heap one does; assertFinite on every path. */
 import * as np from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
-import { loadMatrix, matrixStrides, storeMatrix, type StorePart } from "./batch.js";
+import { assertFinite, loadMatrix, matrixStrides, storeMatrix, type StorePart } from "./batch.js";
 
 describe.skipIf(!HAS_RESIDENT)("loadMatrix and storeMatrix on resident buffers", () => {
   const base = np.multiply(np.reshape(np.arange(0, 90 * 80), [90, 80]), 1.5); // float64: the source loadResident copies
@@ -37,5 +37,29 @@ describe.skipIf(!HAS_RESIDENT)("loadMatrix and storeMatrix on resident buffers",
         expect(got.toArray()).toEqual(want.toArray());
       }
     }
+  });
+});
+
+describe("assertFinite", () => {
+  it("finds NaN, Inf and -Inf at every position of contiguous arrays (each of the four sums and the tail)", () => {
+    for (let size = 1; size <= 9; size++) {
+      for (let at = 0; at < size; at++) {
+        for (const bad of [NaN, Infinity, -Infinity]) {
+          const x = new Float64Array(size).map((_, i) => i - 3.5);
+          x[at] = bad;
+          expect(() => assertFinite(np.fromTypedArray(x, [size]), "f"), `size ${size}, at ${at}, ${bad}`).toThrow(/f: array must not contain infs or NaNs/);
+        }
+      }
+      expect(() => assertFinite(np.fromTypedArray(new Float64Array(size).fill(1e308), [size]), "f")).not.toThrow();
+    }
+  });
+
+  it("checks views through their strides: a NaN outside the view does not count, one inside does", () => {
+    const x = np.reshape(np.multiply(np.arange(0, 24), 0.5), [4, 6]);
+    x.set(0, 5, NaN); // outside the view below
+    const view = x.slice("1:", "::2").T;
+    expect(() => assertFinite(view, "f")).not.toThrow();
+    x.set(2, 2, Infinity);
+    expect(() => assertFinite(view, "f")).toThrow(/infs or NaNs/);
   });
 });
