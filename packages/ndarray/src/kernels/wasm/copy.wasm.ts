@@ -10,14 +10,9 @@
  * Scratch goes right above the live workspaces, where residentAlloc reserved room for copies
  * about three times the workspaces' size.
  */
-import { activeWasm } from "../backend.js";
 import type { FloatArray } from "../gemm.reference.js";
-import { arenaEnd, ensureMemory, type Loaded } from "./gemm.wasm.js";
-
-function residentOf(W: FloatArray): Loaded | null {
-  const w = activeWasm();
-  return w !== null && W instanceof Float64Array && W.buffer === w.memory.buffer ? w : null;
-}
+import { residentOf } from "./factor.wasm.js";
+import { arenaEnd, ensureMemory } from "./gemm.wasm.js";
 
 /**
  * W[wOff + i·wRs + j·wCs] = X[off + i·rs + j·cs] for the m×n block, W resident, X an

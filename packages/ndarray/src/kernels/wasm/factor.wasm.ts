@@ -14,8 +14,8 @@ import { activeWasm } from "../backend.js";
 import type { FloatArray } from "../gemm.reference.js";
 import { align16, arenaEnd, ensureMemory, RESIDENT_NC, WASM_GEMM_DEFAULTS, type Loaded } from "./gemm.wasm.js";
 
-/** The loaded flavour whose memory holds every one of `arrays`, or null. */
-function residentOf(...arrays: FloatArray[]): Loaded | null {
+/** The active loaded flavour, when its memory holds every one of `arrays` (float64 views); else null. */
+export function residentOf(...arrays: FloatArray[]): Loaded | null {
   const w = activeWasm();
   if (w === null) return null;
   const buffer = w.memory.buffer;
