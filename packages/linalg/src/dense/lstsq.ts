@@ -31,7 +31,7 @@ import { gemmColMajor } from "../util/gemm.js";
 import { larfLeft } from "../primitives/householder.js";
 import { bdsqr } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP } from "./bidiagonalize.js";
-import { geqrf } from "./qr.js";
+import { geqrfFast } from "./qr.js";
 import { assertFiniteWork, MN_RATIO, zsvdTall } from "./svd.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
@@ -275,7 +275,7 @@ function lstsqReal(M: number, N: number, W: Float64Array, tall: boolean, Bw: Flo
   let Bd = W;
   let ldb = M;
   if (qrFirst) {
-    geqrf(M, N, W, 0, M, tauR, nb);
+    geqrfFast(M, N, W, 0, M, tauR, nb);
     Bd = new Float64Array(N * N);
     ldb = N;
     for (let j = 0; j < N; j++) for (let i = 0; i <= j; i++) Bd[i + j * N] = W[i + j * M];

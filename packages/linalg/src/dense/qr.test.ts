@@ -6,6 +6,13 @@ import { randomComplex, randomMatrix, select } from "../../test/corpus.js";
 import { columns, ctrans, expectClose, expectOrthonormal, expectReconstructs, expectUpperTriangular, matrices, mul, normF } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
 import { geqr2, geqrf, lstsqQR, org2r, orgqr, qr } from "./qr.js";
+import { geqrfResident } from "@sliderule/ndarray/kernels";
+import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
+
+/** geqrf's WebAssembly twin (factor.as.ts dgeqrf) on a resident copy of the m×n block of W (ld m). */
+function geqrfWasm(m: number, n: number, W: Float64Array, tau: Float64Array, nb: number): void {
+  expect(inResident([W], ([R]) => expect(geqrfResident(m, n, R, 0, m, tau, nb), "geqrfResident took a resident matrix").toBe(true))).toBe(true);
+}
 
 function colMajor(a: np.NDArray, cols = a.shape[1]): Float64Array {
   const [m, n] = a.shape;
@@ -19,8 +26,11 @@ describe.each([
   { name: "geqrf + orgqr nb=1", nb: 1 },
   { name: "geqrf + orgqr nb=3", nb: 3 },
   { name: "geqrf + orgqr nb=8", nb: 8 },
-])("$name", ({ nb }) => {
-  const factor = (m: number, n: number, W: Float64Array, tau: Float64Array) => (nb === 0 ? geqr2(m, n, W, 0, m, tau, 0) : geqrf(m, n, W, 0, m, tau, nb));
+  // the WebAssembly twin, on the backends that have one
+  ...(HAS_RESIDENT ? [1, 3, 8].map((nb) => ({ name: `geqrfResident nb=${nb} (WebAssembly) + orgqr`, nb, wasm: true })) : []),
+])("$name", ({ nb, wasm }: { nb: number; wasm?: boolean }) => {
+  const factor = (m: number, n: number, W: Float64Array, tau: Float64Array) =>
+    wasm ? geqrfWasm(m, n, W, tau, nb) : nb === 0 ? geqr2(m, n, W, 0, m, tau, 0) : geqrf(m, n, W, 0, m, tau, nb);
   const formQ = (m: number, n: number, k: number, W: Float64Array, tau: Float64Array) => (nb === 0 ? org2r(m, n, k, W, 0, m, tau, 0) : orgqr(m, n, k, W, 0, m, tau, nb));
 
   it.each([
@@ -48,6 +58,34 @@ describe.each([
     for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) Q.set(i, j, W[i + j * m]);
     expectOrthonormal(Q);
     expectReconstructs(a, [Q, R]);
+  });
+});
+
+describe.skipIf(!HAS_RESIDENT)("geqrfResident against geqrf at sizes where every level blocks", () => {
+  it.each([
+    [260, 130, 32],
+    [130, 260, 32],
+    [200, 200, 48],
+  ])("%i×%i, nb=%i: the same R, reflectors and tau to rounding", (m, n, nb) => {
+    const a = randomMatrix([m, n], m + 3 * n);
+    const k = Math.min(m, n);
+    const W0 = colMajor(a);
+    const t0 = new Float64Array(k);
+    geqrf(m, n, W0, 0, m, t0, nb);
+    const W1 = colMajor(a);
+    const t1 = new Float64Array(k);
+    geqrfWasm(m, n, W1, t1, nb);
+    let worst = 0;
+    for (let i = 0; i < W0.length; i++) worst = Math.max(worst, Math.abs(W1[i] - W0[i]));
+    for (let j = 0; j < k; j++) worst = Math.max(worst, Math.abs(t1[j] - t0[j]));
+    // entries of R are at most ‖A‖_F ≈ sqrt(m·n/3), the reflectors' at most about 1
+    expect(worst).toBeLessThan(Math.max(m, n) * 2 ** -52 * 64 * Math.sqrt((m * n) / 3));
+  });
+
+  it("leaves ordinary arrays alone: false, nothing touched", () => {
+    const A = new Float64Array([3, 4, 1, 2]);
+    expect(geqrfResident(2, 2, A, 0, 2, new Float64Array(2), 32)).toBe(false);
+    expect(Array.from(A)).toEqual([3, 4, 1, 2]);
   });
 });
 

@@ -35,6 +35,7 @@
  * dorgqr, dormqr.
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
+import { geqrfResident } from "@sliderule/ndarray/kernels";
 import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
 import { ztrsmUnblocked } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
@@ -112,6 +113,15 @@ export function geqrf(m: number, n: number, A: FloatArray, aOff: number, lda: nu
       larfb(true, m - j0, n - j1, jb, A, a11, lda, T, 0, jb, A, aOff + j0 + j1 * lda, lda);
     }
   }
+}
+
+/**
+ * geqrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
+ * workspace (geqrfResident of @sliderule/ndarray/kernels, factor.as.ts dgeqrf: geqr2, larft
+ * and larfb loop for loop, tested against them in qr.test.ts), otherwise {@link geqrf}.
+ */
+export function geqrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
+  if (!geqrfResident(m, n, A, aOff, lda, tau, nb)) geqrf(m, n, A, aOff, lda, tau, nb);
 }
 
 /**
@@ -276,7 +286,7 @@ export function qr(a: ArrayInput, options: QrOptions = {}): QrResult | QrRawResu
       loadMatrix(A, offs[p], rs, cs, m, n, W, 0, ld, complex);
       // A = Q·R in compact form
       if (complex) zgeqr2(m, n, W as Float64Array, 0, ld, tau, 0);
-      else geqrf(m, n, W, 0, ld, tau, nb);
+      else geqrfFast(m, n, W, 0, ld, tau, nb);
       if (H && TAU) {
         // NumPy's raw mode: h = the factored matrix transposed, (N, M)
         storeMatrix(W, 0, ld, n, m, H, p * n * m, "full", true);

@@ -45,7 +45,7 @@ import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
 import { bdsqr, bdsqrPerfectShifts, type RotTarget } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
 import { eigh, eigvalsh } from "./eigh.js";
-import { geqrf, orgqr } from "./qr.js";
+import { geqrfFast, orgqr } from "./qr.js";
 import { z } from "zod";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
@@ -115,7 +115,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
   if (N > 0 && M >= (useDc ? SVD_QR_FIRST.divideAndConquerRatio : SVD_QR_FIRST.ratio) * N) {
     // A = Q_R·R, then the SVD of the N×N R
     const tau = new Float64Array(N);
-    geqrf(M, N, W, 0, M, tau, nb);
+    geqrfFast(M, N, W, 0, M, tau, nb);
     const R = new Float64Array(N * N);
     for (let j = 0; j < N; j++) for (let i = 0; i <= j; i++) R[i + j * N] = W[i + j * M];
     gebrd(N, N, R, 0, N, d, e, tauq, taup, nb);

@@ -20,9 +20,10 @@
  *                                       float64 A in a resident workspace)
  *
  *   trsmResident,       wasm/factor.wasm.ts  triangular solve, blocked LU with partial pivoting,
- *   getrfResident,                           blocked Cholesky, whole in WebAssembly, for float64
- *   potrfResident                            matrices in a resident workspace (twins and spec:
- *                                            @sliderule/linalg's trsm, getrf, potrf)
+ *   getrfResident,                           blocked Cholesky, blocked Householder QR, whole in
+ *   potrfResident,                           WebAssembly, for float64 matrices in a resident
+ *   geqrfResident                            workspace (twins and spec: @sliderule/linalg's
+ *                                            trsm, getrf, potrf, geqrf)
  *   loadResident,       wasm/copy.wasm.ts    float64 blocks into and out of resident
  *   storeResident,                           workspaces in any layout (a memcpy and a tiled
  *   allFiniteResident                        copy in WebAssembly), and their NaN/Inf check
@@ -44,7 +45,7 @@ export type { GemmOptions } from "./gemm.js";
 export { gemmReference, checkGemmArgs } from "./gemm.reference.js";
 export type { GemmArgs, FloatArray } from "./gemm.reference.js";
 export { gemmWasm, WASM_GEMM_DEFAULTS } from "./wasm/gemm.wasm.js";
-export { getrfResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
+export { geqrfResident, getrfResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
 export type { TrsmArgs } from "./wasm/factor.wasm.js";
 export { allFiniteResident, loadResident, storeResident } from "./wasm/copy.wasm.js";
 export type { WasmFlavour, WasmGemmOptions } from "./wasm/gemm.wasm.js";

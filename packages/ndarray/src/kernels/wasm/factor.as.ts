@@ -9,6 +9,8 @@
  *   dtrsm   B := T⁻¹·B, recursive, gemm off the diagonal    linalg primitives/triangular-solve.ts
  *   dgetrf  P·L·U = A, blocked, recursive panels (getrf2)    linalg dense/lu.ts getf2/getrf2/getrf
  *   dpotrf  L·Lᵀ = A, blocked left-looking                   linalg dense/cholesky.ts potf2/potrf
+ *   dgeqrf  A = Q·R by Householder, blocked (WY updates)     linalg dense/qr.ts geqr2/geqrf and
+ *                                                            primitives/householder.ts
  * Each follows its twin loop for loop, so the same pivots are chosen; sums may round
  * differently (f64x2 lanes, fused multiply-add in the relaxed build).
  *
@@ -20,7 +22,8 @@
  * buffers Ap, Bp, the tile, and the block sizes mc, kc, nc), which the caller must have
  * reserved above its workspaces before it calls dtrsm, dgetrf or dpotrf.
  *
- * Reference: LAPACK dgetrf, dgetrf2, dgetf2, dlaswp, dpotrf, dpotf2; BLAS dtrsm; F. Gustavson,
+ * Reference: LAPACK dgetrf, dgetrf2, dgetf2, dlaswp, dpotrf, dpotf2, dgeqrf, dgeqr2, dlarfg,
+ * dlarft, dlarfb, dnrm2; BLAS dtrsm; F. Gustavson,
  * "Recursion leads to automatic variable blocking for dense linear-algebra algorithms",
  * IBM J. Res. Dev. 41(6), 1997.
  */
@@ -326,4 +329,187 @@ export function dpotrf(n: i32, a: usize, lda: i32, nb: i32): i32 {
     if (j1 < n) dtrsm(jb, n - j1, true, false, at(a, j0, j0, 1, lda), 1, lda, at(a, j1, j0, 1, lda), lda, 1, TRSM_LEAF);
   }
   return -1;
+}
+
+// ------------------------------------------------------------------ Householder QR
+
+/** Σ x[i]·y[i] over n contiguous float64 values, two f64x2 partial sums. */
+function dot(n: i32, x: usize, y: usize): f64 {
+  let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 3;
+    s0 = f64x2.add(s0, f64x2.mul(v128.load(x + o), v128.load(y + o)));
+    s1 = f64x2.add(s1, f64x2.mul(v128.load(x + o, 16), v128.load(y + o, 16)));
+  }
+  const s = f64x2.add(s0, s1);
+  let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  for (; i < n; i++) t += load<f64>(x + (<usize>i << 3)) * load<f64>(y + (<usize>i << 3));
+  return t;
+}
+
+/** ‖x‖₂ of n contiguous values without overflow or harmful underflow (linalg nrm2). */
+function nrm2(n: i32, x: usize): f64 {
+  const ss = dot(n, x, x);
+  if (ss > 1e-290 && ss < 1e290) return sqrt<f64>(ss);
+  let scale = 0.0;
+  let ssq = 1.0;
+  for (let i = 0; i < n; i++) {
+    const a = abs(load<f64>(x + (<usize>i << 3)));
+    if (a == 0) continue;
+    if (scale < a) {
+      ssq = 1 + ssq * (scale / a) * (scale / a);
+      scale = a;
+    } else {
+      ssq += (a / scale) * (a / scale);
+    }
+  }
+  return scale * sqrt<f64>(ssq);
+}
+
+/** sqrt(a² + b²) without overflow or harmful underflow (JavaScript's Math.hypot for two). */
+function hypot(a: f64, b: f64): f64 {
+  const x = abs(a), y = abs(b);
+  const w = max(x, y), z = min(x, y);
+  if (z == 0) return w;
+  const r = z / w;
+  return w * sqrt<f64>(1 + r * r);
+}
+
+const SAFMIN: f64 = 2.2250738585072014e-308 / 2.220446049250313e-16;
+
+/**
+ * Generate a reflector (linalg larfg, LAPACK dlarfg): [alpha; x] is the value at `alpha`
+ * followed by n−1 contiguous values at x. On exit alpha holds beta, x holds v[1:], and the
+ * return value is tau.
+ */
+function larfg(n: i32, alphaAt: usize, x: usize): f64 {
+  if (n <= 1) return 0;
+  let xnorm = nrm2(n - 1, x);
+  if (xnorm == 0) return 0;
+  let alpha = load<f64>(alphaAt);
+  let beta = -(alpha < 0 ? -1.0 : 1.0) * hypot(alpha, xnorm);
+  let knt = 0;
+  if (abs(beta) < SAFMIN) {
+    const rsafmn = 1 / SAFMIN;
+    do {
+      knt++;
+      for (let i = 0; i < n - 1; i++) store<f64>(x + (<usize>i << 3), load<f64>(x + (<usize>i << 3)) * rsafmn);
+      beta *= rsafmn;
+      alpha *= rsafmn;
+    } while (abs(beta) < SAFMIN && knt < 20);
+    xnorm = nrm2(n - 1, x);
+    beta = -(alpha < 0 ? -1.0 : 1.0) * hypot(alpha, xnorm);
+  }
+  const tau = (beta - alpha) / beta;
+  const scal = 1 / (alpha - beta);
+  for (let i = 0; i < n - 1; i++) store<f64>(x + (<usize>i << 3), load<f64>(x + (<usize>i << 3)) * scal);
+  for (let j = 0; j < knt; j++) beta *= SAFMIN;
+  store<f64>(alphaAt, beta);
+  return tau;
+}
+
+/** C := C − tau·v·(vᵀ·C) for the m×n block C (ldc), v contiguous with v[0] as stored (linalg larfLeft). */
+function larfLeft(m: i32, n: i32, v: usize, tau: f64, c: usize, ldc: i32): void {
+  if (tau == 0) return;
+  for (let j = 0; j < n; j++) {
+    const cj = at(c, 0, j, 1, ldc);
+    const w = dot(m, v, cj);
+    if (w == 0) continue;
+    axpyMinus(m, tau * w, v, cj);
+  }
+}
+
+/** Unblocked Householder QR of the m×n block at a (linalg geqr2): tau[j] at tau + j·8. */
+function geqr2(m: i32, n: i32, a: usize, lda: i32, tau: usize): void {
+  const k = min(m, n);
+  for (let j = 0; j < k; j++) {
+    const ajj = at(a, j, j, 1, lda);
+    const t = larfg(m - j, ajj, ajj + 8);
+    store<f64>(tau + (<usize>j << 3), t);
+    if (j + 1 < n) {
+      const beta = load<f64>(ajj);
+      store<f64>(ajj, 1);
+      larfLeft(m - j, n - j - 1, ajj, t, ajj + (<usize>lda << 3), lda);
+      store<f64>(ajj, beta);
+    }
+  }
+}
+
+/**
+ * The k×k upper triangular T of H_0···H_{k−1} = I − V·T·Vᵀ (linalg larft): V the m×k block at
+ * v (ldv), vectors below its diagonal with a unit diagonal implied; T at t (ldt), zeros below
+ * its diagonal.
+ */
+function larft(m: i32, k: i32, v: usize, ldv: i32, tau: usize, t: usize, ldt: i32): void {
+  for (let i = 0; i < k; i++) {
+    const ti = load<f64>(tau + (<usize>i << 3));
+    const colT = at(t, 0, i, 1, ldt);
+    for (let j = i + 1; j < k; j++) store<f64>(colT + (<usize>j << 3), 0);
+    if (ti == 0) {
+      for (let j = 0; j <= i; j++) store<f64>(colT + (<usize>j << 3), 0);
+      continue;
+    }
+    // T[0:i, i] = −tau_i·V[i:m, 0:i]ᵀ·v_i
+    const vi = at(v, 0, i, 1, ldv);
+    for (let j = 0; j < i; j++) {
+      const vj = at(v, 0, j, 1, ldv);
+      const s = load<f64>(vj + (<usize>i << 3)) + dot(m - i - 1, vj + (<usize>(i + 1) << 3), vi + (<usize>(i + 1) << 3));
+      store<f64>(colT + (<usize>j << 3), -ti * s);
+    }
+    // T[0:i, i] := T[0:i, 0:i]·T[0:i, i], top-down in place
+    for (let j = 0; j < i; j++) {
+      let s = 0.0;
+      for (let l = j; l < i; l++) s += load<f64>(at(t, j, l, 1, ldt)) * load<f64>(colT + (<usize>l << 3));
+      store<f64>(colT + (<usize>j << 3), s);
+    }
+    store<f64>(colT + (<usize>i << 3), ti);
+  }
+}
+
+/**
+ * C := Hᵀ·C with H = I − V·T·Vᵀ (linalg larfb with transpose): V (m×k, ldv) as larft reads
+ * it, T (k×k, ldt), C (m×n, ldc). work: m·k + 2·k·n float64 for the explicit V and W, W2.
+ *   W = Vᵀ·C,  W2 = Tᵀ·W,  C := C − V·W2
+ */
+function larfbT(m: i32, n: i32, k: i32, v: usize, ldv: i32, t: usize, ldt: i32, c: usize, ldc: i32, work: usize): void {
+  if (m == 0 || n == 0 || k == 0) return;
+  const vx = work;
+  const w = vx + (<usize>(m * k) << 3);
+  const w2 = w + (<usize>(k * n) << 3);
+  for (let j = 0; j < k; j++) {
+    const dst = at(vx, 0, j, 1, m);
+    const src = at(v, 0, j, 1, ldv);
+    for (let i = 0; i < j; i++) store<f64>(dst + (<usize>i << 3), 0);
+    store<f64>(dst + (<usize>j << 3), 1);
+    memory.copy(dst + (<usize>(j + 1) << 3), src + (<usize>(j + 1) << 3), <usize>(m - j - 1) << 3);
+  }
+  gemm(k, n, m, vx, m, 1, c, 1, ldc, w, 1, k, 1, 0);
+  gemm(k, n, k, t, ldt, 1, w, 1, k, w2, 1, k, 1, 0);
+  gemm(m, n, k, vx, 1, m, w2, 1, k, c, 1, ldc, -1, 1);
+}
+
+/**
+ * Blocked Householder QR of the m×n block at a (linalg geqrf): geqr2 on panels of nb columns,
+ * larft and the block reflector's transpose on the trailing columns. tau: min(m, n) float64.
+ * work: nb·nb + m·nb + 2·nb·n float64 (T and larfbT's arrays).
+ */
+export function dgeqrf(m: i32, n: i32, a: usize, lda: i32, tau: usize, nb: i32, work: usize): void {
+  const k = min(m, n);
+  if (nb >= k) {
+    geqr2(m, n, a, lda, tau);
+    return;
+  }
+  const t = work;
+  const rest = t + (<usize>(nb * nb) << 3);
+  for (let j0 = 0; j0 < k; j0 += nb) {
+    const jb = min(nb, k - j0);
+    const j1 = j0 + jb;
+    const a11 = at(a, j0, j0, 1, lda);
+    geqr2(m - j0, jb, a11, lda, tau + (<usize>j0 << 3));
+    if (j1 < n) {
+      larft(m - j0, jb, a11, lda, tau + (<usize>j0 << 3), t, jb);
+      larfbT(m - j0, n - j1, jb, a11, lda, t, jb, at(a, j0, j1, 1, lda), lda, rest);
+    }
+  }
 }

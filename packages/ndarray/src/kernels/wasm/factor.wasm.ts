@@ -1,11 +1,11 @@
 /**
- * The factorization kernels of factor.as.ts (dtrsm, dgetrf, dpotrf), for float64 matrices
+ * The factorization kernels of factor.as.ts (dtrsm, dgetrf, dpotrf, dgeqrf), for float64 matrices
  * that lie in a resident workspace of the active WebAssembly backend (gemm.wasm.ts,
  * `residentWork` in backend.ts). The matrix is already in the module's memory, so nothing is
  * copied but the pivots; a whole factorization runs in one call. For any other operand each
  * function returns `undefined` (or false), having touched nothing, and the caller runs its
- * TypeScript routine: @sliderule/linalg's trsm, getrf and potrf, which are these kernels'
- * spec and are tested against them there.
+ * TypeScript routine: @sliderule/linalg's trsm, getrf, potrf and geqrf, which are these
+ * kernels' spec and are tested against them there.
  *
  * Scratch (the gemm panels Ap, Bp and the tile; dgetrf's pivots) goes right above the live
  * workspaces, where residentAlloc reserved room for it.
@@ -104,4 +104,23 @@ export function potrfResident(n: number, A: FloatArray, aOff: number, lda: numbe
   const w = residentOf(A);
   if (w === null || setScratch(w, 0) < 0) return undefined;
   return w.kernel.dpotrf(n, A.byteOffset + aOff * 8, lda, nb);
+}
+
+/**
+ * Blocked Householder QR of the m×n column-major block A[aOff + i + j·lda] in place (linalg
+ * geqrf's contract: R on and above the diagonal, the reflectors' vectors below it, tau[0:k]
+ * their scalars, k = min(m, n)); false, touching nothing, when A is not resident or the
+ * scratch (tau, T and the block update's arrays) does not fit.
+ */
+export function geqrfResident(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): boolean {
+  const w = residentOf(A);
+  if (w === null) return false;
+  const k = Math.min(m, n);
+  const tauBytes = align16(k * 8);
+  const workBytes = (nb * nb + m * nb + 2 * nb * n) * 8;
+  const data = setScratch(w, tauBytes + workBytes);
+  if (data < 0) return false;
+  w.kernel.dgeqrf(m, n, A.byteOffset + aOff * 8, lda, data, nb, data + tauBytes);
+  tau.set(new Float64Array(w.memory.buffer, data, k));
+  return true;
 }

@@ -96,6 +96,7 @@ interface KernelExports {
   dtrsm: (n: number, nrhs: number, lower: number, unit: number, t: number, tRs: number, tCs: number, b: number, bRs: number, bCs: number, leaf: number) => void;
   dgetrf: (m: number, n: number, a: number, lda: number, ipiv: number, nb: number) => number;
   dpotrf: (n: number, a: number, lda: number, nb: number) => number;
+  dgeqrf: (m: number, n: number, a: number, lda: number, tau: number, nb: number, work: number) => void;
   /** copy.as.ts (see copy.wasm.ts). */
   dcopy2d: (m: number, n: number, src: number, sRs: number, sCs: number, dst: number, dRs: number, dCs: number) => void;
   dallFinite: (x: number, count: number) => number;
