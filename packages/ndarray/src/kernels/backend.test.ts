@@ -58,7 +58,7 @@ describe("backend", () => {
     expect(text).toMatch(/backend: +wasm-simd \(requested wasm-simd, by setBackend\)/);
     expect(text).toMatch(/SIMD yes/);
     expect(text).toContain(`m·n·k ≥ ${WASM_CROSSOVER}³`);
-    expect(text).toMatch(/factorizations: +float64 LU, Cholesky and triangular solves whole in WebAssembly/);
+    expect(text).toMatch(/factorizations: +float64 LU, Cholesky, Householder QR and triangular solves whole in WebAssembly/);
     setBackend("typescript");
     expect(showConfig()).toMatch(/factorizations: +TypeScript/);
   });

@@ -213,7 +213,7 @@ export function showConfig(): string {
     `  backend:          ${b} (requested ${requested}, by ${requestedBy})`,
     `  engine:           WebAssembly ${yes(f.webassembly)}, SIMD ${yes(f.simd)}, relaxed SIMD ${yes(f.relaxedSimd)}`,
     `  gemm on wasm:     ${b === "typescript" ? "never" : `when m·n·k ≥ ${WASM_CROSSOVER}³ and m, n ≥ ${WASM_MIN_SIDE}; smaller products use the TypeScript kernel`}`,
-    `  factorizations:   ${b === "typescript" ? "TypeScript (linalg's getrf, potrf, trsm)" : "float64 LU, Cholesky and triangular solves whole in WebAssembly on resident workspaces (factor.as.ts); float32 and complex in TypeScript"}`,
+    `  factorizations:   ${b === "typescript" ? "TypeScript (linalg's getrf, potrf, trsm)" : "float64 LU, Cholesky, Householder QR and triangular solves whole in WebAssembly on resident workspaces (factor.as.ts); float32 and complex in TypeScript"}`,
     `  float32 sums:     float64 on every backend (one rounding of C to float32)`,
     `  wasm memory:      ${(mem / 2 ** 20).toFixed(1)} MiB`,
     `  wasm module:      ${wasmBytes("wasm-simd").length} bytes (simd), ${wasmBytes("wasm-relaxed-simd").length} bytes (relaxed-simd), built from kernels.as.ts`,
