@@ -45,7 +45,7 @@ import { gemv } from "@sliderule/ndarray/kernels";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
-import { orgqr } from "./qr.js";
+import { orgqrFast } from "./qr.js";
 
 /**
  * Unblocked bidiagonalisation of the m×n (m ≥ n) column-major block A[aOff + i + j·lda]
@@ -240,7 +240,7 @@ export function gebrd(m: number, n: number, A: Float64Array, aOff: number, lda: 
  * room for qCols (n ≤ qCols ≤ m) columns.
  */
 export function orgbrQ(m: number, n: number, qCols: number, A: Float64Array, aOff: number, lda: number, tauq: Float64Array, nb: number): void {
-  orgqr(m, qCols, n, A, aOff, lda, tauq, nb);
+  orgqrFast(m, qCols, n, A, aOff, lda, tauq, nb);
 }
 
 /**
@@ -256,7 +256,7 @@ export function orgbrP(n: number, A: Float64Array, aOff: number, lda: number, ta
     // v_c[1:] = A[c, c+2:n]  ->  P[c+2:n, c+1]
     for (let r = c + 2; r < n; r++) P[pOff + r + (c + 1) * ldp] = A[aOff + c + r * lda];
   }
-  orgqr(n - 1, n - 1, n - 1, P, pOff + 1 + ldp, ldp, taup, nb);
+  orgqrFast(n - 1, n - 1, n - 1, P, pOff + 1 + ldp, ldp, taup, nb);
 }
 
 // ------------------------------------------------------------------ the complex twin

@@ -38,7 +38,7 @@ import { larfb, larfg, larfLeft, larfRight } from "../primitives/householder.js"
 import { gemmColMajor } from "../util/gemm.js";
 import { BLOCK_SIZES } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, type ArrayInput } from "../util/batch.js";
-import { orgqr } from "./qr.js";
+import { orgqrFast } from "./qr.js";
 
 /**
  * Panel width nb of the blocked reduction, and nx: the trailing columns left to the unblocked
@@ -328,7 +328,7 @@ export function orghr(n: number, ilo: number, ihi: number, A: Float64Array, lda:
   };
   for (let j = 0; j <= ilo && j < n; j++) unit(j);
   for (let j = ihi + 1; j < n; j++) unit(j);
-  if (nh > 0) orgqr(nh, nh, nh, A, ilo + 1 + (ilo + 1) * lda, lda, tau.subarray(ilo), BLOCK_SIZES.qr);
+  if (nh > 0) orgqrFast(nh, nh, nh, A, ilo + 1 + (ilo + 1) * lda, lda, tau.subarray(ilo), BLOCK_SIZES.qr);
 }
 
 // ------------------------------------------------------------------ complex

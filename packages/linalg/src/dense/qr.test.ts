@@ -6,12 +6,17 @@ import { randomComplex, randomMatrix, select } from "../../test/corpus.js";
 import { columns, ctrans, expectClose, expectOrthonormal, expectReconstructs, expectUpperTriangular, matrices, mul, normF } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
 import { geqr2, geqrf, lstsqQR, org2r, orgqr, qr } from "./qr.js";
-import { geqrfResident } from "@sliderule/ndarray/kernels";
+import { geqrfResident, orgqrResident } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 
 /** geqrf's WebAssembly twin (factor.as.ts dgeqrf) on a resident copy of the m×n block of W (ld m). */
 function geqrfWasm(m: number, n: number, W: Float64Array, tau: Float64Array, nb: number): void {
   expect(inResident([W], ([R]) => expect(geqrfResident(m, n, R, 0, m, tau, nb), "geqrfResident took a resident matrix").toBe(true))).toBe(true);
+}
+
+/** orgqr's WebAssembly twin (factor.as.ts dorgqr) on a resident copy of W (ld m). */
+function orgqrWasm(m: number, n: number, k: number, W: Float64Array, tau: Float64Array, nb: number): void {
+  expect(inResident([W], ([R]) => expect(orgqrResident(m, n, k, R, 0, m, tau, nb), "orgqrResident took a resident matrix").toBe(true))).toBe(true);
 }
 
 function colMajor(a: np.NDArray, cols = a.shape[1]): Float64Array {
@@ -27,11 +32,12 @@ describe.each([
   { name: "geqrf + orgqr nb=3", nb: 3 },
   { name: "geqrf + orgqr nb=8", nb: 8 },
   // the WebAssembly twin, on the backends that have one
-  ...(HAS_RESIDENT ? [1, 3, 8].map((nb) => ({ name: `geqrfResident nb=${nb} (WebAssembly) + orgqr`, nb, wasm: true })) : []),
+  ...(HAS_RESIDENT ? [1, 3, 8].map((nb) => ({ name: `geqrfResident + orgqrResident nb=${nb} (WebAssembly)`, nb, wasm: true })) : []),
 ])("$name", ({ nb, wasm }: { nb: number; wasm?: boolean }) => {
   const factor = (m: number, n: number, W: Float64Array, tau: Float64Array) =>
     wasm ? geqrfWasm(m, n, W, tau, nb) : nb === 0 ? geqr2(m, n, W, 0, m, tau, 0) : geqrf(m, n, W, 0, m, tau, nb);
-  const formQ = (m: number, n: number, k: number, W: Float64Array, tau: Float64Array) => (nb === 0 ? org2r(m, n, k, W, 0, m, tau, 0) : orgqr(m, n, k, W, 0, m, tau, nb));
+  const formQ = (m: number, n: number, k: number, W: Float64Array, tau: Float64Array) =>
+    wasm ? orgqrWasm(m, n, k, W, tau, nb) : nb === 0 ? org2r(m, n, k, W, 0, m, tau, 0) : orgqr(m, n, k, W, 0, m, tau, nb);
 
   it.each([
     [1, 1],
@@ -82,9 +88,27 @@ describe.skipIf(!HAS_RESIDENT)("geqrfResident against geqrf at sizes where every
     expect(worst).toBeLessThan(Math.max(m, n) * 2 ** -52 * 64 * Math.sqrt((m * n) / 3));
   });
 
+  it.each([
+    [260, 130, 130, 32],
+    [260, 260, 130, 32],
+    [200, 200, 200, 48],
+  ])("orgqrResident %i×%i from %i reflectors, nb=%i: Q equal to orgqr's to rounding", (m, n, k, nb) => {
+    const a = randomMatrix([m, k], m + k);
+    const W0 = colMajor(a, n);
+    const tau = new Float64Array(k);
+    geqrf(m, k, W0, 0, m, tau, nb);
+    const W1 = W0.slice();
+    orgqr(m, n, k, W0, 0, m, tau, nb);
+    orgqrWasm(m, n, k, W1, tau, nb);
+    let worst = 0;
+    for (let i = 0; i < m * n; i++) worst = Math.max(worst, Math.abs(W1[i] - W0[i]));
+    expect(worst).toBeLessThan(m * 2 ** -52 * 64);
+  });
+
   it("leaves ordinary arrays alone: false, nothing touched", () => {
     const A = new Float64Array([3, 4, 1, 2]);
     expect(geqrfResident(2, 2, A, 0, 2, new Float64Array(2), 32)).toBe(false);
+    expect(orgqrResident(2, 2, 2, A, 0, 2, new Float64Array(2), 32)).toBe(false);
     expect(Array.from(A)).toEqual([3, 4, 1, 2]);
   });
 });

@@ -40,7 +40,7 @@
  * dorgqr, dormqr.
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
-import { geqrfResident } from "@sliderule/ndarray/kernels";
+import { geqrfResident, orgqrResident } from "@sliderule/ndarray/kernels";
 import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
 import { ztrsmUnblocked } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
@@ -191,6 +191,15 @@ export function orgqr(m: number, n: number, k: number, A: FloatArray, aOff: numb
 }
 
 /**
+ * orgqr on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
+ * workspace (orgqrResident, factor.as.ts dorgqr: org2r, larft and larfb loop for loop, tested
+ * against them in qr.test.ts), otherwise {@link orgqr}.
+ */
+export function orgqrFast(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
+  if (!orgqrResident(m, n, k, A, aOff, lda, tau, nb)) orgqr(m, n, k, A, aOff, lda, tau, nb);
+}
+
+/**
  * C := Qᵀ·C with Q = H_0···H_{k−1} from geqr2/geqrf (LAPACK dormqr, side = left, trans = T):
  * C is m×nrhs column-major; blocks of nb reflectors are applied first to last as WY blocks.
  */
@@ -304,7 +313,7 @@ export function qr(a: ArrayInput, options: QrOptions = {}): QrResult | QrRawResu
       if (Q) {
         // Q's first qCols columns, formed in place over the reflectors
         if (complex) zung2r(m, qCols, k, W as Float64Array, 0, ld, tau, 0);
-        else orgqr(m, qCols, k, W, 0, ld, tau, nb);
+        else orgqrFast(m, qCols, k, W, 0, ld, tau, nb);
         storeMatrix(W, 0, ld, m, qCols, Q, p * m * qCols);
       }
     }

@@ -45,7 +45,7 @@ import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
 import { bdsqr, bdsqrPerfectShifts, type RotTarget } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
 import { eigh, eigvalsh } from "./eigh.js";
-import { geqrfFast, orgqr } from "./qr.js";
+import { geqrfFast, orgqrFast } from "./qr.js";
 import { z } from "zod";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
@@ -128,7 +128,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
     orgbrQ(N, N, N, R, 0, N, tauq, nb);
     stage2({ Z: R, off: 0, ld: N, rows: N }, { Z: V, off: 0, ld: N, rows: N });
     // U = Q_R·[U_R 0; 0 I]: the first N columns by gemm, the rest are Q_R's own
-    orgqr(M, uCols, N, W, 0, M, tau, nb);
+    orgqrFast(M, uCols, N, W, 0, M, tau, nb);
     const U = new Float64Array(M * uCols);
     gemmColMajor(M, N, N, 1, W, 0, M, false, R, 0, N, false, 0, U, 0, M);
     if (uCols > N) U.set(W.subarray(N * M, uCols * M), N * M);

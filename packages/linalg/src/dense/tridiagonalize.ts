@@ -38,7 +38,7 @@ import { symv } from "@sliderule/ndarray/kernels";
 import { larfb, larfg, larft } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
-import { orgqr } from "./qr.js";
+import { orgqrFast } from "./qr.js";
 
 /** y := alpha·A·x for the symmetric k×k A stored in its lower triangle (BLAS dsymv, uplo = L), by the symv kernel (SIMD when A is resident). */
 function symvLower(k: number, alpha: number, A: Float64Array, aOff: number, lda: number, X: Float64Array, xOff: number, Y: Float64Array, yOff: number): void {
@@ -203,7 +203,7 @@ export function orgtr(n: number, A: Float64Array, aOff: number, lda: number, tau
   for (let c = 0; c + 2 < n; c++) {
     for (let r = c + 2; r < n; r++) Q[qOff + r + (c + 1) * ldq] = A[aOff + r + c * lda];
   }
-  orgqr(n - 1, n - 1, n - 1, Q, qOff + 1 + ldq, ldq, tau, nb);
+  orgqrFast(n - 1, n - 1, n - 1, Q, qOff + 1 + ldq, ldq, tau, nb);
 }
 
 /**

@@ -22,8 +22,9 @@
  *   trsmResident,       wasm/factor.wasm.ts  triangular solve, blocked LU with partial pivoting,
  *   getrfResident,                           blocked Cholesky, blocked Householder QR, whole in
  *   potrfResident,                           WebAssembly, for float64 matrices in a resident
- *   geqrfResident                            workspace (twins and spec: @sliderule/linalg's
- *                                            trsm, getrf, potrf, geqrf)
+ *   geqrfResident,                           workspace, and Q from its reflectors (twins and
+ *   orgqrResident                            spec: @sliderule/linalg's trsm, getrf, potrf,
+ *                                            geqrf, orgqr)
  *   loadResident,       wasm/copy.wasm.ts    float64 blocks into and out of resident
  *   storeResident,                           workspaces in any layout (a memcpy and a tiled
  *   allFiniteResident                        copy in WebAssembly), and their NaN/Inf check
@@ -45,7 +46,7 @@ export type { GemmOptions } from "./gemm.js";
 export { gemmReference, checkGemmArgs } from "./gemm.reference.js";
 export type { GemmArgs, FloatArray } from "./gemm.reference.js";
 export { gemmWasm, WASM_GEMM_DEFAULTS } from "./wasm/gemm.wasm.js";
-export { geqrfResident, getrfResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
+export { geqrfResident, getrfResident, orgqrResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
 export type { TrsmArgs } from "./wasm/factor.wasm.js";
 export { allFiniteResident, loadResident, storeResident } from "./wasm/copy.wasm.js";
 export type { WasmFlavour, WasmGemmOptions } from "./wasm/gemm.wasm.js";

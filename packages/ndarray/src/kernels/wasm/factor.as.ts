@@ -10,7 +10,7 @@
  *   dgetrf  P·L·U = A, blocked, recursive panels (getrf2)    linalg dense/lu.ts getf2/getrf2/getrf
  *   dpotrf  L·Lᵀ = A, blocked left-looking                   linalg dense/cholesky.ts potf2/potrf
  *   dgeqrf  A = Q·R by Householder, blocked (WY updates)     linalg dense/qr.ts geqr2/geqrf and
- *                                                            primitives/householder.ts
+ *   dorgqr  Q₁ from dgeqrf's reflectors, blocked             org2r/orgqr, primitives/householder.ts
  * Each follows its twin loop for loop, so the same pivots are chosen; sums may round
  * differently (f64x2 lanes, fused multiply-add in the relaxed build).
  *
@@ -468,11 +468,12 @@ function larft(m: i32, k: i32, v: usize, ldv: i32, tau: usize, t: usize, ldt: i3
 }
 
 /**
- * C := Hᵀ·C with H = I − V·T·Vᵀ (linalg larfb with transpose): V (m×k, ldv) as larft reads
- * it, T (k×k, ldt), C (m×n, ldc). work: m·k + 2·k·n float64 for the explicit V and W, W2.
- *   W = Vᵀ·C,  W2 = Tᵀ·W,  C := C − V·W2
+ * C := H·C, or Hᵀ·C with `transpose`, with H = I − V·T·Vᵀ (linalg larfb): V (m×k, ldv) as
+ * larft reads it, T (k×k, ldt), C (m×n, ldc). work: m·k + 2·k·n float64 for the explicit V
+ * and W, W2.
+ *   W = Vᵀ·C,  W2 = op(T)·W,  C := C − V·W2
  */
-function larfbT(m: i32, n: i32, k: i32, v: usize, ldv: i32, t: usize, ldt: i32, c: usize, ldc: i32, work: usize): void {
+function larfb(transpose: bool, m: i32, n: i32, k: i32, v: usize, ldv: i32, t: usize, ldt: i32, c: usize, ldc: i32, work: usize): void {
   if (m == 0 || n == 0 || k == 0) return;
   const vx = work;
   const w = vx + (<usize>(m * k) << 3);
@@ -485,14 +486,15 @@ function larfbT(m: i32, n: i32, k: i32, v: usize, ldv: i32, t: usize, ldt: i32, 
     memory.copy(dst + (<usize>(j + 1) << 3), src + (<usize>(j + 1) << 3), <usize>(m - j - 1) << 3);
   }
   gemm(k, n, m, vx, m, 1, c, 1, ldc, w, 1, k, 1, 0);
-  gemm(k, n, k, t, ldt, 1, w, 1, k, w2, 1, k, 1, 0);
+  if (transpose) gemm(k, n, k, t, ldt, 1, w, 1, k, w2, 1, k, 1, 0);
+  else gemm(k, n, k, t, 1, ldt, w, 1, k, w2, 1, k, 1, 0);
   gemm(m, n, k, vx, 1, m, w2, 1, k, c, 1, ldc, -1, 1);
 }
 
 /**
  * Blocked Householder QR of the m×n block at a (linalg geqrf): geqr2 on panels of nb columns,
  * larft and the block reflector's transpose on the trailing columns. tau: min(m, n) float64.
- * work: nb·nb + m·nb + 2·nb·n float64 (T and larfbT's arrays).
+ * work: nb·nb + m·nb + 2·nb·n float64 (T and larfb's arrays).
  */
 export function dgeqrf(m: i32, n: i32, a: usize, lda: i32, tau: usize, nb: i32, work: usize): void {
   const k = min(m, n);
@@ -509,7 +511,64 @@ export function dgeqrf(m: i32, n: i32, a: usize, lda: i32, tau: usize, nb: i32, 
     geqr2(m - j0, jb, a11, lda, tau + (<usize>j0 << 3));
     if (j1 < n) {
       larft(m - j0, jb, a11, lda, tau + (<usize>j0 << 3), t, jb);
-      larfbT(m - j0, n - j1, jb, a11, lda, t, jb, at(a, j0, j1, 1, lda), lda, rest);
+      larfb(true, m - j0, n - j1, jb, a11, lda, t, jb, at(a, j0, j1, 1, lda), lda, rest);
     }
+  }
+}
+
+/**
+ * The m×n Q₁ = first n columns of H_0···H_{k−1}, in place over geqr2's vectors (linalg org2r):
+ * the reflectors applied last to first to the columns of the identity.
+ */
+function org2r(m: i32, n: i32, k: i32, a: usize, lda: i32, tau: usize): void {
+  for (let j = k; j < n; j++) {
+    const col = at(a, 0, j, 1, lda);
+    memory.fill(col, 0, <usize>m << 3);
+    store<f64>(col + (<usize>j << 3), 1);
+  }
+  for (let j = k - 1; j >= 0; j--) {
+    const ajj = at(a, j, j, 1, lda);
+    const t = load<f64>(tau + (<usize>j << 3));
+    if (j + 1 < n) {
+      store<f64>(ajj, 1);
+      larfLeft(m - j, n - j - 1, ajj, t, ajj + (<usize>lda << 3), lda);
+    }
+    for (let i = j + 1; i < m; i++) {
+      const e = ajj + (<usize>(i - j) << 3);
+      store<f64>(e, load<f64>(e) * -t);
+    }
+    store<f64>(ajj, 1 - t);
+    memory.fill(at(a, 0, j, 1, lda), 0, <usize>j << 3);
+  }
+}
+
+/**
+ * Blocked formation of Q₁ (linalg orgqr, LAPACK dorgqr), m ≥ n ≥ k: the trailing columns by
+ * org2r, then the blocks backwards, each by larft and the block reflector on the columns to its
+ * right and org2r on its own. work: as dgeqrf's.
+ */
+export function dorgqr(m: i32, n: i32, k: i32, a: usize, lda: i32, tau: usize, nb: i32, work: usize): void {
+  if (nb >= k || k == 0) {
+    org2r(m, n, k, a, lda, tau);
+    return;
+  }
+  const last = ((k - 1) / nb) * nb;
+  const kk = min(k, last + nb);
+  if (kk < n) {
+    org2r(m - kk, n - kk, k - kk, at(a, kk, kk, 1, lda), lda, tau + (<usize>kk << 3));
+    for (let j = kk; j < n; j++) memory.fill(at(a, 0, j, 1, lda), 0, <usize>kk << 3);
+  }
+  const t = work;
+  const rest = t + (<usize>(nb * nb) << 3);
+  for (let j0 = last; j0 >= 0; j0 -= nb) {
+    const jb = min(nb, k - j0);
+    const j1 = j0 + jb;
+    const a11 = at(a, j0, j0, 1, lda);
+    if (j1 < n) {
+      larft(m - j0, jb, a11, lda, tau + (<usize>j0 << 3), t, jb);
+      larfb(false, m - j0, n - j1, jb, a11, lda, t, jb, at(a, j0, j1, 1, lda), lda, rest);
+    }
+    org2r(m - j0, jb, jb, a11, lda, tau + (<usize>j0 << 3));
+    for (let j = j0; j < j1; j++) memory.fill(at(a, 0, j, 1, lda), 0, <usize>j0 << 3);
   }
 }

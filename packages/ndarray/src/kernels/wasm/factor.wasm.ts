@@ -1,10 +1,11 @@
 /**
- * The factorization kernels of factor.as.ts (dtrsm, dgetrf, dpotrf, dgeqrf), for float64 matrices
- * that lie in a resident workspace of the active WebAssembly backend (gemm.wasm.ts,
- * `residentWork` in backend.ts). The matrix is already in the module's memory, so nothing is
- * copied but the pivots; a whole factorization runs in one call. For any other operand each
+ * The factorization kernels of factor.as.ts (dtrsm, dgetrf, dpotrf, dgeqrf, dorgqr), for
+ * float64 matrices that lie in a resident workspace of the active WebAssembly backend
+ * (gemm.wasm.ts, `residentWork` in backend.ts). The matrix is already in the module's memory,
+ * so nothing is copied but the pivots or the reflectors' scalars; a whole factorization runs
+ * in one call. For any other operand each
  * function returns `undefined` (or false), having touched nothing, and the caller runs its
- * TypeScript routine: @sliderule/linalg's trsm, getrf, potrf and geqrf, which are these
+ * TypeScript routine: @sliderule/linalg's trsm, getrf, potrf, geqrf and orgqr, which are these
  * kernels' spec and are tested against them there.
  *
  * Scratch (the gemm panels Ap, Bp and the tile; dgetrf's pivots) goes right above the live
@@ -122,5 +123,22 @@ export function geqrfResident(m: number, n: number, A: FloatArray, aOff: number,
   if (data < 0) return false;
   w.kernel.dgeqrf(m, n, A.byteOffset + aOff * 8, lda, data, nb, data + tauBytes);
   tau.set(new Float64Array(w.memory.buffer, data, k));
+  return true;
+}
+
+/**
+ * Form Q₁, the first n columns of H_0···H_{k−1}, in place over the m×n column-major block
+ * A[aOff + i + j·lda] holding geqrf's reflectors (linalg orgqr's contract, m ≥ n ≥ k; tau[0:k]
+ * their scalars); false, touching nothing, when A is not resident or the scratch does not fit.
+ */
+export function orgqrResident(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): boolean {
+  const w = residentOf(A);
+  if (w === null) return false;
+  const tauBytes = align16(k * 8);
+  const workBytes = (nb * nb + m * nb + 2 * nb * n) * 8;
+  const data = setScratch(w, tauBytes + workBytes);
+  if (data < 0) return false;
+  w.f64.set(tau.subarray(0, k), data / 8);
+  w.kernel.dorgqr(m, n, k, A.byteOffset + aOff * 8, lda, data, nb, data + tauBytes);
   return true;
 }

@@ -97,6 +97,7 @@ interface KernelExports {
   dgetrf: (m: number, n: number, a: number, lda: number, ipiv: number, nb: number) => number;
   dpotrf: (n: number, a: number, lda: number, nb: number) => number;
   dgeqrf: (m: number, n: number, a: number, lda: number, tau: number, nb: number, work: number) => void;
+  dorgqr: (m: number, n: number, k: number, a: number, lda: number, tau: number, nb: number, work: number) => void;
   /** copy.as.ts (see copy.wasm.ts). */
   dcopy2d: (m: number, n: number, src: number, sRs: number, sCs: number, dst: number, dRs: number, dCs: number) => void;
   dallFinite: (x: number, count: number) => number;

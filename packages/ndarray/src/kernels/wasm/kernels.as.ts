@@ -2,7 +2,7 @@
  * The WebAssembly module's entry (scripts/build-wasm.ts compiles this file): everything it
  * exports, from the kernel sources.
  *   gemm.as.ts     gemm (dgemm, sdgemm, sgemm, dgemmC) and gemv/symv
- *   factor.as.ts   dtrsm, dgetrf, dpotrf, dgeqrf on resident matrices, with the scratch they use
+ *   factor.as.ts   dtrsm, dgetrf, dpotrf, dgeqrf, dorgqr on resident matrices, with their scratch
  *   copy.as.ts     dcopy2d, dallFinite: layout changes and the NaN check on resident blocks
  */
 export * from "./gemm.as";
