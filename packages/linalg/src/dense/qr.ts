@@ -31,9 +31,10 @@
  * orgqr forms Q backwards, block by block, the same way (dorgqr), with org2r on each panel.
  *
  * These routines are the spec. On a working matrix in a resident workspace (util/batch.ts
- * withWork) the drivers call geqrfFast, which runs geqrf's loop, geqr2, larft and larfb whole
- * in WebAssembly (`geqrfResident`, @sliderule/ndarray/kernels factor.as.ts dgeqrf); qr.test.ts
- * holds the two to equal factors up to rounding.
+ * withWork) the drivers call geqrfFast and orgqrFast, which run geqrf's and orgqr's loops
+ * (geqr2, org2r, larft, larfb) whole in WebAssembly (`geqrfResident`, `orgqrResident`,
+ * @sliderule/ndarray/kernels factor.as.ts dgeqrf, dorgqr); qr.test.ts holds each pair to
+ * equal results up to rounding.
  *
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §5.2.2 (Algorithm 5.2.1),
  * §5.2.3 (block Householder QR), §5.1.6 (forming Q backwards); LAPACK dgeqr2, dgeqrf, dorg2r,
