@@ -1,4 +1,5 @@
 import * as np from "@sliderule/ndarray";
+import { getBackend, setBackend } from "@sliderule/ndarray/kernels";
 import { describe, expect, it } from "vitest";
 import { randomMatrix, singularMatrix } from "../../test/corpus.js";
 import { expectClose, matrices, mul, normF, sub, ctrans } from "../../test/invariants.js";
@@ -36,6 +37,33 @@ describe("lstsq", () => {
     const r = lstsq(d, [1, 2, 3, 4], { rcond: 1e-10 });
     expect(r.rank).toBe(2);
     expect(r.residuals.shape).toEqual([0]);
+  });
+
+  it.each([
+    [500, 30],
+    [30, 500],
+    [300, 60],
+  ])("%i×%i (a working matrix in WebAssembly memory on wasm backends): the same x as on the TypeScript kernels, and the optimality conditions", (m, n) => {
+    const a = randomMatrix([m, n], 3 * m + n);
+    const b = randomMatrix([m, 2], 11);
+    const here = lstsq(a, b);
+    const before = getBackend();
+    setBackend("typescript");
+    let ts: ReturnType<typeof lstsq>;
+    try {
+      ts = lstsq(a, b);
+    } finally {
+      setBackend(before);
+    }
+    expect(here.rank).toBe(Math.min(m, n));
+    const scale = normF(matrices(here.x)[0]);
+    expect(normF(sub(matrices(here.x)[0], matrices(ts.x)[0])) / scale).toBeLessThan(1e-12);
+    expectClose(here.s, ts.s, 1e-12);
+    const A = matrices(a)[0];
+    const r = sub(mul(A, matrices(here.x)[0]), matrices(b)[0]);
+X
+    if (m >= n) expect(normF(mul(ctrans(A), r)) / (m * normF(A) * normF(matrices(b)[0]) * 2 ** -52)).toBeLessThan(30);
+    else expect(normF(r) / (n * normF(A) * scale * 2 ** -52)).toBeLessThan(30);
   });
 
   it("NumPy's errors", () => {

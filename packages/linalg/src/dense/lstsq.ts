@@ -26,7 +26,7 @@ import * as np from "@sliderule/ndarray";
 import type { NDArray } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES } from "../tuning.js";
-import { asArray, loadMatrix, workDType, type ArrayInput } from "../util/batch.js";
+import { asArray, loadMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { larfLeft } from "../primitives/householder.js";
 import { bdsqr } from "./bidiagonal-svd.js";
@@ -98,25 +98,23 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
   const tall = m >= n;
   const M = Math.max(m, n);
   const N = Math.min(m, n);
-  // the tall problem's SVD: U_t (M×N), V_t (N×N), σ
-  const W = new Float64Array(slots * M * Math.max(N, 1));
-  loadMatrix(A, A.offset, A.strides[0], A.strides[1], m, n, W, 0, M, complex, !tall, !tall);
-  assertFiniteWork(W, slots * M * N, fn, "SVD did not converge in Linear Least Squares");
+  // the tall problem's SVD: U_t (M×N), V_t (N×N), σ. W, the working matrix, lies in
+  // WebAssembly memory when a backend has it (withWork, real input): its QR and the block
+  // reflectors then run there in place. Nothing returned aliases it.
   const Bw = new Float64Array(slots * m * k);
-  loadMatrix(B, B.offset, B.strides[0], B.strides[1], m, k, Bw, 0, m, complex);
-  let s: Float64Array;
-  let X: Float64Array;
-  let tail: Float64Array | null = null;
-  if (complex) {
+  const solveOn = (W: Float64Array): { s: Float64Array; X: Float64Array; tail: Float64Array | null } => {
+    loadMatrix(A, A.offset, A.strides[0], A.strides[1], m, n, W, 0, M, complex, !tall, !tall);
+    assertFiniteWork(W, slots * M * N, fn, "SVD did not converge in Linear Least Squares");
+    loadMatrix(B, B.offset, B.strides[0], B.strides[1], m, k, Bw, 0, m, complex);
+    if (!complex) return lstsqReal(M, N, W, tall, Bw, k, rcond, BLOCK_SIZES.bidiagonal, fn);
     // complex: the explicit SVD of the tall problem, x = L·Σ⁺·(Rᴴ·b)
     const svdr = zsvdTall(M, N, W, true, N, fn);
-    s = svdr.s;
+    const sPlus = pseudoInverseOf(svdr.s, rcond * (N > 0 ? svdr.s[0] : 0));
     const Ut = svdr.U as Float64Array;
     const Vt = svdr.V as Float64Array;
-    const sPlus = pseudoInverseOf(s, rcond * (N > 0 ? s[0] : 0));
     // tall (L, R) = (V_t, U_t), wide (L, R) = (U_t, V_t)
     const [L, ldl, R, ldr] = tall ? [Vt, N, Ut, M] : [Ut, M, Vt, N];
-    X = new Float64Array(2 * n * k);
+    const Xc = new Float64Array(2 * n * k);
     const Y = new Float64Array(2 * N * k);
     zgemmH(N, k, m, R, ldr, Bw, m, Y, N);
     for (let j = 0; j < k; j++) {
@@ -125,10 +123,10 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
         Y[2 * (i + j * N) + 1] *= sPlus[i];
       }
     }
-    zgemm(n, k, N, L, ldl, Y, N, X, n);
-  } else {
-    ({ s, X, tail } = lstsqReal(M, N, W, tall, Bw, k, rcond, BLOCK_SIZES.bidiagonal, fn));
-  }
+    zgemm(n, k, N, L, ldl, Y, N, Xc, n);
+    return { s: svdr.s, X: Xc, tail: null };
+  };
+  const { s, X, tail } = withWork(complex ? "complex128" : "float64", [M * Math.max(N, 1)], ([W]) => solveOn(W as Float64Array));
   const cutoff = rcond * (N > 0 ? s[0] : 0);
   let rank = 0;
   for (let i = 0; i < N; i++) if (s[i] > cutoff) rank++;
