@@ -61,7 +61,7 @@ describe("lstsq", () => {
     expectClose(here.s, ts.s, 1e-12);
     const A = matrices(a)[0];
     const r = sub(mul(A, matrices(here.x)[0]), matrices(b)[0]);
-X
+    // tall: Aᵀ·r = 0; wide: A·x = b (r = 0), and the minimum norm through the TypeScript path's x
     if (m >= n) expect(normF(mul(ctrans(A), r)) / (m * normF(A) * normF(matrices(b)[0]) * 2 ** -52)).toBeLessThan(30);
     else expect(normF(r) / (n * normF(A) * scale * 2 ** -52)).toBeLessThan(30);
   });
