@@ -62,6 +62,13 @@
  * Edge tiles (mrEff < MR or nrEff < NR) are computed in full into a small scratch tile and only
  * their inside is copied to T.
  *
+ * The micro-kernels are inlined (@inline) into the loop nests, each at one call site, so that
+ * V8's optimizing tier sees the p loop inside the ir loop: it then unrolls it four or five times
+ * (one stack-guard check per group instead of per step) and hoists the base-plus-offset
+ * addresses of the splat loads out of it, which as a separate function it recomputed every
+ * step (30 → 26 instructions per step of 16 arithmetic ones). Measured at n = 1024 float64,
+ * best of 12 interleaved in one process: 13.6–14.5 → 14.9–16.5 GFLOP/s (+9–13%).
+ *
  * Invariant: after the update for pc, T[i, j] = Σ_{p < pc+kb} A[i, p]·B[p, j] over the blocks
  * done; the first update (pc = 0) stores, later ones add.
  *
@@ -155,7 +162,8 @@ function packB<S, D>(src: usize, rs: i32, cs: i32, kb: i32, nb: i32, NR: i32, ds
  * beta' = beta on the first rank-kb update and 1 on later ones; with first and beta = 0 the
  * tile is not read (as BLAS). The T path calls it with alpha = 1, beta = 0: store, then add.
  */
-function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool, alpha: f64, beta: f64): void {
+// @ts-ignore: decorator
+@inline function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool, alpha: f64, beta: f64): void {
   let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
   let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
   let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
@@ -194,7 +202,8 @@ function micro64(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool, a
 }
 
 /** float32 micro-kernel: the 4×8 tile, each row two f32x4; otherwise as micro64. */
-function micro32(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): void {
+// @ts-ignore: decorator
+@inline function micro32(kb: i32, a: usize, b: usize, t: usize, ldt: i32, first: bool): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
@@ -262,13 +271,15 @@ function blocked<S, D>(
             const aSliver = ap + <usize>(ir * kb * sizeD);
             // the MR×NR tile of T at (ic + ir, jc + jr)
             const tij = t + <usize>(((ic + ir) * n + jc + jr) * sizeD);
-            if (mrEff == MR && nrEff == NR) {
-              if (sizeD == 8) micro64(kb, aSliver, bSliver, tij, n, first, 1, 0);
-              else micro32(kb, aSliver, bSliver, tij, n, first);
-            } else {
-              // edge: the whole tile into scratch, then its mrEff×nrEff inside into T
-              if (sizeD == 8) micro64(kb, aSliver, bSliver, tile, NR, true, 1, 0);
-              else micro32(kb, aSliver, bSliver, tile, NR, true);
+            // a full tile is updated in T; an edge tile is computed whole into scratch
+            const full = mrEff == MR && nrEff == NR;
+            const out = full ? tij : tile;
+            const ldOut = full ? n : NR;
+            const overwrite = full ? first : true;
+            if (sizeD == 8) micro64(kb, aSliver, bSliver, out, ldOut, overwrite, 1, 0);
+            else micro32(kb, aSliver, bSliver, out, ldOut, overwrite);
+            if (!full) {
+              // then its mrEff×nrEff inside into T
               for (let i = 0; i < mrEff; i++) {
                 for (let j = 0; j < nrEff; j++) {
                   const dst = tij + <usize>((i * n + j) * sizeD);
@@ -317,11 +328,12 @@ function blockedC(
             const mrEff = min(MR, mb - ir);
             const aSliver = ap + <usize>((ir * kb) << 3);
             const cij = c + <usize>(((ic + ir) * cRs + (jc + jr) * cCs) << 3);
-            if (cCs == 1 && mrEff == MR && nrEff == NR64) {
-              micro64(kb, aSliver, bSliver, cij, cRs, first, alpha, beta);
-              continue;
-            }
-            micro64(kb, aSliver, bSliver, tile, NR64, true, 1, 0);
+            // a full tile of a C with contiguous rows is updated where it lies; any other
+            // tile is computed whole into scratch, then merged below
+            const inPlace = cCs == 1 && mrEff == MR && nrEff == NR64;
+            if (inPlace) micro64(kb, aSliver, bSliver, cij, cRs, first, alpha, beta);
+            else micro64(kb, aSliver, bSliver, tile, NR64, true, 1, 0);
+            if (inPlace) continue;
             // C[ic+ir+i, jc+jr+j] := alpha·tile[i, j] + beta'·C[…]
             for (let j = 0; j < nrEff; j++) {
               let dst = cij + <usize>((j * cCs) << 3);
