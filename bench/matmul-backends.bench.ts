@@ -21,12 +21,16 @@
  *   npx tsx bench/matmul-backends.bench.ts --crossover
  *                                              TypeScript against wasm-simd at n = 8 … 128,
  *                                              for backend.ts WASM_CROSSOVER
+ *   npx tsx bench/matmul-backends.bench.ts --vs-numpy [n] [rounds]
+ *                                              float64 n×n (1024) on the auto backend against
+ *                                              NumPy, alternating (paired: see vsNumpy)
  */
 import * as np from "@sliderule/ndarray";
 import { pathToFileURL } from "node:url";
-import { engineFeatures, gemm, gemmWasm, setBackend, type BackendRequest, type GemmArgs } from "../packages/ndarray/src/kernels/index.js";
+import { engineFeatures, gemm, gemmWasm, getBackend, setBackend, type BackendRequest, type GemmArgs } from "../packages/ndarray/src/kernels/index.js";
 import { matmul } from "../packages/ndarray/src/products/index.js";
-import { filled, type Contender, type Timed, type Workload } from "./harness.js";
+import { filled, measure, TIMING, type Contender, type Timed, type Workload } from "./harness.js";
+import { findPython, runNumpy } from "./numpy.js";
 import { nts, tf, useTfWasm } from "./peers.js";
 
 const SIZES = [256, 512, 1024];
@@ -158,4 +162,45 @@ function crossover(): void {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes("--crossover")) crossover();
+// ------------------------------------------------------------------ --vs-numpy (standalone)
+
+/**
+ * np.matmul float64 n×n on the auto backend against NumPy's `a @ b` (one thread), paired: each
+ * round times a block of our calls, then a block of NumPy's in a fresh Python process, so both
+ * sides of a ratio see the same state of a shared machine (the table of `npm run bench` times
+ * them minutes apart, and its ratios swing by a third when a neighbour's load comes and goes).
+ * Prints each round's GFLOP/s and ours ÷ NumPy's speed, then the median of those ratios.
+ */
+function vsNumpy(n: number, rounds: number): void {
+  const python = findPython();
+  if (python === undefined) {
+    console.log("vs-numpy: no Python with numpy (see bench/numpy.ts)");
+    return;
+  }
+  const A = np.fromTypedArray(filled(n * n, 1), [n, n]);
+  const B = np.fromTypedArray(filled(n * n, 2), [n, n]);
+  const timing = { ...TIMING, targetSeconds: 1.5, minSamples: 5 };
+  const twin = { setup: `a = filled((${n}, ${n}), 1); b = filled((${n}, ${n}), 2)`, run: "a @ b" };
+  const gflops = (ms: number) => (2 * n ** 3) / ms / 1e6;
+  const ratios: number[] = [];
+  setBackend("auto");
+  console.log(`float64 ${n}×${n}, backend ${getBackend()}; median of each block, GFLOP/s`);
+  console.log("round   sliderule   numpy   sliderule ÷ numpy");
+  for (let r = 0; r < rounds; r++) {
+    const ours = measure({ run: () => matmul(A, B) }, timing).measurement.medianMs;
+    const res = runNumpy(python, [{ id: "a @ b", twin }], timing, true).results[0];
+    if (res?.medianMs === undefined) throw new Error(`vs-numpy: numpy failed: ${res?.error ?? "no result"}`);
+    ratios.push(res.medianMs / ours);
+    console.log(`${String(r + 1).padEnd(8)}${gflops(ours).toFixed(2).padStart(9)}${gflops(res.medianMs).toFixed(2).padStart(8)}${ratios[r].toFixed(3).padStart(20)}`);
+  }
+  const sorted = [...ratios].sort((x, y) => x - y);
+  const median = sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  console.log(`median ratio ${median.toFixed(3)} (range ${sorted[0].toFixed(3)}–${sorted[sorted.length - 1].toFixed(3)}, ${rounds} rounds)`);
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes("--crossover")) crossover();
+if (isMain && process.argv.includes("--vs-numpy")) {
+  const [n, rounds] = process.argv.slice(process.argv.indexOf("--vs-numpy") + 1).map(Number);
+  vsNumpy(Number.isInteger(n) && n > 0 ? n : 1024, Number.isInteger(rounds) && rounds > 0 ? rounds : 8);
+}

@@ -175,11 +175,14 @@ export function findPython(): string | undefined {
   return undefined;
 }
 
-/** Time every job in one Python process. Throws only on a failure of the process itself. */
-export function runNumpy(python: string, jobs: NumpyJob[], timing: TimingOptions): { info: NumpyInfo; results: NumpyResult[] } {
+/**
+ * Time every job in one Python process (quiet: without its progress lines on stderr). Throws
+ * only on a failure of the process itself.
+ */
+export function runNumpy(python: string, jobs: NumpyJob[], timing: TimingOptions, quiet = false): { info: NumpyInfo; results: NumpyResult[] } {
   const { env, changes } = pythonEnv();
   const input = JSON.stringify({ timing, jobs: jobs.map((j) => ({ id: j.id, setup: j.twin.setup, run: j.twin.run })) });
-  const r = spawnSync(python, ["-c", PY], { input, env, encoding: "utf8", stdio: ["pipe", "pipe", "inherit"], maxBuffer: 64 << 20 });
+  const r = spawnSync(python, ["-c", PY], { input, env, encoding: "utf8", stdio: ["pipe", "pipe", quiet ? "ignore" : "inherit"], maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`numpy: ${python} exited with ${r.status ?? r.signal}`);
   const out = JSON.parse(r.stdout) as { info: Omit<NumpyInfo, "python" | "env">; results: NumpyResult[] };
   return { info: { python, ...out.info, env: changes }, results: out.results };
