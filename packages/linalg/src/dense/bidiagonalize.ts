@@ -90,14 +90,16 @@ export function gebd2(m: number, n: number, A: Float64Array, aOff: number, lda: 
  */
 export function labrd(m: number, n: number, nb: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tauq: Float64Array, taup: Float64Array, tOff: number, X: Float64Array, ldx: number, Y: Float64Array, ldy: number): void {
   const at = (i: number, j: number) => aOff + i + j * lda;
+  // Every update below is a matrix–vector product with the panel's earlier columns, as in
+  // dlabrd's calls of dgemv (SIMD in gemv when A, X and Y are resident); t1, t2 hold the
+  // small products Vᵀ·u, Xᵀ·u, Yᵀ·v, Uᵀ·v of length ≤ i + 1.
+  const t1 = new Float64Array(nb + 1);
+  const t2 = new Float64Array(nb + 1);
   for (let i = 0; i < nb; i++) {
     // A[i:m, i] −= A[i:m, 0:i]·Y[i, 0:i]ᵀ + X[i:m, 0:i]·A[0:i, i]  (the deferred updates of column i)
-    for (let p = 0; p < i; p++) {
-      const y = Y[i + p * ldy];
-      const a = A[at(p, i)];
-      const ap = at(0, p);
-      const xp = p * ldx;
-      for (let r = i; r < m; r++) A[at(r, i)] -= A[ap + r] * y + X[xp + r] * a;
+    if (i > 0) {
+      gemv({ m: m - i, n: i, alpha: -1, A, aOff: at(i, 0), aRs: 1, aCs: lda, x: Y, xOff: i, xs: ldy, beta: 1, y: A, yOff: at(i, i), ys: 1 });
+      gemv({ m: m - i, n: i, alpha: -1, A: X, aOff: i, aRs: 1, aCs: ldx, x: A, xOff: at(0, i), xs: 1, beta: 1, y: A, yOff: at(i, i), ys: 1 });
     }
     // H_i zeroes A[i+1:m, i]
     const aii = at(i, i);
@@ -108,43 +110,20 @@ export function labrd(m: number, n: number, nb: number, A: Float64Array, aOff: n
       A[aii] = 1;
       // Y[i+1:n, i] = tauq·(A[i:m, i+1:n]ᵀ − Y[i+1:n, 0:i]·A[i:m, 0:i]ᵀ − A[0:i, i+1:n]ᵀ·X[i:m, 0:i]ᵀ)·u_i
       const yi = i * ldy;
-      // (the two big matrix–vector products of each step go to gemv: SIMD when A is resident)
       gemv({ m: n - i - 1, n: m - i, alpha: 1, A, aOff: at(i, i + 1), aRs: lda, aCs: 1, x: A, xOff: aii, xs: 1, beta: 0, y: Y, yOff: yi + i + 1, ys: 1 });
-      // t1 = A[i:m, 0:i]ᵀ·u_i,  t2 = X[i:m, 0:i]ᵀ·u_i
-      const t1 = new Float64Array(i);
-      const t2 = new Float64Array(i);
-      for (let p = 0; p < i; p++) {
-        let s1 = 0;
-        let s2 = 0;
-        const ap = at(0, p);
-        const xp = p * ldx;
-        for (let r = i; r < m; r++) {
-          const u = A[aii - i + r];
-          s1 += A[ap + r] * u;
-          s2 += X[xp + r] * u;
-        }
-        t1[p] = s1;
-        t2[p] = s2;
-      }
-      for (let p = 0; p < i; p++) {
-        const yp = p * ldy;
-        const a1 = t1[p];
-        for (let j = i + 1; j < n; j++) Y[yi + j] -= Y[yp + j] * a1;
-      }
-      for (let p = 0; p < i; p++) {
-        const a2 = t2[p];
-        if (a2 === 0) continue;
-        for (let j = i + 1; j < n; j++) Y[yi + j] -= A[at(p, j)] * a2;
+      if (i > 0) {
+        // t1 = A[i:m, 0:i]ᵀ·u_i,  t2 = X[i:m, 0:i]ᵀ·u_i
+        gemv({ m: i, n: m - i, alpha: 1, A, aOff: at(i, 0), aRs: lda, aCs: 1, x: A, xOff: aii, xs: 1, beta: 0, y: t1, yOff: 0, ys: 1 });
+        gemv({ m: i, n: m - i, alpha: 1, A: X, aOff: i, aRs: ldx, aCs: 1, x: A, xOff: aii, xs: 1, beta: 0, y: t2, yOff: 0, ys: 1 });
+        // Y[i+1:n, i] −= Y[i+1:n, 0:i]·t1 + A[0:i, i+1:n]ᵀ·t2
+        gemv({ m: n - i - 1, n: i, alpha: -1, A: Y, aOff: i + 1, aRs: 1, aCs: ldy, x: t1, xOff: 0, xs: 1, beta: 1, y: Y, yOff: yi + i + 1, ys: 1 });
+        gemv({ m: n - i - 1, n: i, alpha: -1, A, aOff: at(0, i + 1), aRs: lda, aCs: 1, x: t2, xOff: 0, xs: 1, beta: 1, y: Y, yOff: yi + i + 1, ys: 1 });
       }
       for (let j = i + 1; j < n; j++) Y[yi + j] *= tq;
 
-      // A[i, i+1:n] −= Y[i+1:n, 0:i+1]·A[i, 0:i+1]ᵀ + A[0:i, i+1:n]ᵀ·X[i, 0:i]ᵀ  (row i, updated)
-      for (let j = i + 1; j < n; j++) {
-        let s = 0;
-        for (let p = 0; p <= i; p++) s += Y[j + p * ldy] * A[at(i, p)];
-        for (let p = 0; p < i; p++) s += A[at(p, j)] * X[i + p * ldx];
-        A[at(i, j)] -= s;
-      }
+      // A[i, i+1:n] −= Y[i+1:n, 0:i+1]·A[i, 0:i+1]ᵀ + A[0:i, i+1:n]ᵀ·X[i, 0:i]ᵀ  (row i, updated; A[i, i] = 1 here)
+      gemv({ m: n - i - 1, n: i + 1, alpha: -1, A: Y, aOff: i + 1, aRs: 1, aCs: ldy, x: A, xOff: at(i, 0), xs: lda, beta: 1, y: A, yOff: at(i, i + 1), ys: lda });
+      if (i > 0) gemv({ m: n - i - 1, n: i, alpha: -1, A, aOff: at(0, i + 1), aRs: lda, aCs: 1, x: X, xOff: i, xs: ldx, beta: 1, y: A, yOff: at(i, i + 1), ys: lda });
       A[aii] = d[tOff + i];
 
       // G_i zeroes A[i, i+2:n]
@@ -155,33 +134,18 @@ export function labrd(m: number, n: number, nb: number, A: Float64Array, aOff: n
       A[ai1] = 1;
       // X[i+1:m, i] = taup·(A[i+1:m, i+1:n] − A[i+1:m, 0:i+1]·Y[i+1:n, 0:i+1]ᵀ − X[i+1:m, 0:i]·A[0:i, i+1:n])·v_i
       const xi = i * ldx;
-      if (i + 1 < m) gemv({ m: m - i - 1, n: n - i - 1, alpha: 1, A, aOff: at(i + 1, i + 1), aRs: 1, aCs: lda, x: A, xOff: ai1, xs: lda, beta: 0, y: X, yOff: xi + i + 1, ys: 1 });
-      // s1 = Y[i+1:n, 0:i+1]ᵀ·v_i,  s2 = A[0:i, i+1:n]·v_i
-      const s1 = new Float64Array(i + 1);
-      const s2 = new Float64Array(i);
-      for (let p = 0; p <= i; p++) {
-        let s = 0;
-        for (let j = i + 1; j < n; j++) s += Y[j + p * ldy] * A[at(i, j)];
-        s1[p] = s;
+      if (i + 1 < m) {
+        gemv({ m: m - i - 1, n: n - i - 1, alpha: 1, A, aOff: at(i + 1, i + 1), aRs: 1, aCs: lda, x: A, xOff: ai1, xs: lda, beta: 0, y: X, yOff: xi + i + 1, ys: 1 });
+        // t1 = Y[i+1:n, 0:i+1]ᵀ·v_i,  t2 = A[0:i, i+1:n]·v_i
+        gemv({ m: i + 1, n: n - i - 1, alpha: 1, A: Y, aOff: i + 1, aRs: ldy, aCs: 1, x: A, xOff: ai1, xs: lda, beta: 0, y: t1, yOff: 0, ys: 1 });
+        // X[i+1:m, i] −= A[i+1:m, 0:i+1]·t1 + X[i+1:m, 0:i]·t2
+        gemv({ m: m - i - 1, n: i + 1, alpha: -1, A, aOff: at(i + 1, 0), aRs: 1, aCs: lda, x: t1, xOff: 0, xs: 1, beta: 1, y: X, yOff: xi + i + 1, ys: 1 });
+        if (i > 0) {
+          gemv({ m: i, n: n - i - 1, alpha: 1, A, aOff: at(0, i + 1), aRs: 1, aCs: lda, x: A, xOff: ai1, xs: lda, beta: 0, y: t2, yOff: 0, ys: 1 });
+          gemv({ m: m - i - 1, n: i, alpha: -1, A: X, aOff: i + 1, aRs: 1, aCs: ldx, x: t2, xOff: 0, xs: 1, beta: 1, y: X, yOff: xi + i + 1, ys: 1 });
+        }
+        for (let r = i + 1; r < m; r++) X[xi + r] *= tp;
       }
-      for (let p = 0; p < i; p++) {
-        let s = 0;
-        for (let j = i + 1; j < n; j++) s += A[at(p, j)] * A[at(i, j)];
-        s2[p] = s;
-      }
-      for (let p = 0; p <= i; p++) {
-        const c = s1[p];
-        if (c === 0) continue;
-        const ap = at(0, p);
-        for (let r = i + 1; r < m; r++) X[xi + r] -= A[ap + r] * c;
-      }
-      for (let p = 0; p < i; p++) {
-        const c = s2[p];
-        if (c === 0) continue;
-        const xp = p * ldx;
-        for (let r = i + 1; r < m; r++) X[xi + r] -= X[xp + r] * c;
-      }
-      for (let r = i + 1; r < m; r++) X[xi + r] *= tp;
     } else {
       taup[tOff + i] = 0;
     }

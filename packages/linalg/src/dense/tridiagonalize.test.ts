@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { orgtr, ormtr, sytd2, sytrd } from "./tridiagonalize.js";
-import { EPS, normF } from "../../test/column-major.js";
+import { EPS, HAS_RESIDENT, inResident, normF } from "../../test/column-major.js";
 
 // Column-major n×n matrices: element (i, j) at X[i + j·n].
 
@@ -81,5 +81,29 @@ describe("ormtr", () => {
     const expected = mul(Q, false, C, false, n);
     ormtr(n, n, A, 0, n, tau, C, 0, n, nb);
     expect(normF(C.map((x, i) => x - expected[i])) / (n * normF(expected) * EPS)).toBeLessThan(30);
+  });
+});
+
+describe("sytrd on resident memory", () => {
+  it.skipIf(!HAS_RESIDENT)("on a resident A (latrd's products on the SIMD gemv and symv) agrees with sytd2 to rounding: n = 130, nb = 32", () => {
+    const n = 130;
+    const { A: A0, full } = symmetricLower(n, 77);
+    const reduce = (resident: boolean) => {
+      const A = A0.slice();
+      const [d, e, tau] = [new Float64Array(n), new Float64Array(n - 1), new Float64Array(n - 1)];
+      if (resident) expect(inResident([A], ([R]) => sytrd(n, R, 0, n, d, e, tau, 32))).toBe(true);
+      else sytd2(n, A, 0, n, d, e, tau);
+      // the lower triangle only: the strict upper one is NaN, never read nor written
+      for (let j = 0; j < n; j++) for (let i = 0; i < j; i++) expect(A[i + j * n]).toBeNaN();
+      return [A.filter((_, p) => p % n >= Math.floor(p / n)), d, e, tau];
+    };
+    const [blocked, spec] = [reduce(true), reduce(false)];
+    // every output (the reflectors in A's lower triangle, d, e, tau) to n·eps·‖A‖_F
+    const tol = n * EPS * normF(full);
+    blocked.forEach((x, k) => {
+      let diff = 0;
+      for (let i = 0; i < x.length; i++) diff = Math.max(diff, Math.abs(x[i] - spec[k][i]));
+      expect(diff).toBeLessThan(tol);
+    });
   });
 });

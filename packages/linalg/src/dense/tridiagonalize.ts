@@ -34,7 +34,7 @@
  * LAPACK dsytd2, dsytrd, dlatrd, dorgtr, dormtr, zhetd2.
  */
 import { zlarfg, zung2r } from "../complex/qr.js";
-import { symv } from "@sliderule/ndarray/kernels";
+import { gemv, symv } from "@sliderule/ndarray/kernels";
 import { larfb, larfg, larft } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
@@ -89,15 +89,14 @@ export function sytd2(n: number, A: Float64Array, aOff: number, lda: number, d: 
  */
 export function latrd(n: number, nb: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tau: Float64Array, tOff: number, W: Float64Array, ldw: number): void {
   const at = (i: number, j: number) => aOff + i + j * lda;
+  // The updates with the panel's earlier columns are matrix–vector products, as dlatrd's
+  // calls of dgemv (SIMD in gemv when A and W are resident); t holds Wᵀ·v or Vᵀ·v.
   const t = new Float64Array(nb);
   for (let i = 0; i < nb; i++) {
     // A[i:n, i] −= A[i:n, 0:i]·W[i, 0:i]ᵀ + W[i:n, 0:i]·A[i, 0:i]ᵀ  (the deferred update of column i)
-    for (let p = 0; p < i; p++) {
-      const wi = W[i + p * ldw];
-      const ai = A[at(i, p)];
-      const ap = at(0, p);
-      const wp = p * ldw;
-      for (let r = i; r < n; r++) A[at(r, i)] -= A[ap + r] * wi + W[wp + r] * ai;
+    if (i > 0) {
+      gemv({ m: n - i, n: i, alpha: -1, A, aOff: at(i, 0), aRs: 1, aCs: lda, x: W, xOff: i, xs: ldw, beta: 1, y: A, yOff: at(i, i), ys: 1 });
+      gemv({ m: n - i, n: i, alpha: -1, A: W, aOff: i, aRs: 1, aCs: ldw, x: A, xOff: at(i, 0), xs: lda, beta: 1, y: A, yOff: at(i, i), ys: 1 });
     }
     d[tOff + i] = A[at(i, i)];
     if (i < n - 1) {
@@ -111,27 +110,12 @@ export function latrd(n: number, nb: number, A: Float64Array, aOff: number, lda:
       // W[i+1:n, i] = A22·v  (A22 = A[i+1:n, i+1:n] as it stood before the panel)
       symvLower(k, 1, A, ai + lda, lda, A, ai, W, i + 1 + i * ldw);
       const wi = i + 1 + i * ldw;
-      // ... − V·(Wᵀv) − W·(Vᵀv), over the panel's earlier columns p < i
-      for (let p = 0; p < i; p++) {
-        let s = 0;
-        for (let r = 0; r < k; r++) s += W[i + 1 + p * ldw + r] * A[ai + r];
-        t[p] = s;
-      }
-      for (let p = 0; p < i; p++) {
-        const c = t[p];
-        const ap = at(i + 1, p);
-        for (let r = 0; r < k; r++) W[wi + r] -= A[ap + r] * c;
-      }
-      for (let p = 0; p < i; p++) {
-        let s = 0;
-        const ap = at(i + 1, p);
-        for (let r = 0; r < k; r++) s += A[ap + r] * A[ai + r];
-        t[p] = s;
-      }
-      for (let p = 0; p < i; p++) {
-        const c = t[p];
-        const wp = i + 1 + p * ldw;
-        for (let r = 0; r < k; r++) W[wi + r] -= W[wp + r] * c;
+      if (i > 0) {
+        // ... − V·(Wᵀv) − W·(Vᵀv), over the panel's earlier columns p < i (V = A[i+1:n, 0:i])
+        gemv({ m: i, n: k, alpha: 1, A: W, aOff: i + 1, aRs: ldw, aCs: 1, x: A, xOff: ai, xs: 1, beta: 0, y: t, yOff: 0, ys: 1 });
+        gemv({ m: k, n: i, alpha: -1, A, aOff: at(i + 1, 0), aRs: 1, aCs: lda, x: t, xOff: 0, xs: 1, beta: 1, y: W, yOff: wi, ys: 1 });
+        gemv({ m: i, n: k, alpha: 1, A, aOff: at(i + 1, 0), aRs: lda, aCs: 1, x: A, xOff: ai, xs: 1, beta: 0, y: t, yOff: 0, ys: 1 });
+        gemv({ m: k, n: i, alpha: -1, A: W, aOff: i + 1, aRs: 1, aCs: ldw, x: t, xOff: 0, xs: 1, beta: 1, y: W, yOff: wi, ys: 1 });
       }
       // w = tau·p − (tau/2)·(tau·pᵀv)·v
       let pv = 0;
