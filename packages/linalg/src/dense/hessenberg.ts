@@ -37,7 +37,7 @@ import { LinAlgError } from "../errors.js";
 import { larfb, larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { BLOCK_SIZES } from "../tuning.js";
-import { asArray, assertFinite, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, type ArrayInput } from "../util/batch.js";
+import { asArray, assertFinite, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, type ArrayInput } from "../util/batch.js";
 import { orgqrFast } from "./qr.js";
 
 /**
@@ -167,11 +167,7 @@ function lahr2(ihi: number, k0: number, nb: number, A: Float64Array, lda: number
   for (let I = 1; I <= nb; I++) {
     if (I > 1) {
       // column I of the panel: b := b − Y·a(K+I−1, 1:I−1)ᵀ on rows K+1..N
-      for (let c = 1; c < I; c++) {
-        const x = A[a(K + I - 1, c)];
-        if (x === 0) continue;
-        for (let r = K + 1; r <= N; r++) A[a(r, I)] -= Y[y(r, c)] * x;
-      }
+      gemv({ m: N - K, n: I - 1, alpha: -1, A: Y, aOff: y(K + 1, 1), aRs: 1, aCs: ldy, x: A, xOff: a(K + I - 1, 1), xs: lda, beta: 1, y: A, yOff: a(K + 1, I), ys: 1 });
       // b := (I − V·Tᵀ·Vᵀ)·b, V = [V1; V2] (V1 unit lower, rows K+1..K+I−1), w in T(:, nb)
       const w = (c: number): number => t(c, nb);
       for (let c = 1; c < I; c++) T[w(c)] = A[a(K + c, I)]; // w = b1
@@ -181,24 +177,16 @@ function lahr2(ihi: number, k0: number, nb: number, A: Float64Array, lda: number
         for (let r = c + 1; r < I; r++) s += A[a(K + r, c)] * T[w(r)];
         T[w(c)] = s;
       }
-      for (let c = 1; c < I; c++) {
-        // w += V2ᵀ·b2
-        let s = 0;
-        for (let r = K + I; r <= N; r++) s += A[a(r, c)] * A[a(r, I)];
-        T[w(c)] += s;
-      }
+      // w += V2ᵀ·b2
+      gemv({ m: I - 1, n: N - K - I + 1, alpha: 1, A, aOff: a(K + I, 1), aRs: lda, aCs: 1, x: A, xOff: a(K + I, I), xs: 1, beta: 1, y: T, yOff: w(1), ys: 1 });
       for (let c = I - 1; c >= 1; c--) {
         // w := Tᵀ·w (bottom up)
         let s = 0;
         for (let r = 1; r <= c; r++) s += T[t(r, c)] * T[w(r)];
         T[w(c)] = s;
       }
-      for (let c = 1; c < I; c++) {
-        // b2 −= V2·w
-        const wc = T[w(c)];
-        if (wc === 0) continue;
-        for (let r = K + I; r <= N; r++) A[a(r, I)] -= A[a(r, c)] * wc;
-      }
+      // b2 −= V2·w
+      gemv({ m: N - K - I + 1, n: I - 1, alpha: -1, A, aOff: a(K + I, 1), aRs: 1, aCs: lda, x: T, xOff: w(1), xs: 1, beta: 1, y: A, yOff: a(K + I, I), ys: 1 });
       for (let r = I - 1; r >= 1; r--) {
         // w := V1·w (bottom up), then b1 −= w
         let s = T[w(r)];
@@ -215,18 +203,13 @@ function lahr2(ihi: number, k0: number, nb: number, A: Float64Array, lda: number
     A[a(K + I, I)] = 1;
     // Y(K+1:N, I) = A(K+1:N, I+1:N−K+1)·v,  v = a(K+I:N, I)  (gemv: SIMD when A is resident)
     gemv({ m: N - K, n: N - K - I + 1, alpha: 1, A, aOff: a(K + 1, I + 1), aRs: 1, aCs: lda, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: Y, yOff: y(K + 1, I), ys: 1 });
-    // T(1:I−1, I) = V2ᵀ·v... = a(K+I:N, 1:I−1)ᵀ·v
-    for (let c = 1; c < I; c++) {
-      let s = 0;
-      for (let r = K + I; r <= N; r++) s += A[a(r, c)] * A[a(r, I)];
-      T[t(c, I)] = s;
+    if (I > 1) {
+      // T(1:I−1, I) = V2ᵀ·v... = a(K+I:N, 1:I−1)ᵀ·v
+      gemv({ m: I - 1, n: N - K - I + 1, alpha: 1, A, aOff: a(K + I, 1), aRs: lda, aCs: 1, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: T, yOff: t(1, I), ys: 1 });
+      // Y(K+1:N, I) −= Y(K+1:N, 1:I−1)·T(1:I−1, I)
+      gemv({ m: N - K, n: I - 1, alpha: -1, A: Y, aOff: y(K + 1, 1), aRs: 1, aCs: ldy, x: T, xOff: t(1, I), xs: 1, beta: 1, y: Y, yOff: y(K + 1, I), ys: 1 });
     }
-    // Y(K+1:N, I) −= Y(K+1:N, 1:I−1)·T(1:I−1, I), then *= tau
-    for (let c = 1; c < I; c++) {
-      const tc = T[t(c, I)];
-      if (tc === 0) continue;
-      for (let r = K + 1; r <= N; r++) Y[y(r, I)] -= Y[y(r, c)] * tc;
-    }
+    // then *= tau
     for (let r = K + 1; r <= N; r++) Y[y(r, I)] *= ti;
     // T(1:I−1, I) := T(1:I−1, 1:I−1)·(−tau·T(1:I−1, I)), T(I, I) = tau
     for (let c = 1; c < I; c++) T[t(c, I)] *= -ti;
@@ -276,31 +259,34 @@ export function gehrdBlocked(n: number, ilo: number, ihi: number, A: Float64Arra
   const nh = ihi - ilo + 1;
   let i = ilo;
   if (nb > 1 && nb < nh) {
-    const T = new Float64Array(nb * nb);
-    const Y = new Float64Array(n * nb);
-    for (; i < ihi - nx; i += nb) {
-      const ib = Math.min(nb, ihi - i);
-      // the panel: columns i..i+ib−1; Q_p = I − V·T·Vᵀ, Y = A·V·T (rows 0..ihi)
-      lahr2(ihi, i, ib, A, lda, tau, T, nb, Y, n);
-      // A[0..ihi, i+ib..ihi] −= Y·Vᵀ, V's rows i+ib..ihi (with v's unit entry at (i+ib, i+ib−1))
-      const corner = i + ib + (i + ib - 1) * lda;
-      const ei = A[corner];
-      A[corner] = 1;
-      gemmColMajor(ihi + 1, ihi - i - ib + 1, ib, -1, Y, 0, n, false, A, i + ib + i * lda, lda, true, 1, A, (i + ib) * lda, lda);
-      A[corner] = ei;
-      // the panel's columns above it: A[0..i, i+1..i+ib−1] −= (Y·V1ᵀ)[0..i, 0..ib−2]
-      for (let c = ib - 2; c >= 0; c--) {
-        // Y[:, c] := Y[:, c] + Σ_{j<c} Y[:, j]·V1[c, j]  (V1 = A[i+1..i+ib−1, i..i+ib−2], unit lower)
-        for (let j = 0; j < c; j++) {
-          const v = A[i + 1 + c + (i + j) * lda];
-          if (v === 0) continue;
-          for (let r = 0; r <= i; r++) Y[r + c * n] += Y[r + j * n] * v;
+    // T and Y in WebAssembly memory when the backend has it (withWork): with a resident A the
+    // panel's matrix–vector products and the trailing gemm then run in place
+    withWork("float64", [nb * nb, n * nb], ([Tf, Yf]) => {
+      const [T, Y] = [Tf as Float64Array, Yf as Float64Array];
+      for (; i < ihi - nx; i += nb) {
+        const ib = Math.min(nb, ihi - i);
+        // the panel: columns i..i+ib−1; Q_p = I − V·T·Vᵀ, Y = A·V·T (rows 0..ihi)
+        lahr2(ihi, i, ib, A, lda, tau, T, nb, Y, n);
+        // A[0..ihi, i+ib..ihi] −= Y·Vᵀ, V's rows i+ib..ihi (with v's unit entry at (i+ib, i+ib−1))
+        const corner = i + ib + (i + ib - 1) * lda;
+        const ei = A[corner];
+        A[corner] = 1;
+        gemmColMajor(ihi + 1, ihi - i - ib + 1, ib, -1, Y, 0, n, false, A, i + ib + i * lda, lda, true, 1, A, (i + ib) * lda, lda);
+        A[corner] = ei;
+        // the panel's columns above it: A[0..i, i+1..i+ib−1] −= (Y·V1ᵀ)[0..i, 0..ib−2]
+        for (let c = ib - 2; c >= 0; c--) {
+          // Y[:, c] := Y[:, c] + Σ_{j<c} Y[:, j]·V1[c, j]  (V1 = A[i+1..i+ib−1, i..i+ib−2], unit lower)
+          for (let j = 0; j < c; j++) {
+            const v = A[i + 1 + c + (i + j) * lda];
+            if (v === 0) continue;
+            for (let r = 0; r <= i; r++) Y[r + c * n] += Y[r + j * n] * v;
+          }
         }
+        for (let c = 0; c < ib - 1; c++) for (let r = 0; r <= i; r++) A[r + (i + c + 1) * lda] -= Y[r + c * n];
+        // A[i+1..ihi, i+ib..n−1] := Q_pᵀ·(…)
+        larfb(true, ihi - i, n - i - ib, ib, A, i + 1 + i * lda, lda, T, 0, nb, A, i + 1 + (i + ib) * lda, lda);
       }
-      for (let c = 0; c < ib - 1; c++) for (let r = 0; r <= i; r++) A[r + (i + c + 1) * lda] -= Y[r + c * n];
-      // A[i+1..ihi, i+ib..n−1] := Q_pᵀ·(…)
-      larfb(true, ihi - i, n - i - ib, ib, A, i + 1 + i * lda, lda, T, 0, nb, A, i + 1 + (i + ib) * lda, lda);
-    }
+    });
   }
   // the rest, unblocked (its own tau entries; the earlier ones are kept)
   const rest = tau.slice();
