@@ -102,8 +102,9 @@ describe("gebrd on resident memory", () => {
       return [A, d, e, tq, tp];
     };
     const [blocked, spec] = [reduce(true), reduce(false)];
-    // every output (the reduced A with its reflectors, d, e, tauq, taup) to m·eps·‖A‖_F
-    const tol = m * EPS * normF(A0);
+    // every output (the reduced A with its reflectors, d, e, tauq, taup) to 10·m·eps·‖A‖_F, as
+    // sytrd's and gehrd's tests (blocked and unblocked differ by about 35 eps·‖A‖_F here)
+    const tol = 10 * m * EPS * normF(A0);
     blocked.forEach((x, k) => {
       let diff = 0;
       for (let i = 0; i < x.length; i++) diff = Math.max(diff, Math.abs(x[i] - spec[k][i]));
