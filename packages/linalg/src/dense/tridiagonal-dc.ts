@@ -41,6 +41,7 @@
  * Loan, "Matrix Computations", 4th ed., §8.4.4; LAPACK dstedc, dlaed0, dlaed1, dlaed2, dlaed3,
  * dlaed4 (Ren-Cang Li's "middle way").
  */
+import { withWork } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { steqr } from "./symmetric-qr.js";
 
@@ -115,10 +116,17 @@ function merge(s: number, n1: number, rho: number, d: Float64Array, lo: number, 
   for (let j = 0; j < s; j++) z[j] /= zn;
   const r = Math.abs(rho) * zz; // ρ'
 
-  // Q: a copy of the block, whose columns deflation rotates; each column's nonzero rows are
-  // the top n1 (from Q1), the bottom (from Q2), or both after a rotation mixed the two
-  const Q = new Float64Array(s * s);
-  for (let j = 0; j < s; j++) for (let i = 0; i < s; i++) Q[i + j * s] = Z[zb + i + j * ldz];
+  // Q, a copy of the block, and the arrays of steps 3–4 come from withWork: resident when the
+  // backend has it, so that the gemm reads and writes them in place, and nothing large is
+  // left for the collector
+  withWork("float64", [s * s], ([Qw]) => mergeInto(s, n1, z, r, d, lo, Z, zb, ldz, Qw as Float64Array));
+}
+
+/** The rest of {@link merge}: deflation, roots, vectors and Z := Q·U, with Q (s×s) as work. */
+function mergeInto(s: number, n1: number, z: Float64Array, r: number, d: Float64Array, lo: number, Z: Float64Array, zb: number, ldz: number, Q: Float64Array): void {
+  // Q := the block, whose columns deflation rotates; each column's nonzero rows are the top n1
+  // (from Q1), the bottom (from Q2), or both after a rotation mixed the two
+  for (let j = 0; j < s; j++) Q.set(Z.subarray(zb + j * ldz, zb + s + j * ldz), j * s);
   const top = new Uint8Array(s);
   const bottom = new Uint8Array(s);
   for (let j = 0; j < s; j++) (j < n1 ? top : bottom)[j] = 1;
@@ -172,7 +180,7 @@ function merge(s: number, n1: number, rho: number, d: Float64Array, lo: number, 
   }
   if (prev >= 0) kept.push(prev);
 
-  // 2. the secular equation for the k kept columns: λ_i = dk[org_i] + tau_i
+  // 2. the secular equation for the k kept columns
   const k = kept.length;
   const dk = new Float64Array(k);
   const zk = new Float64Array(k);
@@ -180,61 +188,79 @@ function merge(s: number, n1: number, rho: number, d: Float64Array, lo: number, 
     dk[i] = D[kept[i]];
     zk[i] = z[kept[i]];
   }
-  const org = new Int32Array(k);
+  // λ_i = pole_i + τ_i, pole_i = dk[origin_i] the nearer pole
+  const pole = new Float64Array(k);
   const tau = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     const root = secularRoot(i, dk, zk, r);
-    org[i] = root.origin;
+    pole[i] = dk[root.origin];
     tau[i] = root.tau;
   }
-  // d_j − λ_i, accurately: (d_j − d_origin) − τ
-  const diff = (j: number, i: number) => dk[j] - dk[org[i]] - tau[i];
-
-  // 3. Gu–Eisenstat: ẑ_j² = (λ_{k−1} − d_j)/ρ' · Π_{i<j} (λ_i − d_j)/(d_i − d_j) · Π_{j≤i<k−1} (λ_i − d_j)/(d_{i+1} − d_j)
-  const U = new Float64Array(k * k); // U[j + i·k] = u_i[j]
+  // 3. Gu–Eisenstat's ẑ, then the vectors u_i = (D − λ_i)⁻¹·ẑ, normalised
   const zh = new Float64Array(k);
+  gueisenstat(k, dk, zk, r, pole, tau, zh);
+
+  const half = Math.max(n1, s - n1);
+  withWork("float64", [k * k, s * k, half * k, k * k], ([Uw, Yw, Qcw, Ucw]) => {
+    const [U, Y, Qc, Uc] = [Uw, Yw, Qcw, Ucw] as Float64Array[];
+    secularVectors(k, dk, pole, tau, zh, U);
+
+    // 4. Z_kept = Q[:, kept]·U: top rows from the columns with a top part, bottom rows likewise
+    for (const [rows, r0, has] of [[n1, 0, top], [s - n1, n1, bottom]] as const) {
+      const cols: number[] = [];
+      for (let j = 0; j < k; j++) if (has[kept[j]]) cols.push(j);
+      const m = cols.length;
+      if (m === 0 || rows === 0) continue;
+      cols.forEach((j, c) => {
+        Qc.set(Q.subarray(r0 + kept[j] * s, r0 + rows + kept[j] * s), c * rows);
+        for (let i = 0; i < k; i++) Uc[c + i * m] = U[j + i * k];
+      });
+      gemmColMajor(rows, k, m, 1, Qc, 0, rows, false, Uc, 0, m, false, 0, Y, r0, s);
+    }
+
+    // the eigenpairs, ascending, back into d and the block of Z
+    const lambda: { value: number; src: Float64Array; off: number }[] = [];
+    for (let i = 0; i < k; i++) lambda.push({ value: pole[i] + tau[i], src: Y, off: i * s });
+    for (const j of deflated) lambda.push({ value: D[j], src: Q, off: j * s });
+    lambda.sort((a, b) => a.value - b.value);
+    lambda.forEach(({ value, src, off }, c) => {
+      d[lo + c] = value;
+      Z.set(src.subarray(off, off + s), zb + c * ldz);
+    });
+  });
+}
+
+/**
+ * Step 3 of the merge (dlaed3): ẑ, the z for which the computed roots λ_i = pole_i + τ_i are
+ * exact (Gu–Eisenstat), with the sign of z:
+ *   ẑ_j² = (λ_{k−1} − d_j)/ρ' · Π_{i<j} (λ_i − d_j)/(d_i − d_j) · Π_{j≤i<k−1} (λ_i − d_j)/(d_{i+1} − d_j)
+ * each factor formed as −(d_j − λ_i) with d_j − λ_i = (d_j − pole_i) − τ_i, accurately.
+ */
+function gueisenstat(k: number, dk: Float64Array, zk: Float64Array, r: number, pole: Float64Array, tau: Float64Array, zh: Float64Array): void {
   for (let j = 0; j < k; j++) {
-    let p = -diff(j, k - 1) / r;
-    for (let i = 0; i < k - 1; i++) p *= -diff(j, i) / (i < j ? dk[i] - dk[j] : dk[i + 1] - dk[j]);
+    const dj = dk[j];
+    let p = -(dj - pole[k - 1] - tau[k - 1]) / r;
+    for (let i = 0; i < j; i++) p *= -(dj - pole[i] - tau[i]) / (dk[i] - dj);
+    for (let i = j; i < k - 1; i++) p *= -(dj - pole[i] - tau[i]) / (dk[i + 1] - dj);
     zh[j] = Math.sqrt(Math.max(p, 0)) * (zk[j] >= 0 ? 1 : -1);
   }
-  // u_i = (D − λ_i)⁻¹·ẑ, normalised
+}
+
+/** The eigenvectors of D + ρ'·ẑ·ẑᵀ: u_i = (D − λ_i)⁻¹·ẑ / ‖·‖, into U[j + i·k] = u_i[j]. */
+function secularVectors(k: number, dk: Float64Array, pole: Float64Array, tau: Float64Array, zh: Float64Array, U: Float64Array): void {
   for (let i = 0; i < k; i++) {
+    const pi = pole[i];
+    const ti = tau[i];
+    const col = i * k;
     let nrm = 0;
     for (let j = 0; j < k; j++) {
-      const u = zh[j] / diff(j, i);
-      U[j + i * k] = u;
+      const u = zh[j] / (dk[j] - pi - ti);
+      U[col + j] = u;
       nrm += u * u;
     }
     nrm = Math.sqrt(nrm);
-    for (let j = 0; j < k; j++) U[j + i * k] /= nrm;
+    for (let j = 0; j < k; j++) U[col + j] /= nrm;
   }
-
-  // 4. Z_kept = Q[:, kept]·U: top rows from the columns with a top part, bottom rows likewise
-  const Y = new Float64Array(s * k);
-  for (const [rows, r0, has] of [[n1, 0, top], [s - n1, n1, bottom]] as const) {
-    const cols: number[] = [];
-    for (let j = 0; j < k; j++) if (has[kept[j]]) cols.push(j);
-    const m = cols.length;
-    if (m === 0 || rows === 0) continue;
-    const Qc = new Float64Array(rows * m);
-    const Uc = new Float64Array(m * k);
-    cols.forEach((j, c) => {
-      Qc.set(Q.subarray(r0 + kept[j] * s, r0 + rows + kept[j] * s), c * rows);
-      for (let i = 0; i < k; i++) Uc[c + i * m] = U[j + i * k];
-    });
-    gemmColMajor(rows, k, m, 1, Qc, 0, rows, false, Uc, 0, m, false, 0, Y, r0, s);
-  }
-
-  // the eigenpairs, ascending, back into d and the block of Z
-  const lambda: { value: number; src: Float64Array; off: number }[] = [];
-  for (let i = 0; i < k; i++) lambda.push({ value: dk[org[i]] + tau[i], src: Y, off: i * s });
-  for (const j of deflated) lambda.push({ value: D[j], src: Q, off: j * s });
-  lambda.sort((a, b) => a.value - b.value);
-  lambda.forEach(({ value, src, off }, c) => {
-    d[lo + c] = value;
-    for (let i = 0; i < s; i++) Z[zb + i + c * ldz] = src[off + i];
-  });
 }
 
 /**
