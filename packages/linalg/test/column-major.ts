@@ -14,6 +14,13 @@ export function normF(X: ArrayLike<number>): number {
   return Math.sqrt(s);
 }
 
+/** max_i |x_i − y_i| over two arrays of one length. */
+export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff = Math.max(diff, Math.abs(x[i] - y[i]));
+  return diff;
+}
+
 /** The n×n identity, column-major. */
 export function eye(n: number): Float64Array {
   const I = new Float64Array(n * n);

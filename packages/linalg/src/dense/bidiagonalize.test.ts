@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { gebd2, gebrd, orgbrP, orgbrQ } from "./bidiagonalize.js";
-import { EPS, HAS_RESIDENT, inResident, normF } from "../../test/column-major.js";
+import { EPS, HAS_RESIDENT, inResident, maxAbsDiff, normF } from "../../test/column-major.js";
 
 // Column-major helpers: element (i, j) of an r×c matrix at X[i + j·r].
 
@@ -105,10 +105,6 @@ describe("gebrd on resident memory", () => {
     // every output (the reduced A with its reflectors, d, e, tauq, taup) to 10·m·eps·‖A‖_F, as
     // sytrd's and gehrd's tests (blocked and unblocked differ by about 35 eps·‖A‖_F here)
     const tol = 10 * m * EPS * normF(A0);
-    blocked.forEach((x, k) => {
-      let diff = 0;
-      for (let i = 0; i < x.length; i++) diff = Math.max(diff, Math.abs(x[i] - spec[k][i]));
-      expect(diff).toBeLessThan(tol);
-    });
+    blocked.forEach((x, k) => expect(maxAbsDiff(x, spec[k])).toBeLessThan(tol));
   });
 });

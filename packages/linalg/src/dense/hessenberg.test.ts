@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { eigBaseCases, eigComplexCases, withViews } from "../../test/corpus-eig.js";
 import { randomComplex, randomMatrix } from "../../test/corpus.js";
 import { expectOrthonormal, expectReconstructs, matrices } from "../../test/invariants.js";
-import { EPS, HAS_RESIDENT, inResident, normF } from "../../test/column-major.js";
+import { EPS, HAS_RESIDENT, inResident, maxAbsDiff, normF } from "../../test/column-major.js";
 import { LinAlgError } from "../errors.js";
 import { gehd2, gehrd, gehrdBlocked, hessenberg, orghr } from "./hessenberg.js";
 
@@ -123,10 +123,6 @@ describe("gehrdBlocked on resident memory", () => {
     // H with the reflectors below it, and tau, to 10·n·eps·‖A‖_F (a tenth of the bound the cases
     // above use; blocked and unblocked differ by 210–260 eps·‖A‖_F here on the JS heap too)
     const tol = 10 * n * EPS * normF(A0);
-    blocked.forEach((x, k) => {
-      let diff = 0;
-      for (let i = 0; i < x.length; i++) diff = Math.max(diff, Math.abs(x[i] - spec[k][i]));
-      expect(diff).toBeLessThan(tol);
-    });
+    blocked.forEach((x, k) => expect(maxAbsDiff(x, spec[k])).toBeLessThan(tol));
   });
 });

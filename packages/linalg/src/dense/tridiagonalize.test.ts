@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { orgtr, ormtr, sytd2, sytrd } from "./tridiagonalize.js";
-import { EPS, HAS_RESIDENT, inResident, normF } from "../../test/column-major.js";
+import { EPS, HAS_RESIDENT, inResident, maxAbsDiff, normF } from "../../test/column-major.js";
 
 // Column-major n×n matrices: element (i, j) at X[i + j·n].
 
@@ -101,10 +101,6 @@ describe("sytrd on resident memory", () => {
     // every output (the reflectors in A's lower triangle, d, e, tau) to 10·n·eps·‖A‖_F: blocked
     // and unblocked differ by up to 200 eps·‖A‖_F here (relaxed SIMD's fused multiply-adds)
     const tol = 10 * n * EPS * normF(full);
-    blocked.forEach((x, k) => {
-      let diff = 0;
-      for (let i = 0; i < x.length; i++) diff = Math.max(diff, Math.abs(x[i] - spec[k][i]));
-      expect(diff).toBeLessThan(tol);
-    });
+    blocked.forEach((x, k) => expect(maxAbsDiff(x, spec[k])).toBeLessThan(tol));
   });
 });
