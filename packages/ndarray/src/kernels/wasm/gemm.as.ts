@@ -331,8 +331,7 @@ function blockedC(
             // a full tile of a C with contiguous rows is updated where it lies; any other
             // tile is computed whole into scratch, then merged below
             const inPlace = cCs == 1 && mrEff == MR && nrEff == NR64;
-            if (inPlace) micro64(kb, aSliver, bSliver, cij, cRs, first, alpha, beta);
-            else micro64(kb, aSliver, bSliver, tile, NR64, true, 1, 0);
+            micro64(kb, aSliver, bSliver, inPlace ? cij : tile, inPlace ? cRs : NR64, inPlace ? first : true, inPlace ? alpha : 1, inPlace ? beta : 0);
             if (inPlace) continue;
             // C[ic+ir+i, jc+jr+j] := alpha·tile[i, j] + beta'·C[…]
             for (let j = 0; j < nrEff; j++) {
