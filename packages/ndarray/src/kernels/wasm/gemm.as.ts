@@ -67,7 +67,8 @@
  * (one stack-guard check per group instead of per step) and hoists the base-plus-offset
  * addresses of the splat loads out of it, which as a separate function it recomputed every
  * step (30 → 26 instructions per step of 16 arithmetic ones). Measured at n = 1024 float64,
- * best of 12 interleaved in one process: 13.6–14.5 → 14.9–16.5 GFLOP/s (+9–13%).
+ * best of 12 interleaved in one process: 13.6–14.5 → 14.9–16.5 GFLOP/s (+9–13%). Without
+ * relaxed SIMD, micro64's loop then takes two steps per pass (+2–10% more; see there).
  *
  * Invariant: after the update for pc, T[i, j] = Σ_{p < pc+kb} A[i, p]·B[p, j] over the blocks
  * done; the first update (pc = 0) stores, later ones add.
@@ -170,9 +171,10 @@ function packB<S, D>(src: usize, rs: i32, cs: i32, kb: i32, nb: i32, NR: i32, ds
   let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
   // p = 0 … kb−1, counted by the A pointer itself (one loop counter fewer: 2–3% measured)
   const aEnd = a + (<usize>kb << 5);
+  const aLast = aEnd - 32; // the last step starts here
   while (a < aEnd) {
-    // row p of the B sliver, then each a_i = A[i, p] broadcast: c_i += a_i·b
-    const b0 = v128.load(b), b1 = v128.load(b, 16);
+    // step p: row p of the B sliver, then each a_i = A[i, p] broadcast: c_i += a_i·b
+    let b0 = v128.load(b), b1 = v128.load(b, 16);
     let ai = v128.load64_splat(a);
     c00 = madd64(ai, b0, c00); c01 = madd64(ai, b1, c01);
     ai = v128.load64_splat(a, 8);
@@ -181,6 +183,25 @@ function packB<S, D>(src: usize, rs: i32, cs: i32, kb: i32, nb: i32, NR: i32, ds
     c20 = madd64(ai, b0, c20); c21 = madd64(ai, b1, c21);
     ai = v128.load64_splat(a, 24);
     c30 = madd64(ai, b0, c30); c31 = madd64(ai, b1, c31);
+    if (!ASC_FEATURE_RELAXED_SIMD) {
+      // With mul + add the loop is bound by how many instructions it issues, so it takes two
+      // steps per pass and advances the pointers once per pair; the exit test between the two
+      // (taken after the last step when kb is odd) keeps V8 from loading the second step's
+      // operands before the first step's arithmetic, which would spill. Measured +2–10%;
+      // with relaxed_madd (bound by the FMA units) the same was 1–6% slower, so not there.
+      if (a >= aLast) break;
+      b0 = v128.load(b, 32); b1 = v128.load(b, 48);
+      ai = v128.load64_splat(a, 32);
+      c00 = madd64(ai, b0, c00); c01 = madd64(ai, b1, c01);
+      ai = v128.load64_splat(a, 40);
+      c10 = madd64(ai, b0, c10); c11 = madd64(ai, b1, c11);
+      ai = v128.load64_splat(a, 48);
+      c20 = madd64(ai, b0, c20); c21 = madd64(ai, b1, c21);
+      ai = v128.load64_splat(a, 56);
+      c30 = madd64(ai, b0, c30); c31 = madd64(ai, b1, c31);
+      a += 32;
+      b += 32;
+    }
     a += 32;
     b += 32;
   }
