@@ -29,7 +29,7 @@ import * as np from "@sliderule/ndarray";
 import { pathToFileURL } from "node:url";
 import { engineFeatures, gemm, gemmWasm, getBackend, setBackend, type BackendRequest, type GemmArgs } from "../packages/ndarray/src/kernels/index.js";
 import { matmul } from "../packages/ndarray/src/products/index.js";
-import { filled, measure, TIMING, type Contender, type Timed, type Workload } from "./harness.js";
+import { filled, measure, median, TIMING, type Contender, type Timed, type Workload } from "./harness.js";
 import { findPython, runNumpy } from "./numpy.js";
 import { nts, tf, useTfWasm } from "./peers.js";
 
@@ -193,9 +193,7 @@ function vsNumpy(n: number, rounds: number): void {
     ratios.push(res.medianMs / ours);
     console.log(`${String(r + 1).padEnd(8)}${gflops(ours).toFixed(2).padStart(9)}${gflops(res.medianMs).toFixed(2).padStart(8)}${ratios[r].toFixed(3).padStart(20)}`);
   }
-  const sorted = [...ratios].sort((x, y) => x - y);
-  const median = sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-  console.log(`median ratio ${median.toFixed(3)} (range ${sorted[0].toFixed(3)}–${sorted[sorted.length - 1].toFixed(3)}, ${rounds} rounds)`);
+  console.log(`median ratio ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}, ${rounds} rounds)`);
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
