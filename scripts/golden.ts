@@ -21,9 +21,10 @@ const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 const REGISTRY_MODULES: { file: string; exportName: string }[] = [
   { file: "packages/ndarray/test/golden/ops.ts", exportName: "ndarrayOps" },
   { file: "packages/linalg/test/golden/ops.ts", exportName: "linalgOps" },
+  { file: "packages/ml/test/golden/ops.ts", exportName: "mlOps" },
 ];
 
-const DEFAULT_FOLDERS = ["packages/ndarray/test/golden/cases", "packages/linalg/test/golden/cases"];
+const DEFAULT_FOLDERS = ["packages/ndarray/test/golden/cases", "packages/linalg/test/golden/cases", "packages/ml/test/golden/cases"];
 
 async function loadRegistries(): Promise<{ registry: OpRegistry; problems: string[] }> {
   const registries: OpRegistry[] = [];

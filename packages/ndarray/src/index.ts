@@ -18,7 +18,7 @@ export * from "./manipulation.js";
 export * from "./ufunc.js";
 export { sum, prod, mean, variance, variance as var, std, min, max, min as amin, max as amax, any, all, argmin, argmax, cumsum, cumprod } from "./reductions.js";
 export type { ReduceOptions, VarOptions, ArgOptions, AccumulateOptions } from "./reductions.js";
-export { sort, argsort } from "./sorting.js";
+export * from "./sorting.js";
 export type { SortOptions } from "./sorting.js";
 export { isclose, allclose, arrayEqual } from "./compare.js";
 export type { CloseOptions } from "./compare.js";

@@ -16,7 +16,7 @@ const families = loadFamilies(fileURLToPath(new URL("./cases/", import.meta.url)
 describe("golden cases", () => {
   it("finds the case files", () => {
     expect(families.map((f) => f.family).sort()).toEqual(
-      ["broadcasting", "creation", "einsum", "indexing", "products", "random", "reductions", "shape", "stacking"].sort(),
+      ["broadcasting", "creation", "einsum", "everyday", "indexing", "products", "random", "reductions", "shape", "stacking"].sort(),
     );
   });
 });

@@ -22,53 +22,10 @@
 import * as np from "@sliderule/ndarray";
 import type { DType, NDArray } from "@sliderule/ndarray";
 import { isPyFloat, num, OpUnavailable, plain, scalarArg, withPyFloats, type OpFn, type OpRegistry, type RandomCall } from "./harness.js";
-
-// ------------------------------------------------------------------ helpers
-
-type Kwargs = Record<string, unknown>;
-type AnyFn = (...args: unknown[]) => unknown;
-
-/**
- * NumPy's argument binding: positional `args` take `names` in order, then `kwargs` by name.
- * Throws on an unknown keyword or a parameter given twice.
- */
-function bind(op: string, names: readonly string[], args: readonly unknown[], kwargs: Kwargs): Kwargs {
-  if (args.length > names.length) throw new Error(`golden registry: ${op} takes at most ${names.length} positional arguments, got ${args.length}`);
-  const out: Kwargs = {};
-  args.forEach((a, i) => {
-    out[names[i]] = a;
-  });
-  for (const [k, v] of Object.entries(kwargs)) {
-    if (!names.includes(k)) throw new Error(`golden registry: ${op} does not map the keyword argument '${k}'`);
-    if (k in out) throw new Error(`golden registry: ${op} got multiple values for argument '${k}'`);
-    out[k] = v;
-  }
-  return out;
-}
-
-/** `np.<name>` looked up at call time; throws OpUnavailable (the case is skipped) while it does not exist. */
-function lib(name: string): AnyFn {
-  const f = (np as unknown as Record<string, unknown>)[name];
-  if (typeof f !== "function") throw new OpUnavailable(`np.${name}`);
-  return f as AnyFn;
-}
-
-/** NumPy snake_case -> our camelCase. */
-function camel(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
-
-/** NumPy's dtype name -> ours (int64 is our int32, complex64 our complex128); undefined stays undefined. */
-function dt(x: unknown): DType | undefined {
-  if (x === undefined || x === null) return undefined;
-  if (x === "int64") return "int32";
-  if (x === "complex64") return "complex128";
-  return x as DType;
-}
-
-const arr = (x: unknown): NDArray => np.asarray(x as np.ArrayLike);
-const axisOf = (x: unknown): number | number[] | null | undefined => (x === undefined ? undefined : (x as number | number[] | null));
-const shapeOf = (x: unknown): number | number[] => plain(x) as number | number[];
+import { arr, axisOf, bind, camel, dt, lib, shapeOf, type AnyFn, type Kwargs } from "./bind.js";
+import { everydayIndexingOps } from "./ops-indexing.js";
+import { everydayStatisticsOps } from "./ops-statistics.js";
+import { everydayElementwiseOps } from "./ops-elementwise.js";
 
 // ------------------------------------------------------------------ ufuncs
 
@@ -490,4 +447,9 @@ export const ndarrayOps: OpRegistry = {
     const g = defaultRng()(p.seed) as Record<string, unknown>;
     return (p.calls as RandomCall[]).map((call) => callRandom(g, call, "Generator"));
   },
+
+  // -------------------------------------------------------------- the everyday family (ops-*.ts)
+  ...everydayIndexingOps,
+  ...everydayStatisticsOps,
+  ...everydayElementwiseOps,
 };
