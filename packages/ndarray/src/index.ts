@@ -34,3 +34,5 @@ export { defaultRng } from "./random/index.js";
 export { showConfig, setBackend, getBackend } from "./kernels/index.js";
 export { triu, tril, trace, fillDiagonal } from "./triangles.js";
 export type { TraceOptions } from "./triangles.js";
+export { namedTuple } from "./named-tuple.js";
+export type { NamedTuple } from "./named-tuple.js";
