@@ -27,9 +27,9 @@ const zeros = np.zeros([3, 4]); // 3x4 matrix of zeros
 const ones = np.ones([2, 3]); // 2x3 matrix of ones
 const identity = np.eye(4); // 4x4 identity
 const diagonal = np.diag([1, 2, 3, 4]); // diagonal matrix
-assert.equal(zeros.sum().item(), 0);
-assert.equal(ones.sum().item(), 6);
-assert.equal(identity.diagonal().sum().item(), 4); // the trace
+assert.equal(zeros.sum(), 0);
+assert.equal(ones.sum(), 6);
+assert.equal(identity.diagonal().sum(), 4); // the trace
 assert.deepEqual(diagonal.diagonal().toArray(), [1, 2, 3, 4]);
 
 const arange = np.arange(0, 10, 2); // [0, 2, 4, 6, 8]
@@ -111,7 +111,7 @@ assert.deepEqual(batchC.shape, [10, 3, 5]);
 
 const v1 = np.array([1, 2, 3]);
 const v2 = np.array([4, 5, 6]);
-assert.equal(np.dot(v1, v2).item(), 32);
+assert.equal(np.dot(v1, v2), 32); // 1-D·1-D: a JS number, as NumPy's scalar
 assert.deepEqual(np.cross(v1, v2).toArray(), [-3, 6, -3]);
 assert.deepEqual(np.outer(v1, v2).shape, [3, 3]);
 
@@ -152,7 +152,7 @@ assert.equal(np.ascontiguousarray(strided).flags.cContiguous, true);
 // Pre-allocate, then fill rows through views: results[i] = randn(100)
 const results = np.empty([1000, 100]);
 for (let i = 0; i < 1000; i++) results.set(i, np.random.randn(100));
-assert.notEqual(results.slice(999).std().item(), 0);
+assert.notEqual(results.slice(999).std(), 0);
 
 // In place: A += 5; A *= 2; np.multiply(A, 3, out=A)
 const X = np.random.randn(1000, 1000);

@@ -29,29 +29,28 @@ const A = np.array([
 ]);
 
 // Determinant
-const det = linalg.det(A).item();
+const det = linalg.det(A); // a JS number, as NumPy's scalar
 console.log(`Determinant: ${det.toFixed(4)}`); // NumPy: Determinant: -3.0000
 assert.equal(det.toFixed(4), "-3.0000");
 near(det, -3, 1e-13); // computed from the LU factors, so within a few ulps of the exact -3
 
 // Matrix rank
-const rank = linalg.matrixRank(A).item();
+const rank = linalg.matrixRank(A);
 console.log(`Rank: ${rank}`);
 assert.equal(rank, 3);
 
-// Trace (sum of diagonal); int32 in, int32 out, as np.trace
+// Trace (sum of diagonal): a JS number, as np.trace's scalar
 const trace = linalg.trace(A);
-console.log(`Trace: ${trace.item()}`);
-assert.equal(trace.item(), 16);
-assert.equal(trace.dtype, "int32");
+console.log(`Trace: ${trace}`);
+assert.equal(trace, 16);
 
 // Norms
-const frobeniusNorm = linalg.norm(A).item(); // Frobenius (default)
-const frobeniusNormExplicit = linalg.norm(A, "fro").item();
-const spectralNorm = linalg.norm(A, 2).item(); // largest singular value
-const l1Norm = linalg.norm(A, 1).item(); // max column sum
-const infNorm = linalg.norm(A, Infinity).item(); // max row sum
-const nuclearNorm = linalg.norm(A, "nuc").item(); // sum of singular values
+const frobeniusNorm = linalg.norm(A); // Frobenius (default)
+const frobeniusNormExplicit = linalg.norm(A, "fro");
+const spectralNorm = linalg.norm(A, 2); // largest singular value
+const l1Norm = linalg.norm(A, 1); // max column sum
+const infNorm = linalg.norm(A, Infinity); // max row sum
+const nuclearNorm = linalg.norm(A, "nuc"); // sum of singular values
 console.log(`Frobenius norm: ${frobeniusNorm.toFixed(4)}`); // NumPy: 17.4356
 console.log(`Spectral norm: ${spectralNorm.toFixed(4)}`); // NumPy: 17.4125
 console.log(`L1 norm: ${l1Norm}, inf norm: ${infNorm}, nuclear norm: ${nuclearNorm.toFixed(4)}\n`);
@@ -65,22 +64,22 @@ assert.equal(infNorm, 25); // row 3: 7 + 8 + 10
 const sigma = linalg.svd(A, { computeUv: false });
 show("Singular values of A", sigma);
 near(spectralNorm, sigma.get(0));
-near(frobeniusNorm, Math.sqrt(sigma.square().sum().item()));
-near(nuclearNorm, sigma.sum().item());
+near(frobeniusNorm, Math.sqrt(sigma.square().sum()));
+near(nuclearNorm, sigma.sum());
 assert.ok(spectralNorm <= frobeniusNorm && frobeniusNorm <= nuclearNorm);
 
 // Vector norms
 const v = np.array([3, 4]);
-const l1 = linalg.norm(v, 1).item(); // |3| + |4| = 7
-const l2 = linalg.norm(v, 2).item(); // sqrt(9 + 16) = 5
-const linf = linalg.norm(v, Infinity).item(); // max(|3|, |4|) = 4
+const l1 = linalg.norm(v, 1); // |3| + |4| = 7
+const l2 = linalg.norm(v, 2); // sqrt(9 + 16) = 5
+const linf = linalg.norm(v, Infinity); // max(|3|, |4|) = 4
 console.log(`Vector norms of [3, 4]: L1 = ${l1}, L2 = ${l2}, Linf = ${linf}`);
 assert.equal(l1, 7);
 assert.equal(l2, 5);
 assert.equal(linf, 4);
 
 // Condition number (indicates numerical stability): σ_max / σ_min
-const cond = linalg.cond(A).item();
+const cond = linalg.cond(A);
 console.log(`Condition number: ${cond.toFixed(4)}\n`); // NumPy: 88.4483
 assert.equal(cond.toFixed(4), "88.4483");
 near(cond, sigma.get(0) / sigma.get(2), 1e-12);
@@ -122,7 +121,7 @@ assert.deepEqual(Bpinv.shape, [3, 2]);
 // Verify: B @ B_pinv @ B ≈ B
 const reconstruction = B.matmul(Bpinv).matmul(B);
 show("Reconstruction check", reconstruction);
-assert.ok(np.allclose(reconstruction, B, { rtol: 0, atol: 100 * eps * linalg.norm(B).item() }));
+assert.ok(np.allclose(reconstruction, B, { rtol: 0, atol: 100 * eps * linalg.norm(B) }));
 // The other three Penrose conditions: B⁺BB⁺ = B⁺, and BB⁺, B⁺B symmetric
 assert.ok(np.allclose(Bpinv.matmul(B).matmul(Bpinv), Bpinv, { rtol: 0, atol: 1e-13 }));
 assert.ok(np.allclose(B.matmul(Bpinv), B.matmul(Bpinv).T, { rtol: 0, atol: 1e-13 }));
@@ -140,7 +139,7 @@ const singularPinv = linalg.pinv(singular);
 show("pinv of the singular [[1, 2], [2, 4]]", singularPinv);
 assert.ok(np.allclose(singularPinv, singular.divide(25), { rtol: 0, atol: 1e-15 }));
 // Or check the condition number first
-const singularCond = linalg.cond(singular).item();
+const singularCond = linalg.cond(singular);
 if (singularCond > 1e10) console.log(`Matrix is near-singular! (cond = ${singularCond.toExponential(2)})\n`);
 assert.ok(singularCond > 1e10);
 
@@ -208,13 +207,13 @@ assert.equal(lsRank, 2);
 assert.deepEqual(s.shape, [2]);
 // residuals is ‖b − A·x‖², and the residual vector is orthogonal to A's columns (normal equations)
 const r = bover.subtract(Aover.matmul(xLs));
-near(r.square().sum().item(), residuals.get(0), 1e-12);
+near(r.square().sum(), residuals.get(0), 1e-12);
 assert.ok(np.allclose(Aover.T.matmul(r), [0, 0], { rtol: 0, atol: 1e-13 }));
 
 // FAQ: When should I use np.dot vs @ vs np.matmul? For vectors both give the scalar 11
 const u1 = np.array([1, 2]);
 const u2 = np.array([3, 4]);
-assert.equal(np.dot(u1, u2).item(), 11);
+assert.equal(np.dot(u1, u2), 11);
 assert.equal(u1.matmul(u2).item(), 11);
 assert.ok(np.arrayEqual(np.matmul(As, Bs), np.dot(As, Bs)));
 

@@ -27,11 +27,11 @@ const eps = 2 ** -52;
 /** |a − b| ≤ tol·max(1, |b|): a close-enough check for one number. */
 const near = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} is not close to ${b}`);
 /** ‖A − F‖_F / (max(m, n)·‖A‖_F·eps): LAPACK's scaled residual; below ~30 for a backward-stable F. */
-const scaledError = (A: np.NDArray, F: np.NDArray) => linalg.norm(A.subtract(F)).item() / (Math.max(...A.shape) * linalg.norm(A).item() * eps);
+const scaledError = (A: np.NDArray, F: np.NDArray) => linalg.norm(A.subtract(F)) / (Math.max(...A.shape) * linalg.norm(A) * eps);
 /** ‖QᵀQ − I‖_F / (k·eps) for Q with k columns. */
 const orthogonalityError = (Q: np.NDArray) => {
   const k = Q.shape[1];
-  return linalg.norm(Q.T.matmul(Q).subtract(np.eye(k))).item() / (k * eps);
+  return linalg.norm(Q.T.matmul(Q).subtract(np.eye(k))) / (k * eps);
 };
 /** True when every entry below the diagonal (below = "upper") or above it (above = "lower") is exactly 0. */
 const isTriangular = (M: np.NDArray, which: "upper" | "lower") => {
@@ -61,10 +61,10 @@ assert.deepEqual(eigenvectors.shape, [3, 3]);
 const { eigenvalues: eigenvaluesSym, eigenvectors: eigenvectorsSym } = linalg.eigh(A);
 show("Symmetric eigenvalues", eigenvaluesSym); // NumPy: [1.92134694 3.73015912 9.34849393]
 assert.ok(np.allclose(eigenvaluesSym, [1.92134694, 3.73015912, 9.34849393], { rtol: 0, atol: 5e-9 }));
-const lambdaTol = 10 * 3 * eps * linalg.norm(A, 2).item(); // λ of a symmetric A: error ≤ c·n·eps·‖A‖₂
+const lambdaTol = 10 * 3 * eps * linalg.norm(A, 2); // λ of a symmetric A: error ≤ c·n·eps·‖A‖₂
 assert.ok(np.allclose(np.sort(eigenvalues), eigenvaluesSym, { rtol: 0, atol: lambdaTol }));
-near(eigenvaluesSym.sum().item(), linalg.trace(A).item()); // Σλ = trace = 15
-near(eigenvaluesSym.prod().item(), linalg.det(A).item()); // Πλ = det = 67
+near(eigenvaluesSym.sum(), linalg.trace(A)); // Σλ = trace = 15
+near(eigenvaluesSym.prod(), linalg.det(A)); // Πλ = det = 67
 assert.ok(orthogonalityError(eigenvectorsSym) < 10);
 
 // Eigenvalues only (faster if eigenvectors are not needed)
@@ -79,15 +79,15 @@ for (let i = 0; i < eigenvalues.shape[0]; i++) {
   const lam = eigenvalues.get(i);
   const Av = A.matmul(v);
   const lamV = v.multiply(lam);
-  const residual = linalg.norm(Av.subtract(lamV)).item();
+  const residual = linalg.norm(Av.subtract(lamV));
   console.log(`λ=${lam.toFixed(4)}: ||Av - λv|| = ${residual.toExponential(2)}`);
   assert.ok(residual < lambdaTol);
-  near(linalg.norm(v).item(), 1); // unit eigenvectors, as LAPACK returns them
+  near(linalg.norm(v), 1); // unit eigenvectors, as LAPACK returns them
 }
 
 // Reconstruct the matrix from the eigendecomposition: V·diag(λ)·V⁻¹
 const Areconstructed = eigenvectors.matmul(np.diag(eigenvalues)).matmul(linalg.inv(eigenvectors));
-const eigError = linalg.norm(A.subtract(Areconstructed)).item();
+const eigError = linalg.norm(A.subtract(Areconstructed));
 console.log(`\nReconstruction error: ${eigError.toExponential(2)}\n`);
 assert.ok(scaledError(A, Areconstructed) < 30);
 // With eigh, V is orthogonal, so V⁻¹ = Vᵀ and no inverse is needed
@@ -127,7 +127,7 @@ assert.deepEqual(Vh.shape, [3, 3]);
 assert.ok(np.allclose(S.slice(":2"), [25.4624074, 1.29066168], { rtol: 0, atol: 5e-8 }));
 // As has rank 2 (its columns are in arithmetic progression): the third σ is rounding noise
 assert.ok(S.get(2) < 10 * 4 * eps * S.get(0));
-assert.equal(linalg.matrixRank(As).item(), 2);
+assert.equal(linalg.matrixRank(As), 2);
 assert.ok(orthogonalityError(U) < 10 && orthogonalityError(Vh.T) < 10);
 
 // Reconstruct the full matrix. NumPy's np.fill_diagonal(S_full, S) is a write through the
@@ -135,7 +135,7 @@ assert.ok(orthogonalityError(U) < 10 && orthogonalityError(Vh.T) < 10);
 const Sfull = np.zeros([4, 3]);
 Sfull.diagonal().set(S);
 const AsReconstructed = U.matmul(Sfull).matmul(Vh);
-console.log(`Reconstruction error: ${linalg.norm(As.subtract(AsReconstructed)).item().toExponential(2)}`);
+console.log(`Reconstruction error: ${linalg.norm(As.subtract(AsReconstructed)).toExponential(2)}`);
 assert.ok(scaledError(As, AsReconstructed) < 30);
 
 // Reduced SVD (more efficient for tall/wide matrices)
@@ -161,13 +161,13 @@ const imageS = linalg.svd(image, { computeUv: false });
 let previousError = Infinity;
 for (const k of [5, 10, 20, 50]) {
   const approx = lowRankApprox(image, k);
-  const error = linalg.norm(image.subtract(approx)).item() / linalg.norm(image).item();
+  const error = linalg.norm(image.subtract(approx)) / linalg.norm(image);
   const compression = (k * (100 + 100 + 1)) / (100 * 100);
   console.log(`k=${k}: relative error=${error.toFixed(4)}, compression=${(100 * compression).toFixed(2)}%`);
   // Eckart–Young: the best rank-k error is exactly the energy in the discarded singular values
   const tail = imageS.slice(`${k}:`);
-  near(error, Math.sqrt(tail.square().sum().item() / imageS.square().sum().item()), 1e-10);
-  assert.equal(linalg.matrixRank(approx).item(), k);
+  near(error, Math.sqrt(tail.square().sum() / imageS.square().sum()), 1e-10);
+  assert.equal(linalg.matrixRank(approx), k);
   assert.ok(error < previousError); // more singular values, smaller error
   previousError = error;
 }
@@ -193,7 +193,7 @@ show("Q.T @ Q", Q.T.matmul(Q));
 assert.ok(orthogonalityError(Q) < 10);
 
 // Verify: A = Q @ R
-console.log(`Reconstruction error: ${linalg.norm(Aq.subtract(Q.matmul(R))).item().toExponential(2)}\n`);
+console.log(`Reconstruction error: ${linalg.norm(Aq.subtract(Q.matmul(R))).toExponential(2)}\n`);
 assert.ok(scaledError(Aq, Q.matmul(R)) < 30);
 
 // QR for solving least squares: fit y = slope·t + intercept through (1, 2), (2, 4), (3, 5.5)
@@ -228,7 +228,7 @@ assert.ok(scaledError(Atall, reducedQr.Q.matmul(reducedQr.R)) < 30);
 // The reduced factors are the leading columns / rows of the complete ones; R's other 95 rows are 0
 assert.ok(np.allclose(complete.Q.slice(":", ":5"), reducedQr.Q, { rtol: 0, atol: 1e-13 }));
 assert.ok(np.allclose(complete.R.slice(":5"), reducedQr.R, { rtol: 0, atol: 1e-13 }));
-assert.equal(np.abs(complete.R.slice("5:")).max().item(), 0);
+assert.equal(np.abs(complete.R.slice("5:")).max(), 0);
 
 // ================================================================ Cholesky Decomposition
 // Positive definite matrix
@@ -250,7 +250,7 @@ assert.ok(np.allclose(L, [
 
 // Verify: A = L @ L.T
 show("Reconstruction", L.matmul(L.T));
-console.log(`Reconstruction error: ${linalg.norm(Ac.subtract(L.matmul(L.T))).item().toExponential(2)}\n`);
+console.log(`Reconstruction error: ${linalg.norm(Ac.subtract(L.matmul(L.T))).toExponential(2)}\n`);
 assert.ok(scaledError(Ac, L.matmul(L.T)) < 30);
 
 // Solving linear systems with Cholesky (faster for SPD matrices)
@@ -275,7 +275,7 @@ const randomMatrix = np.random.randn(4, 4);
 const positiveDefinite = randomMatrix.matmul(randomMatrix.T).add(np.eye(4).multiply(0.1));
 const Lrandom = linalg.cholesky(positiveDefinite);
 assert.ok(isTriangular(Lrandom, "lower"));
-assert.ok(np.all(Lrandom.diagonal().greater(0)).item() !== 0);
+assert.ok(np.all(Lrandom.diagonal().greater(0)));
 assert.ok(scaledError(positiveDefinite, Lrandom.matmul(Lrandom.T)) < 30);
 assert.ok(linalg.eigvalsh(positiveDefinite).get(0) >= 0.1 * (1 - 1e-12)); // λ_min(M·Mᵀ + 0.1·I) ≥ 0.1
 // A matrix that is not positive definite is refused, as np.linalg.cholesky raises LinAlgError
@@ -312,7 +312,7 @@ assert.ok(np.allclose(Ulu, [
 assert.ok(isTriangular(Llu, "lower") && isTriangular(Ulu, "upper"));
 
 // Verify: A = P @ L @ U
-console.log(`Reconstruction error: ${linalg.norm(Alu.subtract(P.matmul(Llu).matmul(Ulu))).item().toExponential(2)}`);
+console.log(`Reconstruction error: ${linalg.norm(Alu.subtract(P.matmul(Llu).matmul(Ulu))).toExponential(2)}`);
 assert.ok(scaledError(Alu, P.matmul(Llu).matmul(Ulu)) < 30);
 
 // Efficient solving with the LU factorisation: factor once, solve for each right-hand side

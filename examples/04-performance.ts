@@ -109,7 +109,7 @@ console.log(`Fast: ${fast.seconds.toFixed(3)}s`);
 const fastest = timeIt(() => fastestPairwiseDistance(X));
 console.log(`Fastest: ${fastest.seconds.toFixed(3)}s`);
 const [D1, D2, D3] = [slow.result, fast.result, fastest.result];
-const maxDifference = np.max(np.abs(D1.subtract(D3))).item();
+const maxDifference = np.max(np.abs(D1.subtract(D3)));
 console.log(`Max difference: ${maxDifference.toExponential(2)}\n`);
 
 // The loop and broadcasting do the same arithmetic in the same order: identical results
@@ -119,7 +119,7 @@ assert.ok(np.arrayEqual(D1, D2));
 assert.ok(np.allclose(D3.square(), D1.square(), { rtol: 0, atol: 1e-12 }));
 assert.ok(maxDifference < 1e-6);
 assert.deepEqual(D1.shape, [150, 150]);
-assert.equal(np.abs(D1.diagonal()).max().item(), 0); // ‖x − x‖ = 0
+assert.equal(np.abs(D1.diagonal()).max(), 0); // ‖x − x‖ = 0
 assert.ok(np.arrayEqual(D1, D1.T)); // symmetric
 // Spot check one entry against a hand-written loop
 let d01 = 0;
@@ -181,7 +181,7 @@ const inputs = np.random.randn(64, 300).astype("float32");
 const out32 = inputs.matmul(weights);
 const out64 = inputs.astype("float64").matmul(weights.astype("float64"));
 assert.equal(out32.dtype, "float32");
-const relErr = linalg.norm(out32.astype("float64").subtract(out64)).item() / linalg.norm(out64).item();
+const relErr = linalg.norm(out32.astype("float64").subtract(out64)) / linalg.norm(out64);
 console.log(`float32 matmul, relative difference from float64: ${relErr.toExponential(2)}\n`);
 assert.ok(relErr < 300 * 2 ** -24); // k·eps32 bound for a length-300 dot product
 
@@ -206,8 +206,8 @@ const invTypescript = linalg.inv(M);
 np.setBackend(before); // back to what was in use
 assert.equal(np.getBackend(), before);
 // Same algorithm, different kernels: equal up to rounding, both true inverses
-const cond = linalg.cond(M).item();
-assert.ok(np.allclose(invTypescript, invDefault, { rtol: 0, atol: 1e-12 * cond * linalg.norm(invDefault, Infinity).item() }));
+const cond = linalg.cond(M);
+assert.ok(np.allclose(invTypescript, invDefault, { rtol: 0, atol: 1e-12 * cond * linalg.norm(invDefault, Infinity) }));
 assert.ok(np.allclose(M.matmul(invDefault), np.eye(200), { rtol: 0, atol: 1e-12 * cond }));
 
 console.log("04-performance: all checks passed");

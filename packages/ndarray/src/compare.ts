@@ -34,7 +34,7 @@ export function isclose(a: ArrayLike, b: ArrayLike, options: CloseOptions = {}):
 
 /** `np.allclose(a, b, rtol, atol, equal_nan)`: true when every pair is close (shapes broadcast). */
 export function allclose(a: ArrayLike, b: ArrayLike, options: CloseOptions = {}): boolean {
-  return all(isclose(a, b, options)).item() !== 0;
+  return all(isclose(a, b, options));
 }
 
 /** `np.array_equal(a, b, equal_nan)`: same shape and the same values. */
@@ -44,5 +44,5 @@ export function arrayEqual(a: ArrayLike, b: ArrayLike, equalNan = false): boolea
   if (!shapesEqual(x.shape, y.shape)) return false;
   let eq = equal(x, y);
   if (equalNan) eq = logicalOr(eq, logicalAnd(isnan(x), isnan(y)));
-  return all(eq).item() !== 0;
+  return all(eq);
 }

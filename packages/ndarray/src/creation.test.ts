@@ -9,13 +9,18 @@ import * as np from "./index.js";
 import { DTypeError, NDArray, ValueError, ZeroDivisionError, type DType } from "./index.js";
 
 describe("array", () => {
-  it("infers bool, int32, float64 and complex128 as NumPy does", () => {
+  it("infers bool, float64 and complex128: JS numbers are float64 (NumPy would choose int64 for Python ints)", () => {
     expect(np.array([true, false]).dtype).toBe("bool");
-    expect(np.array([1, 2]).dtype).toBe("int32");
-    expect(np.array([true, 2]).dtype).toBe("int32");
+    expect(np.array([1, 2]).dtype).toBe("float64");
+    expect(np.array([true, 2]).dtype).toBe("float64");
+    expect(np.array([1, 2], "int32").dtype).toBe("int32");
+    expect(np.array([1, 2], { dtype: "int32" }).dtype).toBe("int32");
+    expect(np.array(Int32Array.of(1, 2)).dtype).toBe("int32");
+    // the trap this removes: np.array([1.0, 2.0]) must hold 0.5, as NumPy's float array does
+    expect(np.array([1.0, 2.0]).set(0, 0.5).get(0)).toBe(0.5);
     expect(np.array([1, 2.5]).dtype).toBe("float64");
     expect(np.array([1, NaN]).dtype).toBe("float64");
-    expect(np.array([-2147483648, 2147483647]).dtype).toBe("int32");
+    expect(np.array([-2147483648, 2147483647]).dtype).toBe("float64");
     expect(np.array([2147483648]).dtype).toBe("float64");
     expect(np.array([1, { re: 0, im: 1 }]).dtype).toBe("complex128");
     expect(np.array([]).dtype).toBe("float64");
@@ -91,7 +96,8 @@ describe("zeros, ones, full, empty and the *Like functions", () => {
     expect(np.ones([2], "bool").toArray()).toEqual([true, true]);
     expect(np.ones([1], "complex128").toArray()).toEqual([{ re: 1, im: 0 }]);
     expect(np.full([2], 2.5).toArray()).toEqual([2.5, 2.5]);
-    expect(np.full([2], 7).dtype).toBe("int32");
+    expect(np.full([2], 7).dtype).toBe("float64");
+    expect(np.full([2], true).dtype).toBe("bool");
     expect(np.full([2], true).dtype).toBe("bool");
     expect(np.full([2], 2.5, "int32").toArray()).toEqual([2, 2]);
     expect(np.full([1], 3, "complex128").toArray()).toEqual([{ re: 3, im: 0 }]);
@@ -117,7 +123,16 @@ describe("zeros, ones, full, empty and the *Like functions", () => {
     expectError(() => np.ones([-3]), ValueError, "ones", "negative", "-3");
     expectError(() => np.full([-2], 0), ValueError, "full", "negative", "-2");
     expectError(() => np.empty([-4]), ValueError, "empty", "negative", "-4");
-    expectError(() => np.eye(-1), ValueError, "eye", "negative", "-1");
+    expectError(() => np.eye(-1), ValueError, "eye", "N", "-1");
+    expectError(() => np.eye(3, { k: 1.5 }), ValueError, "eye", "k", "1.5");
+    expectError(() => np.full([2], "x" as never), ValueError, "full", "fill value", '"x"');
+    expectError(() => np.zeros([1e5, 1e5]), np.MemoryError, "zeros", "GiB", "(100000, 100000)");
+    expectError(() => np.arange(0, 1e10), np.MemoryError, "arange", "GiB");
+    expectError(() => np.fromTypedArray(new Float64Array(3), undefined, "complex128"), ValueError, "fromTypedArray", "odd length 3");
+    expectError(() => np.array([1n, 2n] as never), DTypeError, "array", "BigInt");
+    let deep: unknown = [1];
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expectError(() => np.array(deep as never), ValueError, "array", "64");
     expectError(() => np.zeros([2.5]), ValueError, "zeros", "2.5");
     expectError(() => np.zeros("3" as unknown as number), ValueError, "zeros", "3");
     expectError(() => np.zeros([2], "int8" as DType), DTypeError, "zeros", '"int8"');
@@ -221,6 +236,14 @@ describe("linspace", () => {
     expect(samples.size).toBe(5);
     expect(np.linspaceStep(2, 3, 1).step).toBeNaN();
     expect(np.linspaceStep(0, 1, 4, { endpoint: false }).step).toBe(0.25);
+    // NumPy's tuple order: samples, step = np.linspace(0, 1, 5, retstep=True)
+    const [s2, st2] = np.linspaceStep(0, 1, 5);
+    expect(s2.toArray()).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(st2).toBe(0.25);
+    expect(Object.keys(np.linspaceStep(0, 1, 5))).toEqual(["samples", "step"]);
+    expectError(() => np.linspaceStep(0, 1, -1), ValueError, "linspaceStep", "-1");
+    expectError(() => np.linspaceStep(0, 1, 3, { retstep: true } as never), ValueError, "linspaceStep", "retstep");
+    expectError(() => np.linspace("0" as never, 1), ValueError, "linspace", '"0"');
   });
 
   it("rejects a negative or fractional number of samples and an unknown dtype", () => {
@@ -249,5 +272,26 @@ describe("created arrays own their data and are C-contiguous", () => {
       expect(a.base).toBeNull();
       expect(flat(a).length).toBe(a.size);
     }
+  });
+});
+
+describe("NumPy's positional forms and the int32 range", () => {
+  it("eye(N, M, k, dtype) positionally or with options; zeros(shape, dtype) both ways", () => {
+    expect(np.eye(2, 3).shape).toEqual([2, 3]);
+    expect(np.eye(2, 3).toArray()).toEqual([[1, 0, 0], [0, 1, 0]]);
+    expect(np.eye(3, 3, 1).get(0, 1)).toBe(1);
+    expect(np.eye(2, null, 0, "int32").dtype).toBe("int32");
+    expect(np.eye(2, 3, { k: 1 }).toArray()).toEqual([[0, 1, 0], [0, 0, 1]]);
+    expect(np.zeros([2, 3], "float32").dtype).toBe("float32");
+    expect(np.zeros([2, 3], { dtype: "float32" }).dtype).toBe("float32");
+  });
+
+  it("arange of integers is int32 while it fits, float64 (exact) past 2^31, never wrapped", () => {
+    expect(np.arange(5).dtype).toBe("int32");
+    const a = np.arange(2 ** 31 - 2, 2 ** 31 + 2);
+    expect(a.dtype).toBe("float64");
+    expect(a.toArray()).toEqual([2147483646, 2147483647, 2147483648, 2147483649]);
+    expect(np.arange(0, 1, 0.25).dtype).toBe("float64");
+    expect(np.arange(3, { dtype: "float64" }).toArray()).toEqual([0, 1, 2]);
   });
 });

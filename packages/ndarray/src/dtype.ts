@@ -13,7 +13,7 @@
  * that integers are 32-bit, so int32 + int32 stays int32 where NumPy would give int64 on
  * integer overflow-prone reductions (documented in the README).
  */
-import { DTypeError } from "./errors.js";
+import { DTypeError, MemoryError } from "./errors.js";
 
 export type DType = "float64" | "float32" | "int32" | "bool" | "complex128";
 export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -43,11 +43,30 @@ const KIND_RANK: Record<Kind, number> = { b: 0, i: 1, f: 2, c: 3 };
 /** Check a dtype name given by a caller; `fn` names the function for the message. */
 export function checkDType(dtype: unknown, fn: string): DType {
   if (typeof dtype === "string" && (DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
-  throw new DTypeError(`${fn}: unknown dtype ${JSON.stringify(dtype)}; expected one of ${DTYPES.join(", ")}`);
+  const shown = typeof dtype === "string" ? JSON.stringify(dtype) : typeof dtype === "bigint" ? `${dtype}n` : typeof dtype === "function" ? `a function (${dtype.name || "anonymous"}; pass a dtype name such as "float64")` : String(dtype);
+  throw new DTypeError(`${fn}: unknown dtype ${shown}; expected one of ${DTYPES.join(", ")}`);
+}
+
+/** The most elements one array may hold: V8's typed-array limit (2^32 − 1 on 64-bit hosts). */
+export const MAX_ELEMENTS = 2 ** 32 - 1;
+
+/**
+ * Check that `shape` (non-negative integers) can be allocated as `dtype` before trying, so a
+ * caller who writes `zeros([1e5, 1e5])` gets NumPy's "Unable to allocate" naming the size
+ * rather than the engine's RangeError.
+ * @throws MemoryError naming `fn`, the size in bytes and the shape.
+ */
+export function checkAllocation(shape: readonly number[], fn: string, dtype: DType = "float64"): void {
+  const n = shape.reduce((p, d) => p * d, 1);
+  const slots = dtype === "complex128" ? 2 * n : n;
+  if (slots <= MAX_ELEMENTS) return;
+  const gib = (n * ITEMSIZE[dtype]) / 2 ** 30;
+  throw new MemoryError(`${fn}: unable to allocate ${gib.toPrecision(3)} GiB for an array with shape (${shape.join(", ")}${shape.length === 1 ? "," : ""}) and data type ${dtype}`);
 }
 
 /** A zeroed buffer that holds `n` elements of `dtype` (2n slots for complex128). */
 export function allocate(dtype: DType, n: number): TypedArray {
+  if (!(n <= MAX_ELEMENTS)) checkAllocation([n], "allocate", dtype);
   switch (dtype) {
     case "float64":
       return new Float64Array(n);

@@ -32,6 +32,14 @@ export class DTypeError extends TypeError {
   }
 }
 
+/** An array too large to allocate (NumPy's MemoryError: "Unable to allocate 74.5 GiB …"). */
+export class MemoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
 /** An index out of bounds, or too many indices. */
 export class IndexError extends RangeError {
   constructor(message: string) {

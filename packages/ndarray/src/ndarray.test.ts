@@ -568,7 +568,7 @@ describe("view methods", () => {
   it("transpose, swapaxes and moveaxis reject bad axes", () => {
     const a = np.zeros([2, 3]);
     expectError(() => a.transpose(0), ValueError, "transpose", "1 axes", "dimension 2");
-    expectError(() => a.transpose(0, 0), ValueError, "transpose", "[0,0]");
+    expectError(() => a.transpose(0, 0), ValueError, "transpose", "[0, 0]");
     expectError(() => a.transpose(0, 2), AxisError, "transpose", "axis 2", "dimension 2");
     expectError(() => a.swapaxes(0, -3), AxisError, "swapaxes", "axis -3", "dimension 2");
     expectError(() => a.moveaxis(2, 0), AxisError, "moveaxis", "axis 2");
@@ -586,7 +586,7 @@ describe("view methods", () => {
     expectError(() => a.squeeze(1), ValueError, "squeeze", "axis 1", "size 3");
     expectError(() => a.squeeze(3), AxisError, "squeeze", "axis 3", "dimension 3");
     expectError(() => a.expandDims(5), AxisError, "expandDims", "axis 5", "dimension 4");
-    expectError(() => a.expandDims([0, 0]), ValueError, "expandDims", "[0,0]");
+    expectError(() => a.expandDims([0, 0]), ValueError, "expandDims", "[0, 0]");
   });
 
   it("flip reverses axes with negative strides", () => {

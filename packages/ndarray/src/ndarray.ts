@@ -16,6 +16,7 @@
  */
 import { allocate, castScalar, checkDType, dtypeOfBuffer, ITEMSIZE, type DType, type TypedArray } from "./dtype.js";
 import { DTypeError, IndexError, ShapeError, ValueError } from "./errors.js";
+import { describe } from "./validate.js";
 import { copyStrided } from "./kernels/copy.js";
 import { isCContiguous, isFContiguous } from "./kernels/strided.js";
 import {
@@ -72,16 +73,16 @@ export interface Flags {
 }
 
 export class NDArray {
-  /** The buffer (shared with every view of it). */
-  readonly data: TypedArray;
-  readonly dtype: DType;
-  readonly shape: readonly number[];
-  /** Element strides, one per axis (0 on broadcast axes, negative on flipped ones). */
-  readonly strides: readonly number[];
-  /** Element offset of index (0, …, 0) in `data`. */
-  readonly offset: number;
-  /** The array whose buffer this view shares, or null for an array that owns its data. */
-  readonly base: NDArray | null;
+  // The layout lives in private fields behind accessors: a caller from plain JS who writes
+  // `a.dtype = "int32"` or `a.ndim = 3` gets an error instead of a silently corrupted array
+  // (sloppy-mode JS ignores writes to getter-only properties, so each has a throwing setter).
+  // `a.shape = [2, 3]` reshapes in place, as NumPy does, when no copy is needed.
+  #data: TypedArray;
+  #dtype: DType;
+  #shape: readonly number[];
+  #strides: readonly number[];
+  #offset: number;
+  #base: NDArray | null;
   private readonly _writeable: boolean;
 
   /**
@@ -98,12 +99,12 @@ export class NDArray {
     base: NDArray | null = null,
     writeable = true,
   ) {
-    this.data = data;
-    this.dtype = dtype;
-    this.shape = Object.freeze(shape.slice());
-    this.strides = Object.freeze(strides ? strides.slice() : cStrides(shape));
-    this.offset = offset;
-    this.base = base;
+    this.#data = data;
+    this.#dtype = dtype;
+    this.#shape = Object.freeze(shape.slice());
+    this.#strides = Object.freeze(strides ? strides.slice() : cStrides(shape));
+    this.#offset = offset;
+    this.#base = base;
     this._writeable = writeable;
     if (!strides) {
       const need = sizeOf(shape) * (dtype === "complex128" ? 2 : 1);
@@ -113,34 +114,120 @@ export class NDArray {
     }
   }
 
+  /** The buffer (shared with every view of it). */
+  get data(): TypedArray {
+    return this.#data;
+  }
+  set data(_: never) {
+    readOnly("data", "np.array(values) or a.set(values) to write elements");
+  }
+
+  get dtype(): DType {
+    return this.#dtype;
+  }
+  set dtype(_: never) {
+    readOnly("dtype", `a.astype("float32") for a converted copy`);
+  }
+
+  /** The length of each axis. Assigning a shape reshapes in place when no copy is needed (NumPy's `a.shape = (2, 3)`). */
+  get shape(): readonly number[] {
+    return this.#shape;
+  }
+  set shape(newShape: readonly number[] | number) {
+    const requested = typeof newShape === "number" ? [newShape] : newShape;
+    if (!Array.isArray(requested)) throw new ValueError(`NDArray.shape: the new shape must be an array of integers, got ${describe(newShape)}`);
+    const shape = resolveReshape(requested, this.size);
+    const strides = reshapeStrides(this.#shape, this.#strides, shape);
+    if (strides === null) {
+      throw new ValueError(
+        `NDArray.shape: incompatible shape for in-place modification: an array of shape ${fmtShape(this.#shape)} with strides ${fmtShape(this.#strides)} cannot be viewed as ${fmtShape(shape)} without a copy; use a.reshape(${shape.join(", ")}) to make one`,
+      );
+    }
+    this.#shape = Object.freeze(shape);
+    this.#strides = Object.freeze(strides);
+  }
+
+  /** Element strides, one per axis (0 on broadcast axes, negative on flipped ones). */
+  get strides(): readonly number[] {
+    return this.#strides;
+  }
+  set strides(_: never) {
+    readOnly("strides", "np.lib.stride_tricks has no equivalent here; use slice, transpose or broadcastTo for views");
+  }
+
+  /** Element offset of index (0, …, 0) in `data`. */
+  get offset(): number {
+    return this.#offset;
+  }
+  set offset(_: never) {
+    readOnly("offset", "slice for a view that starts elsewhere");
+  }
+
+  /** The array whose buffer this view shares, or null for an array that owns its data. */
+  get base(): NDArray | null {
+    return this.#base;
+  }
+  set base(_: never) {
+    readOnly("base");
+  }
+
   get ndim(): number {
-    return this.shape.length;
+    return this.#shape.length;
+  }
+  set ndim(_: never) {
+    readOnly("ndim", "a.reshape(...) or expandDims to change the number of axes");
   }
 
   get size(): number {
-    return sizeOf(this.shape);
+    return sizeOf(this.#shape);
+  }
+  set size(_: never) {
+    readOnly("size", "a.reshape(...) or np.resize");
   }
 
   get itemsize(): number {
-    return ITEMSIZE[this.dtype];
+    return ITEMSIZE[this.#dtype];
+  }
+  set itemsize(_: never) {
+    readOnly("itemsize");
   }
 
   get nbytes(): number {
     return this.size * this.itemsize;
   }
+  set nbytes(_: never) {
+    readOnly("nbytes");
+  }
 
+  /** NumPy's flags; `String(a.flags)` prints NumPy's block (`  C_CONTIGUOUS : True` …). */
   get flags(): Flags {
-    return {
-      cContiguous: isCContiguous(this.shape, this.strides),
-      fContiguous: isFContiguous(this.shape, this.strides),
-      ownData: this.base === null,
-      writeable: this._writeable,
-    };
+    return makeFlags(isCContiguous(this.#shape, this.#strides), isFContiguous(this.#shape, this.#strides), this.#base === null, this._writeable);
+  }
+  set flags(_: never) {
+    readOnly("flags");
   }
 
   /** The transpose (axes reversed), a view. */
   get T(): NDArray {
     return this.transpose();
+  }
+  set T(_: never) {
+    readOnly("T", "a.set(b.T) to write a transpose into a");
+  }
+
+  /**
+   * Arithmetic and comparison with JS operators (`a > 1e10`, `det + 1`, `` `${a}` ``): a
+   * size-1 array converts to its number, as NumPy's `float(a)` does; a larger array prints as
+   * its repr in a string context and throws in a numeric one, rather than becoming NaN and
+   * comparing false without a word.
+   */
+  [Symbol.toPrimitive](hint: "number" | "string" | "default"): number | string {
+    if (hint === "string") return this.toString();
+    if (this.size === 1 && this.#dtype !== "complex128") return this.#data[this.#offset];
+    if (hint === "default") return this.toString();
+    throw new ValueError(
+      `NDArray: only size-1 real arrays convert to a number, got shape ${fmtShape(this.#shape)} (${this.#dtype}); reduce it first (a.sum(), a.max(), a.item())`,
+    );
   }
 
   /** A view over the same buffer with another layout; `base` chains to the owner. */
@@ -269,7 +356,7 @@ export class NDArray {
       throw new ValueError(`transpose: axes don't match array: got ${axes.length} axes for an array of dimension ${this.ndim}`);
     }
     const norm = axes.map((a) => normalizeAxis(a, this.ndim, "transpose"));
-    if (new Set(norm).size !== norm.length) throw new ValueError(`transpose: repeated axis in transpose: ${JSON.stringify(axes)}`);
+    if (new Set(norm).size !== norm.length) throw new ValueError(`transpose: repeated axis in transpose: ${describe(axes)}`);
     return this.view(
       norm.map((a) => this.shape[a]),
       norm.map((a) => this.strides[a]),
@@ -559,9 +646,10 @@ function fillScalar(target: NDArray, x: number): void {
 }
 
 /**
- * Build an array from nested JS arrays. The dtype is inferred as NumPy does (all booleans ->
- * bool, all integers -> int32, any non-integer -> float64, any {re, im} -> complex128) unless
- * given. Ragged nesting is rejected.
+ * Build an array from nested JS arrays. The dtype, unless given: all booleans -> bool, any
+ * number -> float64 (JS has one number type; `[1, 2, 3]` is float64, where NumPy would choose
+ * int64 for Python ints), any {re, im} -> complex128. Ragged nesting, BigInts, nesting deeper
+ * than MAX_DIMS and sizes too large to allocate are rejected with our errors.
  */
 export function fromNested(value: NestedArray, fn: string, dtype?: DType): NDArray {
   // Find the shape along the first path, then check every branch against it.
@@ -569,10 +657,11 @@ export function fromNested(value: NestedArray, fn: string, dtype?: DType): NDArr
   let probe: NestedArray = value;
   while (Array.isArray(probe)) {
     shape.push(probe.length);
+    if (shape.length > MAX_DIMS) throw new ValueError(`${fn}: nested lists are deeper than ${MAX_DIMS} levels; an array has at most ${MAX_DIMS} dimensions`);
     if (probe.length === 0) break;
     probe = probe[0];
   }
-  let kind: 0 | 1 | 2 | 3 = 0; // bool, int, float, complex
+  let kind: 0 | 1 | 2 = 0; // bool, number (float64), complex
   const flat: (number | Complex)[] = [];
   const walk = (v: NestedArray, depth: number, path: string): void => {
     if (depth === shape.length) {
@@ -580,13 +669,14 @@ export function fromNested(value: NestedArray, fn: string, dtype?: DType): NDArr
       if (typeof v === "boolean") flat.push(v ? 1 : 0);
       else if (typeof v === "number") {
         if (kind < 1) kind = 1;
-        if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) kind = Math.max(kind, 2) as 2 | 3;
         flat.push(v);
-      } else if (v !== null && typeof v === "object" && "re" in v) {
-        kind = 3;
+      } else if (v !== null && typeof v === "object" && "re" in v && typeof v.re === "number" && typeof (v as Complex).im === "number") {
+        kind = 2;
         flat.push(v);
+      } else if (typeof v === "bigint") {
+        throw new DTypeError(`${fn}: ${describe(v)} at ${path || "top"}: BigInt values are not supported; pass Numbers`);
       } else {
-        throw new ValueError(`${fn}: cannot convert ${JSON.stringify(v)} at ${path || "top"} to a number`);
+        throw new ValueError(`${fn}: cannot convert ${describe(v)} at ${path || "top"} to a number`);
       }
       return;
     }
@@ -599,7 +689,9 @@ export function fromNested(value: NestedArray, fn: string, dtype?: DType): NDArr
     for (let i = 0; i < v.length; i++) walk(v[i], depth + 1, `${path}[${i}]`);
   };
   walk(value, 0, "");
-  const inferred: DType = (["bool", "int32", "float64", "complex128"] as const)[kind];
+  // JS cannot tell 1.0 from 1, so every number is a float64, as JS itself treats it: an
+  // integer dtype comes only when asked for (dtype "int32", an Int32Array, arange of integers).
+  const inferred: DType = (["bool", "float64", "complex128"] as const)[kind];
   const dt = dtype === undefined ? (flat.length === 0 ? "float64" : inferred) : checkDType(dtype, fn);
   const data = allocate(dt, flat.length);
   if (dt === "complex128") {
@@ -614,4 +706,31 @@ export function fromNested(value: NestedArray, fn: string, dtype?: DType): NDArr
     });
   }
   return new NDArray(data, shape, dt);
+}
+
+/** NumPy 2's limit on the number of dimensions. */
+export const MAX_DIMS = 64;
+
+/** Throw our error for writes to a read-only attribute (plain JS would otherwise ignore them). */
+function readOnly(name: string, hint?: string): never {
+  throw new ValueError(`NDArray: attribute '${name}' is read-only${hint ? `; use ${hint}` : ""}`);
+}
+
+/** The flags object, printing as NumPy's `a.flags` block. */
+function makeFlags(cContiguous: boolean, fContiguous: boolean, ownData: boolean, writeable: boolean): Flags {
+  const flags = { cContiguous, fContiguous, ownData, writeable };
+  const py = (b: boolean) => (b ? "True" : "False");
+  Object.defineProperty(flags, "toString", {
+    enumerable: false,
+    value: () =>
+      [
+        `  C_CONTIGUOUS : ${py(cContiguous)}`,
+        `  F_CONTIGUOUS : ${py(fContiguous)}`,
+        `  OWNDATA : ${py(ownData)}`,
+        `  WRITEABLE : ${py(writeable)}`,
+        `  ALIGNED : True`,
+        `  WRITEBACKIFCOPY : False`,
+      ].join("\n"),
+  });
+  return flags;
 }

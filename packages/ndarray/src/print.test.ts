@@ -60,7 +60,8 @@ describe("formatArray and arrayToString match NumPy 1.24", () => {
 describe("formatArray", () => {
   it("prints the doc examples", () => {
     expect(formatArray(array([[1, 2], [3, 4]], "float64"))).toBe("array([[1., 2.],\n       [3., 4.]])");
-    expect(formatArray(array([1, 2, 3]))).toBe("array([1, 2, 3])");
+    expect(formatArray(array([1, 2, 3], "int32"))).toBe("array([1, 2, 3])");
+    expect(formatArray(array([1, 2, 3]))).toBe("array([1., 2., 3.])"); // JS numbers are float64
     expect(formatArray(array([1, 2], "float32"))).toBe("array([1., 2.], dtype=float32)");
     expect(formatArray(array([true, false]))).toBe("array([ True, False])");
     expect(formatArray(array([{ re: 1, im: 2 }, { re: 0, im: -1 }]))).toBe("array([1.+2.j, 0.-1.j])");
@@ -74,7 +75,7 @@ describe("formatArray", () => {
   });
 
   it("accepts nested arrays", () => {
-    expect(formatArray([[1, 2], [3, 4]])).toBe("array([[1, 2],\n       [3, 4]])");
+    expect(formatArray([[1, 2], [3, 4]])).toBe("array([[1., 2.],\n       [3., 4.]])");
     expect(arrayToString([1.5, -2])).toBe("[ 1.5 -2. ]");
   });
 

@@ -2,11 +2,19 @@
  * Reductions along any axis or axes, with keepdims: sum, prod, mean, var, std, min, max,
  * argmin, argmax, any, all; and the accumulations cumsum, cumprod.
  *
- * Result dtypes follow NumPy, with int32 standing in for int64: sum/prod/cumsum of bool or
- * int32 give int32 (NumPy: int64; a sum past 2^31 wraps here); mean/var/std of integers give
- * float64; float32 stays float32 (accumulated in float64, rounded once at the end, which is
- * at least as accurate as NumPy's pairwise float32 sum). `dtype` overrides the accumulator
- * and result dtype as in NumPy.
+ * Calling conventions, as NumPy's: the axis may be positional (`sum(X, 0)`, `X.sum(0)`) or in
+ * the options (`X.sum({ axis: 0, keepdims: true })`). A full reduction (no axis, no
+ * keepdims) returns a JS number (a boolean for any/all), as NumPy returns a scalar; with an
+ * axis the result is an NDArray (0-d when every axis is reduced), which still converts to a
+ * number in JS arithmetic when it has one element.
+ *
+ * Result dtypes follow NumPy, with int32 standing in for int64: sum/prod/cumsum/cumprod of
+ * bool or int32 are accumulated exactly in float64 (exact up to 2^53, where NumPy's int64
+ * would be) and come back as int32 when every result fits, otherwise as float64 holding the
+ * exact integers — never wrapped. mean/var/std of integers give float64; float32 stays
+ * float32 (accumulated in float64, rounded once at the end, which is at least as accurate as
+ * NumPy's pairwise float32 sum). An explicit `dtype` sets the accumulator and result dtype as
+ * in NumPy (`dtype: "int32"` wraps as C does).
  *
  * var = Σ|x − mean|² / (N − ddof), computed in two passes (mean first), which is accurate
  * where the one-pass E[x²] − E[x]² formula cancels catastrophically.
@@ -20,6 +28,10 @@ import { NDArray } from "./ndarray.js";
 import { cStrides, normalizeAxes, normalizeAxis, sizeOf } from "./shape.js";
 import { abs, divide, multiply, subtract, type ArrayInput } from "./ufunc.js";
 import { asarray } from "./creation.js";
+import { checkBool, checkInt, checkOptions, describe } from "./validate.js";
+
+/** An axis argument: one axis, several, or null (all of them). */
+export type Axis = number | readonly number[] | null;
 
 export interface ReduceOptions {
   /** Axis or axes to reduce; all axes when undefined or null. */
@@ -33,6 +45,54 @@ export interface ReduceOptions {
 export interface VarOptions extends ReduceOptions {
   /** Delta degrees of freedom: the divisor is N − ddof (0: population, 1: sample). */
   ddof?: number;
+}
+
+/** Options of a reduction over the whole array (no axis, no keepdims): the result is a number. */
+export type FullReduceOptions = { axis?: null; keepdims?: false; dtype?: DType };
+/** Options that keep an array result: an axis, or keepdims. */
+export type AxisReduceOptions = ReduceOptions & ({ axis: number | readonly number[] } | { keepdims: true });
+export type FullVarOptions = FullReduceOptions & { ddof?: number };
+export type AxisVarOptions = VarOptions & ({ axis: number | readonly number[] } | { keepdims: true });
+
+const REDUCE_KEYS = ["axis", "keepdims", "dtype"] as const;
+const VAR_KEYS = ["axis", "keepdims", "dtype", "ddof"] as const;
+
+/**
+ * NumPy's two spellings of a reduction's arguments as one options object: a positional axis
+ * (a number, a list, or null) with the other keywords after it, or the options object alone.
+ */
+export function reduceArgs<T extends ReduceOptions>(fn: string, axisOrOptions: unknown, options: unknown, keys: readonly string[]): T {
+  let o: T;
+  if (axisOrOptions === undefined || (axisOrOptions !== null && typeof axisOrOptions === "object" && !Array.isArray(axisOrOptions))) {
+    if (options !== undefined) throw new ValueError(`${fn}: got an options object and then ${describe(options)}; pass the axis first (${fn}(a, 0, { keepdims: true })) or everything in one object`);
+    o = checkOptions(fn, axisOrOptions as T | undefined, keys);
+  } else {
+    const rest = checkOptions(fn, options as T | undefined, keys.filter((k) => k !== "axis"));
+    o = { ...rest, axis: axisOrOptions } as T;
+  }
+  if (o.keepdims !== undefined) checkBool(fn, "keepdims", o.keepdims);
+  if (o.dtype !== undefined) checkDType(o.dtype, fn);
+  return o;
+}
+
+/** Does this call reduce to one scalar (NumPy returns a scalar: no axis, no keepdims)? */
+function isFull(o: ReduceOptions): boolean {
+  return (o.axis === undefined || o.axis === null) && !o.keepdims;
+}
+
+/** The number a full reduction returns (complex has no JS number: say how to get it). */
+function scalarOf(r: NDArray, fn: string): number {
+  if (r.dtype === "complex128") {
+    throw new DTypeError(`${fn}: the result for a complex128 array is a complex number, which a JS number cannot hold; pass { keepdims: true } for a 1-element complex array, or reduce a.real() and a.imag()`);
+  }
+  return r.data[r.offset];
+}
+
+/** An integer sum or product accumulated exactly in float64: int32 when every value fits, else float64 (exact to 2^53). */
+function exactIntegerResult(acc: NDArray): NDArray {
+  const d = acc.data;
+  for (let i = 0; i < d.length; i++) if (d[i] > 2147483647 || d[i] < -2147483648) return acc;
+  return acc.astype("int32");
 }
 
 const NAMES: Record<ReduceOp, string> = {
@@ -88,10 +148,13 @@ function reduce(op: ReduceOp, a: NDArray, options: ReduceOptions, outType: DType
   return outType === "float64" ? result : result.astype(outType);
 }
 
-/** The dtype sum/prod/cumsum accumulate in: ints and bools in int32, others as they are. */
-function sumType(a: NDArray, dtype: DType | undefined, fn: string): DType {
+/**
+ * The dtype sum/prod/cumsum return: ints and bools as "exact" (float64 accumulation, then
+ * int32 when every result fits), others as they are; an explicit dtype as given.
+ */
+function sumType(a: NDArray, dtype: DType | undefined, fn: string): DType | "exact" {
   if (dtype !== undefined) return checkDType(dtype, fn);
-  return a.dtype === "bool" ? "int32" : a.dtype;
+  return a.dtype === "bool" || a.dtype === "int32" ? "exact" : a.dtype;
 }
 
 /**
@@ -108,42 +171,86 @@ function meanType(a: NDArray, dtype: DType | undefined, fn: string): DType {
   return a.dtype === "bool" || a.dtype === "int32" ? "float64" : a.dtype;
 }
 
-/** `np.sum(a, axis, keepdims, dtype)`. */
-export function sum(x: ArrayInput, options: ReduceOptions = {}): NDArray {
+/** Sum or product with the exact-integer rule. */
+function sumOrProd(op: ReduceOp.Sum | ReduceOp.Prod, fn: string, x: ArrayInput, options: ReduceOptions): NDArray {
   const a = asarray(x);
-  const t = sumType(a, options.dtype, "sum");
-  return reduce(ReduceOp.Sum, t === "complex128" && a.dtype !== t ? a.astype(t) : castForAccumulation(a, options.dtype, t), options, t);
+  const t = sumType(a, options.dtype, fn);
+  if (t === "exact") return exactIntegerResult(reduce(op, a, options, "float64"));
+  const input = t === "complex128" && a.dtype !== t ? a.astype(t) : castForAccumulation(a, options.dtype, t);
+  return reduce(op, input, options, t);
 }
 
-/** `np.prod(a, axis, keepdims, dtype)`. */
-export function prod(x: ArrayInput, options: ReduceOptions = {}): NDArray {
-  const a = asarray(x);
-  const t = sumType(a, options.dtype, "prod");
-  return reduce(ReduceOp.Prod, castForAccumulation(a, options.dtype, t), options, t);
+/**
+ * `np.sum(a, axis, keepdims, dtype)`: `sum(X)` is a number, `sum(X, 0)` or
+ * `sum(X, { axis: 0 })` the column sums.
+ */
+export function sum(x: ArrayInput, options?: FullReduceOptions): number;
+export function sum(x: ArrayInput, options: AxisReduceOptions): NDArray;
+export function sum(x: ArrayInput, axis: number | readonly number[], options?: Omit<ReduceOptions, "axis">): NDArray;
+export function sum(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number;
+export function sum(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number {
+  const o = reduceArgs<ReduceOptions>("sum", axis, options, REDUCE_KEYS);
+  const r = sumOrProd(ReduceOp.Sum, "sum", x, o);
+  return isFull(o) ? scalarOf(r, "sum") : r;
 }
 
-/** `np.max(a, axis, keepdims)` (`np.amax`); NaN propagates. */
-export function max(x: ArrayInput, options: ReduceOptions = {}): NDArray {
-  const a = asarray(x);
-  return reduce(ReduceOp.Max, a, options, options.dtype ?? a.dtype);
+/** `np.prod(a, axis, keepdims, dtype)`; a number without an axis. */
+export function prod(x: ArrayInput, options?: FullReduceOptions): number;
+export function prod(x: ArrayInput, options: AxisReduceOptions): NDArray;
+export function prod(x: ArrayInput, axis: number | readonly number[], options?: Omit<ReduceOptions, "axis">): NDArray;
+export function prod(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number;
+export function prod(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number {
+  const o = reduceArgs<ReduceOptions>("prod", axis, options, REDUCE_KEYS);
+  const r = sumOrProd(ReduceOp.Prod, "prod", x, o);
+  return isFull(o) ? scalarOf(r, "prod") : r;
 }
 
-/** `np.min(a, axis, keepdims)` (`np.amin`); NaN propagates. */
-export function min(x: ArrayInput, options: ReduceOptions = {}): NDArray {
+/** `np.max(a, axis, keepdims)` (`np.amax`); NaN propagates; a number without an axis. */
+export function max(x: ArrayInput, options?: FullReduceOptions): number;
+export function max(x: ArrayInput, options: AxisReduceOptions): NDArray;
+export function max(x: ArrayInput, axis: number | readonly number[], options?: Omit<ReduceOptions, "axis">): NDArray;
+export function max(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number;
+export function max(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number {
+  const o = reduceArgs<ReduceOptions>("max", axis, options, REDUCE_KEYS);
   const a = asarray(x);
-  return reduce(ReduceOp.Min, a, options, options.dtype ?? a.dtype);
+  const r = reduce(ReduceOp.Max, a, o, o.dtype ?? a.dtype);
+  return isFull(o) ? scalarOf(r, "max") : r;
 }
 
-/** `np.any(a, axis, keepdims)`: is any element non-zero? */
-export function any(x: ArrayInput, options: ReduceOptions = {}): NDArray {
+/** `np.min(a, axis, keepdims)` (`np.amin`); NaN propagates; a number without an axis. */
+export function min(x: ArrayInput, options?: FullReduceOptions): number;
+export function min(x: ArrayInput, options: AxisReduceOptions): NDArray;
+export function min(x: ArrayInput, axis: number | readonly number[], options?: Omit<ReduceOptions, "axis">): NDArray;
+export function min(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number;
+export function min(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number {
+  const o = reduceArgs<ReduceOptions>("min", axis, options, REDUCE_KEYS);
   const a = asarray(x);
-  return reduce(ReduceOp.Any, a.dtype === "complex128" ? a.astype("bool") : a, options, "bool");
+  const r = reduce(ReduceOp.Min, a, o, o.dtype ?? a.dtype);
+  return isFull(o) ? scalarOf(r, "min") : r;
 }
 
-/** `np.all(a, axis, keepdims)`: are all elements non-zero? */
-export function all(x: ArrayInput, options: ReduceOptions = {}): NDArray {
+/** `np.any(a, axis, keepdims)`: is any element non-zero? A boolean without an axis. */
+export function any(x: ArrayInput, options?: FullReduceOptions): boolean;
+export function any(x: ArrayInput, options: AxisReduceOptions): NDArray;
+export function any(x: ArrayInput, axis: number | readonly number[], options?: Omit<ReduceOptions, "axis">): NDArray;
+export function any(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | boolean;
+export function any(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | boolean {
+  const o = reduceArgs<ReduceOptions>("any", axis, options, REDUCE_KEYS);
   const a = asarray(x);
-  return reduce(ReduceOp.All, a.dtype === "complex128" ? a.astype("bool") : a, options, "bool");
+  const r = reduce(ReduceOp.Any, a.dtype === "complex128" ? a.astype("bool") : a, o, "bool");
+  return isFull(o) ? r.data[0] !== 0 : r;
+}
+
+/** `np.all(a, axis, keepdims)`: are all elements non-zero? A boolean without an axis. */
+export function all(x: ArrayInput, options?: FullReduceOptions): boolean;
+export function all(x: ArrayInput, options: AxisReduceOptions): NDArray;
+export function all(x: ArrayInput, axis: number | readonly number[], options?: Omit<ReduceOptions, "axis">): NDArray;
+export function all(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | boolean;
+export function all(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | boolean {
+  const o = reduceArgs<ReduceOptions>("all", axis, options, REDUCE_KEYS);
+  const a = asarray(x);
+  const r = reduce(ReduceOp.All, a.dtype === "complex128" ? a.astype("bool") : a, o, "bool");
+  return isFull(o) ? r.data[0] !== 0 : r;
 }
 
 /** Number of elements each output of a reduction over `axis` combines. */
@@ -151,46 +258,70 @@ function countOf(a: NDArray, axis: ReduceOptions["axis"], fn: string): number {
   return normalizeAxes(axis, a.ndim, fn).reduce((p, k) => p * a.shape[k], 1);
 }
 
-/** `np.mean(a, axis, keepdims, dtype)`: sum / N (NaN for an empty reduction, as NumPy). */
-export function mean(x: ArrayInput, options: ReduceOptions = {}): NDArray {
-  const a = asarray(x);
+/** `np.mean(a, axis, keepdims, dtype)`: sum / N (NaN for an empty reduction, as NumPy); a number without an axis. */
+export function mean(x: ArrayInput, options?: FullReduceOptions): number;
+export function mean(x: ArrayInput, options: AxisReduceOptions): NDArray;
+export function mean(x: ArrayInput, axis: number | readonly number[], options?: Omit<ReduceOptions, "axis">): NDArray;
+export function mean(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number;
+export function mean(x: ArrayInput, axis?: Axis | ReduceOptions, options?: Omit<ReduceOptions, "axis">): NDArray | number {
+  const o = reduceArgs<ReduceOptions>("mean", axis, options, REDUCE_KEYS);
+  const r = meanArray(asarray(x), o);
+  return isFull(o) ? scalarOf(r, "mean") : r;
+}
+
+function meanArray(a: NDArray, options: ReduceOptions): NDArray {
   const t = meanType(a, options.dtype, "mean");
   const n = countOf(a, options.axis, "mean");
   // accumulate in float64 (or complex128), divide, then cast once
-  const s = sum(a, { ...options, dtype: t === "complex128" ? "complex128" : "float64" });
+  const s = reduce(ReduceOp.Sum, t === "complex128" && a.dtype !== "complex128" ? a.astype("complex128") : a, { axis: options.axis, keepdims: options.keepdims }, t === "complex128" ? "complex128" : "float64");
   const m = divide(s, n);
   return m.dtype === t ? m : m.astype(t);
 }
 
-/** `np.var(a, axis, keepdims, ddof, dtype)`: mean of |x − mean(x)|², divided by N − ddof. */
-export function variance(x: ArrayInput, options: VarOptions = {}): NDArray {
-  const a = asarray(x);
-  const { ddof = 0 } = options;
-  const t = meanType(a, options.dtype, "var");
-  const n = countOf(a, options.axis, "var");
-  const mu = mean(a, { axis: options.axis, keepdims: true, dtype: a.dtype === "complex128" ? "complex128" : "float64" });
+/** `np.var(a, axis, keepdims, ddof, dtype)`: mean of |x − mean(x)|², divided by N − ddof; a number without an axis. */
+export function variance(x: ArrayInput, options?: FullVarOptions): number;
+export function variance(x: ArrayInput, options: AxisVarOptions): NDArray;
+export function variance(x: ArrayInput, axis: number | readonly number[], options?: Omit<VarOptions, "axis">): NDArray;
+export function variance(x: ArrayInput, axis?: Axis | VarOptions, options?: Omit<VarOptions, "axis">): NDArray | number;
+export function variance(x: ArrayInput, axis?: Axis | VarOptions, options?: Omit<VarOptions, "axis">): NDArray | number {
+  const o = reduceArgs<VarOptions>("var", axis, options, VAR_KEYS);
+  const r = varianceArray(asarray(x), o, "var");
+  return isFull(o) ? scalarOf(r, "var") : r;
+}
+export { variance as var_ };
+
+function varianceArray(a: NDArray, options: VarOptions, fn: string): NDArray {
+  const ddof = options.ddof === undefined ? 0 : checkInt(fn, "ddof", options.ddof);
+  const t = meanType(a, options.dtype, fn);
+  const n = countOf(a, options.axis, fn);
+  const mu = meanArray(a, { axis: options.axis, keepdims: true, dtype: a.dtype === "complex128" ? "complex128" : "float64" });
   const d = subtract(a.dtype === "complex128" || a.dtype === "float64" ? a : a.astype("float64"), mu);
   const sq = a.dtype === "complex128" ? multiply(abs(d), abs(d)) : multiply(d, d);
-  const s = sum(sq, { axis: options.axis, keepdims: options.keepdims, dtype: "float64" });
+  const s = reduce(ReduceOp.Sum, sq, { axis: options.axis, keepdims: options.keepdims }, "float64");
   // N − ddof <= 0 gives inf or nan, as NumPy (which also warns)
   const v = divide(s, Math.max(n - ddof, 0));
   const outType = t === "complex128" ? "float64" : t;
   return v.dtype === outType ? v : v.astype(outType);
 }
-export { variance as var_ };
 
-/** `np.std(a, axis, keepdims, ddof, dtype)`: the square root of var. */
-export function std(x: ArrayInput, options: VarOptions = {}): NDArray {
-  normalizeAxes(options.axis, asarray(x).ndim, "std"); // axis errors under std's own name
-  const v = variance(x, { ...options, dtype: undefined });
+/** `np.std(a, axis, keepdims, ddof, dtype)`: the square root of var; a number without an axis. */
+export function std(x: ArrayInput, options?: FullVarOptions): number;
+export function std(x: ArrayInput, options: AxisVarOptions): NDArray;
+export function std(x: ArrayInput, axis: number | readonly number[], options?: Omit<VarOptions, "axis">): NDArray;
+export function std(x: ArrayInput, axis?: Axis | VarOptions, options?: Omit<VarOptions, "axis">): NDArray | number;
+export function std(x: ArrayInput, axis?: Axis | VarOptions, options?: Omit<VarOptions, "axis">): NDArray | number {
+  const o = reduceArgs<VarOptions>("std", axis, options, VAR_KEYS);
+  const a = asarray(x);
+  const v = varianceArray(a, { ...o, dtype: undefined }, "std");
   const r = new NDArray(Float64Array.from(v.astype("float64").data, Math.sqrt), v.shape, "float64");
-  const t = meanType(asarray(x), options.dtype, "std");
-  return r.astype(t === "complex128" ? "float64" : t);
+  const t = meanType(a, o.dtype, "std");
+  const out = r.astype(t === "complex128" ? "float64" : t);
+  return isFull(o) ? scalarOf(out, "std") : out;
 }
 
 export interface ArgOptions {
-  /** The axis to search along; the flattened array when undefined. */
-  axis?: number;
+  /** The axis to search along; the flattened array when undefined or null. */
+  axis?: number | null;
   keepdims?: boolean;
 }
 
@@ -198,7 +329,7 @@ export interface ArgOptions {
 function argExtreme(x: ArrayInput, options: ArgOptions, fn: "argmax" | "argmin"): NDArray {
   let a = asarray(x);
   if (a.dtype === "complex128") throw new DTypeError(`${fn}: not supported for complex128 input`);
-  const flat = options.axis === undefined;
+  const flat = options.axis === undefined || options.axis === null;
   if (flat) a = a.ravel();
   const axis = flat ? 0 : normalizeAxis(options.axis!, a.ndim, fn);
   const n = a.shape[axis];
@@ -238,30 +369,44 @@ function argExtreme(x: ArrayInput, options: ArgOptions, fn: "argmax" | "argmin")
   return out;
 }
 
-/** `np.argmax(a, axis, keepdims)`: indices (int32) of the first maximum. */
-export function argmax(x: ArrayInput, options: ArgOptions = {}): NDArray {
-  return argExtreme(x, options, "argmax");
+/** `np.argmax(a, axis, keepdims)`: indices (int32) of the first maximum; a number without an axis. */
+export function argmax(x: ArrayInput, options?: { axis?: null; keepdims?: false }): number;
+export function argmax(x: ArrayInput, options: ArgOptions & ({ axis: number } | { keepdims: true })): NDArray;
+export function argmax(x: ArrayInput, axis: number, options?: Omit<ArgOptions, "axis">): NDArray;
+export function argmax(x: ArrayInput, axis?: number | null | ArgOptions, options?: Omit<ArgOptions, "axis">): NDArray | number;
+export function argmax(x: ArrayInput, axis?: number | null | ArgOptions, options?: Omit<ArgOptions, "axis">): NDArray | number {
+  const o = reduceArgs<ArgOptions>("argmax", axis, options, ["axis", "keepdims"]);
+  const r = argExtreme(x, o, "argmax");
+  return isFull(o) ? r.data[0] : r;
 }
 
-/** `np.argmin(a, axis, keepdims)`: indices (int32) of the first minimum. */
-export function argmin(x: ArrayInput, options: ArgOptions = {}): NDArray {
-  return argExtreme(x, options, "argmin");
+/** `np.argmin(a, axis, keepdims)`: indices (int32) of the first minimum; a number without an axis. */
+export function argmin(x: ArrayInput, options?: { axis?: null; keepdims?: false }): number;
+export function argmin(x: ArrayInput, options: ArgOptions & ({ axis: number } | { keepdims: true })): NDArray;
+export function argmin(x: ArrayInput, axis: number, options?: Omit<ArgOptions, "axis">): NDArray;
+export function argmin(x: ArrayInput, axis?: number | null | ArgOptions, options?: Omit<ArgOptions, "axis">): NDArray | number;
+export function argmin(x: ArrayInput, axis?: number | null | ArgOptions, options?: Omit<ArgOptions, "axis">): NDArray | number {
+  const o = reduceArgs<ArgOptions>("argmin", axis, options, ["axis", "keepdims"]);
+  const r = argExtreme(x, o, "argmin");
+  return isFull(o) ? r.data[0] : r;
 }
 
 export interface AccumulateOptions {
-  /** Axis to accumulate along; the flattened array when undefined. */
-  axis?: number;
+  /** Axis to accumulate along; the flattened array when undefined or null. */
+  axis?: number | null;
   dtype?: DType;
 }
 
 /** Running ⊕ along one axis, in place on a fresh C-contiguous copy. */
-function accumulate(x: ArrayInput, options: AccumulateOptions, fn: "cumsum" | "cumprod"): NDArray {
+function accumulate(x: ArrayInput, axisOrOptions: number | null | AccumulateOptions | undefined, rest: Omit<AccumulateOptions, "axis"> | undefined, fn: "cumsum" | "cumprod"): NDArray {
+  const options = reduceArgs<AccumulateOptions>(fn, axisOrOptions, rest, ["axis", "dtype"]);
   let a = asarray(x);
-  if (options.axis === undefined) a = a.ravel();
-  const axis = options.axis === undefined ? 0 : normalizeAxis(options.axis, a.ndim, fn);
+  const flat = options.axis === undefined || options.axis === null;
+  if (flat) a = a.ravel();
+  const axis = flat ? 0 : normalizeAxis(options.axis as number, a.ndim, fn);
   const t = sumType(a, options.dtype, fn);
   if (t === "complex128") throw new DTypeError(`${fn}: not supported for complex128`);
-  const acc = castForAccumulation(a, options.dtype, t).astype("float64");
+  const acc = (t === "exact" ? a : castForAccumulation(a, options.dtype, t)).astype("float64");
   const moved = acc.moveaxis(axis, -1);
   const n = moved.shape[moved.ndim - 1] ?? 1;
   const step = moved.strides[moved.ndim - 1] ?? 0;
@@ -272,15 +417,16 @@ function accumulate(x: ArrayInput, options: AccumulateOptions, fn: "cumsum" | "c
       for (let k = 1, i = base + step; k < n; k++, i += step) d[i] = isSum ? d[i - step] + d[i] : d[i - step] * d[i];
     }
   });
+  if (t === "exact") return exactIntegerResult(acc);
   return t === "float64" ? acc : acc.astype(t);
 }
 
-/** `np.cumsum(a, axis, dtype)`: running sums (flattened when axis is undefined). */
-export function cumsum(x: ArrayInput, options: AccumulateOptions = {}): NDArray {
-  return accumulate(x, options, "cumsum");
+/** `np.cumsum(a, axis, dtype)`: running sums (flattened when axis is undefined); `cumsum(a, 0)` works too. */
+export function cumsum(x: ArrayInput, axis?: number | null | AccumulateOptions, options?: Omit<AccumulateOptions, "axis">): NDArray {
+  return accumulate(x, axis, options, "cumsum");
 }
 
-/** `np.cumprod(a, axis, dtype)`: running products (flattened when axis is undefined). */
-export function cumprod(x: ArrayInput, options: AccumulateOptions = {}): NDArray {
-  return accumulate(x, options, "cumprod");
+/** `np.cumprod(a, axis, dtype)`: running products (flattened when axis is undefined); `cumprod(a, 0)` works too. */
+export function cumprod(x: ArrayInput, axis?: number | null | AccumulateOptions, options?: Omit<AccumulateOptions, "axis">): NDArray {
+  return accumulate(x, axis, options, "cumprod");
 }

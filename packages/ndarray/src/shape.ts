@@ -6,6 +6,7 @@
  * compatible when equal or when one of them is 1; the result takes the larger. A missing
  * leading dimension counts as 1.
  */
+import { describe } from "./validate.js";
 import { AxisError, ShapeError, ValueError } from "./errors.js";
 
 export type Shape = readonly number[];
@@ -36,18 +37,20 @@ export function fmtShape(shape: Shape): string {
 /** Check that a caller's shape is a list of non-negative integers. */
 export function checkShape(shape: unknown, fn: string): number[] {
   const dims = typeof shape === "number" ? [shape] : shape;
-  if (!Array.isArray(dims)) throw new ValueError(`${fn}: shape must be a number or an array of numbers, got ${String(shape)}`);
+  if (!Array.isArray(dims)) throw new ValueError(`${fn}: shape must be a number or an array of numbers, got ${describe(shape)}`);
+  if (dims.length > 64) throw new ValueError(`${fn}: a shape has at most 64 dimensions, got ${dims.length}`);
   for (const d of dims) {
     if (typeof d !== "number" || !Number.isInteger(d)) {
-      throw new ValueError(`${fn}: shape entries must be integers, got ${JSON.stringify(dims)}`);
+      throw new ValueError(`${fn}: shape entries must be integers, got ${describe(dims)}`);
     }
-    if (d < 0) throw new ValueError(`${fn}: negative dimensions are not allowed, got shape ${JSON.stringify(dims)}`);
+    if (d < 0) throw new ValueError(`${fn}: negative dimensions are not allowed, got shape ${describe(dims)}`);
   }
   return dims.slice();
 }
 
 /** Map a possibly negative axis into [0, ndim); throws AxisError naming the function. */
 export function normalizeAxis(axis: number, ndim: number, fn: string): number {
+  if (typeof axis !== "number") throw new ValueError(`${fn}: axis must be an integer, got ${describe(axis)}`);
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
     throw new AxisError(`${fn}: axis ${axis} is out of bounds for array of dimension ${ndim}`);
   }
@@ -58,8 +61,9 @@ export function normalizeAxis(axis: number, ndim: number, fn: string): number {
 export function normalizeAxes(axis: number | readonly number[] | null | undefined, ndim: number, fn: string): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
   const list = typeof axis === "number" ? [axis] : axis;
+  if (!Array.isArray(list)) throw new ValueError(`${fn}: axis must be an integer, a list of integers or null, got ${describe(axis)}`);
   const out = list.map((a) => normalizeAxis(a, ndim, fn));
-  if (new Set(out).size !== out.length) throw new ValueError(`${fn}: duplicate value in 'axis': ${JSON.stringify(list)}`);
+  if (new Set(out).size !== out.length) throw new ValueError(`${fn}: duplicate value in 'axis': ${describe(list)}`);
   return out;
 }
 

@@ -113,7 +113,7 @@ describe("stack", () => {
   });
 
   it("stacks scalars into a vector", () => {
-    expectArray(stack([1, 2, 3]), [3], [1, 2, 3], "int32");
+    expectArray(stack([1, 2, 3]), [3], [1, 2, 3], "float64");
   });
 
   it("rejects different shapes, empty input and bad axes", () => {

@@ -242,13 +242,13 @@ describe("out", () => {
     np.add(np.array([0.1, 0.2]), 1, { out: f32 });
     expect(f32.toArray()).toEqual([Math.fround(1.1), Math.fround(1.2)]);
     const f64 = np.zeros([2]);
-    np.add(np.array([2147483647, 1]), 1, { out: f64 });
+    np.add(np.array([2147483647, 1], "int32"), 1, { out: f64 });
     expect(f64.toArray()).toEqual([-2147483648, 2]); // the int32 loop wraps, then casts
     const i32 = np.zeros([3], "int32");
-    np.less(np.array([1, 2, 3]), 2, { out: i32 });
+    np.less(np.array([1, 2, 3], "int32"), 2, { out: i32 });
     expect(i32.toArray()).toEqual([1, 0, 0]);
     const c = np.zeros([2], "complex128");
-    np.sqrt(np.array([4, 9]), { out: c });
+    np.sqrt(np.array([4, 9], "int32"), { out: c });
     expect(c.toArray()).toEqual([
       { re: 2, im: 0 },
       { re: 3, im: 0 },
@@ -330,15 +330,15 @@ describe("int32 arithmetic wraps as C", () => {
   const MIN = -2147483648;
 
   it("in add, subtract, multiply, negative, abs, square and power", () => {
-    expect(np.add(np.array([MAX]), 1).toArray()).toEqual([MIN]);
-    expect(np.subtract(np.array([MIN]), 1).toArray()).toEqual([MAX]);
-    expect(np.multiply(np.array([65536, 46341]), np.array([65536, 46341])).toArray()).toEqual([0, Math.imul(46341, 46341)]);
-    expect(np.negative(np.array([MIN])).toArray()).toEqual([MIN]);
-    expect(np.abs(np.array([MIN, -3])).toArray()).toEqual([MIN, 3]);
-    expect(np.square(np.array([46341])).toArray()).toEqual([Math.imul(46341, 46341)]);
+    expect(np.add(np.array([MAX], "int32"), 1).toArray()).toEqual([MIN]);
+    expect(np.subtract(np.array([MIN], "int32"), 1).toArray()).toEqual([MAX]);
+    expect(np.multiply(np.array([65536, 46341], "int32"), np.array([65536, 46341], "int32")).toArray()).toEqual([0, Math.imul(46341, 46341)]);
+    expect(np.negative(np.array([MIN], "int32")).toArray()).toEqual([MIN]);
+    expect(np.abs(np.array([MIN, -3], "int32")).toArray()).toEqual([MIN, 3]);
+    expect(np.square(np.array([46341], "int32")).toArray()).toEqual([Math.imul(46341, 46341)]);
     // NumPy (int32): np.power([2, 3, -2, 0], [31, 21, 3, 0]) -> [-2147483648, 1870418611, -8, 1]
-    expect(np.power(np.array([2, 3, -2, 0]), np.array([31, 21, 3, 0])).toArray()).toEqual([MIN, 1870418611, -8, 1]);
-    expect(np.add(np.array([MAX]), np.array([MAX])).dtype).toBe("int32");
+    expect(np.power(np.array([2, 3, -2, 0], "int32"), np.array([31, 21, 3, 0], "int32")).toArray()).toEqual([MIN, 1870418611, -8, 1]);
+    expect(np.add(np.array([MAX], "int32"), np.array([MAX], "int32")).dtype).toBe("int32");
   });
 
   it("divide of integers is true division in float64", () => {
@@ -348,11 +348,11 @@ describe("int32 arithmetic wraps as C", () => {
   });
 
   it("integers to a negative integer power throw ValueError naming the exponent", () => {
-    expectError(() => np.power(np.array([2, 3]), -1), ValueError, "power", "-1");
-    expectError(() => np.power(np.array([2, 3]), np.array([1, -2])), ValueError, "power", "-2");
-    expectError(() => np.power(np.array([2]), np.array(-3)), ValueError, "power", "-3");
+    expectError(() => np.power(np.array([2, 3], "int32"), -1), ValueError, "power", "-1");
+    expectError(() => np.power(np.array([2, 3], "int32"), np.array([1, -2], "int32")), ValueError, "power", "-2");
+    expectError(() => np.power(np.array([2], "int32"), np.array(-3, "int32")), ValueError, "power", "-3");
     // a float exponent (or base) is fine
-    expect(np.power(np.array([2, 4]), -0.5).toArray()).toEqual([2 ** -0.5, 0.5]);
+    expect(np.power(np.array([2, 4], "int32"), -0.5).toArray()).toEqual([2 ** -0.5, 0.5]);
     expect(np.power(np.array([2.0, 4.5]), -1).toArray()).toEqual([0.5, 1 / 4.5]);
   });
 });
@@ -401,8 +401,8 @@ describe("floor division and remainder: Python's signs", () => {
   });
 
   it("int32, with 0 for division by zero and INT_MIN // -1 wrapping (NumPy)", () => {
-    const x = np.array([7, -7, 7, -7, 0, 5, -5, -2147483648, -2147483648]);
-    const y = np.array([2, 2, -2, -2, 3, 0, 0, -1, 1]);
+    const x = np.array([7, -7, 7, -7, 0, 5, -5, -2147483648, -2147483648], "int32");
+    const y = np.array([2, 2, -2, -2, 3, 0, 0, -1, 1], "int32");
     expect(np.floorDivide(x, y).toArray()).toEqual([3, -4, -4, 3, 0, 0, 0, -2147483648, -2147483648]);
     expect(np.mod(x, y).toArray()).toEqual([1, 1, -1, -1, 0, 0, 0, 0, 0]);
     expect(np.floorDivide(x, y).dtype).toBe("int32");
@@ -423,8 +423,8 @@ describe("floor division and remainder: Python's signs", () => {
     );
     fc.assert(
       fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -50, max: 50 }).filter((v) => v !== 0), (x, y) => {
-        const q = np.floorDivide(np.array([x]), y).item();
-        const r = np.mod(np.array([x]), y).item();
+        const q = np.floorDivide(np.array([x], "int32"), y).item();
+        const r = np.mod(np.array([x], "int32"), y).item();
         expect(q).toBe(Math.floor(x / y) + 0); // int32 has no −0
         expect(q * y + r).toBe(x);
       }),
@@ -463,10 +463,10 @@ describe("rounding", () => {
   it("round with decimals, positive and negative (NumPy)", () => {
     expect(np.round(np.array([0.125, 0.375, 2.675, -1.005]), 2).toArray()).toEqual([0.12, 0.38, 2.68, -1]);
     expect(np.round(np.array([15, 25, -35, 1234.5678]), -1).toArray()).toEqual([20, 20, -40, 1230]);
-    const i = np.round(np.array([15, 25, -35, 150, 250]), -1);
+    const i = np.round(np.array([15, 25, -35, 150, 250], "int32"), -1);
     expect(i.dtype).toBe("int32");
     expect(i.toArray()).toEqual([20, 20, -40, 150, 250]);
-    expect(np.round(np.array([3, 4]), 2).toArray()).toEqual([3, 4]);
+    expect(np.round(np.array([3, 4], "int32"), 2).toArray()).toEqual([3, 4]);
     expect(np.round(np.array([1.5], "float32")).dtype).toBe("float32");
     expectError(() => np.round(np.array([{ re: 1, im: 0 }])), DTypeError, "round", "complex128");
   });
@@ -478,9 +478,9 @@ describe("rounding", () => {
     expectSameNumbers(flat(np.trunc(x)), [-1, -0, 0, 1, -0, NaN]);
     // NumPy: np.sign(-0.0) is 0.0
     expectSameNumbers(flat(np.sign(x)), [-1, -1, 1, 1, 0, NaN]);
-    expect(np.sign(np.array([-3, 0, 5])).toArray()).toEqual([-1, 0, 1]);
-    expect(np.sign(np.array([-3, 0, 5])).dtype).toBe("int32");
-    expect(np.floor(np.array([3])).dtype).toBe("float64");
+    expect(np.sign(np.array([-3, 0, 5], "int32")).toArray()).toEqual([-1, 0, 1]);
+    expect(np.sign(np.array([-3, 0, 5], "int32")).dtype).toBe("int32");
+    expect(np.floor(np.array([3], "int32")).dtype).toBe("float64");
   });
 });
 
@@ -629,7 +629,7 @@ describe("clip and where", () => {
 
 describe("array methods", () => {
   it("call the ufuncs", () => {
-    const a = np.array([1, 2, 3]);
+    const a = np.array([1, 2, 3], "int32");
     expect(a.add(1).toArray()).toEqual([2, 3, 4]);
     expect(a.subtract([1, 1, 1]).toArray()).toEqual([0, 1, 2]);
     expect(a.multiply(a).toArray()).toEqual([1, 4, 9]);

@@ -83,7 +83,7 @@ describe("cross: NumPy's cases", () => {
   it("mixed 2 and 3, int32 stays int32", () => {
     expect(cross([1, 2], [3, 4, 5]).toArray()).toEqual([10, -5, -2]);
     expect(cross([3, 4, 5], [1, 2]).toArray()).toEqual([-10, 5, 2]);
-    expect(cross([1, 2, 3], [4, 5, 6]).dtype).toBe("int32");
+    expect(cross(new NDArray(Int32Array.of(1, 2, 3)), new NDArray(Int32Array.of(4, 5, 6))).dtype).toBe("int32");
   });
   it("axis sets axisa, axisb and axisc", () => {
     const a = new NDArray(Float64Array.from([1, 0, 0, 1, 0, 0]), [3, 2]); // vectors along axis 0: columns x, y

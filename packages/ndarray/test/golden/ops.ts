@@ -238,8 +238,9 @@ export const ndarrayOps: OpRegistry = {
   },
   full: withPyFloats((args, kw) => {
     const p = bind("full", ["shape", "fill_value", "dtype", "order"], args, kw);
-    // without dtype the fill value's Python type decides: int -> int, float -> float64, bool -> bool
-    const dtype = dt(p.dtype) ?? (isPyFloat(p.fill_value) ? "float64" : undefined);
+    // without dtype the fill value's Python type decides: int -> int, float -> float64, bool ->
+    // bool; a JS number alone gives float64 (README, "Where we differ"), so a Python int asks for int32
+    const dtype = dt(p.dtype) ?? (isPyFloat(p.fill_value) ? "float64" : typeof p.fill_value === "number" ? "int32" : undefined);
     const value = typeof p.fill_value === "boolean" ? p.fill_value : num(p.fill_value);
     return np.full(shapeOf(p.shape), value, dtype);
   }),
