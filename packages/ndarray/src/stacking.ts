@@ -17,11 +17,12 @@
  *
  * Reference: NumPy 1.24 `numpy/core/shape_base.py` and `numpy/lib/shape_base.py`.
  */
+import { checkOptions, describe } from "./validate.js";
 import { promoteTypes } from "./dtype.js";
 import { ShapeError, ValueError } from "./errors.js";
 import { asarray, zeros, type ArrayLike } from "./creation.js";
 import { copyStrided } from "./kernels/copy.js";
-import type { NDArray, Slice } from "./ndarray.js";
+import { NDArray, type Slice } from "./ndarray.js";
 import { fmtShape, normalizeAxis, shapesEqual } from "./shape.js";
 
 // ------------------------------------------------------------------ joining
@@ -88,6 +89,23 @@ function atleast(x: NDArray, ndim: 1 | 2 | 3): NDArray {
   return x.reshape(x.shape[0], x.shape[1], 1);
 }
 
+/** The axis as NumPy takes it: positional (`stack(xs, 1)`) or as the keyword (`stack(xs, { axis: 1 })`). */
+function axisArg(fn: string, arg: number | null | { axis?: number | null } | undefined, fallback: number): number | null {
+  if (arg === undefined) return fallback;
+  if (arg !== null && typeof arg === "object") {
+    const o = checkOptions(fn, arg, ["axis"]);
+    return o.axis === undefined ? fallback : o.axis;
+  }
+  return arg;
+}
+
+/** The list of arrays to join: a JS array (or iterable) of array-likes, never a string or one NDArray by mistake. */
+function listOfArrays(fn: string, arrays: unknown): NDArray[] {
+  if (arrays instanceof NDArray) return Array.from({ length: arrays.shape[0] ?? 0 }, (_, i) => arrays.slice(i));
+  if (!Array.isArray(arrays)) throw new ValueError(`${fn}: expected a list of arrays, got ${describe(arrays)}`);
+  return arrays.map((a) => asarray(a as ArrayLike));
+}
+
 /**
  * `np.concatenate(arrays, axis)`: join arrays along an existing axis.
  *
@@ -103,8 +121,9 @@ function atleast(x: NDArray, ndim: 1 | 2 | 3): NDArray {
  * const c = concatenate([[[1, 2]], [[3, 4], [5, 6]]]); // (1,2) and (2,2) along axis 0
  * // c.shape -> [3, 2]; c.toArray() -> [[1, 2], [3, 4], [5, 6]]
  */
-export function concatenate(arrays: readonly ArrayLike[], axis: number | null = 0): NDArray {
-  const xs = arrays.map((a) => asarray(a));
+export function concatenate(arrays: readonly ArrayLike[], axisOrOptions: number | null | { axis?: number | null } = 0): NDArray {
+  const axis = axisArg("concatenate", axisOrOptions, 0);
+  const xs = listOfArrays("concatenate", arrays);
   if (axis === null) return join(xs.map((x) => x.ravel()), 0, "concatenate");
   return join(xs, axis, "concatenate");
 }
@@ -123,8 +142,10 @@ export function concatenate(arrays: readonly ArrayLike[], axis: number | null = 
  * const s = stack([[1, 2, 3], [4, 5, 6]], 1);
  * // s.shape -> [3, 2]; s.toArray() -> [[1, 4], [2, 5], [3, 6]]
  */
-export function stack(arrays: readonly ArrayLike[], axis = 0): NDArray {
-  const xs = arrays.map((a) => asarray(a));
+export function stack(arrays: readonly ArrayLike[], axisOrOptions: number | { axis?: number } = 0): NDArray {
+  const axis = axisArg("stack", axisOrOptions, 0);
+  if (axis === null) throw new ValueError(`stack: axis must be an integer, got null`);
+  const xs = listOfArrays("stack", arrays);
   if (xs.length === 0) throw new ValueError(`stack: need at least one array to stack`);
   for (let k = 1; k < xs.length; k++) {
     if (!shapesEqual(xs[k].shape, xs[0].shape)) {

@@ -203,7 +203,14 @@ let liveResident = 0;
  * A readable description of the kernels in use: engine features, the chosen backend and why,
  * the crossover size, and the WebAssembly memory held. The analogue of `np.show_config()`.
  */
-export function showConfig(): string {
+export function showConfig(options: { print?: boolean } = {}): string {
+  const text = configText();
+  // NumPy's show_config prints; returning the text too lets a program or a test read it
+  if (options.print ?? true) console.log(text);
+  return text;
+}
+
+function configText(): string {
   const f = engineFeatures();
   const b = getBackend();
   const yes = (x: boolean) => (x ? "yes" : "no");

@@ -11,6 +11,7 @@
  * Reference: R. Durstenfeld, "Algorithm 235: Random permutation", CACM 7(7), 1964;
  * NumPy `numpy/random/mtrand.pyx`, `_generator.pyx`, `_common.pyx` (`kahan_sum`).
  */
+import { checkBool, checkOptions } from "../validate.js";
 import type { DType } from "../dtype.js";
 import { IndexError, ValueError } from "../errors.js";
 import { fromNested, NDArray, type NestedArray } from "../ndarray.js";
@@ -361,4 +362,46 @@ export function permute(bg: BitGenerator, x: number | NDArray | NestedArray, fn:
   const copy = src.copy();
   shuffleInPlace(bg, copy, fn);
   return copy;
+}
+
+/** The options of `choice` after `a`, in NumPy's keyword spelling. */
+export interface ChoiceOptions {
+  size?: Size;
+  replace?: boolean;
+  p?: NDArray | readonly number[];
+  shuffle?: boolean;
+}
+
+/** `choice`'s arguments after `a`: positional (size, replace, p, shuffle), with an options object last or alone. */
+export type ChoiceArgs =
+  | [options?: ChoiceOptions]
+  | [size: Size | undefined, options?: ChoiceOptions]
+  | [size: Size | undefined, replace?: boolean, p?: NDArray | readonly number[], shuffle?: boolean];
+
+/**
+ * Read `choice`'s arguments either way: `choice(a, 3, false)` (NumPy's positional order) or
+ * `choice(a, 3, { replace: false })` / `choice(a, { size: 3, replace: false })`. An options
+ * object where a boolean belongs would otherwise be truthy and sample with replacement.
+ */
+export function choiceArgs(fn: string, rest: readonly unknown[], keys: readonly (keyof ChoiceOptions)[]): ChoiceOptions {
+  const positional: ChoiceOptions = {};
+  const names: (keyof ChoiceOptions)[] = ["size", "replace", "p", "shuffle"];
+  let options: ChoiceOptions = {};
+  rest.forEach((v, i) => {
+    const isOptions = v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof NDArray);
+    if (isOptions) {
+      if (i !== rest.length - 1) throw new ValueError(`${fn}: an options object must come last`);
+      options = checkOptions(fn, v as ChoiceOptions, keys);
+      return;
+    }
+    if (i >= keys.length) throw new ValueError(`${fn}: takes at most ${keys.length} arguments after a (${keys.join(", ")}), got ${rest.length}`);
+    (positional as Record<string, unknown>)[names[i]] = v;
+  });
+  for (const k of Object.keys(options) as (keyof ChoiceOptions)[]) {
+    if (positional[k] !== undefined) throw new ValueError(`${fn}: ${k} given both positionally and in the options`);
+  }
+  const merged = { ...positional, ...options };
+  if (merged.replace !== undefined) checkBool(fn, "replace", merged.replace);
+  if (merged.shuffle !== undefined) checkBool(fn, "shuffle", merged.shuffle);
+  return merged;
 }

@@ -36,6 +36,8 @@ import {
   checkNonNegative,
   checkPopulation,
   checkProbabilities,
+  choiceArgs,
+  type ChoiceArgs,
   choicePopulation,
   choiceResult,
   choiceWeightedNoReplace,
@@ -196,14 +198,9 @@ export class Generator {
    * @throws ValueError for bad p (negative, NaN, wrong length, not summing to 1 within √eps),
    *   size > population without replacement, an empty population.
    */
-  choice(
-    a: number | NDArray | NestedArray,
-    size?: Size,
-    replace = true,
-    p?: NDArray | readonly number[],
-    shuffle = true,
-  ): number | NDArray {
+  choice(a: number | NDArray | NestedArray, ...rest: ChoiceArgs): number | NDArray {
     const fn = "choice";
+    const { size, replace = true, p, shuffle = true } = choiceArgs(fn, rest, ["size", "replace", "p", "shuffle"]);
     const bg = this.bitGenerator;
     const pop = choicePopulation(a, fn);
     const isScalar = size === undefined;

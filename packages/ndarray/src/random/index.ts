@@ -20,6 +20,7 @@
 import type { NDArray, NestedArray } from "../ndarray.js";
 import type { Size } from "./common.js";
 import { RandomState, type LegacySeed } from "./random-state.js";
+import type { ChoiceArgs } from "./common.js";
 
 export { RandomState, type LegacySeed } from "./random-state.js";
 export { Generator, defaultRng, type FloatDType, type IntegersOptions } from "./generator.js";
@@ -99,8 +100,8 @@ export function standardNormal(size?: Size): number | NDArray {
 }
 
 /** `np.random.choice(a, size, replace, p)` (see RandomState.choice). */
-export function choice(a: number | NDArray | NestedArray, size?: Size, replace = true, p?: NDArray | readonly number[]): number | NDArray {
-  return globalState.choice(a, size, replace, p);
+export function choice(a: number | NDArray | NestedArray, ...rest: ChoiceArgs): number | NDArray {
+  return globalState.choice(a, ...rest);
 }
 
 /** `np.random.permutation(x)`. */

@@ -33,6 +33,8 @@ import {
   checkPopulation,
   checkProbabilities,
   choicePopulation,
+  choiceArgs,
+  type ChoiceArgs,
   choiceResult,
   choiceWeightedNoReplace,
   doublesFor,
@@ -227,8 +229,9 @@ export class RandomState {
    * @throws ValueError for p that is negative, NaN, the wrong length or does not sum to 1
    *   (tolerance √eps), for size > population without replacement, for an empty population.
    */
-  choice(a: number | NDArray | NestedArray, size?: Size, replace = true, p?: NDArray | readonly number[]): number | NDArray {
+  choice(a: number | NDArray | NestedArray, ...rest: ChoiceArgs): number | NDArray {
     const fn = "choice";
+    const { size, replace = true, p } = choiceArgs(fn, rest, ["size", "replace", "p"]);
     const pop = choicePopulation(a, fn);
     const isScalar = size === undefined;
     const shape = isScalar ? [] : sizeToShape(size, fn);
