@@ -7,10 +7,12 @@
  *
  * Stacks `(..., M, N)` are handled by acting on the last two axes, as NumPy does.
  */
-import { ValueError } from "./errors.js";
+import { AxisError, ValueError } from "./errors.js";
 import { arange, asarray, zeros, type ArrayLike } from "./creation.js";
 import { greaterEqual, lessEqual, subtract, where } from "./ufunc.js";
-import type { NDArray } from "./ndarray.js";
+import type { Complex, NDArray } from "./ndarray.js";
+import type { Batched, ComplexMatrix, NestedStack, RealMatrix } from "./batched.js";
+import { checkInt, checkOptions } from "./validate.js";
 import { fmtShape } from "./shape.js";
 import { sum } from "./reductions.js";
 import type { DType } from "./dtype.js";
@@ -40,19 +42,59 @@ export function tril(a: ArrayLike, k = 0): NDArray {
 }
 
 export interface TraceOptions {
-  /** Which diagonal: 0 the main one, k > 0 above, k < 0 below. */
+  /** Which diagonal: 0 the main one, k > 0 above, k < 0 below (default 0). */
   offset?: number;
+  /** The first axis of the 2-D sub-arrays (default 0). */
   axis1?: number;
+  /** The second axis of the 2-D sub-arrays (default 1). */
   axis2?: number;
+  /** Accumulator and result dtype (default: the input's; bool → int32). */
   dtype?: DType;
 }
 
-/** `np.trace(a, offset, axis1, axis2, dtype)`: the sum along a diagonal (int stays int). */
-export function trace(a: ArrayLike, options: TraceOptions = {}): NDArray {
-  const { offset = 0, axis1 = 0, axis2 = 1, dtype } = options;
+const TRACE_OPTIONS = ["offset", "axis1", "axis2", "dtype"] as const;
+
+/**
+ * `np.trace(a, offset, axis1, axis2, dtype)`: the sum along a diagonal (int stays int).
+ *
+ * @param a an array of at least 2 dimensions.
+ * @param options `{ offset, axis1, axis2, dtype }`, or NumPy's positional form
+ *   `trace(a, offset, axis1, axis2, dtype)`.
+ * @returns for 2-D input a JS number (a `Complex` for complex128), as NumPy returns a scalar;
+ *   otherwise an NDArray of a's shape without axis1 and axis2. Typing (batched.ts): an NDArray
+ *   or a 2-D literal is typed `number`; mark a stack with `np.batched(A)` (or pass a 3-D
+ *   literal) to have the NDArray result typed. A stack in a plain NDArray still returns an
+ *   NDArray at run time, and a complex128 NDArray a `Complex`.
+ * @throws ValueError for fewer than 2 dimensions, a non-integer offset or an unknown option;
+ *   AxisError for an axis out of range.
+ *
+ * @example
+ *   np.trace([[1, 2], [3, 4]]); // 5
+ */
+export function trace(a: Batched | NestedStack, options?: TraceOptions): NDArray;
+export function trace(a: Batched | NestedStack, offset: number, axis1?: number, axis2?: number, dtype?: DType): NDArray;
+export function trace(a: ComplexMatrix, options?: TraceOptions): Complex;
+export function trace(a: ComplexMatrix, offset: number, axis1?: number, axis2?: number, dtype?: DType): Complex;
+export function trace(a: NDArray | RealMatrix, options?: TraceOptions): number;
+export function trace(a: NDArray | RealMatrix, offset: number, axis1?: number, axis2?: number, dtype?: DType): number;
+export function trace(a: ArrayLike, options?: TraceOptions | number, axis1?: number, axis2?: number, dtype?: DType): number | Complex | NDArray;
+export function trace(a: ArrayLike, optionsOrOffset: TraceOptions | number = {}, axis1Arg?: number, axis2Arg?: number, dtypeArg?: DType): number | Complex | NDArray {
+  const fn = "trace";
+  const options: TraceOptions =
+    typeof optionsOrOffset === "number" ? { offset: optionsOrOffset, axis1: axis1Arg, axis2: axis2Arg, dtype: dtypeArg } : checkOptions(fn, optionsOrOffset, TRACE_OPTIONS);
+  const offset = checkInt(fn, "offset", options.offset ?? 0);
+  const axis1 = checkInt(fn, "axis1", options.axis1 ?? 0);
+  const axis2 = checkInt(fn, "axis2", options.axis2 ?? 1);
   const x = asarray(a);
   if (x.ndim < 2) throw new ValueError(`trace: diag requires an array of at least two dimensions, got shape ${fmtShape(x.shape)}`);
-  return sum(x.diagonal(offset, axis1, axis2), { axis: -1, dtype });
+  for (const ax of [axis1, axis2]) {
+    if (ax < -x.ndim || ax >= x.ndim) throw new AxisError(`trace: axis ${ax} is out of bounds for array of dimension ${x.ndim}`);
+  }
+  if ((axis1 + x.ndim) % x.ndim === (axis2 + x.ndim) % x.ndim) throw new ValueError(`trace: axis1 and axis2 cannot be the same (${axis1}, ${axis2})`);
+  const t = sum(x.diagonal(offset, axis1, axis2), { axis: -1, dtype: options.dtype }) as NDArray;
+  if (x.ndim > 2) return t;
+  // one matrix: NumPy's scalar (the 0-d result is fresh and contiguous)
+  return t.dtype === "complex128" ? { re: t.data[0], im: t.data[1] } : t.data[0];
 }
 
 /** `np.fill_diagonal(a, value)`: write `value` on the main diagonal of a 2-D array, in place. */

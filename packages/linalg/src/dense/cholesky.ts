@@ -35,7 +35,7 @@
  * and the block version §4.2.9); LAPACK dpotf2, dpotrf, dpotrs.
  * Sibling: for symmetric indefinite A use LDLᵀ (not here yet) or LU (`solve`).
  */
-import { ValueError, type NDArray } from "@sliderule/ndarray";
+import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { potrfResident } from "@sliderule/ndarray/kernels";
 import { zpotf2, zpotrs } from "../complex/cholesky.js";
 import { LinAlgError } from "../errors.js";
@@ -229,12 +229,15 @@ export function cholesky(a: ArrayInput, options: CholeskyOptions = {}): NDArray 
 }
 
 /** `choFactor(a)`: a factor for {@link choSolve}. */
-export interface ChoFactorResult {
+export interface ChoFactorFields {
   /** (…, M, M): the factor in the triangle named by `lower`, zeros in the other. */
   c: NDArray;
   /** Whether c holds L (A = L·Lᴴ) or U (A = Uᴴ·U). */
   lower: boolean;
 }
+
+/** ChoFactorFields, also iterable in NumPy's tuple order: `[c, lower]`. */
+export type ChoFactorResult = NamedTuple<ChoFactorFields>;
 
 /**
  * Cholesky factorisation for use in {@link choSolve} (SciPy's `scipy.linalg.cho_factor`).
@@ -242,7 +245,7 @@ export interface ChoFactorResult {
  * @param a `(..., M, M)` symmetric (Hermitian) positive definite; the triangle named by
  *   `lower` is read.
  * @param options.lower factor as L·Lᴴ (true) or Uᴴ·U (false, SciPy's default).
- * @returns `{ c, lower }`; c holds the factor, zeros elsewhere (SciPy leaves arbitrary data).
+ * @returns `{ c, lower }` (also `[c, lower]`, SciPy's tuple order); c holds the factor, zeros elsewhere (SciPy leaves arbitrary data).
  * @throws LinAlgError kind "notPositiveDefinite" with the failing index; ValueError for NaN/Inf.
  *
  * Notes: blocked Cholesky (LAPACK dpotrf).
@@ -264,7 +267,7 @@ export function choFactor(a: ArrayInput, options: BlockOptions & { lower?: boole
   forEachCholesky(fn, A, !lower, nb, (p, W) => {
     storeMatrix(W, 0, n, n, n, c, p * n * n, lower ? "lower" : "upper", !lower, !lower);
   });
-  return { c, lower };
+  return namedTuple({ c, lower }, ["c", "lower"]);
 }
 
 /**
@@ -281,11 +284,16 @@ export function choFactor(a: ArrayInput, options: BlockOptions & { lower?: boole
  *   const x = linalg.choSolve(linalg.choFactor([[4, 2], [2, 5]], { lower: true }), [6, 7]);
  *   assert.close(x.toArray(), [1, 1]);
  */
-export function choSolve(factor: ChoFactorResult | readonly [NDArray, boolean], b: ArrayInput, options: BlockOptions = {}): NDArray {
+export function choSolve(factor: ChoFactorFields | readonly [NDArray, boolean], b: ArrayInput, options: BlockOptions = {}): NDArray {
   const fn = "choSolve";
   checkOptions(fn, CHO_SOLVE_OPTIONS, options);
-  const C = asArray(Array.isArray(factor) ? factor[0] : (factor as ChoFactorResult).c);
-  const lower = Array.isArray(factor) ? factor[1] : (factor as ChoFactorResult).lower;
+  const pair = Array.isArray(factor) && factor.length === 2;
+  if (!pair && (factor === null || typeof factor !== "object" || !("c" in factor) || !("lower" in factor))) {
+    throw new ValueError(`${fn}: factor must be choFactor's { c, lower } or the pair [c, lower], got ${factor === null ? "null" : Array.isArray(factor) ? `an array of length ${factor.length}` : typeof factor}`);
+  }
+  const C = asArray(pair ? (factor as readonly [NDArray, boolean])[0] : (factor as ChoFactorFields).c);
+  const lower = pair ? (factor as readonly [NDArray, boolean])[1] : (factor as ChoFactorFields).lower;
+  if (typeof lower !== "boolean") throw new ValueError(`${fn}: lower must be true or false, got ${String(lower)}`);
   const B = asArray(b);
   const nb = blockSizeOf(options, BLOCK_SIZES.triangular, fn);
   if (C.ndim < 2 || C.shape[C.ndim - 1] !== C.shape[C.ndim - 2]) {

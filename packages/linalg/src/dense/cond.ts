@@ -13,29 +13,38 @@
  * same quantity for p = 1, inf without forming A⁻¹.
  */
 import * as np from "@sliderule/ndarray";
-import type { NDArray } from "@sliderule/ndarray";
+import type { Batched, NDArray, NestedStack, NestedArray } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { asArray, assertSquare, assertStacked2d, type ArrayInput } from "../util/batch.js";
-import { inv } from "./inv.js";
+import { invQuiet } from "./inv.js";
 import { norm, type NormOrder } from "./norm.js";
 import { svd } from "./svd.js";
+import { scalarOf } from "../util/scalar.js";
 
 /**
  * Condition number of a matrix or a stack of matrices (NumPy's `np.linalg.cond`).
  *
  * @param x `(..., M, N)` (square for p other than null, 2, −2).
  * @param p the norm: null (default, 2-norm by the SVD), 2, −2, 1, −1, inf, −inf, 'fro', 'nuc'.
- * @returns 0-d for one matrix, else the batch shape: float64 (float32 for float32 input;
- *   complex128 with zero imaginary part for complex input and p not in null, 2, −2, as NumPy).
+ * @returns for one matrix (2-D x) a JS number, as NumPy's scalar (rounded to float32 for
+ *   float32 input; real also for complex input, where NumPy returns a complex scalar with zero
+ *   imaginary part for p not in null, 2, −2); for a stack an NDArray of the batch shape: float64
+ *   (float32 for float32 input; complex128 with zero imaginary part for complex input and p not
+ *   in null, 2, −2, as NumPy). Typing: a 2-D literal or an NDArray is typed `number`, a 3-D
+ *   literal or `np.batched(A)` NDArray; a stack in a plain NDArray still returns an NDArray at
+ *   run time (see README "Scalars").
  * @throws LinAlgError "cond is not defined on empty arrays" (kind invalidInput); kind
  *   invalidInput when p needs a square matrix and x is not; ValueError for an invalid p.
  *
  * Notes: σ_max/σ_min by the SVD, or ‖x‖_p·‖inv(x)‖_p by LU; inf for singular matrices.
  *
  * @example
- *   assert.close(linalg.cond([[1, 0], [0, 2]]).item(), 2);
+ *   assert.close(linalg.cond([[1, 0], [0, 2]]), 2);
  */
-export function cond(x: ArrayInput, p: NormOrder = null): NDArray {
+export function cond(x: Batched | NestedStack, p?: NormOrder): NDArray;
+export function cond(x: NDArray | NestedArray[][], p?: NormOrder): number;
+export function cond(x: ArrayInput, p?: NormOrder): number | NDArray;
+export function cond(x: ArrayInput, p: NormOrder = null): number | NDArray {
   const fn = "cond";
   const X = asArray(x);
   assertStacked2d(X, fn);
@@ -65,7 +74,7 @@ export function cond(x: ArrayInput, p: NormOrder = null): NDArray {
       const A = stack.slice(q);
       let ni: number;
       try {
-        ni = norm(inv(A), p, [-2, -1]).data[0];
+        ni = norm(invQuiet(A), p, [-2, -1]).data[0]; // no ill-conditioning warning: cond reports it as its value
       } catch (e) {
         if (e instanceof LinAlgError && e.kind === "singular") ni = NaN; // NumPy's inv with errors ignored
         else throw e;
@@ -83,6 +92,11 @@ export function cond(x: ArrayInput, p: NormOrder = null): NDArray {
     let hasNaN = false;
     for (let i = 0; i < row.length; i++) if (Number.isNaN(row[i])) hasNaN = true;
     if (!hasNaN) r.data[slots * q] = Infinity;
+  }
+  // one matrix: NumPy's scalar, real (a complex result has zero imaginary part)
+  if (batch.length === 0) {
+    const v = scalarOf(r);
+    return typeof v === "number" ? v : v.re;
   }
   return r;
 }

@@ -25,25 +25,25 @@ describe.each([
   it.each([1, 2, 3, 4, 5, 6])("equals the cofactor expansion for a random %i×%i matrix", (n) => {
     const a = randomMatrix([n, n], n);
     const exact = cofactorDet(a.toArray() as number[][]);
-    const d = det(a, { blockSize }).item();
+    const d = det(a, { blockSize });
     expect(Math.abs(d - exact)).toBeLessThan(1e-13 * Math.max(1, Math.abs(exact)) * n);
   });
 
   it("is the diagonal product on triangular matrices (to exp∘log rounding, as NumPy), ±1 on permutations", () => {
-    expect(det([[2, 5, 7], [0, 3, 1], [0, 0, -4]], { blockSize }).item()).toBeCloseTo(-24, 13);
-    expect(det([[0, 1, 0], [0, 0, 1], [1, 0, 0]], { blockSize }).item()).toBe(1);
-    expect(det([[0, 1], [1, 0]], { blockSize }).item()).toBe(-1);
+    expect(det([[2, 5, 7], [0, 3, 1], [0, 0, -4]], { blockSize })).toBeCloseTo(-24, 13);
+    expect(det([[0, 1, 0], [0, 0, 1], [1, 0, 0]], { blockSize })).toBe(1);
+    expect(det([[0, 1], [1, 0]], { blockSize })).toBe(-1);
   });
 
   it("is 0 for an exactly singular matrix, and slogdet is (0, -inf)", () => {
     // a zero column makes a pivot exactly zero (a rank-deficient product of random factors
     // would only be singular up to rounding)
     const a = np.array([[1, 0, 3, 4], [4, 0, 6, 1], [7, 0, 9, 2], [1, 0, 1, 1]]);
-    expect(det(a, { blockSize }).item()).toBe(0);
-    expect(Math.abs(det(singularMatrix(5, 3, 1), { blockSize }).item())).toBeLessThan(1e-10);
+    expect(det(a, { blockSize })).toBe(0);
+    expect(Math.abs(det(singularMatrix(5, 3, 1), { blockSize }))).toBeLessThan(1e-10);
     const { sign, logabsdet } = slogdet([[1, 2], [2, 4]], { blockSize });
-    expect(sign.item()).toBe(0);
-    expect(logabsdet.item()).toBe(-Infinity);
+    expect(sign).toBe(0);
+    expect(logabsdet).toBe(-Infinity);
   });
 
   it("slogdet stays finite where det overflows, and they agree elsewhere", () => {
@@ -52,20 +52,22 @@ describe.each([
     const a = np.eye(n).multiply(10);
     a.set(0, n - 1, 3);
     const { sign, logabsdet } = slogdet(a, { blockSize });
-    expect(sign.item()).toBe(1);
-    expect(logabsdet.item()).toBeCloseTo(n * Math.log(10), 9);
-    expect(det(a, { blockSize }).item()).toBe(Infinity);
+    expect(sign).toBe(1);
+    expect(logabsdet).toBeCloseTo(n * Math.log(10), 9);
+    expect(det(a, { blockSize })).toBe(Infinity);
     const b = randomMatrix([7, 7], 3);
     const s = slogdet(b, { blockSize });
-    expect(s.sign.item() * Math.exp(s.logabsdet.item())).toBeCloseTo(det(b, { blockSize }).item(), 12);
+    expect(s.sign * Math.exp(s.logabsdet)).toBeCloseTo(det(b, { blockSize }), 12);
   });
 });
 
 describe("det on the corpus", () => {
   it.each(select((t) => t.includes("square") && !t.includes("ill-conditioned")).map((c) => [c.name, c] as const))("det(A) = sign·exp(logabsdet), batched as the stack: %s", (_, c) => {
-    const d = det(c.a);
-    const { sign, logabsdet } = slogdet(c.a);
-    expect(d.shape).toEqual(c.a.shape.slice(0, -2));
+    // one matrix is computed as a stack of one, to check dtypes; then as NumPy's scalar below
+    const stack = np.batched(c.a.ndim === 2 ? c.a.reshape([1, ...c.a.shape]) : c.a);
+    const d = det(stack);
+    const { sign, logabsdet } = slogdet(stack);
+    expect(d.shape).toEqual(stack.shape.slice(0, -2));
     expect(sign.shape).toEqual(d.shape);
     const complex = c.a.dtype === "complex128";
     expect(d.dtype).toBe(c.a.dtype === "int32" ? "float64" : c.a.dtype);
@@ -77,38 +79,79 @@ describe("det on the corpus", () => {
       const tol = (c.a.dtype === "float32" ? 1e-4 : 1e-11) * Math.abs(d0) * 2 ** n + 1e-300;
       expect(Math.abs(d.get(1) - 2 ** n * d0)).toBeLessThanOrEqual(tol * 2 ** n);
     }
+    if (c.a.ndim === 2) {
+      // one matrix: JS numbers (Complex for complex input), the values of the stack of one
+      const d1: unknown = det(c.a);
+      const [s1, l1] = slogdet(c.a);
+      expect(d1).toEqual(complex ? d.getComplex(0) : d.get(0));
+      expect(s1).toEqual(complex ? sign.getComplex(0) : sign.get(0));
+      expect(l1).toBe(logabsdet.get(0));
+    }
   });
 
   it("handles the Hilbert matrix through the log", () => {
     const { sign, logabsdet } = slogdet(hilbert(8));
-    expect(sign.item()).toBe(1);
+    expect(sign).toBe(1);
     // det(H_8) = 2.737050…e-33 exactly (a known closed form)
-    expect(logabsdet.item()).toBeCloseTo(Math.log(2.7370500086739e-33), 5);
+    expect(logabsdet).toBeCloseTo(Math.log(2.7370500086739e-33), 5);
   });
 
-  it("promotes int32 to float64 and keeps float32", () => {
-    expect(det(randomInt([3, 3], 4)).dtype).toBe("float64");
-    expect(det(randomMatrix([3, 3], 5, "float32")).dtype).toBe("float32");
-    expect(slogdet(randomMatrix([3, 3], 5, "float32")).logabsdet.dtype).toBe("float32");
+  it("promotes int32 to float64 and keeps float32 (stacks), rounds one matrix's scalar to float32", () => {
+    expect(det(np.batched(randomInt([2, 3, 3], 4))).dtype).toBe("float64");
+    expect(det(np.batched(randomMatrix([2, 3, 3], 5, "float32"))).dtype).toBe("float32");
+    expect(slogdet(np.batched(randomMatrix([2, 3, 3], 5, "float32"))).logabsdet.dtype).toBe("float32");
+    // np.linalg.det(np.array([[1, 2], [3, 4]], np.float32)) is a float32 scalar: rounded here too
+    const d32 = det(np.array([[0.1, 0.2], [0.3, 0.5]], "float32"));
+    expect(d32).toBe(Math.fround(d32));
+    expect(d32).toBeCloseTo(0.05 - 0.06, 6);
+    const [s32, l32] = slogdet(np.array([[0.1, 0.2], [0.3, 0.5]], "float32"));
+    expect(s32).toBe(-1);
+    expect(l32).toBe(Math.fround(l32));
+  });
+
+  it("one matrix gives JS numbers that compose with arithmetic; a stack gives NDArrays", () => {
+    // np.linalg.det([[1, 2], [3, 4]]) == -2.0000000000000004
+    const d: number = det([[1, 2], [3, 4]]);
+    expect(d + 1).toBeCloseTo(-1, 14);
+    expect(typeof det(np.eye(3))).toBe("number");
+    const { sign, logabsdet } = slogdet(np.eye(3).multiply(2));
+    expect(sign * Math.exp(logabsdet)).toBeCloseTo(8, 13);
+    // the tuple order of NumPy's SlogdetResult: np.linalg.slogdet([[1, 2], [3, 4]]) == (-1.0, 0.6931471805599455)
+    const [s, l] = slogdet([[1, 2], [3, 4]]);
+    expect(s).toBe(-1);
+    expect(l).toBeCloseTo(0.6931471805599455, 15);
+    expect(Object.keys(slogdet([[1]]))).toEqual(["sign", "logabsdet"]);
+    // stacks: a 3-D literal, np.batched, and a plain NDArray at run time
+    const dets: np.NDArray = det([[[1, 0], [0, 1]], [[2, 0], [0, 3]]]);
+    expect(dets.toArray()).toEqual([1, 6]);
+    expect(det(np.batched(np.stack([np.eye(2), np.eye(2)]))).toArray()).toEqual([1, 1]);
+    expect(det(np.stack([np.eye(2), np.eye(2)]) as np.NDArray)).toBeInstanceOf(np.NDArray);
+    const [S, L] = slogdet(np.batched(np.stack([np.eye(2), np.eye(2).multiply(-1)])));
+    expect((S as np.NDArray).toArray()).toEqual([1, 1]);
+    expect((L as np.NDArray).toArray()).toEqual([0, 0]);
   });
 
   it("complex: det of a diagonal matrix is the product, sign has modulus 1", () => {
     const a = np.zeros([2, 2], "complex128");
     a.data.set([1, 2, 0, 0, 0, 0, 3, -1]);
-    const d = det(a);
+    // a complex128 NDArray: typed number, a Complex at run time (README "Scalars")
+    const d = det(a) as unknown as np.Complex;
     // (1 + 2i)(3 − i) = 5 + 5i
-    expect(d.getComplex().re).toBeCloseTo(5, 13);
-    expect(d.getComplex().im).toBeCloseTo(5, 13);
+    expect(d.re).toBeCloseTo(5, 13);
+    expect(d.im).toBeCloseTo(5, 13);
+    const z: np.Complex = det([[{ re: 1, im: 2 }, { re: 0, im: 0 }], [{ re: 0, im: 0 }, { re: 3, im: -1 }]]);
+    expect(z.re).toBeCloseTo(5, 13);
+    expect(z.im).toBeCloseTo(5, 13);
     const { sign } = slogdet(randomComplex([4, 4], 6));
-    const s = sign.getComplex();
+    const s = sign as unknown as np.Complex;
     expect(Math.hypot(s.re, s.im)).toBeCloseTo(1, 14);
   });
 
   it("0×0 matrices: det 1, slogdet (1, 0)", () => {
-    expect(det(np.zeros([0, 0])).item()).toBe(1);
-    expect(det(np.zeros([3, 0, 0])).toArray()).toEqual([1, 1, 1]);
+    expect(det(np.zeros([0, 0]))).toBe(1);
+    expect(det(np.batched(np.zeros([3, 0, 0]))).toArray()).toEqual([1, 1, 1]);
     const { sign, logabsdet } = slogdet(np.zeros([0, 0]));
-    expect([sign.item(), logabsdet.item()]).toEqual([1, 0]);
+    expect([sign, logabsdet]).toEqual([1, 0]);
   });
 
   it("errors: non-square and 1-D are LinAlgError naming the shape; NaN is a ValueError", () => {

@@ -19,29 +19,42 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §3.2.6 (and §3.4 for LU);
  * NumPy `umath_linalg` slogdet_single_element.
  */
-import type { NDArray } from "@sliderule/ndarray";
+import { namedTuple, type Batched, type Complex, type ComplexMatrix, type NamedTuple, type NDArray, type NestedStack, type RealMatrix } from "@sliderule/ndarray";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, batchShapeOf, stackOf, workDType, type ArrayInput } from "../util/batch.js";
 import { forEachLU } from "./lu.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+import { scalarOf } from "../util/scalar.js";
 
 /** The options det and slogdet accept (util/options.ts). */
 const DET_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
 
-/** `slogdet(a)`: det(a) = sign·exp(logabsdet). */
-export interface SlogdetResult {
-  /** (…) ±1, or 0 for a singular matrix; complex128 input: a complex number of modulus 1. */
-  sign: NDArray;
-  /** (…) log|det a|, −inf for a singular matrix; always real. */
-  logabsdet: NDArray;
+/** The fields of `slogdet(a)`: det(a) = sign·exp(logabsdet). */
+export interface SlogdetFields<Sign, LogAbsDet> {
+  /** ±1, or 0 for a singular matrix; complex128 input: a complex number of modulus 1. A number (Complex) for one matrix, an NDArray (…) for a stack. */
+  sign: Sign;
+  /** log|det a|, −inf for a singular matrix; always real. A number for one matrix, an NDArray (…) for a stack. */
+  logabsdet: LogAbsDet;
 }
+
+/**
+ * `slogdet(a)`: `{ sign, logabsdet }`, also `[sign, logabsdet]` (NumPy's tuple order). For one
+ * matrix `SlogdetResult` (numbers; `SlogdetResult<Complex>` for complex input); for a stack
+ * `SlogdetResult<NDArray>`.
+ */
+export type SlogdetResult<Sign = number, LogAbsDet = Sign extends NDArray ? NDArray : number> = NamedTuple<SlogdetFields<Sign, LogAbsDet>>;
 
 /**
  * Sign and natural logarithm of the determinant (NumPy's `np.linalg.slogdet`).
  *
  * @param a `(..., M, M)`.
- * @returns `{ sign, logabsdet }`, each of shape `(...)` (0-d for one matrix); float64 for
- *   integer input, float32 for float32; for complex128 input, sign is complex128.
+ * @returns `{ sign, logabsdet }`, also destructured as `[sign, logabsdet]`. For one matrix
+ *   (2-D a) both are JS numbers, as NumPy's scalars (sign a `Complex` for complex input); for a
+ *   stack, NDArrays of the batch shape `(...)`: float64 for integer input, float32 for float32
+ *   (values rounded to float32 in the number case too); sign complex128 for complex input.
+ *   Typing (what TypeScript can see; see README "Scalars"): a 2-D literal or an NDArray is typed
+ *   as one matrix (numbers); a 3-D literal or `np.batched(A)` as a stack (NDArrays); a stack in
+ *   a plain NDArray still returns NDArrays at run time, and a complex128 NDArray a Complex sign.
  * @throws LinAlgError kind "invalidInput" when a is not square or has fewer than 2 dimensions;
  *   ValueError for NaN or Inf.
  *
@@ -49,11 +62,15 @@ export interface SlogdetResult {
  * has sign 1 and logabsdet 0.
  *
  * @example
- *   const { sign, logabsdet } = linalg.slogdet([[1, 2], [3, 4]]);
- *   assert.equal(sign.item(), -1);
- *   assert.close(logabsdet.item(), Math.log(2));
+ *   const [sign, logabsdet] = linalg.slogdet([[1, 2], [3, 4]]);
+ *   assert.equal(sign, -1);
+ *   assert.close(logabsdet, Math.log(2));
  */
-export function slogdet(a: ArrayInput, options: BlockOptions = {}): SlogdetResult {
+export function slogdet(a: Batched | NestedStack, options?: BlockOptions): SlogdetResult<NDArray>;
+export function slogdet(a: ComplexMatrix, options?: BlockOptions): SlogdetResult<Complex, number>;
+export function slogdet(a: NDArray | RealMatrix, options?: BlockOptions): SlogdetResult;
+export function slogdet(a: ArrayInput, options?: BlockOptions): SlogdetResult<number | Complex | NDArray, number | NDArray>;
+export function slogdet(a: ArrayInput, options: BlockOptions = {}): SlogdetResult<number | Complex | NDArray, number | NDArray> {
   checkOptions("slogdet", DET_OPTIONS, options);
   const { dtype, batch, sign, logabsdet } = slogdetParts(a, "slogdet", options);
   const complex = dtype === "complex128";
@@ -61,7 +78,9 @@ export function slogdet(a: ArrayInput, options: BlockOptions = {}): SlogdetResul
   const L = stackOf(batch, [], complex ? "float64" : dtype);
   S.data.set(sign);
   L.data.set(logabsdet);
-  return { sign: S, logabsdet: L };
+  // one matrix: NumPy's scalars (read back from the arrays, so float32 is rounded as NumPy's float32)
+  if (batch.length === 0) return namedTuple({ sign: scalarOf(S), logabsdet: L.item() }, ["sign", "logabsdet"]);
+  return namedTuple({ sign: S, logabsdet: L }, ["sign", "logabsdet"]);
 }
 
 /**
@@ -129,8 +148,13 @@ function slogdetParts(a: ArrayInput, fn: string, options: BlockOptions) {
  * Determinant (NumPy's `np.linalg.det`).
  *
  * @param a `(..., M, M)`.
- * @returns `(...)` (0-d for one matrix): float64 for integer input, float32 for float32,
- *   complex128 for complex.
+ * @returns for one matrix (2-D a) a JS number, as NumPy's scalar (rounded to float32 for
+ *   float32 input), or a `Complex` {re, im} for complex input; for a stack an NDArray of the
+ *   batch shape `(...)`: float64 for integer input, float32 for float32, complex128 for complex.
+ *   Typing: `number[][]` and NDArray are typed `number`, `Complex[][]` typed `Complex`, a 3-D
+ *   literal or `np.batched(A)` typed NDArray (see README "Scalars"). TypeScript cannot see an
+ *   NDArray's rank or dtype: a stack in a plain NDArray still returns an NDArray at run time,
+ *   and a complex128 NDArray a Complex.
  * @throws LinAlgError kind "invalidInput" when a is not square or has fewer than 2 dimensions;
  *   ValueError for NaN or Inf.
  *
@@ -139,9 +163,13 @@ function slogdetParts(a: ArrayInput, fn: string, options: BlockOptions) {
  * determinant may overflow.
  *
  * @example
- *   assert.close(linalg.det([[1, 2], [3, 4]]).item(), -2); // within a few ulps, as NumPy
+ *   assert.close(linalg.det([[1, 2], [3, 4]]), -2); // within a few ulps, as NumPy
  */
-export function det(a: ArrayInput, options: BlockOptions = {}): NDArray {
+export function det(a: Batched | NestedStack, options?: BlockOptions): NDArray;
+export function det(a: ComplexMatrix, options?: BlockOptions): Complex;
+export function det(a: NDArray | RealMatrix, options?: BlockOptions): number;
+export function det(a: ArrayInput, options?: BlockOptions): number | Complex | NDArray;
+export function det(a: ArrayInput, options: BlockOptions = {}): number | Complex | NDArray {
   checkOptions("det", DET_OPTIONS, options);
   const { dtype, batch, sign, logabsdet } = slogdetParts(a, "det", options);
   const out = stackOf(batch, [], dtype);
@@ -157,5 +185,5 @@ export function det(a: ArrayInput, options: BlockOptions = {}): NDArray {
       out.data[p] = sign[p] === 0 ? 0 : sign[p] * mag;
     }
   }
-  return out;
+  return batch.length === 0 ? scalarOf(out) : out;
 }

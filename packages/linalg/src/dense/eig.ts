@@ -31,7 +31,7 @@
  * Siblings: `eigh` for symmetric/Hermitian A (real eigenvalues, orthonormal V, faster, more
  * accurate); `schur` for the Schur form itself (orthogonal, always well conditioned).
  */
-import type { NDArray } from "@sliderule/ndarray";
+import { namedTuple, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { lartg, rot } from "../primitives/givens.js";
 import { nrm2 } from "../primitives/householder.js";
@@ -175,12 +175,15 @@ export function zgeev(n: number, A: Float64Array, wantv: boolean, w: Float64Arra
 // ------------------------------------------------------------------ the public functions
 
 /** `eig(a)`: A·V = V·diag(eigenvalues). */
-export interface EigResult {
+export interface EigFields {
   /** (…, M): the eigenvalues, each repeated by its algebraic multiplicity, in no particular order. */
   eigenvalues: NDArray;
   /** (…, M, M): column j is the unit eigenvector of eigenvalues[…, j]. */
   eigenvectors: NDArray;
 }
+
+/** EigFields, also iterable in NumPy's tuple order: `[eigenvalues, eigenvectors]`. */
+export type EigResult = NamedTuple<EigFields>;
 
 /** Options of `eig` and `eigvals`. */
 export interface EigOptions {
@@ -310,7 +313,7 @@ function eigenvectorsOf(s: Solved): NDArray {
  * @param a `(..., M, M)`, real or complex.
  * @param options `multishift`: the real QR algorithm's tuning (see {@link EigOptions});
  *   `{ multishift: { minOrder: Infinity } }` forces the double-shift lahqr.
- * @returns `{ eigenvalues, eigenvectors }`: eigenvalues `(..., M)`, eigenvectors `(..., M, M)`
+ * @returns `{ eigenvalues, eigenvectors }` (also `[eigenvalues, eigenvectors]`, NumPy's tuple order): eigenvalues `(..., M)`, eigenvectors `(..., M, M)`
  *   with the unit eigenvector of `eigenvalues[..., j]` in column j. Real input gives float64
  *   (float32 for float32 input) when every eigenvalue of the stack is real, complex128
  *   otherwise; complex input gives complex128. A complex-conjugate pair appears as λ, conj(λ)
@@ -329,13 +332,13 @@ function eigenvectorsOf(s: Solved): NDArray {
  * `eigh`.
  *
  * @example
- *   const { eigenvalues, eigenvectors } = linalg.eig([[2, 0], [0, 3]]);
+ *   const [eigenvalues, eigenvectors] = linalg.eig([[2, 0], [0, 3]]); // or const { eigenvalues, eigenvectors } = …
  *   assert.close(eigenvalues.toArray(), [2, 3]);
  *   assert.close(eigenvectors.toArray(), [[1, 0], [0, 1]]);
  */
 export function eig(a: ArrayInput, options: EigOptions = {}): EigResult {
   const s = solveAll(a, true, "eig", options);
-  return { eigenvalues: eigenvaluesOf(s), eigenvectors: eigenvectorsOf(s) };
+  return namedTuple({ eigenvalues: eigenvaluesOf(s), eigenvectors: eigenvectorsOf(s) }, ["eigenvalues", "eigenvectors"]);
 }
 
 /**

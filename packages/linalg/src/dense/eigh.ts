@@ -4,7 +4,10 @@
  *
  *   A = Z·Λ·Zᴴ,   A = Aᴴ n×n (one triangle read),   Λ = diag(λ_0 ≤ … ≤ λ_{n−1}) real,   Z unitary
  *
- * Two stages:
+ * Scaling first, as dsyevd: when max|a_ij| lies outside [2⁻⁴⁸⁵, 2⁴⁸⁵] (sqrt(safmin/eps) and its
+ * inverse), A is multiplied by a power of two f that brings it inside (safe-scale.ts) and the
+ * eigenvalues are divided by f at the end (entries near 1e308 then converge; 1e−300 keeps
+ * its digits). Then two stages:
  *   1. tridiagonalise (tridiagonalize.ts): Qᴴ·A·Q = T by Householder reflectors, reading only
  *      the UPLO triangle (the upper one is read as the conjugate transpose of a lower one);
  *      complex Hermitian A gives a real T (zlarfg's betas are real);
@@ -23,10 +26,11 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3, §8.4.4; LAPACK dsyev,
  * dsyevd, dsytrd, dorgtr, dormtr, dsteqr, dstedc, zheev.
  */
-import { type NDArray, ValueError } from "@sliderule/ndarray";
+import { namedTuple, type NamedTuple, type NDArray, ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, DIVIDE_AND_CONQUER, type BlockOptions } from "../tuning.js";
 import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
+import { EIGH_RANGE, scaleIntoRange } from "../primitives/safe-scale.js";
 import { steqr } from "./symmetric-qr.js";
 import { stedc } from "./tridiagonal-dc.js";
 import { orgtr, ormtr, sytrd, zhetd2, zungtr } from "./tridiagonalize.js";
@@ -53,12 +57,15 @@ export interface EighOptions extends BlockOptions {
 }
 
 /** `eigh`'s result: A = eigenvectors·diag(eigenvalues)·eigenvectorsᴴ. */
-export interface EighResult {
+export interface EighFields {
   /** (…, M): ascending; float64 (float32 for float32 input, float64 for complex). */
   eigenvalues: NDArray;
   /** (…, M, M): orthonormal eigenvectors, by columns. */
   eigenvectors: NDArray;
 }
+
+/** EighFields, also iterable in NumPy's tuple order: `[eigenvalues, eigenvectors]`. */
+export type EighResult = NamedTuple<EighFields>;
 
 /** NumPy's UPLO check: ValueError "UPLO argument must be 'L' or 'U'". */
 function uploOf(options: EighOptions, fn: string): "L" | "U" {
@@ -103,6 +110,8 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
         for (let i = slots * (j + j * n); i < slots * (n + j * n); i++) acc += W[i] - W[i];
         if (acc !== 0) throw new LinAlgError(`${fn}: Eigenvalues did not converge (NaN or Inf in the ${uplo === "L" ? "lower" : "upper"} triangle)`, "noConvergence");
       }
+      // 0. max|a_ij| into [2⁻⁴⁸⁵, 2⁴⁸⁵] by f = 2^e (dsyevd's sigma; safe-scale.ts), λ unscaled below
+      const f = scaleIntoRange(W, 0, n * n, EIGH_RANGE, complex);
       const d = new Float64Array(n);
       const e = new Float64Array(Math.max(n - 1, 0));
       let Z: Float64Array | null = null;
@@ -130,6 +139,8 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
           if (vectors) Z = Zw!.slice();
         }
       }
+      // λ(A) = λ(f·A)/f; the eigenvectors are those of f·A
+      if (f !== 1) for (let i = 0; i < n; i++) d[i] /= f;
       results.push({ d, Z });
     }
   });
@@ -166,7 +177,7 @@ export function eigh(a: ArrayInput, options: EighOptions = {}): EighResult {
     for (let i = 0; i < n; i++) w.data[p * n + i] = d[i];
     storeMatrix(Z as Float64Array, 0, n, n, n, v, p * n * n);
   });
-  return { eigenvalues: w, eigenvectors: v };
+  return namedTuple({ eigenvalues: w, eigenvectors: v }, ["eigenvalues", "eigenvectors"]);
 }
 
 /**

@@ -30,7 +30,7 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §7.4.3 (Algorithm 7.4.2);
  * LAPACK dgehd2, dorghr, zgehd2, zunghr.
  */
-import { ValueError, type NDArray } from "@sliderule/ndarray";
+import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { gemv } from "@sliderule/ndarray/kernels";
 import { zlarfg, zlarfLeft, zung2r } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
@@ -406,19 +406,22 @@ export function zunghr(n: number, ilo: number, ihi: number, A: Float64Array, lda
 // ------------------------------------------------------------------ the public function
 
 /** `hessenberg(a)`: A = Q·H·Qᴴ. */
-export interface HessenbergResult {
+export interface HessenbergFields {
   /** (…, M, M) upper Hessenberg: zero below the first subdiagonal. */
   H: NDArray;
   /** (…, M, M) orthogonal (unitary for complex input). */
   Q: NDArray;
 }
 
+/** HessenbergFields, also iterable in NumPy's tuple order: `[H, Q]`. */
+export type HessenbergResult = NamedTuple<HessenbergFields>;
+
 /**
  * Hessenberg form of a square matrix, A = Q·H·Qᴴ (SciPy's `scipy.linalg.hessenberg` with
  * `calc_q=True`).
  *
  * @param a `(..., M, M)`, real or complex.
- * @returns `{ H, Q }`, each `(..., M, M)`: float64 for real input (float32 and integers are
+ * @returns `{ H, Q }` (also `[H, Q]`, SciPy's tuple order), each `(..., M, M)`: float64 for real input (float32 and integers are
  *   computed in float64), complex128 for complex input.
  * @throws LinAlgError kind "invalidInput" when a is not square, has fewer than 2 dimensions, or
  *   contains NaN or Inf.
@@ -467,5 +470,5 @@ export function hessenberg(a: ArrayInput): HessenbergResult {
     storeMatrix(W, 0, n, n, n, H, p * n * n);
     storeMatrix(Z, 0, n, n, n, Q, p * n * n);
   }
-  return { H, Q };
+  return namedTuple({ H, Q }, ["H", "Q"]);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { randomComplex, randomMatrix, rng, select } from "../../test/corpus.js";
 import { expectClose, expectReconstructs, matrices, mul, normF } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
-import { getri, inv } from "./inv.js";
+import { getri, inv, invQuiet } from "./inv.js";
 import { getrf, getrs } from "./lu.js";
 
 describe.each([
@@ -93,5 +93,22 @@ describe("getri against its twin, A·X = I by getrs (NumPy's route)", () => {
     }
     expect(residual / (n * norm * EPS)).toBeLessThan(50);
     expect(diff / (n * norm * norm * EPS)).toBeLessThan(50);
+  });
+});
+
+describe("inv: SciPy's LinAlgWarning for an ill-conditioned matrix", () => {
+  const { catchWarnings, LinAlgWarning } = np.warnings;
+  const A = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]], "float64");
+
+  it("warns once per call (also for a stack); invQuiet does not", () => {
+    const one = catchWarnings(() => inv(A));
+    expect(one.warnings).toHaveLength(1);
+    expect(one.warnings[0].category).toBe(LinAlgWarning);
+    expect(one.warnings[0].message).toMatch(/^inv: Ill-conditioned matrix \(rcond=[^)]+\): result may not be accurate\.$/);
+    expect(catchWarnings(() => inv(np.stack([A, A, np.eye(3)]))).warnings).toHaveLength(1);
+    expect(catchWarnings(() => inv(randomMatrix([4, 4], 3))).warnings).toHaveLength(0);
+    const quiet = catchWarnings(() => invQuiet(A));
+    expect(quiet.warnings).toHaveLength(0);
+    expect(Array.from(quiet.result.data)).toEqual(Array.from(one.result.data));
   });
 });

@@ -13,7 +13,8 @@
  * The twin `solveFactored` on the identity (NumPy's route) is the reference in inv.test.ts.
  *
  * On exit: A⁻¹ with a's shape. An exactly zero pivot raises LinAlgError("Singular matrix",
- * kind "singular", index of the pivot).
+ * kind "singular", index of the pivot). As SciPy's inv, an estimated rcond = 1/κ₁(A) below eps
+ * (dgecon, condition-estimate.ts) gives one LinAlgWarning per call (`invQuiet` gives none).
  *
  * Invariant: each column x_j of X satisfies ‖A·x_j − e_j‖ ≤ c·n·eps·‖A‖·‖x_j‖; the relative
  * error of X is about cond(A)·eps. To solve a system, prefer `solve` (cheaper, more accurate).
@@ -39,6 +40,7 @@ import {
   withWork,
 } from "../util/batch.js";
 import { trsm } from "../primitives/triangular-solve.js";
+import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
 import { getrfFast } from "./lu.js";
 import { singular, solveFactored } from "./solve.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
@@ -65,6 +67,20 @@ const INV_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
  *   assert.deepEqual(Ainv.toArray(), [[0.5, 0], [0, 0.25]]);
  */
 export function inv(a: ArrayInput, options: BlockOptions = {}): NDArray {
+  return invert(a, options, true);
+}
+
+/**
+ * `inv` without the ill-conditioning warning, for callers that judge the conditioning
+ * themselves (cond by the 1-, ∞- and Frobenius norms, matrixPower with n < 0: NumPy's, which
+ * never warn).
+ */
+export function invQuiet(a: ArrayInput, options: BlockOptions = {}): NDArray {
+  return invert(a, options, false);
+}
+
+/** `inv`'s body; with `warnIll`, SciPy's LinAlgWarning when rcond < eps. */
+function invert(a: ArrayInput, options: BlockOptions, warnIll: boolean): NDArray {
   const fn = "inv";
   checkOptions(fn, INV_OPTIONS, options);
   const A = asArray(a);
@@ -79,13 +95,17 @@ export function inv(a: ArrayInput, options: BlockOptions = {}): NDArray {
   const out = stackOf(batch, [n, n], dtype);
   const offs = batchOffsets(A, batch, 2);
   const { rs, cs } = matrixStrides(A);
+  const rcond = { min: Infinity, count: 0 }; // the smallest rcond of the stack
   withWork(dtype, [n * n, n * n], ([W, X]) => {
     const ipiv = new Int32Array(n);
     for (let p = 0; p < offs.length; p++) {
       // A = P·L·U
       loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex);
+      const anorm = warnIll ? norm1(n, W, n, complex) : 0; // ‖A‖₁, before the LU overwrites A
       const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
       if (info >= 0) throw singular(fn, info);
+      // rcond ≈ 1/(‖A‖₁·‖A⁻¹‖₁) from the factors, O(n²) (dgecon, as SciPy's inv)
+      if (warnIll) trackRcond(rcond, gecon(n, W, n, anorm, complex));
       if (complex) {
         // X = I, then X := A⁻¹·X
         X.fill(0);
@@ -97,6 +117,7 @@ export function inv(a: ArrayInput, options: BlockOptions = {}): NDArray {
       storeMatrix(X, 0, n, n, n, out, p * n * n);
     }
   });
+  if (warnIll) warnIfIllConditioned(fn, rcond, dtype);
   return out;
 }
 

@@ -3,6 +3,7 @@ import { getBackend, setBackend } from "@sliderule/ndarray/kernels";
 import { describe, expect, it } from "vitest";
 import { randomMatrix, singularMatrix } from "../../test/corpus.js";
 import { expectClose, matrices, mul, normF, sub, ctrans } from "../../test/invariants.js";
+import { ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { lstsq } from "./lstsq.js";
 
@@ -70,5 +71,33 @@ describe("lstsq", () => {
     expect(() => lstsq(np.zeros([4, 3]), np.zeros([5]))).toThrow(/Incompatible dimensions/);
     expect(() => lstsq(np.zeros([2, 4, 3]), np.zeros([2, 4]))).toThrow(LinAlgError);
     expect(() => lstsq(np.zeros([2, 4, 3]), np.zeros([2, 4]))).toThrow(/3-dimensional array given. Array must be two-dimensional/);
+  });
+
+  it("rcond defaults to NumPy 2's eps·max(M, N): the outer product of [1, 2, 3, 4] has rank 1", () => {
+    // v = [1, 2, 3, 4]: np.linalg.lstsq(np.outer(v, v), [1, 2, 3, 5]) -> rank 1,
+    // x = [0.03777777777777779, 0.07555555555555557, 0.11333333333333336, 0.15111111111111114]
+    const v = np.array([1, 2, 3, 4], "float64");
+    const x1 = [0.03777777777777779, 0.07555555555555557, 0.11333333333333336, 0.15111111111111114];
+    for (const options of [{}, { rcond: null }, { rcond: undefined }]) {
+      const r = lstsq(np.outer(v, v), [1, 2, 3, 5], options);
+      expect(r.rank).toBe(1);
+      expectClose(r.x, np.array(x1), 1e-14);
+    }
+    // rcond ≤ 0 or ≥ 1 is LAPACK's 2⁻⁵³ (NumPy passes rcond through): for diag(1, 2e−16),
+    // np.linalg.lstsq(d, b, rcond=-1) has rank 2, rcond=None (2·2⁻⁵²) rank 1
+    const d = np.array([[1, 0], [0, 2e-16]], "float64");
+    for (const rcond of [-1, 0, 1, 2]) expect(lstsq(d, [1, 1], { rcond }).rank).toBe(2);
+    expect(lstsq(d, [1, 1]).rank).toBe(1);
+    expect(lstsq(d, [1, 1], { rcond: 1e-10 }).rank).toBe(1);
+    // a large rcond truncates
+    expect(lstsq(np.array([[1, 0], [0, 1e-3]], "float64"), [1, 1], { rcond: 1e-2 }).rank).toBe(1);
+  });
+
+  it("rcond must be a number (not NaN) or null", () => {
+    for (const bad of [NaN, "x", "1e-3", true, [1e-3], {}]) {
+      expect(() => lstsq(np.eye(2), [1, 1], { rcond: bad as unknown as number })).toThrow(ValueError);
+    }
+    expect(() => lstsq(np.eye(2), [1, 1], { rcond: NaN })).toThrow(/^lstsq: rcond must be a number or null, got NaN$/);
+    expect(() => lstsq(np.eye(2), [1, 1], { rcond: "x" as unknown as number })).toThrow(/^lstsq: rcond must be a number or null, got "x"$/);
   });
 });

@@ -12,18 +12,26 @@
  * the QR and of the bidiagonalisation are applied to b, and the bidiagonal SVD's left
  * rotations to the small N×K right-hand side only; complex input forms the SVD explicitly.
  *
- * On exit: `{ x, residuals, rank, s }` with NumPy 1.24's rules: residuals are the squared
- * 2-norms of the columns of b − A·x, shape (K,) ((1,) for 1-D b), only when rank = N and
- * M > N, otherwise shape (0,); rank counts σ_i > rcond·σ_max; s holds all σ_i, descending.
- * rcond: omitted or negative means machine precision (NumPy 1.24's old default, rcond = −1,
- * which reaches LAPACK as eps); null means eps·max(M, N) (NumPy's new default).
+ * Scaling first, as dgelsd: A and b are each multiplied by a power of two (safe-scale.ts) when
+ * their largest entry lies outside [2⁻⁴⁵⁹, 2⁴⁵⁹], so that the SVD neither under- nor overflows;
+ * (f_A·A)·x' = f_b·b gives x = x'·f_A/f_b, σ = σ'/f_A, residuals = residuals'/f_b².
+ *
+ * On exit: `{ x, residuals, rank, s }` with NumPy's rules: residuals are the squared 2-norms
+ * of the columns of b − A·x, shape (K,) ((1,) for 1-D b), only when rank = N and M > N,
+ * otherwise shape (0,); rank counts σ_i > rcond·σ_max; s holds all σ_i, descending.
+ * rcond: omitted or null means eps·max(M, N) (NumPy 2's default, eps = 2⁻⁵², the float64 the
+ * SVD runs in, also for float32 input, as NumPy); negative, 0 or ≥ 1 means 2⁻⁵³ (dgelsd's
+ * rule, reached by NumPy 1.24's old default rcond = −1). The old default eps sat below the
+ * rounding noise of any SVD (σ ≈ 0.2–1·eps·σ_max for an exactly rank-deficient A): the
+ * rank-1 outer(v, v) of v = [1, 2, 3, 4] got σ_2 = 4.9e−15 > 2⁻⁵³·30 = 3.3e−15 here (1.4e−15 in
+ * LAPACK), so rank 2 and ‖x‖ ≈ 1e14; eps·max(M, N) keeps such noise out.
  *
  * Invariant: x is backward stable (never forms AᴴA): ‖Aᴴ·(A·x − b)‖ ≤ c·max(m, n)·eps·‖A‖·(‖A‖·‖x‖ + ‖b‖)
  * for full-rank problems. Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §5.5
  * (Algorithm 5.5.1); LAPACK dgelsd; NumPy linalg.lstsq.
  */
 import * as np from "@sliderule/ndarray";
-import type { NDArray } from "@sliderule/ndarray";
+import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES } from "../tuning.js";
 import { asArray, loadMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
@@ -32,19 +40,20 @@ import { larfLeft } from "../primitives/householder.js";
 import { bdsqr } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP } from "./bidiagonalize.js";
 import { geqrfFast } from "./qr.js";
+import { rescale, scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
 import { assertFiniteWork, MN_RATIO, zsvdTall } from "./svd.js";
-import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
 
 /** The options lstsq accepts (util/options.ts); rcond is checked below. */
 const LSTSQ_OPTIONS = optionsSchema({ rcond: OPTION.any });
 
 export interface LstsqOptions {
-  /** Cutoff ratio for small singular values (default: machine precision, NumPy 1.24's rcond=-1; null: eps·max(M, N)). */
+  /** Cutoff ratio for small singular values, relative to σ_max (default / null: eps·max(M, N), NumPy 2's; ≤ 0 or ≥ 1: 2⁻⁵³, dgelsd's). */
   rcond?: number | null;
 }
 
 /** `lstsq`'s result. */
-export interface LstsqResult {
+export interface LstsqFields {
   /** (N,) for 1-D b, else (N, K): the minimum-norm least-squares solution. */
   x: NDArray;
   /** (K,) or (1,) squared residual norms when rank = N < M, else (0,). */
@@ -55,6 +64,9 @@ export interface LstsqResult {
   s: NDArray;
 }
 
+/** LstsqFields, also iterable in NumPy's tuple order: `[x, residuals, rank, s]`. */
+export type LstsqResult = NamedTuple<LstsqFields>;
+
 /**
  * Least-squares solution of a·x = b (NumPy's `np.linalg.lstsq`).
  *
@@ -64,7 +76,8 @@ export interface LstsqResult {
  *   complex128 if either is complex (residuals and s real), float64 otherwise.
  * @throws LinAlgError "Incompatible dimensions" when b's rows differ from M; "N-dimensional
  *   array given. Array must be two-dimensional" for stacks (as NumPy 1.24); kind
- *   "noConvergence" for NaN/Inf or an SVD that does not converge.
+ *   "noConvergence" for NaN/Inf or an SVD that does not converge. ValueError for an rcond
+ *   that is not a number or null, or is NaN.
  *
  * Notes: SVD (QR first for tall a; U applied to b, never formed), minimum-norm solution as
  *   LAPACK dgelsd returns.
@@ -90,10 +103,7 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
   const complex = dtype === "complex128";
   const realDType = dtype === "float32" ? "float32" : "float64";
   const outDType = complex ? "complex128" : realDType;
-  // the cutoff ratio LAPACK sees
-  const eps = dtype === "float32" ? 2 ** -24 : 2 ** -53;
-  let rcond = options.rcond === undefined ? -1 : options.rcond === null ? 2 * eps * Math.max(m, n) : options.rcond;
-  if (rcond <= 0 || rcond >= 1) rcond = eps;
+  const rcond = rcondOf(fn, options.rcond, m, n);
   const slots = complex ? 2 : 1;
   const tall = m >= n;
   const M = Math.max(m, n);
@@ -102,10 +112,15 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
   // WebAssembly memory when a backend has it (withWork, real input): its QR and the block
   // reflectors then run there in place. Nothing returned aliases it.
   const Bw = new Float64Array(slots * m * k);
+  let fA = 1;
+  let fB = 1;
   const solveOn = (W: Float64Array): { s: Float64Array; X: Float64Array; tail: Float64Array | null } => {
     loadMatrix(A, A.offset, A.strides[0], A.strides[1], m, n, W, 0, M, complex, !tall, !tall);
     assertFiniteWork(W, slots * M * N, fn, "SVD did not converge in Linear Least Squares");
     loadMatrix(B, B.offset, B.strides[0], B.strides[1], m, k, Bw, 0, m, complex);
+    // 0. max|a_ij| and max|b_ij| into [2⁻⁴⁵⁹, 2⁴⁵⁹] (dgelsd's dlascl steps; safe-scale.ts)
+    fA = scaleIntoRange(W, 0, M * N, SVD_RANGE, complex);
+    fB = scaleIntoRange(Bw, 0, m * k, SVD_RANGE, complex);
     if (!complex) return lstsqReal(M, N, W, tall, Bw, k, rcond, BLOCK_SIZES.bidiagonal, fn);
     // complex: the explicit SVD of the tall problem, x = L·Σ⁺·(Rᴴ·b)
     const svdr = zsvdTall(M, N, W, true, N, fn);
@@ -131,6 +146,11 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
   let rank = 0;
   for (let i = 0; i < N; i++) if (s[i] > cutoff) rank++;
   if (m === 0) X.fill(0);
+  // undo step 0: x = x'·f_A/f_b, σ = σ'/f_A, ‖b − A·x‖² = ‖b' − A'·x'‖²/f_b²
+  rescale(X, 0, X.length, fB, fA);
+  rescale(s, 0, N, fA, 1);
+  if (tail) for (let t = 0; t < 2; t++) rescale(tail, 0, k, fB, 1);
+  if (fB !== 1) loadMatrix(B, B.offset, B.strides[0], B.strides[1], m, k, Bw, 0, m, complex);
   // outputs (x row-major)
   const x = np.zeros(is1d ? [n] : [n, k], outDType);
   for (let i = 0; i < n; i++) {
@@ -182,7 +202,18 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
   }
   const S = np.zeros([N], realDType);
   for (let i = 0; i < N; i++) S.data[i] = s[i];
-  return { x, residuals, rank, s: S };
+  return namedTuple({ x, residuals, rank, s: S }, ["x", "residuals", "rank", "s"]);
+}
+
+/**
+ * The cutoff ratio: NumPy 2's default eps·max(m, n) for undefined or null; dgelsd's 2⁻⁵³ for
+ * rcond ≤ 0 or ≥ 1 (NumPy passes rcond to LAPACK as is); else rcond.
+ * @throws ValueError for anything but a number (not NaN) or null.
+ */
+function rcondOf(fn: string, rcond: unknown, m: number, n: number): number {
+  if (rcond === undefined || rcond === null) return 2 ** -52 * Math.max(m, n);
+  if (typeof rcond !== "number" || Number.isNaN(rcond)) throw new ValueError(`${fn}: rcond must be a number or null, got ${show(rcond)}`);
+  return rcond <= 0 || rcond >= 1 ? 2 ** -53 : rcond;
 }
 
 /** C (p×q) = Aᴴ·B, A: r×p (ld lda), B: r×q (ld ldb), complex interleaved column-major. */

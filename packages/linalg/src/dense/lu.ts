@@ -48,7 +48,7 @@
  * F. Gustavson, "Recursion leads to automatic variable blocking for dense linear-algebra
  * algorithms", IBM J. Res. Dev. 41(6), 1997.
  */
-import { DTypeError, NDArray, ValueError } from "@sliderule/ndarray";
+import { DTypeError, namedTuple, NDArray, ValueError, type NamedTuple } from "@sliderule/ndarray";
 import { getrfResident } from "@sliderule/ndarray/kernels";
 import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
@@ -327,7 +327,7 @@ export interface LuOptions extends BlockOptions {
 }
 
 /** `lu(a)`: A = P·L·U. */
-export interface LuResult {
+export interface LuFields {
   /** (…, M, M) permutation matrix. */
   P: NDArray;
   /** (…, M, K) unit lower trapezoidal, K = min(M, N). */
@@ -336,20 +336,27 @@ export interface LuResult {
   U: NDArray;
 }
 
+/** LuFields, also iterable in NumPy's tuple order: `[P, L, U]`. */
+export type LuResult = NamedTuple<LuFields>;
+
 /** `lu(a, { permuteL: true })`: A = PL·U. */
-export interface LuPermutedResult {
+export interface LuPermutedFields {
   /** (…, M, K) P·L: a row permutation of a unit lower trapezoidal matrix. */
   PL: NDArray;
   /** (…, K, N) upper trapezoidal. */
   U: NDArray;
 }
 
+/** LuPermutedFields, also iterable in NumPy's tuple order: `[PL, U]`. */
+export type LuPermutedResult = NamedTuple<LuPermutedFields>;
+
 /**
  * LU decomposition with partial pivoting, A = P·L·U (SciPy's `scipy.linalg.lu`).
  *
  * @param a `(..., M, N)`, any M and N; batch axes are looped over.
  * @returns `{ P, L, U }` with P `(..., M, M)`, L `(..., M, K)` unit lower trapezoidal,
- *   U `(..., K, N)` upper trapezoidal, K = min(M, N); with `permuteL`, `{ PL, U }`.
+ *   U `(..., K, N)` upper trapezoidal, K = min(M, N); with `permuteL`, `{ PL, U }`. Also
+ *   destructured in SciPy's tuple order: `const [P, L, U] = lu(A)`, `const [PL, U] = …`.
  *   float64 for integer input, float32 for float32, complex128 for complex.
  * @throws ValueError for fewer than 2 dimensions (as SciPy) or NaN/Inf in a.
  *
@@ -396,22 +403,25 @@ export function lu(a: ArrayInput, options: LuOptions = {}): LuResult | LuPermute
       }
     }
   });
-  return PL ? { PL, U } : { P, L, U };
+  return PL ? namedTuple({ PL, U }, ["PL", "U"]) : namedTuple({ P, L, U }, ["P", "L", "U"]);
 }
 
 /** `luFactor(a)`: the packed factors, for {@link luSolve}. */
-export interface LuFactorResult {
+export interface LuFactorFields {
   /** (…, M, N): U on and above the diagonal, L's multipliers below (unit diagonal implied). */
   lu: NDArray;
   /** (…, K) int32: row i was interchanged with row piv[i] (LAPACK's pivots, 0-based). */
   piv: NDArray;
 }
 
+/** LuFactorFields, also iterable in NumPy's tuple order: `[lu, piv]`. */
+export type LuFactorResult = NamedTuple<LuFactorFields>;
+
 /**
  * LU factorisation in LAPACK's packed form (SciPy's `scipy.linalg.lu_factor`).
  *
  * @param a `(..., M, N)`.
- * @returns `{ lu, piv }`: lu `(..., M, N)` holds U and L's multipliers, piv `(..., K)` int32
+ * @returns `{ lu, piv }` (also `[lu, piv]`, SciPy's tuple order): lu `(..., M, N)` holds U and L's multipliers, piv `(..., K)` int32
  *   the 0-based row interchanges, K = min(M, N).
  * @throws ValueError for fewer than 2 dimensions (as SciPy) or NaN/Inf in a.
  *
@@ -440,7 +450,7 @@ export function luFactor(a: ArrayInput, options: BlockOptions & { checkFinite?: 
     storeMatrix(W, 0, m, m, n, LU, p * m * n);
     (piv.data as Int32Array).set(ipiv, p * k);
   });
-  return { lu: LU, piv };
+  return namedTuple({ lu: LU, piv }, ["lu", "piv"]);
 }
 
 export interface LuSolveOptions extends BlockOptions {
@@ -466,11 +476,15 @@ export interface LuSolveOptions extends BlockOptions {
  *   const x = linalg.luSolve(linalg.luFactor([[1, 2], [3, 4]]), [5, 6]);
  *   assert.close(x.toArray(), [-4, 4.5]);
  */
-export function luSolve(factors: LuFactorResult | readonly [NDArray, NDArray], b: ArrayInput, options: LuSolveOptions = {}): NDArray {
+export function luSolve(factors: LuFactorFields | readonly [NDArray, NDArray], b: ArrayInput, options: LuSolveOptions = {}): NDArray {
   const fn = "luSolve";
   checkOptions(fn, LU_SOLVE_OPTIONS, options);
-  const LUa = asArray(Array.isArray(factors) ? factors[0] : (factors as LuFactorResult).lu);
-  const piv = asArray(Array.isArray(factors) ? factors[1] : (factors as LuFactorResult).piv);
+  const pair = Array.isArray(factors) && factors.length === 2;
+  if (!pair && (factors === null || typeof factors !== "object" || !("lu" in factors) || !("piv" in factors))) {
+    throw new ValueError(`${fn}: factors must be luFactor's { lu, piv } or the pair [lu, piv], got ${factors === null ? "null" : Array.isArray(factors) ? `an array of length ${factors.length}` : typeof factors}`);
+  }
+  const LUa = asArray(pair ? (factors as readonly [NDArray, NDArray])[0] : (factors as LuFactorFields).lu);
+  const piv = asArray(pair ? (factors as readonly [NDArray, NDArray])[1] : (factors as LuFactorFields).piv);
   const B = asArray(b);
   const trans = transCode(options.trans, fn);
   const nb = blockSizeOf(options, BLOCK_SIZES.triangular, fn);

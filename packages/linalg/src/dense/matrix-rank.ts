@@ -13,8 +13,9 @@
  * W. H. Press et al., "Numerical Recipes" (the default tolerance).
  */
 import * as np from "@sliderule/ndarray";
-import { type NDArray, ValueError } from "@sliderule/ndarray";
+import { type Batched, type NDArray, type NestedArray, type NestedStack, ValueError } from "@sliderule/ndarray";
 import { asArray, type ArrayInput } from "../util/batch.js";
+import { cutoffRatios } from "./pinv.js";
 import { svd } from "./svd.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
@@ -32,7 +33,11 @@ export interface MatrixRankOptions {
  * Numerical rank of a matrix or a stack of matrices (NumPy's `np.linalg.matrix_rank`).
  *
  * @param a `(..., M, N)`, or a vector (rank 1 unless all zero), or a scalar.
- * @returns int32: 0-d for one matrix, else the batch shape.
+ * @returns for one matrix, a vector or a scalar, a JS number (an integer), as NumPy's scalar;
+ *   for a stack an int32 NDArray of the batch shape. Typing: a literal of up to 2 dimensions or
+ *   an NDArray is typed `number`, a 3-D literal or `np.batched(A)` NDArray; a stack in a plain
+ *   NDArray still returns an NDArray at run time (see README "Scalars").
+ * @throws ValueError for a tol that is not a number or array of numbers (or NaN).
  * @throws ValueError for an empty matrix ("zero-size array to reduction operation maximum
  *   which has no identity", as NumPy) when no tol is given.
  *
@@ -40,9 +45,12 @@ export interface MatrixRankOptions {
  * the singular values' dtype (float32: 2⁻²³).
  *
  * @example
- *   assert.equal(linalg.matrixRank([[1, 2], [2, 4]]).item(), 1);
+ *   assert.equal(linalg.matrixRank([[1, 2], [2, 4]]), 1);
  */
-export function matrixRank(a: ArrayInput, options: MatrixRankOptions = {}): NDArray {
+export function matrixRank(a: Batched | NestedStack, options?: MatrixRankOptions): NDArray;
+export function matrixRank(a: NDArray | NestedArray[][] | NestedArray[] | number, options?: MatrixRankOptions): number;
+export function matrixRank(a: ArrayInput, options?: MatrixRankOptions): number | NDArray;
+export function matrixRank(a: ArrayInput, options: MatrixRankOptions = {}): number | NDArray {
   checkOptions("matrixRank", MATRIX_RANK_OPTIONS, options);
   const A = asArray(a);
   if (A.ndim < 2) {
@@ -50,7 +58,7 @@ export function matrixRank(a: ArrayInput, options: MatrixRankOptions = {}): NDAr
     const flat = A.flatten();
     let nonzero = false;
     for (let i = 0; i < flat.data.length; i++) if (flat.data[i] !== 0) nonzero = true;
-    return np.full([], nonzero ? 1 : 0, "int32");
+    return nonzero ? 1 : 0;
   }
   const S = svd(A, { computeUv: false, hermitian: options.hermitian ?? false });
   const m = A.shape[A.ndim - 2];
@@ -60,7 +68,7 @@ export function matrixRank(a: ArrayInput, options: MatrixRankOptions = {}): NDAr
   const count = batch.reduce((p, d) => p * d, 1);
   const eps = S.dtype === "float32" ? 2 ** -23 : 2 ** -52;
   const tol = options.tol ?? null;
-  const tolData = tol === null ? null : typeof tol === "number" ? [tol] : Array.from(np.broadcastTo(tol, batch).copy().data as ArrayLike<number>);
+  const tolData = tol === null ? null : cutoffRatios("matrixRank", "tol", tol, batch);
   const out = np.zeros(batch, "int32");
   for (let p = 0; p < count; p++) {
     const s = S.data.subarray(p * k, (p + 1) * k) as ArrayLike<number>;
@@ -75,5 +83,5 @@ export function matrixRank(a: ArrayInput, options: MatrixRankOptions = {}): NDAr
     for (let i = 0; i < k; i++) if (s[i] > t) r++;
     out.data[p] = r;
   }
-  return out;
+  return batch.length === 0 ? out.item() : out;
 }

@@ -45,4 +45,19 @@ describe("multiDot", () => {
     expect(() => multiDot([np.zeros([3, 4])])).toThrow(ValueError);
     expect(() => multiDot([np.zeros([3, 4]), np.zeros([2, 4, 3]), np.zeros([3, 3])])).toThrow(LinAlgError);
   });
+
+  it("bool chains stay bool (np.matmul's OR of ANDs), mixed ones promote", () => {
+    // np.linalg.multi_dot([A, A, A]) for A = [[True, False], [True, True]] -> bool [[T, F], [T, T]]
+    const a = np.array([[true, false], [true, true]]);
+    const r = multiDot([a, a, a]);
+    expect(r.dtype).toBe("bool");
+    expect(r.toArray()).toEqual([[true, false], [true, true]]);
+    expect(multiDot([a, np.array([[1, 2], [3, 4]], "int32")]).dtype).toBe("int32");
+  });
+
+  it("arrays must be a list: multiDot(\"abc\") is a ValueError", () => {
+    expect(() => multiDot("abc" as unknown as number[][])).toThrow(ValueError);
+    expect(() => multiDot("abc" as unknown as number[][])).toThrow(/^multiDot: arrays must be a list of arrays, got "abc"$/);
+    expect(() => multiDot(3 as unknown as number[][])).toThrow(ValueError);
+  });
 });

@@ -19,10 +19,12 @@
  * Invariant: the result equals the left-to-right product up to rounding.
  * Reference: NumPy `multi_dot`, `_multi_dot_matrix_chain_order`.
  */
+import * as np from "@sliderule/ndarray";
 import { ValueError, type NDArray } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { asArray, fmtShape, type ArrayInput } from "../util/batch.js";
 import { matmul } from "../util/matmul.js";
+import { show } from "../util/options.js";
 
 /** The optimal split points of the chain with dimensions p (Cormen et al. §15.2). */
 export function matrixChainOrder(p: readonly number[]): number[][] {
@@ -53,7 +55,7 @@ export function matrixChainOrder(p: readonly number[]): number[][] {
  * @param arrays 2-D arrays; the first may be 1-D (a row vector) and the last 1-D (a column
  *   vector).
  * @returns the product: 2-D, or 1-D when one end is 1-D, or 0-d when both are.
- * @throws ValueError for fewer than two arrays or misaligned shapes
+ * @throws ValueError for arrays that is not a list, fewer than two arrays or misaligned shapes
  *   ("shapes (3,4) and (5,2) not aligned: 4 (dim 1) != 5 (dim 0)"); LinAlgError kind
  *   "invalidInput" for an inner array that is not 2-D.
  *
@@ -65,6 +67,7 @@ export function matrixChainOrder(p: readonly number[]): number[][] {
  */
 export function multiDot(arrays: readonly ArrayInput[]): NDArray {
   const fn = "multiDot";
+  if (!Array.isArray(arrays)) throw new ValueError(`${fn}: arrays must be a list of arrays, got ${show(arrays)}`);
   if (arrays.length < 2) throw new ValueError(`${fn}: expecting at least two arrays, got ${arrays.length}`);
   const xs = arrays.map((x) => asArray(x));
   const firstVector = xs[0].ndim === 1;
@@ -86,7 +89,9 @@ export function multiDot(arrays: readonly ArrayInput[]): NDArray {
   const p = [...xs.map((x) => x.shape[0]), xs[xs.length - 1].shape[1]];
   const split = matrixChainOrder(p);
   // the product A_i···A_j by the recorded splits
-  const product = (i: number, j: number): NDArray => (i === j ? xs[i] : matmul(product(i, split[i][j]), product(split[i][j] + 1, j), fn));
+  // bool·bool stays bool (np.matmul's OR of ANDs, as NumPy); other pairs promote as NumPy
+  const mul = (x: NDArray, y: NDArray): NDArray => (x.dtype === "bool" && y.dtype === "bool" ? np.matmul(x, y) : matmul(x, y, fn));
+  const product = (i: number, j: number): NDArray => (i === j ? xs[i] : mul(product(i, split[i][j]), product(split[i][j] + 1, j)));
   let result = product(0, xs.length - 1);
   if (result === xs[0]) result = result.copy();
   if (firstVector && lastVector) return result.reshape([]);

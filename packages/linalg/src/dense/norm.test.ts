@@ -6,32 +6,32 @@ import { norm } from "./norm.js";
 describe("norm", () => {
   it("vector orders", () => {
     const x = np.array([3, -4, 0]);
-    expect(norm(x).get()).toBe(5);
-    expect(norm(x, 1).get()).toBe(7);
-    expect(norm(x, Infinity).get()).toBe(4);
-    expect(norm(x, -Infinity).get()).toBe(0);
-    expect(norm(x, 0).get()).toBe(2);
-    expect(norm(x, -1).get()).toBe(0);
-    expect(norm(x, 3).get()).toBeCloseTo(Math.cbrt(27 + 64), 14);
+    expect(norm(x)).toBe(5);
+    expect(norm(x, 1)).toBe(7);
+    expect(norm(x, Infinity)).toBe(4);
+    expect(norm(x, -Infinity)).toBe(0);
+    expect(norm(x, 0)).toBe(2);
+    expect(norm(x, -1)).toBe(0);
+    expect(norm(x, 3)).toBeCloseTo(Math.cbrt(27 + 64), 14);
   });
 
   it("matrix orders", () => {
     const a = np.array([[1, -2], [3, 4]]);
-    expect(norm(a, 1).get()).toBe(6);
-    expect(norm(a, -1).get()).toBe(4);
-    expect(norm(a, Infinity).get()).toBe(7);
-    expect(norm(a, -Infinity).get()).toBe(3);
-    expect(norm(a, "fro").get()).toBeCloseTo(Math.sqrt(30), 14);
-    const s2 = norm(a, 2).get();
-    const sm2 = norm(a, -2).get();
+    expect(norm(a, 1)).toBe(6);
+    expect(norm(a, -1)).toBe(4);
+    expect(norm(a, Infinity)).toBe(7);
+    expect(norm(a, -Infinity)).toBe(3);
+    expect(norm(a, "fro")).toBeCloseTo(Math.sqrt(30), 14);
+    const s2 = norm(a, 2);
+    const sm2 = norm(a, -2);
     expect(s2 * sm2).toBeCloseTo(10, 12); // σ_max·σ_min = |det|
-    expect(norm(a, "nuc").get()).toBeCloseTo(s2 + sm2, 12);
+    expect(norm(a, "nuc")).toBeCloseTo(s2 + sm2, 12);
   });
 
   it("scales: no overflow or underflow in the 2-norm", () => {
-    expect(norm([3e200, 4e200]).get()).toBeCloseTo(5e200, -186);
-    expect(norm([3e-200, 4e-200]).get() / 5e-200).toBeCloseTo(1, 14);
-    expect(norm([[1e300, 1e300]], "fro").get()).toBeCloseTo(Math.SQRT2 * 1e300, -286);
+    expect(norm([3e200, 4e200])).toBeCloseTo(5e200, -186);
+    expect(norm([3e-200, 4e-200]) / 5e-200).toBeCloseTo(1, 14);
+    expect(norm([[1e300, 1e300]], "fro")).toBeCloseTo(Math.SQRT2 * 1e300, -286);
   });
 
   it("axis and keepdims", () => {

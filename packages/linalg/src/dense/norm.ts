@@ -98,8 +98,12 @@ function normalizeAxis(axis: number, nd: number): number {
  *   be 1-D or 2-D unless `ord` is null (then it is the 2-norm of x flattened).
  * @param axis an axis (vector norms), two axes (matrix norms), or null.
  * @param keepdims keep the reduced axes with length 1.
- * @returns a 0-d array for a full reduction, else the remaining axes: float32 for float32
- *   input, float64 otherwise (complex input too).
+ * @returns without `axis` (and without keepdims), a JS number, as NumPy's scalar (rounded to
+ *   float32 for float32 input): the norm of the vector, the matrix, or (ord null) x flattened.
+ *   With an `axis`, or keepdims, an NDArray of the remaining axes (0-d when the axes cover all
+ *   of x, where NumPy would give a scalar: call `.item()`): float32 for float32 input, float64
+ *   otherwise (complex input too). The typing follows the arguments, so it is exact: no axis →
+ *   `number`, an axis or `keepdims: true` → NDArray.
  * @throws ValueError "Invalid norm order 'fro' for vectors", "Invalid norm order for
  *   matrices.", "Improper number of dimensions to norm.", "Duplicate axes given." (NumPy's
  *   messages, prefixed with "norm: "); AxisError for an axis out of range.
@@ -107,18 +111,35 @@ function normalizeAxis(axis: number, nd: number): number {
  * Notes: scaled sums of squares (no overflow); 2, −2 and 'nuc' by the SVD.
  *
  * @example
- *   assert.equal(linalg.norm([3, 4]).item(), 5);
- *   assert.equal(linalg.norm([[1, 2], [3, 4]], 1).item(), 6);
+ *   assert.equal(linalg.norm([3, 4]), 5);
+ *   assert.equal(linalg.norm([[1, 2], [3, 4]], 1), 6);
+ *   assert.deepEqual(linalg.norm([[3, 4], [0, 1]], null, 1).toArray(), [5, 1]);
  */
-export function norm(x: ArrayInput, ord?: NormOrder, axis?: number | readonly number[] | null, keepdims?: boolean): NDArray;
-export function norm(x: ArrayInput, options: NormOptions): NDArray;
-export function norm(x: ArrayInput, ordOrOptions?: NormOrder | NormOptions, axisArg?: number | readonly number[] | null, keepdimsArg?: boolean): NDArray {
+export function norm(x: ArrayInput, ord?: NormOrder, axis?: null, keepdims?: false): number;
+export function norm(x: ArrayInput, ord: NormOrder | undefined, axis: number | readonly number[], keepdims?: boolean): NDArray;
+export function norm(x: ArrayInput, ord: NormOrder | undefined, axis: number | readonly number[] | null | undefined, keepdims: true): NDArray;
+export function norm(x: ArrayInput, ord?: NormOrder, axis?: number | readonly number[] | null, keepdims?: boolean): number | NDArray;
+export function norm(x: ArrayInput, options: NormOptions & { axis: number | readonly number[] }): NDArray;
+export function norm(x: ArrayInput, options: NormOptions & { keepdims: true }): NDArray;
+export function norm(x: ArrayInput, options: NormOptions & { axis?: null; keepdims?: false }): number;
+export function norm(x: ArrayInput, options: NormOptions): number | NDArray;
+export function norm(x: ArrayInput, ordOrOptions?: NormOrder | NormOptions, axisArg?: number | readonly number[] | null, keepdimsArg?: boolean): number | NDArray {
+  const r = normArray(x, ordOrOptions, axisArg, keepdimsArg);
+  const options = ordOrOptions !== null && typeof ordOrOptions === "object" ? ordOrOptions : { axis: axisArg, keepdims: keepdimsArg };
+  // no axis, no keepdims: NumPy's scalar (a float32 value is already rounded in r)
+  return (options.axis ?? null) === null && options.keepdims !== true ? r.item() : r;
+}
+
+/** norm as an NDArray, every case (see norm). */
+function normArray(x: ArrayInput, ordOrOptions?: NormOrder | NormOptions, axisArg?: number | readonly number[] | null, keepdimsArg?: boolean): NDArray {
   if (ordOrOptions !== null && typeof ordOrOptions === "object") checkOptions("norm", NORM_OPTIONS, ordOrOptions);
   const options: NormOptions =
     ordOrOptions !== null && typeof ordOrOptions === "object" ? ordOrOptions : { ord: ordOrOptions ?? null, axis: axisArg ?? null, keepdims: keepdimsArg ?? false };
   const X = asArray(x);
   const ord = options.ord ?? null;
   const keepdims = options.keepdims ?? false;
+  if (ord !== null && typeof ord !== "number" && typeof ord !== "string") throw new ValueError(`norm: Invalid norm order ${String(ord)} (a ${typeof ord})`);
+  if (typeof keepdims !== "boolean") throw new ValueError(`norm: keepdims must be true or false, got ${String(keepdims)}`);
   const nd = X.ndim;
   const outDType = X.dtype === "float32" ? "float32" : "float64";
   let axes: number[];

@@ -5,26 +5,30 @@
  *
  * A⁺ is the unique matrix with A·A⁺·A = A, A⁺·A·A⁺ = A⁺ and A·A⁺, A⁺·A Hermitian; A⁺·b is the
  * minimum-norm least-squares solution of A·x ≈ b. Dropping the σ_i below the cutoff is what
- * makes it well defined for numerically rank-deficient A (NumPy 1.24's rule: cutoff
- * rcond·max(σ), default rcond = 1e-15).
+ * makes it well defined for numerically rank-deficient A (NumPy's rule: cutoff rcond·max(σ),
+ * default rcond = 1e-15; NumPy 2's `rtol` instead of rcond, `rtol: null` for max(M, N)·eps).
+ * The SVD scales A into a safe range first (svd.ts), so A·2^k gives A⁺·2^−k for any k that
+ * keeps the entries normal.
  *
  * Invariant: ‖A·A⁺·A − A‖ ≤ c·max(m, n)·eps·‖A‖ for well-separated cutoffs.
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §5.5.2; NumPy pinv. For
  * solving, `lstsq` (same SVD, no explicit A⁺) is cheaper.
  */
 import * as np from "@sliderule/ndarray";
-import type { NDArray } from "@sliderule/ndarray";
+import { ValueError, type NDArray } from "@sliderule/ndarray";
 import { asArray, assertStacked2d, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { svd } from "./svd.js";
-import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
+import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
 
 /** The options pinv accepts (util/options.ts); rcond is checked below. */
-const PINV_OPTIONS = optionsSchema({ rcond: OPTION.any, hermitian: OPTION.flag });
+const PINV_OPTIONS = optionsSchema({ rcond: OPTION.any, rtol: OPTION.any, hermitian: OPTION.flag });
 
 export interface PinvOptions {
   /** Cutoff for small singular values, relative to the largest: a number or an array over the stack (default 1e-15). */
-  rcond?: number | NDArray;
+  rcond?: number | NDArray | null;
+  /** NumPy 2's name for rcond (not both): a number or an array over the stack; null: max(M, N)·eps. */
+  rtol?: number | NDArray | null;
   /** A is Hermitian: the SVD by eigh (default false). */
   hermitian?: boolean;
 }
@@ -36,6 +40,7 @@ export interface PinvOptions {
  * @returns `(..., N, M)`: float64 for integer input, float32 for float32, complex128 for complex.
  * @throws LinAlgError kind "invalidInput" for fewer than 2 dimensions; kind "noConvergence"
  *   when the SVD does not converge (NaN/Inf input).
+ * @throws ValueError for an rcond or rtol that is not a number (or NaN), or both given.
  *
  * Notes: reduced SVD (svd.ts), A⁺ = Vh[:k]ᴴ·diag(σ⁺)·U[:, :k]ᴴ by gemm.
  *
@@ -51,14 +56,21 @@ export function pinv(a: ArrayInput, options: PinvOptions = {}): NDArray {
   const n = A.shape[A.ndim - 1];
   const batch = A.shape.slice(0, -2);
   const dtype = A.dtype === "float32" || A.dtype === "complex128" ? A.dtype : "float64";
+  // NumPy 2: rcond, or rtol (null: max(M, N)·eps of a's dtype), never both; default 1e-15
+  const { rcond, rtol } = options;
+  if (rcond != null && rtol !== undefined) throw new ValueError(`${fn}: rtol and rcond can't be both set (rcond=${show(rcond)}, rtol=${show(rtol)})`);
+  const eps = dtype === "float32" ? 2 ** -23 : 2 ** -52;
+  const rc =
+    rcond != null ? cutoffRatios(fn, "rcond", rcond, batch)
+    : rtol === undefined ? [1e-15]
+    : rtol === null ? [Math.max(m, n) * eps]
+    : cutoffRatios(fn, "rtol", rtol, batch);
   if (m === 0 || n === 0) return np.zeros([...batch, n, m], dtype);
   const { U, S, Vh } = svd(A, { fullMatrices: false, hermitian: options.hermitian ?? false });
   const k = S.shape[S.ndim - 1];
   const uCols = U.shape[U.ndim - 1];
   const vRows = Vh.shape[Vh.ndim - 2];
   const count = batch.reduce((p, d) => p * d, 1);
-  const rcond = options.rcond ?? 1e-15;
-  const rc = typeof rcond === "number" ? [rcond] : Array.from(np.broadcastTo(rcond, batch).copy().data as ArrayLike<number>);
   const out = np.zeros([...batch, n, m], dtype);
   const complex = dtype === "complex128";
   const sPlus = new Float64Array(k);
@@ -109,4 +121,29 @@ export function pinv(a: ArrayInput, options: PinvOptions = {}): NDArray {
     }
   }
   return out;
+}
+
+/**
+ * A cutoff given per matrix of a stack (pinv's rcond/rtol, matrixRank's tol): a number, or an
+ * array (or nested list) of real numbers broadcast to the batch shape. Returns one value, or
+ * one per matrix in order.
+ * @throws ValueError naming `fn`, `name` and the value for NaN, a non-number, a complex array.
+ */
+export function cutoffRatios(fn: string, name: string, v: unknown, batch: readonly number[]): number[] {
+  const bad = () => new ValueError(`${fn}: ${name} must be a number or an array of real numbers (not NaN), got ${show(v)}`);
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) throw bad();
+    return [v];
+  }
+  if (!(v instanceof np.NDArray) && !Array.isArray(v)) throw bad();
+  let R: NDArray;
+  try {
+    R = asArray(v as ArrayInput);
+  } catch {
+    throw bad();
+  }
+  if (R.dtype === "complex128") throw bad();
+  const values = Array.from(np.broadcastTo(R, [...batch]).copy().data as ArrayLike<number>, Number);
+  if (values.some(Number.isNaN)) throw bad();
+  return values;
 }

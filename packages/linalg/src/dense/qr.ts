@@ -40,7 +40,7 @@
  * §5.2.3 (block Householder QR), §5.1.6 (forming Q backwards); LAPACK dgeqr2, dgeqrf, dorg2r,
  * dorgqr, dormqr.
  */
-import { ValueError, type NDArray } from "@sliderule/ndarray";
+import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { geqrfResident, orgqrResident } from "@sliderule/ndarray/kernels";
 import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
 import { ztrsmUnblocked } from "../complex/triangular-solve.js";
@@ -226,30 +226,36 @@ export interface QrOptions extends BlockOptions {
 }
 
 /** `qr(a)` in modes "reduced" and "complete": A = Q·R. */
-export interface QrResult {
+export interface QrFields {
   /** (…, M, K) orthonormal columns ("reduced"), or (…, M, M) orthogonal ("complete"). */
   Q: NDArray;
   /** (…, K, N) ("reduced"), or (…, M, N) ("complete"); upper trapezoidal. */
   R: NDArray;
 }
 
+/** QrFields, also iterable in NumPy's tuple order: `[Q, R]`. */
+export type QrResult = NamedTuple<QrFields>;
+
 /** `qr(a, { mode: "raw" })`: LAPACK's compact form, as NumPy returns it. */
-export interface QrRawResult {
+export interface QrRawFields {
   /** (…, N, M): the transpose of the factored matrix (R above, reflectors below its diagonal). */
   h: NDArray;
   /** (…, K): the reflectors' scalars. */
   tau: NDArray;
 }
 
+/** QrRawFields, also iterable in NumPy's tuple order: `[h, tau]`. */
+export type QrRawResult = NamedTuple<QrRawFields>;
+
 /**
  * QR decomposition A = Q·R by Householder reflections (NumPy's `np.linalg.qr`).
  *
  * @param a `(..., M, N)`; K = min(M, N).
  * @param options.mode
- *   - "reduced" (default): `{ Q, R }`, Q `(..., M, K)`, R `(..., K, N)`;
+ *   - "reduced" (default): `{ Q, R }` (also `[Q, R]`, NumPy's tuple order), Q `(..., M, K)`, R `(..., K, N)`;
  *   - "complete": `{ Q, R }`, Q `(..., M, M)`, R `(..., M, N)`;
  *   - "r": R only, `(..., K, N)`;
- *   - "raw": `{ h, tau }`, h `(..., N, M)`, tau `(..., K)` (LAPACK's compact form, transposed,
+ *   - "raw": `{ h, tau }` (also `[h, tau]`), h `(..., N, M)`, tau `(..., K)` (LAPACK's compact form, transposed,
  *     as NumPy).
  * @returns float64 for integer input, float32 for float32, complex128 for complex.
  * @throws ValueError for an unknown mode ("qr: unrecognized mode 'x'") or NaN/Inf in a;
@@ -259,7 +265,7 @@ export interface QrRawResult {
  * R's diagonal may be negative (LAPACK's signs, as NumPy). Not rank-revealing.
  *
  * @example
- *   const { Q, R } = linalg.qr([[3, 0], [4, 5]]);
+ *   const [Q, R] = linalg.qr([[3, 0], [4, 5]]); // or const { Q, R } = …
  *   assert.close(Q.toArray(), [[-0.6, -0.8], [-0.8, 0.6]]);
  *   assert.close(R.toArray(), [[-5, -4], [0, 3]]);
  */
@@ -319,8 +325,8 @@ export function qr(a: ArrayInput, options: QrOptions = {}): QrResult | QrRawResu
       }
     }
   });
-  if (H && TAU) return { h: H, tau: TAU };
-  if (Q && R) return { Q, R };
+  if (H && TAU) return namedTuple({ h: H, tau: TAU }, ["h", "tau"]);
+  if (Q && R) return namedTuple({ Q, R }, ["Q", "R"]);
   return R as NDArray;
 }
 

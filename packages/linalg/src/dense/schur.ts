@@ -41,7 +41,7 @@
  * aggressive early deflation, schur-aed.ts; lahqr is its reference twin and finishes its
  * small blocks.)
  */
-import type { NDArray } from "@sliderule/ndarray";
+import { namedTuple, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { zlarfg } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
 import { rot } from "../primitives/givens.js";
@@ -1038,12 +1038,15 @@ export function scaleToSafeRange(n: number, A: Float64Array, complex: boolean): 
 // ------------------------------------------------------------------ the public function
 
 /** `schur(a)`: A = Z·T·Zᵀ (Zᴴ for complex). */
-export interface SchurResult {
+export interface SchurFields {
   /** (…, M, M): quasi-upper triangular (real input) or upper triangular (complex input). */
   T: NDArray;
   /** (…, M, M): the Schur vectors, orthogonal (unitary). */
   Z: NDArray;
 }
+
+/** SchurFields, also iterable in NumPy's tuple order: `[T, Z]`. */
+export type SchurResult = NamedTuple<SchurFields>;
 
 /** Options of `schur`. */
 export interface SchurOptions {
@@ -1061,7 +1064,7 @@ export interface SchurOptions {
  *
  * @param a `(..., M, M)`.
  * @param options `multishift`: see {@link SchurOptions}.
- * @returns `{ T, Z }`, each `(..., M, M)`: float64 for real input (float32 and integers are
+ * @returns `{ T, Z }` (also `[T, Z]`, SciPy's tuple order), each `(..., M, M)`: float64 for real input (float32 and integers are
  *   computed in float64) with T in real Schur form (2×2 blocks [a b; c a], b·c < 0, for the
  *   complex-conjugate pairs); complex128 with T upper triangular for complex input.
  * @throws LinAlgError kind "invalidInput" when a is not square, has fewer than 2 dimensions or
@@ -1116,5 +1119,5 @@ export function schur(a: ArrayInput, options: SchurOptions = {}): SchurResult {
     storeMatrix(W, 0, n, n, n, T, p * n * n);
     storeMatrix(Z, 0, n, n, n, Zs, p * n * n);
   }
-  return { T, Z: Zs };
+  return namedTuple({ T, Z: Zs }, ["T", "Z"]);
 }

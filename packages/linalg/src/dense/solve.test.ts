@@ -113,3 +113,47 @@ describe("solve", () => {
     );
   });
 });
+
+describe("solve: SciPy's LinAlgWarning for an ill-conditioned matrix (rcond < eps, by dgecon)", () => {
+  const { catchWarnings, filterWarnings, resetWarnings, LinAlgWarning } = np.warnings;
+  const A = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]], "float64"); // the tutorial's
+  const b = np.array([1, 2, 3], "float64");
+
+  it("the tutorial's [[1, 2, 3], [4, 5, 6], [7, 8, 9]] warns once and still returns x", () => {
+    const { result, warnings } = catchWarnings(() => solve(A, b));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].category).toBe(LinAlgWarning);
+    expect(warnings[0].location).toBe("solve");
+    expect(warnings[0].message).toMatch(/^solve: Ill-conditioned matrix \(rcond=\d(\.\d+)?e-\d\d\): result may not be accurate\.$/);
+    const rcond = Number(/rcond=([^)]+)\)/.exec(warnings[0].message)![1]);
+    expect(rcond).toBeGreaterThan(0);
+    expect(rcond).toBeLessThan(2 ** -53);
+    expect(result.shape).toEqual([3]);
+    expect(Array.from(result.data).every(Number.isFinite)).toBe(true);
+  });
+
+  it("well-conditioned systems do not warn; a stack warns once, naming its smallest rcond", () => {
+    expect(catchWarnings(() => solve(randomMatrix([3, 6, 6], 5), randomMatrix([3, 6], 6))).warnings).toHaveLength(0);
+    expect(catchWarnings(() => solve(hilbert(8), np.ones([8]))).warnings).toHaveLength(0); // κ₁ ≈ 3e10
+    const stack = np.stack([A, np.eye(3), A.multiply(2)]);
+    const { warnings } = catchWarnings(() => solve(stack, np.ones([3, 3])));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].message).toMatch(/^solve: Ill-conditioned matrix \(rcond=[^,]+, the smallest of 3 matrices\): result may not be accurate\.$/);
+  });
+
+  it("eps is that of the dtype: float32 warns at κ ≈ 1e9, float64 does not", () => {
+    const d = np.array([[1, 0], [0, 1e-9]], "float32");
+    expect(catchWarnings(() => solve(d, np.ones([2], "float32"))).warnings).toHaveLength(1);
+    expect(catchWarnings(() => solve(d.astype("float64"), np.ones([2]))).warnings).toHaveLength(0);
+  });
+
+  it("filterWarnings('error', LinAlgWarning) makes it an error; an exact zero pivot stays LinAlgError", () => {
+    try {
+      filterWarnings("error", LinAlgWarning);
+      expect(() => solve(A, b)).toThrow(LinAlgWarning);
+      expect(() => solve([[1, 2], [2, 4]], [1, 1])).toThrow(LinAlgError);
+    } finally {
+      resetWarnings();
+    }
+  });
+});

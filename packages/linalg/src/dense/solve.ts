@@ -8,7 +8,10 @@
  *
  * On exit: X with B's shape (batch axes broadcast). An exactly zero pivot means A is singular
  * to working precision in the strongest sense and raises LinAlgError("Singular matrix", kind
- * "singular", index of the pivot); a nearly singular A gives a large but finite X.
+ * "singular", index of the pivot); a nearly singular A gives a large but finite X, and, as
+ * SciPy's solve, a LinAlgWarning when the estimated rcond = 1/κ₁(A) (dgecon,
+ * condition-estimate.ts) is below eps (2⁻⁵³; 2⁻²⁴ for float32): one per call, naming the
+ * smallest rcond of a stack.
  *
  * Invariant: ‖A·X − B‖ ≤ c·n·eps·‖A‖·‖X‖ (backward stable); the forward error is about
  * cond(A)·eps.
@@ -41,6 +44,7 @@ import {
   type ArrayInput,
   type FloatArray,
 } from "../util/batch.js";
+import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
 import { getrfFast, getrs } from "./lu.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
@@ -96,13 +100,17 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
   const bCs = vector ? 0 : B.strides[B.ndim - 1];
   const ipiv = new Int32Array(n);
   const nbSolve = blockSizeOf(options, BLOCK_SIZES.triangular, fn);
+  const rcond = { min: Infinity, count: 0 }; // the smallest rcond of the matrices factored
   withWork(dtype, [n * n, n * nrhs], ([W, X]) => {
     for (let p = 0; p < aOffs.length; p++) {
       // factor A = P·L·U, unless this is the same matrix as the previous one (a broadcast a)
       if (p === 0 || aOffs[p] !== aOffs[p - 1]) {
         loadMatrix(A, aOffs[p], rs, cs, n, n, W, 0, n, complex);
+        const anorm = norm1(n, W, n, complex); // ‖A‖₁, before the LU overwrites A
         const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
         if (info >= 0) throw singular(fn, info);
+        // rcond ≈ 1/(‖A‖₁·‖A⁻¹‖₁) from the factors, O(n²) (dgecon, as SciPy's solve)
+        trackRcond(rcond, gecon(n, W, n, anorm, complex));
       }
       // X = U⁻¹·L⁻¹·P⁻¹·B
       loadMatrix(B, bOffs[p], bRs, bCs, n, nrhs, X, 0, n, complex);
@@ -110,6 +118,7 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
       storeMatrix(X, 0, n, n, nrhs, out, p * n * nrhs);
     }
   });
+  warnIfIllConditioned(fn, rcond, dtype);
   return out;
 }
 

@@ -4,7 +4,11 @@
  *   A = U·Σ·Vᴴ,   A: m×n,   U: m×m unitary,   Σ = diag(σ_0 ≥ … ≥ σ_{k−1} ≥ 0),   V: n×n unitary
  *   reduced: U[:, :k], Vᴴ[:k, :], k = min(m, n)
  *
- * Two stages, never AᵀA:
+ * Scaling first, as dgesdd: when max|a_ij| lies outside [2⁻⁴⁵⁹, 2⁴⁵⁹] (sqrt(safmin)/eps and
+ * its inverse) A is multiplied by a power of two f that brings it inside (safe-scale.ts) and
+ * σ divided by f at the end, so nothing under- or overflows in between (A = 1e−300·B keeps
+ * all of B's digits; 1e300·B converges).
+ * Then two stages, never AᵀA:
  *   1. bidiagonalise (bidiagonalize.ts): Qᵀ·A·P = B, upper bidiagonal, by Householder
  *      reflectors from both sides; form Q and P explicitly when vectors are wanted;
  *   2. the bidiagonal SVD, B = U_B·Σ·V_Bᵀ, then U = Q·U_B, V = P·V_B:
@@ -36,11 +40,12 @@
  * NumPy itself calls dgesdd (divide and conquer): the singular values agree to rounding, the
  * vectors up to sign (unique otherwise).
  */
-import { type NDArray, ValueError } from "@sliderule/ndarray";
+import { namedTuple, type NamedTuple, type NDArray, ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BIDIAGONAL_DC, BLOCK_SIZES, blockSizeOf, SVD_QR_FIRST, type BlockOptions } from "../tuning.js";
 import { asArray, assertStacked2d, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
+import { scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
 import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
 import { bdsqr, bdsqrPerfectShifts, type RotTarget } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
@@ -74,7 +79,7 @@ export interface SvdOptions extends BlockOptions {
 }
 
 /** The factors of `svd`: A = U·diag(S)·Vh. */
-export interface SvdResult {
+export interface SvdFields {
   /** (…, M, M), or (…, M, K) reduced: the left singular vectors, by columns. */
   U: NDArray;
   /** (…, K): the singular values, descending; float64 for complex input. */
@@ -82,6 +87,9 @@ export interface SvdResult {
   /** (…, N, N), or (…, K, N) reduced: the right singular vectors, by rows (Vᴴ). */
   Vh: NDArray;
 }
+
+/** SvdFields, also iterable in NumPy's tuple order: `[U, S, Vh]`. */
+export type SvdResult = NamedTuple<SvdFields>;
 
 /**
  * LAPACK's crossover for the QR-first path (mnthr ≈ 1.6·n); lstsq's SVD path uses it. The real
@@ -232,8 +240,11 @@ export function svd(a: ArrayInput, options: SvdOptions = {}): SvdResult | NDArra
       W.fill(0);
       loadMatrix(A, offs[p], rs, cs, m, n, W, 0, M, complex, !tall, !tall);
       assertFiniteWork(W, slots * M * N, fn);
+      // 0. max|a_ij| into [2⁻⁴⁵⁹, 2⁴⁵⁹] by f = 2^e (dgesdd's dlascl step; safe-scale.ts)
+      const f = scaleIntoRange(W, 0, M * N, SVD_RANGE, complex);
       const r = complex ? zsvdTall(M, N, W, computeUv, uCols, fn) : svdTall(M, N, W, computeUv, uCols, nb, fn, options.divideAndConquer);
-      for (let i = 0; i < k; i++) S.data[p * k + i] = r.s[i];
+      // σ(A) = σ(f·A)/f; U and V are those of f·A
+      for (let i = 0; i < k; i++) S.data[p * k + i] = r.s[i] / f;
       if (!U || !Vh || !r.U || !r.V) continue;
       const uRows = U.shape[U.ndim - 1];
       const vRows = Vh.shape[Vh.ndim - 2];
@@ -249,7 +260,7 @@ export function svd(a: ArrayInput, options: SvdOptions = {}): SvdResult | NDArra
     }
   });
   if (!computeUv) return S;
-  return { U: U as NDArray, S, Vh: Vh as NDArray };
+  return namedTuple({ U: U as NDArray, S, Vh: Vh as NDArray }, ["U", "S", "Vh"]);
 }
 
 /**
@@ -298,7 +309,7 @@ function svdHermitian(A: NDArray, computeUv: boolean): SvdResult | NDArray {
       }
     }
   }
-  return { U, S, Vh };
+  return namedTuple({ U, S, Vh }, ["U", "S", "Vh"]);
 }
 
 /** Validate a `hermitian` flag's companion: NumPy requires a square matrix for eigh. */

@@ -12,7 +12,7 @@
  * Reference: NumPy `np.trace` (= `a.diagonal(offset, axis1, axis2).sum(-1, dtype)`).
  */
 import * as np from "@sliderule/ndarray";
-import type { DType, NDArray } from "@sliderule/ndarray";
+import type { Batched, Complex, ComplexMatrix, DType, NDArray, NestedStack, RealMatrix } from "@sliderule/ndarray";
 import { asArray, type ArrayInput } from "../util/batch.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
@@ -36,19 +36,27 @@ export interface TraceOptions {
  * @param a an array of at least 2 dimensions.
  * @param options `{ offset, axis1, axis2, dtype }`, or NumPy's positional form
  *   `trace(a, offset, axis1, axis2, dtype)`.
- * @returns a 0-d array for 2-D input; otherwise the shape of a without axis1 and axis2.
- *   Integer input gives int32, floats their own dtype, unless `dtype` is given.
+ * @returns for 2-D input a JS number, as NumPy's scalar (a `Complex` for complex input);
+ *   otherwise an NDArray of the shape of a without axis1 and axis2. Integer input gives int32,
+ *   floats their own dtype, unless `dtype` is given. Typing: a 2-D literal or an NDArray is
+ *   typed `number`, `Complex[][]` typed `Complex`, a 3-D literal or `np.batched(A)` NDArray; a
+ *   stack in a plain NDArray still returns an NDArray at run time (see README "Scalars").
  * @throws ValueError for fewer than 2 dimensions; AxisError for an axis out of range.
  *
  * Notes: a reduction over the diagonal view, O(min(M, N)) per matrix.
  *
  * @example
- *   assert.equal(linalg.trace([[1, 2], [3, 4]]).item(), 5);
+ *   assert.equal(linalg.trace([[1, 2], [3, 4]]), 5);
  */
-export function trace(a: ArrayInput, options?: TraceOptions): NDArray;
+export function trace(a: Batched | NestedStack, options?: TraceOptions): NDArray;
 /** NumPy's positional form: `trace(a, offset, axis1, axis2, dtype)`. */
-export function trace(a: ArrayInput, offset: number, axis1?: number, axis2?: number, dtype?: DType): NDArray;
-export function trace(a: ArrayInput, optionsOrOffset: TraceOptions | number = {}, axis1Arg?: number, axis2Arg?: number, dtypeArg?: DType): NDArray {
+export function trace(a: Batched | NestedStack, offset: number, axis1?: number, axis2?: number, dtype?: DType): NDArray;
+export function trace(a: ComplexMatrix, options?: TraceOptions): Complex;
+export function trace(a: ComplexMatrix, offset: number, axis1?: number, axis2?: number, dtype?: DType): Complex;
+export function trace(a: NDArray | RealMatrix, options?: TraceOptions): number;
+export function trace(a: NDArray | RealMatrix, offset: number, axis1?: number, axis2?: number, dtype?: DType): number;
+export function trace(a: ArrayInput, options?: TraceOptions | number, axis1?: number, axis2?: number, dtype?: DType): number | Complex | NDArray;
+export function trace(a: ArrayInput, optionsOrOffset: TraceOptions | number = {}, axis1Arg?: number, axis2Arg?: number, dtypeArg?: DType): number | Complex | NDArray {
   if (typeof optionsOrOffset !== "number") checkOptions("trace", TRACE_OPTIONS, optionsOrOffset);
   const A = asArray(a);
   const options: TraceOptions =

@@ -32,7 +32,7 @@ export function optionsSchema(shape: Record<string, z.ZodType>): OptionsSchema {
 }
 
 /** What a value looks like in an error message. */
-function show(v: unknown): string {
+export function show(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(show).join(", ")}]`;
   if (v !== null && typeof v === "object") return v.constructor?.name === "Object" ? "an object" : `a ${v.constructor?.name ?? "value"}`;
@@ -46,7 +46,8 @@ function show(v: unknown): string {
  */
 export function checkOptions(fn: string, spec: OptionsSchema, options: unknown): void {
   if (options === undefined) return;
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+  const proto = options !== null && typeof options === "object" ? Object.getPrototypeOf(options) : undefined;
+  if (proto !== Object.prototype && proto !== null) {
     throw new ValueError(`${fn}: options must be an object, got ${show(options)}`);
   }
   const r = spec.schema.safeParse(options);

@@ -8,8 +8,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectCloseArrays, expectError, flat, layoutArb, strided } from "../../test/arbitraries.js";
 import { promoteTypes, type DType } from "../dtype.js";
-import { ShapeError } from "../errors.js";
-import { NDArray } from "../ndarray.js";
+import { ShapeError, ValueError } from "../errors.js";
+import { full } from "../creation.js";
+import { NDArray, type Complex } from "../ndarray.js";
 import { dot, inner, outer, vdot } from "./dot.js";
 import { einsumReference } from "./einsum.reference.js";
 
@@ -40,6 +41,24 @@ const pairArb = (rule: "dot" | "inner") =>
       }),
     );
 
+/**
+ * A 0-d product comes back as NumPy's scalar (a JS number, or a Complex): check that it is
+ * exactly when `expected` is 0-d, and rewrap it for the element comparison.
+ */
+function asResult(got: NDArray | number | Complex, expected: NDArray): NDArray {
+  if (expected.ndim > 0) {
+    expect(got).toBeInstanceOf(NDArray);
+    return got as NDArray;
+  }
+  expect(got).not.toBeInstanceOf(NDArray);
+  if (expected.dtype === "complex128") {
+    const z = got as Complex;
+    return new NDArray(Float64Array.from([z.re, z.im]), [], "complex128");
+  }
+  expect(typeof got).toBe("number");
+  return full([], got as number, expected.dtype);
+}
+
 describe("dot and inner against the explicit sum", () => {
   it("dot: (A…, K)·(X…, K, N) -> (A…, X…, N); (…, K)·(K,) -> (…)", () => {
     fc.assert(
@@ -50,7 +69,7 @@ describe("dot and inner against the explicit sum", () => {
         const X = "XYZ".slice(0, Math.max(0, b.ndim - 2));
         const bTerm = b.ndim === 1 ? "k" : `${X}kn`;
         const expected = einsumReference([`${A}k`, bTerm], `${A}${X}${b.ndim === 1 ? "" : "n"}`, [a, b], promoteTypes(a.dtype, b.dtype));
-        const got = dot(a, b);
+        const got = asResult(dot(a, b), expected);
         expect(got.shape).toEqual(expected.shape);
         expect(got.dtype).toBe(expected.dtype);
         expectCloseArrays(flat(got), flat(expected), () => 0);
@@ -66,7 +85,7 @@ describe("dot and inner against the explicit sum", () => {
         const A = "ABC".slice(0, a.ndim - 1);
         const X = "XYZ".slice(0, b.ndim - 1);
         const expected = einsumReference([`${A}k`, `${X}k`], `${A}${X}`, [a, b], promoteTypes(a.dtype, b.dtype));
-        const got = inner(a, b);
+        const got = asResult(inner(a, b), expected);
         expect(got.shape).toEqual(expected.shape);
         expectCloseArrays(flat(got), flat(expected), () => 0);
       }),
@@ -78,14 +97,42 @@ describe("dot and inner against the explicit sum", () => {
 describe("dot: NumPy's rules", () => {
   const M = new NDArray(Float64Array.from([1, 2, 3, 4, 5, 6]), [2, 3]);
   it("scalars multiply, with NumPy's scalar casting", () => {
-    expect(dot(2.5, M).toArray()).toEqual([[2.5, 5, 7.5], [10, 12.5, 15]]);
-    expect(dot(M, 2).dtype).toBe("float64");
-    expect(dot(new NDArray(Float32Array.from([1, 2]), [2]), 2.5).dtype).toBe("float32");
+    expect((dot(2.5, M) as NDArray).toArray()).toEqual([[2.5, 5, 7.5], [10, 12.5, 15]]);
+    expect((dot(M, 2) as NDArray).dtype).toBe("float64");
+    expect((dot(new NDArray(Float32Array.from([1, 2]), [2]), 2.5) as NDArray).dtype).toBe("float32");
   });
   it("stacks: every matrix of a with every matrix of b (not matmul's pairing)", () => {
     const a = new NDArray(new Float64Array(24).fill(1), [2, 3, 4]);
     const b = new NDArray(new Float64Array(24).fill(1), [3, 4, 2]);
-    expect(dot(a, b).shape).toEqual([2, 3, 3, 2]);
+    expect((dot(a, b) as NDArray).shape).toEqual([2, 3, 3, 2]);
+  });
+  it("1-D·1-D and 0-d operands give NumPy's scalar: a JS number (Complex for complex128)", () => {
+    const v = new NDArray(Float64Array.from([1, 2, 3]), [3]);
+    const w = new NDArray(Float64Array.from([4, 5, 6]), [3]);
+    // np.dot([1., 2, 3], [4., 5, 6]) == 32.0, a numpy.float64
+    expect(dot(v, w)).toBe(32);
+    expect(v.dot(w)).toBe(32);
+    expect((v.dot(w) as number) * 2).toBe(64);
+    expect(inner(v, w)).toBe(32);
+    const n: number = dot([1, 2, 3], [4, 5, 6]);
+    expect(n + 1).toBe(33);
+    // float32 is rounded to float32, as NumPy's float32 scalar: np.dot(f32([0.1, 0.2]), f32([1, 1]))
+    const f = new NDArray(Float32Array.from([0.1, 0.2]), [2]);
+    expect(dot(f, new NDArray(Float32Array.from([1, 1]), [2]))).toBe(Math.fround(Math.fround(0.1) + Math.fround(0.2)));
+    // int32 stays exact; 0-d · 0-d is a scalar too (np.dot(np.array(2), np.array(3)) == 6)
+    expect(dot(new NDArray(Int32Array.from([2, 3]), [2]), new NDArray(Int32Array.from([4, 5]), [2]))).toBe(23);
+    expect(dot(new NDArray(Float64Array.from([2]), []), new NDArray(Float64Array.from([3]), []))).toBe(6);
+    // complex: np.dot([1j, 2], [1j, 1]) == (1+0j) (no conjugation)
+    const z = new NDArray(Float64Array.from([0, 1, 2, 0]), [2], "complex128");
+    expect(dot(z, z)).toEqual({ re: 3, im: 0 });
+    expect(inner([{ re: 0, im: 1 }, { re: 2, im: 0 }], [{ re: 0, im: 1 }, { re: 1, im: 0 }])).toEqual({ re: 1, im: 0 });
+    // with out, the array is returned, as NumPy does
+    const out = new NDArray(new Float64Array(1), []);
+    expect(dot(v, w, { out })).toBe(out);
+    expect(out.item()).toBe(32);
+    // matrix-vector stays an array
+    expect(dot(M, [1, 1, 1])).toBeInstanceOf(NDArray);
+    expectError(() => dot(v, w, { outt: out } as never), ValueError, "dot", "outt");
   });
   it("out", () => {
     const out = new NDArray(new Float64Array(2), [2]);
@@ -104,24 +151,33 @@ describe("vdot and outer", () => {
     const z = new NDArray(Float64Array.from([1, 2, 3, -1]), [2], "complex128"); // [1+2i, 3-i]
     const w = new NDArray(Float64Array.from([0, 1, 2, 2]), [2], "complex128"); // [i, 2+2i]
     // conj(1+2i)·i + conj(3-i)·(2+2i) = (2+i) + (4+8i) = 6+9i
-    expect(vdot(z, w).getComplex()).toEqual({ re: 6, im: 9 });
-    expect(vdot(w, z).getComplex()).toEqual({ re: 6, im: -9 });
-    expect(vdot([[1, 2], [3, 4]], [1, 1, 1, 1]).item()).toBe(10);
-    expect(vdot([[1, 2], [3, 4]], [1, 1, 1, 1]).shape).toEqual([]);
+    expect(vdot(z, w)).toEqual({ re: 6, im: 9 });
+    expect(vdot(w, z)).toEqual({ re: 6, im: -9 });
+    // np.vdot([[1, 2], [3, 4]], [1, 1, 1, 1]) == 10, a scalar
+    const ten: number = vdot([[1, 2], [3, 4]], [1, 1, 1, 1]);
+    expect(ten).toBe(10);
     expectError(() => vdot([1, 2], [1, 2, 3]), ShapeError, "vdot", "2", "3");
   });
   it("outer flattens and keeps the dtype rules of multiply", () => {
     expect(outer([[1, 2], [3, 4]], [1, 10]).shape).toEqual([4, 2]);
-    expect(outer([1, 2], [3, 4]).dtype).toBe("int32");
+    expect(outer(Int32Array.from([1, 2]), Int32Array.from([3, 4])).dtype).toBe("int32");
     expect(outer([true, false], [true, true]).toArray()).toEqual([[true, true], [false, false]]);
+    // errors about out name outer, not the multiply it runs on
+    expectError(() => outer([1, 2], [1, 2, 3], { out: new NDArray(new Float64Array(2), [2]) }), ShapeError, "outer", "(2,)", "(2,3)");
+    const out = new NDArray(new Float64Array(6), [2, 3]);
+    expect(outer([1, 2], [1, 2, 3], { out })).toBe(out);
+    expect(out.toArray()).toEqual([[1, 2, 3], [2, 4, 6]]);
+    expectError(() => outer([1], [1], { outt: out } as never), ValueError, "outer", "outt");
   });
 });
 
 describe("doc examples", () => {
   it("dot, vdot, inner, outer", () => {
-    expect(dot([[1, 2], [3, 4]], [1, 1]).toArray()).toEqual([3, 7]);
-    expect(vdot([{ re: 0, im: 1 }], [{ re: 0, im: 1 }]).getComplex()).toEqual({ re: 1, im: 0 });
-    expect(inner([[1, 2], [3, 4]], [[1, 0], [0, 1]]).toArray()).toEqual([[1, 2], [3, 4]]);
+    expect(dot([1, 2, 3], [4, 5, 6])).toBe(32);
+    expect((dot([[1, 2], [3, 4]], [1, 1]) as NDArray).toArray()).toEqual([3, 7]);
+    expect(vdot([{ re: 0, im: 1 }], [{ re: 0, im: 1 }])).toEqual({ re: 1, im: 0 });
+    expect(inner([1, 2], [3, 4])).toBe(11);
+    expect((inner([[1, 2], [3, 4]], [[1, 0], [0, 1]]) as NDArray).toArray()).toEqual([[1, 2], [3, 4]]);
     expect(outer([1, 2], [1, 10, 100]).toArray()).toEqual([[1, 10, 100], [2, 20, 200]]);
   });
 });
