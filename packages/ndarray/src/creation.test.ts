@@ -238,7 +238,7 @@ describe("linspace", () => {
     expect(np.linspaceStep(0, 1, 4, { endpoint: false }).step).toBe(0.25);
     // NumPy's tuple order: samples, step = np.linspace(0, 1, 5, retstep=True)
     const [s2, st2] = np.linspaceStep(0, 1, 5);
-    expect(s2.toArray()).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect((s2 as NDArray).toArray()).toEqual([0, 0.25, 0.5, 0.75, 1]);
     expect(st2).toBe(0.25);
     expect(Object.keys(np.linspaceStep(0, 1, 5))).toEqual(["samples", "step"]);
     expectError(() => np.linspaceStep(0, 1, -1), ValueError, "linspaceStep", "-1");

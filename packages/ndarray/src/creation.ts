@@ -174,6 +174,8 @@ export function identity(n: number, dtype: DType | DTypeOption = "float64"): NDA
  * a copy of its k-th diagonal.
  */
 export function diag(v: ArrayLike, k = 0): NDArray {
+  checkInt("diag", "k", k);
+  if (!(v instanceof NDArray) && !Array.isArray(v) && !ArrayBuffer.isView(v)) throw new ValueError(`diag: v must be a 1-d or 2-d array, got ${describe(v)}`);
   const a = asarray(v);
   if (a.ndim === 2) return a.diagonal(k).copy();
   if (a.ndim !== 1) throw new ValueError(`diag: input must be 1- or 2-d, got shape ${fmtShape(a.shape)}`);

@@ -19,6 +19,7 @@ import { DTypeError, IndexError, ShapeError, ValueError } from "./errors.js";
 import { describe } from "./validate.js";
 import { copyStrided } from "./kernels/copy.js";
 import { isCContiguous, isFContiguous } from "./kernels/strided.js";
+import { gatherIndex, hasAdvancedIndex, scatterIndex, toSlice } from "./indexing.js";
 import {
   broadcastStrides,
   checkShape,
@@ -46,13 +47,22 @@ export interface Slice {
 }
 
 /**
- * One item of a basic index, as in NumPy's `a[...]`:
+ * One item of an index, as in NumPy's `a[...]`. Basic items (the result is a view):
  * - an integer selects one position and removes the axis (negative counts from the end);
  * - a slice string such as `":"`, `"1:3"`, `"::-1"`, or a {@link Slice} object;
  * - `"..."` (ellipsis) stands for as many `":"` as needed;
  * - `null` (`np.newaxis`) inserts an axis of length 1.
+ *
+ * Advanced items (the result is a copy; the rules are in indexing.ts):
+ * - an integer index array: JS numbers (`[0, 2]`, nested for more dims), an Int32Array, an
+ *   int32 NDArray, or a float NDArray whose values are integers;
+ * - a boolean mask: JS booleans or a bool NDArray (`a.less(0)`), covering as many axes as it has;
+ * - `true` / `false`: a 0-d mask (a new axis of length 1 or 0).
  */
-export type Index = number | string | Slice | null;
+export type Index = number | string | Slice | null | boolean | NDArray | TypedArray | IndexArray;
+
+/** Nested JS arrays of integers or booleans: an index array or a mask. */
+export type IndexArray = readonly (number | boolean | IndexArray)[];
 
 /** `np.newaxis`. */
 export const newaxis = null;
@@ -274,11 +284,21 @@ export class NDArray {
   }
 
   /**
-   * Basic indexing, always a view: `a.slice(0, "1:3", null, "...")` is NumPy's
-   * `a[0, 1:3, np.newaxis, ...]`. Integers remove their axis, so indexing every axis with an
+   * NumPy's `a[...]`. Basic indexing gives a view: `a.slice(0, "1:3", null, "...")` is
+   * `a[0, 1:3, np.newaxis, ...]`; integers remove their axis, so indexing every axis with an
    * integer gives a 0-d array (use `get` for a number).
+   *
+   * Advanced indexing gives a copy: `a.slice(mask)` is `a[mask]` (the elements where a bool
+   * array of a's shape is true, as a 1-D array), `a.slice(":", [0, 2])` is `a[:, [0, 2]]`,
+   * `a.slice([0, 2], [1, 1])` pairs the index arrays up element by element (`a[[0, 2], [1, 1]]`).
+   * Shapes and the placement of the broadcast index axes follow NumPy; see indexing.ts.
+   * @throws IndexError an index out of bounds (`slice: index 4 is out of bounds for axis 0
+   *   with size 4`), a mask whose shape does not match the axes it covers, too many indices,
+   *   a float index array holding a non-integer.
    */
   slice(...index: Index[]): NDArray {
+    // Index arrays, masks and booleans select by value: a gather into a copy (indexing.ts).
+    if (hasAdvancedIndex(index)) return gatherIndex(this, index, "slice");
     const shape: number[] = [];
     const strides: number[] = [];
     let offset = this.offset;
@@ -306,7 +326,7 @@ export class NDArray {
         offset += (item < 0 ? item + n : item) * this.strides[axis];
         axis++;
       } else {
-        const s = typeof item === "string" ? parseSlice(item) : item;
+        const s = typeof item === "string" ? parseSlice(item) : toSlice(item, "slice");
         const { start, step, length } = sliceIndices(s, this.shape[axis]);
         if (length > 0) offset += start * this.strides[axis];
         shape.push(length);
@@ -322,13 +342,23 @@ export class NDArray {
   }
 
   /**
-   * Assignment through basic indexing: `a.set(0, ":", v)` is NumPy's `a[0, :] = v`; `v` (a
-   * number, nested array or NDArray) is broadcast to the selected view and cast to a's dtype.
+   * NumPy's `a[...] = v`: `a.set(0, ":", v)` is `a[0, :] = v`; `v` (a number, nested array,
+   * typed array or NDArray) is broadcast to the selected shape and cast to a's dtype.
    * `a.set(v)` fills the whole array. Returns `this`.
+   *
+   * Index arrays and masks work as in `slice` and write through to `a`:
+   * `a.set(a.less(0), 0)` is `a[a < 0] = 0`, `a.set(":", [0, 2], v)` is `a[:, [0, 2]] = v`;
+   * for a repeated index the last write wins, as in NumPy.
    */
-  set(...args: [...Index[], NDArray | NestedArray]): this {
-    const value = args[args.length - 1] as NDArray | NestedArray;
-    const target = args.length === 1 ? this : this.slice(...(args.slice(0, -1) as Index[]));
+  set(...args: [...Index[], NDArray | NestedArray | TypedArray]): this {
+    if (args.length === 0) throw new ValueError(`set: expected the value to assign (a.set(v) fills a; a.set(...index, v) writes the indexed elements)`);
+    const value = args[args.length - 1] as NDArray | NestedArray | TypedArray;
+    const index = args.slice(0, -1) as Index[];
+    if (hasAdvancedIndex(index)) {
+      scatterIndex(this, index, value, "set");
+      return this;
+    }
+    const target = args.length === 1 ? this : this.slice(...index);
     assign(target, value, "set");
     return this;
   }
@@ -618,13 +648,13 @@ function reshapeStrides(shape: Shape, strides: readonly number[], newShape: Shap
  * Write `value` into `target` (a view), broadcasting it to the target's shape and casting to
  * its dtype. Throws if the target is read-only or the value does not broadcast.
  */
-export function assign(target: NDArray, value: NDArray | NestedArray, fn: string): void {
+export function assign(target: NDArray, value: NDArray | NestedArray | TypedArray, fn: string): void {
   if (!target.flags.writeable) throw new ValueError(`${fn}: assignment destination is read-only`);
   if (typeof value === "number" || typeof value === "boolean") {
     fillScalar(target, Number(value));
     return;
   }
-  let src = value instanceof NDArray ? value : fromNested(value, fn);
+  let src = value instanceof NDArray ? value : ArrayBuffer.isView(value) ? new NDArray(value) : fromNested(value as NestedArray, fn);
   // As NumPy, leading length-1 axes of the value are dropped (a[:] = b[np.newaxis] works).
   while (src.ndim > target.ndim && src.shape[0] === 1) src = src.slice(0);
   const shape = tryBroadcastShapes([target.shape, src.shape]);

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectError, flat, indices, layoutArb, shapeArb, snapshot, strided } from "../test/arbitraries.js";
 import * as np from "./index.js";
-import { AxisError, DTypeError, type DType } from "./index.js";
+import { AxisError, DTypeError, ValueError, type DType } from "./index.js";
 
 /** Keys with repeats, negative values and (for floats) NaN and infinities. */
 const keyFill = (seed: number, dtype: DType) => (p: number) => {
@@ -109,5 +109,74 @@ describe("sort, argsort", () => {
     expectError(() => np.argsort(np.zeros([2, 3]), { axis: -3 }), AxisError, "argsort", "axis -3");
     expectError(() => np.sort(np.array([{ re: 1, im: 0 }])), DTypeError, "sort", "complex128");
     expectError(() => np.argsort(np.array([{ re: 1, im: 0 }])), DTypeError, "argsort", "complex128");
+  });
+});
+
+describe("sort kinds and NumPy's positional arguments", () => {
+  it("every kind is the same stable sort; axis and kind positional or in options", () => {
+    const a = np.array([[3, 1, 2, 1], [0, -0, 0, -5]]);
+    for (const kind of ["quicksort", "mergesort", "heapsort", "stable", null] as const) {
+      expect(np.argsort(a, -1, kind).toArray()).toEqual([[1, 3, 2, 0], [3, 0, 1, 2]]);
+      expect(np.sort(a, { axis: 0, kind }).toArray()).toEqual(np.sort(a, 0).toArray());
+    }
+    expect(np.sort(a, null).toArray()).toEqual([-5, 0, -0, 0, 1, 1, 2, 3]); // the zeros in input order
+    expect(a.argsort(0).toArray()).toEqual([[1, 1, 1, 1], [0, 0, 0, 0]]);
+  });
+
+  it("-0 and +0 compare equal and keep their input order, as NumPy's stable sort", () => {
+    // np.sort(np.array([0.0, -0.0, 0.0, -0.0]), kind="stable") -> [0., -0., 0., -0.]
+    const s = np.sort(np.array([0, -0, 0, -0]));
+    expect(Array.from(s.data).map((x) => Object.is(x, -0))).toEqual([false, true, false, true]);
+    const t = np.sort(np.array([[1, -0, 0, -1, -0]]), 1);
+    expect(Array.from(t.data).map((x) => (Object.is(x, -0) ? "-0" : x))).toEqual([-1, "-0", 0, "-0", 1]);
+  });
+
+  it("argument errors name the function and the value", () => {
+    expectError(() => np.sort(np.zeros([3]), { kind: "bubble" } as object), ValueError, "sort", "kind", '"bubble"');
+    expectError(() => np.argsort(np.zeros([3]), { order: "x" } as object), ValueError, "argsort", "order");
+    expectError(() => np.sort(np.zeros([3]), 0.5), ValueError, "sort", "axis", "0.5");
+    expectError(() => np.sort(np.zeros([3]), "0" as unknown as number), ValueError, "sort", "axis", '"0"');
+    expectError(() => np.sort(np.zeros([3]), { axis: 0 }, "stable"), ValueError, "sort", "kind");
+  });
+});
+
+describe("searchsorted", () => {
+  it("left and right sides, NaN last, sorter (NumPy)", () => {
+    const a = np.array([1, 2, 2, 3, NaN]);
+    // np.searchsorted([1, 2, 2, 3, nan], [2, nan, 0, 4, 2.5]) -> [1, 4, 0, 4, 3]; side="right" -> [3, 5, 0, 4, 3]
+    const v = np.array([2, NaN, 0, 4, 2.5]);
+    const left = np.searchsorted(a, v) as np.NDArray;
+    expect([left.dtype, left.toArray()]).toEqual(["int32", [1, 4, 0, 4, 3]]);
+    expect((np.searchsorted(a, v, "right") as np.NDArray).toArray()).toEqual([3, 5, 0, 4, 3]);
+    expect((np.searchsorted(a, v, { side: "right" }) as np.NDArray).toArray()).toEqual([3, 5, 0, 4, 3]);
+    // np.searchsorted([3, 1, 2], [2, 0, 3.5], sorter=[1, 2, 0]) -> [1, 0, 3]
+    expect((np.searchsorted(np.array([3, 1, 2]), np.array([2, 0, 3.5]), { sorter: np.array([1, 2, 0], "int32") }) as np.NDArray).toArray()).toEqual([1, 0, 3]);
+    expect(np.searchsorted(np.array([1, 2, 3]), 2)).toBe(1);
+    expect(np.array([1, 2, 3]).searchsorted(2.5, "right")).toBe(2);
+    expect((np.searchsorted(np.array([1, 2, 3]), np.array([[0, 3], [9, 1]])) as np.NDArray).shape).toEqual([2, 2]);
+  });
+
+  it("the index separates smaller from larger elements (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 20 }), fc.array(fc.double({ min: -6, max: 6, noNaN: true }), { minLength: 1, maxLength: 8 }), (xs, vs) => {
+        const a = np.sort(np.array(xs));
+        const s = Array.from(a.data);
+        const left = Array.from((np.searchsorted(a, np.array(vs)) as np.NDArray).data);
+        const right = Array.from((np.searchsorted(a, np.array(vs), "right") as np.NDArray).data);
+        vs.forEach((v, k) => {
+          expect(left[k]).toBe(s.filter((x) => x < v).length);
+          expect(right[k]).toBe(s.filter((x) => x <= v).length);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("argument errors", () => {
+    expectError(() => np.searchsorted(np.zeros([2, 2]), 1), ValueError, "searchsorted", "1-D");
+    expectError(() => np.searchsorted(np.zeros([3]), 1, "middle" as "left"), ValueError, "searchsorted", "side", '"middle"');
+    expectError(() => np.searchsorted(np.zeros([3]), 1, { sorter: np.array([0, 1, 3]) }), ValueError, "searchsorted", "sorter", "3");
+    expectError(() => np.searchsorted(np.zeros([3]), 1, { sorter: np.array([0, 1]) }), ValueError, "searchsorted", "sorter");
+    expectError(() => np.searchsorted(np.zeros([3]), 1, { sides: "left" } as object), ValueError, "searchsorted", "sides");
   });
 });

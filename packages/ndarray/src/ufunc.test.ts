@@ -468,7 +468,9 @@ describe("rounding", () => {
     expect(i.toArray()).toEqual([20, 20, -40, 150, 250]);
     expect(np.round(np.array([3, 4], "int32"), 2).toArray()).toEqual([3, 4]);
     expect(np.round(np.array([1.5], "float32")).dtype).toBe("float32");
-    expectError(() => np.round(np.array([{ re: 1, im: 0 }])), DTypeError, "round", "complex128");
+    // NumPy rounds the real and imaginary parts: np.round([1.5+2.5j, 0.125-0.135j], 2)
+    expect(np.round(np.array([{ re: 1.5, im: 2.5 }]), 0).toArray()).toEqual([{ re: 2, im: 2 }]);
+    expectError(() => np.round(np.array([1.5]), 0.5), ValueError, "round", "0.5");
   });
 
   it("floor, ceil, trunc and sign", () => {
@@ -607,7 +609,12 @@ describe("clip and where", () => {
     const out = np.zeros([3]);
     expect(np.clip(np.array([1, 5, 10]), 2, 8, { out })).toBe(out);
     expect(out.toArray()).toEqual([2, 5, 8]);
-    expectError(() => np.clip(np.array([1]), null, null), ValueError, "clip", "min or max");
+    // NumPy 2: with both bounds None the values come back unchanged (a copy)
+    const a = np.array([1, 5]);
+    const c = np.clip(a, null, null);
+    expect(c.toArray()).toEqual([1, 5]);
+    expect(c.data).not.toBe(a.data);
+    expectError(() => np.clip(a, { min: 1, mx: 2 } as never), ValueError, "clip", "mx");
   });
 
   it("where picks from x or y, broadcasting all three and promoting x with y", () => {
@@ -686,5 +693,134 @@ describe("layouts used above", () => {
     expect(v.shape).toEqual([2, 3]);
     expect(v.flags.cContiguous || v.flags.fContiguous).toBe(false);
     expect(strided([2], contiguous(1)).view.flags.cContiguous).toBe(true);
+  });
+});
+
+// ------------------------------------------------------------------ everyday: round, clip, sign, power's fast path
+// Expected values computed once with NumPy 2.4 (the call in the comment) and pasted.
+
+describe("round (NumPy 2.4)", () => {
+  const x = () => np.array([0.5, 1.5, 2.5, -0.5, -2.5, 1.25, 1.35, 2.675, 0.125, 1e300, -0, Infinity, NaN]);
+  it("decimals positionally, in an options object and as a method agree with NumPy, signed zeros included", () => {
+    // np.round(x, 2)
+    const two = [0.5, 1.5, 2.5, -0.5, -2.5, 1.25, 1.35, 2.68, 0.12, 1e300, -0, Infinity, NaN];
+    expectSameNumbers(flat(np.round(x(), 2)), two);
+    expectSameNumbers(flat(np.round(x(), { decimals: 2 })), two);
+    expectSameNumbers(flat(x().round(2)), two);
+    expectSameNumbers(flat(x().round({ decimals: 2 })), two);
+    // np.round(x)
+    expectSameNumbers(flat(np.round(x())), [0, 2, 2, -0, -2, 1, 1, 3, 0, 1e300, -0, Infinity, NaN]);
+    // np.round([1234.5678, -1250., 1350.], -2)
+    expect(np.round(np.array([1234.5678, -1250, 1350]), -2).toArray()).toEqual([1200, -1200, 1400]);
+    const out = np.zeros([13]);
+    expect(np.round(x(), 2, { out })).toBe(out);
+    expect(np.round(x(), { decimals: 2, out })).toBe(out);
+    expectSameNumbers(flat(out), two);
+  });
+
+  it("float32 rounds in float32, as NumPy", () => {
+    // np.round(np.float32([1.25, 0.125, 2.675, 0.3]), 2)
+    const r = np.round(np.array([1.25, 0.125, 2.675, 0.3], "float32"), 2);
+    expect(r.dtype).toBe("float32");
+    expect(r.toArray()).toEqual([1.25, 0.11999999731779099, 2.680000066757202, 0.30000001192092896]);
+  });
+
+  it("checks decimals and options", () => {
+    expectError(() => np.round([1], 1.5), ValueError, "round", "1.5");
+    expectError(() => np.round([1], "2" as never), ValueError, "round", "2");
+    expectError(() => np.round([1], { decimal: 2 } as never), ValueError, "round", "decimal");
+    expectError(() => np.round([1], 2, { decimals: 2 } as never), ValueError, "round", "decimals");
+  });
+});
+
+describe("clip (NumPy 2.4)", () => {
+  it("propagates NaN, gives max where min > max, promotes, and takes NumPy's forms", () => {
+    // np.clip([-2, 0.5, 3, nan], 0, 1)
+    expectSameNumbers(flat(np.clip(np.array([-2, 0.5, 3, NaN]), 0, 1)), [0, 0.5, 1, NaN]);
+    // np.clip(np.arange(5), None, 2), np.clip(np.arange(5), 3, 1)
+    expect(np.clip(np.arange(5), null, 2).toArray()).toEqual([0, 1, 2, 2, 2]);
+    expect(np.clip(np.arange(5), 3, 1).toArray()).toEqual([1, 1, 1, 1, 1]);
+    // np.clip(np.arange(5, dtype=np.int32), 1.5, 3): float64
+    const f = np.clip(np.arange(5, { dtype: "int32" }), 1.5, 3);
+    expect(f.dtype).toBe("float64");
+    expect(f.toArray()).toEqual([1.5, 1.5, 2, 3, 3]);
+    expect(np.clip(np.arange(5), { max: 2 }).toArray()).toEqual([0, 1, 2, 2, 2]);
+    expect(np.arange(5).clip({ min: 3 }).toArray()).toEqual([3, 3, 3, 3, 4]);
+    expect(np.arange(5).clip(undefined, 1).toArray()).toEqual([0, 1, 1, 1, 1]);
+    expectError(() => np.clip([1], { min: 0 }, 1), ValueError, "clip", "not both");
+  });
+});
+
+describe("maximum, minimum and the logical functions (NumPy 2.4)", () => {
+  it("maximum and minimum propagate NaN from either side and keep NumPy's signed zeros", () => {
+    // np.maximum([1, nan, 3], [nan, 2, 1]), np.minimum(...)
+    expectSameNumbers(flat(np.maximum(np.array([1, NaN, 3]), np.array([NaN, 2, 1]))), [NaN, NaN, 3]);
+    expectSameNumbers(flat(np.minimum(np.array([1, NaN, 3]), np.array([NaN, 2, 1]))), [NaN, NaN, 1]);
+    // of equal values NumPy 2.4 (x86) returns the second: np.maximum([-0., 0.], [0., -0.]) = [0., -0.]
+    expectSameNumbers(flat(np.maximum(np.array([-0, 0]), np.array([0, -0]))), [0, -0]);
+    expectSameNumbers(flat(np.minimum(np.array([-0, 0]), np.array([0, -0]))), [0, -0]);
+  });
+
+  it("logicalXor, logicalOr, logicalNot treat NaN as true and return bool", () => {
+    // np.logical_xor([T, F, T], [T, T, F]); np.logical_or([0, 0.5, nan], 0); np.logical_not([0, -0., nan, 2])
+    expect(np.logicalXor([true, false, true], [true, true, false]).toArray()).toEqual([false, true, true]);
+    const o = np.logicalOr(np.array([0, 0.5, NaN]), 0);
+    expect(o.dtype).toBe("bool");
+    expect(o.toArray()).toEqual([false, true, true]);
+    expect(np.logicalNot(np.array([0, -0, NaN, 2])).toArray()).toEqual([true, true, false, false]);
+    expect(np.logicalAnd(np.array([1, 0, 2], "int32"), np.array([true, true, false])).toArray()).toEqual([true, false, false]);
+  });
+});
+
+describe("sign (NumPy 2.4)", () => {
+  it("is −1, 0, 1 (+0 for −0), NaN for NaN; z/|z| for complex; refuses bool", () => {
+    // np.sign([-inf, -0., 0., 1e-300, nan])
+    expectSameNumbers(flat(np.sign(np.array([-Infinity, -0, 0, 1e-300, NaN]))), [-1, 0, 0, 1, NaN]);
+    const i = np.sign(np.array([-3, 0, 2], "int32"));
+    expect(i.dtype).toBe("int32");
+    expect(i.toArray()).toEqual([-1, 0, 1]);
+    // np.sign([3+4j, 0j]) = [0.6+0.8j, 0j]
+    expect(np.sign(np.array([{ re: 3, im: 4 }, { re: 0, im: 0 }])).toArray()).toEqual([
+      { re: 0.6, im: 0.8 },
+      { re: 0, im: 0 },
+    ]);
+    expectError(() => np.sign(np.array([true])), DTypeError, "sign", "bool");
+  });
+});
+
+describe("power: the scalar-exponent fast path gives NumPy's np.power bit for bit", () => {
+  const v = () => np.array([-Infinity, -2, -0, 0, 0.3, 2, Infinity, NaN, 1e-310, 1e308]);
+  // np.power(v, p) for each p
+  const numpy: [number, number[]][] = [
+    [2, [Infinity, 4, 0, 0, 0.09, 4, Infinity, NaN, 0, Infinity]],
+    [0.5, [NaN, NaN, -0, 0, 0.5477225575051661, 1.4142135623730951, Infinity, NaN, 9.999999999999986e-156, 1e154]],
+    [1, [-Infinity, -2, -0, 0, 0.3, 2, Infinity, NaN, 1e-310, 1e308]],
+    [-1, [-0, -0.5, -Infinity, Infinity, 3.3333333333333335, 0.5, 0, NaN, Infinity, 1e-308]],
+    [0, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]],
+  ];
+  it.each(numpy)("x ** %d on float64, as function and method, strided and into out", (p, expected) => {
+    expectSameNumbers(flat(np.power(v(), p)), expected);
+    expectSameNumbers(flat(v().power(p)), expected);
+    // a reversed (strided) view
+    expectSameNumbers(flat(np.power(v().flip(), p)), expected.slice().reverse());
+    const out = np.zeros([10]);
+    expect(np.power(v(), p, { out })).toBe(out);
+    expectSameNumbers(flat(out), expected);
+  });
+
+  it("equals the general loop (Math.pow) on random values for 2, −1, 1, 0 and float32 keeps float32", () => {
+    const x = np.array(Array.from({ length: 200 }, (_, k) => Math.sin(k * 1.7) * 10 ** ((k % 9) - 4)));
+    for (const p of [2, -1, 1, 0]) {
+      const general = np.array(flat(x).map((t) => Math.pow(t, p)));
+      expectSameNumbers(flat(np.power(x, p)), flat(general));
+    }
+    expectSameNumbers(flat(np.power(x.abs(), 0.5)), flat(np.sqrt(x.abs())));
+    const f = np.power(np.array([1.1, 2.5], "float32"), 2);
+    expect(f.dtype).toBe("float32");
+    expect(f.toArray()).toEqual([Math.fround(Math.fround(1.1) * Math.fround(1.1)), 6.25]);
+    // 3 has no fast path: NumPy calls pow, which rounds once (x·x·x would round twice)
+    expect(np.power(np.array([3.3]), 3).toArray()).toEqual([Math.pow(3.3, 3)]);
+    // int32 arrays keep integer power
+    expect(np.power(np.array([3, -4], "int32"), 2).dtype).toBe("int32");
   });
 });

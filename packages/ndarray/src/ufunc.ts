@@ -24,13 +24,16 @@ import {
   mapComplexUnary,
   mapUnary,
   Op,
+  UnaryOp,
   type Binary,
   type ComplexBinary,
   type ComplexUnary,
   type Unary,
 } from "./kernels/elementwise.js";
 import { forEachRun } from "./kernels/strided.js";
+import { checkInt, checkOptions, describe } from "./validate.js";
 import { fromNested, NDArray, type NestedArray } from "./ndarray.js";
+import { nonzero } from "./indexing.js";
 import { broadcastOperandShapes, broadcastStrides, fmtShape, shapesEqual, type Shape } from "./shape.js";
 
 /** What an element-wise function accepts: an array, a JS scalar or nested JS arrays. */
@@ -63,6 +66,15 @@ function readAs(a: NDArray, shape: Shape): Strided {
   return { data: a.data, dtype: a.dtype, strides: broadcastStrides(a.shape, a.strides, shape), offset: a.offset };
 }
 
+/** A ufunc's options: only `out`, which must be an NDArray. */
+function checkUfuncOptions(fn: string, options: UfuncOptions): void {
+  checkOptions(fn, options, ["out"]);
+  if (options.out !== undefined && !(options.out instanceof NDArray)) throw new ValueError(`${fn}: out must be an NDArray, got ${describe(options.out)}`);
+}
+
+/** Kinds in NumPy's casting order: bool < integer < float < complex. */
+const KIND_ORDER: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2, complex128: 3 };
+
 /** The output array: `out` itself when given with the result dtype, else a fresh array. */
 function prepareOut(fn: string, shape: number[], dtype: DType, out?: NDArray): NDArray {
   if (out === undefined) return new NDArray(allocate(dtype, shape.reduce((p, d) => p * d, 1)), shape, dtype);
@@ -71,7 +83,11 @@ function prepareOut(fn: string, shape: number[], dtype: DType, out?: NDArray): N
   }
   if (!out.flags.writeable) throw new ValueError(`${fn}: out is read-only`);
   if (out.dtype === dtype) return out;
-  if (dtype === "complex128") throw new DTypeError(`${fn}: cannot cast the complex128 result to out's dtype ${out.dtype}`);
+  // NumPy's default casting rule for out, "same_kind": float64 -> float32 is allowed, float ->
+  // int or int -> bool is not (np.add(ints, 0.5, out=ints) raises rather than truncate).
+  if (KIND_ORDER[dtype] > KIND_ORDER[out.dtype]) {
+    throw new DTypeError(`${fn}: cannot cast the ${dtype} result to out's dtype ${out.dtype} with casting rule 'same_kind'; compute into a ${dtype} array, or cast explicitly with astype("${out.dtype}")`);
+  }
   return new NDArray(allocate(dtype, out.size), shape, dtype);
 }
 
@@ -114,6 +130,7 @@ const boolOut = (): DType => "bool";
 function makeBinary(def: BinaryDef) {
   return function ufunc(x: ArrayInput, y: ArrayInput, options: UfuncOptions = {}): NDArray {
     const fn = def.name;
+    checkUfuncOptions(fn, options);
     const a = toInput(x, fn);
     const b = toInput(y, fn);
     let loop = resultType([a, b].map((o): TypeOperand => ({ dtype: o.array.dtype, scalar: o.scalar })));
@@ -237,15 +254,45 @@ export const floorDivide = makeBinary({
   int: (x, y) => (y === 0 ? 0 : Math.floor(x / y)),
 });
 export const mod = makeBinary({ name: "mod", f: remainderScalar, int: (x, y) => (y === 0 ? 0 : ((x % y) + y) % y) });
-export const power = makeBinary({ name: "power", f: Math.pow, int: intPower, complex: cPow });
+const powerGeneral = makeBinary({ name: "power", f: Math.pow, int: intPower, complex: cPow });
+
+/**
+ * `np.power(x, p)`, x to the power p element-wise (`x ** p`).
+ *
+ * Fast path: a float64/float32 array to a scalar exponent in {2, 0.5, 1, −1, 0} runs a unary
+ * loop instead of Math.pow per element, as NumPy's fast_scalar_power does for `x ** p`
+ * (number.c: square, sqrt, positive, reciprocal, ones_like), and each gives NumPy 2.4's
+ * np.power bit for bit: x·x is the correctly rounded square; x^0.5 is √x, also at −0 (−0)
+ * and −∞ (NaN), where NumPy 2 follows sqrt rather than C's pow (+0, +∞); x^−1 = 1/x
+ * correctly rounded; x^1 = x; x^0 = 1, NaN included. Other exponents take the general loop
+ * (3 among them: x·x·x rounds twice, pow once, and NumPy calls pow).
+ */
+export function power(x: ArrayInput, y: ArrayInput, options: UfuncOptions = {}): NDArray {
+  if (typeof y === "number" && x instanceof NDArray && x.ndim > 0 && (x.dtype === "float64" || x.dtype === "float32")) {
+    const fast = POWER_FAST.get(y);
+    if (fast !== undefined) return fast(x, options);
+  }
+  return powerGeneral(x, y, options);
+}
+
+/** The unary loops standing in for power(x, p) at the exponents NumPy special-cases (see power). */
+const POWER_FAST: ReadonlyMap<number, (x: ArrayInput, options?: UfuncOptions) => NDArray> = new Map([
+  [2, makeUnary({ name: "power", f: (x) => x * x, op: UnaryOp.Square })],
+  [0.5, makeUnary({ name: "power", f: Math.sqrt, op: UnaryOp.Sqrt })],
+  [1, makeUnary({ name: "power", f: (x) => x, op: UnaryOp.Copy })],
+  [-1, makeUnary({ name: "power", f: (x) => 1 / x, op: UnaryOp.Reciprocal })],
+  [0, makeUnary({ name: "power", f: () => 1 })],
+]);
+// maximum/minimum: NaN on either side wins; of two equal values (−0 and +0) the second is
+// returned, as NumPy 2.4 does on x86 (maxpd/minpd; `np.maximum(-0.0, 0.0)` is 0.0)
 export const maximum = makeBinary({
   name: "maximum",
-  f: (x, y) => (x >= y || x !== x ? x : y),
+  f: (x, y) => (x > y || x !== x ? x : y),
   bool: (x, y) => (x | y) as number,
 });
 export const minimum = makeBinary({
   name: "minimum",
-  f: (x, y) => (x <= y || x !== x ? x : y),
+  f: (x, y) => (x < y || x !== x ? x : y),
   bool: (x, y) => (x & y) as number,
 });
 export const arctan2 = makeBinary({ name: "arctan2", f: Math.atan2, loop: floatLoop });
@@ -302,6 +349,8 @@ export const remainder = mod;
 interface UnaryDef {
   name: string;
   f: Unary;
+  /** The dedicated float64 loop when f is one of kernels' UnaryOp operators (square, sqrt, …). */
+  op?: UnaryOp;
   int?: Unary;
   bool?: Unary | "error";
   complex?: ComplexUnary;
@@ -314,6 +363,7 @@ interface UnaryDef {
 function makeUnary(def: UnaryDef) {
   return function ufunc(x: ArrayInput, options: UfuncOptions = {}): NDArray {
     const fn = def.name;
+    checkUfuncOptions(fn, options);
     const a = toInput(x, fn).array;
     let loop: DType = def.loop ? def.loop(a.dtype) : a.dtype;
     if (loop === "bool" && def.bool === "error") throw new DTypeError(`${fn}: not supported for bool input; cast with astype("int32") first`);
@@ -323,7 +373,7 @@ function makeUnary(def: UnaryDef) {
     const A = guardOverlap(a.dtype === loop ? a : a.astype(loop), options.out);
     const result = prepareOut(fn, A.shape.slice(), outType, options.out);
     if (loop === "complex128") mapComplexUnary(A.shape, A, result, outType === "complex128", def.complex!);
-    else mapUnary(A.shape, A, result, loop === "int32" ? (def.int ?? def.f) : loop === "bool" ? (def.bool as Unary) : def.f);
+    else mapUnary(A.shape, A, result, loop === "int32" ? (def.int ?? def.f) : loop === "bool" ? (def.bool as Unary) : def.f, loop === "float64" ? (def.op ?? UnaryOp.Generic) : UnaryOp.Generic);
     return finish(result, options.out);
   };
 }
@@ -364,6 +414,7 @@ const cSqrt: ComplexUnary = (ar, ai, o, k) => {
 export const negative = makeUnary({
   name: "negative",
   f: (x) => -x,
+  op: UnaryOp.Negative,
   bool: "error",
   complex: (ar, ai, o, k) => {
     o[k] = -ar;
@@ -373,6 +424,7 @@ export const negative = makeUnary({
 export const positive = makeUnary({
   name: "positive",
   f: (x) => x,
+  op: UnaryOp.Copy,
   bool: "error",
   complex: (ar, ai, o, k) => {
     o[k] = ar;
@@ -382,6 +434,7 @@ export const positive = makeUnary({
 export const abs = makeUnary({
   name: "abs",
   f: Math.abs,
+  op: UnaryOp.Abs,
   bool: (x) => x,
   complex: (ar, ai, o, k) => {
     o[k] = Math.hypot(ar, ai);
@@ -390,8 +443,8 @@ export const abs = makeUnary({
 });
 /** `np.absolute`, the same as abs. */
 export const absolute = abs;
-export const sqrt = makeUnary({ name: "sqrt", f: Math.sqrt, loop: floatLoop, complex: cSqrt });
-export const square = makeUnary({ name: "square", f: (x) => x * x, int: (x) => Math.imul(x, x), complex: (ar, ai, o, k) => cMul(ar, ai, ar, ai, o, k) });
+export const sqrt = makeUnary({ name: "sqrt", f: Math.sqrt, op: UnaryOp.Sqrt, loop: floatLoop, complex: cSqrt });
+export const square = makeUnary({ name: "square", f: (x) => x * x, op: UnaryOp.Square, int: (x) => Math.imul(x, x), complex: (ar, ai, o, k) => cMul(ar, ai, ar, ai, o, k) });
 export const exp = makeUnary({ name: "exp", f: Math.exp, loop: floatLoop, complex: cExp });
 export const log = makeUnary({ name: "log", f: Math.log, loop: floatLoop, complex: cLog });
 export const log2 = makeUnary({ name: "log2", f: Math.log2, loop: floatLoop });
@@ -407,7 +460,21 @@ export const arctan = makeUnary({ name: "arctan", f: Math.atan, loop: floatLoop 
 export const sinh = makeUnary({ name: "sinh", f: Math.sinh, loop: floatLoop });
 export const cosh = makeUnary({ name: "cosh", f: Math.cosh, loop: floatLoop });
 export const tanh = makeUnary({ name: "tanh", f: Math.tanh, loop: floatLoop });
-export const sign = makeUnary({ name: "sign", f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN), int: Math.sign });
+/**
+ * `np.sign(x)`: −1, 0 or 1 by the sign of x (sign(−0) = +0, sign(NaN) = NaN); for complex z,
+ * z/|z| (0 for 0), as NumPy 2. Not defined for bool, as in NumPy.
+ */
+export const sign = makeUnary({
+  name: "sign",
+  f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN),
+  int: Math.sign,
+  bool: "error",
+  complex: (ar, ai, o, k) => {
+    const r = Math.hypot(ar, ai);
+    o[k] = r === 0 ? 0 : ar / r;
+    o[k + 1] = r === 0 ? 0 : ai / r;
+  },
+});
 export const floor = makeUnary({ name: "floor", f: Math.floor, loop: floatLoop });
 export const ceil = makeUnary({ name: "ceil", f: Math.ceil, loop: floatLoop });
 export const trunc = makeUnary({ name: "trunc", f: Math.trunc, loop: floatLoop });
@@ -487,41 +554,103 @@ export const logicalNot = makeUnary({
 
 // ------------------------------------------------------------------ the rest
 
+export interface RoundOptions extends UfuncOptions {
+  /** Number of decimal places (default 0); negative rounds to tens, hundreds, … */
+  decimals?: number;
+}
+
 /**
- * `np.round(a, decimals)`: round half to even, as NumPy (`round(2.5) = 2`); with decimals,
- * `rint(a·10^d)/10^d`. Integer input with decimals >= 0 is returned unchanged (a copy).
+ * `np.round(a, decimals)` (`np.around`, `a.round(decimals)`): round half to even, as NumPy
+ * (`round(2.5) = 2`, `round(0.125, 2) = 0.12`), computed as NumPy does:
+ *
+ *   decimals ≥ 0:  rint(a · 10^d) / 10^d        decimals < 0:  rint(a / 10^−d) · 10^−d
+ *
+ * so results are NumPy's bit for bit (a decimal such as 2.675 is stored below 2.675 and
+ * rounds to 2.67 in both). float32 is rounded to float32 after every step, as NumPy computes
+ * in float32. Integers (and bools) with decimals ≥ 0 come back unchanged (a copy); complex
+ * numbers round their real and imaginary parts. Called as `round(a, 2)`, `round(a, { decimals:
+ * 2 })` or `round(a, 2, { out })`.
+ *
+ * @throws ValueError decimals not an integer, an unknown option
+ * @example np.round([0.5, 1.5, 2.675], 2).toArray() // [0.5, 1.5, 2.67]
  */
-export function round(x: ArrayInput, decimals = 0, options: UfuncOptions = {}): NDArray {
-  const a = toInput(x, "round").array;
-  if (a.dtype === "int32" || a.dtype === "bool") {
-    if (decimals >= 0) return finish(a.copy(), options.out);
-    const scale = 10 ** -decimals;
-    const rounded = makeUnary({ name: "round", f: (v) => rintScalar(v / scale) * scale, int: (v) => rintScalar(v / scale) * scale })(a);
-    return finish(rounded, options.out);
+export function round(x: ArrayInput, decimals: number | RoundOptions = 0, options?: UfuncOptions): NDArray {
+  const fn = "round";
+  let opts: RoundOptions;
+  if (decimals !== null && typeof decimals === "object") {
+    if (options !== undefined) throw new ValueError(`${fn}: pass the options in one object, got two`);
+    opts = checkOptions(fn, decimals, ["decimals", "out"]);
+  } else {
+    opts = { ...checkOptions(fn, options, ["out"]), decimals };
   }
-  if (a.dtype === "complex128") throw new DTypeError(`round: not supported for complex128 input`);
-  const scale = 10 ** decimals;
-  const f: Unary = decimals === 0 ? rintScalar : (v) => rintScalar(v * scale) / scale;
-  return makeUnary({ name: "round", f })(a, options);
+  const d = checkInt(fn, "decimals", opts.decimals ?? 0, { min: -400, max: 400 });
+  const out = opts.out;
+  const a = toInput(x, fn).array;
+  if ((a.dtype === "int32" || a.dtype === "bool") && d >= 0) return finish(a.copy(), out);
+  // 10^|d| as Python's int converts it: correctly rounded (exact up to 10^22)
+  const f = Number(`1e${Math.abs(d)}`);
+  let g: Unary;
+  if (a.dtype === "float32") {
+    const f32 = Math.fround(f);
+    g = d >= 0 ? (v) => Math.fround(rintScalar(Math.fround(v * f32)) / f32) : (v) => Math.fround(rintScalar(Math.fround(v / f32)) * f32);
+  } else if (d === 0) g = rintScalar;
+  else g = d > 0 ? (v) => rintScalar(v * f) / f : (v) => rintScalar(v / f) * f;
+  const complex: ComplexUnary = (ar, ai, o, k) => {
+    o[k] = g(ar);
+    o[k + 1] = g(ai);
+  };
+  return makeUnary({ name: fn, f: g, int: g, complex })(a, out === undefined ? {} : { out });
 }
 
 /** `np.around`, the same as round. */
 export const around = round;
 
-/** `np.clip(a, min, max)`: `minimum(maximum(a, min), max)`; either bound may be null. */
-export function clip(a: ArrayInput, min: ArrayInput | null, max: ArrayInput | null, options: UfuncOptions = {}): NDArray {
-  if (min === null && max === null) throw new ValueError(`clip: one of min or max must be given`);
-  let r = toInput(a, "clip").array;
-  if (min !== null) r = maximum(r, min);
-  if (max !== null) r = minimum(r, max);
-  return finish(r, options.out);
+export interface ClipOptions extends UfuncOptions {
+  /** Lower bound (null or absent: none). */
+  min?: ArrayInput | null;
+  /** Upper bound (null or absent: none). */
+  max?: ArrayInput | null;
+}
+
+/**
+ * `np.clip(a, min, max)` (also `a.clip(min, max)`): `minimum(maximum(a, min), max)`, with
+ * broadcasting and promotion (an int32 array clipped to 1.5 gives float64). Either bound may
+ * be null (none); with both null the values come back unchanged, as in NumPy 2. NaN in a or in
+ * a bound propagates; where min > max the result is max. Called as `clip(a, min, max)`,
+ * `clip(a, min, max, { out })` or `clip(a, { min, max, out })`.
+ *
+ * @throws ValueError an unknown option
+ * @example np.clip([-2, 0.5, 3], 0, 1).toArray() // [0, 0.5, 1]
+ */
+export function clip(a: ArrayInput, min?: ArrayInput | null | ClipOptions, max?: ArrayInput | null, options?: UfuncOptions): NDArray {
+  const fn = "clip";
+  let opts: ClipOptions;
+  if (min !== null && typeof min === "object" && !(min instanceof NDArray) && !Array.isArray(min)) {
+    if (max !== undefined || options !== undefined) throw new ValueError(`${fn}: pass min and max either positionally or in the options object, not both`);
+    opts = checkOptions(fn, min as ClipOptions, ["min", "max", "out"]);
+  } else {
+    opts = { ...checkOptions(fn, options, ["out"]), min: min as ArrayInput | null | undefined, max };
+  }
+  let r = toInput(a, fn).array;
+  if (opts.min === undefined || opts.min === null) {
+    if (opts.max === undefined || opts.max === null) return finish(r.copy(), opts.out);
+  } else r = maximum(r, opts.min);
+  if (opts.max !== undefined && opts.max !== null) r = minimum(r, opts.max);
+  return finish(r, opts.out);
 }
 
 /**
  * `np.where(condition, x, y)`: x where condition is true, else y; all three broadcast.
  * The result dtype promotes x and y.
+ *
+ * `np.where(condition)` with one argument is `nonzero(condition)`: one int32 index array per
+ * axis (a JS array of them). Giving only one of x and y throws, as in NumPy.
  */
-export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDArray {
+export function where(condition: ArrayInput): NDArray[];
+export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDArray;
+export function where(condition: ArrayInput, x?: ArrayInput, y?: ArrayInput): NDArray | NDArray[] {
+  if (x === undefined && y === undefined) return nonzero(condition);
+  if (x === undefined || y === undefined) throw new ValueError(`where: either both or neither of x and y should be given, got ${x === undefined ? "y" : "x"} only`);
   const c = toInput(condition, "where").array;
   const a = toInput(x, "where");
   const b = toInput(y, "where");

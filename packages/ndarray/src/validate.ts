@@ -40,6 +40,13 @@ export function describe(v: unknown): string {
   }
 }
 
+/** An object literal (`{ axis: 0 }`): not an array, NDArray, Map, typed array or class instance. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object") return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 /** NumPy's snake_case spelling of one of our camelCase names. */
 function camel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -52,7 +59,7 @@ function camel(name: string): string {
  */
 export function checkOptions<T extends object>(fn: string, options: T | undefined, allowed: readonly string[]): T {
   if (options === undefined) return {} as T;
-  if (options === null || typeof options !== "object" || Array.isArray(options) || (options as { constructor?: { name?: string } }).constructor?.name === "NDArray") {
+  if (!isPlainObject(options)) {
     throw new ValueError(`${fn}: options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {

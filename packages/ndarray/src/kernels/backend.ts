@@ -19,6 +19,7 @@
  * Only products with m·n·k ≥ WASM_CROSSOVER³ (16³) and both m, n ≥ the register tile's 6 rows
  * go to WebAssembly: below that, copying operands in and out costs more than SIMD saves.
  */
+import { checkBool, checkOptions } from "../validate.js";
 import { loadWasmGemm, residentAlloc, residentRelease, wasmBytes, wasmMemoryBytes, type WasmFlavour } from "./wasm/gemm.wasm.js";
 
 export type BackendName = "typescript" | WasmFlavour;
@@ -204,6 +205,8 @@ let liveResident = 0;
  * the crossover size, and the WebAssembly memory held. The analogue of `np.show_config()`.
  */
 export function showConfig(options: { print?: boolean } = {}): string {
+  checkOptions("showConfig", options, ["print"]);
+  if (options.print !== undefined) checkBool("showConfig", "print", options.print);
   const text = configText();
   // NumPy's show_config prints; returning the text too lets a program or a test read it
   if (options.print ?? true) console.log(text);

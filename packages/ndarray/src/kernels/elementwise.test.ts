@@ -32,9 +32,11 @@ import {
   mapUnary,
   mapUnaryReference,
   Op,
+  UnaryOp,
   type Binary,
   type Unary,
 } from "./elementwise.js";
+import { unaryScalar } from "./elementwise-f64.js";
 
 type RealDType = "float64" | "float32" | "int32";
 
@@ -284,5 +286,42 @@ describe("mapComplexBinary, mapComplexUnary", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("mapUnary with a dedicated float64 operator (UnaryOp) = mapUnaryReference", () => {
+  const UNARY_OPS: [string, UnaryOp][] = [
+    ["square", UnaryOp.Square],
+    ["sqrt", UnaryOp.Sqrt],
+    ["negative", UnaryOp.Negative],
+    ["abs", UnaryOp.Abs],
+    ["copy", UnaryOp.Copy],
+    ["reciprocal", UnaryOp.Reciprocal],
+  ];
+  it.each(UNARY_OPS)("%s on random strided and broadcast float64 operands, bit for bit (property)", (_name, op) => {
+    const f: Unary = (x) => unaryScalar(op, x);
+    fc.assert(
+      fc.property(unaryCaseArb, (c) => {
+        const A = broadcastOperand(c.a.shape, c.target, c.a.layout, "float64", valueFill(c.seed));
+        const fast = strided(c.target, c.out, "float64", () => SENTINEL);
+        const ref = strided(c.target, c.out, "float64", () => SENTINEL);
+        mapUnary(c.target, A.view, fast.view, f, op);
+        mapUnaryReference(c.target, A.view, ref.view, f, op);
+        expectSameNumbers(Array.from(fast.base.data), Array.from(ref.base.data));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("the (500, 500, 10)-style broadcast subtract (short rows, stride-0 rows) equals the reference", () => {
+    // X[:, None, :] − X[None, :, :] for X 7×3: blocks of 7 rows × 3
+    const x = Float64Array.from({ length: 21 }, (_, k) => Math.sin(k) * 4);
+    const run = (kernel: typeof mapBinary) => {
+      const out = new Float64Array(7 * 7 * 3);
+      kernel([7, 7, 3], { data: x, dtype: "float64", strides: [3, 0, 1], offset: 0 }, { data: x, dtype: "float64", strides: [0, 3, 1], offset: 0 }, { data: out, dtype: "float64", strides: [21, 3, 1], offset: 0 }, Op.Subtract, (p, q) => p - q);
+      return Array.from(out);
+    };
+    expect(run(mapBinary)).toEqual(run(mapBinaryReference));
+    expect(run(mapBinary)[(2 * 7 + 5) * 3 + 1]).toBe(x[2 * 3 + 1] - x[5 * 3 + 1]);
   });
 });

@@ -7,7 +7,9 @@
  * `shape`. Offsets and strides count elements. Complex operands are handled by the complex
  * kernels at the end of this file.
  *
- * Speed: forEachRun coalesces the loop nest, so contiguous operands arrive as one long run.
+ * Speed: the loop nest is coalesced and walked in 2-D blocks (strided-block.ts), so contiguous
+ * operands arrive as one long run, and many short rows (a (500, 500, 10) broadcast) are
+ * looped over inside the kernel rather than one call each.
  * The four arithmetic operators have hand-written inner loops (unit stride, broadcast
  * scalar/row, general stride) with no call per element — for float64, the unrolled
  * monomorphic loops of elementwise-f64.ts; every other operator goes through its scalar
@@ -18,11 +20,12 @@
  */
 import type { Shape } from "../shape.js";
 import type { Strided } from "./copy.js";
-import { runArithF64 } from "./elementwise-f64.js";
-import { Op } from "./elementwise-op.js";
+import { runArithBlockF64, runArithF64, runUnaryF64 } from "./elementwise-f64.js";
+import { Op, UnaryOp } from "./elementwise-op.js";
+import { blocks } from "./strided-block.js";
 import { forEachRun } from "./strided.js";
 
-export { Op } from "./elementwise-op.js";
+export { Op, UnaryOp } from "./elementwise-op.js";
 
 export type Binary = (x: number, y: number) => number;
 export type Unary = (x: number) => number;
@@ -34,9 +37,20 @@ export function mapBinary(shape: Shape, a: Strided, b: Strided, out: Strided, op
   const A = a.data;
   const B = b.data;
   const O = out.data;
-  forEachRun(shape, [a.strides, b.strides, out.strides], [a.offset, b.offset, out.offset], (pos, n, step) => {
-    runBinary(op, f, A, pos[0], step[0], B, pos[1], step[1], O, pos[2], step[2], n);
-  });
+  const f64 = op !== Op.Generic && O instanceof Float64Array && A instanceof Float64Array && B instanceof Float64Array;
+  // 2-D blocks (strided-block.ts): a short innermost run, as in X[:, None, :] − X[None, :, :],
+  // costs one row step here instead of one call of a run body
+  const it = blocks(shape, [a.strides, b.strides, out.strides], [a.offset, b.offset, out.offset]);
+  const { rows, n, pos } = it;
+  const [ri, rj, ro] = it.rowStep;
+  const [si, sj, so] = it.step;
+  while (it.next()) {
+    let i = pos[0];
+    let j = pos[1];
+    let o = pos[2];
+    if (f64 && runArithBlockF64(op, rows, n, O as Float64Array, o, ro, so, A as Float64Array, i, ri, si, B as Float64Array, j, rj, sj)) continue;
+    for (let r = 0; r < rows; r++, i += ri, j += rj, o += ro) runBinary(op, f, A, i, si, B, j, sj, O, o, so, n);
+  }
 }
 
 /** One run of n elements: O[o + k·so] = f(A[i + k·sa], B[j + k·sb]). */
@@ -123,18 +137,26 @@ function runBinary(op: Op, f: Binary, A: Buf, i: number, sa: number, B: Buf, j: 
   }
 }
 
-/** out = f(a) element-wise. */
-export function mapUnary(shape: Shape, a: Strided, out: Strided, f: Unary): void {
+/**
+ * out = f(a) element-wise. `op` names f when it is one of the operators with a dedicated
+ * float64 loop (elementwise-f64.ts: square, sqrt, …); f itself must still be given, and is
+ * what the reference twin and every other buffer type use.
+ */
+export function mapUnary(shape: Shape, a: Strided, out: Strided, f: Unary, op: UnaryOp = UnaryOp.Generic): void {
   const A = a.data;
   const O = out.data;
-  forEachRun(shape, [a.strides, out.strides], [a.offset, out.offset], (pos, n, step) => {
-    let i = pos[0];
-    let o = pos[1];
-    const sa = step[0];
-    const so = step[1];
-    if (sa === 1 && so === 1) for (let k = 0; k < n; k++) O[o + k] = f(A[i + k]);
-    else for (let k = 0; k < n; k++, i += sa, o += so) O[o] = f(A[i]);
-  });
+  const f64 = op !== UnaryOp.Generic && O instanceof Float64Array && A instanceof Float64Array;
+  const it = blocks(shape, [a.strides, out.strides], [a.offset, out.offset]);
+  const { rows, n, pos } = it;
+  const [ri, ro] = it.rowStep;
+  const [sa, so] = it.step;
+  while (it.next()) {
+    for (let r = 0, i = pos[0], o = pos[1]; r < rows; r++, i += ri, o += ro) {
+      if (f64) runUnaryF64(op, O as Float64Array, o, so, A as Float64Array, i, sa, n);
+      else if (sa === 1 && so === 1) for (let k = 0; k < n; k++) O[o + k] = f(A[i + k]);
+      else for (let k = 0, p = i, q = o; k < n; k++, p += sa, q += so) O[q] = f(A[p]);
+    }
+  }
 }
 
 /** The reference twin of mapBinary: one index tuple at a time, no coalescing, no fast paths. */
@@ -144,8 +166,8 @@ export function mapBinaryReference(shape: Shape, a: Strided, b: Strided, out: St
   });
 }
 
-/** The reference twin of mapUnary. */
-export function mapUnaryReference(shape: Shape, a: Strided, out: Strided, f: Unary): void {
+/** The reference twin of mapUnary (`op` is ignored: f is the definition). */
+export function mapUnaryReference(shape: Shape, a: Strided, out: Strided, f: Unary, _op: UnaryOp = UnaryOp.Generic): void {
   forEachIndex(shape, (idx) => {
     out.data[at(out, idx)] = f(a.data[at(a, idx)]);
   });

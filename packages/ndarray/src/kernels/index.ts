@@ -6,10 +6,12 @@
  *
  *   forEachRun          strided.ts      visit the index space of several strided operands in
  *                                       step, one coalesced innermost run at a time
+ *   blocks              strided-block.ts  the same, two coalesced dimensions (rows × run) per
+ *                                       step, so kernels loop over short rows themselves
  *   copyStrided         copy.ts         dst[i] = cast(src[i]) (copy, astype, assignment)
  *   mapUnary/mapBinary  elementwise.ts  out[i] = f(a[i]) / f(a[i], b[i]) on broadcast operands
  *                                       (twins: mapUnaryReference/mapBinaryReference; float64
- *                                       arithmetic: elementwise-f64.ts)
+ *                                       arithmetic and square/sqrt/…: elementwise-f64.ts)
  *   reduceStrided       reduce.ts       acc[j] ⊕= a[i] along any axes (twin: reduceReference;
  *                                       float64 sums: reduce-f64.ts)
  *   gemm                gemm.ts         C := alpha·A·B + beta·C on strided float64/float32
@@ -37,7 +39,8 @@
 export { forEachRun, coalesce, isCContiguous, isFContiguous } from "./strided.js";
 export { copyStrided } from "./copy.js";
 export type { Strided } from "./copy.js";
-export { mapUnary, mapBinary, mapUnaryReference, mapBinaryReference, Op } from "./elementwise.js";
+export { mapUnary, mapBinary, mapUnaryReference, mapBinaryReference, Op, UnaryOp } from "./elementwise.js";
+export { blocks, Blocks } from "./strided-block.js";
 export { reduceStrided, reduceReference, ReduceOp } from "./reduce.js";
 export { gemm } from "./gemm.js";
 export { gemv, gemvReference, GEMV_WASM_MIN, symv, symvReference } from "./gemv.js";

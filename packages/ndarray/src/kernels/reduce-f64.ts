@@ -3,6 +3,8 @@
  *
  *   sumRunF64:         s = Σ_k D[i + k]                  (reducing along the run)
  *   accumulateRunF64:  acc[o + k] += D[i + k]            (reducing across runs, e.g. axis 0)
+ *   sumRowsF64:        acc[o + r·ro] += Σ_k D[i + r·ri + k]   (many rows, each to its own output:
+ *                                                        a sum over a short last axis)
  *
  * Why a float64-only copy of the loops in reduce.ts: as for elementwise-f64.ts, a loop that
  * has seen one typed-array kind only is compiled without per-element kind checks, and eight
@@ -44,4 +46,44 @@ export function accumulateRunF64(acc: Float64Array, o: number, D: Float64Array, 
     acc[o + k + 4] = c4 + d4; acc[o + k + 5] = c5 + d5; acc[o + k + 6] = c6 + d6; acc[o + k + 7] = c7 + d7;
   }
   for (; k < n; k++) acc[o + k] += D[i + k];
+}
+
+/**
+ * acc[o + r·ro] += Σ_k D[i + r·ri + k] for r < rows, k < n: each contiguous row summed into its
+ * own accumulator (a sum over a short last axis).
+ *
+ * The order within a row is NumPy's pairwise_sum for short rows (loops_utils.h.src), so the
+ * results are NumPy's bit for bit there:
+ *   n < 8:   s = D[0] + D[1] + … in order;
+ *   n ≥ 8:   eight partial sums r_k, then ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)),
+ *            then the n mod 8 leftover elements added in order.
+ * Besides matching NumPy, the eight independent partial sums let consecutive additions
+ * overlap: a running sum over a row of 10 waits ten add latencies per row.
+ */
+export function sumRowsF64(acc: Float64Array, o: number, ro: number, D: Float64Array, i: number, ri: number, rows: number, n: number): void {
+  if (n < 8) {
+    for (let r = 0; r < rows; r++, i += ri, o += ro) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += D[i + k];
+      acc[o] += s;
+    }
+    return;
+  }
+  const m = n - (n % 8);
+  for (let r = 0; r < rows; r++, i += ri, o += ro) {
+    let r0 = D[i], r1 = D[i + 1], r2 = D[i + 2], r3 = D[i + 3], r4 = D[i + 4], r5 = D[i + 5], r6 = D[i + 6], r7 = D[i + 7];
+    for (let k = 8; k < m; k += 8) {
+      r0 += D[i + k];
+      r1 += D[i + k + 1];
+      r2 += D[i + k + 2];
+      r3 += D[i + k + 3];
+      r4 += D[i + k + 4];
+      r5 += D[i + k + 5];
+      r6 += D[i + k + 6];
+      r7 += D[i + k + 7];
+    }
+    let s = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
+    for (let k = m; k < n; k++) s += D[i + k];
+    acc[o] += s;
+  }
 }

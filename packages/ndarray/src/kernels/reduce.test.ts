@@ -164,3 +164,19 @@ describe("combine", () => {
     expect(combine(ReduceOp.All, 1, 0)).toBe(0);
   });
 });
+
+describe("the float64 sum over a short contiguous last axis (sumRowsF64 path)", () => {
+  it("equals the reference on a (6, 5, 10) array reduced over the last axis, and over a reversed view", () => {
+    const data = Float64Array.from({ length: 300 }, (_, k) => Math.cos(k * 0.37) * 3);
+    for (const [strides, offset] of [
+      [[50, 10, 1], 0],
+      [[-50, -10, -1], 299],
+    ] as const) {
+      const fast = new Float64Array(30);
+      const ref = new Float64Array(30);
+      reduceStrided(ReduceOp.Sum, [6, 5, 10], data, strides, offset, fast, [5, 1, 0]);
+      reduceReference(ReduceOp.Sum, [6, 5, 10], data, strides, offset, ref, [5, 1, 0]);
+      expectCloseArrays(Array.from(fast), Array.from(ref), () => 2 * 10 * EPS64 * 30);
+    }
+  });
+});

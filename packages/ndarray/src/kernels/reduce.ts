@@ -9,17 +9,19 @@
  *
  * Loop order: the axes are visited in order of decreasing |stride| of `a`, so the input is
  * streamed in memory order whatever its layout (a transposed view reduces as fast as a
- * contiguous one). Within a run, when the accumulator does not move (reducing along the
- * run) the partial result is kept in a local variable. Float64 sums with unit stride run the
- * unrolled loops of reduce-f64.ts.
+ * contiguous one). The nest is walked in 2-D blocks (strided-block.ts). Within a run, when
+ * the accumulator does not move (reducing along the run) the partial result is kept in a
+ * local variable. Float64 sums with unit stride run the unrolled loops of reduce-f64.ts;
+ * a block of many short contiguous rows each reduced to its own output (sum over a short
+ * last axis, `((X[:, None] − X[None])²).sum(-1)`) runs sumRowsF64 in one call.
  *
  * Reference twin: `reduceReference`, one element at a time by index arithmetic.
  */
 import type { TypedArray } from "../dtype.js";
 import type { Shape } from "../shape.js";
 import { forEachIndex } from "./elementwise.js";
-import { accumulateRunF64, sumRunF64 } from "./reduce-f64.js";
-import { forEachRun } from "./strided.js";
+import { accumulateRunF64, sumRowsF64, sumRunF64 } from "./reduce-f64.js";
+import { blocks } from "./strided-block.js";
 
 export const enum ReduceOp {
   Sum = 0,
@@ -72,33 +74,45 @@ export function reduceStrided(
   const sh = order.map((k) => shape[k]);
   const sa = order.map((k) => strides[k]);
   const so = order.map((k) => accStrides[k]);
-  forEachRun(sh, [sa, so], [offset, 0], (pos, n, step) => {
-    let i = pos[0];
-    let o = pos[1];
-    const si = step[0];
-    const sj = step[1];
-    if (op === ReduceOp.Sum && si === 1 && data instanceof Float64Array) {
-      // float64, unit stride: the unrolled loops of reduce-f64.ts
-      if (sj === 0) acc[o] += sumRunF64(data, i, n);
-      else if (sj === 1) accumulateRunF64(acc, o, data, i, n);
-      else for (let k = 0; k < n; k++, i++, o += sj) acc[o] += data[i];
-    } else if (sj === 0) {
-      // reducing along the run: accumulate locally
-      let s = acc[o];
-      if (op === ReduceOp.Sum) {
-        if (si === 1) for (let k = 0; k < n; k++) s += data[i + k];
-        else for (let k = 0; k < n; k++, i += si) s += data[i];
-      } else {
-        for (let k = 0; k < n; k++, i += si) s = combine(op, s, data[i]);
-      }
-      acc[o] = s;
-    } else if (op === ReduceOp.Sum) {
-      if (si === 1 && sj === 1) for (let k = 0; k < n; k++) acc[o + k] += data[i + k];
-      else for (let k = 0; k < n; k++, i += si, o += sj) acc[o] += data[i];
-    } else {
-      for (let k = 0; k < n; k++, i += si, o += sj) acc[o] = combine(op, acc[o], data[i]);
+  const f64 = data instanceof Float64Array;
+  const it = blocks(sh, [sa, so], [offset, 0]);
+  const { rows, n, pos } = it;
+  const [ri, ro] = it.rowStep;
+  const [si, sj] = it.step;
+  while (it.next()) {
+    if (op === ReduceOp.Sum && f64 && si === 1 && sj === 0) {
+      // float64 sums along contiguous rows, one output per row: a sum over a short last axis,
+      // e.g. ((X[:, None] − X[None])²).sum(-1), has 250 000 rows of 10
+      sumRowsF64(acc, pos[1], ro, data as Float64Array, pos[0], ri, rows, n);
+      continue;
     }
-  });
+    for (let r = 0, i = pos[0], o = pos[1]; r < rows; r++, i += ri, o += ro) reduceRun(op, data, i, si, acc, o, sj, n);
+  }
+}
+
+/** One run: acc[o + k·sj] ⊕= data[i + k·si] for k < n. */
+function reduceRun(op: ReduceOp, data: TypedArray, i: number, si: number, acc: Float64Array, o: number, sj: number, n: number): void {
+  if (op === ReduceOp.Sum && si === 1 && data instanceof Float64Array) {
+    // float64, unit stride: the unrolled loops of reduce-f64.ts
+    if (sj === 0) acc[o] += sumRunF64(data, i, n);
+    else if (sj === 1) accumulateRunF64(acc, o, data, i, n);
+    else for (let k = 0; k < n; k++, i++, o += sj) acc[o] += data[i];
+  } else if (sj === 0) {
+    // reducing along the run: accumulate locally
+    let s = acc[o];
+    if (op === ReduceOp.Sum) {
+      if (si === 1) for (let k = 0; k < n; k++) s += data[i + k];
+      else for (let k = 0; k < n; k++, i += si) s += data[i];
+    } else {
+      for (let k = 0; k < n; k++, i += si) s = combine(op, s, data[i]);
+    }
+    acc[o] = s;
+  } else if (op === ReduceOp.Sum) {
+    if (si === 1 && sj === 1) for (let k = 0; k < n; k++) acc[o + k] += data[i + k];
+    else for (let k = 0; k < n; k++, i += si, o += sj) acc[o] += data[i];
+  } else {
+    for (let k = 0; k < n; k++, i += si, o += sj) acc[o] = combine(op, acc[o], data[i]);
+  }
 }
 
 /** The reference twin: one element at a time, in C index order. */
