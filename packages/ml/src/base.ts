@@ -170,3 +170,29 @@ export function checkEstimatorJSON(json: unknown, estimator: string): EstimatorJ
   }
   return json as EstimatorJSON;
 }
+
+/** scikit-learn's ConvergenceWarning: an iterative fit stopped before converging (a UserWarning). */
+export class ConvergenceWarning extends np.warnings.UserWarning {}
+/** scikit-learn's UndefinedMetricWarning: a metric met 0/0 and took its zeroDivision value (a UserWarning). */
+export class UndefinedMetricWarning extends np.warnings.UserWarning {}
+
+/** Warning categories by name, for `warn(message, "RuntimeWarning")`. */
+const WARNING_CATEGORIES: Record<string, np.warnings.WarningCategory> = {
+  Warning: np.warnings.Warning,
+  UserWarning: np.warnings.UserWarning,
+  RuntimeWarning: np.warnings.RuntimeWarning,
+  LinAlgWarning: np.warnings.LinAlgWarning,
+  ConvergenceWarning,
+  UndefinedMetricWarning,
+};
+
+/**
+ * Emit a warning (scikit-learn's `warnings.warn`) through ndarray's warnings channel
+ * (`np.warnings.warn`: filters, `catchWarnings` in tests). `category` is a Warning class or
+ * the name of one of WARNING_CATEGORIES (default "UserWarning").
+ */
+export function warn(message: string, category: string | np.warnings.WarningCategory = "UserWarning"): void {
+  const cls = typeof category === "string" ? WARNING_CATEGORIES[category] : category;
+  if (cls === undefined) throw new Error(`internal: unknown warning category ${JSON.stringify(category)}`);
+  np.warnings.warn(message, cls);
+}
