@@ -33,6 +33,7 @@
  * step for step so that every digit matches NumPy's.
  */
 import { ValueError } from "./errors.js";
+import { checkBool, checkInt, checkNumber, checkOneOf, checkOptions, rejectBigInt } from "./validate.js";
 
 /** How to trim the digits NumPy's way: `k` keep, `.` trim zeros keep the point, `0` leave one zero, `-` trim zeros and point. */
 export type TrimMode = "k" | "." | "0" | "-";
@@ -277,6 +278,33 @@ function nonFinite(x: number, sign: boolean): string {
   return x < 0 ? "-inf" : sign ? "+inf" : "inf";
 }
 
+/**
+ * The most digits or padding the entry points accept: NumPy's Dragon4 buffer (16384
+ * characters); larger values could only build strings too long to allocate.
+ */
+const MAX_DIGITS = 16384;
+
+const POSITIONAL_OPTIONS = ["precision", "unique", "fractional", "trim", "sign", "padLeft", "padRight", "minDigits", "float32"] as const;
+const SCIENTIFIC_OPTIONS = ["precision", "unique", "trim", "sign", "padLeft", "expDigits", "minDigits", "float32"] as const;
+
+/**
+ * The checks shared by both entry points: the argument count, `x` a number, the options a
+ * plain object of known keys, each option of its type and range (-1 or absent: not given).
+ */
+function checkFormatArgs(fn: string, count: number, x: unknown, options: unknown, allowed: readonly string[]): void {
+  if (count > 2) throw new ValueError(`${fn}: takes 2 arguments (x, options), got ${count}`);
+  rejectBigInt(fn, "x", x);
+  checkNumber(fn, "x", x, { allowNaN: true });
+  const o = checkOptions(fn, options as Record<string, unknown> | undefined, allowed);
+  for (const key of ["precision", "padLeft", "padRight", "minDigits", "expDigits"]) {
+    if (o[key] !== undefined) checkInt(fn, key, o[key], { min: -1, max: MAX_DIGITS });
+  }
+  for (const key of ["unique", "fractional", "sign", "float32"]) {
+    if (o[key] !== undefined) checkBool(fn, key, o[key]);
+  }
+  if (o.trim !== undefined) checkOneOf(fn, "trim", o.trim, ["k", ".", "0", "-"]);
+}
+
 function checkDigits(opt: { precision?: number; minDigits?: number; unique?: boolean }, fn: string): void {
   const { precision = -1, minDigits = -1, unique = true } = opt;
   if (!unique && precision < 0) throw new ValueError(`${fn}: precision must be given when unique is false`);
@@ -288,7 +316,9 @@ function checkDigits(opt: { precision?: number; minDigits?: number; unique?: boo
 /**
  * `np.format_float_positional(x, ...)`: x as `ddd.ddd` with Dragon4's digits.
  *
- * @throws ValueError if `unique` is false without a `precision`, or `minDigits > precision`.
+ * @throws ValueError if `unique` is false without a `precision`, or `minDigits > precision`;
+ *   for an `x` that is not a number, an unknown option, or an option of the wrong type or out of
+ *   range (integers from -1 to 16384; -1 means not given); DTypeError for a BigInt `x`.
  *
  * @example
  * formatFloatPositional(0.1 + 0.2);                   // "0.30000000000000004"
@@ -296,6 +326,7 @@ function checkDigits(opt: { precision?: number; minDigits?: number; unique?: boo
  * formatFloatPositional(2, { trim: "-" });            // "2"
  */
 export function formatFloatPositional(x: number, options: PositionalOptions = {}): string {
+  checkFormatArgs("formatFloatPositional", arguments.length, x, options, POSITIONAL_OPTIONS);
   checkDigits(options, "formatFloatPositional");
   const { precision = -1, unique = true, fractional = true, trim = "k", sign = false, padLeft = -1, padRight = -1, minDigits = -1 } = options;
   if (!fractional && precision === 0) throw new ValueError(`formatFloatPositional: precision must be greater than 0 if fractional is false`);
@@ -367,7 +398,9 @@ function positional(d: Decomposed, opt: DigitOptions, trim: TrimMode, showPlus: 
 /**
  * `np.format_float_scientific(x, ...)`: x as `d.ddde±XX` with Dragon4's digits.
  *
- * @throws ValueError if `unique` is false without a `precision`, or `minDigits > precision`.
+ * @throws ValueError if `unique` is false without a `precision`, or `minDigits > precision`;
+ *   for an `x` that is not a number, an unknown option, or an option of the wrong type or out of
+ *   range (integers from -1 to 16384; -1 means not given); DTypeError for a BigInt `x`.
  *
  * @example
  * formatFloatScientific(123456);                      // "1.23456e+05"
@@ -375,6 +408,7 @@ function positional(d: Decomposed, opt: DigitOptions, trim: TrimMode, showPlus: 
  * formatFloatScientific(1e-300, { expDigits: 4 });    // "1.e-0300"
  */
 export function formatFloatScientific(x: number, options: ScientificOptions = {}): string {
+  checkFormatArgs("formatFloatScientific", arguments.length, x, options, SCIENTIFIC_OPTIONS);
   checkDigits(options, "formatFloatScientific");
   const { precision = -1, unique = true, trim = "k", sign = false, padLeft = -1, expDigits = -1, minDigits = -1 } = options;
   if (!Number.isFinite(x)) return nonFinite(x, sign);

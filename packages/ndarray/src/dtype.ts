@@ -13,7 +13,8 @@
  * that integers are 32-bit, so int32 + int32 stays int32 where NumPy would give int64 on
  * integer overflow-prone reductions (documented in the README).
  */
-import { DTypeError, MemoryError } from "./errors.js";
+import { DTypeError, MemoryError, ValueError } from "./errors.js";
+import { describe, isPlainObject, checkArity } from "./validate.js";
 
 export type DType = "float64" | "float32" | "int32" | "bool" | "complex128";
 export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -43,7 +44,7 @@ const KIND_RANK: Record<Kind, number> = { b: 0, i: 1, f: 2, c: 3 };
 /** Check a dtype name given by a caller; `fn` names the function for the message. */
 export function checkDType(dtype: unknown, fn: string): DType {
   if (typeof dtype === "string" && (DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
-  const shown = typeof dtype === "string" ? JSON.stringify(dtype) : typeof dtype === "bigint" ? `${dtype}n` : typeof dtype === "function" ? `a function (${dtype.name || "anonymous"}; pass a dtype name such as "float64")` : String(dtype);
+  const shown = typeof dtype === "string" ? JSON.stringify(dtype) : typeof dtype === "bigint" ? `${dtype}n` : typeof dtype === "function" ? `a function (${dtype.name || "anonymous"}; pass a dtype name such as "float64")` : describe(dtype);
   throw new DTypeError(`${fn}: unknown dtype ${shown}; expected one of ${DTYPES.join(", ")}`);
 }
 
@@ -107,9 +108,23 @@ const PROMOTE: Record<DType, Record<DType, DType>> = {
   },
 };
 
-/** `np.promote_types(a, b)`: the smallest dtype both can be cast to safely. */
+/**
+ * The smallest dtype both can be cast to safely (internal: `a` and `b` are dtypes; safe to
+ * pass to `reduce`). The public, checked entry is {@link checkedPromoteTypes}.
+ */
 export function promoteTypes(a: DType, b: DType): DType {
   return PROMOTE[a][b];
+}
+
+/**
+ * `np.promote_types(a, b)`: the smallest dtype both can be cast to safely. Exported as `promoteTypes`.
+ * @throws DTypeError for a name that is not a dtype; ValueError for a wrong number of arguments.
+ * @example
+ * promoteTypes("int32", "float32"); // "float64"
+ */
+export function checkedPromoteTypes(a: DType, b: DType): DType {
+  checkArity("promoteTypes", arguments.length, ["a", "b"], 2);
+  return PROMOTE[checkDType(a, "promoteTypes")][checkDType(b, "promoteTypes")];
 }
 
 /** The default dtype of each kind, used for Python-style scalars (int -> int32, float -> float64). */
@@ -132,6 +147,7 @@ export interface TypeOperand {
  * (`float32 array + 1e300 -> float64`); here, as in NumPy 2 (NEP 50), only its kind counts.
  */
 export function resultType(ops: readonly TypeOperand[]): DType {
+  // (internal: ops is a non-empty list of checked operands; the public entry is checkedResultType)
   const arrays = ops.filter((o) => !o.scalar);
   const scalars = ops.filter((o) => o.scalar);
   if (arrays.length === 0 || scalars.length === 0) return ops.map((o) => o.dtype).reduce(promoteTypes);
@@ -143,6 +159,31 @@ export function resultType(ops: readonly TypeOperand[]): DType {
     return promoteTypes(arrayType, scalarType);
   }
   return arrayType;
+}
+
+/**
+ * `np.result_type` on operands described as `{ dtype, scalar }` (see {@link resultType} for
+ * the rules). Exported as `resultType`.
+ * @throws ValueError for anything but a non-empty list of `{ dtype, scalar }` objects or an
+ *   extra argument; DTypeError for an unknown dtype.
+ * @example
+ * resultType([{ dtype: "int32", scalar: false }, { dtype: "float64", scalar: true }]); // "float64"
+ */
+export function checkedResultType(ops: readonly TypeOperand[]): DType {
+  checkArity("resultType", arguments.length, ["ops"], 1);
+  if (!Array.isArray(ops) || ops.length === 0) {
+    throw new ValueError(`resultType: ops must be a non-empty list of { dtype, scalar } objects, got ${describe(ops)}`);
+  }
+  for (let i = 0; i < ops.length; i++) {
+    const o: unknown = ops[i];
+    if (!isPlainObject(o)) throw new ValueError(`resultType: ops[${i}] must be a { dtype, scalar } object, got ${describe(o)}`);
+    for (const key of Object.keys(o)) {
+      if (key !== "dtype" && key !== "scalar") throw new ValueError(`resultType: ops[${i}] has only dtype and scalar, got key '${key}'`);
+    }
+    checkDType(o.dtype, "resultType");
+    if (typeof o.scalar !== "boolean") throw new ValueError(`resultType: ops[${i}].scalar must be true or false, got ${describe(o.scalar)}`);
+  }
+  return resultType(ops);
 }
 
 /** The dtype a JS scalar behaves as: boolean -> bool, integer number -> int32, other -> float64. */

@@ -7,9 +7,9 @@
  */
 import "./methods.js";
 
-export { NDArray, newaxis, slice, parseSlice, sliceIndices } from "./ndarray.js";
+export { NDArray, newaxis, slice, checkedParseSlice as parseSlice, checkedSliceIndices as sliceIndices } from "./ndarray.js";
 export type { Complex, Flags, Index, IndexArray, NestedArray, Slice } from "./ndarray.js";
-export { DTYPES, ITEMSIZE, promoteTypes, resultType } from "./dtype.js";
+export { DTYPES, ITEMSIZE, checkedPromoteTypes as promoteTypes, checkedResultType as resultType } from "./dtype.js";
 export type { DType, TypedArray } from "./dtype.js";
 export { AxisError, DTypeError, IndexError, MemoryError, ShapeError, ValueError, ZeroDivisionError } from "./errors.js";
 export { broadcastShapes } from "./shape.js";

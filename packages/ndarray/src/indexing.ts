@@ -49,7 +49,7 @@ import { copyStrided } from "./kernels/copy.js";
 import { coalesce, forEachRun, isCContiguous } from "./kernels/strided.js";
 import { fromNested, NDArray, parseSlice, sliceIndices, type Index, type NestedArray, type Slice } from "./ndarray.js";
 import { broadcastStrides, cStrides, fmtShape, normalizeAxes, normalizeAxis, shapesEqual, sizeOf, tryBroadcastShapes } from "./shape.js";
-import { checkBool, checkOneOf, checkOptions, describe, rejectBigInt } from "./validate.js";
+import { checkBool, checkOneOf, checkOptions, describe, rejectBigInt, checkArity } from "./validate.js";
 
 // ================================================================== index items
 
@@ -722,6 +722,7 @@ function truthTest(x: NDArray): (i: number) => boolean {
  */
 export function nonzero(a: ArrayLike): NDArray[] {
   const fn = "nonzero";
+  checkArity(fn, arguments.length, ["a"]);
   const x = arrayArg(a, fn, "a");
   if (x.ndim === 0) throw new ValueError(`${fn}: calling nonzero on 0d arrays is not allowed; use atleast1d(a) first (a has shape ())`);
   const coords = nonzeroCoords(x);
@@ -767,6 +768,7 @@ function nonzeroCoords(x: NDArray): Int32Array[] {
  */
 export function flatnonzero(a: ArrayLike): NDArray {
   const fn = "flatnonzero";
+  checkArity(fn, arguments.length, ["a"]);
   const x = arrayArg(a, fn, "a");
   const flat = x.ndim === 1 ? x : x.ravel();
   const c = nonzeroCoords(flat)[0];
@@ -781,6 +783,7 @@ export function flatnonzero(a: ArrayLike): NDArray {
  */
 export function argwhere(a: ArrayLike): NDArray {
   const fn = "argwhere";
+  checkArity(fn, arguments.length, ["a"]);
   const x = arrayArg(a, fn, "a");
   if (x.ndim === 0) {
     const count = truthTest(x)(x.offset) ? 1 : 0;

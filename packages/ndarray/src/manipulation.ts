@@ -12,11 +12,11 @@ import { ValueError } from "./errors.js";
 import { asarray, diag, type ArrayLike } from "./creation.js";
 import { copyStrided } from "./kernels/copy.js";
 import { arrayArg, intList, isTypedArray } from "./array-args.js";
-import { NDArray } from "./ndarray.js";
+import { fromNested, NDArray, type NestedArray } from "./ndarray.js";
 import { broadcastOperandShapes, fmtShape, normalizeAxis } from "./shape.js";
 import { concatenate } from "./stacking.js";
 import { notEqual, subtract } from "./ufunc.js";
-import { checkBool, checkInt, checkOneOf, checkOptions } from "./validate.js";
+import { checkBool, checkInt, checkOneOf, checkOptions, describe, checkArity } from "./validate.js";
 
 /** `x` restricted to [start, start + length) along `axis`: a view. */
 function along(x: NDArray, axis: number, start: number, length: number): NDArray {
@@ -28,14 +28,25 @@ function along(x: NDArray, axis: number, start: number, length: number): NDArray
 export type Order = "C" | "F";
 
 function checkOrder(order: unknown, fn: string): Order {
-  if (order !== "C" && order !== "F") throw new ValueError(`${fn}: order must be "C" or "F", got ${JSON.stringify(order)}`);
+  if (order !== "C" && order !== "F") throw new ValueError(`${fn}: order must be "C" or "F", got ${describe(order)}`);
   return order;
 }
 
-/** `np.reshape(a, shape, order)`: C order by default; "F" reads and fills column-major. */
+/** An array argument converted as `asarray` does (complex scalars included), with errors naming `fn`. */
+function arrayOf(a: unknown, fn: string): NDArray {
+  return a instanceof NDArray ? a : isTypedArray(a) ? asarray(a as ArrayLike) : fromNested(a as NestedArray, fn);
+}
+
+/**
+ * `np.reshape(a, shape, order)`: C order by default; "F" reads and fills column-major.
+ * `shape` is an integer or a list of them, one of which may be -1 (inferred from the size).
+ * @throws ValueError for a shape that is not a list of integers, or an order other than "C"/"F".
+ * @throws ShapeError when the sizes differ.
+ */
 export function reshape(a: ArrayLike, shape: number | readonly number[], order: Order = "C"): NDArray {
-  const x = asarray(a);
-  const sh = typeof shape === "number" ? [shape] : shape.slice();
+  checkArity("reshape", arguments.length, ["a", "shape", "order"]);
+  const x = arrayOf(a, "reshape");
+  const sh = intList("reshape", "shape", shape);
   if (checkOrder(order, "reshape") === "C") return x.reshape(sh);
   // column-major: reverse the axes, reshape to the reversed target in C order, reverse back
   return x.T.reshape(sh.reverse()).T;
@@ -43,7 +54,8 @@ export function reshape(a: ArrayLike, shape: number | readonly number[], order: 
 
 /** `np.ravel(a, order)`: the elements in C (or F) order, a view when possible. */
 export function ravel(a: ArrayLike, order: Order = "C"): NDArray {
-  const x = asarray(a);
+  checkArity("ravel", arguments.length, ["a", "order"]);
+  const x = arrayOf(a, "ravel");
   return checkOrder(order, "ravel") === "C" ? x.ravel() : x.T.ravel();
 }
 
@@ -73,14 +85,16 @@ export function flip(a: ArrayLike, axis?: number | readonly number[] | null): ND
 
 /** `np.fliplr(a)`: reverse the columns (axis 1). */
 export function fliplr(a: ArrayLike): NDArray {
-  const x = asarray(a);
+  checkArity("fliplr", arguments.length, ["a"]);
+  const x = arrayOf(a, "fliplr");
   if (x.ndim < 2) throw new ValueError(`fliplr: input must be >= 2-d, got shape ${fmtShape(x.shape)}`);
   return x.flip(1);
 }
 
 /** `np.flipud(a)`: reverse the rows (axis 0). */
 export function flipud(a: ArrayLike): NDArray {
-  const x = asarray(a);
+  checkArity("flipud", arguments.length, ["a"]);
+  const x = arrayOf(a, "flipud");
   if (x.ndim < 1) throw new ValueError(`flipud: input must be >= 1-d, got shape ${fmtShape(x.shape)}`);
   return x.flip(0);
 }
@@ -97,18 +111,28 @@ export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {
   return xs.map((x) => x.broadcastTo(shape));
 }
 
+/**
+ * `np.diagonal(a, offset, axis1, axis2)`: the diagonal `offset` (0 main, > 0 above, < 0 below)
+ * of the 2-D planes spanned by axis1 and axis2, a view of shape `(...other axes, length)`.
+ * @throws ValueError for a non-integer offset or an input of fewer than 2 dimensions.
+ * @throws AxisError for an axis out of range.
+ */
 export function diagonal(a: ArrayLike, offset = 0, axis1 = 0, axis2 = 1): NDArray {
-  return asarray(a).diagonal(offset, axis1, axis2);
+  checkArity("diagonal", arguments.length, ["a", "offset", "axis1", "axis2"]);
+  const x = arrayOf(a, "diagonal");
+  return x.diagonal(checkInt("diagonal", "offset", offset), axis1, axis2);
 }
 
 /** `np.copy(a)`: a C-contiguous copy. */
 export function copy(a: ArrayLike): NDArray {
-  return asarray(a).copy();
+  checkArity("copy", arguments.length, ["a"]);
+  return arrayOf(a, "copy").copy();
 }
 
 /** `np.ascontiguousarray(a)`: `a` itself when already C-contiguous, else a contiguous copy. */
 export function ascontiguousarray(a: ArrayLike): NDArray {
-  const x = asarray(a);
+  checkArity("ascontiguousarray", arguments.length, ["a"]);
+  const x = arrayOf(a, "ascontiguousarray");
   return x.flags.cContiguous ? x : x.copy();
 }
 

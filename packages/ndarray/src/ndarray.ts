@@ -16,7 +16,7 @@
  */
 import { allocate, castScalar, checkDType, dtypeOfBuffer, ITEMSIZE, type DType, type TypedArray } from "./dtype.js";
 import { DTypeError, IndexError, ShapeError, ValueError } from "./errors.js";
-import { describe } from "./validate.js";
+import { checkInt, describe, isPlainObject, rejectBigInt, checkArity } from "./validate.js";
 import { copyStrided } from "./kernels/copy.js";
 import { isCContiguous, isFContiguous } from "./kernels/strided.js";
 import { gatherIndex, hasAdvancedIndex, scatterIndex, toSlice } from "./indexing.js";
@@ -67,9 +67,24 @@ export type IndexArray = readonly (number | boolean | IndexArray)[];
 /** `np.newaxis`. */
 export const newaxis = null;
 
-/** `np.s_`-like helper: `slice(1, null, 2)` is `1::2`. */
+/**
+ * `np.s_`-like helper: `slice(1, null, 2)` is `1::2`. Each bound is an integer, or null or
+ * undefined for "omitted" (a zero step is accepted here and rejected where the slice is used).
+ * @throws ValueError for a bound that is not an integer, null or undefined, or more than 3 arguments.
+ */
 export function slice(start?: number | null, stop?: number | null, step?: number | null): Slice {
+  checkArity("slice", arguments.length, ["start", "stop", "step"]);
+  checkSliceBound("slice", "start", start);
+  checkSliceBound("slice", "stop", stop);
+  checkSliceBound("slice", "step", step);
   return { start, stop, step };
+}
+
+/** One bound of a slice: an integer, null or undefined. */
+function checkSliceBound(fn: string, name: string, v: unknown): void {
+  if (v === undefined || v === null || (typeof v === "number" && Number.isInteger(v))) return;
+  rejectBigInt(fn, name, v);
+  throw new ValueError(`${fn}: ${name} must be an integer, null or undefined, got ${describe(v)}`);
 }
 
 /** Nested JS arrays of numbers or booleans, as accepted by `array` and returned by `toArray`. */
@@ -551,20 +566,62 @@ export class NDArray {
 
 // ------------------------------------------------------------------ helpers for the views
 
-/** Parse a slice string such as ":", "1:", "::2", "-1::-1", "2:5:1". */
-export function parseSlice(text: string): Slice {
+/**
+ * Parse a slice string such as ":", "1:", "::2", "-1::-1", "2:5:1" (internal: `text` is a
+ * string; errors name `fn`). The public, checked entry is {@link checkedParseSlice}.
+ */
+export function parseSlice(text: string, fn = "slice"): Slice {
   const parts = text.split(":");
-  if (parts.length < 2 || parts.length > 3) throw new IndexError(`slice: cannot parse index ${JSON.stringify(text)}`);
+  if (parts.length < 2 || parts.length > 3) throw new IndexError(`${fn}: cannot parse index ${JSON.stringify(text)}`);
   const num = (p: string | undefined): number | null => {
     if (p === undefined || p.trim() === "") return null;
     const v = Number(p);
-    if (!Number.isInteger(v)) throw new IndexError(`slice: cannot parse index ${JSON.stringify(text)}`);
+    if (!Number.isInteger(v)) throw new IndexError(`${fn}: cannot parse index ${JSON.stringify(text)}`);
     return v;
   };
   return { start: num(parts[0]), stop: num(parts[1]), step: num(parts[2]) };
 }
 
-/** Python's `slice.indices(n)`: clamp start/stop for a given step; returns start, step and length. */
+/**
+ * `np.parseSlice(text)`: a slice string such as ":", "1:", "::2", "-1::-1", "2:5:1" as a
+ * {@link Slice}. Exported as `parseSlice`.
+ * @throws ValueError for a non-string or an extra argument; IndexError for a string that is not a slice.
+ */
+export function checkedParseSlice(text: string): Slice {
+  checkArity("parseSlice", arguments.length, ["text"], 1);
+  if (typeof text !== "string") {
+    rejectBigInt("parseSlice", "text", text);
+    throw new ValueError(`parseSlice: text must be a string such as "1:3" or "::-1", got ${describe(text)}`);
+  }
+  return parseSlice(text, "parseSlice");
+}
+
+/**
+ * `np.sliceIndices(s, n)`, Python's `slice(...).indices(n)`: start, step and length of slice
+ * `s` over an axis of length `n`. Exported as `sliceIndices`; indexing calls the unchecked
+ * {@link sliceIndices} with slices it has already checked.
+ * @throws ValueError for a slice that is not a `{ start, stop, step }` object of integers (or
+ *   null), a length that is not a non-negative integer, a zero step, or an extra argument.
+ */
+export function checkedSliceIndices(s: Slice, n: number): { start: number; step: number; length: number } {
+  checkArity("sliceIndices", arguments.length, ["s", "n"], 2);
+  if (!isPlainObject(s)) throw new ValueError(`sliceIndices: s must be a slice object { start, stop, step } (see np.slice), got ${describe(s)}`);
+  for (const key of Object.keys(s)) {
+    if (key !== "start" && key !== "stop" && key !== "step") throw new ValueError(`sliceIndices: a slice object has only start, stop and step, got key '${key}'`);
+  }
+  checkSliceBound("sliceIndices", "start", s.start);
+  checkSliceBound("sliceIndices", "stop", s.stop);
+  checkSliceBound("sliceIndices", "step", s.step);
+  rejectBigInt("sliceIndices", "n", n);
+  checkInt("sliceIndices", "n", n, { min: 0 });
+  if (s.step === 0) throw new ValueError(`sliceIndices: slice step cannot be zero`);
+  return sliceIndices(s, n);
+}
+
+/**
+ * Python's `slice.indices(n)`: clamp start/stop for a given step; returns start, step and
+ * length (internal: `s` holds integers or null, `n >= 0`).
+ */
 export function sliceIndices(s: Slice, n: number): { start: number; step: number; length: number } {
   const step = s.step ?? 1;
   if (step === 0) throw new ValueError(`slice: slice step cannot be zero`);

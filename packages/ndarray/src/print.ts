@@ -39,6 +39,7 @@ import { asarray, type ArrayLike } from "./creation.js";
 import type { DType } from "./dtype.js";
 import { dragon4Positional, dragon4Scientific, type TrimMode } from "./dragon4.js";
 import { ValueError } from "./errors.js";
+import { describe, isPlainObject, checkArity } from "./validate.js";
 import type { NDArray } from "./ndarray.js";
 
 // ------------------------------------------------------------------ print options
@@ -85,33 +86,41 @@ const DEFAULTS: Readonly<PrintOptions> = Object.freeze({
 let current: PrintOptions = { ...DEFAULTS };
 
 /** Check a caller's partial options (names the calling function in the message). */
+/**
+ * The largest `precision` accepted: NumPy's Dragon4 buffer (16384 characters); more could only
+ * build strings too long to allocate.
+ */
+const MAX_PRECISION = 16384;
+
+/** Check a caller's partial options (names the calling function in the message). */
 function checkOptions(opts: Partial<PrintOptions>, fn: string): Partial<PrintOptions> {
-  if (opts === null || typeof opts !== "object") throw new ValueError(`${fn}: options must be an object, got ${String(opts)}`);
+  // an object literal only: a Map, an array or a class instance is a mistake, not options
+  if (!isPlainObject(opts)) throw new ValueError(`${fn}: options must be an object, got ${describe(opts)}`);
   const known = Object.keys(DEFAULTS);
   for (const key of Object.keys(opts)) {
-    if (!known.includes(key)) throw new ValueError(`${fn}: unknown print option "${key}"; expected one of ${known.join(", ")}`);
+    if (!known.includes(key)) throw new ValueError(`${fn}: unknown print option ${JSON.stringify(key)}; expected one of ${known.join(", ")}`);
   }
-  const nonNegInt = (name: "precision" | "edgeitems", v: unknown) => {
-    if (v !== undefined && (typeof v !== "number" || !Number.isInteger(v) || v < 0)) {
-      throw new ValueError(`${fn}: ${name} must be a non-negative integer, got ${String(v)}`);
-    }
+  const nonNegInt = (name: "precision" | "edgeitems", v: unknown, max = Number.MAX_SAFE_INTEGER) => {
+    if (v === undefined) return;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new ValueError(`${fn}: ${name} must be a non-negative integer, got ${describe(v)}`);
+    if (v > max) throw new ValueError(`${fn}: ${name} must be at most ${max}, got ${v}`);
   };
-  nonNegInt("precision", opts.precision);
+  nonNegInt("precision", opts.precision, MAX_PRECISION);
   nonNegInt("edgeitems", opts.edgeitems);
   const { threshold, linewidth, suppress, floatmode, sign, nanstr, infstr } = opts;
   if (threshold !== undefined && (typeof threshold !== "number" || Number.isNaN(threshold))) {
-    throw new ValueError(`${fn}: threshold must be a number (Infinity for no summarisation), got ${String(threshold)}`);
+    throw new ValueError(`${fn}: threshold must be a number (Infinity for no summarisation), got ${describe(threshold)}`);
   }
   if (linewidth !== undefined && (typeof linewidth !== "number" || !Number.isInteger(linewidth) || linewidth < 1)) {
-    throw new ValueError(`${fn}: linewidth must be a positive integer, got ${String(linewidth)}`);
+    throw new ValueError(`${fn}: linewidth must be a positive integer, got ${describe(linewidth)}`);
   }
-  if (suppress !== undefined && typeof suppress !== "boolean") throw new ValueError(`${fn}: suppress must be a boolean, got ${String(suppress)}`);
+  if (suppress !== undefined && typeof suppress !== "boolean") throw new ValueError(`${fn}: suppress must be a boolean, got ${describe(suppress)}`);
   if (floatmode !== undefined && !["fixed", "unique", "maxprec", "maxprec_equal"].includes(floatmode)) {
-    throw new ValueError(`${fn}: floatmode must be one of "fixed", "unique", "maxprec", "maxprec_equal", got ${JSON.stringify(floatmode)}`);
+    throw new ValueError(`${fn}: floatmode must be one of "fixed", "unique", "maxprec", "maxprec_equal", got ${describe(floatmode)}`);
   }
-  if (sign !== undefined && !["-", "+", " "].includes(sign)) throw new ValueError(`${fn}: sign must be one of "-", "+", " ", got ${JSON.stringify(sign)}`);
-  if (nanstr !== undefined && typeof nanstr !== "string") throw new ValueError(`${fn}: nanstr must be a string`);
-  if (infstr !== undefined && typeof infstr !== "string") throw new ValueError(`${fn}: infstr must be a string`);
+  if (sign !== undefined && !["-", "+", " "].includes(sign)) throw new ValueError(`${fn}: sign must be one of "-", "+", " ", got ${describe(sign)}`);
+  if (nanstr !== undefined && typeof nanstr !== "string") throw new ValueError(`${fn}: nanstr must be a string, got ${describe(nanstr)}`);
+  if (infstr !== undefined && typeof infstr !== "string") throw new ValueError(`${fn}: infstr must be a string, got ${describe(infstr)}`);
   return opts;
 }
 
@@ -126,6 +135,7 @@ function checkOptions(opts: Partial<PrintOptions>, fn: string): Partial<PrintOpt
  * setPrintOptions({ precision: 8 });
  */
 export function setPrintOptions(options: Partial<PrintOptions>): void {
+  checkArity("setPrintOptions", arguments.length, ["options"], 1);
   current = { ...current, ...stripUndefined(checkOptions(options, "setPrintOptions")) };
 }
 
@@ -143,8 +153,11 @@ export function getPrintOptions(): PrintOptions {
  * withPrintOptions({ precision: 2 }, () => formatArray(array([2 / 3]))); // "array([0.67])"
  */
 export function withPrintOptions<T>(options: Partial<PrintOptions>, fn: () => T): T {
+  checkArity("withPrintOptions", arguments.length, ["options", "fn"], 2);
+  const changed = stripUndefined(checkOptions(options, "withPrintOptions"));
+  if (typeof fn !== "function") throw new ValueError(`withPrintOptions: fn must be a function to run with the options, got ${describe(fn)}`);
   const saved = current;
-  current = { ...current, ...stripUndefined(checkOptions(options, "withPrintOptions")) };
+  current = { ...current, ...changed };
   try {
     return fn();
   } finally {
@@ -499,6 +512,7 @@ function resolveOptions(options: Partial<PrintOptions> | undefined, fn: string):
  * formatArray(array([1, 2], "float32"));            // "array([1., 2.], dtype=float32)"
  */
 export function formatArray(a: ArrayLike, options?: Partial<PrintOptions>): string {
+  checkArity("formatArray", arguments.length, ["a", "options"]);
   const x = asarray(a);
   const opts = resolveOptions(options, "formatArray");
   const skipDType = IMPLIED.includes(x.dtype) && x.size > 0;
@@ -531,6 +545,7 @@ export function formatArray(a: ArrayLike, options?: Partial<PrintOptions>): stri
  * arrayToString(array(0.1));                          // "0.1"
  */
 export function arrayToString(a: ArrayLike, options?: Partial<PrintOptions>): string {
+  checkArity("arrayToString", arguments.length, ["a", "options"]);
   const x = asarray(a);
   const opts = resolveOptions(options, "arrayToString");
   if (x.ndim === 0) return scalarToString(x);

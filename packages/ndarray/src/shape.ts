@@ -94,11 +94,18 @@ export function broadcastOperandShapes(fn: string, shapes: readonly Shape[]): nu
   return out;
 }
 
-/** `np.broadcast_shapes`: the shape all the given shapes broadcast to. */
-export function broadcastShapes(...shapes: Shape[]): number[] {
-  const out = tryBroadcastShapes(shapes);
+/**
+ * `np.broadcast_shapes(*shapes)`: the shape all the given shapes broadcast to. Each shape is
+ * an array of non-negative integers, or an integer `n` for `(n,)` as in NumPy.
+ * @throws ValueError for a shape that is not one; ShapeError when the shapes do not broadcast.
+ * @example
+ * broadcastShapes([2, 1], [3]); // [2, 3]
+ */
+export function broadcastShapes(...shapes: (Shape | number)[]): number[] {
+  const checked = shapes.map((s) => checkShape(s, "broadcastShapes"));
+  const out = tryBroadcastShapes(checked);
   if (out === null) {
-    throw new ShapeError(`broadcastShapes: shapes ${shapes.map(fmtShape).join(" ")} cannot be broadcast to a single shape`);
+    throw new ShapeError(`broadcastShapes: shapes ${checked.map(fmtShape).join(" ")} cannot be broadcast to a single shape`);
   }
   return out;
 }

@@ -17,12 +17,13 @@
  *
  * Reference: NumPy 1.24 `numpy/core/shape_base.py` and `numpy/lib/shape_base.py`.
  */
-import { checkOptions, describe } from "./validate.js";
+import { checkOptions, describe, checkArity } from "./validate.js";
 import { promoteTypes } from "./dtype.js";
 import { ShapeError, ValueError } from "./errors.js";
 import { asarray, zeros, type ArrayLike } from "./creation.js";
 import { copyStrided } from "./kernels/copy.js";
-import { NDArray, type Slice } from "./ndarray.js";
+import { intList, isTypedArray } from "./array-args.js";
+import { fromNested, NDArray, type NestedArray, type Slice } from "./ndarray.js";
 import { fmtShape, normalizeAxis, shapesEqual } from "./shape.js";
 
 // ------------------------------------------------------------------ joining
@@ -99,11 +100,19 @@ function axisArg(fn: string, arg: number | null | { axis?: number | null } | und
   return arg;
 }
 
-/** The list of arrays to join: a JS array (or iterable) of array-likes, never a string or one NDArray by mistake. */
+/** An array argument converted as `asarray` does (complex scalars included), with errors naming `fn`. */
+function arrayOf(a: unknown, fn: string): NDArray {
+  return a instanceof NDArray ? a : isTypedArray(a) ? asarray(a as ArrayLike) : fromNested(a as NestedArray, fn);
+}
+
+/**
+ * The list of arrays to join: a JS array of array-likes (each converted as `asarray` does, with
+ * errors naming `fn`), or one NDArray, read as the list of its rows (as NumPy iterates it).
+ */
 function listOfArrays(fn: string, arrays: unknown): NDArray[] {
   if (arrays instanceof NDArray) return Array.from({ length: arrays.shape[0] ?? 0 }, (_, i) => arrays.slice(i));
   if (!Array.isArray(arrays)) throw new ValueError(`${fn}: expected a list of arrays, got ${describe(arrays)}`);
-  return arrays.map((a) => asarray(a as ArrayLike));
+  return arrays.map((a: unknown) => arrayOf(a, fn));
 }
 
 /**
@@ -122,6 +131,7 @@ function listOfArrays(fn: string, arrays: unknown): NDArray[] {
  * // c.shape -> [3, 2]; c.toArray() -> [[1, 2], [3, 4], [5, 6]]
  */
 export function concatenate(arrays: readonly ArrayLike[], axisOrOptions: number | null | { axis?: number | null } = 0): NDArray {
+  checkArity("concatenate", arguments.length, ["arrays", "axis"]);
   const axis = axisArg("concatenate", axisOrOptions, 0);
   const xs = listOfArrays("concatenate", arrays);
   if (axis === null) return join(xs.map((x) => x.ravel()), 0, "concatenate");
@@ -173,8 +183,9 @@ export function stack(arrays: readonly ArrayLike[], axisOrOptions: number | { ax
  * vstack([[1, 2, 3], [4, 5, 6]]).shape; // [2, 3]
  */
 export function vstack(arrays: readonly ArrayLike[]): NDArray {
+  checkArity("vstack", arguments.length, ["arrays"]);
   return join(
-    arrays.map((a) => atleast(asarray(a), 2)),
+    listOfArrays("vstack", arrays).map((x) => atleast(x, 2)),
     0,
     "vstack",
   );
@@ -190,7 +201,8 @@ export function vstack(arrays: readonly ArrayLike[]): NDArray {
  * hstack([[1, 2], [3, 4, 5]]).toArray(); // [1, 2, 3, 4, 5]
  */
 export function hstack(arrays: readonly ArrayLike[]): NDArray {
-  const xs = arrays.map((a) => atleast(asarray(a), 1));
+  checkArity("hstack", arguments.length, ["arrays"]);
+  const xs = listOfArrays("hstack", arrays).map((x) => atleast(x, 1));
   return join(xs, xs.length > 0 && xs[0].ndim === 1 ? 0 : 1, "hstack");
 }
 
@@ -204,8 +216,9 @@ export function hstack(arrays: readonly ArrayLike[]): NDArray {
  * dstack([[[1, 2]], [[3, 4]]]).shape; // [1, 2, 2]
  */
 export function dstack(arrays: readonly ArrayLike[]): NDArray {
+  checkArity("dstack", arguments.length, ["arrays"]);
   return join(
-    arrays.map((a) => atleast(asarray(a), 3)),
+    listOfArrays("dstack", arrays).map((x) => atleast(x, 3)),
     2,
     "dstack",
   );
@@ -221,8 +234,8 @@ export function dstack(arrays: readonly ArrayLike[]): NDArray {
  * columnStack([[1, 2, 3], [4, 5, 6]]).toArray(); // [[1, 4], [2, 5], [3, 6]]
  */
 export function columnStack(arrays: readonly ArrayLike[]): NDArray {
-  const xs = arrays.map((a) => {
-    const x = asarray(a);
+  checkArity("columnStack", arguments.length, ["arrays"]);
+  const xs = listOfArrays("columnStack", arrays).map((x) => {
     return x.ndim < 2 ? x.reshape(x.size, 1) : x; // () -> (1,1), (N,) -> (N,1)
   });
   return join(xs, 1, "columnStack");
@@ -245,14 +258,12 @@ function splitAt(a: NDArray, points: readonly number[], ax: number): NDArray[] {
   return pieces;
 }
 
-/** Division points for `arraySplit`: a list of indices, or a number of sections. */
-function divisionPoints(n: number, indicesOrSections: number | readonly number[], fn: string): number[] {
-  if (typeof indicesOrSections !== "number") {
-    for (const i of indicesOrSections) {
-      if (!Number.isInteger(i)) throw new ValueError(`${fn}: split indices must be integers, got ${JSON.stringify(indicesOrSections)}`);
-    }
-    return [0, ...indicesOrSections, n];
-  }
+/**
+ * Division points for `arraySplit`: a list of indices (a JS array, typed array or 1-D NDArray
+ * of integers), or a number of sections. Anything else is a ValueError naming `fn`.
+ */
+function divisionPoints(n: number, indicesOrSections: unknown, fn: string): number[] {
+  if (typeof indicesOrSections !== "number") return [0, ...intList(fn, "indicesOrSections", indicesOrSections), n];
   const k = indicesOrSections;
   if (!Number.isInteger(k) || k <= 0) throw new ValueError(`${fn}: number sections must be larger than 0, got ${k}`);
   // the first n % k sections hold ⌊n/k⌋ + 1 elements, the others ⌊n/k⌋
@@ -281,7 +292,8 @@ function divisionPoints(n: number, indicesOrSections: number | readonly number[]
  * arraySplit([0, 1, 2, 3, 4], 3).map((p) => p.toArray()); // [[0, 1], [2, 3], [4]]
  */
 export function arraySplit(a: ArrayLike, indicesOrSections: number | readonly number[], axis = 0): NDArray[] {
-  return splitImpl(asarray(a), indicesOrSections, axis, "arraySplit", false);
+  checkArity("arraySplit", arguments.length, ["a", "indicesOrSections", "axis"]);
+  return splitImpl(arrayOf(a, "arraySplit"), indicesOrSections, axis, "arraySplit", false);
 }
 
 /**
@@ -295,8 +307,10 @@ export function arraySplit(a: ArrayLike, indicesOrSections: number | readonly nu
  * split([1, 2, 3, 4, 5, 6], [2, 5]).map((p) => p.toArray()); // [[1, 2], [3, 4, 5], [6]]
  */
 export function split(a: ArrayLike, indicesOrSections: number | readonly number[], axis = 0): NDArray[] {
-  return splitImpl(asarray(a), indicesOrSections, axis, "split", true);
+  checkArity("split", arguments.length, ["a", "indicesOrSections", "axis"]);
+  return splitImpl(arrayOf(a, "split"), indicesOrSections, axis, "split", true);
 }
+
 
 function splitImpl(a: NDArray, indicesOrSections: number | readonly number[], axis: number, fn: string, equal: boolean): NDArray[] {
   const ax = normalizeAxis(axis, a.ndim, fn);
@@ -320,7 +334,8 @@ function splitImpl(a: NDArray, indicesOrSections: number | readonly number[], ax
  * hsplit([[1, 2, 3, 4]], 2).map((p) => p.shape); // [[1, 2], [1, 2]]
  */
 export function hsplit(a: ArrayLike, indicesOrSections: number | readonly number[]): NDArray[] {
-  const x = asarray(a);
+  checkArity("hsplit", arguments.length, ["a", "indicesOrSections"]);
+  const x = arrayOf(a, "hsplit");
   if (x.ndim === 0) throw new ValueError(`hsplit: hsplit only works on arrays of 1 or more dimensions, got shape ${fmtShape(x.shape)}`);
   return splitImpl(x, indicesOrSections, x.ndim > 1 ? 1 : 0, "hsplit", true);
 }
@@ -335,7 +350,8 @@ export function hsplit(a: ArrayLike, indicesOrSections: number | readonly number
  * vsplit([[1, 2], [3, 4], [5, 6], [7, 8]], [1]).map((p) => p.shape); // [[1, 2], [3, 2]]
  */
 export function vsplit(a: ArrayLike, indicesOrSections: number | readonly number[]): NDArray[] {
-  const x = asarray(a);
+  checkArity("vsplit", arguments.length, ["a", "indicesOrSections"]);
+  const x = arrayOf(a, "vsplit");
   if (x.ndim < 2) throw new ValueError(`vsplit: vsplit only works on arrays of 2 or more dimensions, got shape ${fmtShape(x.shape)}`);
   return splitImpl(x, indicesOrSections, 0, "vsplit", true);
 }

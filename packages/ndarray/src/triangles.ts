@@ -10,9 +10,9 @@
 import { AxisError, ValueError } from "./errors.js";
 import { arange, asarray, zeros, type ArrayLike } from "./creation.js";
 import { greaterEqual, lessEqual, subtract, where } from "./ufunc.js";
-import type { Complex, NDArray } from "./ndarray.js";
+import { NDArray, type Complex } from "./ndarray.js";
 import type { Batched, ComplexMatrix, NestedStack, RealMatrix } from "./batched.js";
-import { checkInt, checkOptions } from "./validate.js";
+import { checkInt, checkOptions, describe, isPlainObject, rejectBigInt, checkArity } from "./validate.js";
 import { fmtShape } from "./shape.js";
 import { sum } from "./reductions.js";
 import type { DType } from "./dtype.js";
@@ -22,9 +22,10 @@ import type { DType } from "./dtype.js";
  * a mask over the last two axes, `mask[i, j] = keep(j − i)`, broadcast against the stack.
  */
 function triangle(a: ArrayLike, k: number, upper: boolean, fn: string): NDArray {
+  rejectBigInt(fn, "k", k);
+  checkInt(fn, "k", k);
   const x = asarray(a);
   if (x.ndim < 2) throw new ValueError(`${fn}: input must be at least 2-d, got shape ${fmtShape(x.shape)}`);
-  if (!Number.isInteger(k)) throw new ValueError(`${fn}: k must be an integer, got ${k}`);
   const [m, n] = x.shape.slice(-2);
   const jMinusI = subtract(arange(n), arange(m).reshape(m, 1)); // (m, n): j − i
   const mask = upper ? greaterEqual(jMinusI, k) : lessEqual(jMinusI, k);
@@ -33,11 +34,13 @@ function triangle(a: ArrayLike, k: number, upper: boolean, fn: string): NDArray 
 
 /** `np.triu(a, k=0)`: the upper triangle (on and above diagonal k), zeros elsewhere. */
 export function triu(a: ArrayLike, k = 0): NDArray {
+  checkArity("triu", arguments.length, ["a", "k"]);
   return triangle(a, k, true, "triu");
 }
 
 /** `np.tril(a, k=0)`: the lower triangle (on and below diagonal k), zeros elsewhere. */
 export function tril(a: ArrayLike, k = 0): NDArray {
+  checkArity("tril", arguments.length, ["a", "k"]);
   return triangle(a, k, false, "tril");
 }
 
@@ -97,8 +100,22 @@ export function trace(a: ArrayLike, optionsOrOffset: TraceOptions | number = {},
   return t.dtype === "complex128" ? { re: t.data[0], im: t.data[1] } : t.data[0];
 }
 
-/** `np.fill_diagonal(a, value)`: write `value` on the main diagonal of a 2-D array, in place. */
+/**
+ * `np.fill_diagonal(a, value)`: write `value` (a number, or values broadcast along the
+ * diagonal) on the main diagonal of a 2-D array, in place. Returns `a`. NumPy's `wrap` is not
+ * supported.
+ * @throws ValueError when `a` is not a 2-D NDArray (a nested JS list cannot be filled in
+ *   place), `value` is not a number, boolean, complex, list or array, or for an extra argument.
+ */
 export function fillDiagonal(a: NDArray, value: number | ArrayLike): NDArray {
+  checkArity("fillDiagonal", arguments.length, ["a", "value"], 2);
+  if (!(a instanceof NDArray)) throw new ValueError(`fillDiagonal: a must be an NDArray (it is filled in place), got ${describe(a)}`);
+  const v: unknown = value;
+  rejectBigInt("fillDiagonal", "value", v);
+  const isComplex = isPlainObject(v) && typeof v.re === "number" && typeof v.im === "number";
+  if (!(typeof v === "number" || typeof v === "boolean" || Array.isArray(v) || v instanceof NDArray || ArrayBuffer.isView(v) || isComplex)) {
+    throw new ValueError(`fillDiagonal: value must be a number, boolean, complex, list or array, got ${describe(v)}`);
+  }
   if (a.ndim !== 2) throw new ValueError(`fillDiagonal: array must be 2-d here, got shape ${fmtShape(a.shape)}`);
   a.diagonal().set(value as number);
   return a;

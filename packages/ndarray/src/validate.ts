@@ -108,3 +108,16 @@ export function checkOneOf<T>(fn: string, name: string, v: unknown, values: read
 export function rejectBigInt(fn: string, name: string, v: unknown): void {
   if (typeof v === "bigint") throw new DTypeError(`${fn}: ${name} is a BigInt (${v}n); pass a Number (int64 values are not supported)`);
 }
+
+/**
+ * A call's argument count against the parameters a function declares: JS silently drops
+ * extra arguments, so `np.copy(a, { order: "F" })` would ignore the option without a word.
+ * Pass `arguments.length`; `required` arguments must be there too (default: none checked).
+ * @throws ValueError `copy: takes 1 argument (a), got 2`
+ */
+export function checkArity(fn: string, count: number, params: readonly string[], required = 0): void {
+  if (count <= params.length && count >= required) return;
+  const n = params.length;
+  const takes = required === n ? `${n} argument${n === 1 ? "" : "s"}` : `at most ${n} argument${n === 1 ? "" : "s"}`;
+  throw new ValueError(`${fn}: takes ${count < required ? `${required} argument${required === 1 ? "" : "s"}` : takes} (${params.join(", ")}), got ${count}`);
+}

@@ -425,6 +425,8 @@ export type HessenbergResult = NamedTuple<HessenbergFields>;
  *   computed in float64), complex128 for complex input.
  * @throws LinAlgError kind "invalidInput" when a is not square, has fewer than 2 dimensions, or
  *   contains NaN or Inf.
+ * @throws ValueError for a second argument (SciPy's calc_q, overwrite_a, check_finite are not
+ *   offered: Q is always formed, a is never overwritten, and a is always checked).
  *
  * Notes: blocked Householder reduction (LAPACK dgehrd/dlahr2, unblocked zgehd2 for complex),
  * Q formed by dorghr / zunghr. No
@@ -439,6 +441,8 @@ export type HessenbergResult = NamedTuple<HessenbergFields>;
  */
 export function hessenberg(a: ArrayInput): HessenbergResult {
   const fn = "hessenberg";
+  // one argument: NumPy-style extras (scipy.linalg.hessenberg(a, calc_q=True)) must not pass silently
+  if (arguments.length > 1) throw new ValueError(`${fn}: takes 1 argument (a), got ${arguments.length}; Q is always returned`);
   const A = asArray(a);
   assertSquare(A, fn);
   assertFiniteLinAlg(A, fn);

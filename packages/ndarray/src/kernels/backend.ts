@@ -19,7 +19,8 @@
  * Only products with m·n·k ≥ WASM_CROSSOVER³ (16³) and both m, n ≥ the register tile's 6 rows
  * go to WebAssembly: below that, copying operands in and out costs more than SIMD saves.
  */
-import { checkBool, checkOptions } from "../validate.js";
+import { ValueError } from "../errors.js";
+import { checkBool, checkOptions, describe, checkArity } from "../validate.js";
 import { loadWasmGemm, residentAlloc, residentRelease, wasmBytes, wasmMemoryBytes, type WasmFlavour } from "./wasm/gemm.wasm.js";
 
 export type BackendName = "typescript" | WasmFlavour;
@@ -123,17 +124,19 @@ function resolve(): BackendName {
 
 /**
  * Choose the gemm backend: "auto" (default), "typescript", "wasm-simd" or "wasm-relaxed-simd".
- * @throws Error `setBackend:` for an unknown name, or a backend this engine cannot run.
+ * @throws ValueError `setBackend:` for an unknown name, a backend this engine cannot run, or an
+ *   extra argument; Error while resident workspaces are in use.
  * @example
  *   setBackend("typescript"); // getBackend() === "typescript"
  */
 export function setBackend(name: BackendRequest): void {
+  checkArity("setBackend", arguments.length, ["name"], 1);
   if (!(BACKENDS as readonly string[]).includes(name)) {
-    throw new Error(`setBackend: backend must be one of ${BACKENDS.join(", ")}, got ${String(name)}`);
+    throw new ValueError(`setBackend: backend must be one of ${BACKENDS.join(", ")}, got ${typeof name === "string" ? name : describe(name)}`);
   }
   if (name !== "auto" && !usable(name, false)) {
     const f = engineFeatures();
-    throw new Error(`setBackend: ${name} is not available in this engine (WebAssembly SIMD: ${f.simd ? "yes" : "no"}, relaxed SIMD: ${f.relaxedSimd ? "yes" : "no"})`);
+    throw new ValueError(`setBackend: ${name} is not available in this engine (WebAssembly SIMD: ${f.simd ? "yes" : "no"}, relaxed SIMD: ${f.relaxedSimd ? "yes" : "no"})`);
   }
   if (liveResident > 0) throw new Error(`setBackend: ${liveResident} resident workspace(s) still in use; release them first`);
   requested = name;

@@ -25,6 +25,7 @@
  *   NumPy `numpy/random/_generator.pyx`, `src/distributions/distributions.c`.
  *   Sibling: `random-state.ts` (legacy MT19937 API, `np.random.seed`).
  */
+import { checkArity } from "../validate.js";
 import { ValueError } from "../errors.js";
 import { NDArray, type NestedArray } from "../ndarray.js";
 import { sizeOf } from "../shape.js";
@@ -53,7 +54,7 @@ import {
   type Size,
 } from "./common.js";
 import { PCG64 } from "./pcg64.js";
-import { SeedSequence, type SeedLike } from "./seed-sequence.js";
+import { SeedSequence, seedToWords, type SeedLike } from "./seed-sequence.js";
 import { standardNormal, standardNormalF } from "./ziggurat.js";
 
 /** Floating dtypes a Generator can produce directly. */
@@ -305,14 +306,15 @@ function checkFloatDType(dtype: unknown, fn: string): void {
 /**
  * `np.random.default_rng(seed)`: a Generator on PCG64(SeedSequence(seed)).
  * @param seed a non-negative integer (up to 2^53 − 1) or a list of them; undefined draws fresh
- *   entropy from `crypto.getRandomValues`.
- * @throws ValueError for negative or non-integer seeds.
+ *   entropy from `crypto.getRandomValues`; a Generator is returned as it is.
+ * @throws ValueError for negative, non-integer or too large seeds, a seed of another type, or
+ *   a second argument.
  * @example defaultRng(42).standardNormal() === 0.30471707975443135
  */
 export function defaultRng(seed?: SeedLike | Generator): Generator {
+  checkArity("defaultRng", arguments.length, ["seed"]);
   if (seed instanceof Generator) return seed;
-  if (seed !== undefined && typeof seed === "number" && (!Number.isInteger(seed) || seed < 0)) {
-    throw new ValueError(`default_rng: seed must be a non-negative integer, got ${seed}`);
-  }
-  return new Generator(new PCG64(new SeedSequence(seed === undefined ? undefined : seed)));
+  // the seed's words are checked here, so that errors name defaultRng (SeedSequence takes them as they are)
+  const entropy = seed === undefined || seed instanceof Uint32Array ? seed : seedToWords(seed, "defaultRng");
+  return new Generator(new PCG64(new SeedSequence(entropy)));
 }

@@ -17,6 +17,8 @@
  * correctly-rounded.ts, double-double.ts (libm-exact arithmetic); common.ts (sizes, choice,
  * shuffle); random-state.ts, generator.ts (the two APIs).
  */
+import { checkArity } from "../validate.js";
+import { ValueError } from "../errors.js";
 import type { NDArray, NestedArray } from "../ndarray.js";
 import type { Size } from "./common.js";
 import { RandomState, type LegacySeed } from "./random-state.js";
@@ -106,10 +108,12 @@ export function choice(a: number | NDArray | NestedArray, ...rest: ChoiceArgs): 
 
 /** `np.random.permutation(x)`. */
 export function permutation(x: number | NDArray | NestedArray): NDArray {
+  checkArity("permutation", arguments.length, ["x"]);
   return globalState.permutation(x);
 }
 
 /** `np.random.shuffle(x)`: in place along axis 0. */
 export function shuffle<T>(x: NDArray | T[]): void {
+  checkArity("shuffle", arguments.length, ["x"]);
   globalState.shuffle(x);
 }

@@ -293,9 +293,10 @@ describe("bad input", () => {
     expectValueError(() => new RandomState(1.5), "seed", "1.5");
     expectValueError(() => new RandomState([]), "seed", "non-empty");
     expectValueError(() => new RandomState([1, -2]), "seed", "-2");
-    expectValueError(() => defaultRng(-1), "default_rng", "non-negative");
-    expectValueError(() => defaultRng(0.5), "default_rng", "0.5");
-    expectValueError(() => defaultRng(2 ** 60), "SeedSequence", "2**53 - 1");
+    expectValueError(() => defaultRng(-1), "defaultRng", "non-negative");
+    expectValueError(() => defaultRng(0.5), "defaultRng", "0.5");
+    expectValueError(() => defaultRng(2 ** 60), "defaultRng", "2**53 - 1");
+    expectValueError(() => new SeedSequence(2 ** 60), "SeedSequence", "2**53 - 1");
     expectValueError(() => random.seed(-3), "seed", "-3");
   });
 

@@ -27,6 +27,7 @@
  *   NumPy `numpy/random/bit_generator.pyx` (`SeedSequence`, `_coerce_to_uint32_array`).
  */
 import { ValueError } from "../errors.js";
+import { describe } from "../validate.js";
 
 const DEFAULT_POOL_SIZE = 4;
 const INIT_A = 0x43b0d7e5;
@@ -43,7 +44,7 @@ export type SeedLike = number | readonly number[];
 /** A non-negative safe integer as 32-bit words, least significant first (0 → [0]). */
 function intToWords(n: number, fn: string): number[] {
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > Number.MAX_SAFE_INTEGER) {
-    throw new ValueError(`${fn}: seed must be a non-negative integer up to 2**53 - 1, got ${String(n)}`);
+    throw new ValueError(`${fn}: seed must be a non-negative integer up to 2**53 - 1, got ${describe(n)}`);
   }
   const words = [n % 4294967296];
   const high = Math.floor(n / 4294967296);
@@ -54,7 +55,7 @@ function intToWords(n: number, fn: string): number[] {
 /** NumPy's `_coerce_to_uint32_array` for numbers and lists of numbers. */
 export function seedToWords(seed: SeedLike, fn: string): Uint32Array {
   if (typeof seed === "number") return Uint32Array.from(intToWords(seed, fn));
-  if (!Array.isArray(seed)) throw new ValueError(`${fn}: seed must be an integer or a list of integers, got ${String(seed)}`);
+  if (!Array.isArray(seed)) throw new ValueError(`${fn}: seed must be an integer or a list of integers, got ${describe(seed)}`);
   const words: number[] = [];
   for (const s of seed) words.push(...intToWords(s, fn));
   return Uint32Array.from(words);
