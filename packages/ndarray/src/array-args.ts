@@ -1,6 +1,6 @@
 /**
  * Argument conversion shared by the manipulation functions (manipulation.ts, tiling.ts,
- * padding.ts): array arguments and integer lists, each checked at run time with errors that
+ * padding.ts, stacking.ts): array arguments and integer lists, each checked at run time with errors that
  * name the public function. Internal: not exported from the package.
  */
 import { asarray } from "./creation.js";
@@ -21,7 +21,8 @@ export function arrayArg(x: unknown, fn: string, name = "a"): NDArray {
   if (x instanceof NDArray) return x;
   rejectBigInt(fn, name, x);
   if (isTypedArray(x)) return asarray(x as Float64Array);
-  if (typeof x === "number" || typeof x === "boolean" || Array.isArray(x)) return fromNested(x as NestedArray, fn);
+  const complexScalar = x !== null && typeof x === "object" && "re" in x && "im" in x;
+  if (typeof x === "number" || typeof x === "boolean" || Array.isArray(x) || complexScalar) return fromNested(x as NestedArray, fn);
   throw new ValueError(`${fn}: ${name} must be an array, a nested list of numbers or a number, got ${describe(x)}`);
 }
 

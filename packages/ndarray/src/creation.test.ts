@@ -295,3 +295,13 @@ describe("NumPy's positional forms and the int32 range", () => {
     expect(np.arange(3, { dtype: "float64" }).toArray()).toEqual([0, 1, 2]);
   });
 });
+
+describe("the *Like functions take nested lists, as NumPy's", () => {
+  it("zerosLike, onesLike, emptyLike and fullLike copy the shape and dtype of a list", () => {
+    expect(np.zerosLike([[1, 2]]).toArray()).toEqual([[0, 0]]);
+    expect(np.onesLike([true, false]).dtype).toBe("bool");
+    expect(np.emptyLike(Int32Array.of(1, 2, 3)).dtype).toBe("int32");
+    expect(np.fullLike([[1], [2]], 7).toArray()).toEqual([[7], [7]]);
+    expectError(() => np.zerosLike("x" as never), ValueError, "zerosLike");
+  });
+});

@@ -109,24 +109,33 @@ export function ones(shape: number | readonly number[], dtype: DType | DTypeOpti
   return full(checkShape(shape, "ones"), 1, dtypeArg("ones", dtype) ?? "float64");
 }
 
+/** The array whose shape and dtype a *Like function copies (nested lists too, as NumPy's), with errors naming `fn`. */
+function likeArg(a: ArrayLike, fn: string): NDArray {
+  return a instanceof NDArray ? a : isTypedArray(a) ? new NDArray(a, [a.length]) : fromNested(a as NestedArray, fn);
+}
+
 /** `np.zeros_like(a, dtype)`. */
-export function zerosLike(a: NDArray, dtype?: DType): NDArray {
-  return zeros(a.shape, dtype === undefined ? a.dtype : checkDType(dtype, "zerosLike"));
+export function zerosLike(a: ArrayLike, dtype?: DType): NDArray {
+  const x = likeArg(a, "zerosLike");
+  return zeros(x.shape, dtype === undefined ? x.dtype : checkDType(dtype, "zerosLike"));
 }
 
 /** `np.ones_like(a, dtype)`. */
-export function onesLike(a: NDArray, dtype?: DType): NDArray {
-  return ones(a.shape, dtype === undefined ? a.dtype : checkDType(dtype, "onesLike"));
+export function onesLike(a: ArrayLike, dtype?: DType): NDArray {
+  const x = likeArg(a, "onesLike");
+  return ones(x.shape, dtype === undefined ? x.dtype : checkDType(dtype, "onesLike"));
 }
 
 /** `np.full_like(a, value, dtype)`. */
-export function fullLike(a: NDArray, value: number | boolean, dtype?: DType): NDArray {
-  return full(a.shape, value, dtype === undefined ? a.dtype : checkDType(dtype, "fullLike"));
+export function fullLike(a: ArrayLike, value: number | boolean, dtype?: DType): NDArray {
+  const x = likeArg(a, "fullLike");
+  return full(x.shape, value, dtype === undefined ? x.dtype : checkDType(dtype, "fullLike"));
 }
 
 /** `np.empty_like(a, dtype)`. */
-export function emptyLike(a: NDArray, dtype?: DType): NDArray {
-  return zeros(a.shape, dtype === undefined ? a.dtype : checkDType(dtype, "emptyLike"));
+export function emptyLike(a: ArrayLike, dtype?: DType): NDArray {
+  const x = likeArg(a, "emptyLike");
+  return zeros(x.shape, dtype === undefined ? x.dtype : checkDType(dtype, "emptyLike"));
 }
 
 export interface EyeOptions {

@@ -32,11 +32,6 @@ function checkOrder(order: unknown, fn: string): Order {
   return order;
 }
 
-/** An array argument converted as `asarray` does (complex scalars included), with errors naming `fn`. */
-function arrayOf(a: unknown, fn: string): NDArray {
-  return a instanceof NDArray ? a : isTypedArray(a) ? asarray(a as ArrayLike) : fromNested(a as NestedArray, fn);
-}
-
 /**
  * `np.reshape(a, shape, order)`: C order by default; "F" reads and fills column-major.
  * `shape` is an integer or a list of them, one of which may be -1 (inferred from the size).
@@ -45,7 +40,7 @@ function arrayOf(a: unknown, fn: string): NDArray {
  */
 export function reshape(a: ArrayLike, shape: number | readonly number[], order: Order = "C"): NDArray {
   checkArity("reshape", arguments.length, ["a", "shape", "order"]);
-  const x = arrayOf(a, "reshape");
+  const x = arrayArg(a, "reshape");
   const sh = intList("reshape", "shape", shape);
   if (checkOrder(order, "reshape") === "C") return x.reshape(sh);
   // column-major: reverse the axes, reshape to the reversed target in C order, reverse back
@@ -55,7 +50,7 @@ export function reshape(a: ArrayLike, shape: number | readonly number[], order: 
 /** `np.ravel(a, order)`: the elements in C (or F) order, a view when possible. */
 export function ravel(a: ArrayLike, order: Order = "C"): NDArray {
   checkArity("ravel", arguments.length, ["a", "order"]);
-  const x = arrayOf(a, "ravel");
+  const x = arrayArg(a, "ravel");
   return checkOrder(order, "ravel") === "C" ? x.ravel() : x.T.ravel();
 }
 
@@ -86,7 +81,7 @@ export function flip(a: ArrayLike, axis?: number | readonly number[] | null): ND
 /** `np.fliplr(a)`: reverse the columns (axis 1). */
 export function fliplr(a: ArrayLike): NDArray {
   checkArity("fliplr", arguments.length, ["a"]);
-  const x = arrayOf(a, "fliplr");
+  const x = arrayArg(a, "fliplr");
   if (x.ndim < 2) throw new ValueError(`fliplr: input must be >= 2-d, got shape ${fmtShape(x.shape)}`);
   return x.flip(1);
 }
@@ -94,7 +89,7 @@ export function fliplr(a: ArrayLike): NDArray {
 /** `np.flipud(a)`: reverse the rows (axis 0). */
 export function flipud(a: ArrayLike): NDArray {
   checkArity("flipud", arguments.length, ["a"]);
-  const x = arrayOf(a, "flipud");
+  const x = arrayArg(a, "flipud");
   if (x.ndim < 1) throw new ValueError(`flipud: input must be >= 1-d, got shape ${fmtShape(x.shape)}`);
   return x.flip(0);
 }
@@ -119,20 +114,20 @@ export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {
  */
 export function diagonal(a: ArrayLike, offset = 0, axis1 = 0, axis2 = 1): NDArray {
   checkArity("diagonal", arguments.length, ["a", "offset", "axis1", "axis2"]);
-  const x = arrayOf(a, "diagonal");
+  const x = arrayArg(a, "diagonal");
   return x.diagonal(checkInt("diagonal", "offset", offset), axis1, axis2);
 }
 
 /** `np.copy(a)`: a C-contiguous copy. */
 export function copy(a: ArrayLike): NDArray {
   checkArity("copy", arguments.length, ["a"]);
-  return arrayOf(a, "copy").copy();
+  return arrayArg(a, "copy").copy();
 }
 
 /** `np.ascontiguousarray(a)`: `a` itself when already C-contiguous, else a contiguous copy. */
 export function ascontiguousarray(a: ArrayLike): NDArray {
   checkArity("ascontiguousarray", arguments.length, ["a"]);
-  const x = arrayOf(a, "ascontiguousarray");
+  const x = arrayArg(a, "ascontiguousarray");
   return x.flags.cContiguous ? x : x.copy();
 }
 

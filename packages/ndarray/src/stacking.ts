@@ -22,7 +22,7 @@ import { promoteTypes } from "./dtype.js";
 import { ShapeError, ValueError } from "./errors.js";
 import { asarray, zeros, type ArrayLike } from "./creation.js";
 import { copyStrided } from "./kernels/copy.js";
-import { intList, isTypedArray } from "./array-args.js";
+import { intList, isTypedArray, arrayArg } from "./array-args.js";
 import { fromNested, NDArray, type NestedArray, type Slice } from "./ndarray.js";
 import { fmtShape, normalizeAxis, shapesEqual } from "./shape.js";
 
@@ -100,11 +100,6 @@ function axisArg(fn: string, arg: number | null | { axis?: number | null } | und
   return arg;
 }
 
-/** An array argument converted as `asarray` does (complex scalars included), with errors naming `fn`. */
-function arrayOf(a: unknown, fn: string): NDArray {
-  return a instanceof NDArray ? a : isTypedArray(a) ? asarray(a as ArrayLike) : fromNested(a as NestedArray, fn);
-}
-
 /**
  * The list of arrays to join: a JS array of array-likes (each converted as `asarray` does, with
  * errors naming `fn`), or one NDArray, read as the list of its rows (as NumPy iterates it).
@@ -112,7 +107,7 @@ function arrayOf(a: unknown, fn: string): NDArray {
 function listOfArrays(fn: string, arrays: unknown): NDArray[] {
   if (arrays instanceof NDArray) return Array.from({ length: arrays.shape[0] ?? 0 }, (_, i) => arrays.slice(i));
   if (!Array.isArray(arrays)) throw new ValueError(`${fn}: expected a list of arrays, got ${describe(arrays)}`);
-  return arrays.map((a: unknown) => arrayOf(a, fn));
+  return arrays.map((a: unknown) => arrayArg(a, fn));
 }
 
 /**
@@ -293,7 +288,7 @@ function divisionPoints(n: number, indicesOrSections: unknown, fn: string): numb
  */
 export function arraySplit(a: ArrayLike, indicesOrSections: number | readonly number[], axis = 0): NDArray[] {
   checkArity("arraySplit", arguments.length, ["a", "indicesOrSections", "axis"]);
-  return splitImpl(arrayOf(a, "arraySplit"), indicesOrSections, axis, "arraySplit", false);
+  return splitImpl(arrayArg(a, "arraySplit"), indicesOrSections, axis, "arraySplit", false);
 }
 
 /**
@@ -308,7 +303,7 @@ export function arraySplit(a: ArrayLike, indicesOrSections: number | readonly nu
  */
 export function split(a: ArrayLike, indicesOrSections: number | readonly number[], axis = 0): NDArray[] {
   checkArity("split", arguments.length, ["a", "indicesOrSections", "axis"]);
-  return splitImpl(arrayOf(a, "split"), indicesOrSections, axis, "split", true);
+  return splitImpl(arrayArg(a, "split"), indicesOrSections, axis, "split", true);
 }
 
 
@@ -335,7 +330,7 @@ function splitImpl(a: NDArray, indicesOrSections: number | readonly number[], ax
  */
 export function hsplit(a: ArrayLike, indicesOrSections: number | readonly number[]): NDArray[] {
   checkArity("hsplit", arguments.length, ["a", "indicesOrSections"]);
-  const x = arrayOf(a, "hsplit");
+  const x = arrayArg(a, "hsplit");
   if (x.ndim === 0) throw new ValueError(`hsplit: hsplit only works on arrays of 1 or more dimensions, got shape ${fmtShape(x.shape)}`);
   return splitImpl(x, indicesOrSections, x.ndim > 1 ? 1 : 0, "hsplit", true);
 }
@@ -351,7 +346,7 @@ export function hsplit(a: ArrayLike, indicesOrSections: number | readonly number
  */
 export function vsplit(a: ArrayLike, indicesOrSections: number | readonly number[]): NDArray[] {
   checkArity("vsplit", arguments.length, ["a", "indicesOrSections"]);
-  const x = arrayOf(a, "vsplit");
+  const x = arrayArg(a, "vsplit");
   if (x.ndim < 2) throw new ValueError(`vsplit: vsplit only works on arrays of 2 or more dimensions, got shape ${fmtShape(x.shape)}`);
   return splitImpl(x, indicesOrSections, 0, "vsplit", true);
 }
