@@ -24,7 +24,8 @@ import * as np from "@sliderule/ndarray";
 import type { NDArray } from "@sliderule/ndarray";
 import * as linalg from "@sliderule/linalg";
 import { z } from "zod";
-import { arrayFromJSON, arrayToJSON, checkArray, checkEstimatorJSON, checkFitted, checkNFeatures, parseOptions, ValueError, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import { arrayFromJSON, arrayToJSON, checkArray, checkEstimatorJSON, checkNFeatures, parseOptions, ValueError, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import { project, reconstruct } from "./projection.js";
 import { svdFlip } from "./svd-flip.js";
 
 const NAME = "IncrementalPCA";
@@ -181,24 +182,9 @@ export class IncrementalPCA {
     return this;
   }
 
-  /** Z = (X − mean)·componentsᵀ (÷ √explainedVariance with whiten): (m, k). */
+  /** Z = (X − X̄)·componentsᵀ (÷ √explainedVariance with whiten): (m, k). See projection.ts. */
   transform(X: unknown): NDArray {
-    const d = checkFitted(this.nFeaturesIn, NAME);
-    const A = checkArray(X, NAME, "X", { ndim: 2, dtype: "float64" });
-    checkNFeatures(A, d, NAME);
-    const n = A.shape[0];
-    const x = A.data as Float64Array;
-    const mu = this.mean!.data as Float64Array;
-    const xc = new Float64Array(n * d);
-    for (let i = 0; i < xc.length; i++) xc[i] = x[i] - mu[i % d];
-    const Z = np.matmul(np.fromTypedArray(xc, [n, d]), this.components!.T);
-    if (this.options.whiten) {
-      const z = Z.data as Float64Array;
-      const ev = this.explainedVariance!.data as Float64Array;
-      const k = ev.length;
-      for (let i = 0; i < z.length; i++) z[i] /= Math.sqrt(ev[i % k]);
-    }
-    return Z;
+    return project(this, X, this.options.whiten, NAME);
   }
 
   /** fit(X).transform(X). */
@@ -206,24 +192,9 @@ export class IncrementalPCA {
     return this.fit(X, y).transform(X);
   }
 
-  /** X ≈ Z·components + mean (with whiten, Z·(√explainedVariance·components) + mean). */
+  /** X ≈ Z·components + X̄ (Z·(√explainedVariance·components) + X̄ with whiten): (m, d). */
   inverseTransform(Z: unknown): NDArray {
-    const d = checkFitted(this.nFeaturesIn, NAME);
-    const k = this.nComponents!;
-    const B = checkArray(Z, NAME, "Z", { ndim: 2, dtype: "float64" });
-    if (B.shape[1] !== k) throw new ValueError(`${NAME}: Z has ${B.shape[1]} columns, but ${NAME} has ${k} components`);
-    let V = this.components!;
-    if (this.options.whiten) {
-      V = V.copy();
-      const v = V.data as Float64Array;
-      const ev = this.explainedVariance!.data as Float64Array;
-      for (let i = 0; i < k * d; i++) v[i] *= Math.sqrt(ev[Math.floor(i / d)]);
-    }
-    const Xr = np.matmul(B, V);
-    const xr = Xr.data as Float64Array;
-    const mu = this.mean!.data as Float64Array;
-    for (let i = 0; i < xr.length; i++) xr[i] += mu[i % d];
-    return Xr;
+    return reconstruct(this, Z, this.options.whiten, NAME);
   }
 
   /** Plain-JSON form: { estimator: "IncrementalPCA", options, state }. */

@@ -38,7 +38,8 @@ import * as np from "@sliderule/ndarray";
 import type { NDArray } from "@sliderule/ndarray";
 import * as linalg from "@sliderule/linalg";
 import { z } from "zod";
-import { arrayFromJSON, arrayToJSON, checkArray, checkEstimatorJSON, checkFitted, checkNFeatures, parseOptions, show, ValueError, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import { arrayFromJSON, arrayToJSON, checkArray, checkEstimatorJSON, parseOptions, show, ValueError, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import { project, reconstruct } from "./projection.js";
 import { svdFlip } from "./svd-flip.js";
 
 const NAME = "PCA";
@@ -163,19 +164,9 @@ export class PCA {
     return this;
   }
 
-  /** Z = (X − X̄)·componentsᵀ (divided by √explainedVariance with whiten): (m, k). */
+  /** Z = (X − X̄)·componentsᵀ (÷ √explainedVariance with whiten): (m, k). See projection.ts. */
   transform(X: unknown): NDArray {
-    const d = checkFitted(this.nFeaturesIn, NAME);
-    const A = checkArray(X, NAME, "X", { ndim: 2, dtype: "float64" });
-    checkNFeatures(A, d, NAME);
-    const n = A.shape[0];
-    const x = A.data as Float64Array;
-    const mu = this.mean!.data as Float64Array;
-    const xc = new Float64Array(n * d);
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) xc[i * d + j] = x[i * d + j] - mu[j];
-    const Z = np.matmul(np.fromTypedArray(xc, [n, d]), this.components!.T); // (n, k), ours
-    if (this.options.whiten) divideColumns(Z, sqrtOf(this.explainedVariance!));
-    return Z;
+    return project(this, X, this.options.whiten, NAME);
   }
 
   /** fit(X).transform(X). */
@@ -185,22 +176,7 @@ export class PCA {
 
   /** X ≈ Z·components + X̄ (Z·(√explainedVariance·components) + X̄ with whiten): (m, d). */
   inverseTransform(Z: unknown): NDArray {
-    const d = checkFitted(this.nFeaturesIn, NAME);
-    const k = this.nComponents!;
-    const B = checkArray(Z, NAME, "Z", { ndim: 2, dtype: "float64" });
-    if (B.shape[1] !== k) throw new ValueError(`${NAME}: Z has ${B.shape[1]} columns, but ${NAME} has ${k} components`);
-    let V = this.components!;
-    if (this.options.whiten) {
-      V = V.copy();
-      const v = V.data as Float64Array;
-      const r = sqrtOf(this.explainedVariance!);
-      for (let i = 0; i < k; i++) for (let j = 0; j < d; j++) v[i * d + j] *= r[i];
-    }
-    const Xr = np.matmul(B, V); // (m, d), ours
-    const xr = Xr.data as Float64Array;
-    const mu = this.mean!.data as Float64Array;
-    for (let i = 0; i < xr.length; i++) xr[i] += mu[i % d];
-    return Xr;
+    return reconstruct(this, Z, this.options.whiten, NAME);
   }
 
   /** Plain-JSON form: { estimator: "PCA", options, state }. */
@@ -236,17 +212,6 @@ export class PCA {
     }
     return p;
   }
-}
-
-function sqrtOf(a: NDArray): Float64Array {
-  return (a.data as Float64Array).map(Math.sqrt);
-}
-
-/** Z[:, j] /= r[j], in place (Z is ours). */
-function divideColumns(Z: NDArray, r: Float64Array): void {
-  const z = Z.data as Float64Array;
-  const k = r.length;
-  for (let i = 0; i < z.length; i++) z[i] /= r[i % k];
 }
 
 /** k from the option: an integer as is; a fraction by the cumulative ratio; "mle" by Minka; null: min(n, d). */
