@@ -3,21 +3,9 @@
  * literal): rowvar, bias, ddof, frequency and observation weights, y; argument errors.
  */
 import { describe, expect, it } from "vitest";
-import { EPS64, expectError } from "../test/arbitraries.js";
+import { EPS64, expectError, expectClose } from "../test/arbitraries.js";
 import * as np from "./index.js";
 import { NDArray, RuntimeWarning, ShapeError, ValueError } from "./index.js";
-
-/** Element-wise |actual − expected| <= 8·n·eps·max|expected| (n: elements combined per value). */
-function expectClose(actual: unknown, expected: number | number[] | number[][] | number[][][], n = 8): void {
-  const flatE = [expected].flat(3) as number[];
-  const flatA = typeof actual === "number" ? [actual] : ([(actual as NDArray).toArray()].flat(3) as number[]);
-  expect(flatA.length).toBe(flatE.length);
-  const scale = Math.max(1, ...flatE.filter(Number.isFinite).map(Math.abs));
-  flatA.forEach((v, i) => {
-    if (Number.isNaN(flatE[i])) expect(v).toBeNaN();
-    else expect(Math.abs(v - flatE[i])).toBeLessThanOrEqual(8 * n * EPS64 * scale);
-  });
-}
 
 const X = np.array([
   [4, 9, 2, 7],

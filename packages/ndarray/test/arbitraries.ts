@@ -354,3 +354,15 @@ export function rng(seed: number): { next: () => number; int: (n: number) => num
   };
   return { next, int: (n: number) => Math.floor(next() * n) };
 }
+
+/** Element-wise |actual − expected| <= 8·n·eps·max|expected| (n: elements combined per value). */
+export function expectClose(actual: unknown, expected: number | number[] | number[][] | number[][][], n = 8): void {
+  const flatE = [expected].flat(3) as number[];
+  const flatA = typeof actual === "number" ? [actual] : ([(actual as NDArray).toArray()].flat(3) as number[]);
+  expect(flatA.length).toBe(flatE.length);
+  const scale = Math.max(1, ...flatE.filter(Number.isFinite).map(Math.abs));
+  flatA.forEach((v, i) => {
+    if (Number.isNaN(flatE[i])) expect(v).toBeNaN();
+    else expect(Math.abs(v - flatE[i])).toBeLessThanOrEqual(8 * n * EPS64 * scale);
+  });
+}
