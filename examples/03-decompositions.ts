@@ -13,10 +13,8 @@
  * `P, L, U = scipy.linalg.lu(A)` is `const { P, L, U } = linalg.lu(A)`; full_matrices →
  * fullMatrices, lu_factor / lu_solve → luFactor / luSolve.
  *
- * Not here: the tutorial's "Sparse Matrices" section (scipy.sparse.csr_matrix, sparse.eye,
- * sparse.random, sparse.linalg.cg and eigsh). Sliderule has no sparse matrices yet (DESIGN.md
- * plans linalg/sparse/), so that section is skipped. Its "SciPy vs NumPy Comparison"
- * (scipy.linalg.inv against np.linalg.inv) is skipped too: there is one `linalg.inv`.
+ * Not here: the rest of "How Can You Use SciPy for Advanced Operations?" ("SciPy vs NumPy
+ * Comparison" and "Sparse Matrices") is examples/05-sparse-matrices.ts.
  */
 import assert from "node:assert/strict";
 import * as np from "@sliderule/ndarray";
