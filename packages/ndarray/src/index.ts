@@ -52,3 +52,5 @@ export * as warnings from "./warnings.js";
 export { Warning, RuntimeWarning, LinAlgWarning } from "./warnings.js";
 export type { NamedTuple } from "./named-tuple.js";
 export { sharesMemory, mayShareMemory } from "./memory.js";
+export { toNpy, fromNpy } from "./io/npy.js";
+export { toNpz, fromNpz } from "./io/npz.js";
