@@ -28,7 +28,10 @@ describe("screePlot", () => {
     expect(bars.encoding.y).toMatchObject({ field: "ratio", type: "quantitative", axis: { format: "%" } });
     expect(line.mark).toEqual({ type: "line", point: true });
     expect(line.encoding.y).toMatchObject({ field: "cumulative", type: "quantitative" });
-    expect([bars.encoding.color.datum, line.encoding.color.datum]).toEqual(["individual", "cumulative"]);
+    // each layer names its series, coloured through one legend
+    expect([bars.transform, line.transform]).toEqual([[{ calculate: "'individual'", as: "series" }], [{ calculate: "'cumulative'", as: "series" }]]);
+    expect(bars.encoding.color).toMatchObject({ field: "series", type: "nominal" });
+    expect(line.encoding.color).toEqual(bars.encoding.color);
   });
 
   it("leaves out the line with cumulative: false, and takes an NDArray without modifying it", () => {

@@ -11,7 +11,7 @@
  *          cumulative is false)
  * One y axis in percent, shared by both layers (both are fractions of the total variance).
  * Returns a vega-lite spec with the data inlined. Reference: Jolliffe, "Principal Component
- * Analysis", 2nd ed., §6.1.3 (the scree graph); vega-lite "layer" and "datum" encodings.
+ * Analysis", 2nd ed., §6.1.3 (the scree graph); vega-lite "layer" encodings.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { ValueError } from "@sliderule/ndarray";
@@ -46,22 +46,26 @@ export function screePlot(explainedVarianceRatio: unknown, options?: ScreePlotOp
   });
   const x = { field: "component", type: "ordinal", title: "principal component", axis: { labelAngle: 0 } } as const;
   const y = { type: "quantitative", title: "explained variance ratio", axis: { format: "%" } } as const;
-  const legend = { title: null, orient: "right" } as const;
+  const color = { field: "series", type: "nominal" as const, legend: { title: null, orient: "right" as const }, scale: { domain: ["individual", "cumulative"] } };
   return {
     ...header(o),
     ...size(o, Math.min(480, Math.max(200, 40 * ratio.length)), 260),
     data: { values },
     layer: [
       {
+        // each layer names its series in a field, so one colour legend covers both (vega-lite's
+        // schema allows a legend on a field definition, not on a constant `datum`)
+        transform: [{ calculate: "'individual'", as: "series" }],
         mark: { type: "bar" },
-        encoding: { x, y: { ...y, field: "ratio" }, color: { datum: "individual", legend } },
+        encoding: { x, y: { ...y, field: "ratio" }, color },
       },
       ...(cumulative
         ? [
             {
-              mark: { type: "line", point: true },
-              encoding: { x, y: { ...y, field: "cumulative" }, color: { datum: "cumulative", legend } },
-            } as const,
+              transform: [{ calculate: "'cumulative'", as: "series" }],
+              mark: { type: "line" as const, point: true },
+              encoding: { x, y: { ...y, field: "cumulative" }, color },
+            },
           ]
         : []),
     ],
