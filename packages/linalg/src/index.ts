@@ -87,6 +87,9 @@ export const schur = publicFunction("schur", schurImpl);
 export type { SchurOptions, SchurResult } from "./dense/schur.js";
 export type { MultishiftOptions } from "./dense/schur-aed.js";
 
+// scipy.sparse and scipy.sparse.linalg: linalg.sparse.csrMatrix, linalg.sparse.cg, … (sparse/index.ts)
+export * as sparse from "./sparse/index.js";
+
 // the marker for stacks, whose functions (det, slogdet, cond, matrixRank, trace) are typed NDArray
 export { batched } from "@sliderule/ndarray";
 export type { Batched } from "@sliderule/ndarray";

@@ -13,6 +13,7 @@ import type { OpFn, OpRegistry } from "../../../ndarray/test/golden/harness.js";
 import * as linalg from "../../src/index.js";
 import { eigOps } from "./ops-eig.js";
 import { spectralOps } from "./ops-spectral.js";
+import { sparseOps } from "./ops-sparse.js";
 
 const arr = (x: unknown): NDArray => x as NDArray;
 
@@ -106,4 +107,4 @@ const denseOps: OpRegistry = {
 };
 
 /** Every linalg op the golden cases name: the dense solvers, the spectral routines, eig. */
-export const linalgOps: OpRegistry = { ...denseOps, ...spectralOps, ...eigOps };
+export const linalgOps: OpRegistry = { ...denseOps, ...spectralOps, ...eigOps, ...sparseOps };
