@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "examples/**/*.test.ts", "test/**/*.test.js", "test/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "examples/**/*.test.ts", "test/**/*.test.js", "test/**/*.test.ts", "app/**/*.test.ts"],
     testTimeout: 60_000,
     // SLIDERULE_FC_SEED fixes fast-check's seed (CI sets it); see test/fast-check-seed.ts
     setupFiles: ["test/fast-check-seed.ts"],
