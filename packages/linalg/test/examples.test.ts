@@ -3,8 +3,9 @@
  * (STYLE.md §11, §15): a doc example that goes stale fails the build.
  *
  * An example is the comment lines after `@example` up to the end of the comment (or the next
- * tag), with the leading ` *` stripped. It is plain JavaScript run with `linalg`, `np` and a
- * small `assert` in scope: `assert.equal(a, b)`, `assert.deepEqual(a, b)`, and
+ * tag), with the leading ` *` stripped. It is plain JavaScript run with `linalg`, `np`,
+ * `sparse` (= linalg.sparse, as the sparse files' examples write it) and a small `assert` in
+ * scope: `assert.equal(a, b)`, `assert.deepEqual(a, b)`, and
  * `assert.close(a, b, rtol = 1e-12)` for nested arrays of numbers.
  */
 import * as np from "@sliderule/ndarray";
@@ -69,7 +70,7 @@ describe("doc examples", () => {
   });
 
   it.each(all.map((e) => [`${e.file}:${e.line}`, e] as const))("%s", (_, e) => {
-    const run = new Function("linalg", "np", "assert", e.code);
-    run(linalg, np, assert);
+    const run = new Function("linalg", "np", "sparse", "assert", e.code);
+    run(linalg, np, linalg.sparse, assert);
   });
 });
