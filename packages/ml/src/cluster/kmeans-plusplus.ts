@@ -12,12 +12,16 @@
  * Arthur & Vassilvitskii draw one candidate per step (L = 1) and prove E[φ] ≤ 8(ln k + 2)·φ_opt;
  * the greedy choice among L candidates is theirs too (§6) and is what scikit-learn runs.
  *
- * The random draws follow scikit-learn's code with a NumPy Generator as its random_state,
- * call for call: `rng.choice(n, p=w/Σw)` for the first centre, then per step
- * `rng.uniform(size=L)·φ` searched (left) in the cumulative sum of w·D². So with
- * `np.random.defaultRng(seed)` the centres equal scikit-learn's
- * `kmeans_plusplus(X, k, random_state=np.random.default_rng(seed))` up to rounding in ties.
- * (scikit-learn's integer random_state uses the legacy RandomState stream instead.)
+ * The random draws are scikit-learn's (≥ 1.3), call for call, from the stream of `randomState`
+ * (random.ts): `choice(n, p=w/Σw)` for the first centre, then per step `uniform(size=L)·φ`
+ * searched (left) in the cumulative sum of w·D². An integer seed drives
+ * `new np.random.RandomState(seed)`, as scikit-learn's `check_random_state` does, so
+ * `kmeansPlusPlus(X, k, { randomState: seed })` picks the centres of scikit-learn's
+ * `kmeans_plusplus(X, k, random_state=seed)` (up to rounding in ties). A RandomState passed in
+ * is drawn from as scikit-learn draws from one; a Generator (`np.random.defaultRng(seed)`) is
+ * drawn from through the same calls, which scikit-learn cannot be asked to do (it rejects a
+ * Generator), so its centres are those of the transcription in kmeans-plusplus.test.ts.
+ * (scikit-learn ≤ 1.2 drew the first centre by `randint(n)`, so its centres differ.)
  * Squared distances use the expansion ‖c‖² + ‖x‖² − 2·c·x clipped at 0, as scikit-learn's.
  *
  * Returns the centres (k, d), rows of X, and their row indices (k,).
@@ -29,10 +33,11 @@ import * as np from "@sliderule/ndarray";
 import { NDArray, namedTuple, type NamedTuple } from "@sliderule/ndarray";
 import { ValueError, checkArray, show, type ArrayInput } from "../base.js";
 import { rowSquaredNorms } from "../distance/euclidean.js";
+import { checkRandomState, type RandomStateLike, type RandomStream } from "../random.js";
 
 export interface KMeansPlusPlusOptions {
-  /** Seed or Generator of the draws (default: fresh entropy). */
-  randomState?: number | np.random.Generator;
+  /** A seed (drives RandomState(seed), as scikit-learn), a RandomState or Generator, or null/undefined for fresh entropy. */
+  randomState?: RandomStateLike;
   /** Candidates per step, L (default 2 + ⌊ln k⌋). */
   nLocalTrials?: number;
   /** Weights of the samples (n,), ≥ 0, not all 0 (default all 1). */
@@ -64,20 +69,10 @@ export function kmeansPlusPlus(X: ArrayInput, nClusters: number, options: KMeans
   const L = options.nLocalTrials ?? 2 + Math.floor(Math.log(nClusters));
   if (typeof L !== "number" || !Number.isInteger(L) || L < 1) throw new ValueError(`${fn}: option nLocalTrials must be an integer >= 1, got ${show(L)}`);
   const w = checkSampleWeight(fn, options.sampleWeight, n);
-  const rng = makeRng(fn, options.randomState);
+  const rng = checkRandomState(fn, options.randomState);
   const x = A.data as Float64Array;
   const { centers, indices } = plusPlus(x, n, d, nClusters, w, rng, L, rowSquaredNorms(x, n, d));
   return namedTuple({ centers: np.fromTypedArray(centers, [nClusters, d]), indices: np.fromTypedArray(indices, [nClusters]) }, ["centers", "indices"]);
-}
-
-/** A seed or Generator as a Generator. */
-export function makeRng(fn: string, randomState: unknown): np.random.Generator {
-  if (randomState instanceof np.random.Generator) return randomState;
-  if (randomState === undefined || randomState === null) return np.random.defaultRng();
-  if (typeof randomState !== "number" || !Number.isInteger(randomState) || randomState < 0) {
-    throw new ValueError(`${fn}: randomState must be a non-negative integer seed or a Generator (np.random.defaultRng(seed)), got ${show(randomState)}`);
-  }
-  return np.random.defaultRng(randomState);
 }
 
 /** Sample weights (n,) ≥ 0 and not all 0; all ones when omitted. */
@@ -114,12 +109,12 @@ function squaredDistancesFrom(x: Float64Array, n: number, d: number, ci: number,
  * The greedy k-means++ of the file header on raw data. x: (n, d) C order, w: (n,) weights,
  * xx: ‖x_j‖². Returns centres (k·d) and their indices (k).
  */
-export function plusPlus(x: Float64Array, n: number, d: number, k: number, w: Float64Array, rng: np.random.Generator, L: number, xx: Float64Array): { centers: Float64Array; indices: Int32Array } {
+export function plusPlus(x: Float64Array, n: number, d: number, k: number, w: Float64Array, rng: RandomStream, L: number, xx: Float64Array): { centers: Float64Array; indices: Int32Array } {
   const centers = new Float64Array(k * d);
   const indices = new Int32Array(k);
   let wSum = 0;
   for (let j = 0; j < n; j++) wSum += w[j];
-  // first centre: sample i with probability w_i / Σ w (rng.choice(n, p=w/Σw), as scikit-learn)
+  // first centre: sample i with probability w_i / Σ w (random_state.choice(n, p=w/Σw), as scikit-learn)
   const p = new Float64Array(n);
   for (let j = 0; j < n; j++) p[j] = w[j] / wSum;
   const first = rng.choice(n, undefined, true, np.fromTypedArray(p, [n])) as number;
@@ -134,14 +129,16 @@ export function plusPlus(x: Float64Array, n: number, d: number, k: number, w: Fl
   const trial = new Float64Array(L * n); // D² if candidate t were added, one row per candidate
   const candidates = new Int32Array(L);
   for (let c = 1; c < k; c++) {
-    // L candidates drawn with probability ∝ w_j·D²(x_j): uniform·φ searched in the cumulative sum
+    // L candidates drawn with probability ∝ w_j·D²(x_j): random_state.uniform(size=L)·φ searched
+    // in the cumulative sum
+    const u = rng.uniform(0, 1, [L]).data as Float64Array;
     let acc = 0;
     for (let j = 0; j < n; j++) {
       acc += w[j] * closest[j];
       cumsum[j] = acc;
     }
     for (let t = 0; t < L; t++) {
-      const r = rng.random() * pot;
+      const r = u[t] * pot;
       candidates[t] = Math.min(searchLeft(cumsum, r), n - 1);
     }
     // the candidate whose addition leaves the smallest potential wins (first one on ties)

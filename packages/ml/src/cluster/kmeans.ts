@@ -23,6 +23,13 @@
  * subtracted) before fitting, for accuracy, and the means are added back to the centres at
  * the end.
  *
+ * Randomness (random.ts): all nInit initialisations ("k-means++" or "random") draw in sequence
+ * from the one stream of `randomState`, as scikit-learn's fit does; an integer seed drives
+ * `RandomState(seed)` (scikit-learn's `check_random_state`), so a seed gives scikit-learn's
+ * initial centres, and with them its clustering. Of the runs, a later one replaces the best so
+ * far only if its inertia is lower and its clustering differs (scikit-learn's
+ * `_is_same_clustering`).
+ *
  * Learned: `clusterCenters: (k, d)`, `labels: (n,)` int32, `inertia` (J at the end),
  * `nIter` (Lloyd iterations of the best run), `nFeaturesIn`.
  *
@@ -49,7 +56,8 @@ import {
   type EstimatorJSON,
 } from "../base.js";
 import { expansionDistances, rowSquaredNorms } from "../distance/euclidean.js";
-import { checkSampleWeight, makeRng, plusPlus } from "./kmeans-plusplus.js";
+import { checkRandomState, randomStateSchema, randomStateToJSON, type RandomStream } from "../random.js";
+import { checkSampleWeight, plusPlus } from "./kmeans-plusplus.js";
 
 const NAME = "KMeans";
 
@@ -70,8 +78,12 @@ const schema = z.object({
   maxIter: z.int().min(1).default(300),
   /** Convergence on the centre shift, relative to the mean feature variance (default 1e-4). */
   tol: z.number().min(0).default(1e-4),
-  /** Seed or Generator for the initialisation (default: fresh entropy). */
-  randomState: z.union([z.int().min(0), z.instanceof(np.random.Generator)]).optional(),
+  /**
+   * The initialisation's random stream (random.ts): a seed drives RandomState(seed), as
+   * scikit-learn's random_state, so a seed gives scikit-learn's clustering; a RandomState or
+   * Generator is drawn from; null/undefined: fresh entropy.
+   */
+  randomState: randomStateSchema.optional(),
 });
 export type KMeansOptions = z.input<typeof schema>;
 
@@ -90,7 +102,7 @@ interface LloydResult {
  *   km.clusterCenters;  km.labels;  km.inertia;  km.predict(Xnew);  km.transform(Xnew);
  *
  * Options: nClusters (8), init ("k-means++" | "random" | centres (k, d)), nInit ("auto"),
- * maxIter (300), tol (1e-4), randomState (seed or Generator).
+ * maxIter (300), tol (1e-4), randomState (seed, RandomState or Generator).
  */
 export class KMeans {
   readonly options: z.output<typeof schema>;
@@ -147,16 +159,19 @@ export class KMeans {
     const tol = this.options.tol * centre(x, n, d, mean);
     if (initCenters !== null) for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) initCenters[c * d + j] -= mean[j];
     const xx = init === "k-means++" ? rowSquaredNorms(x, n, d) : new Float64Array(0);
-    const rng = typeof init === "string" ? makeRng(NAME, this.options.randomState) : null;
+    // one stream for all nInit initialisations, drawn in sequence (scikit-learn's fit)
+    const rng = typeof init === "string" ? checkRandomState(NAME, this.options.randomState) : null;
 
     let best: LloydResult | null = null;
     for (let run = 0; run < nInit; run++) {
       let centers: Float64Array;
       if (initCenters !== null) centers = Float64Array.from(initCenters);
-      else if (init === "k-means++") centers = plusPlus(x, n, d, k, w, rng as np.random.Generator, 2 + Math.floor(Math.log(k)), xx).centers;
-      else centers = randomInit(x, n, d, k, w, rng as np.random.Generator);
+      else if (init === "k-means++") centers = plusPlus(x, n, d, k, w, rng as RandomStream, 2 + Math.floor(Math.log(k)), xx).centers;
+      else centers = randomInit(x, n, d, k, w, rng as RandomStream);
       const r = lloyd(x, n, d, w, centers, k, maxIter, tol);
-      if (best === null || r.inertia < best.inertia) best = r;
+      // a run replaces the best so far when its inertia is lower and its clustering differs
+      // (equal clusterings, up to a relabelling, can differ in inertia by rounding alone)
+      if (best === null || (r.inertia < best.inertia && !isSameClustering(r.labels, best.labels, k))) best = r;
     }
     const b = best as LloydResult;
     // undo the centring
@@ -221,13 +236,13 @@ export class KMeans {
 
   /**
    * `{ estimator: "KMeans", options, state }`. Initial centres given as an array are written
-   * in array form; a Generator as randomState cannot be (its state is not JSON) and is
-   * written as null.
+   * in array form; a seed as itself; a RandomState or Generator as randomState cannot be (its
+   * state is not JSON) and is written as null.
    */
   toJSON(): EstimatorJSON {
     const { init, randomState, ...rest } = this.options;
     const options: Record<string, unknown> = { ...rest, init: init instanceof NDArray ? arrayToJSON(init) : init };
-    if (randomState !== undefined) options.randomState = typeof randomState === "number" ? randomState : null;
+    if (randomState !== undefined) options.randomState = randomStateToJSON(randomState);
     if (this.clusterCenters === undefined) return { estimator: NAME, options, state: null };
     return {
       estimator: NAME,
@@ -285,8 +300,11 @@ function centre(x: Float64Array, n: number, d: number, mean: Float64Array): numb
   return total / d;
 }
 
-/** "random" initialisation: k distinct samples drawn with probability ∝ w (rng.choice without replacement). */
-function randomInit(x: Float64Array, n: number, d: number, k: number, w: Float64Array, rng: np.random.Generator): Float64Array {
+/**
+ * "random" initialisation: k distinct samples drawn with probability ∝ w, scikit-learn's
+ * `random_state.choice(n, size=k, replace=False, p=w/Σw)` (≥ 1.3; earlier: permutation(n)[:k]).
+ */
+function randomInit(x: Float64Array, n: number, d: number, k: number, w: Float64Array, rng: RandomStream): Float64Array {
   let wSum = 0;
   for (let i = 0; i < n; i++) wSum += w[i];
   const p = new Float64Array(n);
@@ -492,6 +510,20 @@ function accumulate(x: Float64Array, i0: number, r: number, d: number, w: Float6
     const xo = i * d;
     for (let t = 0; t < d; t++) S[so + t] += x[xo + t] * wi;
   }
+}
+
+/**
+ * True when labels1 and labels2 are the same partition up to a renaming of the clusters
+ * (scikit-learn's `_is_same_clustering`): each cluster of labels1 maps to one cluster of labels2.
+ */
+function isSameClustering(labels1: Int32Array, labels2: Int32Array, k: number): boolean {
+  const mapping = new Int32Array(k).fill(-1);
+  for (let i = 0; i < labels1.length; i++) {
+    const a = labels1[i];
+    if (mapping[a] === -1) mapping[a] = labels2[i];
+    else if (mapping[a] !== labels2[i]) return false;
+  }
+  return true;
 }
 
 function labelsEqual(a: Int32Array, b: Int32Array): boolean {

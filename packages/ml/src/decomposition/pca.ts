@@ -14,12 +14,18 @@
  *                       Cheapest when n ≫ d (one n·d² product, then a d × d problem), but
  *                       forming C squares the condition number: eigenvalues below
  *                       ~eps·λ_max lose their relative accuracy (the large ones are fine).
- *   "randomized"        Halko, Martinsson & Tropp (2011), Algorithm 4.4: a Gaussian Ω (d × l),
- *                       l = k + nOversamples, Y = X_c·Ω, then nIter power iterations
- *                       Y ← X_c·(X_cᵀ·Y) (the d-side re-orthonormalised by QR each time), Q = qr(Y),
- *                       B = Qᵀ·X_c (l × d), B = Û·Σ·Vᵀ ⇒ X_c ≈ (Q·Û)·Σ·Vᵀ. Ω is drawn from
- *                       np.random.defaultRng(randomState), so the result differs from
- *                       scikit-learn's (RandomState, LU normaliser) within the method's error.
+ *   "randomized"        Halko, Martinsson & Tropp (2011), Algorithm 4.4, as scikit-learn's
+ *                       `randomized_svd`: M = X_c (n × d), or X_cᵀ when n < d; a Gaussian
+ *                       Ω = normal(size=(columns of M, l)), l = k + nOversamples; Y = M·Ω, then
+ *                       nIter power iterations Y ← M·(Mᵀ·Y) (the small side re-orthonormalised by
+ *                       QR each time), Q = qr(Y), B = Qᵀ·M, B = Û·Σ·Wᵀ ⇒ M ≈ (Q·Û)·Σ·Wᵀ.
+ *                       Randomness (random.ts): an integer randomState drives RandomState(seed),
+ *                       as scikit-learn's check_random_state, and Ω takes scikit-learn's draws
+ *                       (same shape, same order); a RandomState or Generator passed in is drawn
+ *                       from. scikit-learn normalises the power iterations by LU ("auto": none
+ *                       for nIter ≤ 2, else LU); ours by QR. In exact arithmetic both span
+ *                       M·(MᵀM)^q·Ω, so with the same Ω the components agree with scikit-learn's
+ *                       to rounding (amplified by the gap σ_{l+1}/σ_k), not exactly.
  * Every solver ends with svd-flip.ts: each row of `components` has its largest-|·| entry positive.
  *
  * nComponents: an integer k in [0, min(n, d)]; a fraction f in (0, 1): the smallest k whose
@@ -39,6 +45,7 @@ import type { NDArray } from "@sliderule/ndarray";
 import * as linalg from "@sliderule/linalg";
 import { z } from "zod";
 import { arrayFromJSON, arrayToJSON, checkArray, checkEstimatorJSON, parseOptions, show, ValueError, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import { checkRandomState, randomStateSchema, randomStateToJSON, type RandomStream } from "../random.js";
 import { project, reconstruct } from "./projection.js";
 import { svdFlip } from "./svd-flip.js";
 
@@ -54,8 +61,11 @@ const OPTIONS = z.object({
   nOversamples: z.number().int().nonnegative().default(10),
   /** Randomized solver: power iterations, or "auto" (7 when k < 0.1·min(n, d), else 4). */
   nIter: z.union([z.number().int().nonnegative(), z.literal("auto")]).default("auto"),
-  /** Randomized solver: the seed of np.random.defaultRng (null: fresh entropy). */
-  randomState: z.number().int().nonnegative().nullable().default(null),
+  /**
+   * Randomized solver: a seed (drives RandomState(seed), scikit-learn's stream, so a seed gives
+   * scikit-learn's Ω), a RandomState or Generator to draw from, or null for fresh entropy.
+   */
+  randomState: randomStateSchema.default(null),
 });
 export type PCAOptions = z.input<typeof OPTIONS>;
 
@@ -127,7 +137,7 @@ export class PCA {
     const solver = this.options.svdSolver;
     if (solver === "randomized") {
       k = want as number;
-      ({ s, Vt } = randomizedSvd(Xc, k, this.options.nOversamples, this.options.nIter, this.options.randomState));
+      ({ s, Vt } = randomizedSvd(Xc, k, this.options.nOversamples, this.options.nIter, checkRandomState(NAME, this.options.randomState)));
       ev = s.map((si) => (si * si) / (n - 1));
       // total variance = trace of the covariance = ‖X_c‖_F² / (n − 1)
       let ss = 0;
@@ -179,7 +189,7 @@ export class PCA {
     return reconstruct(this, Z, this.options.whiten, NAME);
   }
 
-  /** Plain-JSON form: { estimator: "PCA", options, state }. */
+  /** Plain-JSON form: { estimator: "PCA", options, state }; a RandomState or Generator as randomState is written as null. */
   toJSON(): EstimatorJSON {
     const state =
       this.components === undefined
@@ -195,7 +205,7 @@ export class PCA {
             nSamples: this.nSamples,
             nFeaturesIn: this.nFeaturesIn,
           };
-    return { estimator: NAME, options: { ...this.options }, state };
+    return { estimator: NAME, options: { ...this.options, randomState: randomStateToJSON(this.options.randomState) }, state };
   }
 
   /** Rebuild a PCA from toJSON()'s output. */
@@ -265,32 +275,51 @@ function covarianceEigh(Xc: NDArray): { s: Float64Array; Vt: Float64Array; ev: F
   return { s: ev.map((v) => Math.sqrt(v * (n - 1))), Vt, ev };
 }
 
-/** Halko–Martinsson–Tropp randomized SVD of X_c (n, d): the leading k singular values and right vectors. */
-export function randomizedSvd(Xc: NDArray, k: number, nOversamples: number, nIter: number | "auto", seed: number | null): { s: Float64Array; Vt: Float64Array } {
+/**
+ * Halko–Martinsson–Tropp randomized SVD of X_c (n, d), scikit-learn's `randomized_svd`: the
+ * leading k singular values and right singular vectors (rows of Vᵀ, k × d), drawing Ω from rng.
+ */
+export function randomizedSvd(Xc: NDArray, k: number, nOversamples: number, nIter: number | "auto", rng: RandomStream): { s: Float64Array; Vt: Float64Array } {
   const [n, d] = Xc.shape;
-  const l = Math.min(k + nOversamples, n, d);
   const q = nIter === "auto" ? (k < 0.1 * Math.min(n, d) ? 7 : 4) : nIter;
-  const rng = np.random.defaultRng(seed ?? undefined);
-  const Omega = rng.standardNormal([d, l]) as NDArray; // Ω (d, l)
-  const Xt = Xc.T;
-  // Y = X_c·Ω spans (approximately) the dominant left singular subspace
-  let Y = np.matmul(Xc, Omega); // (n, l)
-  // power iterations Y ← X_c·(X_cᵀ·Y): the singular values enter as σ^(2q+1), so the gap widens.
-  // The small d-side is orthonormalised after each product, P = qr(X_cᵀ·Y).Q (d × l), which is
-  // orthogonal iteration on X_cᵀX_c and keeps the columns from collapsing onto the first singular
-  // vector; the tall n-side Y = X_c·P (condition ≤ σ₁/σ_l since P is orthonormal) only once, at the
+  // work on M = X_c, or X_cᵀ when X_c is wide, so M (m1 × m2) has m1 ≥ m2 (scikit-learn's transpose="auto")
+  const transpose = n < d;
+  const M = transpose ? Xc.T : Xc;
+  const [m1, m2] = M.shape;
+  // Ω (m2 × l), l = k + nOversamples: scikit-learn's random_state.normal(size=(m2, l)), drawn in
+  // full so the stream advances as scikit-learn's. When l > m2 the first m2 columns already make
+  // M·Ω span the whole range of M, so only those are used (the result is then the exact SVD).
+  const l = k + nOversamples;
+  const lUse = Math.min(l, m2);
+  let Omega = rng.normal(0, 1, [m2, l]);
+  if (lUse < l) Omega = Omega.slice(":", `:${lUse}`).copy();
+  const Mt = M.T;
+  // Y = M·Ω spans (approximately) the dominant left singular subspace
+  let Y = np.matmul(M, Omega); // (m1, lUse)
+  // power iterations Y ← M·(Mᵀ·Y): the singular values enter as σ^(2q+1), so the gap widens.
+  // The small side is orthonormalised after each product, P = qr(Mᵀ·Y).Q (m2 × lUse), which is
+  // orthogonal iteration on MᵀM and keeps the columns from collapsing onto the first singular
+  // vector; the tall side Y = M·P (condition ≤ σ₁/σ_l since P is orthonormal) only once, at the
   // end. Directions with σ_l/σ₁ below ~1e-8 (variance ratios below ~1e-16) are lost to rounding,
-  // as with covarianceEigh. (scikit-learn normalises both sides by LU; HMT §4.5 by QR.)
+  // as with covarianceEigh. (scikit-learn normalises both sides by LU; HMT §4.5 by QR; the span,
+  // M·(MᵀM)^q·Ω, is the same.)
   for (let it = 0; it < q; it++) {
-    const P = linalg.qr(np.matmul(Xt, Y)).Q; // (d, l)
-    Y = np.matmul(Xc, P); // (n, l)
+    const P = linalg.qr(np.matmul(Mt, Y)).Q; // (m2, lUse)
+    Y = np.matmul(M, P); // (m1, lUse)
   }
-  const Q = linalg.qr(Y).Q; // (n, l) orthonormal basis of the sketch
-  // B = Qᵀ·X_c (l, d) = Û·Σ·Vᵀ, so X_c ≈ Q·Qᵀ·X_c = (Q·Û)·Σ·Vᵀ
-  const B = np.matmul(Q.T, Xc);
-  const { S, Vh } = linalg.svd(B, { fullMatrices: false });
+  const Q = linalg.qr(Y).Q; // (m1, lUse) orthonormal basis of the sketch
+  // B = Qᵀ·M (lUse, m2) = Û·Σ·Wᵀ, so M ≈ Q·Qᵀ·M = (Q·Û)·Σ·Wᵀ
+  const { U: Uhat, S, Vh: Wt } = linalg.svd(np.matmul(Q.T, M), { fullMatrices: false });
   const s = Float64Array.from((S.data as Float64Array).subarray(0, k));
-  const Vt = Float64Array.from((Vh.astype("float64").copy().data as Float64Array).subarray(0, k * d));
+  let Vt: Float64Array;
+  if (!transpose) {
+    // X_c = M ≈ (Q·Û)·Σ·Wᵀ: Vᵀ = the first k rows of Wᵀ
+    Vt = Float64Array.from((Wt.astype("float64").copy().data as Float64Array).subarray(0, k * d));
+  } else {
+    // X_c = Mᵀ ≈ W·Σ·(Q·Û)ᵀ: Vᵀ = the first k columns of Q·Û (d × lUse), transposed
+    const QU = np.matmul(Q, Uhat);
+    Vt = Float64Array.from(QU.slice(":", `:${k}`).T.copy().data as Float64Array);
+  }
   return { s, Vt };
 }
 

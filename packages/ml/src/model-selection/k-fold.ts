@@ -6,14 +6,17 @@
  *   split i: test = fold i, train = every other index, both ascending.
  *
  * Invariant: the test folds partition 0..n−1; each train set is the complement of its test fold.
- * With an integer randomState every call of split gives the same folds (scikit-learn's legacy
- * stream, so the same folds as scikit-learn).
+ * Randomness (random.ts): an integer randomState shuffles with a new RandomState(seed) at every
+ * call of split (scikit-learn's `check_random_state(random_state).shuffle(indices)`), so every
+ * call gives the same folds, scikit-learn's; a RandomState or Generator passed in is shuffled
+ * from and advances, so each call gives new folds (a RandomState: scikit-learn's, call for call).
  * Reference: scikit-learn user guide §3.1.2.1.1 "K-fold".
  */
 import * as np from "@sliderule/ndarray";
 import { NDArray } from "@sliderule/ndarray";
 import { z } from "zod";
 import { parseOptions, show, ValueError } from "../base.js";
+import { checkRandomState, randomStateSchema } from "../random.js";
 
 const NAME = "KFold";
 const OPTIONS = z.object({
@@ -21,8 +24,8 @@ const OPTIONS = z.object({
   nSplits: z.number().int().min(2).default(5),
   /** Shuffle the indices before cutting them into folds (default false). */
   shuffle: z.boolean().default(false),
-  /** Seed of the legacy stream for shuffle (null: fresh entropy on every split call). */
-  randomState: z.number().int().min(0).max(4294967295).nullable().default(null),
+  /** shuffle's stream: a seed of RandomState (scikit-learn's), a RandomState or Generator, or null (fresh entropy on every split call). */
+  randomState: randomStateSchema.default(null),
 });
 export type KFoldOptions = z.input<typeof OPTIONS>;
 
@@ -37,7 +40,7 @@ export class KFold {
   constructor(options: KFoldOptions = {}) {
     this.options = parseOptions(NAME, OPTIONS, options);
     if (!this.options.shuffle && this.options.randomState !== null) {
-      throw new ValueError(`${NAME}: setting randomState (${this.options.randomState}) has no effect since shuffle is false; set shuffle: true or leave randomState out`);
+      throw new ValueError(`${NAME}: setting randomState (${show(this.options.randomState)}) has no effect since shuffle is false; set shuffle: true or leave randomState out`);
     }
   }
 
@@ -61,8 +64,7 @@ export class KFold {
     const indices = new Int32Array(n);
     for (let i = 0; i < n; i++) indices[i] = i;
     if (this.options.shuffle) {
-      const rs = new np.random.RandomState(this.options.randomState ?? undefined);
-      rs.shuffle(np.fromTypedArray(indices));
+      checkRandomState(NAME, this.options.randomState).shuffle(np.fromTypedArray(indices));
     }
     let start = 0;
     for (let f = 0; f < k; f++) {
