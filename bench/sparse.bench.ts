@@ -103,4 +103,69 @@ const spmv: Workload = {
   },
 };
 
-export const workloads: Workload[] = [spmv];
+// ---------------------------------------------------------------- solvers (cg, eigsh)
+/** The 2-D Poisson matrix (5-point stencil) on a q×q grid as CSR, n = q² (SciPy: kronsum of two 1-D Laplacians). */
+function poisson2d(q: number): linalg.sparse.CsrMatrix {
+  const row: number[] = [];
+  const col: number[] = [];
+  const val: number[] = [];
+  for (let i = 0; i < q; i++) {
+    for (let j = 0; j < q; j++) {
+      const r = i * q + j;
+      const put = (c: number, v: number) => (row.push(r), col.push(c), val.push(v));
+      put(r, 4);
+      if (i > 0) put(r - q, -1);
+      if (i < q - 1) put(r + q, -1);
+      if (j > 0) put(r - 1, -1);
+      if (j < q - 1) put(r + 1, -1);
+    }
+  }
+  const i32 = (a: number[]) => np.fromTypedArray(Int32Array.from(a));
+  return linalg.sparse.csrMatrix([np.fromTypedArray(Float64Array.from(val)), [i32(row), i32(col)]], { shape: [q * q, q * q] });
+}
+const POISSON_PY = (q: number) =>
+  `${SCIPY}import scipy.sparse.linalg as sl\nL1 = sp.diags([-np.ones(${q - 1}), 2 * np.ones(${q}), -np.ones(${q - 1})], [-1, 0, 1])\n` +
+  `A = sp.kronsum(L1, L1, format='csr')\n`;
+
+const cgPoisson: Workload = {
+  name: "sparse cg",
+  size: "2-D Poisson 300×300 (n = 9e4)",
+  note: "x = cg(A, b, rtol=1e-8), b = filled(n, 1): about 620 iterations of one spmv and 5 vector updates; numpy = SciPy's cg (rtol; tol on SciPy < 1.12)",
+  contenders: [
+    {
+      name: "sliderule",
+      setup: () => {
+        const A = poisson2d(300);
+        const b = np.fromTypedArray(filled(300 * 300, 1));
+        return { run: () => linalg.sparse.cg(A, b, { rtol: 1e-8 }).x, values: (x: np.NDArray) => x.toTypedArray() as Float64Array };
+      },
+    },
+  ],
+  checkTolerance: 1e-6,
+  numpy: {
+    setup: `${POISSON_PY(300)}b = filled((300 * 300,), 1)\ndef solve():\n    try:\n        return sl.cg(A, b, rtol=1e-8)[0]\n    except TypeError:\n        return sl.cg(A, b, tol=1e-8, atol=0.0)[0]\n`,
+    run: "solve()",
+  },
+};
+
+const eigshLaplacian: Workload = {
+  name: "sparse eigsh",
+  size: "2-D Laplacian 100×100 (n = 1e4), k = 5",
+  note: "eigsh(A, k=5, which='LM', return_eigenvectors=False): thick-restart Lanczos, ncv = 20; numpy = SciPy's ARPACK eigsh (random v0)",
+  contenders: [
+    {
+      name: "sliderule",
+      setup: () => {
+        const A = poisson2d(100);
+        return { run: () => linalg.sparse.eigsh(A, { k: 5, which: "LM", returnEigenvectors: false }), values: (w: np.NDArray) => w.toTypedArray() as Float64Array };
+      },
+    },
+  ],
+  checkTolerance: 1e-9,
+  numpy: {
+    setup: POISSON_PY(100),
+    run: "sl.eigsh(A, k=5, which='LM', return_eigenvectors=False)",
+  },
+};
+
+export const workloads: Workload[] = [spmv, cgPoisson, eigshLaplacian];

@@ -284,7 +284,7 @@ function readOptions(fn: string, options: unknown): { shape?: [number, number]; 
  *   ShapeError for arrays of different lengths or a shape that does not fit the input.
  * @example
  *   const S = sparse.csrMatrix([np.array([1, 2, 3]), [np.array([0, 1, 1], "int32"), np.array([0, 2, 2], "int32")]], { shape: [2, 3] });
- *   S.toarray().toArray(); // [[1, 0, 0], [0, 0, 5]]
+ *   assert.deepEqual(S.toarray().toArray(), [[1, 0, 0], [0, 0, 5]]); // the two entries at (1, 2) are summed
  */
 export function csrMatrix(arg: SparseInput, options?: SparseMatrixOptions): CsrMatrix {
   const { shape, dtype } = readOptions("csrMatrix", options);
@@ -378,7 +378,8 @@ const EYE_OPTIONS = optionsSchema({ k: OPTION.any, dtype: OPTION.any, format: OP
 /**
  * `scipy.sparse.eye(m, n, k=0, dtype=float, format=None)`: ones on the k-th diagonal of an
  * m × n matrix (n defaults to m). Returns CSR unless `format` says otherwise.
- * @example sparse.eye(3, { k: 1 }).toarray().toArray(); // [[0, 1, 0], [0, 0, 1], [0, 0, 0]]
+ * @example
+ *   assert.deepEqual(sparse.eye(3, { k: 1 }).toarray().toArray(), [[0, 1, 0], [0, 0, 1], [0, 0, 0]]);
  */
 export function eye(m: number, n?: number | EyeOptions, options?: EyeOptions): SparseMatrix {
   if (n !== undefined && typeof n === "object" && n !== null && options === undefined) return eye(m, undefined, n);
@@ -417,7 +418,8 @@ const DIAGS_OPTIONS = optionsSchema({ shape: OPTION.any, format: OPTION.any, dty
  * Each diagonal must have the diagonal's length (longer ones are cut, as SciPy does) or one
  * entry (repeated). Zeros are not stored (SciPy's DIA → CSR drops them); repeated offsets add.
  * dtype: float32 if every diagonal is float32, else float64 (NumPy's `common_type`).
- * @example sparse.diags([[1, 2, 3], [4, 5]], [0, 1]).toarray().toArray(); // [[1, 4, 0], [0, 2, 5], [0, 0, 3]]
+ * @example
+ *   assert.deepEqual(sparse.diags([[1, 2, 3], [4, 5]], [0, 1]).toarray().toArray(), [[1, 4, 0], [0, 2, 5], [0, 0, 3]]);
  */
 export function diags(diagonals: unknown, offsets: number | readonly number[] = 0, options?: DiagsOptions): SparseMatrix {
   checkOptions("diags", DIAGS_OPTIONS, options);
@@ -511,7 +513,8 @@ function pyRound(x: number): number {
  * order of the draws). n defaults to m.
  * @throws ValueError for a density outside [0, 1] or NaN, a seed that is not a non-negative
  *   integer or a Generator, both randomState and rng.
- * @example sparse.random(4, 5, { density: 0.25, format: "csr", randomState: 42 }).nnz; // 5
+ * @example
+ *   assert.equal(sparse.random(4, 5, { density: 0.25, format: "csr", randomState: 42 }).nnz, 5); // round(0.25·20)
  */
 export function random(m: number, n?: number | RandomOptions, options?: RandomOptions): SparseMatrix {
   if (n !== undefined && typeof n === "object" && n !== null && options === undefined) return random(m, undefined, n);

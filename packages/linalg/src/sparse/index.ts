@@ -32,3 +32,24 @@ export const issparse = publicFunction("issparse", isSparseImpl);
 
 // ---------------------------------------------------------------- operators and solvers
 export type { LinearOperatorLike, MatvecInto } from "./linear-operator.js";
+// solvers and eigenvalues (cg.ts, minres.ts, jacobi.ts, spsolve.ts, eigsh.ts + lanczos.ts, svds.ts)
+export type { CgOptions, IterativeFields, IterativeResult, OperatorInput } from "./cg.js";
+export type { MinresOptions } from "./minres.js";
+export type { JacobiPreconditioner } from "./jacobi.js";
+export type { EigshOptions, EigshFields, EigshResult } from "./eigsh.js";
+export type { Which } from "./lanczos.js";
+export type { SvdsOptions, SvdsFields, SvdsResult } from "./svds.js";
+export { ArpackNoConvergence, SIGMA_DENSE_MAX_N } from "./eigsh.js";
+export { SPSOLVE_MAX_N } from "./spsolve.js";
+import { cg as cgImpl } from "./cg.js";
+import { minres as minresImpl } from "./minres.js";
+import { jacobi as jacobiImpl } from "./jacobi.js";
+import { spsolve as spsolveImpl } from "./spsolve.js";
+import { eigsh as eigshImpl } from "./eigsh.js";
+import { svds as svdsImpl } from "./svds.js";
+export const cg = publicFunction("cg", cgImpl);
+export const minres = publicFunction("minres", minresImpl);
+export const jacobi = publicFunction("jacobi", jacobiImpl);
+export const spsolve = publicFunction("spsolve", spsolveImpl);
+export const eigsh = publicFunction("eigsh", eigshImpl);
+export const svds = publicFunction("svds", svdsImpl);

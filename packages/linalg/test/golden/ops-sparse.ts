@@ -56,4 +56,21 @@ export const sparseOps: OpRegistry = {
     const r = A.matmul(isSparseInput(x) ? csrOfInput(x) : x);
     return r instanceof NDArray ? r : r.toarray(); // sparse @ sparse: the result given densely
   },
+  // SciPy 1.10's cg(A, b, x0, tol, maxiter, M, callback, atol): its `tol` is our rtol (SciPy ≥ 1.12's name)
+  "sparse.linalg.cg": ([S, b], kw) => {
+    known("sparse.linalg.cg", kw, ["tol", "atol", "maxiter"]);
+    const { x, info } = sparse.cg(csrArg("cg", S), b as NDArray, {
+      ...(kw.tol !== undefined ? { rtol: kw.tol as number } : {}),
+      ...(kw.atol !== undefined && kw.atol !== null ? { atol: kw.atol as number } : {}),
+      ...(kw.maxiter !== undefined && kw.maxiter !== null ? { maxiter: kw.maxiter as number } : {}),
+    });
+    return [x, info];
+  },
+  "sparse.linalg.eigsh": ([S], kw) => {
+    known("sparse.linalg.eigsh", kw, ["k", "which", "return_eigenvectors"]);
+    const options = { k: kw.k as number | undefined, which: kw.which as linalg.sparse.Which | undefined };
+    if (kw.return_eigenvectors === false) return sparse.eigsh(csrArg("eigsh", S), { ...options, returnEigenvectors: false });
+    const { eigenvalues, eigenvectors } = sparse.eigsh(csrArg("eigsh", S), options);
+    return [eigenvalues, eigenvectors];
+  },
 };
