@@ -17,15 +17,16 @@
  *   scipy.linalg.cho_factor / cho_solve          → linalg.choFactor / choSolve
  *   scipy.linalg.solve_triangular(L, b, lower=True) → linalg.solveTriangular(L, b, { lower: true })
  *
- * Sparse matrices: NOT AVAILABLE YET. scipy.sparse (csr_matrix, eye, random) and
- * scipy.sparse.linalg (cg, eigsh) are planned as `linalg.sparse` (DESIGN.md: linalg/sparse/ with
- * CSR, conjugate gradient and Lanczos), tracked by issue #14. Until it lands, this walkthrough
- * prints the tutorial's SciPy lines, says so, and shows what dense arrays can show honestly: the
- * 3×3 example as a dense array, the CSR layout SciPy stores for it, and the memory comparison
- * with the CSR size computed by formula from nnz (data 8·nnz + indices 4·nnz + indptr 4·(n + 1)
- * bytes, float64 values and int32 indices, as SciPy reports), never from a sparse object of ours.
- * When `linalg.sparse` exists, the section runs on it instead (and throws, asking for this file
- * to be updated, if its API differs from the one assumed below).
+ * Sparse matrices: scipy.sparse and scipy.sparse.linalg are both `linalg.sparse`:
+ *   sparse.csr_matrix((data, (row, col)), shape=(3, 3)) → sparse.csrMatrix([data, [row, col]], { shape: [3, 3] })
+ *   sparse.eye(n), sparse.random(m, n, density=0.01, format='csr', rng=np.random.default_rng(42))
+ *                                                    → sparse.eye(n), sparse.random(m, n, { density: 0.01, format: "csr", randomState: 42 })
+ *                                                      (the same matrix as SciPy's for the same seed)
+ *   A.T @ A, A + A.T, A / 2                          → A.T.matmul(A), A.add(A.T), A.multiply(0.5)
+ *   x, info = sparse_linalg.cg(A, b)                 → const [x, info] = sparse.cg(A, b)
+ *   w, v = sparse_linalg.eigsh(A, k=5)               → const [w, v] = sparse.eigsh(A, { k: 5 })
+ * The tutorial draws its random matrix and b without a seed; here they are seeded so the
+ * numbers can be checked against SciPy's.
  */
 import assert from "node:assert/strict";
 import * as np from "@sliderule/ndarray";
@@ -79,131 +80,84 @@ assert.ok(np.allclose(x, [-1 / 3, 2 / 3, 0], { rtol: 0, atol: 10 * 3 * condA * e
 assert.ok(linalg.norm(A.matmul(x).subtract(b)) <= 10 * 3 * linalg.norm(A) * linalg.norm(x) * eps); // backward error
 
 // ================================================================ Sparse Matrices
-console.log(`The tutorial's SciPy lines, which linalg.sparse will translate:
-    from scipy import sparse
-    from scipy.sparse import linalg as sparse_linalg
-    row = np.array([0, 0, 1, 2, 2, 2]); col = np.array([0, 2, 2, 0, 1, 2]); data = np.array([1, 2, 3, 4, 5, 6])
-    sparse_matrix = sparse.csr_matrix((data, (row, col)), shape=(3, 3))
-    sparse_eye = sparse.eye(size)
-    A_sparse = sparse.random(1000, 1000, density=0.01, format='csr')
-    x, info = sparse_linalg.cg(A_sparse.T @ A_sparse, A_sparse.T @ b)
-    eigenvalues, eigenvectors = sparse_linalg.eigsh(A_symmetric, k=5)
-`);
-
+const sparse = linalg.sparse;
 // py: row = np.array([0, 0, 1, 2, 2, 2]); col = np.array([0, 2, 2, 0, 1, 2]); data = np.array([1, 2, 3, 4, 5, 6])
 const row = np.array([0, 0, 1, 2, 2, 2], "int32");
 const col = np.array([0, 2, 2, 0, 1, 2], "int32");
 const data = np.array([1, 2, 3, 4, 5, 6], "int32"); // NumPy makes int64 from Python ints; ours is int32
-
-/** The sparse API this walkthrough assumes (scipy.sparse's names in camelCase). */
-interface SparseMatrixLike {
-  shape: number[];
-  nnz: number;
-  toarray(): np.NDArray;
-  data: np.NDArray;
-}
-interface SparseModuleLike {
-  csrMatrix(arg: [np.NDArray, [np.NDArray, np.NDArray]], options: { shape: [number, number] }): SparseMatrixLike;
-  eye(n: number): SparseMatrixLike;
-}
-const sparse = (linalg as unknown as { sparse?: Partial<SparseModuleLike> }).sparse;
-
-if (sparse === undefined) {
-  console.log("Note: linalg.sparse is not available yet (sparse matrices are tracked by issue #14).");
-  console.log("Below: the same example as a dense array, and SciPy's memory figures computed by formula.\n");
-} else {
-  runSparseSection(sparse);
-}
-
-/** The tutorial's sparse section on linalg.sparse, once it exists. */
-function runSparseSection(sp: Partial<SparseModuleLike>): void {
-  const missing = (["csrMatrix", "eye"] as const).filter((name) => typeof sp[name] !== "function");
-  if (missing.length > 0) {
-    throw new Error(`05-sparse-matrices: linalg.sparse exists but has no ${missing.join(", ")}: update this walkthrough to its API (issue #14)`);
-  }
-  const { csrMatrix, eye } = sp as SparseModuleLike;
-  // py: sparse_matrix = sparse.csr_matrix((data, (row, col)), shape=(3, 3))
-  const sparseMatrix = csrMatrix([data, [row, col]], { shape: [3, 3] });
-  show("Sparse matrix", sparseMatrix.toarray());
-  console.log(`Non-zero elements: ${sparseMatrix.nnz}`);
-  console.log(`Sparsity: ${(100 * (1 - sparseMatrix.nnz / sparseMatrix.shape[0] ** 2)).toFixed(2)}%`);
-  assert.equal(sparseMatrix.nnz, 6);
-  assert.deepEqual(sparseMatrix.toarray().toArray(), [
-    [1, 0, 2],
-    [0, 0, 3],
-    [4, 5, 6],
-  ]);
-  // py: sparse_eye = sparse.eye(size); sparse_eye.data.nbytes
-  const sparseEye = eye(1000);
-  console.log(`Sparse memory: ${(sparseEye.data.nbytes / 1e6).toFixed(2)} MB\n`);
-  assert.equal(sparseEye.nnz, 1000);
-  // cg and eigsh: add them here when linalg.sparse has them (issue #14)
-}
-
-// ---------------------------------------------------------------- what dense arrays can show
-// sparse_matrix.toarray(): the dense matrix the triplets (data[k] at row[k], col[k]) describe,
-// built here by scattering into zeros (duplicate (row, col) pairs would add up, as in SciPy)
-const n3 = 3;
-const dense3 = np.zeros([n3, n3], "int32");
-for (let k = 0; k < data.shape[0]; k++) {
-  const [i, j] = [row.get(k), col.get(k)];
-  dense3.set(i, j, [dense3.get(i, j) + data.get(k)]);
-}
-console.log(`Sparse matrix (as a dense array: sparse_matrix.toarray()):\n${str(dense3)}`);
-const nnz = np.countNonzero(dense3);
-console.log(`Non-zero elements: ${nnz}`);
-console.log(`Sparsity: ${(100 * (1 - nnz / n3 ** 2)).toFixed(2)}%\n`);
+// py: sparse_matrix = sparse.csr_matrix((data, (row, col)), shape=(3, 3))
+const sparseMatrix = sparse.csrMatrix([data, [row, col]], { shape: [3, 3] });
+// py: print(f"Sparse matrix:\n{sparse_matrix.toarray()}")
+console.log(`Sparse matrix:\n${str(sparseMatrix.toarray())}`);
+// py: print(f"Non-zero elements: {sparse_matrix.nnz}")
+console.log(`Non-zero elements: ${sparseMatrix.nnz}`);
+// py: print(f"Sparsity: {1 - sparse_matrix.nnz / sparse_matrix.shape[0]**2:.2%}")
+const sparsity = 1 - sparseMatrix.nnz / sparseMatrix.shape[0] ** 2;
+console.log(`Sparsity: ${(100 * sparsity).toFixed(2)}%\n`);
 // SciPy prints the same matrix, "Non-zero elements: 6" and "Sparsity: 33.33%"
-assert.equal(str(dense3), "[[1 0 2]\n [0 0 3]\n [4 5 6]]");
-assert.equal(nnz, 6);
-assert.equal(`${(100 * (1 - nnz / n3 ** 2)).toFixed(2)}%`, "33.33%");
+assert.equal(str(sparseMatrix.toarray()), "[[1 0 2]\n [0 0 3]\n [4 5 6]]");
+assert.equal(sparseMatrix.nnz, 6);
+assert.equal(`${(100 * sparsity).toFixed(2)}%`, "33.33%");
 
-// What CSR stores for it (SciPy: sparse_matrix.data, .indices, .indptr), read off the dense array
-// row by row: the nonzero values, their column indices, and where each row starts in both.
-const csrData: number[] = [];
-const csrIndices: number[] = [];
-const csrIndptr: number[] = [0];
-for (let i = 0; i < n3; i++) {
-  for (let j = 0; j < n3; j++) {
-    if (dense3.get(i, j) !== 0) {
-      csrData.push(dense3.get(i, j));
-      csrIndices.push(j);
-    }
-  }
-  csrIndptr.push(csrData.length); // row i is data[indptr[i] : indptr[i + 1]]
-}
-console.log(`CSR layout: data = [${csrData.join(", ")}], indices = [${csrIndices.join(", ")}], indptr = [${csrIndptr.join(", ")}]\n`);
-// SciPy 1.17: data [1 2 3 4 5 6], indices [0 2 2 0 1 2], indptr [0 2 3 6] (indices and indptr int32)
-assert.deepEqual(csrData, [1, 2, 3, 4, 5, 6]);
-assert.deepEqual(csrIndices, [0, 2, 2, 0, 1, 2]);
-assert.deepEqual(csrIndptr, [0, 2, 3, 6]);
+// What CSR stores: the nonzero values row by row, their column indices, and where each row
+// starts in both (row i is data[indptr[i] : indptr[i + 1]]).
+console.log(`CSR layout: data = [${[...sparseMatrix.data].join(", ")}], indices = [${[...sparseMatrix.indices].join(", ")}], indptr = [${[...sparseMatrix.indptr].join(", ")}]\n`);
+// SciPy 1.17: sparse_matrix.data [1 2 3 4 5 6], .indices [0 2 2 0 1 2], .indptr [0 2 3 6]
+assert.deepEqual([...sparseMatrix.data], [1, 2, 3, 4, 5, 6]);
+assert.deepEqual([...sparseMatrix.indices], [0, 2, 2, 0, 1, 2]);
+assert.deepEqual([...sparseMatrix.indptr], [0, 2, 3, 6]);
 
 // Memory comparison
-// py: size = 1000; dense = np.eye(size)
+// py: size = 1000; dense = np.eye(size); sparse_eye = sparse.eye(size)
 const size = 1000;
 const dense = np.eye(size); // dense identity matrix
-/** Bytes of an n_rows-row CSR matrix with nnz stored float64 values and int32 indices, by formula. */
-const csrBytes = (nnzCount: number, nRows: number) => 8 * nnzCount + 4 * nnzCount + 4 * (nRows + 1);
-console.log(`Dense memory: ${(dense.nbytes / 1e6).toFixed(2)} MB`); // SciPy/NumPy: Dense memory: 8.00 MB
+const sparseEye = sparse.eye(size); // sparse identity matrix (CSR here; SciPy's default is DIA)
+// py: print(f"\nDense memory: {dense.nbytes / 1e6:.2f} MB"); print(f"Sparse memory: {sparse_eye.data.nbytes / 1e6:.2f} MB")
+console.log(`Dense memory: ${(dense.nbytes / 1e6).toFixed(2)} MB`);
+console.log(`Sparse memory: ${(sparseEye.data.byteLength / 1e6).toFixed(2)} MB (its values; with the indices and row pointers of CSR: ${(sparseEye.memoryBytes / 1e6).toFixed(3)} MB)\n`);
+// The tutorial: "Dense memory: 8.00 MB", "Sparse memory: 0.01 MB" (the 1000 ones, 8000 bytes).
+// CSR adds 4 bytes of column index per value and 4·(n + 1) of row pointers: 8·nnz + 4·nnz + 4·(n + 1).
 assert.equal(dense.nbytes, 8 * size * size);
-assert.equal(`${(dense.nbytes / 1e6).toFixed(2)}`, "8.00");
-// The tutorial prints sparse_eye.data.nbytes: 8000 bytes, "Sparse memory: 0.01 MB" (sparse.eye
-// gives SciPy's DIA format, whose data is the 1000 ones). In CSR the identity also stores its
-// indices and row pointers:
-const eyeNnz = size; // the identity has one nonzero per row
-const eyeCsr = csrBytes(eyeNnz, size);
-console.log(`Sparse memory (by formula, not a Sliderule object): data ${(8 * eyeNnz / 1e6).toFixed(2)} MB, CSR in all ${(eyeCsr / 1e6).toFixed(3)} MB = 8·${eyeNnz} + 4·${eyeNnz} + 4·${size + 1} bytes`);
-// SciPy 1.17: sparse.eye(1000).data.nbytes = 8000; sparse.eye(1000, format='csr'): data 8000 + indices 4000 + indptr 4004
-assert.equal(8 * eyeNnz, 8000);
-assert.equal(eyeCsr, 8000 + 4000 + 4004);
-assert.equal(`${(8 * eyeNnz / 1e6).toFixed(2)}`, "0.01");
-// sparse.random(1000, 1000, density=0.01, format='csr'): nnz = 0.01·10⁶ = 10 000 entries
-const randomNnz = Math.round(0.01 * size * size);
-const randomCsr = csrBytes(randomNnz, size);
-console.log(`sparse.random(1000, 1000, density=0.01) in CSR (by formula): ${(randomCsr / 1e6).toFixed(3)} MB against ${(dense.nbytes / 1e6).toFixed(2)} MB dense, ${(dense.nbytes / randomCsr).toFixed(1)}x less\n`);
-// SciPy 1.17: A_sparse.nnz = 10000; data + indices + indptr = 124004 bytes
-assert.equal(randomCsr, 124004);
-// CSR pays 12 bytes per nonzero against 8 per entry dense: it wins below a density of about 2/3
-assert.ok(csrBytes(0.66 * size * size, size) < dense.nbytes && dense.nbytes < csrBytes(0.67 * size * size, size));
+assert.equal(sparseEye.data.byteLength, 8000);
+assert.equal(sparseEye.memoryBytes, 8 * size + 4 * size + 4 * (size + 1));
 
-console.log("05-sparse-matrices: all checks passed");
+// Sparse operations
+// py: A_sparse = sparse.random(1000, 1000, density=0.01, format='csr', rng=np.random.default_rng(42))
+const Asparse = sparse.random(1000, 1000, { density: 0.01, format: "csr", randomState: 42 });
+// py: np.random.seed(0); b = np.random.randn(1000)
+np.random.seed(0);
+const b2 = np.random.randn(1000) as np.NDArray;
+// SciPy 1.17: A_sparse.nnz = 10000, A_sparse.data[:3] = [0.478018, 0.94486862, 0.36159509]
+assert.equal(Asparse.nnz, 10000);
+assert.ok(np.allclose(Asparse.data.slice(0, 3), [0.478018, 0.94486862, 0.36159509], { rtol: 1e-7 }));
+console.log(`A_sparse: ${String(Asparse)}; dense it would take ${(8 * 1000 * 1000 / 1e6).toFixed(2)} MB, as CSR ${(Asparse.memoryBytes / 1e6).toFixed(3)} MB`);
+
+// Solve sparse system (iterative methods)
+// py: x, info = sparse_linalg.cg(A_sparse.T @ A_sparse, A_sparse.T @ b)
+const AtA = Asparse.T.matmul(Asparse); // sparse @ sparse: sparse
+const Atb = Asparse.T.matmul(b2); // sparse @ dense vector: dense
+const [x2, info] = sparse.cg(AtA, Atb);
+// py: print(f"\nSparse solve converged: {info == 0}")
+console.log(`\nSparse solve converged: ${info === 0}`);
+// SciPy: info 0, relative residual 9.4e-06 (cg stops at ‖r‖ < rtol·‖b‖, rtol = 1e-5 by default)
+assert.equal(info, 0);
+const relResidual = linalg.norm(AtA.matmul(x2).subtract(Atb)) / linalg.norm(Atb);
+console.log(`relative residual ‖AᵀA·x − Aᵀb‖ / ‖Aᵀb‖ = ${relResidual.toExponential(2)} (below rtol = 1e-5)`);
+assert.ok(relResidual < 1e-5);
+
+// Sparse eigenvalues (find top k)
+// py: A_symmetric = (A_sparse + A_sparse.T) / 2
+const Asymmetric = Asparse.add(Asparse.T).multiply(0.5);
+// py: eigenvalues, eigenvectors = sparse_linalg.eigsh(A_symmetric, k=5)
+const [eigenvalues, eigenvectors] = sparse.eigsh(Asymmetric, { k: 5 });
+// py: print(f"Top 5 eigenvalues: {eigenvalues}")
+console.log(`Top 5 eigenvalues: ${str(eigenvalues)}`);
+// SciPy 1.17: [-2.71578096 -2.66975171  2.63687596  2.64206294  5.40994221] (the 5 of largest
+// magnitude, "LM", in ascending order); dense eigvalsh of the same matrix agrees
+assert.ok(np.allclose(eigenvalues, [-2.71578096, -2.66975171, 2.63687596, 2.64206294, 5.40994221], { rtol: 0, atol: 1e-8 }));
+// each pair satisfies A·v = λ·v to working precision, and the vectors are orthonormal
+const residual = linalg.norm(Asymmetric.matmul(eigenvectors).subtract(eigenvectors.multiply(eigenvalues)));
+assert.ok(residual < 1e-10, `eigsh residual ${residual}`);
+assert.ok(linalg.norm(eigenvectors.T.matmul(eigenvectors).subtract(np.eye(5))) < 1e-10);
+
+console.log("\n05-sparse-matrices: all checks passed");
