@@ -61,6 +61,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
     minify: options.minify ?? true,
     legalComments: "none",
     write: false,
+    // our packages from their TypeScript source, not their dist/ build (scripts/build.ts)
+    conditions: ["sliderule-source"],
     logLevel: "silent",
   });
   const js = bundle.outputFiles[0].text;

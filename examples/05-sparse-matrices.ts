@@ -136,7 +136,7 @@ console.log(`A_sparse: ${String(Asparse)}; dense it would take ${(8 * 1000 * 100
 // py: x, info = sparse_linalg.cg(A_sparse.T @ A_sparse, A_sparse.T @ b)
 const AtA = Asparse.T.matmul(Asparse); // sparse @ sparse: sparse
 const Atb = Asparse.T.matmul(b2); // sparse @ dense vector: dense
-const [x2, info] = sparse.cg(AtA, Atb);
+const { x: x2, info } = sparse.cg(AtA, Atb); // or const [x2, info] = … (typed as a union in TypeScript)
 // py: print(f"\nSparse solve converged: {info == 0}")
 console.log(`\nSparse solve converged: ${info === 0}`);
 // SciPy: info 0, relative residual 9.4e-06 (cg stops at ‖r‖ < rtol·‖b‖, rtol = 1e-5 by default)
@@ -149,7 +149,7 @@ assert.ok(relResidual < 1e-5);
 // py: A_symmetric = (A_sparse + A_sparse.T) / 2
 const Asymmetric = Asparse.add(Asparse.T).multiply(0.5);
 // py: eigenvalues, eigenvectors = sparse_linalg.eigsh(A_symmetric, k=5)
-const [eigenvalues, eigenvectors] = sparse.eigsh(Asymmetric, { k: 5 });
+const { eigenvalues, eigenvectors } = sparse.eigsh(Asymmetric, { k: 5 });
 // py: print(f"Top 5 eigenvalues: {eigenvalues}")
 console.log(`Top 5 eigenvalues: ${str(eigenvalues)}`);
 // SciPy 1.17: [-2.71578096 -2.66975171  2.63687596  2.64206294  5.40994221] (the 5 of largest

@@ -28,6 +28,9 @@ import type { CsrMatrix } from "./csr.js";
 import type { CscMatrix } from "./csc.js";
 import type { CooMatrix } from "./coo.js";
 
+/** A dense right-hand operand of a product: an NDArray, or JS numbers (a vector or rows). */
+export type DenseOperand = NDArray | ArrayLike<number> | readonly (readonly number[])[];
+
 /** The value types sparse storage supports (indices are always int32). */
 export type SparseDType = "float64" | "float32" | "int32";
 export type SparseFormat = "csr" | "csc" | "coo";
@@ -164,21 +167,33 @@ export abstract class SparseMatrix {
   }
 
   /** `A + B`: sparse + sparse → CSR; sparse + dense → dense NDArray (as SciPy). See CsrMatrix.add. */
+  add(other: SparseMatrix): CsrMatrix;
+  add(other: DenseOperand): NDArray;
+  add(other: unknown): SparseMatrix | NDArray;
   add(other: unknown): SparseMatrix | NDArray {
     return this.tocsr().add(other);
   }
 
   /** `A − B`: sparse − sparse → CSR; sparse − dense → dense NDArray. */
+  subtract(other: SparseMatrix): CsrMatrix;
+  subtract(other: DenseOperand): NDArray;
+  subtract(other: unknown): SparseMatrix | NDArray;
   subtract(other: unknown): SparseMatrix | NDArray {
     return this.tocsr().subtract(other);
   }
 
   /** `A @ x`: dense 1-D → 1-D NDArray, dense 2-D → 2-D NDArray, sparse → CSR. See CsrMatrix.matmul. */
+  matmul(x: SparseMatrix): CsrMatrix;
+  matmul(x: DenseOperand): NDArray;
+  matmul(x: unknown): NDArray | CsrMatrix;
   matmul(x: unknown): NDArray | CsrMatrix {
     return this.tocsr().matmul(x);
   }
 
   /** SciPy's `A.dot(x)`: the same as {@link matmul}. */
+  dot(x: SparseMatrix): CsrMatrix;
+  dot(x: DenseOperand): NDArray;
+  dot(x: unknown): NDArray | CsrMatrix;
   dot(x: unknown): NDArray | CsrMatrix {
     return this.matmul(x);
   }

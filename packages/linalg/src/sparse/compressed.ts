@@ -19,7 +19,7 @@
  */
 import { IndexError, NDArray, ShapeError, ValueError } from "@sliderule/ndarray";
 import * as np from "@sliderule/ndarray";
-import { allocData, castData, denseOperand, describe, fmtShape, isSparse, promoteSparse, scaleData, SparseMatrix, type SparseDType } from "./base.js";
+import { allocData, castData, denseOperand, describe, fmtShape, isSparse, promoteSparse, scaleData, SparseMatrix, type DenseOperand, type SparseDType } from "./base.js";
 import {
   canonicalCopy,
   eliminateZerosCompressed,
@@ -187,6 +187,9 @@ export abstract class CompressedMatrix extends SparseMatrix {
    * in float64 and rounded once for float32 results.
    * @throws ShapeError when x does not have n rows; ValueError for an operand that is not an array.
    */
+  override matmul(x: SparseMatrix): CsrMatrix;
+  override matmul(x: DenseOperand): NDArray;
+  override matmul(x: unknown): NDArray | CsrMatrix;
   override matmul(x: unknown): NDArray | CsrMatrix {
     const [m, n] = this.shape;
     if (isSparse(x)) {
@@ -224,10 +227,16 @@ export abstract class CompressedMatrix extends SparseMatrix {
     return (this.format === "csr" ? this.make(a, shape) : this.makeSwapped(a, shape)) as CsrMatrix;
   }
 
+  override add(other: SparseMatrix): CsrMatrix;
+  override add(other: DenseOperand): NDArray;
+  override add(other: unknown): CsrMatrix | NDArray;
   override add(other: unknown): CsrMatrix | NDArray {
     return this.plusMinus("add", other, 1);
   }
 
+  override subtract(other: SparseMatrix): CsrMatrix;
+  override subtract(other: DenseOperand): NDArray;
+  override subtract(other: unknown): CsrMatrix | NDArray;
   override subtract(other: unknown): CsrMatrix | NDArray {
     return this.plusMinus("subtract", other, -1);
   }

@@ -24,6 +24,8 @@ beforeAll(async () => {
     format: "esm",
     write: false,
     loader: { ".csv": "text" },
+    // our packages from their TypeScript source, not their dist/ build (scripts/build.ts)
+    conditions: ["sliderule-source"],
     logLevel: "silent",
   });
   bundle = out.outputFiles[0].text;

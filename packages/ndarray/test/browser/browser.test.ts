@@ -37,6 +37,8 @@ describe.runIf(haveBrowser)("in headless Chromium", () => {
       globalName: "sliderulePage",
       target: "es2022",
       write: false,
+      // our packages from their TypeScript source, not their dist/ build (scripts/build.ts)
+      conditions: ["sliderule-source"],
       logLevel: "silent",
     });
     browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
