@@ -1,5 +1,5 @@
 /**
- * LinAlgError: the numerical outcomes of linear algebra (STYLE.md §9, DESIGN.md "Errors").
+ * LinAlgError: the numerical outcomes of linear algebra (docs/style.md §9, docs/design.md "Errors").
  *
  * A factorisation that meets an exact zero pivot, a matrix that is not positive definite, an
  * iteration that does not converge: these are not the caller's mistakes but facts about the

@@ -1,5 +1,5 @@
 /**
- * The tuning knobs of the blocked algorithms, in one place (STYLE.md §5).
+ * The tuning knobs of the blocked algorithms, in one place (docs/style.md §5).
  *
  * A blocked factorisation works on panels of `nb` columns: it factors each panel with the
  * unblocked routine (the readable spec) and updates the rest of the matrix with gemm, so most
@@ -123,7 +123,7 @@ export const BIDIAGONAL_DC: Readonly<{ leafSize: number; minOrder: number }> = O
 /**
  * The multishift QR algorithm with aggressive early deflation (dense/schur-aed.ts `laqr0`,
  * LAPACK dlaqr0/dlaqr3/dlaqr5; LAPACK's iparmq values unless noted):
- * - `minOrder`: hseqr uses laqr0 for blocks of order ≥ minOrder, lahqr (schur.ts, the
+ * - `minOrder`: hseqr uses laqr0 for blocks of order ≥ minOrder, lahqr (hessenberg-qr.ts, the
  *   double-shift spec) below; inside laqr0 an active block below minOrder is finished by
  *   lahqr on a copy (an AED window covering the whole block). LAPACK's NMIN is 75; here 150.
  * - `nibble`: skip the multishift sweep after an AED that deflated more than nibble percent of

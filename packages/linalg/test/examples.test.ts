@@ -1,6 +1,6 @@
 /**
  * Every `@example` in the doc comments of src/ runs here and asserts its own result
- * (STYLE.md §11, §15): a doc example that goes stale fails the build.
+ * (docs/style.md §11, §15): a doc example that goes stale fails the build.
  *
  * An example is the comment lines after `@example` up to the end of the comment (or the next
  * tag), with the leading ` *` stripped. It is plain JavaScript run with `linalg`, `np`,

@@ -1,7 +1,7 @@
 /**
  * The error classes of Sliderule.
  *
- * Two kinds of error (STYLE.md §9):
+ * Two kinds of error (docs/style.md §9):
  * - a caller's mistake is thrown at once, its message starting with the function's name and
  *   showing the values: `ValueError`, `ShapeError`, `DTypeError`, `IndexError`, `AxisError`;
  * - a numerical outcome is a `LinAlgError` with a `kind` (defined in @sliderule/linalg).

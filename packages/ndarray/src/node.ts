@@ -1,6 +1,7 @@
 /**
- * @sliderule/ndarray/node: the Node-only entry (DESIGN.md). `.npy` and `.npz` files on disk;
- * the byte-level codecs they use run everywhere and are exported by the main entry.
+ * @sliderule/ndarray/node: the Node-only entry (docs/design.md "Node-only entries"). `.npy`
+ * and `.npz` files on disk; the byte-level codecs they use run everywhere and are exported by
+ * the main entry.
  *
  *   import { save, load, savez } from "@sliderule/ndarray/node";
  *   save("X.npy", X);             // np.save("X.npy", X)          (".npy" appended when missing)

@@ -20,7 +20,7 @@
  * ‖op(T)·X − B‖ ≤ c·n·eps·‖T‖·‖X‖ (Higham, "Accuracy and Stability of Numerical Algorithms",
  * 2nd ed., §8.1). The forward error grows with cond(T).
  *
- * Two routines, one contract (STYLE.md §6):
+ * Two routines, one contract (docs/style.md §6):
  *   - `trsmUnblocked`: the readable substitution above, the spec and reference twin;
  *   - `trsm`: recursive. With T halved (lower case drawn),
  *

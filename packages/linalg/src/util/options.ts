@@ -1,6 +1,6 @@
 /**
- * Options objects at the public boundary, checked with zod (DESIGN.md: "Options objects at the
- * public boundary are checked with zod; hot loops are not").
+ * Options objects at the public boundary, checked with zod (docs/design.md "Errors": "options
+ * objects are checked with zod at the public boundary; hot loops are not").
  *
  * Each public function declares the options it accepts as a strict schema. A name it does not
  * know is a ValueError naming the function and the options it has, with a hint when the name is

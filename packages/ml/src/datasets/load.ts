@@ -11,8 +11,9 @@
  *   diabetes        diabetes.csv       (442, 10)     float64: progression             null
  *
  * `data` is float64 and C-contiguous; `target` int32 for classes (NumPy's is int64, which we
- * do not have: DESIGN.md), float64 for diabetes. digits also has `images` (1797, 8, 8), a view
- * of `data` (pixel (r, c) of image i is data[i, 8r + c]), as scikit-learn's `load_digits`.
+ * do not have: docs/design.md "The NDArray"), float64 for diabetes. digits also has `images`
+ * (1797, 8, 8), a view of `data` (pixel (r, c) of image i is data[i, 8r + c]), as
+ * scikit-learn's `load_digits`.
  *
  * Differences from scikit-learn 1.2 (checked in load.test.ts):
  *   - featureNames are the CSV's header names, not scikit-learn's: "sepal_length" for

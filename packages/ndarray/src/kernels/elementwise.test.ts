@@ -1,5 +1,5 @@
 /**
- * The strided map kernels and their reference twins under the same tests (STYLE.md §6):
+ * The strided map kernels and their reference twins under the same tests (docs/style.md §6):
  * `mapBinary` / `mapBinaryReference` and `mapUnary` / `mapUnaryReference`.
  *
  * Each case is a random output shape (0-d and zero-size included), operands broadcast to it

@@ -2,7 +2,7 @@
  * gemm, the reference twin: C := alpha·op(A)·op(B) + beta·C by the textbook triple loop.
  *
  * This file is the spec that `gemm.ts` (packed, cache-blocked) is tested against; both run
- * the same tests in `gemm.test.ts` (STYLE.md §6). It is written for reading, not for speed.
+ * the same tests in `gemm.test.ts` (docs/style.md §6). It is written for reading, not for speed.
  *
  * Shapes and layout (all strides in elements, any sign, zero allowed for A and B):
  *   A: (m, k) at A[aOff + i·aRs + p·aCs]

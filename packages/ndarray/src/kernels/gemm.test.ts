@@ -1,5 +1,5 @@
 /**
- * gemm: the reference triple loop and the fast kernel under the same tests (STYLE.md §6).
+ * gemm: the reference triple loop and the fast kernel under the same tests (docs/style.md §6).
  *
  * Every variant is checked against a dense float64 oracle computed here, with the error bound
  * of a floating-point inner product (Higham, "Accuracy and Stability of Numerical Algorithms",

@@ -5,7 +5,7 @@
  *   A: (m, n) at A[aOff + i·aRs + j·aCs],  x: n values at x[xOff + j·xs],  y: m at y[yOff + i·ys]
  *   y_i := alpha·Σ_{j<n} A[i, j]·x_j + beta·y_i        (beta = 0: y is not read)
  *
- * Two routines, one contract (STYLE.md §6):
+ * Two routines, one contract (docs/style.md §6):
  *   - `gemvReference`: the double loop above, the spec;
  *   - `gemv`: a float64 A that lies in WebAssembly memory (a resident workspace, backend.ts
  *     `residentWork`) with contiguous columns or rows goes to the SIMD kernels of gemm.as.ts

@@ -1,5 +1,5 @@
 /**
- * The reduction kernel and its reference twin under the same tests (STYLE.md §6):
+ * The reduction kernel and its reference twin under the same tests (docs/style.md §6):
  * `reduceStrided` (axes visited in memory order, local accumulation along runs) and
  * `reduceReference` (one element at a time, in C index order).
  *

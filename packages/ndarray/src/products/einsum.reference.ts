@@ -5,7 +5,7 @@
  *
  * where o runs over the output letters and s over all the others. This file is the spec that
  * einsum.ts (views, sums, pairwise gemm contractions) and the products built on contractions
- * (dot, inner, vdot, tensordot) are tested against (STYLE.md §6). It is written for reading,
+ * (dot, inner, vdot, tensordot) are tested against (docs/style.md §6). It is written for reading,
  * not speed: the work is Π (size of every letter), so keep the sizes small.
  *
  * Input is already parsed: one letter per axis of each operand ("..." written out as letters);

@@ -5,7 +5,7 @@
  * back into JavaScript: the panels, the row swaps, the substitutions and the gemm updates.
  *
  * These are the fast twins of the readable routines in @sliderule/linalg, which are their
- * spec and are tested against them there (STYLE.md §6); read those first:
+ * spec and are tested against them there (docs/style.md §6); read those first:
  *   dtrsm   B := T⁻¹·B, recursive, gemm off the diagonal    linalg primitives/triangular-solve.ts
  *   dgetrf  P·L·U = A, blocked, recursive panels (getrf2)    linalg dense/lu.ts getf2/getrf2/getrf
  *   dpotrf  L·Lᵀ = A, blocked left-looking                   linalg dense/cholesky.ts potf2/potrf

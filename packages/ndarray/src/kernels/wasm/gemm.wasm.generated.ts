@@ -2,7 +2,7 @@
 // asc 0.28.20; simd: -O3 --noAssert --runtime stub --use abort= --importMemory --initialMemory 1 --enable simd; relaxed-simd: adds --enable relaxed-simd.
 
 /** SHA-256 of the *.as.ts sources, the build options and the asc version this was built from. */
-export const GEMM_WASM_SOURCE_HASH = "04131c91d985995253e0297af2351f41b1bae70aade8a94844f309a0d81502bc";
+export const GEMM_WASM_SOURCE_HASH = "5e0bc5420835d1e54037059badce551a1c215f558e035a71676b1b300c134ac9";
 
 /** The "wasm-simd" module (15359 bytes), base64. */
 export const GEMM_WASM_SIMD =

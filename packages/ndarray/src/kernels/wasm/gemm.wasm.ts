@@ -2,8 +2,8 @@
  * gemm on the WebAssembly SIMD kernels: C := alpha·A·B + beta·C, operands copied in and out.
  *
  * The kernel (gemm.as.ts, compiled into gemm.wasm.generated.ts) computes T := A·B in its own
- * linear memory. This file is the bridge, and keeps NDArrays plain (DESIGN.md: "data copied
- * in and out"): per call it
+ * linear memory. This file is the bridge, and keeps NDArrays plain (docs/design.md
+ * "WebAssembly backends": "data copied in and out"): per call it
  *   1. copies A and B into the module's memory. When the elements an operand addresses fill
  *      most of the buffer span they lie in (contiguous, transposed, reversed, broadcast, or
  *      lightly padded views), the span is copied as one block (TypedArray.set: a memcpy) and
