@@ -67,6 +67,40 @@ describe("lstsq", () => {
     else expect(normF(r) / (n * normF(A) * scale * 2 ** -52)).toBeLessThan(30);
   });
 
+  it.each([
+    [60, 10, 1],
+    [60, 10, 3],
+    [60, 10, 10],
+    [17, 10, 10],
+    [2000, 50, 1],
+  ])("%i×%i, %i right-hand sides factored with A (QR of [A b]): x and residuals as when Qᵀ is applied to b afterwards (N + 1 columns)", (m, n, k) => {
+    const a = randomMatrix([m, n], m + 7 * n);
+    const bBig = randomMatrix([m, n + 1], 5 * k); // n + 1 > N columns: Qᵀ applied after the QR
+    const b = bBig.slice(":", `:${k}`).copy();
+    const fused = lstsq(a, b);
+    const after = lstsq(a, bBig);
+    const xAfter = after.x.slice(":", `:${k}`).copy();
+    const scale = normF(matrices(xAfter)[0]);
+    expect(normF(sub(matrices(fused.x)[0], matrices(xAfter)[0])) / scale).toBeLessThan(1e-12);
+    expect(fused.residuals.shape).toEqual([k]);
+    for (let j = 0; j < k; j++) expect(Math.abs(fused.residuals.get(j) - after.residuals.get(j))).toBeLessThan(1e-12 * after.residuals.get(j));
+    expectClose(fused.s, after.s, 1e-13);
+    expect(fused.rank).toBe(n);
+  });
+
+  it("rank-deficient tall A with b factored alongside: no residuals, x as with Qᵀ applied afterwards", () => {
+    const a = singularMatrix(40, 6, 21); // 40×40 of rank 6
+    const tall = a.slice(":", ":20").copy(); // 40×20, rank ≤ 6
+    const bBig = randomMatrix([40, 21], 3);
+    const fused = lstsq(tall, bBig.slice(":", ":2").copy());
+    const after = lstsq(tall, bBig);
+    expect(fused.rank).toBe(after.rank);
+    expect(fused.rank).toBeLessThan(20);
+    expect(fused.residuals.shape).toEqual([0]);
+    const xAfter = after.x.slice(":", ":2").copy();
+    expect(normF(sub(matrices(fused.x)[0], matrices(xAfter)[0])) / normF(matrices(xAfter)[0])).toBeLessThan(1e-10);
+  });
+
   it("NumPy's errors", () => {
     expect(() => lstsq(np.zeros([4, 3]), np.zeros([5]))).toThrow(/Incompatible dimensions/);
     expect(() => lstsq(np.zeros([2, 4, 3]), np.zeros([2, 4]))).toThrow(LinAlgError);

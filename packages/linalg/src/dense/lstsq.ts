@@ -38,10 +38,11 @@ import { asArray, loadMatrix, withWork, workDType, type ArrayInput } from "../ut
 import { gemmColMajor } from "../util/gemm.js";
 import { larfLeft } from "../primitives/householder.js";
 import { bdsqr } from "./bidiagonal-svd.js";
-import { gebrd, orgbrP } from "./bidiagonalize.js";
+import { orgbrP } from "./bidiagonalize.js";
+import { gebrdFast } from "./bidiagonalize-fast.js";
 import { geqrfFast } from "./qr.js";
 import { rescale, scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
-import { assertFiniteWork, MN_RATIO, zsvdTall } from "./svd.js";
+import { finiteScaleIntoRange, MN_RATIO, zsvdTall } from "./svd.js";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
 
 /** The options lstsq accepts (util/options.ts); rcond is checked below. */
@@ -114,14 +115,16 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
   const Bw = new Float64Array(slots * m * k);
   let fA = 1;
   let fB = 1;
+  // real, tall enough for QR first, few right-hand sides: W gets room for b beside A (lstsqReal)
+  const bInQr = !complex && tall && N > 0 && M >= MN_RATIO * N && k <= N;
   const solveOn = (W: Float64Array): { s: Float64Array; X: Float64Array; tail: Float64Array | null } => {
     loadMatrix(A, A.offset, A.strides[0], A.strides[1], m, n, W, 0, M, complex, !tall, !tall);
-    assertFiniteWork(W, slots * M * N, fn, "SVD did not converge in Linear Least Squares");
     loadMatrix(B, B.offset, B.strides[0], B.strides[1], m, k, Bw, 0, m, complex);
-    // 0. max|a_ij| and max|b_ij| into [2⁻⁴⁵⁹, 2⁴⁵⁹] (dgelsd's dlascl steps; safe-scale.ts)
-    fA = scaleIntoRange(W, 0, M * N, SVD_RANGE, complex);
+    // NaN/Inf: LinAlgError; 0. max|a_ij| and max|b_ij| into [2⁻⁴⁵⁹, 2⁴⁵⁹] (dgelsd's dlascl
+    // steps; safe-scale.ts), A's check and scaling in one scan
+    fA = finiteScaleIntoRange(W, M * N, complex, fn, "SVD did not converge in Linear Least Squares");
     fB = scaleIntoRange(Bw, 0, m * k, SVD_RANGE, complex);
-    if (!complex) return lstsqReal(M, N, W, tall, Bw, k, rcond, BLOCK_SIZES.bidiagonal, fn);
+    if (!complex) return lstsqReal(M, N, W, tall, Bw, k, rcond, BLOCK_SIZES.bidiagonal, fn, bInQr);
     // complex: the explicit SVD of the tall problem, x = L·Σ⁺·(Rᴴ·b)
     const svdr = zsvdTall(M, N, W, true, N, fn);
     const sPlus = pseudoInverseOf(svdr.s, rcond * (N > 0 ? svdr.s[0] : 0));
@@ -141,7 +144,7 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
     zgemm(n, k, N, L, ldl, Y, N, Xc, n);
     return { s: svdr.s, X: Xc, tail: null };
   };
-  const { s, X, tail } = withWork(complex ? "complex128" : "float64", [M * Math.max(N, 1)], ([W]) => solveOn(W as Float64Array));
+  const { s, X, tail } = withWork(complex ? "complex128" : "float64", [M * Math.max(N + (bInQr ? k : 0), 1)], ([W]) => solveOn(W as Float64Array));
   const cutoff = rcond * (N > 0 ? s[0] : 0);
   let rank = 0;
   for (let i = 0; i < N; i++) if (s[i] > cutoff) rank++;
@@ -290,8 +293,18 @@ function applyReflectors(transpose: boolean, m: number, r: number, V: Float64Arr
  * bdsqr rotates the columns of its targets (Z := Z·U_B), so c rides along as cᵀ (k×N). For
  * 2000×50 the cost is the QR of A (2·m·n² flops) and nothing of size m×n after it. `tail`
  * (tall only): ‖(Qᵀ·b_j)[N:m]‖², the squared residuals when A has full rank.
+ *
+ * `bInQr` (tall, QR first, k ≤ N; W has room for M×(N+k)): b is factored with A, as columns
+ * N..N+k−1 of W, so that A's reflectors reach b inside the QR kernel (in WebAssembly when W
+ * is resident) instead of by one larf per reflector afterwards (dgelsd's dormqr):
+ *
+ *   QR of [A b]:  Q_Aᵀ·[A b] = [R  c; 0  t],  then b's own reflectors act on t's rows only
+ *
+ * so c = (Q_Aᵀ·b)[0:N] is read from rows 0..N−1 of b's columns, and ‖t_j‖ = ‖(Q_Aᵀ·b_j)[N:m]‖
+ * (orthogonal reflectors keep the norm) is the norm of column N+j's rows N..min(N+j, M−1),
+ * the upper trapezoid that b's reflectors leave there.
  */
-function lstsqReal(M: number, N: number, W: Float64Array, tall: boolean, Bw: Float64Array, k: number, rcond: number, nb: number, fn: string): { s: Float64Array; X: Float64Array; tail: Float64Array | null } {
+function lstsqReal(M: number, N: number, W: Float64Array, tall: boolean, Bw: Float64Array, k: number, rcond: number, nb: number, fn: string, bInQr = false): { s: Float64Array; X: Float64Array; tail: Float64Array | null } {
   const m = tall ? M : N;
   const n = tall ? N : M;
   const d = new Float64Array(N);
@@ -300,16 +313,23 @@ function lstsqReal(M: number, N: number, W: Float64Array, tall: boolean, Bw: Flo
   const taup = new Float64Array(N);
   // 1. A_t = Q·B·Pᵀ; the bidiagonalised matrix is R (N×N) after a QR, else W itself
   const qrFirst = N > 0 && M >= MN_RATIO * N;
-  const tauR = new Float64Array(N);
+  if (bInQr && !(qrFirst && tall && k <= N)) throw new Error("internal: lstsqReal: bInQr needs tall A, QR first and k ≤ N");
+  const tauR = new Float64Array(N + (bInQr ? k : 0));
   let Bd = W;
   let ldb = M;
-  if (qrFirst) {
+  if (bInQr) {
+    // [A b] (M×(N+k)): b beside A, factored together (see above)
+    W.set(Bw.subarray(0, M * k), M * N);
+    geqrfFast(M, N + k, W, 0, M, tauR, nb);
+  } else if (qrFirst) {
     geqrfFast(M, N, W, 0, M, tauR, nb);
+  }
+  if (qrFirst) {
     Bd = new Float64Array(N * N);
     ldb = N;
     for (let j = 0; j < N; j++) for (let i = 0; i <= j; i++) Bd[i + j * N] = W[i + j * M];
   }
-  gebrd(ldb, N, Bd, 0, ldb, d, e, tauq, taup, nb);
+  gebrdFast(ldb, N, Bd, 0, ldb, d, e, tauq, taup, nb);
   const P = new Float64Array(N * N);
   orgbrP(N, Bd, 0, ldb, taup, P, 0, N, nb);
   /** C (rows×k, ld rows) := Qᵀ·C or Q·C. */
@@ -328,7 +348,24 @@ function lstsqReal(M: number, N: number, W: Float64Array, tall: boolean, Bw: Flo
   const cT = new Float64Array(k * N);
   let tail: Float64Array | null = null;
   const I = new Float64Array(N * N); // U_B for the wide case, starting from I
-  if (tall) {
+  if (bInQr) {
+    // c = (Q_Aᵀ·b)[0:N] from the QR of [A b], then c := Q_Bᵀ·c (gebrd's left reflectors)
+    const C = new Float64Array(N * k);
+    for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) C[i + j * N] = W[i + (N + j) * M];
+    applyReflectors(true, N, N, Bd, N, tauq, C, N, k);
+    for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) cT[j + i * k] = C[i + j * N];
+    // ‖(Q_Aᵀ·b_j)[N:m]‖² = the squared norm of column N+j's rows N..min(N+j, M−1) (scaled sum)
+    tail = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+      const col = (N + j) * M;
+      const last = Math.min(N + j, M - 1);
+      let scale = 0;
+      for (let i = N; i <= last; i++) scale = Math.max(scale, Math.abs(W[col + i]));
+      let ssq = 0;
+      if (scale > 0) for (let i = N; i <= last; i++) ssq += (W[col + i] / scale) ** 2;
+      tail[j] = scale * scale * ssq;
+    }
+  } else if (tall) {
     const QtB = Bw.slice();
     applyQ(true, QtB, m);
     for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) cT[j + i * k] = QtB[i + j * m];

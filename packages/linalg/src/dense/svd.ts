@@ -10,7 +10,9 @@
  * all of B's digits; 1e300·B converges).
  * Then two stages, never AᵀA:
  *   1. bidiagonalise (bidiagonalize.ts): Qᵀ·A·P = B, upper bidiagonal, by Householder
- *      reflectors from both sides; form Q and P explicitly when vectors are wanted;
+ *      reflectors from both sides (up to 128×128 by the fused unblocked twin of
+ *      bidiagonalize-fast.ts, unless options.blockSize asks for gebrd's panels); form Q and P
+ *      explicitly when vectors are wanted;
  *   2. the bidiagonal SVD, B = U_B·Σ·V_Bᵀ, then U = Q·U_B, V = P·V_B:
  *      - real input with vectors, k ≥ BIDIAGONAL_DC.minOrder (tuning.ts): divide and conquer
  *        (bidiagonal-dc.ts `bdsdc`, LAPACK dbdsdc as in NumPy's dgesdd): U_B and V_B formed by
@@ -45,10 +47,11 @@ import { LinAlgError } from "../errors.js";
 import { BIDIAGONAL_DC, BLOCK_SIZES, blockSizeOf, SVD_QR_FIRST, type BlockOptions } from "../tuning.js";
 import { asArray, assertStacked2d, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
-import { scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
+import { maxAbs, safeScaleFactor, scaleBy, scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
 import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
 import { bdsqr, bdsqrPerfectShifts, type RotTarget } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
+import { gebrdFast } from "./bidiagonalize-fast.js";
 import { eigh, eigvalsh } from "./eigh.js";
 import { geqrfFast, orgqrFast } from "./qr.js";
 import { z } from "zod";
@@ -111,7 +114,10 @@ export interface RealSvd {
  * The SVD of the tall M×N (M ≥ N) column-major matrix W (ld M, overwritten; room for
  * M·max(N, uCols) entries). With `vectors`, U gets uCols (N or M) columns.
  */
-export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean, uCols: number, nb: number, fn = "svd", dc: SvdOptions["divideAndConquer"] = {}): RealSvd {
+export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean, uCols: number, nb: number, fn = "svd", dc: SvdOptions["divideAndConquer"] = {}, blocked = false): RealSvd {
+  // the bidiagonalisation: small matrices by the fused unblocked kernel (bidiagonalize-fast.ts)
+  // unless a block size was asked for (`blocked`), then gebrd with panels of nb
+  const bidiagonalize = blocked ? gebrd : gebrdFast;
   const d = new Float64Array(N);
   const e = new Float64Array(Math.max(N - 1, 0));
   const tauq = new Float64Array(N);
@@ -126,7 +132,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
     geqrfFast(M, N, W, 0, M, tau, nb);
     const R = new Float64Array(N * N);
     for (let j = 0; j < N; j++) for (let i = 0; i <= j; i++) R[i + j * N] = W[i + j * M];
-    gebrd(N, N, R, 0, N, d, e, tauq, taup, nb);
+    bidiagonalize(N, N, R, 0, N, d, e, tauq, taup, nb);
     if (!vectors) {
       bdsqr(N, d, e, undefined, undefined, fn);
       return { s: d, U: null, V: null };
@@ -142,7 +148,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
     if (uCols > N) U.set(W.subarray(N * M, uCols * M), N * M);
     return { s: d, U, V };
   }
-  gebrd(M, N, W, 0, M, d, e, tauq, taup, nb);
+  bidiagonalize(M, N, W, 0, M, d, e, tauq, taup, nb);
   if (!vectors) {
     bdsqr(N, d, e, undefined, undefined, fn);
     return { s: d, U: null, V: null };
@@ -178,6 +184,24 @@ export function assertFiniteWork(W: Float64Array, count: number, fn: string, wha
   let acc = 0;
   for (let i = 0; i < count; i++) acc += W[i] - W[i];
   if (acc !== 0) throw new LinAlgError(`${fn}: ${what}`, "noConvergence");
+}
+
+/**
+ * The finiteness check and the scaling step 0 in one pass over the working copy: for real
+ * entries max|w_i| is NaN or Infinity exactly when some entry is (maxAbs propagates NaN), so
+ * one scan serves {@link assertFiniteWork} and scaleIntoRange. Complex entries take the two
+ * scans (|z| of finite parts can overflow). Returns the factor f applied (safe-scale.ts).
+ */
+export function finiteScaleIntoRange(W: Float64Array, count: number, complex: boolean, fn: string, what = "SVD did not converge"): number {
+  if (complex) {
+    assertFiniteWork(W, 2 * count, fn, what);
+    return scaleIntoRange(W, 0, count, SVD_RANGE, true);
+  }
+  const anrm = maxAbs(W, 0, count);
+  if (!(anrm < Infinity)) throw new LinAlgError(`${fn}: ${what}`, "noConvergence");
+  const f = safeScaleFactor(anrm, SVD_RANGE);
+  scaleBy(W, 0, count, f);
+  return f;
 }
 
 /**
@@ -231,7 +255,6 @@ export function svd(a: ArrayInput, options: SvdOptions = {}): SvdResult | NDArra
   const S = stackOf(batch, [k], sDType);
   const U = computeUv ? stackOf(batch, full ? [m, m] : [m, k], dtype) : null;
   const Vh = computeUv ? stackOf(batch, full ? [n, n] : [k, n], dtype) : null;
-  const slots = complex ? 2 : 1;
   // the working matrix: in WebAssembly memory when a backend has it (withWork), so that the
   // bidiagonalisation's matrix–vector products and the updates by gemm run there in place
   withWork(complex ? "complex128" : "float64", [M * Math.max(N, uCols)], ([Wf]) => {
@@ -239,10 +262,10 @@ export function svd(a: ArrayInput, options: SvdOptions = {}): SvdResult | NDArra
     for (let p = 0; p < offs.length; p++) {
       W.fill(0);
       loadMatrix(A, offs[p], rs, cs, m, n, W, 0, M, complex, !tall, !tall);
-      assertFiniteWork(W, slots * M * N, fn);
-      // 0. max|a_ij| into [2⁻⁴⁵⁹, 2⁴⁵⁹] by f = 2^e (dgesdd's dlascl step; safe-scale.ts)
-      const f = scaleIntoRange(W, 0, M * N, SVD_RANGE, complex);
-      const r = complex ? zsvdTall(M, N, W, computeUv, uCols, fn) : svdTall(M, N, W, computeUv, uCols, nb, fn, options.divideAndConquer);
+      // NaN/Inf: LinAlgError; 0. max|a_ij| into [2⁻⁴⁵⁹, 2⁴⁵⁹] by f = 2^e (dgesdd's dlascl
+      // step; safe-scale.ts), both in one scan
+      const f = finiteScaleIntoRange(W, M * N, complex, fn);
+      const r = complex ? zsvdTall(M, N, W, computeUv, uCols, fn) : svdTall(M, N, W, computeUv, uCols, nb, fn, options.divideAndConquer, options.blockSize !== undefined);
       // σ(A) = σ(f·A)/f; U and V are those of f·A
       for (let i = 0; i < k; i++) S.data[p * k + i] = r.s[i] / f;
       if (!U || !Vh || !r.U || !r.V) continue;

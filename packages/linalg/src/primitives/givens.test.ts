@@ -10,12 +10,18 @@ describe("lartg", () => {
     [1e300, 1e300],
     [0, -2],
     [5, 0],
+    [-2e-160, 3e-160], // below sqrt(safmin): the scaled path
+    [1e155, -1e154], // above sqrt(safmax/2)
+    [-0.3, 1e-170], // one in range, one not
+    [1.5, -2.5], // the direct sqrt(f² + g²)
   ])("[c s; −s c]·[%d; %d] = [r; 0] with c² + s² = 1", (f, g) => {
     const { c, s, r } = lartg(f, g);
     expect(c * c + s * s).toBeCloseTo(1, 15);
     expect(Math.abs(c * f + s * g - r)).toBeLessThanOrEqual(4e-16 * Math.abs(r));
     expect(Math.abs(-s * f + c * g)).toBeLessThanOrEqual(4e-16 * Math.abs(r));
     expect(c).toBeGreaterThanOrEqual(0);
+    expect(Math.sign(r)).toBe(f === 0 ? 1 : Math.sign(f));
+    expect(Math.abs(Math.abs(r) - Math.hypot(f, g))).toBeLessThanOrEqual(2 ** -52 * Math.abs(r));
   });
 });
 

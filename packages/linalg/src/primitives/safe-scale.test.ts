@@ -46,6 +46,23 @@ describe("safe-scale", () => {
     expect(z[2] / g).toBe(-1e299);
     expect(maxAbs(Float64Array.from([1, NaN, 2]), 0, 3)).toBeNaN();
   });
+
+  it("maxAbs: every position of a run (four running maxima and the tail), NaN and ±Inf anywhere, offsets", () => {
+    for (let count = 0; count <= 11; count++) {
+      for (let at = 0; at < count; at++) {
+        const x = Float64Array.from({ length: count + 3 }, (_, i) => Math.sin(i + 1) / 4);
+        x[2 + at] = -7;
+        expect(maxAbs(x, 2, count)).toBe(7);
+        x[2 + at] = NaN;
+        expect(maxAbs(x, 2, count)).toBeNaN();
+        x[2 + at] = -Infinity;
+        expect(maxAbs(x, 2, count)).toBe(Infinity);
+      }
+      // entries outside [off, off + count) are not read
+      const y = new Float64Array(count + 4).fill(NaN).fill(-0.5, 2, 2 + count);
+      expect(maxAbs(y, 2, count)).toBe(count === 0 ? 0 : 0.5);
+    }
+  });
 });
 
 describe("rescale", () => {

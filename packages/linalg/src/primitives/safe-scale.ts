@@ -57,10 +57,20 @@ export function maxAbs(X: FloatArray, off: number, count: number, complex = fals
       if (a > anrm || a !== a) anrm = a;
     }
   } else {
-    for (let i = off; i < off + count; i++) {
-      const a = Math.abs(X[i]);
-      if (a > anrm || a !== a) anrm = a;
+    // four running maxima (Math.max propagates NaN), so that the comparisons overlap
+    let m1 = 0;
+    let m2 = 0;
+    let m3 = 0;
+    const end = off + count;
+    let i = off;
+    for (; i + 4 <= end; i += 4) {
+      anrm = Math.max(anrm, Math.abs(X[i]));
+      m1 = Math.max(m1, Math.abs(X[i + 1]));
+      m2 = Math.max(m2, Math.abs(X[i + 2]));
+      m3 = Math.max(m3, Math.abs(X[i + 3]));
     }
+    for (; i < end; i++) anrm = Math.max(anrm, Math.abs(X[i]));
+    anrm = Math.max(anrm, m1, m2, m3);
   }
   return anrm;
 }

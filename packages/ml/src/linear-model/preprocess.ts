@@ -34,19 +34,23 @@ export function centreData(X: unknown, y: unknown, fitIntercept: boolean, estima
   const yIs1d = B.ndim === 1;
   const t = yIs1d ? 1 : B.shape[1];
   const a = A.data as Float64Array;
-  const b = B.data as Float64Array; // checkXy gave a float C-contiguous copy or view; only read
+  const b = B.data as Float64Array; // checkXy gave a float C-contiguous copy or view (offset 0)
   const xMean = new Float64Array(d);
   const yMean = new Float64Array(t);
   if (fitIntercept) {
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) xMean[j] += a[i * d + j];
-    for (let i = 0; i < n; i++) for (let k = 0; k < t; k++) yMean[k] += b[i * t + k];
+    // column sums, row by row (the order of the additions is that of the plain double loop)
+    for (let i = 0, r = 0; i < n; i++, r += d) for (let j = 0; j < d; j++) xMean[j] += a[r + j];
+    for (let i = 0, r = 0; i < n; i++, r += t) for (let k = 0; k < t; k++) yMean[k] += b[r + k];
     for (let j = 0; j < d; j++) xMean[j] /= n;
     for (let k = 0; k < t; k++) yMean[k] /= n;
   }
-  const xc = new Float64Array(n * d);
-  const yc = new Float64Array(n * t);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) xc[i * d + j] = a[i * d + j] - xMean[j];
-  for (let i = 0; i < n; i++) for (let k = 0; k < t; k++) yc[i * t + k] = b[i * t + k] - yMean[k];
+  // X_c and Y_c: in place over a float64 copy that checkXy made (nested arrays, another dtype
+  // or layout: A is then not the caller's X), else into a new buffer, so that the caller's
+  // array is never written
+  const xc = A !== X && a instanceof Float64Array ? a : new Float64Array(n * d);
+  const yc = B !== y && b instanceof Float64Array ? b : new Float64Array(n * t);
+  for (let i = 0, r = 0; i < n; i++, r += d) for (let j = 0; j < d; j++) xc[r + j] = a[r + j] - xMean[j];
+  for (let i = 0, r = 0; i < n; i++, r += t) for (let k = 0; k < t; k++) yc[r + k] = b[r + k] - yMean[k];
   return { Xc: np.fromTypedArray(xc, [n, d]), Yc: np.fromTypedArray(yc, [n, t]), xMean, yMean, n, d, t, yIs1d };
 }
 
