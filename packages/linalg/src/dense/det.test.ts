@@ -3,7 +3,9 @@ import { ValueError } from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import { hilbert, randomComplex, randomInt, randomMatrix, select, singularMatrix } from "../../test/corpus.js";
 import { LinAlgError } from "../errors.js";
+import { matrices } from "../../test/invariants.js";
 import { det, slogdet } from "./det.js";
+import { luFactor } from "./lu.js";
 
 /** det by cofactor expansion along the first row: the exact definition, for small n. */
 function cofactorDet(a: number[][]): number {
@@ -61,8 +63,38 @@ describe.each([
   });
 });
 
+/**
+ * det(P)·Π u_ii of every matrix of a stack, from luFactor's packed U and 0-based pivots, by plain
+ * multiplication in float64 (complex: re, im); with `logSum` = Σ |log|u_ii||, the size of the
+ * terms slogdet adds up. For the reference of the corpus test below.
+ */
+function luDiagonalProducts(a: np.NDArray): { re: number; im: number; logSum: number }[] {
+  const { lu, piv } = luFactor(a);
+  const n = a.shape[a.ndim - 1];
+  const complex = lu.dtype === "complex128";
+  const us = matrices(lu);
+  // piv: a fresh C-contiguous (…, n) int32 stack
+  const pivs = piv.data as Int32Array;
+  return us.map((U, p) => {
+    // (−1)^s, s = the number of row interchanges piv[i] ≠ i
+    let re = 1;
+    let im = 0;
+    for (let i = 0; i < n; i++) if (pivs[p * n + i] !== i) re = -re;
+    let logSum = 0;
+    for (let i = 0; i < n; i++) {
+      const ur = U.re[i * n + i];
+      const ui = complex ? U.im[i * n + i] : 0;
+      const t = re * ur - im * ui;
+      im = re * ui + im * ur;
+      re = t;
+      logSum += Math.abs(Math.log(Math.hypot(ur, ui)));
+    }
+    return { re, im, logSum };
+  });
+}
+
 describe("det on the corpus", () => {
-  it.each(select((t) => t.includes("square") && !t.includes("ill-conditioned")).map((c) => [c.name, c] as const))("det(A) = sign·exp(logabsdet), batched as the stack: %s", (_, c) => {
+  it.each(select((t) => t.includes("square") && !t.includes("ill-conditioned")).map((c) => [c.name, c] as const))("det(A) = sign·exp(logabsdet) = det(P)·Π u_ii, batched as the stack: %s", (_, c) => {
     // one matrix is computed as a stack of one, to check dtypes; then as NumPy's scalar below
     const stack = np.batched(c.a.ndim === 2 ? c.a.reshape([1, ...c.a.shape]) : c.a);
     const d = det(stack);
@@ -72,6 +104,35 @@ describe("det on the corpus", () => {
     const complex = c.a.dtype === "complex128";
     expect(d.dtype).toBe(c.a.dtype === "int32" ? "float64" : c.a.dtype);
     expect(logabsdet.dtype).toBe(complex ? "float64" : d.dtype);
+    // The values. A = P·L·U gives det A = det(P)·Π u_ii, computed here by plain multiplication
+    // from luFactor's factors of the same matrices (the LU itself is tested in lu.test.ts). det
+    // and slogdet take the other road, Σ log|u_ii| and exp: each log carries a relative rounding
+    // error ≤ eps, so the sum is off by ≤ eps·(Σ|log|u_ii|| + n) in absolute terms, exp turns
+    // that into the same relative error, the n-term product adds ≤ n·eps, and the store into
+    // the result's dtype one more eps (float32: its own eps). Hence, with eps the unit roundoff
+    // of the working dtype and c = 4 for the constants hidden in the ≤'s,
+    //   |det − ref| ≤ c·(2n + Σ|log|u_ii|| + 1)·eps·|ref|,
+    // a bound that scales with n·eps; a wrong sign, permutation parity or log term fails it.
+    // Exactly singular (a zero pivot): both are exactly 0.
+    const n = c.a.shape[c.a.ndim - 1];
+    const eps = c.a.dtype === "float32" ? 2 ** -24 : 2 ** -53;
+    const refs = luDiagonalProducts(c.a.ndim === 2 ? c.a.reshape([1, n, n]) : c.a);
+    const signs = complex ? refs.map((_, p) => sign.getComplex(p)) : refs.map((_, p) => ({ re: sign.get(p), im: 0 }));
+    refs.forEach((ref, p) => {
+      const got = complex ? d.getComplex(p) : { re: d.get(p), im: 0 };
+      const magnitude = Math.hypot(ref.re, ref.im);
+      if (magnitude === 0) {
+        expect(got, `det of matrix ${p} (a zero pivot)`).toEqual({ re: 0, im: 0 });
+        expect(signs[p].re === 0 && signs[p].im === 0 && logabsdet.get(p) === -Infinity, `slogdet of matrix ${p}`).toBe(true);
+        return;
+      }
+      const bound = 4 * (2 * n + ref.logSum + 1) * eps * magnitude;
+      expect(Math.hypot(got.re - ref.re, got.im - ref.im), `|det − det(P)·Π u_ii| of matrix ${p} (ref ${ref.re}, ${ref.im})`).toBeLessThanOrEqual(bound);
+      // slogdet: sign·exp(logabsdet) is the same number (the same bound: det is computed from it)
+      const l = Math.exp(logabsdet.get(p));
+      expect(Math.hypot(signs[p].re * l - ref.re, signs[p].im * l - ref.im), `|sign·exp(logabsdet) − det(P)·Π u_ii| of matrix ${p}`).toBeLessThanOrEqual(bound);
+      expect(Math.abs(Math.hypot(signs[p].re, signs[p].im) - 1), `|sign| of matrix ${p}`).toBeLessThanOrEqual(4 * eps);
+    });
     // the batched variant is [A, 2A, 3A]: det scales by 2^n and 3^n
     if (c.tags.includes("batched") && !complex) {
       const n = c.a.shape[1];

@@ -102,9 +102,27 @@ describe("dot: NumPy's rules", () => {
     expect((dot(new NDArray(Float32Array.from([1, 2]), [2]), 2.5) as NDArray).dtype).toBe("float32");
   });
   it("stacks: every matrix of a with every matrix of b (not matmul's pairing)", () => {
-    const a = new NDArray(new Float64Array(24).fill(1), [2, 3, 4]);
-    const b = new NDArray(new Float64Array(24).fill(1), [3, 4, 2]);
-    expect((dot(a, b) as NDArray).shape).toEqual([2, 3, 3, 2]);
+    // distinct small integers (exact sums), so a swapped index or matmul's pairing shows
+    const a = new NDArray(Float64Array.from({ length: 24 }, (_, p) => ((p * 7) % 11) - 5), [2, 3, 4]);
+    const b = new NDArray(Float64Array.from({ length: 40 }, (_, p) => ((p * 5) % 13) - 6), [5, 4, 2]);
+    const got = dot(a, b) as NDArray;
+    expect(got.shape).toEqual([2, 3, 5, 2]);
+    // np.dot(a, b)[i, j, k, m] = Σ_l a[i, j, l]·b[k, l, m], by the loop
+    for (let i = 0; i < 2; i++) {
+      for (let j = 0; j < 3; j++) {
+        for (let k = 0; k < 5; k++) {
+          for (let m = 0; m < 2; m++) {
+            let s = 0;
+            for (let l = 0; l < 4; l++) s += a.data[(i * 3 + j) * 4 + l] * b.data[(k * 4 + l) * 2 + m];
+            expect(got.get(i, j, k, m), `dot(a, b)[${i}, ${j}, ${k}, ${m}]`).toBe(s);
+          }
+        }
+      }
+    }
+    // a strided stack (b's transposed batch) gives the same products
+    const bT = new NDArray(new Float64Array(40), [4, 5, 2]);
+    for (let k = 0; k < 5; k++) for (let l = 0; l < 4; l++) for (let m = 0; m < 2; m++) bT.data[(l * 5 + k) * 2 + m] = b.data[(k * 4 + l) * 2 + m];
+    expect((dot(a, bT.swapaxes(0, 1)) as NDArray).toArray()).toEqual(got.toArray());
   });
   it("1-D·1-D and 0-d operands give NumPy's scalar: a JS number (Complex for complex128)", () => {
     const v = new NDArray(Float64Array.from([1, 2, 3]), [3]);
