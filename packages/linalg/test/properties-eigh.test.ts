@@ -58,12 +58,11 @@ describe("eigh properties", () => {
   // Found by the property above (seed 443504123, case {"n":4,"kind":"rank-deficient","r":1,
   // "scaleExp":-500,"complex":true,...}): a complex Hermitian rank-1 A = 2⁻⁵⁰⁰·z·zᴴ. eigh scales
   // max|a_ij| up to 2⁻⁴⁸⁵ only (as zheev), the first reflector leaves a trailing block of
-  // rounding size ~2⁻⁵³⁷, and zlarfg (complex/qr.ts) forms 1/(alpha − beta) as
-  // (dr − i·di)/(dr² + di²), whose denominator underflows: steqr then fails to converge
-  // (2⁻⁴⁸⁰: eigenvectors off orthogonality by 1e9·n·eps). NumPy: converged, ratio 1.3. LAPACK's
-  // zlarfg divides with zladiv and rescales a tiny beta. Marked `fails` until fixed in the
-  // library: when it passes, vitest reports this test, and `it.fails` becomes `it`.
-  it.fails("complex Hermitian rank-1 at 2⁻⁵⁰⁰: orthonormal eigenvectors (known bug: zlarfg underflow)", () => {
+  // rounding size ~2⁻⁵³⁷, and zlarfg (complex/qr.ts) formed 1/(alpha − beta) as
+  // (dr − i·di)/(dr² + di²), whose denominator underflowed: steqr then failed to converge
+  // (at 2⁻⁴⁸⁰: eigenvectors off orthogonality by 1e9·n·eps). NumPy: converged, ratio 1.3.
+  // Fixed by Smith's division in zlarfg, as LAPACK's zladiv.
+  it("complex Hermitian rank-1 at 2⁻⁵⁰⁰: orthonormal eigenvectors (zlarfg divides without squaring)", () => {
     const z = [[1, 1], [2, 0], [-1, 0.5], [0.5, -1]];
     const data = new Float64Array(32);
     for (let i = 0; i < 4; i++) {

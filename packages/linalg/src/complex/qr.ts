@@ -31,12 +31,25 @@ export function zlarfg(n: number, A: Float64Array, alphaAt: number, xOff: number
   const beta = -Math.sign(ar || 1) * Math.hypot(ar, ai, xnorm);
   const tr = (beta - ar) / beta;
   const ti = -ai / beta;
-  // scale = 1 / (alpha − beta)
+  // scale = 1 / (alpha − beta) = 1 / (dr + i·di), by Smith's division (LAPACK's zladiv does the
+  // same): dividing through by the larger of |dr|, |di| first, so that nothing is squared. The
+  // textbook (dr − i·di)/(dr² + di²) underflows to 0/0 once |alpha − beta| < 2⁻⁵¹¹, which a
+  // matrix scaled near 2⁻⁵⁰⁰ reaches (complex eigh then failed to converge).
   const dr = ar - beta;
   const di = ai;
-  const d2 = dr * dr + di * di;
-  const sr = dr / d2;
-  const si = -di / d2;
+  let sr: number;
+  let si: number;
+  if (Math.abs(dr) >= Math.abs(di)) {
+    const r = di / dr;
+    const den = dr + di * r;
+    sr = 1 / den;
+    si = -r / den;
+  } else {
+    const r = dr / di;
+    const den = di + dr * r;
+    sr = r / den;
+    si = -1 / den;
+  }
   for (let i = 0, e = xOff; i < n - 1; i++, e += incx) {
     const xr = A[2 * e];
     const xi = A[2 * e + 1];
