@@ -296,6 +296,17 @@ function machine() {
 
 // ------------------------------------------------------------------ main
 
+/**
+ * Say so when our packages resolve to their dist/ build (a bare `npx tsx bench/run.ts`), which
+ * is only as new as the last `npm run build`; `npm run bench` passes --conditions=sliderule-source
+ * and measures the source.
+ */
+function warnIfDist(): void {
+  const entry = fileURLToPath(import.meta.resolve("@sliderule/ndarray"));
+  if (!entry.includes("/dist/")) return;
+  console.error(`bench: note: measuring the dist/ build (${relative(process.cwd(), entry)}), as new as the last \`npm run build\`; \`npm run bench\` measures the source`);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.worker) return worker(args);
@@ -312,6 +323,7 @@ async function main(): Promise<void> {
   if (chosen.length === 0) throw new Error(`bench: no workload matches ${args.filters.join(" ")} (npm run bench -- --list)`);
 
   const started = new Date();
+  warnIfDist();
   const m = machine();
   if (m.loadAverage > 0.5) console.error(`bench: warning: load average ${m.loadAverage.toFixed(2)}: another process is busy, figures will be noisy`);
   console.error(`bench: ${chosen.length} workload(s), ${args.timing.targetSeconds} s per contender${args.inline ? ", inline" : ", one process each"}`);
