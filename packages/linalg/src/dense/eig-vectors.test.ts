@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { randomComplex, randomMatrix } from "../../test/corpus.js";
 import { laln2, trevc, ztrevc, type BackTransform, type Laln2Result } from "./eig-vectors.js";
 import { gehd2, orghr, zgehd2, zunghr } from "./hessenberg.js";
-import { hseqr, zhseqr } from "./schur.js";
+import { hseqr, zhseqr } from "./hseqr.js";
 
 const EPS = 2 ** -52;
 

@@ -35,7 +35,7 @@
  * dladiv, ztrevc (which uses zlatrs for the scaled solve; here a scaled back substitution).
  */
 import { gemmColMajor } from "../util/gemm.js";
-import { cdiv } from "./schur.js";
+import { cdiv } from "./hessenberg-qr-complex.js";
 
 /** How trevc applies Z to the eigenvectors of T: one gemm at the end (default), or a gemv per vector (dtrevc's way, the reference twin). */
 export type BackTransform = "gemm" | "gemv";

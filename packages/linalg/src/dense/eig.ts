@@ -11,7 +11,7 @@
  *   3. Hessenberg: A' = Q·H·Qᵀ                                          (hessenberg.ts, dgehrd, dorghr)
  *   4. real Schur form by the QR algorithm (multishift with aggressive early deflation for
  *      large blocks, Francis double-shift for small ones):
- *      H = Z'·T·Z'ᵀ, Z := Q·Z'                   (schur-aed.ts, dlaqr0; schur.ts, dhseqr, dlahqr)
+ *      H = Z'·T·Z'ᵀ, Z := Q·Z'                   (schur-aed.ts, dlaqr0; hseqr.ts, dhseqr; hessenberg-qr.ts, dlahqr)
  *   5. eigenvectors of T by back substitution, X; V' = Z·X               (eig-vectors.ts, dtrevc)
  *   6. undo the balancing: V = P·D·V'                                    (balance.ts, dgebak)
  *   7. normalise every eigenvector to unit 2-norm; for a complex pair (stored as the real and
@@ -40,7 +40,7 @@ import { gebak, gebal } from "./balance.js";
 import { ztrevc, trevc } from "./eig-vectors.js";
 import { assertFiniteLinAlg, gehrdBlocked, orghr, zgehd2, zunghr } from "./hessenberg.js";
 import { multishiftOptionsOf, type MultishiftOptions } from "./schur-aed.js";
-import { hseqr, scaleToSafeRange, zhseqr } from "./schur.js";
+import { hseqr, scaleToSafeRange, zhseqr } from "./hseqr.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options object (util/options.ts); multishift's own fields are checked by multishiftOptionsOf. */
@@ -190,7 +190,7 @@ export interface EigOptions {
   /**
    * The real QR algorithm's knobs (defaults: tuning.ts {@link SCHUR_MULTISHIFT}): blocks of
    * order ≥ `minOrder` use the multishift QR algorithm with aggressive early deflation
-   * (schur-aed.ts), smaller ones the double-shift lahqr (schur.ts);
+   * (schur-aed.ts), smaller ones the double-shift lahqr (hessenberg-qr.ts);
    * `{ minOrder: Infinity }` forces lahqr (the reference). Complex input always uses zlahqr.
    */
   multishift?: MultishiftOptions;

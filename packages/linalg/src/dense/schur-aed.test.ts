@@ -4,7 +4,8 @@ import { normals, rng } from "../../test/corpus.js";
 import { eig, eigvals } from "./eig.js";
 import { gehrd, orghr } from "./hessenberg.js";
 import type { MultishiftOptions } from "./schur-aed.js";
-import { hseqr, schur } from "./schur.js";
+import { hseqr } from "./hseqr.js";
+import { schur } from "./schur.js";
 import { EPS, normF } from "../../test/column-major.js";
 
 // ------------------------------------------------------------------ column-major helpers
@@ -338,5 +339,12 @@ describe("eig, eigvals, schur: the multishift option", () => {
     expect(T.shape).toEqual([n, n]);
     expect(() => eig(a, { multishift: { shifts: 3 } })).toThrow(/eig: multishift.shifts/);
     expect(() => schur(a, { multishift: { minOrder: -1 } })).toThrow(/schur: multishift.minOrder/);
+    // not an object, an unknown field, a value that is no number: ValueError naming schur, never a native TypeError
+    const small = np.array([[1, 2], [3, 4]]);
+    expect(() => schur(small, { multishift: null as never })).toThrow(/^schur: option multishift must be an object, got null$/);
+    expect(() => schur(small, { multishift: 5 as never })).toThrow(/^schur: option multishift must be an object, got 5$/);
+    expect(() => schur(small, { multishift: { minorder: 3 } as never })).toThrow(/^schur: option multishift: unknown field "minorder"/);
+    expect(() => schur(small, { multishift: { minOrder: Symbol("x") } as never })).toThrow(/^schur: multishift.minOrder must be a number >= 0, got Symbol\(x\)$/);
+    expect(() => eigvals(small, { multishift: { accumulate: 1 } as never })).toThrow(/^eigvals: multishift.accumulate must be a boolean, got 1$/);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The real Schur form by the small-bulge multishift QR algorithm with aggressive early
  * deflation (LAPACK dlaqr0 with dlaqr3; the sweeps are schur-multishift.ts's laqr5, the
- * reordering schur-swap.ts's trexc). For large matrices it replaces schur.ts's lahqr, which
- * stays the reference and finishes every small active block.
+ * reordering schur-swap.ts's trexc). For large matrices it replaces hessenberg-qr.ts's lahqr,
+ * which stays the reference and finishes every small active block.
  *
  *   H = Z·T·Zᵀ     H upper Hessenberg,  Z orthogonal,  T upper quasi-triangular (real Schur form)
  *
@@ -51,16 +51,19 @@
  * well-focused shifts and level 3 performance", "Part II: Aggressive early deflation", SIAM J.
  * Matrix Anal. Appl. 23(4), 929–947 and 948–973, 2002; Kressner, "Numerical Methods for
  * General and Structured Eigenvalue Problems" (2005), §1.5–1.6; LAPACK dlaqr0, dlaqr3, iparmq.
- * Siblings: schur.ts lahqr (small matrices, and the spec); zlahqr for complex input.
+ * Siblings: hessenberg-qr.ts lahqr (small matrices, and the spec); hessenberg-qr-complex.ts
+ * zlahqr for complex input; hseqr.ts hseqr chooses between laqr0 and lahqr.
  */
 import { ValueError } from "@sliderule/ndarray";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { SCHUR_MULTISHIFT, type SchurMultishiftTuning } from "../tuning.js";
 import { gemmColMajor } from "../util/gemm.js";
+import { show } from "../util/options.js";
 import { gehrd, orghr } from "./hessenberg.js";
 import { laqr5 } from "./schur-multishift.js";
 import { trexc } from "./schur-swap.js";
-import { lahqr, lanv2 } from "./schur.js";
+import { lahqr } from "./hessenberg-qr.js";
+import { lanv2 } from "./schur-2x2.js";
 
 const ULP = 2.220446049250313e-16;
 const SAFMIN = 2.2250738585072014e-308;
@@ -87,23 +90,34 @@ export interface MultishiftOptions {
   accumulate?: boolean;
 }
 
+/** The fields of {@link MultishiftOptions}. */
+const MULTISHIFT_FIELDS = ["minOrder", "nibble", "shifts", "windowSize", "accumulate"];
+
 /**
  * Check a caller's {@link MultishiftOptions} (a caller's mistake throws ValueError naming `fn`):
- * minOrder, nibble ≥ 0 (minOrder may be Infinity), shifts an even integer ≥ 2, windowSize an
- * integer ≥ 2. Returns them unchanged, or {} for undefined.
+ * a plain object of known fields; minOrder, nibble numbers ≥ 0 (minOrder may be Infinity),
+ * shifts an even integer ≥ 2, windowSize an integer ≥ 2, accumulate a boolean. Returns them
+ * unchanged, or {} for undefined.
  */
 export function multishiftOptionsOf(options: { multishift?: MultishiftOptions } | undefined, fn: string): MultishiftOptions {
-  const o = options?.multishift;
+  const o: unknown = options?.multishift;
   if (o === undefined) return {};
+  const proto = o !== null && typeof o === "object" ? Object.getPrototypeOf(o) : undefined;
+  if (proto !== Object.prototype && proto !== null) throw new ValueError(`${fn}: option multishift must be an object, got ${show(o)}`);
+  const m = o as Record<string, unknown>;
+  for (const key of Object.keys(m)) {
+    if (!MULTISHIFT_FIELDS.includes(key)) throw new ValueError(`${fn}: option multishift: unknown field ${show(key)}; its fields are ${MULTISHIFT_FIELDS.join(", ")}`);
+  }
   const bad = (what: string, v: unknown): never => {
-    throw new ValueError(`${fn}: multishift.${what}, got ${String(v)}`);
+    throw new ValueError(`${fn}: multishift.${what}, got ${show(v)}`);
   };
-  if (o.minOrder !== undefined && !(o.minOrder >= 0)) bad("minOrder must be a number >= 0", o.minOrder);
-  if (o.nibble !== undefined && !(o.nibble >= 0 && Number.isFinite(o.nibble))) bad("nibble must be a finite number >= 0", o.nibble);
-  if (o.shifts !== undefined && !(Number.isInteger(o.shifts) && o.shifts >= 2 && o.shifts % 2 === 0)) bad("shifts must be an even integer >= 2", o.shifts);
-  if (o.windowSize !== undefined && !(Number.isInteger(o.windowSize) && o.windowSize >= 2)) bad("windowSize must be an integer >= 2", o.windowSize);
-  if (o.accumulate !== undefined && typeof o.accumulate !== "boolean") bad("accumulate must be a boolean", o.accumulate);
-  return o;
+  const isNumber = (v: unknown): v is number => typeof v === "number";
+  if (m.minOrder !== undefined && !(isNumber(m.minOrder) && m.minOrder >= 0)) bad("minOrder must be a number >= 0", m.minOrder);
+  if (m.nibble !== undefined && !(isNumber(m.nibble) && m.nibble >= 0 && Number.isFinite(m.nibble))) bad("nibble must be a finite number >= 0", m.nibble);
+  if (m.shifts !== undefined && !(Number.isInteger(m.shifts) && (m.shifts as number) >= 2 && (m.shifts as number) % 2 === 0)) bad("shifts must be an even integer >= 2", m.shifts);
+  if (m.windowSize !== undefined && !(Number.isInteger(m.windowSize) && (m.windowSize as number) >= 2)) bad("windowSize must be an integer >= 2", m.windowSize);
+  if (m.accumulate !== undefined && typeof m.accumulate !== "boolean") bad("accumulate must be a boolean", m.accumulate);
+  return m as MultishiftOptions;
 }
 
 /** The number of simultaneous shifts for a block of order nh (LAPACK iparmq, ISPEC 15). */
@@ -164,11 +178,45 @@ export function aed(
   }
   const infqr = lahqr(true, true, jw, 0, jw - 1, T, jw, wr.subarray(kwtop, kbot + 1), wi.subarray(kwtop, kbot + 1), 0, jw - 1, V, jw);
   for (let j = 0; j < jw; j++) for (let i = j + 2; i < jw; i++) T[i + j * jw] = 0; // trexc needs a clean margin
-  const t = (i: number, j: number): number => T[i + j * jw];
 
-  // 2. deflation checks from the bottom of T_w: block T_w[ns−1] (or [ns−2..ns−1]) with spike
-  //    s·V[0, ·]. A converged block stays (ns shrinks); one that is not moves to row ilst, the
-  //    top of the unexamined part, bringing the next candidate to the bottom.
+  // 2. deflation checks from the bottom of T_w; 3. sort the undeflated blocks;
+  // 4. the eigenvalues of T_w, from the bottom: deflated ones are final, the rest are shifts
+  const ns = deflateWindow(jw, T, V, s, smlnum, infqr);
+  if (ns === 0) s = 0;
+  if (ns < jw) sortWindow(jw, T, V, infqr, ns);
+  windowEigenvalues(jw, T, infqr, kwtop, wr, wi);
+
+  // 5. something deflated (or there is no spike): write the window back. Otherwise H stays as
+  //    it was, and T_w served only for the shifts.
+  if (ns < jw || s === 0) {
+    const tauH = ns > 1 && s !== 0 ? foldSpike(jw, ns, T, V) : null;
+    // the window back into H: the new spike s·V[0, 0] (zero over the deflated part), T_w
+    if (kwtop > 0) H[kwtop + (kwtop - 1) * ldh] = s * V[0];
+    for (let j = 0; j < jw; j++) {
+      for (let i = 0; i <= Math.min(j + 1, jw - 1); i++) H[kwtop + i + (kwtop + j) * ldh] = T[i + j * jw];
+    }
+    if (tauH) {
+      // V[:, 1..ns−1] := V[:, 1..ns−1]·Q, Q = gehrd's reflectors (orghr; Q[0, 0] = 1)
+      const Q = T.slice();
+      orghr(jw, 0, ns - 1, Q, jw, tauH);
+      const VQ = new Float64Array(jw * (ns - 1));
+      gemmColMajor(jw, ns - 1, ns - 1, 1, V, jw, jw, false, Q, 1 + jw, jw, false, 0, VQ, 0, jw);
+      V.set(VQ, jw);
+    }
+    applyWindowOutside(wantt, wantz, n, ktop, kbot, kwtop, jw, V, H, ldh, iloz, ihiz, Z, ldz);
+  }
+  // (a failed lahqr leaves its top infqr eigenvalues unusable as shifts)
+  return { nd: jw - ns, ns: ns - infqr };
+}
+
+/**
+ * AED stage 2: the deflation checks from the bottom of the window's Schur form T_w (jw×jw,
+ * with Schur vectors V): block T_w[ns−1] (or [ns−2..ns−1]) with spike s·V[0, ·]. A converged
+ * block stays (ns shrinks); one that is not moves to row ilst, the top of the unexamined part
+ * (trexc), bringing the next candidate to the bottom. Returns ns, the undeflated order.
+ */
+function deflateWindow(jw: number, T: Float64Array, V: Float64Array, s: number, smlnum: number, infqr: number): number {
+  const t = (i: number, j: number): number => T[i + j * jw];
   let ns = jw;
   let ilst = infqr;
   while (ilst < ns) {
@@ -193,35 +241,41 @@ export function aed(
       }
     }
   }
-  if (ns === 0) s = 0;
+  return ns;
+}
 
-  // 3. sort the undeflated blocks T_w[infqr..ns−1] by decreasing |λ| (bubble sort by swaps,
-  //    which copes with a rejected swap by leaving that pair as it is)
-  if (ns < jw) {
-    const magnitude = (i: number, size: number): number => (size === 1 ? Math.abs(t(i, i)) : Math.abs(t(i, i)) + Math.sqrt(Math.abs(t(i + 1, i))) * Math.sqrt(Math.abs(t(i, i + 1))));
-    let sorted = false;
-    let i = ns;
-    while (!sorted) {
-      sorted = true;
-      const kend = i - 1;
-      i = infqr;
-      let k = i === ns - 1 || t(i + 1, i) === 0 ? i + 1 : i + 2;
-      while (k <= kend) {
-        const evi = magnitude(i, k - i);
-        const evk = magnitude(k, k === kend || t(k + 1, k) === 0 ? 1 : 2);
-        if (evi >= evk) {
-          i = k;
-        } else {
-          sorted = false;
-          const r = trexc(jw, T, jw, V, jw, i, k);
-          i = r.ok ? r.ilst : k;
-        }
-        k = i === kend || t(i + 1, i) === 0 ? i + 1 : i + 2;
+/**
+ * AED stage 3: sort the undeflated blocks T_w[infqr..ns−1] by decreasing |λ| (bubble sort by
+ * swaps, which copes with a rejected swap by leaving that pair as it is); V follows.
+ */
+function sortWindow(jw: number, T: Float64Array, V: Float64Array, infqr: number, ns: number): void {
+  const t = (i: number, j: number): number => T[i + j * jw];
+  const magnitude = (i: number, size: number): number => (size === 1 ? Math.abs(t(i, i)) : Math.abs(t(i, i)) + Math.sqrt(Math.abs(t(i + 1, i))) * Math.sqrt(Math.abs(t(i, i + 1))));
+  let sorted = false;
+  let i = ns;
+  while (!sorted) {
+    sorted = true;
+    const kend = i - 1;
+    i = infqr;
+    let k = i === ns - 1 || t(i + 1, i) === 0 ? i + 1 : i + 2;
+    while (k <= kend) {
+      const evi = magnitude(i, k - i);
+      const evk = magnitude(k, k === kend || t(k + 1, k) === 0 ? 1 : 2);
+      if (evi >= evk) {
+        i = k;
+      } else {
+        sorted = false;
+        const r = trexc(jw, T, jw, V, jw, i, k);
+        i = r.ok ? r.ilst : k;
       }
+      k = i === kend || t(i + 1, i) === 0 ? i + 1 : i + 2;
     }
   }
+}
 
-  // 4. the eigenvalues of T_w, from the bottom: deflated ones are final, the rest are shifts
+/** AED stage 4: the eigenvalues of T_w[infqr..jw−1] into wr, wi at kwtop + i, from the bottom (lanv2 for each 2×2 block). */
+function windowEigenvalues(jw: number, T: Float64Array, infqr: number, kwtop: number, wr: Float64Array, wi: Float64Array): void {
+  const t = (i: number, j: number): number => T[i + j * jw];
   for (let i = jw - 1; i >= infqr; ) {
     if (i === infqr || t(i, i - 1) === 0) {
       wr[kwtop + i] = t(i, i);
@@ -236,64 +290,71 @@ export function aed(
       i -= 2;
     }
   }
+}
 
-  // 5. something deflated (or there is no spike): write the window back. Otherwise H stays as
-  //    it was, and T_w served only for the shifts.
-  if (ns < jw || s === 0) {
-    let tauH: Float64Array | null = null;
-    if (ns > 1 && s !== 0) {
-      // the reflector P with P·V[0, 0..ns−1]ᵀ = beta·e₁ folds the spike into its first entry:
-      // T_w[0..ns−1, :] := P·(…), T_w[:, 0..ns−1] := (…)·P, V := V·P; then back to Hessenberg form
-      const w = new Float64Array(ns);
-      for (let j = 0; j < ns; j++) w[j] = V[j * jw];
-      const tau = larfg(ns, w, 0, 1, 1);
-      w[0] = 1;
-      for (let j = 0; j < jw; j++) for (let i = j + 2; i < jw; i++) T[i + j * jw] = 0;
-      const work = new Float64Array(jw);
-      larfLeft(ns, jw, w, 0, 1, tau, T, 0, jw);
-      larfRight(ns, ns, w, 0, 1, tau, T, 0, jw, work);
-      larfRight(jw, ns, w, 0, 1, tau, V, 0, jw, work);
-      tauH = new Float64Array(jw);
-      gehrd(jw, 0, ns - 1, T, jw, tauH);
-    }
-    // the window back into H: the new spike s·V[0, 0] (zero over the deflated part), T_w
-    if (kwtop > 0) H[kwtop + (kwtop - 1) * ldh] = s * V[0];
-    for (let j = 0; j < jw; j++) {
-      for (let i = 0; i <= Math.min(j + 1, jw - 1); i++) H[kwtop + i + (kwtop + j) * ldh] = T[i + j * jw];
-    }
-    if (tauH) {
-      // V[:, 1..ns−1] := V[:, 1..ns−1]·Q, Q = gehrd's reflectors (orghr; Q[0, 0] = 1)
-      const Q = T.slice();
-      orghr(jw, 0, ns - 1, Q, jw, tauH);
-      const VQ = new Float64Array(jw * (ns - 1));
-      gemmColMajor(jw, ns - 1, ns - 1, 1, V, jw, jw, false, Q, 1 + jw, jw, false, 0, VQ, 0, jw);
-      V.set(VQ, jw);
-    }
-    // the off-window parts by gemm: H[ltop..kwtop−1, window] := (…)·V
-    const ltop = wantt ? 0 : ktop;
-    const nr = kwtop - ltop;
-    if (nr > 0) {
-      const W = new Float64Array(nr * jw);
-      gemmColMajor(nr, jw, jw, 1, H, ltop + kwtop * ldh, ldh, false, V, 0, jw, false, 0, W, 0, nr);
-      for (let j = 0; j < jw; j++) H.set(W.subarray(j * nr, (j + 1) * nr), ltop + (kwtop + j) * ldh);
-    }
-    // H[window, kbot+1..n−1] := Vᵀ·(…)
-    if (wantt && kbot < n - 1) {
-      const nc = n - 1 - kbot;
-      const W = new Float64Array(jw * nc);
-      gemmColMajor(jw, nc, jw, 1, V, 0, jw, true, H, kwtop + (kbot + 1) * ldh, ldh, false, 0, W, 0, jw);
-      for (let j = 0; j < nc; j++) H.set(W.subarray(j * jw, (j + 1) * jw), kwtop + (kbot + 1 + j) * ldh);
-    }
-    // Z[iloz..ihiz, window] := (…)·V
-    if (wantz) {
-      const nz = ihiz - iloz + 1;
-      const W = new Float64Array(nz * jw);
-      gemmColMajor(nz, jw, jw, 1, Z, iloz + kwtop * ldz, ldz, false, V, 0, jw, false, 0, W, 0, nz);
-      for (let j = 0; j < jw; j++) Z.set(W.subarray(j * nz, (j + 1) * nz), iloz + (kwtop + j) * ldz);
-    }
+/**
+ * AED stage 5a: the reflector P with P·V[0, 0..ns−1]ᵀ = beta·e₁ folds the spike into its
+ * first entry: T_w[0..ns−1, :] := P·(…), T_w[:, 0..ns−1] := (…)·P, V := V·P; then
+ * T_w[0..ns−1] back to Hessenberg form (gehrd). Returns gehrd's tau.
+ */
+function foldSpike(jw: number, ns: number, T: Float64Array, V: Float64Array): Float64Array {
+  const w = new Float64Array(ns);
+  for (let j = 0; j < ns; j++) w[j] = V[j * jw];
+  const tau = larfg(ns, w, 0, 1, 1);
+  w[0] = 1;
+  for (let j = 0; j < jw; j++) for (let i = j + 2; i < jw; i++) T[i + j * jw] = 0;
+  const work = new Float64Array(jw);
+  larfLeft(ns, jw, w, 0, 1, tau, T, 0, jw);
+  larfRight(ns, ns, w, 0, 1, tau, T, 0, jw, work);
+  larfRight(jw, ns, w, 0, 1, tau, V, 0, jw, work);
+  const tauH = new Float64Array(jw);
+  gehrd(jw, 0, ns - 1, T, jw, tauH);
+  return tauH;
+}
+
+/**
+ * AED stage 5b: carry the window's similarity V to the rest of H and to Z, by gemm:
+ * H[ltop..kwtop−1, window] := (…)·V, H[window, kbot+1..n−1] := Vᵀ·(…) (with wantt),
+ * Z[iloz..ihiz, window] := (…)·V (with wantz).
+ */
+function applyWindowOutside(
+  wantt: boolean,
+  wantz: boolean,
+  n: number,
+  ktop: number,
+  kbot: number,
+  kwtop: number,
+  jw: number,
+  V: Float64Array,
+  H: Float64Array,
+  ldh: number,
+  iloz: number,
+  ihiz: number,
+  Z: Float64Array,
+  ldz: number,
+): void {
+  // the off-window parts by gemm: H[ltop..kwtop−1, window] := (…)·V
+  const ltop = wantt ? 0 : ktop;
+  const nr = kwtop - ltop;
+  if (nr > 0) {
+    const W = new Float64Array(nr * jw);
+    gemmColMajor(nr, jw, jw, 1, H, ltop + kwtop * ldh, ldh, false, V, 0, jw, false, 0, W, 0, nr);
+    for (let j = 0; j < jw; j++) H.set(W.subarray(j * nr, (j + 1) * nr), ltop + (kwtop + j) * ldh);
   }
-  // (a failed lahqr leaves its top infqr eigenvalues unusable as shifts)
-  return { nd: jw - ns, ns: ns - infqr };
+  // H[window, kbot+1..n−1] := Vᵀ·(…)
+  if (wantt && kbot < n - 1) {
+    const nc = n - 1 - kbot;
+    const W = new Float64Array(jw * nc);
+    gemmColMajor(jw, nc, jw, 1, V, 0, jw, true, H, kwtop + (kbot + 1) * ldh, ldh, false, 0, W, 0, jw);
+    for (let j = 0; j < nc; j++) H.set(W.subarray(j * jw, (j + 1) * jw), kwtop + (kbot + 1 + j) * ldh);
+  }
+  // Z[iloz..ihiz, window] := (…)·V
+  if (wantz) {
+    const nz = ihiz - iloz + 1;
+    const W = new Float64Array(nz * jw);
+    gemmColMajor(nz, jw, jw, 1, Z, iloz + kwtop * ldz, ldz, false, V, 0, jw, false, 0, W, 0, nz);
+    for (let j = 0; j < jw; j++) Z.set(W.subarray(j * nz, (j + 1) * nz), iloz + (kwtop + j) * ldz);
+  }
 }
 
 /**

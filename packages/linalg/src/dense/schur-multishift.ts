@@ -1,7 +1,7 @@
 /**
  * One small-bulge multishift QR sweep (LAPACK dlaqr5, with dlaqr1): the Francis double-shift
- * step of schur.ts generalised to ns shifts at once, chased as a chain of ns/2 tightly packed
- * 3×3 bulges.
+ * step of hessenberg-qr.ts generalised to ns shifts at once, chased as a chain of ns/2
+ * tightly packed 3×3 bulges.
  *
  *   H := Qᵀ·H·Q,   Q·R = p(H) = (H − σ₁I)(H − σ₂I)···(H − σ_ns I)     (implicitly; H Hessenberg)
  *
@@ -48,8 +48,8 @@
  * well-focused shifts and level 3 performance", SIAM J. Matrix Anal. Appl. 23(4), 929–947,
  * 2002; Kressner, "Numerical Methods for General and Structured Eigenvalue Problems" (2005),
  * §1.5; Watkins, "The Matrix Eigenvalue Problem" (2007), §4.9; LAPACK dlaqr5, dlaqr1.
- * Siblings: schur.ts lahqr (one double shift per sweep, the reference); schur-aed.ts laqr0
- * (the driver that chooses the shifts).
+ * Siblings: hessenberg-qr.ts lahqr (one double shift per sweep, the reference); schur-aed.ts
+ * laqr0 (the driver that chooses the shifts).
  */
 import { larfg } from "../primitives/householder.js";
 import { gemmColMajor } from "../util/gemm.js";

@@ -16,7 +16,7 @@
  * In floating point the new block (2,1) is not exactly zero: the swap is carried out on a copy
  * D of the (p+q)×(p+q) block first, and rejected (returns 1, T untouched) if that entry exceeds
  * 10·eps·‖D‖_max — only when A11 and A22 have nearly equal eigenvalues (ill-conditioned
- * swap). The 2×2 blocks of the result are put back in standard form by lanv2 (schur.ts).
+ * swap). The 2×2 blocks of the result are put back in standard form by lanv2 (schur-2x2.ts).
  *
  * On exit from laexc / trexc: T (n×n column-major) := Qᵀ·T·Q with the blocks reordered, Q :=
  * Q·(the orthogonal transformations) when given. Entries of T below the subdiagonal must be
@@ -30,7 +30,7 @@
  */
 import { lartg, rot } from "../primitives/givens.js";
 import { larfg } from "../primitives/householder.js";
-import { lanv2 } from "./schur.js";
+import { lanv2 } from "./schur-2x2.js";
 
 const EPS = 2.220446049250313e-16; // dlamch("P")
 const SMLNUM = 2.2250738585072014e-308 / EPS; // dlamch("S") / eps
