@@ -120,6 +120,20 @@ describe("cg: SciPy's semantics", () => {
     const x4 = sparse.cg(A, b, { rtol: 1e-12 }).x;
     for (const y of [x2, x3, x4]) expect(np.allclose(x1, y, { rtol: 1e-12, atol: 1e-12 })).toBe(true);
   });
+  it("the fused A·p with pᵀA·p (CSR, CSC) gives bit for bit the x of the separate product and dot", () => {
+    const P = poisson2d(23);
+    const m = 23 * 23;
+    const rhs = (np.random.defaultRng(5).standardNormal(m) as NDArray).toTypedArray() as Float64Array;
+    // a LinearOperator-shaped wrapper has no matvecDotInto: cg calls matvecInto, then dot
+    const plain = { shape: P.shape, matvecInto: (x: Float64Array, y: Float64Array) => P.matvecInto(x, y) };
+    const want = sparse.cg(plain, np.fromTypedArray(rhs), { rtol: 1e-10 });
+    for (const M of [P, P.tocsc()]) {
+      const got = sparse.cg(M, np.fromTypedArray(rhs), { rtol: 1e-10 });
+      expect(got.iterations).toBe(want.iterations);
+      expect(got.residualNorm).toBe(want.residualNorm);
+      expect(Array.from(got.x.toTypedArray())).toEqual(Array.from(want.x.toTypedArray()));
+    }
+  });
   it("agrees with SciPy 1.17 on a small SPD system", () => {
     // A = [[4, 1, 0], [1, 3, 1], [0, 1, 2]]; b = [1, 2, 3]; scipy.sparse.linalg.cg(A, b, rtol=1e-12) → info 0,
     // x = [0.22222222, 0.11111111, 1.44444444]; np.linalg.solve: [0.22222222222222224, 0.11111111111111104, 1.4444444444444446]

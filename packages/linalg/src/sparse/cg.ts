@@ -24,7 +24,9 @@
  * b = 0 returns x = 0 at once (SciPy returns b), whatever x₀.
  *
  * Work: one A·p and one M·r per iteration, five vectors of n float64 (x, r, z, p, q), nothing
- * allocated inside the loop (a callback receives a fresh copy of x each call).
+ * allocated inside the loop (a callback receives a fresh copy of x each call). Memory passes per
+ * iteration without M: A·p with pᵀA·p (fused for a sparse A), x and r with ‖r‖² (one pass), p;
+ * ρ = rᵀr is the ‖r‖² already summed. The sums are those of the plain loops, in the same order.
  * float32 or integer input is computed and returned in float64 (SciPy keeps float32).
  * Reference: Saad, "Iterative Methods for Sparse Linear Systems", 2nd ed., Alg. 6.18 and 9.1
  * (preconditioned CG); Golub & Van Loan, 4th ed., §11.3 and Alg. 11.5.1; SciPy's cg.
@@ -140,6 +142,27 @@ export function dot(n: number, x: Float64Array, y: Float64Array): number {
   return s;
 }
 
+// The vector updates of one CG step, each its own small function that V8 optimises on its own:
+// written inline, they ran in cg's on-stack-replaced code (cg is entered once and loops hundreds
+// of times), which V8 deoptimised and recompiled five times during one solve (--trace-deopt).
+
+/** x += α·p;  r −= α·q;  returns ‖r‖² of the new r (one pass over the four vectors). */
+function updateIterate(n: number, alpha: number, p: Float64Array, q: Float64Array, x: Float64Array, r: Float64Array): number {
+  let rr = 0;
+  for (let i = 0; i < n; i++) {
+    x[i] += alpha * p[i];
+    const ri = r[i] - alpha * q[i];
+    r[i] = ri;
+    rr += ri * ri;
+  }
+  return rr;
+}
+
+/** p := z + β·p (the new search direction). */
+function updateDirection(n: number, z: Float64Array, beta: number, p: Float64Array): void {
+  for (let i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
+}
+
 /** The result object, iterable as [x, info]. */
 export function iterativeResult(x: Float64Array, info: number, iterations: number, residualNorm: number): IterativeResult {
   return namedTuple({ x: np.fromTypedArray(x), info, iterations, residualNorm, converged: info === 0 }, ["x", "info"]);
@@ -185,28 +208,26 @@ export function cg(A: OperatorInput, b: NDArray | ArrayLike<number>, options: Cg
   const zv = Mop === null ? r : new Float64Array(n); // z = M·r (z is r itself without M)
   const p = new Float64Array(n);
   let rhoPrev = 0;
-  let rnorm = Math.sqrt(dot(n, r, r));
+  let rr = dot(n, r, r); // ‖r_j‖²
+  let rnorm = Math.sqrt(rr);
   for (let j = 0; j < maxiter; j++) {
     if (rnorm < atol) return iterativeResult(x, 0, j, rnorm);
     if (Mop !== null) Mop.apply(r, zv);
-    const rho = dot(n, r, zv); // ρ_j = r_jᵀ·M·r_j
+    // ρ_j = r_jᵀ·M·r_j; without M, z = r and ρ_j = ‖r_j‖², already summed (in the same order)
+    const rho = Mop === null ? rr : dot(n, r, zv);
     if (rho === 0 || !Number.isFinite(rho)) return iterativeResult(x, -1, j, rnorm);
     if (j === 0) p.set(zv);
+    else updateDirection(n, zv, rho / rhoPrev, p); // p_j = z_j + β_j·p_{j−1},  β_j = ρ_j / ρ_{j−1}
+    // q_j = A·p_j and p_jᵀ·q_j (in the same pass over the rows when A is a sparse matrix)
+    let pq: number;
+    if (op.applyDot !== undefined) pq = op.applyDot(p, q);
     else {
-      const beta = rho / rhoPrev; // β_j = ρ_j / ρ_{j−1}
-      for (let i = 0; i < n; i++) p[i] = zv[i] + beta * p[i];
+      op.apply(p, q);
+      pq = dot(n, p, q);
     }
-    op.apply(p, q); // q_j = A·p_j
-    const pq = dot(n, p, q);
     if (pq === 0 || !Number.isFinite(pq)) return iterativeResult(x, -1, j, rnorm);
     const alpha = rho / pq; // α_j = ρ_j / p_jᵀA·p_j
-    let rr = 0;
-    for (let i = 0; i < n; i++) {
-      x[i] += alpha * p[i];
-      const ri = r[i] - alpha * q[i];
-      r[i] = ri;
-      rr += ri * ri;
-    }
+    rr = updateIterate(n, alpha, p, q, x, r); // x_{j+1} = x_j + α_j·p_j,  r_{j+1} = r_j − α_j·q_j
     rnorm = Math.sqrt(rr);
     rhoPrev = rho;
     if (callback !== undefined) callback(np.fromTypedArray(Float64Array.from(x)));

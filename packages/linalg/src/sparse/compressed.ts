@@ -32,7 +32,7 @@ import {
 } from "./compressed-storage.js";
 import { spadd } from "./spadd.js";
 import { spgemm } from "./spgemm.js";
-import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecT, type SparseData } from "./spmv.js";
+import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecDot, csrMatvecT, type SparseData } from "./spmv.js";
 import type { CsrMatrix } from "./csr.js";
 import { CooMatrix } from "./coo.js";
 
@@ -169,6 +169,22 @@ export abstract class CompressedMatrix extends SparseMatrix {
     const { indptr, indices, data } = this.arrays;
     if (this.format === "csr") csrMatvec(this.nMajor, indptr, indices, data, x, y);
     else csrMatvecT(this.nMajor, this.nMinor, indptr, indices, data, x, y);
+  }
+
+  /**
+   * y := A·x for a square A, returning xᵀ·y (what CG needs, pᵀ·A·p): for CSR in the same pass
+   * over the rows (csrMatvecDot), for CSC after the scatter. The sum is in index order.
+   */
+  matvecDotInto(x: Float64Array, y: Float64Array): number {
+    const [m, n] = this.shape;
+    if (m !== n) throw new ShapeError(`matvecDotInto: A must be square, got shape ${fmtShape(this.shape)}`);
+    this.checkInto("matvecDotInto", x, y, n, m);
+    const { indptr, indices, data } = this.arrays;
+    if (this.format === "csr") return csrMatvecDot(m, indptr, indices, data, x, y);
+    csrMatvecT(this.nMajor, this.nMinor, indptr, indices, data, x, y);
+    let xy = 0;
+    for (let i = 0; i < n; i++) xy += x[i] * y[i];
+    return xy;
   }
 
   rmatvecInto(x: Float64Array, y: Float64Array): void {

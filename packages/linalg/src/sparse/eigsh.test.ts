@@ -10,7 +10,9 @@ import * as np from "@sliderule/ndarray";
 import { NDArray, ShapeError, ValueError } from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import * as linalg from "../index.js";
+import { getBackend, setBackend } from "@sliderule/ndarray/kernels";
 import { LinAlgError } from "../errors.js";
+import { keptCount } from "./lanczos.js";
 
 const { sparse } = linalg;
 type Which = linalg.sparse.Which;
@@ -188,6 +190,34 @@ describe("eigsh: failures and bad input", () => {
     expect(e.kind).toBe("noConvergence");
     expect(e.message).toMatch(/^eigsh: .*no convergence/);
     expect(e.eigenvectors.shape).toEqual([2000, e.eigenvalues.shape[0]]);
+  });
+  it("an operator that throws mid-iteration: its error comes through, the WebAssembly workspace is given back", () => {
+    let calls = 0;
+    let failing = true;
+    const d = Float64Array.from({ length: 300 }, (_, i) => i + 1);
+    const op = {
+      shape: [300, 300] as [number, number],
+      matvec: (x: NDArray) => {
+        if (++calls === 50 && failing) throw new RangeError("operator failed");
+        const v = x.toTypedArray() as Float64Array;
+        return v.map((t, i) => d[i] * t);
+      },
+    };
+    expect(() => sparse.eigsh(op, { k: 3 })).toThrow("operator failed");
+    // setBackend refuses to switch while a resident workspace (lanczos's V) is still held
+    expect(() => setBackend(getBackend())).not.toThrow();
+    failing = false;
+    const w = sparse.eigsh(op, { k: 3, returnEigenvectors: false });
+    expect(np.allclose(w, [298, 299, 300], { rtol: 1e-12, atol: 0 })).toBe(true);
+  });
+  it("keeps ARPACK's number of Ritz vectors at a restart (dsaup2: k + min(nconv, (m − k)/2))", () => {
+    expect(keptCount(5, 20, 0)).toBe(5);
+    expect(keptCount(5, 20, 3)).toBe(8);
+    expect(keptCount(5, 20, 4)).toBe(9);
+    expect(keptCount(8, 20, 7)).toBe(14); // at most ⌊(m − k)/2⌋ = 6 more
+    expect(keptCount(1, 20, 0)).toBe(10); // k = 1: m/2 when m ≥ 6
+    expect(keptCount(1, 4, 0)).toBe(2);
+    expect(keptCount(1, 2, 0)).toBe(1); // never m: one new direction at least
   });
   it("k ≥ n, k < 1, which, ncv, v0, sigma, non-square, unknown options", () => {
     expect(() => sparse.eigsh(A, { k: 40 })).toThrow(ValueError);

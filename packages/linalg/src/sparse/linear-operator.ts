@@ -39,6 +39,8 @@ export interface MatvecInto {
   matvecInto(x: Float64Array, y: Float64Array): void;
   /** y := Aᵀ·x; x has shape[0] entries, y shape[1]. */
   rmatvecInto?(x: Float64Array, y: Float64Array): void;
+  /** y := A·x for a square A, returning xᵀ·y (CSR and CSC matrices; cg's pᵀ·A·p in one pass). */
+  matvecDotInto?(x: Float64Array, y: Float64Array): number;
 }
 
 /** The solvers' view of an operator: its shape and y := A·x (and y := Aᵀ·x when known). */
@@ -47,6 +49,8 @@ export interface Operator {
   readonly cols: number;
   apply(x: Float64Array, y: Float64Array): void;
   applyT: ((x: Float64Array, y: Float64Array) => void) | null;
+  /** y := A·x returning xᵀ·y, when the operator offers it fused (square sparse matrices). */
+  applyDot?: (x: Float64Array, y: Float64Array) => number;
 }
 
 const isMatvecInto = (a: unknown): a is MatvecInto =>
@@ -61,7 +65,8 @@ export function asLinearOperator(fn: string, A: unknown): Operator {
   if (isMatvecInto(A)) {
     const [rows, cols] = A.shape;
     const applyT = A.rmatvecInto ? (x: Float64Array, y: Float64Array) => A.rmatvecInto!(x, y) : null;
-    return { rows, cols, apply: (x, y) => A.matvecInto(x, y), applyT };
+    const applyDot = A.matvecDotInto && rows === cols ? (x: Float64Array, y: Float64Array) => A.matvecDotInto!(x, y) : undefined;
+    return { rows, cols, apply: (x, y) => A.matvecInto(x, y), applyT, applyDot };
   }
   if (A instanceof NDArray || Array.isArray(A)) return denseOperator(fn, A);
   if (isPlainObject(A) && typeof (A as Partial<LinearOperatorLike>).matvec === "function") return userOperator(fn, A as unknown as LinearOperatorLike);

@@ -8,7 +8,8 @@ import fc from "fast-check";
 import * as np from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import { csrMatrix } from "./construct.js";
-import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecT, spmvReference, type SparseData } from "./spmv.js";
+import { ShapeError } from "@sliderule/ndarray";
+import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecDot, csrMatvecT, spmvReference, type SparseData } from "./spmv.js";
 
 /** Random CSR arrays of an m × n matrix: rows drawn with repeats and in any order, some rows empty. */
 const csrArb = fc
@@ -110,6 +111,57 @@ describe("spmv kernels against spmvReference", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("csrMatvec sums each row in storage order: bit for bit the reference, rows of any lengths", () => {
+    // the four-rows-at-a-time loop must not reorder a row's additions (SciPy's order), whatever
+    // the mix of lengths in a group of four (empty rows, one long row, a tail of 1–3 rows)
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 13 }), { minLength: 1, maxLength: 23 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        (lengths, seed) => {
+          const m = lengths.length;
+          const n = 17;
+          const rng = np.random.defaultRng(seed);
+          const indptr = Int32Array.from([0, ...lengths.map((_, i) => lengths.slice(0, i + 1).reduce((a, b) => a + b, 0))]);
+          const nnz = indptr[m];
+          const indices = Int32Array.from({ length: nnz }, () => Number(rng.integers(0, n)));
+          const data = (rng.standardNormal(nnz) as np.NDArray).toTypedArray() as Float64Array;
+          const x = (rng.standardNormal(n) as np.NDArray).toTypedArray() as Float64Array;
+          const y = new Float64Array(m).fill(NaN);
+          csrMatvec(m, indptr, indices, data, x, y);
+          const want = spmvReference([m, n], indptr, indices, data, x);
+          expect(Array.from(y)).toEqual(Array.from(want));
+          // csrMatvecDot on the square m × m part (columns < m): y and xᵀy as csrMatvec then a plain dot
+          if (m <= n) {
+            const sq = Int32Array.from(indices, (j) => j % m);
+            const xs = x.subarray(0, m);
+            const yd = new Float64Array(m).fill(NaN);
+            const xy = csrMatvecDot(m, indptr, sq, data, xs, yd);
+            const ref = spmvReference([m, m], indptr, sq, data, xs);
+            expect(Array.from(yd)).toEqual(Array.from(ref));
+            let dot = 0;
+            for (let i = 0; i < m; i++) dot += xs[i] * ref[i];
+            expect(xy).toBe(dot);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("matvecDotInto: y := A·x and xᵀ·y for CSR (fused) and CSC; square only", () => {
+    const S = csrMatrix([Float64Array.of(2, -1, -1, 2, -1, -1, 2), Int32Array.of(0, 1, 0, 1, 2, 1, 2), Int32Array.of(0, 2, 5, 7)], { shape: [3, 3] });
+    const x = Float64Array.of(1, 2, 4);
+    for (const M of [S, S.tocsc()]) {
+      const y = new Float64Array(3);
+      expect(M.matvecDotInto(x, y)).toBe(1 * 0 + 2 * -1 + 4 * 6); // A·x = (0, −1, 6)
+      expect(Array.from(y)).toEqual([0, -1, 6]);
+    }
+    const R = csrMatrix([Float64Array.of(1), Int32Array.of(0), Int32Array.of(0, 1, 1)], { shape: [2, 3] });
+    expect(() => R.matvecDotInto(new Float64Array(3), new Float64Array(2))).toThrow(ShapeError);
+    expect(() => R.matvecDotInto(new Float64Array(3), new Float64Array(2))).toThrow(/^matvecDotInto: A must be square, got shape \(2, 3\)/);
   });
 
   it("propagates NaN and Inf of A as the dense product does", () => {
