@@ -9,6 +9,11 @@
  *
  * Every public routine that blocks accepts `{ blockSize }` to override its default here
  * (tests use tiny block sizes so that blocking is exercised on small matrices).
+ *
+ * Also here: the crossovers of divide and conquer and of the QR-first SVD, the multishift QR's
+ * parameters, and (at the end) the leaf sizes, crossovers and tile sizes of single routines,
+ * each with what it trades and the measurement that chose it (or a note that none was
+ * recorded). Machine constants (eps, safmin) are not knobs: they live in machine.ts.
  */
 import { ValueError } from "@sliderule/ndarray";
 
@@ -173,3 +178,75 @@ export const SCHUR_MULTISHIFT: Readonly<SchurMultishiftTuning> = Object.freeze({
   ]),
   accumulateMinShifts: 14,
 });
+
+// ------------------------------------------------------------------ crossovers and block sizes
+// of single routines (moved here from the files that use them; the comments are theirs).
+
+/**
+ * LU's recursive panel factorisation (dense/lu.ts getrf2, LAPACK dgetrf2): panels of at most
+ * this many columns are factored by getf2 directly. Trades getf2's level-2 loops against the
+ * small trsm and gemm calls of deeper recursion (LAPACK recurses down to one column). No
+ * measurement recorded; the WebAssembly copy (ndarray kernels/wasm/factor.as.ts) keeps the
+ * same value.
+ */
+export const PANEL_LEAF = 8;
+
+/**
+ * LAPACK's crossover for the QR-first path (mnthr ≈ 1.6·n); lstsq's SVD path (dense/lstsq.ts)
+ * takes A = Q·R first when m ≥ MN_RATIO·n. The real `svd` uses its own measured
+ * {@link SVD_QR_FIRST}.ratio.
+ */
+export const MN_RATIO = 1.6;
+
+/**
+ * Largest m·n for which `gebrdFast` (dense/bidiagonalize-fast.ts) runs the fused unblocked
+ * kernel (above it: the blocked gebrd). Measured (median of 400 each, interleaved in one
+ * process; 2-core machine under load, ±10%): gebrd nb 16 / gebd2 / gebd2Fast
+ *   50×50: 0.39 / 0.34 / 0.20 ms;  80×80: 1.45 / 1.68 / 0.95;  100×100: 2.60 / 3.37 / 1.82;
+ *   128×128: 4.51 / 6.63 / 3.74;  160×160: 7.9 / 13.7 / 9.7;  200×200: 18.6 / 33.0 / 21.1.
+ */
+export const GEBD2_FAST_MAX_SIZE = 128 * 128;
+
+/**
+ * Hessenberg reduction (dense/hessenberg.ts gehrdBlocked, LAPACK dgehrd): panel width nb of the
+ * blocked reduction, and nx: the trailing columns left to the unblocked routine. Measured at
+ * n = 200 (bench/eig.bench.ts): 8 ≤ nb ≤ 16 all within noise of each other (16 ms against
+ * 23 ms unblocked); LAPACK's own defaults (32, 128) tune for a faster gemm.
+ */
+export const HESSENBERG_BLOCK: Readonly<{ nb: number; nx: number }> = Object.freeze({ nb: 16, nx: 16 });
+
+/**
+ * Columns per gemm in trevc's back-transformation (dense/eig-vectors.ts, VR := Z·X): X is upper
+ * triangular, so a block of columns j0..j1−1 needs Z[:, 0..j1−1] only; narrower blocks skip more
+ * of X's zero lower triangle, wider ones make fewer, larger gemm calls. No measurement recorded.
+ */
+export const BACK_TRANSFORM_BLOCK = 32;
+
+/**
+ * The block columns of getri's step 1, X := L⁻¹ (dense/inv.ts). Measured: 128: 40.9 ms CPU at
+ * n = 500 against 41.5–41.7 for 64 and 44.9 for 256, and 45.6–54.5 for getrs on the identity;
+ * best of 20 interleaved, 2026-12.
+ */
+export const GETRI_BLOCK_COLUMNS = 128;
+
+/**
+ * lasr (primitives/givens.ts, LAPACK dlasr) takes rows in strips of this many so that a whole
+ * sweep of rotations works on rows that stay in cache (the QR sweeps of the SVD and of eigh call
+ * lasr once per sweep instead of `rot` once per rotation). No measurement recorded.
+ */
+export const LASR_STRIP = 64;
+
+/**
+ * util/batch.ts withWork: below this many float64 elements in all, work arrays stay ordinary
+ * (their products run in TypeScript anyway); at or above it they are taken inside WebAssembly
+ * memory when the backend has it, so that gemm copies nothing in or out. No crossover
+ * measurement recorded (the resident workspaces as a whole: 500×500 solve 22–31 → 17–20 ms).
+ */
+export const RESIDENT_MIN = 64 * 64;
+
+/**
+ * Tile edge (elements) of the real copies in util/batch.ts loadMatrix/storeMatrix: both the
+ * strided reads and the column-major writes stay within a few cache lines (a plain double loop
+ * would stride through one side). No measurement recorded.
+ */
+export const COPY_TILE = 32;

@@ -27,10 +27,10 @@
  * eigenvectors", Numer. Math. 13 (1969); Golub & Van Loan, 4th ed., §7.5.7; LAPACK dgebal,
  * dgebak (3.5+: 2-norms, as here).
  */
+// dgebal's SFMIN1 = dlamch("S")/dlamch("P") and SFMAX1 = 1/SFMIN1 (machine.ts): the smallest
+// and largest scaling factors balancing will use
+import { BIGNUM, SMLNUM } from "../machine.js";
 
-/** LAPACK's dlamch("S") / dlamch("P"): the smallest scaling factor balancing will use. */
-const SFMIN1 = 2.2250738585072014e-308 / 2.220446049250313e-16;
-const SFMAX1 = 1 / SFMIN1;
 /** Scaling steps are powers of this radix, so that they are exact. */
 const SCLFAC = 2;
 /** A scaling is kept only if it reduces ‖row‖ + ‖column‖ by at least 5%. */
@@ -152,7 +152,7 @@ export function gebal(n: number, A: Float64Array, lda: number, scale: Float64Arr
   for (let i = k; i <= l; i++) scale[i] = 1;
 
   // 2. scale rows and columns of B = A[k..l, k..l] until their norms balance
-  const sfmin2 = SFMIN1 * SCLFAC;
+  const sfmin2 = SMLNUM * SCLFAC;
   const sfmax2 = 1 / sfmin2;
   let noconv = true;
   while (noconv) {
@@ -198,8 +198,8 @@ export function gebal(n: number, A: Float64Array, lda: number, scale: Float64Arr
       }
       // keep it only if ‖row‖ + ‖column‖ drops by 5%, and d_i stays representable
       if (c + r >= FACTOR * s) continue;
-      if (f < 1 && scale[i] < 1 && f * scale[i] <= SFMIN1) continue;
-      if (f > 1 && scale[i] > 1 && scale[i] >= SFMAX1 / f) continue;
+      if (f < 1 && scale[i] < 1 && f * scale[i] <= SMLNUM) continue;
+      if (f > 1 && scale[i] > 1 && scale[i] >= BIGNUM / f) continue;
       scale[i] *= f;
       noconv = true;
       // row i /= f (columns k..n−1), column i *= f (rows 0..l)

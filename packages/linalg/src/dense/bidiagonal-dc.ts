@@ -52,13 +52,14 @@ import { lartg, rot } from "../primitives/givens.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { bdsqr, type RotTarget } from "./bidiagonal-svd.js";
 import { secularSigma } from "./secular-sigma.js";
+import { UNIT_ROUNDOFF } from "../machine.js";
+import { BIDIAGONAL_DC } from "../tuning.js";
 
-const EPS = 2 ** -53;
 const NONE: RotTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
 
 /** The tuning knob of {@link bdsdc}. */
 export interface BidiagonalDcOptions {
-  /** Blocks of at most this many rows are solved by bdsqr (default 25, LAPACK's SMLSIZ; ≥ 2). */
+  /** Blocks of at most this many rows are solved by bdsqr (default BIDIAGONAL_DC.leafSize in tuning.ts: 25, LAPACK's SMLSIZ; ≥ 2). */
   leafSize?: number;
 }
 
@@ -69,7 +70,7 @@ export interface BidiagonalDcOptions {
  * @throws LinAlgError kind "noConvergence" if bdsqr fails on a leaf.
  */
 export function bdsdc(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd", options: BidiagonalDcOptions = {}): void {
-  const leaf = Math.max(2, options.leafSize ?? 25);
+  const leaf = Math.max(2, options.leafSize ?? BIDIAGONAL_DC.leafSize);
   // no vectors, or a block small enough for one leaf: bdsqr on the caller's matrices (dbdsdc too)
   if (n <= leaf || (U.rows === 0 && V.rows === 0)) return bdsqr(n, d, e, U, V, fn);
 
@@ -90,7 +91,7 @@ export function bdsdc(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
   // split where |e_i| ≤ eps·‖B‖ (dbdsdc): the blocks are independent problems
   let start = 0;
   for (let i = 0; i < n; i++) {
-    if (i < n - 1 && Math.abs(e[i]) > EPS) continue;
+    if (i < n - 1 && Math.abs(e[i]) > UNIT_ROUNDOFF) continue;
     if (i < n - 1) e[i] = 0;
     solve(work, start, i + 1, 0);
     start = i + 1;
@@ -211,7 +212,7 @@ function merge(w: Work, lo: number, nl: number, nr: number, sqre: number, alpha:
   }
   let dmax = 0;
   for (let j = 1; j < N; j++) dmax = Math.max(dmax, dd[j]);
-  const tol = 8 * EPS * Math.max(Math.abs(alpha), Math.abs(beta), dmax);
+  const tol = 8 * UNIT_ROUNDOFF * Math.max(Math.abs(alpha), Math.abs(beta), dmax);
 
   // item 0: z_0 = α·v1_null[nl] (and β·v2_null[0]: the two null columns rotated into one)
   Uw[nl] = 1;

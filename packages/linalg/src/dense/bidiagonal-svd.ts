@@ -47,9 +47,9 @@
  */
 import { LinAlgError } from "../errors.js";
 import { lartg, lasrRows, rot, type SweepOptions } from "../primitives/givens.js";
+// dbdsqr's EPS = dlamch('E') is UNIT_ROUNDOFF (2⁻⁵³); its UNFL = dlamch('S') is SAFMIN
+import { SAFMIN, UNIT_ROUNDOFF } from "../machine.js";
 
-const EPS = 2 ** -53; // LAPACK dlamch('E'): relative machine precision
-const UNFL = 2.2250738585072014e-308; // dlamch('S'): safe minimum
 const MAXITR = 6;
 
 /** Fortran SIGN(a, b): |a| with the sign of b. */
@@ -139,7 +139,7 @@ export function lasv2(f: number, g: number, h: number): Svd2 {
     clt = crt = slt = srt = 0;
     if (ga > fa) {
       pmax = 2;
-      if (fa / ga < EPS) {
+      if (fa / ga < UNIT_ROUNDOFF) {
         // g very large against f and h
         gasmal = false;
         ssmax = ga;
@@ -252,7 +252,7 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
   let sweeps = 0;
   if (n > 1) {
     // tol: the relative accuracy asked of each singular value (LAPACK's tolmul·eps)
-    const tol = Math.max(10, Math.min(100, EPS ** -0.125)) * EPS;
+    const tol = Math.max(10, Math.min(100, UNIT_ROUNDOFF ** -0.125)) * UNIT_ROUNDOFF;
     const maxit = MAXITR * n * n;
     // work: the rotations of one sweep, (c1, s1) for one side and (c2, s2) for the other
     const c1 = new Float64Array(n);
@@ -272,7 +272,7 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
       }
     }
     sminoa /= Math.sqrt(n);
-    const thresh = Math.max(tol * sminoa, MAXITR * (n * (n * UNFL)));
+    const thresh = Math.max(tol * sminoa, MAXITR * (n * (n * SAFMIN)));
 
     let m = n - 1; // the active block is d[ll..m]; below m everything has converged
     let iter = 0;
@@ -359,7 +359,7 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
       // the shift: the smaller singular value of the 2×2 at the far end, or zero when
       // shifting would cost relative accuracy (σ_min of the block tiny against σ_max)
       let shift = 0;
-      if (!(n * tol * (sminl / smax) <= Math.max(EPS, 0.01 * tol))) {
+      if (!(n * tol * (sminl / smax) <= Math.max(UNIT_ROUNDOFF, 0.01 * tol))) {
         let sll: number;
         if (idir === 1) {
           sll = Math.abs(d[ll]);
@@ -368,7 +368,7 @@ export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
           sll = Math.abs(d[m]);
           shift = las2(d[ll], e[ll], d[ll + 1])[0];
         }
-        if (sll > 0 && (shift / sll) ** 2 < EPS) shift = 0;
+        if (sll > 0 && (shift / sll) ** 2 < UNIT_ROUNDOFF) shift = 0;
         if (shift !== 0 && known) shift = nearest(known, shift);
       }
       iter += m - ll;

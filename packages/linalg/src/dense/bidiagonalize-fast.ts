@@ -16,25 +16,17 @@
  *
  * Pass 2 reads each column once for both; the dots keep two partial sums per column so the
  * additions do not wait on each other. Float64Array only, no allocation inside the loop: the
- * kernel for m·n ≤ {@link GEBD2_FAST_MAX_SIZE} (svd.ts and lstsq.ts call `gebrdFast`), where
- * the blocked gebrd's labrd (up to ten small matrix–vector products per step, each a kernel
- * call) costs more than it saves: 50×50 in 0.20 ms against gebrd's 0.39 (about 1.7 GFLOP/s,
- * what plain JavaScript loops reach here).
+ * kernel for m·n ≤ {@link GEBD2_FAST_MAX_SIZE} (tuning.ts, with its measurements; svd.ts and
+ * lstsq.ts call `gebrdFast`), where the blocked gebrd's labrd (up to ten small matrix–vector
+ * products per step, each a kernel call) costs more than it saves: 50×50 in 0.20 ms against
+ * gebrd's 0.39 (about 1.7 GFLOP/s, what plain JavaScript loops reach here).
  *
  * Invariant and reference: as bidiagonalize.ts (LAPACK dgebd2; Golub & Van Loan §5.4.8).
  * bidiagonalize.test.ts runs the same tests on gebd2, gebrd and gebd2Fast.
  */
 import { larfg } from "../primitives/householder.js";
 import { gebrd } from "./bidiagonalize.js";
-
-/**
- * Largest m·n for which `gebrdFast` runs the fused unblocked kernel (above it: the blocked
- * gebrd). Measured (median of 400 each, interleaved in one process; 2-core machine under
- * load, ±10%): gebrd nb 16 / gebd2 / gebd2Fast
- *   50×50: 0.39 / 0.34 / 0.20 ms;  80×80: 1.45 / 1.68 / 0.95;  100×100: 2.60 / 3.37 / 1.82;
- *   128×128: 4.51 / 6.63 / 3.74;  160×160: 7.9 / 13.7 / 9.7;  200×200: 18.6 / 33.0 / 21.1.
- */
-export const GEBD2_FAST_MAX_SIZE = 128 * 128;
+import { GEBD2_FAST_MAX_SIZE } from "../tuning.js";
 
 /**
  * gebd2 (bidiagonalize.ts) with fused passes, for the m×n (m ≥ n) column-major block

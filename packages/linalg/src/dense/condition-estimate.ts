@@ -33,11 +33,10 @@
  */
 import { warnings } from "@sliderule/ndarray";
 import type { FloatArray } from "../util/batch.js";
+import { SAFMIN, UNIT_ROUNDOFF, UNIT_ROUNDOFF_FLOAT32 } from "../machine.js";
 
 /** Iteration limit of dlacn2 (ITMAX). */
 const ITMAX = 5;
-/** Below this modulus a complex component's sign is taken as 1 (zlacn2's safmin test). */
-const SAFMIN = 2.2250738585072014e-308;
 
 /**
  * ‖A‖₁ = max_j Σ_i |a_ij| of the n×n column-major A (ld lda; interleaved when `complex`)
@@ -93,6 +92,7 @@ export function normEst1(n: number, complex: boolean, applyB: (x: Float64Array) 
     for (let i = 0; i < n; i++) {
       if (complex) {
         const a = Math.hypot(x[2 * i], x[2 * i + 1]);
+        // zlacn2's safmin test: below SAFMIN a component's sign is taken as 1
         if (a > SAFMIN) {
           x[2 * i] /= a;
           x[2 * i + 1] /= a;
@@ -287,13 +287,13 @@ export function trackRcond(t: RcondTracker, rcond: number): void {
 
 /**
  * SciPy's check after solve/inv: a LinAlgWarning "fn: Ill-conditioned matrix (rcond=…): result
- * may not be accurate." when the smallest rcond is below eps (LAPACK dlamch('E'): 2⁻⁵³, or
- * 2⁻²⁴ for float32), or NaN. One warning per call; for a stack it names the smallest rcond
- * and how many matrices were checked.
+ * may not be accurate." when the smallest rcond is below the unit roundoff u (LAPACK
+ * dlamch('E'): 2⁻⁵³, or 2⁻²⁴ for float32), or NaN. One warning per call; for a stack it names
+ * the smallest rcond and how many matrices were checked.
  */
 export function warnIfIllConditioned(fn: string, t: RcondTracker, dtype: string): void {
-  const eps = dtype === "float32" ? 2 ** -24 : 2 ** -53;
-  if (t.count === 0 || t.min >= eps) return;
+  const u = dtype === "float32" ? UNIT_ROUNDOFF_FLOAT32 : UNIT_ROUNDOFF;
+  if (t.count === 0 || t.min >= u) return;
   const which = t.count > 1 ? `, the smallest of ${t.count} matrices` : "";
   warnings.warn(`${fn}: Ill-conditioned matrix (rcond=${formatG(t.min)}${which}): result may not be accurate.`, warnings.LinAlgWarning);
 }

@@ -36,14 +36,12 @@
  */
 import { gemmColMajor } from "../util/gemm.js";
 import { cdiv } from "./hessenberg-qr-complex.js";
+import { SAFMIN, ULP } from "../machine.js";
+import { BACK_TRANSFORM_BLOCK } from "../tuning.js";
 
 /** How trevc applies Z to the eigenvectors of T: one gemm at the end (default), or a gemv per vector (dtrevc's way, the reference twin). */
 export type BackTransform = "gemm" | "gemv";
 
-const ULP = 2.220446049250313e-16;
-const SAFMIN = 2.2250738585072014e-308;
-/** Columns per gemm in trevc's back-transformation (skips the zero lower triangle of X). */
-const BACK_TRANSFORM_BLOCK = 32;
 
 // ------------------------------------------------------------------ the small solves
 

@@ -56,7 +56,7 @@ const EIG_OPTIONS = optionsSchema({ multishift: OPTION.any });
  */
 export function geev(n: number, A: Float64Array, wantv: boolean, wr: Float64Array, wi: Float64Array, VR: Float64Array, multishift: MultishiftOptions = {}): number {
   if (n === 0) return 0;
-  // 1. scale A if its largest entry is outside [SMLNUM, BIGNUM]
+  // 1. scale A if its largest entry is outside [SMLNUM_DRIVER, BIGNUM_DRIVER] (machine.ts)
   const unscale = scaleToSafeRange(n, A, false);
   // 2. balance: A' = D⁻¹·Pᵀ·A·P·D
   const scale = new Float64Array(n);

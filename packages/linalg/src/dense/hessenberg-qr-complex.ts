@@ -32,10 +32,8 @@
  * Siblings: hessenberg-qr.ts lahqr (real input, double shift); hseqr.ts zhseqr (the driver).
  */
 import { zlarfg } from "../complex/qr.js";
+import { SAFMIN, ULP } from "../machine.js";
 
-/** Unit roundoff·base (LAPACK dlamch("P")) and the safe minimum (dlamch("S")). */
-const ULP = 2.220446049250313e-16;
-const SAFMIN = 2.2250738585072014e-308;
 /** Exceptional shifts: every KEXSH iterations without a deflation (LAPACK's constants). */
 const KEXSH = 10;
 const DAT1 = 0.75;

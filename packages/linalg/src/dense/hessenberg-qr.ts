@@ -44,10 +44,8 @@
 import { rot } from "../primitives/givens.js";
 import { larfg } from "../primitives/householder.js";
 import { lanv2 } from "./schur-2x2.js";
+import { SAFMIN, ULP } from "../machine.js";
 
-/** Unit roundoff·base (LAPACK dlamch("P")) and the safe minimum (dlamch("S")). */
-const ULP = 2.220446049250313e-16;
-const SAFMIN = 2.2250738585072014e-308;
 /** Exceptional shifts: every KEXSH iterations without a deflation (LAPACK's constants). */
 const KEXSH = 10;
 const DAT1 = 0.75;

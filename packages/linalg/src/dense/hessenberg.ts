@@ -36,17 +36,9 @@ import { zlarfg, zlarfLeft, zung2r } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
 import { larfb, larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { gemmColMajor } from "../util/gemm.js";
-import { BLOCK_SIZES } from "../tuning.js";
+import { BLOCK_SIZES, HESSENBERG_BLOCK } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, type ArrayInput } from "../util/batch.js";
 import { orgqrFast } from "./qr.js";
-
-/**
- * Panel width nb of the blocked reduction, and nx: the trailing columns left to the unblocked
- * routine. Measured at n = 200 (bench/eig.bench.ts): 8 ≤ nb ≤ 16 all within noise of each other
- * (16 ms against 23 ms unblocked); LAPACK's own defaults (32, 128) tune for a faster gemm.
- * (A candidate for BLOCK_SIZES in tuning.ts.)
- */
-export const HESSENBERG_BLOCK: Readonly<{ nb: number; nx: number }> = Object.freeze({ nb: 16, nx: 16 });
 
 // ------------------------------------------------------------------ checks
 

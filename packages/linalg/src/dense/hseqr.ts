@@ -25,10 +25,7 @@ import { SCHUR_MULTISHIFT } from "../tuning.js";
 import { lahqr } from "./hessenberg-qr.js";
 import { zlahqr } from "./hessenberg-qr-complex.js";
 import { laqr0, type MultishiftOptions } from "./schur-aed.js";
-
-/** Unit roundoff·base (LAPACK dlamch("P")) and the safe minimum (dlamch("S")). */
-const ULP = 2.220446049250313e-16;
-const SAFMIN = 2.2250738585072014e-308;
+import { BIGNUM_DRIVER, SMLNUM_DRIVER } from "../machine.js";
 
 /**
  * Eigenvalues, and optionally the Schur form, of a Hessenberg matrix that gebal has left
@@ -85,9 +82,8 @@ export function zhseqr(wantt: boolean, wantz: boolean, n: number, ilo: number, i
 
 // ------------------------------------------------------------------ scaling into range
 
-/** dgeev's / dgees's thresholds: the largest |entry| of A is brought into [SMLNUM, BIGNUM]. */
-const SMLNUM = Math.sqrt(SAFMIN) / ULP;
-const BIGNUM = 1 / SMLNUM;
+// dgeev's / dgees's thresholds (machine.ts): the largest |entry| of A is brought into
+// [SMLNUM_DRIVER, BIGNUM_DRIVER] = [√SAFMIN/ULP, ULP/√SAFMIN].
 
 /**
  * Scale the n×n matrix A (interleaved when `complex`) by a scalar when its largest |entry| is
@@ -101,8 +97,8 @@ export function scaleToSafeRange(n: number, A: Float64Array, complex: boolean): 
   if (complex) for (let e = 0; e < n * n; e++) anrm = Math.max(anrm, Math.hypot(A[2 * e], A[2 * e + 1]));
   else for (let e = 0; e < n * n; e++) anrm = Math.max(anrm, Math.abs(A[e]));
   let cscale = 1;
-  if (anrm > 0 && anrm < SMLNUM) cscale = SMLNUM;
-  else if (anrm > BIGNUM) cscale = BIGNUM;
+  if (anrm > 0 && anrm < SMLNUM_DRIVER) cscale = SMLNUM_DRIVER;
+  else if (anrm > BIGNUM_DRIVER) cscale = BIGNUM_DRIVER;
   if (cscale === 1) return 1;
   const f = cscale / anrm;
   for (let e = 0; e < (complex ? 2 : 1) * n * n; e++) A[e] *= f;

@@ -23,7 +23,7 @@
  */
 import type { NDArray } from "@sliderule/ndarray";
 import { zgetf2 } from "../complex/lu.js";
-import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
+import { BLOCK_SIZES, blockSizeOf, GETRI_BLOCK_COLUMNS, type BlockOptions } from "../tuning.js";
 import {
   asArray,
   assertFinite,
@@ -124,10 +124,9 @@ function invert(a: ArrayInput, options: BlockOptions, warnIll: boolean): NDArray
 /**
  * A⁻¹ into X (n×n column-major, ldx) from A = P·L·U as getrf leaves it in LU (lda) and ipiv
  * (see the file header). `nb`: the triangular solves' leaf size; `width`: the block columns of
- * step 1 (128: 40.9 ms CPU at n = 500 against 41.5–41.7 for 64 and 44.9 for 256, and
- * 45.6–54.5 for getrs on the identity; best of 20 interleaved, 2026-12).
+ * step 1 (default GETRI_BLOCK_COLUMNS, measured in tuning.ts).
  */
-export function getri(n: number, LU: FloatArray, luOff: number, lda: number, ipiv: Int32Array, X: FloatArray, xOff: number, ldx: number, nb: number, width = 128): void {
+export function getri(n: number, LU: FloatArray, luOff: number, lda: number, ipiv: Int32Array, X: FloatArray, xOff: number, ldx: number, nb: number, width = GETRI_BLOCK_COLUMNS): void {
   // 1. X := L⁻¹, one block column at a time, from the diagonal down
   for (let j = 0; j < n; j++) {
     X.fill(0, xOff + j * ldx, xOff + j * ldx + n);

@@ -33,7 +33,7 @@
 import * as np from "@sliderule/ndarray";
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
-import { BLOCK_SIZES } from "../tuning.js";
+import { BLOCK_SIZES, MN_RATIO } from "../tuning.js";
 import { asArray, loadMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { larfLeft } from "../primitives/householder.js";
@@ -42,8 +42,9 @@ import { orgbrP } from "./bidiagonalize.js";
 import { gebrdFast } from "./bidiagonalize-fast.js";
 import { geqrfFast } from "./qr.js";
 import { rescale, scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
-import { finiteScaleIntoRange, MN_RATIO, zsvdTall } from "./svd.js";
+import { finiteScaleIntoRange, zsvdTall } from "./svd.js";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
+import { ULP, UNIT_ROUNDOFF } from "../machine.js";
 
 /** The options lstsq accepts (util/options.ts); rcond is checked below. */
 const LSTSQ_OPTIONS = optionsSchema({ rcond: OPTION.any });
@@ -214,9 +215,9 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
  * @throws ValueError for anything but a number (not NaN) or null.
  */
 function rcondOf(fn: string, rcond: unknown, m: number, n: number): number {
-  if (rcond === undefined || rcond === null) return 2 ** -52 * Math.max(m, n);
+  if (rcond === undefined || rcond === null) return ULP * Math.max(m, n);
   if (typeof rcond !== "number" || Number.isNaN(rcond)) throw new ValueError(`${fn}: rcond must be a number or null, got ${show(rcond)}`);
-  return rcond <= 0 || rcond >= 1 ? 2 ** -53 : rcond;
+  return rcond <= 0 || rcond >= 1 ? UNIT_ROUNDOFF : rcond;
 }
 
 /** C (p×q) = Aᴴ·B, A: r×p (ld lda), B: r×q (ld ldb), complex interleaved column-major. */

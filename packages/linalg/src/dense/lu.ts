@@ -53,7 +53,7 @@ import { getrfResident } from "@sliderule/ndarray/kernels";
 import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
 import { transCode, trsm, trsmUnblocked, type Trans } from "../primitives/triangular-solve.js";
-import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
+import { BLOCK_SIZES, blockSizeOf, PANEL_LEAF, type BlockOptions } from "../tuning.js";
 import {
   allocWork,
   withWork,
@@ -150,14 +150,11 @@ export function laswp(ncols: number, A: FloatArray, aOff: number, lda: number, j
   }
 }
 
-/** Panels of at most this many columns are factored by getf2 directly (see getrf2). */
-const PANEL_LEAF = 8;
-
 /**
  * Recursive LU with partial pivoting of an m×n panel (LAPACK dgetrf2): factor the left half
  * of the columns, update the right half, factor its lower part, then apply that part's row
  * interchanges to the left half. Same outputs and return value as {@link getf2}, which it
- * calls on slices of at most PANEL_LEAF columns.
+ * calls on slices of at most PANEL_LEAF (tuning.ts) columns.
  *
  *          n1    n2
  *       ⎡ A11 │ A12 ⎤  n1      [A11; A21] = P1·[L11; L21]·U11   (recursion)

@@ -17,6 +17,7 @@ import { type Batched, type NDArray, type NestedArray, type NestedStack, ValueEr
 import { asArray, type ArrayInput } from "../util/batch.js";
 import { cutoffRatios } from "./pinv.js";
 import { svd } from "./svd.js";
+import { ULP, ULP_FLOAT32 } from "../machine.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options matrixRank accepts (util/options.ts); tol is checked below. */
@@ -66,7 +67,7 @@ export function matrixRank(a: ArrayInput, options: MatrixRankOptions = {}): numb
   const k = S.shape[S.ndim - 1];
   const batch = S.shape.slice(0, -1);
   const count = batch.reduce((p, d) => p * d, 1);
-  const eps = S.dtype === "float32" ? 2 ** -23 : 2 ** -52;
+  const eps = S.dtype === "float32" ? ULP_FLOAT32 : ULP;
   const tol = options.tol ?? null;
   const tolData = tol === null ? null : cutoffRatios("matrixRank", "tol", tol, batch);
   const out = np.zeros(batch, "int32");

@@ -19,6 +19,7 @@ import { ValueError, type NDArray } from "@sliderule/ndarray";
 import { asArray, assertStacked2d, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { svd } from "./svd.js";
+import { ULP, ULP_FLOAT32 } from "../machine.js";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
 
 /** The options pinv accepts (util/options.ts); rcond is checked below. */
@@ -59,7 +60,7 @@ export function pinv(a: ArrayInput, options: PinvOptions = {}): NDArray {
   // NumPy 2: rcond, or rtol (null: max(M, N)·eps of a's dtype), never both; default 1e-15
   const { rcond, rtol } = options;
   if (rcond != null && rtol !== undefined) throw new ValueError(`${fn}: rtol and rcond can't be both set (rcond=${show(rcond)}, rtol=${show(rtol)})`);
-  const eps = dtype === "float32" ? 2 ** -23 : 2 ** -52;
+  const eps = dtype === "float32" ? ULP_FLOAT32 : ULP;
   const rc =
     rcond != null ? cutoffRatios(fn, "rcond", rcond, batch)
     : rtol === undefined ? [1e-15]

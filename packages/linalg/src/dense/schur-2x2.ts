@@ -24,12 +24,10 @@
  * decomposition); LAPACK dlanv2.
  * Siblings: the complex Schur form needs no 2×2 blocks (hessenberg-qr-complex.ts).
  */
+// dlanv2's EPS = dlamch("P") is ULP; its SAFMN2 = 2^⌊log₂(SAFMIN/EPS)/2⌋ and SAFMX2 = 1/SAFMN2,
+// the scaling bounds of the equal-diagonal rotation, are RMIN and RMAX (machine.ts)
+import { RMAX, RMIN, ULP } from "../machine.js";
 
-/** Unit roundoff·base (LAPACK dlamch("P")). */
-const ULP = 2.220446049250313e-16;
-/** 2^floor(log2(safmin / eps) / 2) and its inverse: the scaling bounds of the equal-diagonal rotation. */
-const SAFMN2 = 2 ** -485;
-const SAFMX2 = 1 / SAFMN2;
 /** z ≥ MULTPL·eps: the eigenvalues are taken as real and distinct. */
 const MULTPL = 4;
 
@@ -60,7 +58,6 @@ const sgn = (x: number): number => (x >= 0 ? 1 : -1);
  * aa ± sqrt(|bb·cc|)·i). Returned a..d are aa..dd.
  */
 export function lanv2(a: number, b: number, c: number, d: number): Lanv2Result {
-  const EPS = ULP;
   let cs = 1;
   let sn = 0;
   if (c === 0) {
@@ -83,7 +80,7 @@ export function lanv2(a: number, b: number, c: number, d: number): Lanv2Result {
     const bcmis = Math.min(Math.abs(b), Math.abs(c)) * sgn(b) * sgn(c);
     let scale = Math.max(Math.abs(p), bcmax);
     let z = (p / scale) * p + (bcmax / scale) * bcmis;
-    if (z >= MULTPL * EPS) {
+    if (z >= MULTPL * ULP) {
       // real eigenvalues: compute a and d, then the rotation that zeroes c
       z = p + sgn(p) * Math.sqrt(scale) * Math.sqrt(z);
       a = d + z;
@@ -101,14 +98,14 @@ export function lanv2(a: number, b: number, c: number, d: number): Lanv2Result {
       for (;;) {
         count++;
         scale = Math.max(Math.abs(t), Math.abs(sigma));
-        if (scale >= SAFMX2) {
-          sigma *= SAFMN2;
-          t *= SAFMN2;
+        if (scale >= RMAX) {
+          sigma *= RMIN;
+          t *= RMIN;
           if (count <= 20) continue;
         }
-        if (scale <= SAFMN2) {
-          sigma *= SAFMX2;
-          t *= SAFMX2;
+        if (scale <= RMIN) {
+          sigma *= RMAX;
+          t *= RMAX;
           if (count <= 20) continue;
         }
         break;

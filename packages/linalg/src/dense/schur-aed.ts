@@ -64,9 +64,8 @@ import { laqr5 } from "./schur-multishift.js";
 import { trexc } from "./schur-swap.js";
 import { lahqr } from "./hessenberg-qr.js";
 import { lanv2 } from "./schur-2x2.js";
+import { SAFMIN, ULP } from "../machine.js";
 
-const ULP = 2.220446049250313e-16;
-const SAFMIN = 2.2250738585072014e-308;
 /** Below this order laqr0 always defers to lahqr (LAPACK's NTINY). */
 const NTINY = 15;
 /** Exceptional shifts after KEXSH iterations without a deflation; the window grows after KEXNW. */

@@ -53,9 +53,7 @@
  */
 import { larfg } from "../primitives/householder.js";
 import { gemmColMajor } from "../util/gemm.js";
-
-const ULP = 2.220446049250313e-16;
-const SAFMIN = 2.2250738585072014e-308;
+import { SAFMIN, ULP } from "../machine.js";
 
 /**
  * The first column of (H − σ₁I)(H − σ₂I), scaled, for the 2×2 or 3×3 leading block of H at

@@ -31,9 +31,8 @@
 import { lartg, rot } from "../primitives/givens.js";
 import { larfg } from "../primitives/householder.js";
 import { lanv2 } from "./schur-2x2.js";
-
-const EPS = 2.220446049250313e-16; // dlamch("P")
-const SMLNUM = 2.2250738585072014e-308 / EPS; // dlamch("S") / eps
+// dlaexc's EPS = dlamch("P") is ULP (2⁻⁵²); its SMLNUM = dlamch("S")/EPS is SMLNUM
+import { SMLNUM, ULP } from "../machine.js";
 
 // scratch for the small problems (the routines are not re-entrant and need no more)
 const K = new Float64Array(16);
@@ -97,7 +96,7 @@ export function lasy2(n1: number, n2: number, A: Float64Array, tlOff: number, ld
   let tmax = 0;
   for (let i = 0; i < n1; i++) for (let k = 0; k < n1; k++) tmax = Math.max(tmax, Math.abs(A[tlOff + i + k * ldtl]));
   for (let i = 0; i < n2; i++) for (let k = 0; k < n2; k++) tmax = Math.max(tmax, Math.abs(A[trOff + i + k * ldtr]));
-  const smin = Math.max(EPS * tmax, SMLNUM);
+  const smin = Math.max(ULP * tmax, SMLNUM);
   for (let j = 0; j < n2; j++) {
     for (let i = 0; i < n1; i++) {
       const p = i + j * n1;
@@ -211,7 +210,7 @@ export function laexc(n: number, T: Float64Array, ldt: number, Q: Float64Array |
       dnorm = Math.max(dnorm, Math.abs(D[i + 4 * j]));
     }
   }
-  const thresh = Math.max(10 * EPS * dnorm, SMLNUM);
+  const thresh = Math.max(10 * ULP * dnorm, SMLNUM);
   // X: T11·X − X·T22 = scale·T12
   const scale = lasy2(n1, n2, D, 0, 4, n1 + 4 * n1, 4, 4 * n1, 4, X);
   const x = (i: number, j: number): number => X[i + j * n1];

@@ -30,8 +30,7 @@
  * Matrix Anal. Appl. 16 (1995); Li, "Solving secular equations stably and efficiently", LAPACK
  * Working Note 89 (1993); LAPACK dlasd4, dlasd5.
  */
-
-const EPS = 2 ** -53;
+import { UNIT_ROUNDOFF } from "../machine.js";
 
 /**
  * The i-th smallest root σ_i of f(σ) = 1 + Σ_j z_j²/((d_j − σ)(d_j + σ)) (first k entries of
@@ -99,10 +98,10 @@ export function secularSigma(k: number, i: number, d: Float64Array, z: Float64Ar
     }
     const f = 1 + psi + phi;
     // converged: |f| within the rounding error of its terms
-    if (Math.abs(f) <= 8 * k * EPS * (1 + Math.abs(psi) + Math.abs(phi))) break;
+    if (Math.abs(f) <= 8 * k * UNIT_ROUNDOFF * (1 + Math.abs(psi) + Math.abs(phi))) break;
     if (f > 0) hi = t;
     else lo = t;
-    if (hi - lo <= 2 * EPS * Math.max(Math.abs(lo), Math.abs(hi))) break;
+    if (hi - lo <= 2 * UNIT_ROUNDOFF * Math.max(Math.abs(lo), Math.abs(hi))) break;
     // the two-pole model  A + b/(p_i − x) + e/(p_{i+1} − x) = 0, b = ψ'·(p_i − t)², e = φ'·(p_{i+1} − t)²
     const pi = p[i];
     const ai = pi - t;

@@ -94,12 +94,6 @@ export interface SvdFields {
 /** SvdFields, also iterable in NumPy's tuple order: `[U, S, Vh]`. */
 export type SvdResult = NamedTuple<SvdFields>;
 
-/**
- * LAPACK's crossover for the QR-first path (mnthr ≈ 1.6·n); lstsq's SVD path uses it. The real
- * `svd` uses its own measured {@link SVD_QR_FIRST.ratio} (tuning.ts).
- */
-export const MN_RATIO = 1.6;
-
 /** One real matrix's SVD in column-major working storage (the stages of the file header). */
 export interface RealSvd {
   /** σ, descending (N entries). */

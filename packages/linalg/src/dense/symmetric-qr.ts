@@ -33,9 +33,8 @@
  */
 import { LinAlgError } from "../errors.js";
 import { lartg, lasrRows, rot, type SweepOptions } from "../primitives/givens.js";
+import { SAFMIN, UNIT_ROUNDOFF } from "../machine.js";
 
-const EPS = 2 ** -53;
-const SAFMIN = 2.2250738585072014e-308;
 const MAXIT = 30;
 
 /** The eigendecomposition of the 2×2 symmetric [a b; b c] (LAPACK dlaev2). */
@@ -135,7 +134,7 @@ const NONE: EigTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
 export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget = NONE, fn = "eigh", options: SweepOptions = {}): void {
   if (n <= 1) return;
   const applySweep = options.rotations ?? lasrRows;
-  const eps2 = EPS * EPS;
+  const eps2 = UNIT_ROUNDOFF * UNIT_ROUNDOFF;
   const safmax = 1 / SAFMIN;
   const ssfmax = Math.sqrt(safmax) / 3;
   const ssfmin = Math.sqrt(SAFMIN) / eps2;
@@ -154,7 +153,7 @@ export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget 
     for (; m < n - 1; m++) {
       const tst = Math.abs(e[m]);
       if (tst === 0) break;
-      if (tst <= Math.sqrt(Math.abs(d[m])) * Math.sqrt(Math.abs(d[m + 1])) * EPS) {
+      if (tst <= Math.sqrt(Math.abs(d[m])) * Math.sqrt(Math.abs(d[m + 1])) * UNIT_ROUNDOFF) {
         e[m] = 0;
         break;
       }

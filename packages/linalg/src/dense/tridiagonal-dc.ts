@@ -44,12 +44,12 @@
 import { withWork } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { steqr } from "./symmetric-qr.js";
-
-const EPS = 2 ** -53;
+import { UNIT_ROUNDOFF } from "../machine.js";
+import { DIVIDE_AND_CONQUER } from "../tuning.js";
 
 /** The tuning knob of {@link stedc}. */
 export interface DivideAndConquerOptions {
-  /** Blocks of at most this order are solved by steqr (default 25, LAPACK's SMLSIZ). */
+  /** Blocks of at most this order are solved by steqr (default DIVIDE_AND_CONQUER.leafSize in tuning.ts: 25, LAPACK's SMLSIZ). */
   leafSize?: number;
 }
 
@@ -60,7 +60,7 @@ export interface DivideAndConquerOptions {
  * @throws LinAlgError kind "noConvergence" if steqr fails on a leaf.
  */
 export function stedc(n: number, d: Float64Array, e: Float64Array, Z: Float64Array, zOff: number, ldz: number, fn = "eigh", options: DivideAndConquerOptions = {}): void {
-  const leaf = Math.max(2, options.leafSize ?? 25);
+  const leaf = Math.max(2, options.leafSize ?? DIVIDE_AND_CONQUER.leafSize);
   for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) Z[zOff + i + j * ldz] = 0;
   if (n === 0) return;
   // scale T to norm 1, so that the products of step 3 neither overflow nor underflow
@@ -140,7 +140,7 @@ function mergeInto(s: number, n1: number, z: Float64Array, r: number, d: Float64
     dmax = Math.max(dmax, Math.abs(D[j]));
     zmax = Math.max(zmax, Math.abs(z[j]));
   }
-  const tol = 8 * EPS * Math.max(dmax, zmax);
+  const tol = 8 * UNIT_ROUNDOFF * Math.max(dmax, zmax);
   const kept: number[] = []; // columns left to the secular equation, D ascending
   const deflated: number[] = []; // columns that are eigenvectors already
   let prev = -1; // the last kept column so far
@@ -320,10 +320,10 @@ export function secularRoot(i: number, d: Float64Array, z: Float64Array, r: numb
     }
     const f = 1 + r * (psi + phi);
     // converged: |f| within the rounding error of its terms
-    if (Math.abs(f) <= 8 * k * EPS * (1 + r * (Math.abs(psi) + Math.abs(phi)))) break;
+    if (Math.abs(f) <= 8 * k * UNIT_ROUNDOFF * (1 + r * (Math.abs(psi) + Math.abs(phi)))) break;
     if (f > 0) hi = tau;
     else lo = tau;
-    if (hi - lo <= 2 * EPS * Math.max(Math.abs(lo), Math.abs(hi))) break;
+    if (hi - lo <= 2 * UNIT_ROUNDOFF * Math.max(Math.abs(lo), Math.abs(hi))) break;
     // the two-pole model  A + r·b/(δ_i − x) + r·e/(δ_{i+1} − x) = 0
     const di = d[i] - d0;
     const ai = di - tau;

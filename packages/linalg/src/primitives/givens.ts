@@ -23,6 +23,8 @@
  * Anderson, "Algorithm 978: Safe Scaling in the Level 1 BLAS" (2017); LAPACK dlartg, BLAS drot.
  */
 import type { FloatArray } from "../util/batch.js";
+import { SAFMIN } from "../machine.js";
+import { LASR_STRIP } from "../tuning.js";
 
 /** A rotation and the length it produces: G·[f; g] = [r; 0]. */
 export interface Givens {
@@ -32,7 +34,7 @@ export interface Givens {
 }
 
 /** sqrt(safmin) and sqrt(safmax/2): f² + g² neither under- nor overflows for |f|, |g| strictly between them (la_xlartg's rtmin, rtmax). */
-const RTMIN = Math.sqrt(2 ** -1022);
+const RTMIN = Math.sqrt(SAFMIN);
 const RTMAX = Math.sqrt(2 ** 1023 / 2);
 
 /** The rotation that zeroes g against f (LAPACK dlartg). */
@@ -67,14 +69,13 @@ export function rot(n: number, X: FloatArray, xOff: number, incx: number, Y: Flo
  *   z_j' = c_j·z_j + s_j·z_{j+1},   z_{j+1}' = c_j·z_{j+1} − s_j·z_j
  *
  * applied in the order j = 0, 1, …, k−1 (`forward`) or k−1, …, 0. The cosines and sines are
- * C[cOff + j], S[sOff + j]. Rows are taken in strips of 64 so that a whole sweep of rotations
- * works on rows that stay in cache (the QR sweeps of the SVD and of eigh call this once per
- * sweep instead of `rot` once per rotation).
+ * C[cOff + j], S[sOff + j]. Rows are taken in strips of LASR_STRIP (tuning.ts, 64) so that a
+ * whole sweep of rotations works on rows that stay in cache (the QR sweeps of the SVD and of
+ * eigh call this once per sweep instead of `rot` once per rotation).
  */
 export function lasr(forward: boolean, m: number, k: number, C: Float64Array, cOff: number, S: Float64Array, sOff: number, Z: FloatArray, zOff: number, ldz: number): void {
-  const STRIP = 64;
-  for (let i0 = 0; i0 < m; i0 += STRIP) {
-    const i1 = Math.min(m, i0 + STRIP);
+  for (let i0 = 0; i0 < m; i0 += LASR_STRIP) {
+    const i1 = Math.min(m, i0 + LASR_STRIP);
     for (let t = 0; t < k; t++) {
       const j = forward ? t : k - 1 - t;
       const c = C[cOff + j];

@@ -35,6 +35,7 @@
  */
 import { withWork, type FloatArray } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
+import { SMLNUM } from "../machine.js";
 
 /** ‖x‖₂ of n elements X[off + i·inc], without overflow or harmful underflow (LAPACK dnrm2). */
 export function nrm2(n: number, X: FloatArray, off: number, inc: number): number {
@@ -58,8 +59,6 @@ export function nrm2(n: number, X: FloatArray, off: number, inc: number): number
   return scale * Math.sqrt(ssq);
 }
 
-const SAFMIN = 2.2250738585072014e-308 / 2.220446049250313e-16; // LAPACK's dlamch('S') / dlamch('E')
-
 /**
  * Generate a reflector (LAPACK dlarfg). [alpha; x] is X[alphaAt] followed by the n−1 elements
  * X[xOff + i·incx]. On exit X[alphaAt] = beta, x holds v[1:] (v[0] = 1 is implied), and the
@@ -73,14 +72,15 @@ export function larfg(n: number, X: FloatArray, alphaAt: number, xOff: number, i
   let beta = -Math.sign(alpha || 1) * Math.hypot(alpha, xnorm);
   // beta tiny: scale up x and alpha (at most a few times) so that 1/(alpha − beta) is accurate
   let knt = 0;
-  if (Math.abs(beta) < SAFMIN) {
-    const rsafmn = 1 / SAFMIN;
+  // dlarfg's SAFMIN = dlamch('S')/dlamch('E'); here SMLNUM = SAFMIN/ULP, half of it (machine.ts)
+  if (Math.abs(beta) < SMLNUM) {
+    const rsafmn = 1 / SMLNUM;
     do {
       knt++;
       for (let i = 0, e = xOff; i < n - 1; i++, e += incx) X[e] *= rsafmn;
       beta *= rsafmn;
       alpha *= rsafmn;
-    } while (Math.abs(beta) < SAFMIN && knt < 20);
+    } while (Math.abs(beta) < SMLNUM && knt < 20);
     xnorm = nrm2(n - 1, X, xOff, incx);
     beta = -Math.sign(alpha || 1) * Math.hypot(alpha, xnorm);
   }
@@ -88,7 +88,7 @@ export function larfg(n: number, X: FloatArray, alphaAt: number, xOff: number, i
   // v[1:] = x / (alpha − beta)
   const scal = 1 / (alpha - beta);
   for (let i = 0, e = xOff; i < n - 1; i++, e += incx) X[e] *= scal;
-  for (let j = 0; j < knt; j++) beta *= SAFMIN;
+  for (let j = 0; j < knt; j++) beta *= SMLNUM;
   X[alphaAt] = beta;
   return tau;
 }

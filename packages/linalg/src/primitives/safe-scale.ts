@@ -32,6 +32,7 @@
  * "LAPACK Users' Guide", 3rd ed., §4.4 (over/underflow).
  */
 import type { FloatArray } from "../util/batch.js";
+import { BIGNUM_DRIVER, RMAX, RMIN, SMLNUM_DRIVER } from "../machine.js";
 
 /** A range [lo, hi] for the largest |entry| of a matrix. */
 export interface SafeRange {
@@ -39,11 +40,11 @@ export interface SafeRange {
   hi: number;
 }
 
-/** dgesdd/dgesvd: [sqrt(safmin)/eps, eps/sqrt(safmin)] = [2⁻⁴⁵⁹, 2⁴⁵⁹]. */
-export const SVD_RANGE: Readonly<SafeRange> = Object.freeze({ lo: 2 ** -459, hi: 2 ** 459 });
+/** dgesdd/dgesvd: [sqrt(safmin)/eps, eps/sqrt(safmin)] = [2⁻⁴⁵⁹, 2⁴⁵⁹] (machine.ts SMLNUM_DRIVER, BIGNUM_DRIVER). */
+export const SVD_RANGE: Readonly<SafeRange> = Object.freeze({ lo: SMLNUM_DRIVER, hi: BIGNUM_DRIVER });
 
-/** dsyevd/dsyev: [sqrt(safmin/eps), sqrt(eps/safmin)] = [2⁻⁴⁸⁵, 2⁴⁸⁵]. */
-export const EIGH_RANGE: Readonly<SafeRange> = Object.freeze({ lo: 2 ** -485, hi: 2 ** 485 });
+/** dsyevd/dsyev: [sqrt(safmin/eps), sqrt(eps/safmin)] = [2⁻⁴⁸⁵, 2⁴⁸⁵] (machine.ts RMIN, RMAX). */
+export const EIGH_RANGE: Readonly<SafeRange> = Object.freeze({ lo: RMIN, hi: RMAX });
 
 /**
  * max |x_i| over `count` entries from `off` (LAPACK dlange('M')); with `complex`, the entries

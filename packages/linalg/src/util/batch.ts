@@ -21,6 +21,7 @@ import * as np from "@sliderule/ndarray";
 import { NDArray, ShapeError, ValueError, type DType } from "@sliderule/ndarray";
 import { isCContiguous, loadResident, residentWork, storeResident } from "@sliderule/ndarray/kernels";
 import { LinAlgError } from "../errors.js";
+import { COPY_TILE, RESIDENT_MIN } from "../tuning.js";
 
 /** The buffers the real kernels compute on. */
 export type FloatArray = Float64Array | Float32Array;
@@ -57,12 +58,10 @@ export function allocWork(dtype: WorkDType, n: number): FloatArray {
   return new Float64Array(dtype === "complex128" ? 2 * n : n);
 }
 
-/** Below this many float64 elements in all, work arrays stay ordinary (their products run in TypeScript anyway). */
-const RESIDENT_MIN = 64 * 64;
-
 /**
  * Run `body` on zeroed working buffers of the given sizes (as allocWork). float64 buffers of
- * RESIDENT_MIN elements or more are taken inside WebAssembly memory when the backend has it
+ * RESIDENT_MIN (tuning.ts) elements or more in all are taken inside WebAssembly memory when the
+ * backend has it
  * (`residentWork` of @sliderule/ndarray/kernels): the gemm calls of a factorization on them
  * (trailing updates, triangular solves) then copy nothing in or out. They are given back when
  * `body` returns or throws, so `body` must not let them escape: results are copied out
@@ -231,12 +230,12 @@ export function loadMatrix(
   if (!complexWork) {
     // a resident float64 W: the same copy in WebAssembly (one memcpy of the span, then tiles)
     if (loadResident(src as FloatArray, off, rs, cs, m, n, W, wOff, wr, wc)) return;
-    // real: copy in TILE×TILE tiles, so that both the strided reads and the column-major
+    // real: copy in COPY_TILE×COPY_TILE tiles, so that both the strided reads and the column-major
     // writes stay within a few cache lines (a plain double loop would stride through one side)
-    for (let j0 = 0; j0 < n; j0 += TILE) {
-      const j1 = Math.min(n, j0 + TILE);
-      for (let i0 = 0; i0 < m; i0 += TILE) {
-        const i1 = Math.min(m, i0 + TILE);
+    for (let j0 = 0; j0 < n; j0 += COPY_TILE) {
+      const j1 = Math.min(n, j0 + COPY_TILE);
+      for (let i0 = 0; i0 < m; i0 += COPY_TILE) {
+        const i1 = Math.min(m, i0 + COPY_TILE);
         for (let j = j0; j < j1; j++) {
           for (let i = i0, e = off + i0 * rs + j * cs, w = wOff + i0 * wr + j * wc; i < i1; i++, e += rs, w += wr) W[w] = src[e];
         }
@@ -253,9 +252,6 @@ export function loadMatrix(
     }
   }
 }
-
-/** Tile edge of the real copies in loadMatrix/storeMatrix (elements). */
-const TILE = 32;
 
 /** The offset, row stride and column stride of one matrix of a stack. */
 export function matrixStrides(a: NDArray): { rs: number; cs: number } {
@@ -297,10 +293,10 @@ export function storeMatrix(
     // real: a copy of everything (in WebAssembly when W is resident, else in tiles), then the
     // parts that are not kept are overwritten, a run of each row at a time
     if (!storeResident(W, wOff, wi, wj, m, n, dst, outOff)) {
-      for (let i0 = 0; i0 < m; i0 += TILE) {
-        const i1 = Math.min(m, i0 + TILE);
-        for (let j0 = 0; j0 < n; j0 += TILE) {
-          const j1 = Math.min(n, j0 + TILE);
+      for (let i0 = 0; i0 < m; i0 += COPY_TILE) {
+        const i1 = Math.min(m, i0 + COPY_TILE);
+        for (let j0 = 0; j0 < n; j0 += COPY_TILE) {
+          const j1 = Math.min(n, j0 + COPY_TILE);
           for (let i = i0; i < i1; i++) {
             for (let j = j0, d = outOff + i * n + j0, w = wOff + i * wi + j0 * wj; j < j1; j++, d++, w += wj) dst[d] = W[w];
           }

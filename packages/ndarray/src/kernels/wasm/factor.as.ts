@@ -154,7 +154,7 @@ export function dtrsm(n: i32, nrhs: i32, lower: bool, unit: bool, t: usize, tRs:
 
 // ------------------------------------------------------------------ LU with partial pivoting
 
-/** Panels of at most this many columns are factored by getf2 (linalg lu.ts PANEL_LEAF). */
+/** Panels of at most this many columns are factored by getf2 (linalg tuning.ts PANEL_LEAF; keep equal). */
 const PANEL_LEAF: i32 = 8;
 /** Order of the substitution leaves of the triangular solves inside dgetrf (linalg tuning.ts triangular). */
 const TRSM_LEAF: i32 = 8;
@@ -376,6 +376,7 @@ function hypot(a: f64, b: f64): f64 {
   return w * sqrt<f64>(1 + r * r);
 }
 
+/** larfg's rescaling threshold SAFMIN/ULP = 2⁻⁹⁷⁰: linalg machine.ts SMLNUM (AssemblyScript cannot import it; keep equal). */
 const SAFMIN: f64 = 2.2250738585072014e-308 / 2.220446049250313e-16;
 
 /**

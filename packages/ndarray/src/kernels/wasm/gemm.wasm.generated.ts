@@ -2,7 +2,7 @@
 // asc 0.28.20; simd: -O3 --noAssert --runtime stub --use abort= --importMemory --initialMemory 1 --enable simd; relaxed-simd: adds --enable relaxed-simd.
 
 /** SHA-256 of the *.as.ts sources, the build options and the asc version this was built from. */
-export const GEMM_WASM_SOURCE_HASH = "5e0bc5420835d1e54037059badce551a1c215f558e035a71676b1b300c134ac9";
+export const GEMM_WASM_SOURCE_HASH = "cd8a3fd189e64e927012f927b5063f0d98ce1e9b7c1d5e664711a11bdf97d891";
 
 /** The "wasm-simd" module (15359 bytes), base64. */
 export const GEMM_WASM_SIMD =
