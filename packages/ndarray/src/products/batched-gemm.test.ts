@@ -12,7 +12,7 @@ import { castCompact, gemmBatched } from "./batched-gemm.js";
 const seq = (n: number, s = 0) => Float64Array.from({ length: n }, (_, i) => ((i * 5 + s) % 7) - 3);
 
 /** c[β] = a[β]·b[β] by loops, on float64 views (complex not needed here). */
-function loop(a: NDArray, b: NDArray): number[] {
+function gemmBatchedReference(a: NDArray, b: NDArray): number[] {
   const nd = a.ndim;
   const [M, K] = a.shape.slice(-2);
   const N = b.shape[nd - 1];
@@ -47,21 +47,21 @@ describe("gemmBatched: batch paths", () => {
     const b = new NDArray(seq(6 * 2, 1), [6, 2]).broadcastTo([3, 4, 6, 2]);
     const c = new NDArray(new Float64Array(3 * 4 * 5 * 2), [3, 4, 5, 2]);
     gemmBatched(a, b, c);
-    expect(flat(c)).toEqual(loop(a, b));
+    expect(flat(c)).toEqual(gemmBatchedReference(a, b));
   });
   it("shared B but A's rows not in one sequence (a sliced batch): the per-matrix loop", () => {
     const a = new NDArray(seq(6 * 5 * 6), [6, 5, 6]).slice("::2", "1:", ":"); // (3, 4, 6), gaps between matrices
     const b = new NDArray(seq(12, 1), [6, 2]).broadcastTo([3, 6, 2]);
     const c = new NDArray(new Float64Array(24), [3, 4, 2]);
     gemmBatched(a, b, c);
-    expect(flat(c)).toEqual(loop(a, b));
+    expect(flat(c)).toEqual(gemmBatchedReference(a, b));
   });
   it("C written through strides (a transposed stack)", () => {
     const a = new NDArray(seq(2 * 3 * 4), [2, 3, 4]);
     const b = new NDArray(seq(2 * 4 * 5, 2), [2, 4, 5]);
     const buf = new NDArray(new Float64Array(30), [5, 3, 2]);
     gemmBatched(a, b, buf.transpose(2, 1, 0));
-    expect(flat(buf.transpose(2, 1, 0))).toEqual(loop(a, b));
+    expect(flat(buf.transpose(2, 1, 0))).toEqual(gemmBatchedReference(a, b));
   });
 });
 

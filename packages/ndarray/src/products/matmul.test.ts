@@ -42,7 +42,7 @@ function store(out: number[], re: number, im: number, t: DType): void {
  * The reference: NumPy's matmul rules written out as loops. Returns the result shape and its
  * elements in C order (complex as re, im pairs), in the promoted dtype.
  */
-function referenceMatmul(a: NDArray, b: NDArray): { shape: number[]; values: number[]; dtype: DType } {
+function matmulReference(a: NDArray, b: NDArray): { shape: number[]; values: number[]; dtype: DType } {
   const t = promoteTypes(a.dtype, b.dtype);
   const aShape = a.ndim === 1 ? [1, a.shape[0]] : a.shape.slice();
   const bShape = b.ndim === 1 ? [b.shape[0], 1] : b.shape.slice();
@@ -119,7 +119,7 @@ describe("matmul against the triple loop", () => {
           const b = strided(p.bShape, bo.layout, bo.dtype, intFill(bo.seed + 7)).view;
           const before = [flat(a), flat(b)];
           const C = matmul(a, b);
-          const ref = referenceMatmul(a, b);
+          const ref = matmulReference(a, b);
           expect(C.shape).toEqual(ref.shape);
           expect(C.dtype).toBe(ref.dtype);
           expectCloseArrays(flat(C), ref.values, () => 0);
@@ -217,16 +217,16 @@ describe("matmul: batched paths", () => {
     const a = new NDArray(fill(1000 * 256, 1), [1000, 16, 16]);
     const b = new NDArray(fill(256, 2), [16, 16]);
     const C = matmul(a, b);
-    const ref = referenceMatmul(a.slice("0:3"), b);
+    const ref = matmulReference(a.slice("0:3"), b);
     expect(flat(C.slice("0:3"))).toEqual(ref.values);
-    expect(flat(C.slice(999))).toEqual(referenceMatmul(a.slice(999), b).values);
+    expect(flat(C.slice(999))).toEqual(matmulReference(a.slice(999), b).values);
   });
   it("stack @ stack with a transposed batch layout, and a broadcast A", () => {
     const a = new NDArray(fill(5 * 4 * 3, 3), [4, 5, 3]).transpose(1, 0, 2); // (5, 4, 3), batch stride 3
     const b = new NDArray(fill(5 * 3 * 2, 4), [5, 3, 2]);
-    expect(flat(matmul(a, b))).toEqual(referenceMatmul(a, b).values);
+    expect(flat(matmul(a, b))).toEqual(matmulReference(a, b).values);
     const a2 = new NDArray(fill(12, 5), [4, 3]);
-    expect(flat(matmul(a2, b))).toEqual(referenceMatmul(a2, b).values);
+    expect(flat(matmul(a2, b))).toEqual(matmulReference(a2, b).values);
   });
 });
 
