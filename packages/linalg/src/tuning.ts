@@ -113,7 +113,7 @@ export const SVD_QR_FIRST: Readonly<{ ratio: number; divideAndConquerRatio: numb
 /**
  * The bidiagonal SVD by divide and conquer (dense/bidiagonal-dc.ts `bdsdc`, LAPACK dbdsdc):
  * svd with vectors (real input) uses it for bidiagonals of order ≥ minOrder, below it bdsqr's
- * rotations (bdsqrPerfectShifts) are cheaper; blocks of at most leafSize rows are solved by bdsqr.
+ * rotations (bdsqrFast) are cheaper; blocks of at most leafSize rows are solved by bdsqr.
  * Measured (median of 21–40, svd of random n×n, dc vs bdsqr interleaved; 2-core machine under
  * load, 2026-11): n = 36: 1.53 ms vs 1.38;  40: 1.97 vs 1.75;  44: 1.98 vs 2.03;  48: 2.33 vs
  * 2.38;  56: 3.43 vs 3.52;  80: 7.3 vs 8.3;  300×200: 80–90 vs 117–141;  300×300: 144–152 vs
@@ -208,7 +208,7 @@ export const MN_RATIO = 1.6;
 export const GEBD2_FAST_MAX_SIZE = 128 * 128;
 
 /**
- * Hessenberg reduction (dense/hessenberg.ts gehrdBlocked, LAPACK dgehrd): panel width nb of the
+ * Hessenberg reduction (dense/hessenberg.ts gehrd, LAPACK dgehrd): panel width nb of the
  * blocked reduction, and nx: the trailing columns left to the unblocked routine. Measured at
  * n = 200 (bench/eig.bench.ts): 8 ≤ nb ≤ 16 all within noise of each other (16 ms against
  * 23 ms unblocked); LAPACK's own defaults (32, 128) tune for a faster gemm.

@@ -58,7 +58,7 @@ describe("eigh properties", () => {
   // Found by the property above (seed 443504123, case {"n":4,"kind":"rank-deficient","r":1,
   // "scaleExp":-500,"complex":true,...}): a complex Hermitian rank-1 A = 2⁻⁵⁰⁰·z·zᴴ. eigh scales
   // max|a_ij| up to 2⁻⁴⁸⁵ only (as zheev), the first reflector leaves a trailing block of
-  // rounding size ~2⁻⁵³⁷, and zlarfg (complex/qr.ts) formed 1/(alpha − beta) as
+  // rounding size ~2⁻⁵³⁷, and zlarfg (complex/householder.ts) formed 1/(alpha − beta) as
   // (dr − i·di)/(dr² + di²), whose denominator underflowed: steqr then failed to converge
   // (at 2⁻⁴⁸⁰: eigenvectors off orthogonality by 1e9·n·eps). NumPy: converged, ratio 1.3.
   // Fixed by Smith's division in zlarfg, as LAPACK's zladiv.

@@ -1,5 +1,6 @@
 /**
- * Complex Householder QR (LAPACK zlarfg, zlarf, zgeqr2, zung2r, zunm2r), unblocked.
+ * Complex Householder QR (LAPACK zgeqr2, zung2r, zunm2r), unblocked; the reflectors (zlarfg,
+ * zlarf) are in complex/householder.ts.
  *
  *   A = Q·R,   Q = H_0·H_1···H_{k−1},   H_j = I − tau_j·v_j·v_jᴴ
  *
@@ -18,77 +19,7 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §5.1.13 (complex Householder);
  * LAPACK zlarfg, zgeqr2, zung2r, zunm2r. Complex128 is computed by unblocked routines only.
  */
-
-/** Generate a complex reflector (LAPACK zlarfg): alpha at A[2·alphaAt], x at n−1 elements from xOff, stride incx. Returns tau as [re, im]. */
-export function zlarfg(n: number, A: Float64Array, alphaAt: number, xOff: number, incx: number): [number, number] {
-  if (n <= 0) return [0, 0];
-  const ar = A[2 * alphaAt];
-  const ai = A[2 * alphaAt + 1];
-  // ‖x‖₂, accumulated via hypot for safety
-  let xnorm = 0;
-  for (let i = 0, e = xOff; i < n - 1; i++, e += incx) xnorm = Math.hypot(xnorm, A[2 * e], A[2 * e + 1]);
-  if (xnorm === 0 && ai === 0) return [0, 0]; // H = I
-  const beta = -Math.sign(ar || 1) * Math.hypot(ar, ai, xnorm);
-  const tr = (beta - ar) / beta;
-  const ti = -ai / beta;
-  // scale = 1 / (alpha − beta) = 1 / (dr + i·di), by Smith's division (LAPACK's zladiv does the
-  // same): dividing through by the larger of |dr|, |di| first, so that nothing is squared. The
-  // textbook (dr − i·di)/(dr² + di²) underflows to 0/0 once |alpha − beta| < 2⁻⁵¹¹, which a
-  // matrix scaled near 2⁻⁵⁰⁰ reaches (complex eigh then failed to converge).
-  const dr = ar - beta;
-  const di = ai;
-  let sr: number;
-  let si: number;
-  if (Math.abs(dr) >= Math.abs(di)) {
-    const r = di / dr;
-    const den = dr + di * r;
-    sr = 1 / den;
-    si = -r / den;
-  } else {
-    const r = dr / di;
-    const den = di + dr * r;
-    sr = r / den;
-    si = -1 / den;
-  }
-  for (let i = 0, e = xOff; i < n - 1; i++, e += incx) {
-    const xr = A[2 * e];
-    const xi = A[2 * e + 1];
-    A[2 * e] = xr * sr - xi * si;
-    A[2 * e + 1] = xr * si + xi * sr;
-  }
-  A[2 * alphaAt] = beta;
-  A[2 * alphaAt + 1] = 0;
-  return [tr, ti];
-}
-
-/**
- * C := (I − tau·v·vᴴ)·C for the m×n complex block C (LAPACK zlarf, side = left); v has m
- * elements from vOff (stride 1), v[0] read as stored.
- */
-export function zlarfLeft(m: number, n: number, V: Float64Array, vOff: number, tr: number, ti: number, C: Float64Array, cOff: number, ldc: number): void {
-  if (tr === 0 && ti === 0) return;
-  for (let j = 0; j < n; j++) {
-    // w = vᴴ·C[:, j]
-    let wr = 0;
-    let wi = 0;
-    for (let i = 0; i < m; i++) {
-      const v = 2 * (vOff + i);
-      const c = 2 * (cOff + i + j * ldc);
-      // conj(v)·c
-      wr += V[v] * C[c] + V[v + 1] * C[c + 1];
-      wi += V[v] * C[c + 1] - V[v + 1] * C[c];
-    }
-    // s = tau·w;  C[:, j] −= s·v
-    const sr = tr * wr - ti * wi;
-    const si = tr * wi + ti * wr;
-    for (let i = 0; i < m; i++) {
-      const v = 2 * (vOff + i);
-      const c = 2 * (cOff + i + j * ldc);
-      C[c] -= sr * V[v] - si * V[v + 1];
-      C[c + 1] -= sr * V[v + 1] + si * V[v];
-    }
-  }
-}
+import { zlarfg, zlarfLeft } from "./householder.js";
 
 /** Unblocked complex QR (LAPACK zgeqr2): R and the reflectors overwrite A; tau interleaved from tau[2·tauOff]. */
 export function zgeqr2(m: number, n: number, A: Float64Array, aOff: number, lda: number, tau: Float64Array, tauOff: number): void {

@@ -1,7 +1,7 @@
 /**
  * Complex triangular solve: X = op(T)⁻¹·B for complex128 T and B (LAPACK ztrsm, unblocked).
  *
- * The same substitution as the real `trsmUnblocked` (primitives/triangular-solve.ts), in
+ * The same substitution as the real `trsmReference` (primitives/triangular-solve.ts), in
  * complex arithmetic on interleaved buffers: element e of a buffer is (re, im) =
  * (X[2e], X[2e + 1]), and offsets and strides count elements. `conjugate` reads T as its
  * conjugate T̄, so with transposed strides the solve is with Tᴴ.

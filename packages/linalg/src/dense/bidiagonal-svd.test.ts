@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { LinAlgError } from "../errors.js";
-import { lasr, lasrRows, type RotationKernel } from "../primitives/givens.js";
-import { bdsqr, bdsqrPerfectShifts } from "./bidiagonal-svd.js";
+import { lasr, lasrFast, type RotationKernel } from "../primitives/givens.js";
+import { bdsqr, bdsqrFast } from "./bidiagonal-svd.js";
 import { EPS, eye, normF } from "../../test/column-major.js";
 
 // Column-major matrices: element (i, j) of an r×c matrix at X[i + j·r].
@@ -21,8 +21,8 @@ function bidiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {
 
 describe.each<{ name: string; rotations: RotationKernel; solve: typeof bdsqr }>([
   { name: "bdsqr, lasr (the reference rotations)", rotations: lasr, solve: bdsqr },
-  { name: "bdsqr, lasrRows (the fast twin)", rotations: lasrRows, solve: bdsqr },
-  { name: "bdsqrPerfectShifts (the fast twin), lasrRows", rotations: lasrRows, solve: bdsqrPerfectShifts },
+  { name: "bdsqr, lasrFast (the fast twin)", rotations: lasrFast, solve: bdsqr },
+  { name: "bdsqrFast (the fast twin), lasrFast", rotations: lasrFast, solve: bdsqrFast },
 ])("$name", ({ rotations, solve }) => {
   it.each(bidiagonals())("$name: B = U·Σ·Vᵀ, U and V orthogonal, σ descending and non-negative", ({ d: d0, e: e0 }) => {
     const n = d0.length;
@@ -91,7 +91,7 @@ describe("bdsqr: the fast rotations against the reference", () => {
       bdsqr(n, d, e0.slice(), { Z: U, off: 0, ld: n, rows: n }, { Z: V, off: 0, ld: n, rows: n }, "test", { rotations });
       return [d, U, V];
     };
-    const [a, b] = [run(lasr), run(lasrRows)];
+    const [a, b] = [run(lasr), run(lasrFast)];
     for (let p = 0; p < 3; p++) for (let i = 0; i < a[p].length; i++) expect(Math.abs(a[p][i] - b[p][i])).toBe(0);
   });
 });
@@ -115,7 +115,7 @@ describe("bdsqr: noConvergence", () => {
 });
 
 describe("bdsqr: shifts change the speed, never the result", () => {
-  it("a run stalled by useless shifts, continued by plain bdsqr (bdsqrPerfectShifts' fallback), is a correct SVD", () => {
+  it("a run stalled by useless shifts, continued by plain bdsqr (bdsqrFast's fallback), is a correct SVD", () => {
     const n = 37;
     const r = rng(9);
     const d0 = Float64Array.from({ length: n }, () => 2 * r() - 1);

@@ -31,9 +31,9 @@
  * kind "noConvergence" ("SVD did not converge"); `options.maxSweeps` caps the sweeps too.
  *
  * Speed: each sweep's rotations are collected in (c1, s1), (c2, s2) and applied to U and V in
- * one call of primitives/givens.ts `lasrRows` each (the sweep carried along eight rows at a
+ * one call of primitives/givens.ts `lasrFast` each (the sweep carried along eight rows at a
  * time: one load and one store per rotation and row); `lasr` is its reference twin.
- * `bdsqrPerfectShifts` (the fast twin of `bdsqr` with vectors, same tests) first computes the
+ * `bdsqrFast` (the fast twin of `bdsqr` with vectors, same tests) first computes the
  * singular values alone (O(n²), no vectors) and then runs bdsqr with `options.shifts`: each
  * shift is snapped to the nearest known singular value, so that most singular values converge
  * in one sweep instead of about 1.6, and the O(n)-per-row vector updates shrink accordingly
@@ -46,7 +46,7 @@
  * (Algorithm 8.6.1); LAPACK dbdsqr, dlas2, dlasv2, dlasr.
  */
 import { LinAlgError } from "../errors.js";
-import { lartg, lasrRows, rot, type SweepOptions } from "../primitives/givens.js";
+import { lartg, lasrFast, rot, type SweepOptions } from "../primitives/givens.js";
 // dbdsqr's EPS = dlamch('E') is UNIT_ROUNDOFF (2⁻⁵³); its UNFL = dlamch('S') is SAFMIN
 import { SAFMIN, UNIT_ROUNDOFF } from "../machine.js";
 
@@ -210,7 +210,7 @@ const NONE: RotTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
 export interface BdsqrOptions extends SweepOptions {
   /**
    * B's singular values, ascending, known beforehand: each QR shift (the smaller singular value
-   * of the trailing 2×2) is replaced by the nearest of them (see {@link bdsqrPerfectShifts}).
+   * of the trailing 2×2) is replaced by the nearest of them (see {@link bdsqrFast}).
    */
   shifts?: Float64Array;
 }
@@ -222,7 +222,7 @@ export interface BdsqrOptions extends SweepOptions {
  * from where it stopped with its own shifts: every step so far was an orthogonal update of
  * U, B, V, so the state is consistent.
  */
-export function bdsqrPerfectShifts(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd", options: SweepOptions = {}): void {
+export function bdsqrFast(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd", options: SweepOptions = {}): void {
   if (U.rows === 0 && V.rows === 0) return bdsqr(n, d, e, U, V, fn, options);
   const sigma = d.slice(0, n);
   bdsqr(n, sigma, e.slice(0, Math.max(n - 1, 0)), NONE, NONE, fn);
@@ -240,13 +240,13 @@ export function bdsqrPerfectShifts(n: number, d: Float64Array, e: Float64Array, 
  * superdiag(e) (LAPACK dbdsqr; see the file header). d: n entries, e: n−1 entries (both
  * overwritten). U := U·U_B, V := V·V_B on the targets given.
  * `options.maxSweeps` caps the QR sweeps (default: none beyond LAPACK's 6·n² inner steps);
- * `options.rotations` applies a sweep's rotations to U and V (default lasrRows; lasr is its
+ * `options.rotations` applies a sweep's rotations to U and V (default lasrFast; lasr is its
  * reference twin).
  * @throws LinAlgError kind "noConvergence" after 6·n² inner steps or maxSweeps sweeps.
  */
 export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd", options: BdsqrOptions = {}): void {
   if (n === 0) return;
-  const applySweep = options.rotations ?? lasrRows;
+  const applySweep = options.rotations ?? lasrFast;
   const maxSweeps = options.maxSweeps ?? Infinity;
   const known = options.shifts;
   let sweeps = 0;

@@ -40,7 +40,8 @@
  * LAPACK dgebd2, dgebrd, dlabrd, dorgbr, zgebd2; Dongarra, Hammarling & Sorensen, "Block
  * reduction of matrices to condensed forms for eigenvalue computations" (1989).
  */
-import { zlarfg, zlarfLeft, zung2r } from "../complex/qr.js";
+import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
+import { zung2r } from "../complex/qr.js";
 import { gemv } from "@sliderule/ndarray/kernels";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
@@ -224,40 +225,6 @@ export function orgbrP(n: number, A: Float64Array, aOff: number, lda: number, ta
 }
 
 // ------------------------------------------------------------------ the complex twin
-
-/** C := C·H = C − tau·(C·v)·vᴴ for the complex m×n block C, v with n elements V[vOff + j·incv] (zlarf, side = right). */
-function zlarfRight(m: number, n: number, V: Float64Array, vOff: number, incv: number, tr: number, ti: number, C: Float64Array, cOff: number, ldc: number, work: Float64Array): void {
-  if (tr === 0 && ti === 0) return;
-  // w = C·v
-  work.fill(0, 0, 2 * m);
-  for (let j = 0; j < n; j++) {
-    const v = 2 * (vOff + j * incv);
-    const vr = V[v];
-    const vi = V[v + 1];
-    for (let i = 0; i < m; i++) {
-      const c = 2 * (cOff + i + j * ldc);
-      work[2 * i] += C[c] * vr - C[c + 1] * vi;
-      work[2 * i + 1] += C[c] * vi + C[c + 1] * vr;
-    }
-  }
-  // C −= (tau·w)·vᴴ
-  for (let i = 0; i < m; i++) {
-    const wr = tr * work[2 * i] - ti * work[2 * i + 1];
-    const wi = tr * work[2 * i + 1] + ti * work[2 * i];
-    work[2 * i] = wr;
-    work[2 * i + 1] = wi;
-  }
-  for (let j = 0; j < n; j++) {
-    const v = 2 * (vOff + j * incv);
-    const vr = V[v];
-    const vi = -V[v + 1]; // conj(v_j)
-    for (let i = 0; i < m; i++) {
-      const c = 2 * (cOff + i + j * ldc);
-      C[c] -= work[2 * i] * vr - work[2 * i + 1] * vi;
-      C[c + 1] -= work[2 * i] * vi + work[2 * i + 1] * vr;
-    }
-  }
-}
 
 /**
  * Complex bidiagonalisation (LAPACK zgebd2, m ≥ n): A = Q·B·Pᴴ with B real upper bidiagonal.

@@ -39,7 +39,7 @@ import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderul
 import { potrfResident } from "@sliderule/ndarray/kernels";
 import { zpotf2, zpotrs } from "../complex/cholesky.js";
 import { LinAlgError } from "../errors.js";
-import { trsm, trsmUnblocked } from "../primitives/triangular-solve.js";
+import { trsm, trsmReference } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   allocWork,

@@ -38,7 +38,7 @@ import { nrm2 } from "../primitives/householder.js";
 import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, withWork, type ArrayInput } from "../util/batch.js";
 import { gebak, gebal } from "./balance.js";
 import { ztrevc, trevc } from "./eig-vectors.js";
-import { assertFiniteLinAlg, gehrdBlocked, orghr, zgehd2, zunghr } from "./hessenberg.js";
+import { assertFiniteLinAlg, gehrd, orghr, zgehd2, zunghr } from "./hessenberg.js";
 import { multishiftOptionsOf, type MultishiftOptions } from "./schur-aed.js";
 import { hseqr, scaleToSafeRange, zhseqr } from "./hseqr.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
@@ -63,7 +63,7 @@ export function geev(n: number, A: Float64Array, wantv: boolean, wr: Float64Arra
   const { ilo, ihi } = gebal(n, A, n, scale, false);
   // 3. Hessenberg: A' = Q·H·Qᵀ
   const tau = new Float64Array(Math.max(n - 1, 1));
-  gehrdBlocked(n, ilo, ihi, A, n, tau);
+  gehrd(n, ilo, ihi, A, n, tau);
   let info: number;
   if (wantv) {
     // Z = Q, formed from the reflectors (copied below the subdiagonal)

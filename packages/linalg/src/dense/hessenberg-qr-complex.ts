@@ -31,7 +31,7 @@
  * and the single-shift QR step); Ahues & Kressner (LAWN 122); LAPACK zlahqr, zladiv.
  * Siblings: hessenberg-qr.ts lahqr (real input, double shift); hseqr.ts zhseqr (the driver).
  */
-import { zlarfg } from "../complex/qr.js";
+import { zlarfg } from "../complex/householder.js";
 import { SAFMIN, ULP } from "../machine.js";
 
 /** Exceptional shifts: every KEXSH iterations without a deflation (LAPACK's constants). */

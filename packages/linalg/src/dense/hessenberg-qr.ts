@@ -23,7 +23,7 @@
  *   4. chaseBulge: a 3×3 reflector G_m maps x to a multiple of e_m; H := G_m·H·G_m makes a
  *      "bulge" below the subdiagonal; reflectors G_{m+1}, …, G_{i−1} chase it down and off the
  *      bottom, restoring the Hessenberg form (the implicit Q theorem: the result is the double
- *      QR step). chaseBulgeDeferred is the fast twin (the default): the same arithmetic in the
+ *      QR step). chaseBulgeFast is the fast twin (the default): the same arithmetic in the
  *      same order per element, with the updates far from the bulge applied once per sweep.
  * 30·max(10, n) iterations per eigenvalue without convergence is a failure (returns its index).
  *
@@ -77,7 +77,7 @@ interface FrancisState {
  * eigenvalues, on the active block). `wantz`: Z[iloz..ihiz, :] := Z·(the transformations).
  * wr, wi: eigenvalues ilo..ihi. Returns 0, or i + 1 when eigenvalue i failed to converge.
  * `deferUpdates` (default): apply each sweep's reflectors to the parts of H and Z the chase
- * does not read in one pass after the sweep (chaseBulgeDeferred, faster); false: dlahqr's
+ * does not read in one pass after the sweep (chaseBulgeFast, faster); false: dlahqr's
  * order, reflector by reflector (chaseBulge, the reference twin; both run the same tests).
  */
 export function lahqr(
@@ -134,7 +134,7 @@ export function lahqr(
       // 2. the shifts; 3. where the bulge starts; 4. the double-shift QR step
       chooseShifts(H, ldh, l, i, kdefl, shifts);
       const m = bulgeStart(H, ldh, l, i, shifts, S.v);
-      if (deferUpdates) chaseBulgeDeferred(S, l, m, i);
+      if (deferUpdates) chaseBulgeFast(S, l, m, i);
       else chaseBulge(S, l, m, i);
     }
     if (!converged) return i + 1;
@@ -374,7 +374,7 @@ function chaseBulge(S: FrancisState, l: number, m: number, i: number): void {
  * sweep), and the updates from the right of H[i1..m−1, m..i] and Z wait until the end of the
  * sweep (sweepLeft, sweepRight, catchUpColumn, with the reflectors kept in S.sweep).
  */
-function chaseBulgeDeferred(S: FrancisState, l: number, m: number, i: number): void {
+function chaseBulgeFast(S: FrancisState, l: number, m: number, i: number): void {
   const { H, ldh, Z, ldz, wantz, iloz, ihiz, i1, i2, v, sweep } = S;
   for (let k = m; k <= i - 1; k++) {
     const nr = Math.min(3, i - k + 1); // G_k's order: 3, or 2 at the very bottom

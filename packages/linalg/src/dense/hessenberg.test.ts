@@ -6,7 +6,7 @@ import { randomComplex, randomMatrix } from "../../test/corpus.js";
 import { expectOrthonormal, expectReconstructs, matrices } from "../../test/invariants.js";
 import { EPS, HAS_RESIDENT, inResident, maxAbsDiff, normF } from "../../test/column-major.js";
 import { LinAlgError } from "../errors.js";
-import { gehd2, gehrd, gehrdBlocked, hessenberg, orghr } from "./hessenberg.js";
+import { gehd2, gehd2Fast, gehrd, hessenberg, orghr } from "./hessenberg.js";
 
 /** Entries below the first subdiagonal are exactly zero. */
 function expectHessenberg(H: np.NDArray): void {
@@ -74,10 +74,10 @@ describe("hessenberg: A = Q·H·Qᴴ", () => {
 
 describe.each([
   { name: "gehd2 (dgehd2: larfRight, then larfLeft)", reduce: gehd2 },
-  { name: "gehrd (one fused rank-2 update per step)", reduce: gehrd },
-  { name: "gehrdBlocked nb=16 nx=16 (default)", reduce: gehrdBlocked },
-  { name: "gehrdBlocked nb=3 nx=2", reduce: (n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array) => gehrdBlocked(n, ilo, ihi, A, lda, tau, 3, 2) },
-  { name: "gehrdBlocked nb=5 nx=0", reduce: (n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array) => gehrdBlocked(n, ilo, ihi, A, lda, tau, 5, 0) },
+  { name: "gehd2Fast (one fused rank-2 update per step)", reduce: gehd2Fast },
+  { name: "gehrd nb=16 nx=16 (default)", reduce: gehrd },
+  { name: "gehrd nb=3 nx=2", reduce: (n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array) => gehrd(n, ilo, ihi, A, lda, tau, 3, 2) },
+  { name: "gehrd nb=5 nx=0", reduce: (n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array) => gehrd(n, ilo, ihi, A, lda, tau, 5, 0) },
 ])("$name", ({ reduce }) => {
   it.each([1, 2, 5, 17, 40, 70])("A = Q·H·Qᵀ for a random %i×%i matrix, and it agrees with gehd2 to rounding", (n) => {
     const a = randomMatrix([n, n], 5000 + n);
@@ -106,7 +106,7 @@ describe.each([
   });
 });
 
-describe("gehrdBlocked on resident memory", () => {
+describe("gehrd on resident memory", () => {
   it.skipIf(!HAS_RESIDENT)("on a resident A (lahr2's products on the SIMD gemv, Y and T resident) agrees with gehd2 to rounding: n = 130", () => {
     const n = 130;
     const a = randomMatrix([n, n], 9130);
@@ -115,7 +115,7 @@ describe("gehrdBlocked on resident memory", () => {
     const reduce = (resident: boolean) => {
       const A = A0.slice();
       const tau = new Float64Array(n - 1);
-      if (resident) expect(inResident([A], ([R]) => gehrdBlocked(n, 0, n - 1, R, n, tau))).toBe(true);
+      if (resident) expect(inResident([A], ([R]) => gehrd(n, 0, n - 1, R, n, tau))).toBe(true);
       else gehd2(n, 0, n - 1, A, n, tau);
       return [A, tau];
     };

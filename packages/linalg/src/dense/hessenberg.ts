@@ -20,9 +20,9 @@
  *   3. A[i+1..ihi, i+1..n−1] := H_i·A[i+1..ihi, i+1..n−1]    (from the left: rows mix)
  *
  * Invariant: ‖A − Q·H·Qᵀ‖ ≤ c·n²·eps·‖A‖ and ‖QᵀQ − I‖ ≤ c·n·eps (backward stable).
- * The blocked gehrdBlocked (dgehrd) reduces panels of nb columns with lahr2 and updates the
- * rest of A with gemm; the fused gehrd does the last columns (and is the whole reduction for
- * small n); gehd2 is the spec, and all three run the same tests.
+ * The blocked gehrd (dgehrd) reduces panels of nb columns with lahr2 and updates the rest of
+ * A with gemm; gehd2Fast, gehd2's fused twin, does the last columns (and is the whole
+ * reduction for small n); gehd2 is the spec, and all three run the same tests.
  *
  * Cost: 10n³/3 flops for H, 4n³/3 more for Q. This is the first step of the eigenvalue
  * solver (eig.ts); the QR algorithm (schur.ts) keeps the Hessenberg form, so each of its
@@ -32,7 +32,8 @@
  */
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { gemv } from "@sliderule/ndarray/kernels";
-import { zlarfg, zlarfLeft, zung2r } from "../complex/qr.js";
+import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
+import { zung2r } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
 import { larfb, larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { gemmColMajor } from "../util/gemm.js";
@@ -80,9 +81,9 @@ export function gehd2(n: number, ilo: number, ihi: number, A: Float64Array, lda:
 }
 
 /**
- * The same reduction as {@link gehd2} with the two updates of each step fused into one
- * rank-2 update, so that the trailing matrix is read twice per step instead of five times
- * (gehd2's larfRight reads and writes A[0..ihi, i+1..ihi], its larfLeft reads
+ * The fast twin of {@link gehd2}: the same reduction with the two updates of each step
+ * fused into one rank-2 update, so that the trailing matrix is read twice per step instead of
+ * five times (gehd2's larfRight reads and writes A[0..ihi, i+1..ihi], its larfLeft reads
  * A[i+1..ihi, i+1..n−1] twice and writes it). With v = v_i, tau = tau_i and, on the old A,
  *
  *   w = A[0..ihi, i+1..ihi]·v        u = vᵀ·A[i+1..ihi, i+1..n−1]        γ = vᵀ·w = u·v
@@ -95,7 +96,7 @@ export function gehd2(n: number, ilo: number, ihi: number, A: Float64Array, lda:
  * computed in one pass over the columns after one pass that forms w and u together.
  * Outputs as gehd2 (equal up to rounding: the sums are formed in another order).
  */
-export function gehrd(n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array): void {
+export function gehd2Fast(n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array): void {
   const w = new Float64Array(n);
   const u = new Float64Array(n);
   for (let i = 0; i < n - 1; i++) tau[i] = 0;
@@ -244,9 +245,9 @@ function lahr2(ihi: number, k0: number, nb: number, A: Float64Array, lda: number
  *   A[i+1..ihi, i+nb..n−1] := (I − V·Tᵀ·Vᵀ)·(…)               (from the left: larfb)
  *
  * and the columns of the panel above it; the last `nx` columns by the fused unblocked
- * {@link gehrd}. Outputs as gehd2 (equal up to rounding).
+ * {@link gehd2Fast}. Outputs as gehd2 (equal up to rounding).
  */
-export function gehrdBlocked(n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array, nb = HESSENBERG_BLOCK.nb, nx = HESSENBERG_BLOCK.nx): void {
+export function gehrd(n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array, nb = HESSENBERG_BLOCK.nb, nx = HESSENBERG_BLOCK.nx): void {
   for (let i = 0; i < n - 1; i++) tau[i] = 0;
   const nh = ihi - ilo + 1;
   let i = ilo;
@@ -282,7 +283,7 @@ export function gehrdBlocked(n: number, ilo: number, ihi: number, A: Float64Arra
   }
   // the rest, unblocked (its own tau entries; the earlier ones are kept)
   const rest = tau.slice();
-  gehrd(n, i, ihi, A, lda, rest);
+  gehd2Fast(n, i, ihi, A, lda, rest);
   for (let q = i; q < n - 1; q++) tau[q] = rest[q];
 }
 
@@ -312,43 +313,6 @@ export function orghr(n: number, ilo: number, ihi: number, A: Float64Array, lda:
 // ------------------------------------------------------------------ complex
 
 /**
- * C := C·(I − tau·v·vᴴ) = C − tau·(C·v)·vᴴ for the m×n complex column-major block C
- * (LAPACK zlarf, side = right). v has n elements from vOff (stride 1, interleaved); `work`
- * holds at least 2m numbers. (The left-hand twin, zlarfLeft, lives in complex/qr.ts.)
- */
-export function zlarfRight(m: number, n: number, V: Float64Array, vOff: number, tr: number, ti: number, C: Float64Array, cOff: number, ldc: number, work: Float64Array): void {
-  if (tr === 0 && ti === 0) return;
-  // w = C·v
-  work.fill(0, 0, 2 * m);
-  for (let j = 0; j < n; j++) {
-    const vr = V[2 * (vOff + j)];
-    const vi = V[2 * (vOff + j) + 1];
-    if (vr === 0 && vi === 0) continue;
-    for (let i = 0; i < m; i++) {
-      const c = 2 * (cOff + i + j * ldc);
-      work[2 * i] += C[c] * vr - C[c + 1] * vi;
-      work[2 * i + 1] += C[c] * vi + C[c + 1] * vr;
-    }
-  }
-  // C[:, j] −= tau·w·conj(v_j)
-  for (let j = 0; j < n; j++) {
-    const vr = V[2 * (vOff + j)];
-    const vi = -V[2 * (vOff + j) + 1];
-    // s = tau·conj(v_j)
-    const sr = tr * vr - ti * vi;
-    const si = tr * vi + ti * vr;
-    if (sr === 0 && si === 0) continue;
-    for (let i = 0; i < m; i++) {
-      const c = 2 * (cOff + i + j * ldc);
-      const wr = work[2 * i];
-      const wi = work[2 * i + 1];
-      C[c] -= wr * sr - wi * si;
-      C[c + 1] -= wr * si + wi * sr;
-    }
-  }
-}
-
-/**
  * Complex Hessenberg reduction (LAPACK zgehd2): as {@link gehd2}, with A = Q·H·Qᴴ, A and tau
  * interleaved (tau: 2(n − 1) numbers). H_iᴴ is applied from the left, H_i from the right.
  */
@@ -366,7 +330,7 @@ export function zgehd2(n: number, ilo: number, ihi: number, A: Float64Array, lda
     A[2 * sub] = 1;
     A[2 * sub + 1] = 0;
     // 2. A[0..ihi, i+1..ihi] := A[0..ihi, i+1..ihi]·H_i
-    zlarfRight(ihi + 1, ihi - i, A, sub, tr, ti, A, (i + 1) * lda, lda, work);
+    zlarfRight(ihi + 1, ihi - i, A, sub, 1, tr, ti, A, (i + 1) * lda, lda, work);
     // 3. A[i+1..ihi, i+1..n−1] := H_iᴴ·A[i+1..ihi, i+1..n−1]   (H_iᴴ = I − conj(tau)·v·vᴴ)
     zlarfLeft(ihi - i, n - i - 1, A, sub, tr, -ti, A, i + 1 + (i + 1) * lda, lda);
     A[2 * sub] = br;
@@ -452,7 +416,7 @@ export function hessenberg(a: ArrayInput): HessenbergResult {
   for (let p = 0; p < offs.length; p++) {
     loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex);
     if (complex) zgehd2(n, 0, n - 1, W, n, tau);
-    else gehrdBlocked(n, 0, n - 1, W, n, tau);
+    else gehrd(n, 0, n - 1, W, n, tau);
     Z.set(W);
     if (complex) zunghr(n, 0, n - 1, Z, n, tau);
     else orghr(n, 0, n - 1, Z, n, tau);

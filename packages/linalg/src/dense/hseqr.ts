@@ -10,7 +10,7 @@
  * triangular there, and those eigenvalues are read off its diagonal. The active block
  * H[ilo..ihi, ilo..ihi] of order ≥ SCHUR_MULTISHIFT.minOrder (tuning.ts; LAPACK's NMIN = 75)
  * goes to the multishift QR algorithm with aggressive early deflation (laqr0), a smaller one
- * to the double-shift lahqr, the spec, whose deferred-update fast twin (chaseBulgeDeferred)
+ * to the double-shift lahqr, the spec, whose deferred-update fast twin (chaseBulgeFast)
  * is its default. With wantt, the entries below the subdiagonal are zeroed on exit.
  *
  * On exit: wr, wi (real) or w (complex, interleaved): all n eigenvalues; with wantt, H holds

@@ -52,7 +52,7 @@ import { DTypeError, namedTuple, NDArray, ValueError, type NamedTuple } from "@s
 import { getrfResident } from "@sliderule/ndarray/kernels";
 import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
-import { transCode, trsm, trsmUnblocked, type Trans } from "../primitives/triangular-solve.js";
+import { transCode, trsm, trsmReference, type Trans } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, PANEL_LEAF, type BlockOptions } from "../tuning.js";
 import {
   allocWork,
@@ -172,7 +172,7 @@ export function getrf2(m: number, n: number, A: FloatArray, aOff: number, lda: n
   let info = getrf2(m, n1, A, aOff, lda, ipiv, ipOff);
   // P1⁻¹ on the right half, then U12 = L11⁻¹·A12 and A22 −= L21·U12
   laswp(n2, A, aOff + n1 * lda, lda, ipOff, ipOff + n1, ipiv, false, ipOff);
-  trsmUnblocked({
+  trsmReference({
     n: n1,
     nrhs: n2,
     lower: true,

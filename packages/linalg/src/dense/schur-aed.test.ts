@@ -2,7 +2,7 @@ import * as np from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import { normals, rng } from "../../test/corpus.js";
 import { eig, eigvals } from "./eig.js";
-import { gehrd, orghr } from "./hessenberg.js";
+import { gehd2Fast, orghr } from "./hessenberg.js";
 import type { MultishiftOptions } from "./schur-aed.js";
 import { hseqr } from "./hseqr.js";
 import { schur } from "./schur.js";
@@ -27,7 +27,7 @@ function mul(n: number, A: Float64Array, B: Float64Array, transB = false): Float
 function randomOrthogonal(n: number, seed: number): Float64Array {
   const Q = normals(rng(seed), n * n);
   const tau = new Float64Array(n);
-  gehrd(n, 0, n - 1, Q, n, tau);
+  gehd2Fast(n, 0, n - 1, Q, n, tau);
   orghr(n, 0, n - 1, Q, n, tau);
   return Q;
 }
@@ -42,7 +42,7 @@ function conjugate(n: number, M: Float64Array, seed: number): Float64Array {
 function hessenbergOf(n: number, A: Float64Array, ilo = 0, ihi = n - 1): Float64Array {
   const H = A.slice();
   const tau = new Float64Array(n);
-  gehrd(n, ilo, ihi, H, n, tau);
+  gehd2Fast(n, ilo, ihi, H, n, tau);
   for (let j = 0; j < n; j++) for (let i = j + 2; i < n; i++) H[i + j * n] = 0;
   return H;
 }

@@ -22,7 +22,7 @@
  * (trexc), which brings the next candidate to the bottom; so every block of T_w is tested.
  * The undeflated part T_w[0..ns−1] is sorted (largest eigenvalues first, helps graded
  * matrices), its spike folded into one entry by a reflector, and the window returned to
- * Hessenberg form (gehrd); the rows to the right, the columns above and Z are updated by gemm.
+ * Hessenberg form (gehd2Fast); the rows to the right, the columns above and Z are updated by gemm.
  * The undeflated eigenvalues of T_w are the shifts of the next sweep: they approximate the
  * eigenvalues that converge next, and there are plenty of them.
  *
@@ -59,7 +59,7 @@ import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { SCHUR_MULTISHIFT, type SchurMultishiftTuning } from "../tuning.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { show } from "../util/options.js";
-import { gehrd, orghr } from "./hessenberg.js";
+import { gehd2Fast, orghr } from "./hessenberg.js";
 import { laqr5 } from "./schur-multishift.js";
 import { trexc } from "./schur-swap.js";
 import { lahqr } from "./hessenberg-qr.js";
@@ -195,7 +195,7 @@ export function aed(
       for (let i = 0; i <= Math.min(j + 1, jw - 1); i++) H[kwtop + i + (kwtop + j) * ldh] = T[i + j * jw];
     }
     if (tauH) {
-      // V[:, 1..ns−1] := V[:, 1..ns−1]·Q, Q = gehrd's reflectors (orghr; Q[0, 0] = 1)
+      // V[:, 1..ns−1] := V[:, 1..ns−1]·Q, Q = gehd2Fast's reflectors (orghr; Q[0, 0] = 1)
       const Q = T.slice();
       orghr(jw, 0, ns - 1, Q, jw, tauH);
       const VQ = new Float64Array(jw * (ns - 1));
@@ -294,7 +294,7 @@ function windowEigenvalues(jw: number, T: Float64Array, infqr: number, kwtop: nu
 /**
  * AED stage 5a: the reflector P with P·V[0, 0..ns−1]ᵀ = beta·e₁ folds the spike into its
  * first entry: T_w[0..ns−1, :] := P·(…), T_w[:, 0..ns−1] := (…)·P, V := V·P; then
- * T_w[0..ns−1] back to Hessenberg form (gehrd). Returns gehrd's tau.
+ * T_w[0..ns−1] back to Hessenberg form (gehd2Fast). Returns gehd2Fast's tau.
  */
 function foldSpike(jw: number, ns: number, T: Float64Array, V: Float64Array): Float64Array {
   const w = new Float64Array(ns);
@@ -307,7 +307,7 @@ function foldSpike(jw: number, ns: number, T: Float64Array, V: Float64Array): Fl
   larfRight(ns, ns, w, 0, 1, tau, T, 0, jw, work);
   larfRight(jw, ns, w, 0, 1, tau, V, 0, jw, work);
   const tauH = new Float64Array(jw);
-  gehrd(jw, 0, ns - 1, T, jw, tauH);
+  gehd2Fast(jw, 0, ns - 1, T, jw, tauH);
   return tauH;
 }
 

@@ -29,7 +29,7 @@ import { namedTuple, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, type ArrayInput } from "../util/batch.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
-import { assertFiniteLinAlg, gehrdBlocked, orghr, zgehd2, zunghr } from "./hessenberg.js";
+import { assertFiniteLinAlg, gehrd, orghr, zgehd2, zunghr } from "./hessenberg.js";
 import { hseqr, scaleToSafeRange, zhseqr } from "./hseqr.js";
 import { multishiftOptionsOf, type MultishiftOptions } from "./schur-aed.js";
 
@@ -107,7 +107,7 @@ export function schur(a: ArrayInput, options: SchurOptions = {}): SchurResult {
     const unscale = scaleToSafeRange(n, W, complex);
     // A = Q·H·Qᵀ, Z = Q
     if (complex) zgehd2(n, 0, n - 1, W, n, tau);
-    else gehrdBlocked(n, 0, n - 1, W, n, tau);
+    else gehrd(n, 0, n - 1, W, n, tau);
     Z.set(W);
     if (complex) zunghr(n, 0, n - 1, Z, n, tau);
     else orghr(n, 0, n - 1, Z, n, tau);

@@ -49,7 +49,7 @@ import { asArray, assertStacked2d, batchOffsets, batchShapeOf, loadMatrix, matri
 import { gemmColMajor } from "../util/gemm.js";
 import { maxAbs, safeScaleFactor, scaleBy, scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
 import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
-import { bdsqr, bdsqrPerfectShifts, type RotTarget } from "./bidiagonal-svd.js";
+import { bdsqr, bdsqrFast, type RotTarget } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
 import { gebrdFast } from "./bidiagonalize-fast.js";
 import { eigh, eigvalsh } from "./eigh.js";
@@ -119,7 +119,7 @@ export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean,
   // stage 2 with vectors by divide and conquer (bdsdc) from order dc.minOrder on, else bdsqr
   const useDc = vectors && N >= (dc.minOrder ?? BIDIAGONAL_DC.minOrder);
   const stage2 = (U: RotTarget, V: RotTarget) =>
-    useDc ? bdsdc(N, d, e, U, V, fn, { leafSize: dc.leafSize ?? BIDIAGONAL_DC.leafSize }) : bdsqrPerfectShifts(N, d, e, U, V, fn);
+    useDc ? bdsdc(N, d, e, U, V, fn, { leafSize: dc.leafSize ?? BIDIAGONAL_DC.leafSize }) : bdsqrFast(N, d, e, U, V, fn);
   if (N > 0 && M >= (useDc ? SVD_QR_FIRST.divideAndConquerRatio : SVD_QR_FIRST.ratio) * N) {
     // A = Q_R·R, then the SVD of the N×N R
     const tau = new Float64Array(N);
@@ -169,7 +169,7 @@ export function zsvdTall(M: number, N: number, W: Float64Array, vectors: boolean
   zungbrP(N, W, 0, M, taup, V, 0, N);
   zungbrQ(M, N, uCols, W, 0, M, tauq);
   // the rotations are real: a complex column of M entries is a real column of 2M
-  bdsqrPerfectShifts(N, d, e, { Z: W, off: 0, ld: 2 * M, rows: 2 * M }, { Z: V, off: 0, ld: 2 * N, rows: 2 * N }, fn);
+  bdsqrFast(N, d, e, { Z: W, off: 0, ld: 2 * M, rows: 2 * M }, { Z: V, off: 0, ld: 2 * N, rows: 2 * N }, fn);
   return { s: d, U: W, V };
 }
 

@@ -25,14 +25,14 @@
  * `steqr` throws LinAlgError kind "noConvergence" (the cap is `options.maxSweeps`).
  *
  * Speed: a sweep's rotations are collected in (wc, ws) and applied to Z in one call of
- * primitives/givens.ts `lasrRows`, which carries the sweep along eight rows of Z at a time
+ * primitives/givens.ts `lasrFast`, which carries the sweep along eight rows of Z at a time
  * (one load and one store per rotation and row); `lasr` is its reference twin (same result).
  *
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3.3–8.3.5 (Algorithm 8.3.3);
  * Parlett, "The Symmetric Eigenvalue Problem" (1998), ch. 8; LAPACK dsteqr, dlaev2, dlae2, dlasr.
  */
 import { LinAlgError } from "../errors.js";
-import { lartg, lasrRows, rot, type SweepOptions } from "../primitives/givens.js";
+import { lartg, lasrFast, rot, type SweepOptions } from "../primitives/givens.js";
 import { SAFMIN, UNIT_ROUNDOFF } from "../machine.js";
 
 const MAXIT = 30;
@@ -128,12 +128,12 @@ const NONE: EigTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
  * Z := Z·Z_T on the target (LAPACK dsteqr, compz = V; see the file header). d: n entries,
  * e: n−1 entries, both overwritten.
  * `options.maxSweeps` caps the sweeps (default 30·n); `options.rotations` is the kernel that
- * applies a sweep's rotations to Z (default lasrRows; lasr is its reference twin).
+ * applies a sweep's rotations to Z (default lasrFast; lasr is its reference twin).
  * @throws LinAlgError kind "noConvergence" after maxSweeps sweeps.
  */
 export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget = NONE, fn = "eigh", options: SweepOptions = {}): void {
   if (n <= 1) return;
-  const applySweep = options.rotations ?? lasrRows;
+  const applySweep = options.rotations ?? lasrFast;
   const eps2 = UNIT_ROUNDOFF * UNIT_ROUNDOFF;
   const safmax = 1 / SAFMIN;
   const ssfmax = Math.sqrt(safmax) / 3;

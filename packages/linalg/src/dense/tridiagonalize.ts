@@ -33,7 +33,8 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §8.3.1 (Algorithm 8.3.1);
  * LAPACK dsytd2, dsytrd, dlatrd, dorgtr, dormtr, zhetd2.
  */
-import { zlarfg, zung2r } from "../complex/qr.js";
+import { zlarfg } from "../complex/householder.js";
+import { zung2r } from "../complex/qr.js";
 import { gemv, symv } from "@sliderule/ndarray/kernels";
 import { larfb, larfg, larft } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lartg, lasr, lasrRows, rot } from "./givens.js";
+import { lartg, lasr, lasrFast, rot } from "./givens.js";
 
 describe("lartg", () => {
   it.each([
@@ -38,7 +38,7 @@ describe("rot", () => {
 
 describe.each([
   { name: "lasr (the reference)", kernel: lasr },
-  { name: "lasrRows (the fast twin)", kernel: lasrRows },
+  { name: "lasrFast (the fast twin)", kernel: lasrFast },
 ])("$name", ({ kernel }) => {
   it.each([
     [true, 0, 3],

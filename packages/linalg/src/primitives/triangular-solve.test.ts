@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { randomComplex, randomMatrix } from "../../test/corpus.js";
 import { columns, expectClose, expectSolves, matrices } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
-import { solveTriangular, trsm, trsmUnblocked, type TrsmArgs } from "./triangular-solve.js";
+import { solveTriangular, trsm, trsmReference, type TrsmArgs } from "./triangular-solve.js";
 import { trsmResident } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 
@@ -30,7 +30,7 @@ function triangular(n: number, lower: boolean, seed: number): np.NDArray {
 
 /** The fast kernel and its reference twin, under one contract. */
 describe.each([
-  { name: "trsmUnblocked (reference)", run: (args: TrsmArgs) => trsmUnblocked(args) },
+  { name: "trsmReference (the spec)", run: (args: TrsmArgs) => trsmReference(args) },
   { name: "trsm nb=1", run: (args: TrsmArgs) => trsm(args, 1) },
   { name: "trsm nb=4", run: (args: TrsmArgs) => trsm(args, 4) },
   { name: "trsm nb=64", run: (args: TrsmArgs) => trsm(args, 64) },
@@ -77,7 +77,7 @@ describe.each([
   });
 });
 
-describe.skipIf(!HAS_RESIDENT)("trsmResident against trsmUnblocked at sizes where the recursion reaches gemm", () => {
+describe.skipIf(!HAS_RESIDENT)("trsmResident against trsmReference at sizes where the recursion reaches gemm", () => {
   it.each([
     [true, false, false, false],
     [false, false, false, true],
@@ -98,7 +98,7 @@ describe.skipIf(!HAS_RESIDENT)("trsmResident against trsmUnblocked at sizes wher
     for (let i = 0; i < n; i++) for (let j = 0; j < nrhs; j++) B0[i * bRs + j * bCs] = b.get(i, j);
     const B1 = B0.slice();
     const args = { n, nrhs, lower, unitDiagonal: unit, T, tOff: 0, tRs, tCs, bOff: 0, bRs, bCs };
-    trsmUnblocked({ ...args, B: B0 });
+    trsmReference({ ...args, B: B0 });
     trsmWasm({ ...args, B: B1 }, 8);
     let worst = 0;
     let scale = 0;

@@ -21,14 +21,14 @@
  * 2nd ed., §8.1). The forward error grows with cond(T).
  *
  * Two routines, one contract (docs/style.md §6):
- *   - `trsmUnblocked`: the readable substitution above, the spec and reference twin;
+ *   - `trsmReference`: the readable substitution above, the spec and reference twin;
  *   - `trsm`: recursive. With T halved (lower case drawn),
  *
  *         ⎡ T11   0  ⎤ ⎡X1⎤   ⎡B1⎤      X1 = T11⁻¹·B1            (recurse)
  *         ⎣ T21  T22 ⎦ ⎣X2⎦ = ⎣B2⎦  ⇒   B2 := B2 − T21·X1        (gemm)
  *                                       X2 = T22⁻¹·B2            (recurse)
  *
- *     down to diagonal blocks of order ≤ nb solved by trsmUnblocked, so all but those
+ *     down to diagonal blocks of order ≤ nb solved by trsmReference, so all but those
  *     blocks' work is gemm, and the largest products (k = n/2) come first. When T and B lie
  *     in a resident workspace, the same recursion runs whole in WebAssembly
  *     (`trsmResident`, @sliderule/ndarray/kernels factor.as.ts). (A left-to-right
@@ -70,7 +70,7 @@ const SOLVE_TRIANGULAR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, lo
 export type { TrsmArgs };
 
 /** B := T⁻¹·B by plain substitution (the spec; see the file header). */
-export function trsmUnblocked(args: TrsmArgs): void {
+export function trsmReference(args: TrsmArgs): void {
   const { n, nrhs, lower, unitDiagonal, T, tOff, tRs, tCs, B, bOff, bRs, bCs } = args;
   if (Math.abs(bRs) <= Math.abs(bCs)) {
     // B's columns are contiguous: solve one right-hand side b = B[:, j] at a time, start to
@@ -116,14 +116,14 @@ export function trsmUnblocked(args: TrsmArgs): void {
 /**
  * B := T⁻¹·B, recursive: T halved (lower case drawn; upper mirrors it, bottom half first),
  * substitution at the leaves of order ≤ nb, gemm for every off-diagonal block.
- * Same contract as {@link trsmUnblocked}.
+ * Same contract as {@link trsmReference}.
  */
 export function trsm(args: TrsmArgs, nb: number): void {
   // T and B in a resident workspace (util/batch.ts withWork): the same recursion, whole in WebAssembly
   if (trsmResident(args, nb)) return;
   const { n, nrhs, lower, T, tOff, tRs, tCs, B, bOff, bRs, bCs } = args;
   if (n <= Math.max(nb, 1) || nrhs === 0) {
-    trsmUnblocked(args);
+    trsmReference(args);
     return;
   }
   // rows [0, n1) and [n1, n): lower T solves the top half first, upper T the bottom half

@@ -1,6 +1,6 @@
 /**
  * The spmv kernels (csrMatvec, csrMatvecT, csrMatmat, csrMatmatT) against their reference twin
- * `spmvReference` on random CSR arrays (fast-check): empty rows, unsorted indices, duplicate
+ * `csrMatvecReference` on random CSR arrays (fast-check): empty rows, unsorted indices, duplicate
  * entries before canonicalisation, float32 and int32 storage, and through the matrices'
  * matvecInto / rmatvecInto for CSR, CSC and COO.
  */
@@ -9,7 +9,7 @@ import * as np from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import { csrMatrix } from "./construct.js";
 import { ShapeError } from "@sliderule/ndarray";
-import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecDot, csrMatvecT, spmvReference, type SparseData } from "./spmv.js";
+import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecDot, csrMatvecT, csrMatvecReference, type SparseData } from "./spmv.js";
 
 /** Random CSR arrays of an m × n matrix: rows drawn with repeats and in any order, some rows empty. */
 const csrArb = fc
@@ -49,17 +49,17 @@ function expectClose(a: Float64Array, b: Float64Array, scale: number): void {
   for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(8 * 2 ** -52 * scale);
 }
 
-describe("spmv kernels against spmvReference", () => {
+describe("spmv kernels against csrMatvecReference", () => {
   it("y := A·x and y := Aᵀ·x", () => {
     fc.assert(
       fc.property(csrArb, ({ m, n, indptr, indices, data, x }) => {
         const scale = 1 + absSum(data) * 10;
         const y = new Float64Array(m).fill(NaN); // overwritten, never accumulated into
         csrMatvec(m, indptr, indices, data, x.subarray(0, n), y);
-        expectClose(y, spmvReference([m, n], indptr, indices, data, x.subarray(0, n)), scale);
+        expectClose(y, csrMatvecReference([m, n], indptr, indices, data, x.subarray(0, n)), scale);
         const z = new Float64Array(n).fill(NaN);
         csrMatvecT(m, n, indptr, indices, data, x.subarray(0, m), z);
-        expectClose(z, spmvReference([m, n], indptr, indices, data, x.subarray(0, m), true), scale);
+        expectClose(z, csrMatvecReference([m, n], indptr, indices, data, x.subarray(0, m), true), scale);
       }),
       { numRuns: 300 },
     );
@@ -82,8 +82,8 @@ describe("spmv kernels against spmvReference", () => {
         const Z = new Float64Array(n * k).fill(NaN);
         csrMatmatT(m, n, k, indptr, indices, data, XT, Z);
         for (let c = 0; c < k; c++) {
-          expectClose(Float64Array.from({ length: m }, (_, i) => Y[i * k + c]), spmvReference([m, n], indptr, indices, data, col(n, c)), scale);
-          expectClose(Float64Array.from({ length: n }, (_, j) => Z[j * k + c]), spmvReference([m, n], indptr, indices, data, col(m, c), true), scale);
+          expectClose(Float64Array.from({ length: m }, (_, i) => Y[i * k + c]), csrMatvecReference([m, n], indptr, indices, data, col(n, c)), scale);
+          expectClose(Float64Array.from({ length: n }, (_, j) => Z[j * k + c]), csrMatvecReference([m, n], indptr, indices, data, col(m, c), true), scale);
         }
       }),
       { numRuns: 150 },
@@ -95,8 +95,8 @@ describe("spmv kernels against spmvReference", () => {
       fc.property(csrArb, ({ m, n, indptr, indices, data, x }) => {
         const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
         const scale = 1 + absSum(data) * 10;
-        const want = spmvReference([m, n], indptr, indices, data, x.subarray(0, n));
-        const wantT = spmvReference([m, n], indptr, indices, data, x.subarray(0, m), true);
+        const want = csrMatvecReference([m, n], indptr, indices, data, x.subarray(0, n));
+        const wantT = csrMatvecReference([m, n], indptr, indices, data, x.subarray(0, m), true);
         for (const M of [S, S.tocsc(), S.tocoo(), S.T.T]) {
           const y = new Float64Array(m);
           M.matvecInto(x.slice(0, n), y);
@@ -131,7 +131,7 @@ describe("spmv kernels against spmvReference", () => {
           const x = (rng.standardNormal(n) as np.NDArray).toTypedArray() as Float64Array;
           const y = new Float64Array(m).fill(NaN);
           csrMatvec(m, indptr, indices, data, x, y);
-          const want = spmvReference([m, n], indptr, indices, data, x);
+          const want = csrMatvecReference([m, n], indptr, indices, data, x);
           expect(Array.from(y)).toEqual(Array.from(want));
           // csrMatvecDot on the square m × m part (columns < m): y and xᵀy as csrMatvec then a plain dot
           if (m <= n) {
@@ -139,7 +139,7 @@ describe("spmv kernels against spmvReference", () => {
             const xs = x.subarray(0, m);
             const yd = new Float64Array(m).fill(NaN);
             const xy = csrMatvecDot(m, indptr, sq, data, xs, yd);
-            const ref = spmvReference([m, m], indptr, sq, data, xs);
+            const ref = csrMatvecReference([m, m], indptr, sq, data, xs);
             expect(Array.from(yd)).toEqual(Array.from(ref));
             let dot = 0;
             for (let i = 0; i < m; i++) dot += xs[i] * ref[i];

@@ -16,7 +16,7 @@
  * Contract: `indptr` has `nMajor + 1` non-decreasing entries, every index lies in range, x and y
  * do not overlap; y is overwritten (no accumulation into what it held). Sums are formed in
  * float64 whatever the storage type (float32, int32 data are widened as they are read).
- * Nothing is allocated. `spmvReference` is the readable twin the tests run against: the same
+ * Nothing is allocated. `csrMatvecReference` is the readable twin the tests run against: the same
  * product written entry by entry through the (i, j, a_ij) triplets.
  *
  * Not parallel (row-parallel threads are out of scope, issue #14); not blocked (BSR).
@@ -140,7 +140,7 @@ export function csrMatmatT(nMajor: number, nMinor: number, k: number, indptr: In
  * triplets (i, j, a_ij) and add a_ij·x_j into y_i (or a_ij·x_i into y_j when `transpose`),
  * one entry at a time, in storage order. Plain and allocating; for tests only.
  */
-export function spmvReference(
+export function csrMatvecReference(
   shape: readonly [number, number],
   indptr: ArrayLike<number>,
   indices: ArrayLike<number>,

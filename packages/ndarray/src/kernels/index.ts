@@ -12,8 +12,9 @@
  *   mapUnary/mapBinary  elementwise.ts  out[i] = f(a[i]) / f(a[i], b[i]) on broadcast operands
  *                                       (twins: mapUnaryReference/mapBinaryReference; float64
  *                                       arithmetic and square/sqrt/…: elementwise-f64.ts)
- *   reduceStrided       reduce.ts       acc[j] ⊕= a[i] along any axes (twin: reduceReference;
- *                                       float64 sums: reduce-f64.ts)
+ *   reduceStrided       reduce.ts       acc[j] ⊕= a[i] along any axes
+ *                                       (twin: reduceStridedReference; float64 sums:
+ *                                       reduce-f64.ts)
  *   gemm                gemm.ts         C := alpha·A·B + beta·C on strided float64/float32
  *                                       operands (twin: gemmReference; WebAssembly SIMD
  *                                       build: wasm/gemm.wasm.ts, chosen by backend.ts)
@@ -41,7 +42,7 @@ export { copyStrided } from "./copy.js";
 export type { Strided } from "./copy.js";
 export { mapUnary, mapBinary, mapUnaryReference, mapBinaryReference, Op, UnaryOp } from "./elementwise.js";
 export { blocks, Blocks } from "./strided-block.js";
-export { reduceStrided, reduceReference, ReduceOp } from "./reduce.js";
+export { reduceStrided, reduceStridedReference, ReduceOp } from "./reduce.js";
 export { gemm } from "./gemm.js";
 export { gemv, gemvReference, GEMV_WASM_MIN, symv, symvReference } from "./gemv.js";
 export type { GemvArgs, SymvArgs } from "./gemv.js";

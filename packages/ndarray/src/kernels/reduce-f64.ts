@@ -14,7 +14,7 @@
  * order is (n−1)·eps·Σ|x|, and eight interleaved partial sums of n/8 terms each, added at
  * the end, are a step toward pairwise summation (NumPy's own order).
  *
- * Reference twin: the plain loops of reduceStrided and reduceReference in reduce.ts, which
+ * Reference twin: the plain loops of reduceStrided and reduceStridedReference in reduce.ts, which
  * reduce-f64.test.ts checks these against on every remainder length.
  */
 

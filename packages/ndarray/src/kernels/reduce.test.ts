@@ -1,7 +1,7 @@
 /**
  * The reduction kernel and its reference twin under the same tests (docs/style.md §6):
  * `reduceStrided` (axes visited in memory order, local accumulation along runs) and
- * `reduceReference` (one element at a time, in C index order).
+ * `reduceStridedReference` (one element at a time, in C index order).
  *
  * Each case reduces a random strided array (steps, reversed axes, offsets, transposes and
  * broadcast stride-0 axes; 0-d and zero-size included) over a random set of axes, into an
@@ -14,11 +14,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EPS64, broadcastableArb, broadcastOperand, expectCloseArrays, expectSameNumbers, indices, layoutArb, shapeArb, sizeOf } from "../../test/arbitraries.js";
 import type { DType } from "../dtype.js";
-import { combine, reduceReference, reduceStrided, REDUCE_IDENTITY, ReduceOp } from "./reduce.js";
+import { combine, reduceStridedReference, reduceStrided, REDUCE_IDENTITY, ReduceOp } from "./reduce.js";
 
 const KERNELS = [
   ["reduceStrided", reduceStrided],
-  ["reduceReference", reduceReference],
+  ["reduceStridedReference", reduceStridedReference],
 ] as const;
 
 const OPS: [string, ReduceOp][] = [
@@ -131,7 +131,7 @@ describe.each(KERNELS)("%s", (_name, kernel) => {
   });
 });
 
-describe("reduceStrided = reduceReference", () => {
+describe("reduceStrided = reduceStridedReference", () => {
   it("exactly for max/min/any/all and within n·eps for sums, on the same random cases (property)", () => {
     fc.assert(
       fc.property(caseArb, fc.constantFrom(...OPS), ({ target, own, reduced, seed, withNaN }, [, op]) => {
@@ -141,7 +141,7 @@ describe("reduceStrided = reduceReference", () => {
         const fast = new Float64Array(size).fill(REDUCE_IDENTITY[op]);
         const ref = new Float64Array(size).fill(REDUCE_IDENTITY[op]);
         reduceStrided(op, target, x.view.data, x.view.strides, x.view.offset, fast, accStrides);
-        reduceReference(op, target, x.view.data, x.view.strides, x.view.offset, ref, accStrides);
+        reduceStridedReference(op, target, x.view.data, x.view.strides, x.view.offset, ref, accStrides);
         const n = target.reduce((p, d, k) => (reduced[k] ? p * d : p), 1);
         if (op === ReduceOp.Sum) expectCloseArrays(Array.from(fast), Array.from(ref), () => 2 * n * EPS64 * 5 * n);
         else if (op === ReduceOp.Prod) expectCloseArrays(Array.from(fast), Array.from(ref), (i) => 4 * n * EPS64 * Math.abs(ref[i]));
@@ -175,7 +175,7 @@ describe("the float64 sum over a short contiguous last axis (sumRowsF64 path)", 
       const fast = new Float64Array(30);
       const ref = new Float64Array(30);
       reduceStrided(ReduceOp.Sum, [6, 5, 10], data, strides, offset, fast, [5, 1, 0]);
-      reduceReference(ReduceOp.Sum, [6, 5, 10], data, strides, offset, ref, [5, 1, 0]);
+      reduceStridedReference(ReduceOp.Sum, [6, 5, 10], data, strides, offset, ref, [5, 1, 0]);
       expectCloseArrays(Array.from(fast), Array.from(ref), () => 2 * 10 * EPS64 * 30);
     }
   });

@@ -15,7 +15,7 @@
  * a block of many short contiguous rows each reduced to its own output (sum over a short
  * last axis, `((X[:, None] − X[None])²).sum(-1)`) runs sumRowsF64 in one call.
  *
- * Reference twin: `reduceReference`, one element at a time by index arithmetic.
+ * Reference twin: `reduceStridedReference`, one element at a time by index arithmetic.
  */
 import type { TypedArray } from "../dtype.js";
 import type { Shape } from "../shape.js";
@@ -116,7 +116,7 @@ function reduceRun(op: ReduceOp, data: TypedArray, i: number, si: number, acc: F
 }
 
 /** The reference twin: one element at a time, in C index order. */
-export function reduceReference(
+export function reduceStridedReference(
   op: ReduceOp,
   shape: Shape,
   data: TypedArray,

@@ -81,7 +81,7 @@ function axpyMinus(n: i32, s: f64, x: usize, y: usize): void {
 // ------------------------------------------------------------------ triangular solve
 
 /**
- * B := T⁻¹·B by substitution (linalg trsmUnblocked): T n×n lower or upper, unit diagonal or
+ * B := T⁻¹·B by substitution (linalg trsmReference): T n×n lower or upper, unit diagonal or
  * not, B n×nrhs; any strides. Column by column when B's columns are contiguous, else row k of
  * X against every unsolved row.
  */

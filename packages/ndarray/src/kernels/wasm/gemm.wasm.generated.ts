@@ -2,7 +2,7 @@
 // asc 0.28.20; simd: -O3 --noAssert --runtime stub --use abort= --importMemory --initialMemory 1 --enable simd; relaxed-simd: adds --enable relaxed-simd.
 
 /** SHA-256 of the *.as.ts sources, the build options and the asc version this was built from. */
-export const GEMM_WASM_SOURCE_HASH = "cd8a3fd189e64e927012f927b5063f0d98ce1e9b7c1d5e664711a11bdf97d891";
+export const GEMM_WASM_SOURCE_HASH = "3d3fab995995a05ec6ee871e179caa27bca3c44bc37ff9a0226c7dbcd7db062f";
 
 /** The "wasm-simd" module (15359 bytes), base64. */
 export const GEMM_WASM_SIMD =
