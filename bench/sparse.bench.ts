@@ -28,6 +28,7 @@
 import * as np from "@sliderule/ndarray";
 import * as linalg from "@sliderule/linalg";
 import { filled, type Workload } from "./harness.js";
+import { poisson2d } from "../packages/linalg/test/stencils.js";
 
 /** Python: import what a twin needs, or fail with a note saying what is missing. */
 const SCIPY = `try:\n    import scipy.sparse as sp\nexcept ImportError:\n    raise RuntimeError("SciPy is not installed for this Python: contender skipped") from None\n`;
@@ -118,25 +119,6 @@ const spmv: Workload = {
 //   eigsh  before 3583 ms vs 504 (7.1×); after 743–774 vs 501–554 (1.4–1.5×): ARPACK's restart
 //          size (2,524 → 1,859 products), Gram–Schmidt as two gemv on a basis in WebAssembly
 //          memory, the restart as one gemm, the three-term recurrence before one pass
-/** The 2-D Poisson matrix (5-point stencil) on a q×q grid as CSR, n = q² (SciPy: kronsum of two 1-D Laplacians). */
-function poisson2d(q: number): linalg.sparse.CsrMatrix {
-  const row: number[] = [];
-  const col: number[] = [];
-  const val: number[] = [];
-  for (let i = 0; i < q; i++) {
-    for (let j = 0; j < q; j++) {
-      const r = i * q + j;
-      const put = (c: number, v: number) => (row.push(r), col.push(c), val.push(v));
-      put(r, 4);
-      if (i > 0) put(r - q, -1);
-      if (i < q - 1) put(r + q, -1);
-      if (j > 0) put(r - 1, -1);
-      if (j < q - 1) put(r + 1, -1);
-    }
-  }
-  const i32 = (a: number[]) => np.fromTypedArray(Int32Array.from(a));
-  return linalg.sparse.csrMatrix([np.fromTypedArray(Float64Array.from(val)), [i32(row), i32(col)]], { shape: [q * q, q * q] });
-}
 const POISSON_PY = (q: number) =>
   `${SCIPY}import scipy.sparse.linalg as sl\nL1 = sp.diags([-np.ones(${q - 1}), 2 * np.ones(${q}), -np.ones(${q - 1})], [-1, 0, 1])\n` +
   `A = sp.kronsum(L1, L1, format='csr')\n`;

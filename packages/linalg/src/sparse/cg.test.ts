@@ -8,38 +8,11 @@ import * as np from "@sliderule/ndarray";
 import { NDArray, ShapeError, ValueError } from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import * as linalg from "../index.js";
+import { laplacian1d, poisson2d } from "../../test/stencils.js";
 import { LinAlgError } from "../errors.js";
 
 const { sparse } = linalg;
 const eps = Number.EPSILON;
-
-/** The 2-D Poisson matrix (5-point stencil, Dirichlet) on a q×q grid, as CSR: n = q². */
-function poisson2d(q: number): linalg.sparse.CsrMatrix {
-  const row: number[] = [];
-  const col: number[] = [];
-  const val: number[] = [];
-  for (let i = 0; i < q; i++) {
-    for (let j = 0; j < q; j++) {
-      const r = i * q + j;
-      const put = (c: number, v: number) => (row.push(r), col.push(c), val.push(v));
-      put(r, 4);
-      if (i > 0) put(r - q, -1);
-      if (i < q - 1) put(r + q, -1);
-      if (j > 0) put(r - 1, -1);
-      if (j < q - 1) put(r + 1, -1);
-    }
-  }
-  const i32 = (a: number[]) => np.fromTypedArray(Int32Array.from(a));
-  return sparse.csrMatrix([np.fromTypedArray(Float64Array.from(val)), [i32(row), i32(col)]], { shape: [q * q, q * q] });
-}
-
-/** The 1-D Laplacian tridiag(−1, 2, −1) as a matrix-free operator. */
-const laplacian1d = (n: number) => ({
-  shape: [n, n] as [number, number],
-  matvecInto(x: Float64Array, y: Float64Array) {
-    for (let i = 0; i < n; i++) y[i] = 2 * x[i] - (i > 0 ? x[i - 1] : 0) - (i < n - 1 ? x[i + 1] : 0);
-  },
-});
 
 const norm2 = (a: ArrayLike<number>) => Math.sqrt(Array.from(a).reduce((s, v) => s + v * v, 0));
 /** ‖b − A·x‖ for an operator with matvecInto. */
