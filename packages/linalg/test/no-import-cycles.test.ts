@@ -26,11 +26,6 @@ const SOURCE_DIRS = ["packages/ndarray/src", "packages/linalg/src", "packages/ml
  * issue #15: to remove.
  */
 const KNOWN_CYCLES: string[][] = [
-  // issue #15: to remove. creation → ndarray → indexing → creation (ndarray.ts ↔ indexing.ts both ways at run time)
-  ["packages/ndarray/src/creation.ts", "packages/ndarray/src/indexing.ts", "packages/ndarray/src/ndarray.ts"],
-  // issue #15: to remove. backend → wasm/gemm.wasm → gemv → backend; the edge gemm.wasm → gemv is
-  // type-only (GemvArgs, SymvArgs): the kernel contracts should move to one file at the ground
-  ["packages/ndarray/src/kernels/backend.ts", "packages/ndarray/src/kernels/gemv.ts", "packages/ndarray/src/kernels/wasm/gemm.wasm.ts"],
   // issue #15: to remove. primitives/triangular-solve → complex/triangular-solve (ztrsmUnblocked)
   // and back, type-only (TrsmArgs)
   ["packages/linalg/src/complex/triangular-solve.ts", "packages/linalg/src/primitives/triangular-solve.ts"],

@@ -18,7 +18,7 @@ import type { ArrayLike } from "./creation.js";
 type In = u.ArrayInput;
 type UOpt = u.UfuncOptions;
 
-declare module "./ndarray.js" {
+declare module "./ndarray-class.js" {
   interface NDArray {
     add(b: In, options?: UOpt): NDArray;
     subtract(b: In, options?: UOpt): NDArray;

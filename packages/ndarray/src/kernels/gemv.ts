@@ -24,26 +24,10 @@
  * algebra subprograms", ACM TOMS 14 (1988) (xGEMV).
  */
 import { activeWasm } from "./backend.js";
-import type { FloatArray } from "./gemm.reference.js";
+import type { GemvArgs, SymvArgs } from "./gemv-args.js";
 import { gemvResident, symvResident } from "./wasm/gemm.wasm.js";
 
-/** Operands of y := alpha·A·x + beta·y (see the file header). */
-export interface GemvArgs {
-  m: number;
-  n: number;
-  alpha: number;
-  A: FloatArray;
-  aOff: number;
-  aRs: number;
-  aCs: number;
-  x: FloatArray;
-  xOff: number;
-  xs: number;
-  beta: number;
-  y: FloatArray;
-  yOff: number;
-  ys: number;
-}
+export type { GemvArgs, SymvArgs } from "./gemv-args.js";
 
 /** y := alpha·A·x + beta·y by the double loop (the spec). */
 export function gemvReference(args: GemvArgs): void {
@@ -113,22 +97,6 @@ function gemvColumns(args: GemvArgs): void {
     const aj = aOff + j * aCs;
     for (let i = 0, yi = yOff, r = 0; i < m; i++, yi += ys, r += aRs) y[yi] += A[aj + r] * xj;
   }
-}
-
-/** Operands of y := alpha·A·x + beta·y for a symmetric n×n A stored in its lower triangle. */
-export interface SymvArgs {
-  n: number;
-  alpha: number;
-  A: FloatArray;
-  aOff: number;
-  lda: number;
-  x: FloatArray;
-  xOff: number;
-  xs: number;
-  beta: number;
-  y: FloatArray;
-  yOff: number;
-  ys: number;
 }
 
 /** y := alpha·A·x + beta·y reading A's lower triangle only, by the double loop (the spec). */

@@ -39,7 +39,7 @@
  * reports the flavour unavailable; backend.ts then falls back to TypeScript.
  */
 import { checkGemmArgs, type GemmArgs } from "../gemm.reference.js";
-import type { GemvArgs, SymvArgs } from "../gemv.js";
+import type { GemvArgs, SymvArgs } from "../gemv-args.js";
 import { GEMM_WASM_RELAXED_SIMD, GEMM_WASM_SIMD } from "./gemm.wasm.generated.js";
 
 /** The two builds of kernels.as.ts (gemm.as.ts and the kernels beside it). */
