@@ -42,14 +42,14 @@ import { LinAlgError } from "../errors.js";
 import { trsm, trsmReference } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
-  allocWork,
+  gufunc,
+  rightHandSide,
   withWork,
   asArray,
   assertFinite,
   assertSquare,
   batchOffsets,
   batchShapeOf,
-  broadcastBatch,
   fmtShape,
   loadMatrix,
   matrixStrides,
@@ -300,31 +300,22 @@ export function choSolve(factor: ChoFactorFields | readonly [NDArray, boolean], 
     throw new ValueError(`${fn}: the factor c must be square, got shape ${fmtShape(C.shape)}`);
   }
   const n = C.shape[C.ndim - 1];
-  const vector = B.ndim === C.ndim - 1;
-  const bRows = vector ? B.shape[B.ndim - 1] : B.ndim >= 2 ? B.shape[B.ndim - 2] : -1;
+  const { vector, core, rows: bRows, nrhs } = rightHandSide(C, B);
   if (B.ndim === 0 || bRows !== n) {
     throw new ValueError(`${fn}: shapes of c ${fmtShape(C.shape)} and b ${fmtShape(B.shape)} are incompatible`);
   }
   assertFinite(B, fn);
   const dtype = workDType(C.dtype, B.dtype);
   const complex = dtype === "complex128";
-  const nrhs = vector ? 1 : B.shape[B.ndim - 1];
-  const batch = broadcastBatch(fn, batchShapeOf(C, 2), batchShapeOf(B, vector ? 1 : 2));
-  const out = stackOf(batch, vector ? [n] : [n, nrhs], dtype);
-  const cOffs = batchOffsets(C, batch, 2);
-  const bOffs = batchOffsets(B, batch, vector ? 1 : 2);
-  const { rs, cs } = matrixStrides(C);
-  const bRs = vector ? B.strides[B.ndim - 1] : B.strides[B.ndim - 2];
-  const bCs = vector ? 0 : B.strides[B.ndim - 1];
-  const W = allocWork(dtype, n * n);
-  const X = allocWork(dtype, n * nrhs);
-  for (let p = 0; p < cOffs.length; p++) {
+  // "(n,n),(n,k)->(n,k)" over the broadcast batch
+  const inputs = [{ array: C, core: 2 }, { array: B, core }] as const;
+  const out = gufunc({ fn, inputs, dtype, output: vector ? [n] : [n, nrhs], work: [n * n, n * nrhs] }, ([W, X], step) => {
     // L in W's lower triangle: c itself, or Uᴴ
-    loadMatrix(C, cOffs[p], rs, cs, n, n, W, 0, n, complex, !lower, !lower);
-    loadMatrix(B, bOffs[p], bRs, bCs, n, nrhs, X, 0, n, complex);
+    step.load(0, W, { transpose: !lower, conjugate: !lower });
+    step.load(1, X);
     if (complex) zpotrs(n, nrhs, W as Float64Array, 0, n, X as Float64Array, 0, n);
     else potrs(n, nrhs, W, 0, n, X, 0, n, nb);
-    storeMatrix(X, 0, n, n, nrhs, out, p * n * nrhs);
-  }
+    return X;
+  });
   return out;
 }

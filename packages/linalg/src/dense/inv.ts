@@ -28,16 +28,10 @@ import {
   asArray,
   assertFinite,
   assertSquare,
-  batchOffsets,
-  batchShapeOf,
-  loadMatrix,
-  matrixStrides,
-  stackOf,
-  storeMatrix,
+  gufunc,
   workDType,
   type ArrayInput,
   type FloatArray,
-  withWork,
 } from "../util/batch.js";
 import { trsm } from "../primitives/triangular-solve.js";
 import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
@@ -91,31 +85,26 @@ function invert(a: ArrayInput, options: BlockOptions, warnIll: boolean): NDArray
   const n = A.shape[A.ndim - 1];
   const dtype = workDType(A.dtype);
   const complex = dtype === "complex128";
-  const batch = batchShapeOf(A, 2);
-  const out = stackOf(batch, [n, n], dtype);
-  const offs = batchOffsets(A, batch, 2);
-  const { rs, cs } = matrixStrides(A);
   const rcond = { min: Infinity, count: 0 }; // the smallest rcond of the stack
-  withWork(dtype, [n * n, n * n], ([W, X]) => {
-    const ipiv = new Int32Array(n);
-    for (let p = 0; p < offs.length; p++) {
-      // A = P·L·U
-      loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex);
-      const anorm = warnIll ? norm1(n, W, n, complex) : 0; // ‖A‖₁, before the LU overwrites A
-      const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
-      if (info >= 0) throw singular(fn, info);
-      // rcond ≈ 1/(‖A‖₁·‖A⁻¹‖₁) from the factors, O(n²) (dgecon, as SciPy's inv)
-      if (warnIll) trackRcond(rcond, gecon(n, W, n, anorm, complex));
-      if (complex) {
-        // X = I, then X := A⁻¹·X
-        X.fill(0);
-        for (let i = 0; i < n; i++) X[2 * (i + i * n)] = 1;
-        solveFactored(complex, n, n, W, ipiv, X, nbSolve);
-      } else {
-        getri(n, W, 0, n, ipiv, X, 0, n, nbSolve);
-      }
-      storeMatrix(X, 0, n, n, n, out, p * n * n);
+  const ipiv = new Int32Array(n);
+  // "(n,n)->(n,n)" over the stack
+  const out = gufunc({ fn, inputs: [{ array: A, core: 2 }], dtype, output: [n, n], work: [n * n, n * n], resident: true }, ([W, X], step) => {
+    // A = P·L·U
+    step.load(0, W);
+    const anorm = warnIll ? norm1(n, W, n, complex) : 0; // ‖A‖₁, before the LU overwrites A
+    const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
+    if (info >= 0) throw singular(fn, info);
+    // rcond ≈ 1/(‖A‖₁·‖A⁻¹‖₁) from the factors, O(n²) (dgecon, as SciPy's inv)
+    if (warnIll) trackRcond(rcond, gecon(n, W, n, anorm, complex));
+    if (complex) {
+      // X = I, then X := A⁻¹·X
+      X.fill(0);
+      for (let i = 0; i < n; i++) X[2 * (i + i * n)] = 1;
+      solveFactored(complex, n, n, W, ipiv, X, nbSolve);
+    } else {
+      getri(n, W, 0, n, ipiv, X, 0, n, nbSolve);
     }
+    return X;
   });
   if (warnIll) warnIfIllConditioned(fn, rcond, dtype);
   return out;

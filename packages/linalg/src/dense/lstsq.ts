@@ -34,7 +34,7 @@ import * as np from "@sliderule/ndarray";
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, MN_RATIO } from "../tuning.js";
-import { asArray, loadMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
+import { asArray, loadMatrix, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { larfLeft } from "../primitives/householder.js";
 import { bdsqr } from "./bidiagonal-svd.js";
@@ -155,18 +155,9 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
   rescale(s, 0, N, fA, 1);
   if (tail) for (let t = 0; t < 2; t++) rescale(tail, 0, k, fB, 1);
   if (fB !== 1) loadMatrix(B, B.offset, B.strides[0], B.strides[1], m, k, Bw, 0, m, complex);
-  // outputs (x row-major)
+  // outputs: x row-major from the column-major n×k block X (one problem: lstsq takes no stacks)
   const x = np.zeros(is1d ? [n] : [n, k], outDType);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < k; j++) {
-      if (complex) {
-        x.data[2 * (i * k + j)] = X[2 * (i + j * n)];
-        x.data[2 * (i * k + j) + 1] = X[2 * (i + j * n) + 1];
-      } else {
-        x.data[i * k + j] = X[i + j * n];
-      }
-    }
-  }
+  storeMatrix(X, 0, n, n, k, x, 0);
   let residuals: NDArray;
   if (rank === n && m > n && tail) {
     // real: ‖b_j − A·x_j‖² = ‖(Qᵀ·b_j)[n:m]‖², the part of b no column of A reaches (as NumPy)

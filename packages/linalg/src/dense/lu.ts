@@ -55,14 +55,14 @@ import { LinAlgError } from "../errors.js";
 import { transCode, trsm, trsmReference, type Trans } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, PANEL_LEAF, type BlockOptions } from "../tuning.js";
 import {
-  allocWork,
+  gufunc,
+  rightHandSide,
   withWork,
   asArray,
   assertFinite,
   assertMatrixStack,
   batchOffsets,
   batchShapeOf,
-  broadcastBatch,
   fmtShape,
   loadMatrix,
   matrixStrides,
@@ -493,31 +493,23 @@ export function luSolve(factors: LuFactorFields | readonly [NDArray, NDArray], b
     throw new ValueError(`${fn}: piv of shape ${fmtShape(piv.shape)} does not match lu of shape ${fmtShape(LUa.shape)}`);
   }
   if (piv.dtype !== "int32") throw new DTypeError(`${fn}: piv must be int32, got ${piv.dtype}`);
-  const vector = B.ndim === LUa.ndim - 1;
-  const bRows = vector ? B.shape[B.ndim - 1] : B.ndim >= 2 ? B.shape[B.ndim - 2] : -1;
+  const { vector, core, rows: bRows, nrhs } = rightHandSide(LUa, B);
   if (B.ndim === 0 || bRows !== n) {
     throw new ValueError(`${fn}: shapes of lu ${fmtShape(LUa.shape)} and b ${fmtShape(B.shape)} are incompatible`);
   }
   if (options.checkFinite !== false) assertFinite(B, fn);
   const dtype = workDType(LUa.dtype, B.dtype);
   const complex = dtype === "complex128";
-  const nrhs = vector ? 1 : B.shape[B.ndim - 1];
-  const batch = broadcastBatch(fn, batchShapeOf(LUa, 2), batchShapeOf(B, vector ? 1 : 2));
-  const out = stackOf(batch, vector ? [n] : [n, nrhs], dtype);
-  const luOffs = batchOffsets(LUa, batch, 2);
-  const pivOffs = batchOffsets(piv, batch, 1);
-  const bOffs = batchOffsets(B, batch, vector ? 1 : 2);
-  const { rs, cs } = matrixStrides(LUa);
-  const bRs = vector ? B.strides[B.ndim - 1] : B.strides[B.ndim - 2];
-  const bCs = vector ? 0 : B.strides[B.ndim - 1];
   const pivStride = piv.strides[piv.ndim - 1];
-  const W = allocWork(dtype, n * n);
-  const X = allocWork(dtype, n * nrhs);
   const ipiv = new Int32Array(n);
-  for (let p = 0; p < luOffs.length; p++) {
-    loadMatrix(LUa, luOffs[p], rs, cs, n, n, W, 0, n, complex);
+  // "(n,n),(n,k),(n)->(n,k)": lu, b and piv over the broadcast batch (piv is read, not loaded);
+  // piv's batch axes broadcast too, so a piv stack that does not fit lu's is a ShapeError
+  const inputs = [{ array: LUa, core: 2 }, { array: B, core }, { array: piv, core: 1 }] as const;
+  const out = gufunc({ fn, inputs, dtype, output: vector ? [n] : [n, nrhs], work: [n * n, n * nrhs] }, ([W, X], step) => {
+    step.load(0, W);
+    const pivOff = step.offset(2);
     for (let i = 0; i < n; i++) {
-      const v = piv.data[pivOffs[p] + i * pivStride];
+      const v = piv.data[pivOff + i * pivStride];
       if (!(v >= 0 && v < n)) throw new ValueError(`${fn}: piv[${i}] = ${v} is not a row index of a ${n}×${n} matrix`);
       ipiv[i] = v;
     }
@@ -526,10 +518,10 @@ export function luSolve(factors: LuFactorFields | readonly [NDArray, NDArray], b
       const zero = complex ? W[2 * (i + i * n)] === 0 && W[2 * (i + i * n) + 1] === 0 : W[i + i * n] === 0;
       if (zero) throw new LinAlgError(`${fn}: Singular matrix: U[${i}, ${i}] is exactly zero`, "singular", i);
     }
-    loadMatrix(B, bOffs[p], bRs, bCs, n, nrhs, X, 0, n, complex);
+    step.load(1, X);
     if (complex) zgetrs(trans, n, nrhs, W as Float64Array, 0, n, ipiv, X as Float64Array, 0, n);
     else getrs(trans === 0 ? 0 : 1, n, nrhs, W, 0, n, ipiv, X, 0, n, nb);
-    storeMatrix(X, 0, n, n, nrhs, out, p * n * nrhs);
-  }
+    return X;
+  });
   return out;
 }

@@ -27,19 +27,12 @@ import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
-  allocWork,
-  withWork,
   asArray,
   assertFinite,
   assertSquare,
-  batchOffsets,
-  batchShapeOf,
-  broadcastBatch,
   fmtShape,
-  loadMatrix,
-  matrixStrides,
-  stackOf,
-  storeMatrix,
+  gufunc,
+  rightHandSide,
   workDType,
   type ArrayInput,
   type FloatArray,
@@ -77,11 +70,10 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
   assertSquare(A, fn);
   const n = A.shape[A.ndim - 1];
   // NumPy 1.24: vectors exactly when b has one dimension fewer than a
-  const vector = B.ndim === A.ndim - 1;
+  const { vector, core, rows: bRows, nrhs } = rightHandSide(A, B);
   if (!vector && B.ndim < 2) {
     throw new ValueError(`${fn}: b of shape ${fmtShape(B.shape)} does not have enough dimensions for a of shape ${fmtShape(A.shape)} (b must be (..., M) with ${A.ndim - 1} dimensions or (..., M, K))`);
   }
-  const bRows = vector ? B.shape[B.ndim - 1] : B.shape[B.ndim - 2];
   if (bRows !== n) {
     throw new ValueError(`${fn}: shapes of a ${fmtShape(A.shape)} and b ${fmtShape(B.shape)} are incompatible: b has ${bRows} rows, a has ${n}`);
   }
@@ -90,33 +82,25 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
   const nb = blockSizeOf(options, BLOCK_SIZES.lu, fn);
   const dtype = workDType(A.dtype, B.dtype);
   const complex = dtype === "complex128";
-  const nrhs = vector ? 1 : B.shape[B.ndim - 1];
-  const batch = broadcastBatch(fn, batchShapeOf(A, 2), batchShapeOf(B, vector ? 1 : 2));
-  const out = stackOf(batch, vector ? [n] : [n, nrhs], dtype);
-  const aOffs = batchOffsets(A, batch, 2);
-  const bOffs = batchOffsets(B, batch, vector ? 1 : 2);
-  const { rs, cs } = matrixStrides(A);
-  const bRs = vector ? B.strides[B.ndim - 1] : B.strides[B.ndim - 2];
-  const bCs = vector ? 0 : B.strides[B.ndim - 1];
   const ipiv = new Int32Array(n);
   const nbSolve = blockSizeOf(options, BLOCK_SIZES.triangular, fn);
   const rcond = { min: Infinity, count: 0 }; // the smallest rcond of the matrices factored
-  withWork(dtype, [n * n, n * nrhs], ([W, X]) => {
-    for (let p = 0; p < aOffs.length; p++) {
-      // factor A = P·L·U, unless this is the same matrix as the previous one (a broadcast a)
-      if (p === 0 || aOffs[p] !== aOffs[p - 1]) {
-        loadMatrix(A, aOffs[p], rs, cs, n, n, W, 0, n, complex);
-        const anorm = norm1(n, W, n, complex); // ‖A‖₁, before the LU overwrites A
-        const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
-        if (info >= 0) throw singular(fn, info);
-        // rcond ≈ 1/(‖A‖₁·‖A⁻¹‖₁) from the factors, O(n²) (dgecon, as SciPy's solve)
-        trackRcond(rcond, gecon(n, W, n, anorm, complex));
-      }
-      // X = U⁻¹·L⁻¹·P⁻¹·B
-      loadMatrix(B, bOffs[p], bRs, bCs, n, nrhs, X, 0, n, complex);
-      solveFactored(complex, n, nrhs, W, ipiv, X, nbSolve);
-      storeMatrix(X, 0, n, n, nrhs, out, p * n * nrhs);
+  // "(n,n),(n,k)->(n,k)" over the broadcast batch
+  const inputs = [{ array: A, core: 2 }, { array: B, core }] as const;
+  const out = gufunc({ fn, inputs, dtype, output: vector ? [n] : [n, nrhs], work: [n * n, n * nrhs], resident: true }, ([W, X], step) => {
+    // factor A = P·L·U, unless this is the same matrix as the previous one (a broadcast a)
+    if (step.fresh(0)) {
+      step.load(0, W);
+      const anorm = norm1(n, W, n, complex); // ‖A‖₁, before the LU overwrites A
+      const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
+      if (info >= 0) throw singular(fn, info);
+      // rcond ≈ 1/(‖A‖₁·‖A⁻¹‖₁) from the factors, O(n²) (dgecon, as SciPy's solve)
+      trackRcond(rcond, gecon(n, W, n, anorm, complex));
     }
+    // X = U⁻¹·L⁻¹·P⁻¹·B
+    step.load(1, X);
+    solveFactored(complex, n, nrhs, W, ipiv, X, nbSolve);
+    return X;
   });
   warnIfIllConditioned(fn, rcond, dtype);
   return out;

@@ -46,20 +46,13 @@ import { ztrsmUnblocked, type ZTrsmArgs } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
-  allocWork,
+  gufunc,
+  rightHandSide,
   asArray,
   assertFinite,
-  batchOffsets,
-  batchShapeOf,
-  broadcastBatch,
   fmtShape,
-  loadMatrix,
-  matrixStrides,
-  stackOf,
-  storeMatrix,
   workDType,
   type ArrayInput,
-  type FloatArray,
 } from "../util/batch.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
@@ -225,8 +218,7 @@ export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTria
     throw new ValueError(`${fn}: expected square matrix, got a of shape ${fmtShape(A.shape)}`);
   }
   const n = A.shape[A.ndim - 1];
-  const vector = B.ndim === A.ndim - 1;
-  const bRows = B.ndim === 0 ? -1 : vector ? B.shape[B.ndim - 1] : B.ndim >= 2 ? B.shape[B.ndim - 2] : B.shape[0];
+  const { vector, core, rows: bRows, nrhs } = rightHandSide(A, B);
   if (B.ndim === 0 || (!vector && B.ndim < 2) || bRows !== n) {
     throw new ValueError(`${fn}: shapes of a ${fmtShape(A.shape)} and b ${fmtShape(B.shape)} are incompatible`);
   }
@@ -236,18 +228,10 @@ export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTria
   }
   const dtype = workDType(A.dtype, B.dtype);
   const complex = dtype === "complex128";
-  const nrhs = vector ? 1 : B.shape[B.ndim - 1];
-  const batch = broadcastBatch(fn, batchShapeOf(A, 2), batchShapeOf(B, vector ? 1 : 2));
-  const out = stackOf(batch, vector ? [n] : [n, nrhs], dtype);
-  const aOffs = batchOffsets(A, batch, 2);
-  const bOffs = batchOffsets(B, batch, vector ? 1 : 2);
-  const { rs: aRs, cs: aCs } = matrixStrides(A);
-  const bRs = vector ? B.strides[B.ndim - 1] : B.strides[B.ndim - 2];
-  const bCs = vector ? 0 : B.strides[B.ndim - 1];
-  const Tw = allocWork(dtype, n * n);
-  const Xw = allocWork(dtype, n * nrhs);
-  for (let p = 0; p < aOffs.length; p++) {
-    loadMatrix(A, aOffs[p], aRs, aCs, n, n, Tw, 0, n, complex);
+  // "(n,n),(n,k)->(n,k)" over the broadcast batch
+  const inputs = [{ array: A, core: 2 }, { array: B, core }] as const;
+  const out = gufunc({ fn, inputs, dtype, output: vector ? [n] : [n, nrhs], work: [n * n, n * nrhs] }, ([Tw, Xw], step) => {
+    step.load(0, Tw);
     // an exact zero on the diagonal: LAPACK dtrtrs's singularity test
     if (!unitDiagonal) {
       for (let i = 0; i < n; i++) {
@@ -255,7 +239,7 @@ export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTria
         if (zero) throw new LinAlgError(`singular matrix: resolution failed at diagonal ${i}`, "singular", i);
       }
     }
-    loadMatrix(B, bOffs[p], bRs, bCs, n, nrhs, Xw, 0, n, complex);
+    step.load(1, Xw);
     // op(T) = Tᵀ is T read with swapped strides, lower becoming upper
     const t = trans === 0;
     const args: TrsmArgs = {
@@ -274,7 +258,7 @@ export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTria
     };
     if (complex) ztrsmUnblocked(args as ZTrsmArgs, trans === 2);
     else trsm(args, nb);
-    storeMatrix(Xw, 0, n, n, nrhs, out, p * n * nrhs);
-  }
+    return Xw;
+  });
   return out;
 }

@@ -14,6 +14,13 @@
  *      layout (transposed, sliced, broadcast views) is read through its strides;
  *   4. loop over the broadcast batch index and assemble C-contiguous outputs.
  *
+ * `gufunc` at the end of this file runs steps 3 and 4 for the solvers. NumPy writes a
+ * generalised ufunc's signature as the core shapes it maps, e.g. `solve` is "(n,n),(n,k)->(n,k)"
+ * and `inv` "(n,n)->(n,n)": each input is a stack whose trailing core axes are one operand, the
+ * leading axes are a batch that broadcasts, and the output is a stack of output cores over the
+ * broadcast batch. The routine keeps steps 1 and 2 (its own checks and messages) and the
+ * per-matrix algorithm; the driver owns the batch bookkeeping.
+ *
  * Complex working buffers are Float64Array with interleaved (re, im): element (i, j) at
  * W[2·(off + i + j·ld)] and W[2·(off + i + j·ld) + 1].
  */
@@ -163,12 +170,13 @@ export function batchShapeOf(a: NDArray, core: number): number[] {
   return a.shape.slice(0, a.ndim - core);
 }
 
-/** Broadcast batch shapes, as a ShapeError (a ValueError) naming the function. */
+/** Broadcast batch shapes, as a ShapeError (a ValueError) naming the function and each distinct shape. */
 export function broadcastBatch(fn: string, ...shapes: (readonly number[])[]): number[] {
   try {
     return np.broadcastShapes(...shapes);
   } catch {
-    throw new ShapeError(`${fn}: batch dimensions ${shapes.map(fmtShape).join(" and ")} cannot be broadcast together`);
+    const distinct = [...new Set(shapes.map(fmtShape))];
+    throw new ShapeError(`${fn}: batch dimensions ${distinct.join(" and ")} cannot be broadcast together`);
   }
 }
 
@@ -335,4 +343,133 @@ export function storeMatrix(
 /** A new C-contiguous array of shape (...batch, ...core). */
 export function stackOf(batch: readonly number[], core: readonly number[], dtype: DType): NDArray {
   return np.zeros([...batch, ...core], dtype);
+}
+
+/**
+ * NumPy 1.24's rule for the b of `solve(a, b)` and its kin (luSolve, choSolve, solveTriangular):
+ * b is a stack of vectors (..., M) exactly when b.ndim == a.ndim − 1, else a stack of matrices
+ * (..., M, K). `core` is how many trailing axes of b make one right-hand side; `rows` is b's M
+ * (−1 when b has no such axis: a "matrix" b with fewer than 2 dimensions), `nrhs` its K (1 for
+ * vectors). The caller checks `rows` against a and throws its own message.
+ */
+export function rightHandSide(a: NDArray, b: NDArray): { vector: boolean; core: 1 | 2; rows: number; nrhs: number } {
+  const vector = b.ndim === a.ndim - 1 && b.ndim >= 1;
+  if (vector) return { vector, core: 1, rows: b.shape[b.ndim - 1], nrhs: 1 };
+  const matrix = b.ndim >= 2;
+  return { vector, core: 2, rows: matrix ? b.shape[b.ndim - 2] : -1, nrhs: matrix ? b.shape[b.ndim - 1] : 0 };
+}
+
+/** One input of a gufunc: a stack whose last `core` axes are one operand. */
+export interface GufuncInput {
+  readonly array: NDArray;
+  /** 2: an M×N matrix per problem; 1: a length-M vector per problem, read as an M×1 column. */
+  readonly core: 1 | 2;
+}
+
+/** What `gufunc` runs: its inputs, the output's core shape, and the working buffers. */
+export interface GufuncSpec {
+  /** The public function's name, for the broadcast error. */
+  readonly fn: string;
+  readonly inputs: readonly GufuncInput[];
+  /** The dtype computed in and returned (workDType of the inputs, the routine's step 2). */
+  readonly dtype: WorkDType;
+  /** The core shape of one output, [M] or [M, N]: the result is (...batch, ...output). */
+  readonly output: readonly number[];
+  /** Element counts of the working buffers, zeroed once and reused by every problem. */
+  readonly work: readonly number[];
+  /**
+   * true: the buffers come from `withWork` (float64 ones may lie in WebAssembly memory, where
+   * gemm copies nothing); false (default): plain typed arrays (`allocWork`).
+   */
+  readonly resident?: boolean;
+}
+
+/** What the body sees of problem number `index` (C order over the broadcast batch). */
+export interface GufuncStep {
+  /** The problem's number, 0 ≤ index < the batch size. */
+  readonly index: number;
+  /**
+   * Copy input i's operand of this problem into W (loadMatrix): column-major with leading
+   * dimension `ld` (default: its rows), Aᵀ with `transpose`, Aᴴ with also `conjugate`.
+   */
+  load(i: number, W: FloatArray, options?: { transpose?: boolean; conjugate?: boolean; ld?: number }): void;
+  /** The element offset of input i's operand in its data (for operands read directly: pivots). */
+  offset(i: number): number;
+  /** False when input i's operand is the very one of the previous problem (a broadcast input). */
+  fresh(i: number): boolean;
+}
+
+/** step.load's default: no transpose, leading dimension = rows (one object, not one per call). */
+const LOAD_PLAIN: { transpose?: boolean; conjugate?: boolean; ld?: number } = Object.freeze({});
+
+/**
+ * Run a per-matrix routine over stacks, as a NumPy generalised ufunc. In stages:
+ *
+ *   1. broadcast the inputs' batch shapes (all but their `core` trailing axes): a ShapeError
+ *      naming `fn` and the shapes when they do not broadcast;
+ *   2. allocate the C-contiguous result (...batch, ...output) in `dtype`;
+ *   3. find every input's operand offsets over the broadcast batch (batchOffsets: stride 0
+ *      along broadcast axes) and its row and column strides (a vector: its axis, column
+ *      stride 0);
+ *   4. allocate the working buffers `work` once (withWork when `resident`, else allocWork)
+ *      and, for each problem p in C order, call `body(work, step)`: it loads its operands
+ *      (`step.load`), runs the algorithm, and returns the column-major block (leading
+ *      dimension M) holding the output core, which is stored as result[p] (storeMatrix).
+ *
+ * The body may throw (a singular matrix): working buffers are given back and nothing is
+ * returned. Inputs are only read. With an empty batch the body never runs.
+ */
+export function gufunc(spec: GufuncSpec, body: (work: FloatArray[], step: GufuncStep) => FloatArray): NDArray {
+  const { fn, inputs, dtype, output } = spec;
+  if (output.length !== 1 && output.length !== 2) throw new Error(`internal: gufunc output core must be 1-D or 2-D, got ${output.length} axes`);
+  for (const { array, core } of inputs) {
+    if (array.ndim < core) throw new Error(`internal: gufunc input of shape ${fmtShape(array.shape)} has fewer than ${core} axes`);
+  }
+  const complex = dtype === "complex128";
+  // 1. the broadcast batch
+  const batch = broadcastBatch(fn, ...inputs.map(({ array, core }) => batchShapeOf(array, core)));
+  // 2. the result
+  const out = stackOf(batch, output, dtype);
+  const m = output[0];
+  const n = output.length === 2 ? output[1] : 1;
+  // 3. each operand: offsets over the batch, shape and strides of one core
+  const operands = inputs.map(({ array, core }) => {
+    const nd = array.ndim;
+    return {
+      array,
+      offsets: batchOffsets(array, batch, core),
+      rows: core === 2 ? array.shape[nd - 2] : array.shape[nd - 1],
+      cols: core === 2 ? array.shape[nd - 1] : 1,
+      rs: core === 2 ? array.strides[nd - 2] : array.strides[nd - 1],
+      cs: core === 2 ? array.strides[nd - 1] : 0,
+    };
+  });
+  const count = batch.reduce((q, d) => q * d, 1);
+  const step: { -readonly [K in keyof GufuncStep]: GufuncStep[K] } = {
+    index: 0,
+    load(i, W, options = LOAD_PLAIN) {
+      const o = operands[i];
+      const { transpose = false, conjugate = false } = options;
+      const ld = options.ld ?? (transpose ? o.cols : o.rows);
+      loadMatrix(o.array, o.offsets[step.index], o.rs, o.cs, o.rows, o.cols, W, 0, ld, complex, transpose, conjugate);
+    },
+    offset(i) {
+      return operands[i].offsets[step.index];
+    },
+    fresh(i) {
+      const offs = operands[i].offsets;
+      return step.index === 0 || offs[step.index] !== offs[step.index - 1];
+    },
+  };
+  // 4. the working buffers, and the loop over the batch
+  const run = (work: FloatArray[]): void => {
+    for (let p = 0; p < count; p++) {
+      step.index = p;
+      const X = body(work, step);
+      storeMatrix(X, 0, m, m, n, out, p * m * n);
+    }
+  };
+  if (spec.resident) withWork(dtype, spec.work, run);
+  else run(spec.work.map((size) => allocWork(dtype, size)));
+  return out;
 }
