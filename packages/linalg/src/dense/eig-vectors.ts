@@ -24,6 +24,22 @@
  * (as LAPACK 3.6's dtrevc3), or with "gemv" one matrix-vector product per eigenvector as
  * dtrevc does (the reference twin; both run the same tests).
  *
+ * In named stages:
+ *   laln2 (dlaln2), one small solve (A − w·I)·X = scale·B:
+ *     solve1x1Real, solve1x1Complex: a 1×1 block (perturbed to smin when |C| < smin);
+ *     solve2x2Real: complete pivoting (IPIVOT), the pivoted LU of C, the substitutions;
+ *     solve2x2Complex: the same in complex arithmetic, with factor2x2Complex for the LU;
+ *     solveScaledIdentity: a 2×2 C smaller than smin everywhere is replaced by smin·I;
+ *     guardProduct: the last rescaling, so that ‖C‖·‖X‖ cannot overflow.
+ *   trevc (dtrevc), for ki = n−1 down to 0:
+ *     1. columnNorms: cnorm[j] = Σ_{i<j} |T[i, j]|, the overflow bounds (once);
+ *     2. backSubstituteReal (λ = T[ki, ki] real) or backSubstituteComplex (the pair at
+ *        (ki−1, ki), starting from the 2×2 block's eigenvector), calling laln2 per block and
+ *        rescaling x (rescale) before each update x[0..j−1] −= x[j]·T[0..j−1, j] (axpyT);
+ *     3. storeVector: x into column ki of X (gemm), or VR[:, ki] := Z·x at once (gemvZ) and
+ *        normalise;
+ *     4. backTransformAll (gemm only): VR := Z·X by blocks of columns, then normalise each.
+ *
  * On exit (real): column k of VR holds Z·x for a real λ_k; columns (k−1, k) hold the real and
  * imaginary parts of Z·x for the pair with Im λ_{k−1} > 0. Each vector is scaled so that its
  * largest component has magnitude 1 (|re| + |im| for complex), as LAPACK leaves it; eig.ts
@@ -75,127 +91,165 @@ export function laln2(na: number, nw: number, smin: number, T: Float64Array, aOf
   const smlnum = 2 * SAFMIN;
   const bignum = 1 / smlnum;
   const smini = Math.max(smin, smlnum);
-  const x = out.x;
-  let scale = 1;
   if (na === 1) {
-    if (nw === 1) {
-      // real 1×1: c = a − wr
-      let csr = T[aOff] - wr;
-      let cnorm = Math.abs(csr);
-      if (cnorm < smini) {
-        csr = smini;
-        cnorm = smini;
-      }
-      const bnorm = Math.abs(b11);
-      if (cnorm < 1 && bnorm > 1 && bnorm > bignum * cnorm) scale = 1 / bnorm;
-      x[0] = (b11 * scale) / csr;
-      out.xnorm = Math.abs(x[0]);
-    } else {
-      // complex 1×1: c = a − wr − i·wi
-      let csr = T[aOff] - wr;
-      let csi = -wi;
-      let cnorm = Math.abs(csr) + Math.abs(csi);
-      if (cnorm < smini) {
-        csr = smini;
-        csi = 0;
-        cnorm = smini;
-      }
-      const bnorm = Math.abs(b11) + Math.abs(b12);
-      if (cnorm < 1 && bnorm > 1 && bnorm > bignum * cnorm) scale = 1 / bnorm;
-      const [xr, xi] = cdiv(scale * b11, scale * b12, csr, csi);
-      x[0] = xr;
-      x[2] = xi;
-      out.xnorm = Math.abs(xr) + Math.abs(xi);
-    }
-    out.scale = scale;
+    // c = a − wr (− i·wi)
+    if (nw === 1) solve1x1Real(T[aOff] - wr, b11, smini, bignum, out);
+    else solve1x1Complex(T[aOff] - wr, -wi, b11, b12, smini, bignum, out);
     return;
   }
   // 2×2: the real part of C = A − w·I, column-major cr[0..3] = c11, c21, c12, c22
   const cr = [T[aOff] - wr, T[aOff + 1], T[aOff + lda], T[aOff + 1 + lda] - wr];
-  if (nw === 1) {
-    // real 2×2 system: Gaussian elimination with complete pivoting
-    let cmax = 0;
-    let icmax = -1;
-    for (let j = 0; j < 4; j++) {
-      if (Math.abs(cr[j]) > cmax) {
-        cmax = Math.abs(cr[j]);
-        icmax = j;
-      }
-    }
-    if (cmax < smini) {
-      // C ≈ 0: use smini·I
-      const bnorm = Math.max(Math.abs(b11), Math.abs(b21));
-      if (smini < 1 && bnorm > 1 && bnorm > bignum * smini) scale = 1 / bnorm;
-      const temp = scale / smini;
-      x[0] = temp * b11;
-      x[1] = temp * b21;
-      out.xnorm = temp * bnorm;
-      out.scale = scale;
-      return;
-    }
-    const ur11 = cr[icmax];
-    const cr21 = cr[IPIVOT[icmax][1]];
-    const ur12 = cr[IPIVOT[icmax][2]];
-    const cr22 = cr[IPIVOT[icmax][3]];
-    const ur11r = 1 / ur11;
-    const lr21 = ur11r * cr21;
-    let ur22 = cr22 - ur12 * lr21;
-    if (Math.abs(ur22) < smini) ur22 = smini;
-    let br1: number, br2: number;
-    if (RSWAP[icmax]) {
-      br1 = b21;
-      br2 = b11;
-    } else {
-      br1 = b11;
-      br2 = b21;
-    }
-    br2 -= lr21 * br1;
-    const bbnd = Math.max(Math.abs(br1 * (ur22 * ur11r)), Math.abs(br2));
-    if (bbnd > 1 && Math.abs(ur22) < 1 && bbnd >= bignum * Math.abs(ur22)) scale = 1 / bbnd;
-    const xr2 = (br2 * scale) / ur22;
-    const xr1 = scale * br1 * ur11r - xr2 * (ur11r * ur12);
-    if (ZSWAP[icmax]) {
-      x[0] = xr2;
-      x[1] = xr1;
-    } else {
-      x[0] = xr1;
-      x[1] = xr2;
-    }
-    let xnorm = Math.max(Math.abs(xr1), Math.abs(xr2));
-    // further scaling if ‖C‖·‖X‖ could overflow
-    if (xnorm > 1 && cmax > 1 && xnorm > bignum / cmax) {
-      const temp = cmax / bignum;
-      x[0] *= temp;
-      x[1] *= temp;
-      xnorm *= temp;
-      scale *= temp;
-    }
-    out.xnorm = xnorm;
-    out.scale = scale;
-    return;
+  if (nw === 1) solve2x2Real(cr, b11, b21, smini, bignum, out);
+  else solve2x2Complex(cr, wi, b11, b21, b12, b22, smini, bignum, out);
+}
+
+/** laln2, real 1×1: x = scale·b / c, c = a − wr (perturbed to smini when |c| < smini). */
+function solve1x1Real(csr: number, b11: number, smini: number, bignum: number, out: Laln2Result): void {
+  const x = out.x;
+  let scale = 1;
+  let cnorm = Math.abs(csr);
+  if (cnorm < smini) {
+    csr = smini;
+    cnorm = smini;
   }
-  // complex 2×2 system: C = cr + i·ci with ci = −wi·I
-  const ci = [-wi, 0, 0, -wi];
+  const bnorm = Math.abs(b11);
+  if (cnorm < 1 && bnorm > 1 && bnorm > bignum * cnorm) scale = 1 / bnorm;
+  x[0] = (b11 * scale) / csr;
+  out.xnorm = Math.abs(x[0]);
+  out.scale = scale;
+}
+
+/** laln2, complex 1×1: x = scale·b / c, c = csr + i·csi = a − wr − i·wi (smini when |c| < smini). */
+function solve1x1Complex(csr: number, csi: number, b11: number, b12: number, smini: number, bignum: number, out: Laln2Result): void {
+  const x = out.x;
+  let scale = 1;
+  let cnorm = Math.abs(csr) + Math.abs(csi);
+  if (cnorm < smini) {
+    csr = smini;
+    csi = 0;
+    cnorm = smini;
+  }
+  const bnorm = Math.abs(b11) + Math.abs(b12);
+  if (cnorm < 1 && bnorm > 1 && bnorm > bignum * cnorm) scale = 1 / bnorm;
+  const [xr, xi] = cdiv(scale * b11, scale * b12, csr, csi);
+  x[0] = xr;
+  x[2] = xi;
+  out.xnorm = Math.abs(xr) + Math.abs(xi);
+  out.scale = scale;
+}
+
+/**
+ * laln2, 2×2 with every entry of C below smini in magnitude (cmax < smini): C ≈ 0, so
+ * X = (scale / smini)·B, i.e. C is replaced by smini·I. nw = 1: B real (b11, b21); nw = 2: complex.
+ */
+function solveScaledIdentity(nw: number, b11: number, b21: number, b12: number, b22: number, smini: number, bignum: number, out: Laln2Result): void {
+  const x = out.x;
+  let scale = 1;
+  const bnorm = nw === 1 ? Math.max(Math.abs(b11), Math.abs(b21)) : Math.max(Math.abs(b11) + Math.abs(b12), Math.abs(b21) + Math.abs(b22));
+  if (smini < 1 && bnorm > 1 && bnorm > bignum * smini) scale = 1 / bnorm;
+  const temp = scale / smini;
+  x[0] = temp * b11;
+  x[1] = temp * b21;
+  if (nw === 2) {
+    x[2] = temp * b12;
+    x[3] = temp * b22;
+  }
+  out.xnorm = temp * bnorm;
+  out.scale = scale;
+}
+
+/**
+ * laln2's last step for a 2×2 C: further scaling if ‖C‖·‖X‖ could overflow (cmax = ‖C‖ in
+ * dlaln2's max-entry norm); x[0..nx−1] hold X. Writes xnorm and scale to out.
+ */
+function guardProduct(nx: number, xnorm: number, scale: number, cmax: number, bignum: number, out: Laln2Result): void {
+  const x = out.x;
+  if (xnorm > 1 && cmax > 1 && xnorm > bignum / cmax) {
+    const temp = cmax / bignum;
+    for (let j = 0; j < nx; j++) x[j] *= temp;
+    xnorm *= temp;
+    scale *= temp;
+  }
+  out.xnorm = xnorm;
+  out.scale = scale;
+}
+
+/** laln2, real 2×2 system: Gaussian elimination with complete pivoting on C = cr. */
+function solve2x2Real(cr: number[], b11: number, b21: number, smini: number, bignum: number, out: Laln2Result): void {
+  const x = out.x;
+  let scale = 1;
   let cmax = 0;
   let icmax = -1;
   for (let j = 0; j < 4; j++) {
-    if (Math.abs(cr[j]) + Math.abs(ci[j]) > cmax) {
-      cmax = Math.abs(cr[j]) + Math.abs(ci[j]);
+    if (Math.abs(cr[j]) > cmax) {
+      cmax = Math.abs(cr[j]);
       icmax = j;
     }
   }
   if (cmax < smini) {
-    const bnorm = Math.max(Math.abs(b11) + Math.abs(b12), Math.abs(b21) + Math.abs(b22));
-    if (smini < 1 && bnorm > 1 && bnorm > bignum * smini) scale = 1 / bnorm;
-    const temp = scale / smini;
-    x[0] = temp * b11;
-    x[1] = temp * b21;
-    x[2] = temp * b12;
-    x[3] = temp * b22;
-    out.xnorm = temp * bnorm;
-    out.scale = scale;
+    // C ≈ 0: use smini·I
+    solveScaledIdentity(1, b11, b21, 0, 0, smini, bignum, out);
     return;
   }
+  // the pivoted LU: U = [ur11 ur12; 0 ur22], L = [1 0; lr21 1]
+  const ur11 = cr[icmax];
+  const cr21 = cr[IPIVOT[icmax][1]];
+  const ur12 = cr[IPIVOT[icmax][2]];
+  const cr22 = cr[IPIVOT[icmax][3]];
+  const ur11r = 1 / ur11;
+  const lr21 = ur11r * cr21;
+  let ur22 = cr22 - ur12 * lr21;
+  if (Math.abs(ur22) < smini) ur22 = smini;
+  // forward substitution on the row-swapped right-hand side
+  let br1: number, br2: number;
+  if (RSWAP[icmax]) {
+    br1 = b21;
+    br2 = b11;
+  } else {
+    br1 = b11;
+    br2 = b21;
+  }
+  br2 -= lr21 * br1;
+  const bbnd = Math.max(Math.abs(br1 * (ur22 * ur11r)), Math.abs(br2));
+  if (bbnd > 1 && Math.abs(ur22) < 1 && bbnd >= bignum * Math.abs(ur22)) scale = 1 / bbnd;
+  // back substitution, then undo the column swap
+  const xr2 = (br2 * scale) / ur22;
+  const xr1 = scale * br1 * ur11r - xr2 * (ur11r * ur12);
+  if (ZSWAP[icmax]) {
+    x[0] = xr2;
+    x[1] = xr1;
+  } else {
+    x[0] = xr1;
+    x[1] = xr2;
+  }
+  const xnorm = Math.max(Math.abs(xr1), Math.abs(xr2));
+  guardProduct(2, xnorm, scale, cmax, bignum, out);
+}
+
+/**
+ * The pivoted complex LU of a 2×2 C from {@link factor2x2Complex} (dlaln2's names):
+ * U = [u11 u12; 0 u22], L = [1 0; l21 1], with 1/u11 and u12/u11 (the "s" entries) kept.
+ */
+interface ComplexLU2 {
+  ur11r: number;
+  ui11r: number;
+  lr21: number;
+  li21: number;
+  ur12s: number;
+  ui12s: number;
+  ur22: number;
+  ui22: number;
+}
+
+/** laln2's scratch for the complex LU (laln2 neither recurses nor yields, so one suffices). */
+const LU2: ComplexLU2 = { ur11r: 0, ui11r: 0, lr21: 0, li21: 0, ur12s: 0, ui12s: 0, ur22: 0, ui22: 0 };
+
+/**
+ * The LU of C = cr + i·ci pivoted on its entry icmax (dlaln2's complex elimination step),
+ * into lu. ci = −wi·I is zero off the diagonal, which the two cases exploit. u22 is not yet
+ * perturbed to smini.
+ */
+function factor2x2Complex(cr: number[], ci: number[], icmax: number, lu: ComplexLU2): void {
   const ur11 = cr[icmax];
   const ui11 = ci[icmax];
   const cr21 = cr[IPIVOT[icmax][1]];
@@ -233,12 +287,45 @@ export function laln2(na: number, nw: number, smin: number, T: Float64Array, aOf
     ur22 = cr22 - ur12 * lr21 + ui12 * li21;
     ui22 = -ur12 * li21 - ui12 * lr21;
   }
+  lu.ur11r = ur11r;
+  lu.ui11r = ui11r;
+  lu.lr21 = lr21;
+  lu.li21 = li21;
+  lu.ur12s = ur12s;
+  lu.ui12s = ui12s;
+  lu.ur22 = ur22;
+  lu.ui22 = ui22;
+}
+
+/** laln2, complex 2×2 system: C = cr + i·ci with ci = −wi·I, complete pivoting in |re| + |im|. */
+function solve2x2Complex(cr: number[], wi: number, b11: number, b21: number, b12: number, b22: number, smini: number, bignum: number, out: Laln2Result): void {
+  const x = out.x;
+  let scale = 1;
+  const ci = [-wi, 0, 0, -wi];
+  let cmax = 0;
+  let icmax = -1;
+  for (let j = 0; j < 4; j++) {
+    if (Math.abs(cr[j]) + Math.abs(ci[j]) > cmax) {
+      cmax = Math.abs(cr[j]) + Math.abs(ci[j]);
+      icmax = j;
+    }
+  }
+  if (cmax < smini) {
+    solveScaledIdentity(2, b11, b21, b12, b22, smini, bignum, out);
+    return;
+  }
+  const lu = LU2;
+  factor2x2Complex(cr, ci, icmax, lu);
+  const { ur11r, ui11r, lr21, li21, ur12s, ui12s } = lu;
+  let ur22 = lu.ur22;
+  let ui22 = lu.ui22;
   let u22abs = Math.abs(ur22) + Math.abs(ui22);
   if (u22abs < smini) {
     ur22 = smini;
     ui22 = 0;
     u22abs = smini;
   }
+  // forward substitution on the row-swapped right-hand side
   let br1: number, br2: number, bi1: number, bi2: number;
   if (RSWAP[icmax]) {
     br2 = b11;
@@ -261,6 +348,7 @@ export function laln2(na: number, nw: number, smin: number, T: Float64Array, aOf
     br2 *= scale;
     bi2 *= scale;
   }
+  // back substitution, then undo the column swap
   const [xr2, xi2] = cdiv(br2, bi2, ur22, ui22);
   const xr1 = ur11r * br1 - ui11r * bi1 - ur12s * xr2 + ui12s * xi2;
   const xi1 = ui11r * br1 + ur11r * bi1 - ui12s * xr2 - ur12s * xi2;
@@ -275,217 +363,279 @@ export function laln2(na: number, nw: number, smin: number, T: Float64Array, aOf
     x[2] = xi1;
     x[3] = xi2;
   }
-  let xnorm = Math.max(Math.abs(xr1) + Math.abs(xi1), Math.abs(xr2) + Math.abs(xi2));
-  if (xnorm > 1 && cmax > 1 && xnorm > bignum / cmax) {
-    const temp = cmax / bignum;
-    for (let j = 0; j < 4; j++) x[j] *= temp;
-    xnorm *= temp;
-    scale *= temp;
-  }
-  out.xnorm = xnorm;
-  out.scale = scale;
+  const xnorm = Math.max(Math.abs(xr1) + Math.abs(xi1), Math.abs(xr2) + Math.abs(xi2));
+  guardProduct(4, xnorm, scale, cmax, bignum, out);
 }
 
 // ------------------------------------------------------------------ real
 
 /**
+ * What trevc's stages share: T (n×n, ldt), VR (Z on entry, ldvr); Xall: the eigenvectors of T
+ * as the columns of X (gemm back-transformation; null for gemv); cnorm: the column norms of
+ * stage 1; x = xr + i·xi, the solution vector of the current eigenvalue; sol: laln2's output;
+ * bignum: the overflow threshold of the updates.
+ */
+interface TrevcState {
+  n: number;
+  T: Float64Array;
+  ldt: number;
+  VR: Float64Array;
+  ldvr: number;
+  Xall: Float64Array | null;
+  cnorm: Float64Array;
+  xr: Float64Array;
+  xi: Float64Array;
+  sol: Laln2Result;
+  bignum: number;
+}
+
+/**
  * Right eigenvectors of the n×n real Schur form T (column-major, ldt), back-transformed:
  * VR (n×n, ldvr) holds the Schur vectors Z on entry and Z·X on exit (LAPACK dtrevc, side "R",
- * howmny "B"); see the header for the layout of complex pairs.
+ * howmny "B"); see the header for the layout of complex pairs and the stages.
  */
 export function trevc(n: number, T: Float64Array, ldt: number, VR: Float64Array, ldvr: number, backTransform: BackTransform = "gemm"): void {
   if (n === 0) return;
   const blocked = backTransform === "gemm";
-  // gemm: the eigenvectors of T are gathered as the columns of X (upper quasi-triangular),
-  // then VR := Z·X in one product; gemv: each column is transformed as soon as it is known
-  const Xall = blocked ? new Float64Array(n * n) : null;
   const smlnum = SAFMIN * (n / ULP);
-  const bignum = (1 - ULP) / smlnum;
-  // cnorm[j] = Σ_{i<j} |T[i, j]|: bounds the growth of the right-hand side in the updates
+  const S: TrevcState = {
+    n,
+    T,
+    ldt,
+    VR,
+    ldvr,
+    // gemm: the eigenvectors of T are gathered as the columns of X (upper quasi-triangular),
+    // then VR := Z·X in one product; gemv: each column is transformed as soon as it is known
+    Xall: blocked ? new Float64Array(n * n) : null,
+    // 1. cnorm[j] = Σ_{i<j} |T[i, j]|: bounds the growth of the right-hand side in the updates
+    cnorm: columnNorms(n, T, ldt),
+    xr: new Float64Array(n),
+    xi: new Float64Array(n),
+    sol: { x: new Float64Array(4), scale: 1, xnorm: 0 },
+    bignum: (1 - ULP) / smlnum,
+  };
+
+  // eigenvectors from the last to the first, so that VR's columns 0..k−1 still hold Z
+  for (let ki = n - 1; ki >= 0; ki--) {
+    const pair = ki > 0 && T[ki + (ki - 1) * ldt] !== 0; // (ki−1, ki) is a 2×2 block
+    const wr = T[ki + ki * ldt];
+    const wi = pair ? Math.sqrt(Math.abs(T[ki + (ki - 1) * ldt])) * Math.sqrt(Math.abs(T[ki - 1 + ki * ldt])) : 0;
+    const smin = Math.max(ULP * (Math.abs(wr) + Math.abs(wi)), smlnum);
+    // 2. x by back substitution; 3. stored, or transformed at once
+    if (!pair) {
+      backSubstituteReal(S, ki, wr, smin);
+    } else {
+      backSubstituteComplex(S, ki, wr, wi, smin);
+    }
+    storeVector(S, ki, pair);
+    if (pair) ki--; // the pair used both columns
+  }
+  // 4. VR := Z·X
+  if (S.Xall) backTransformAll(S, S.Xall);
+}
+
+/** Stage 1: cnorm[j] = Σ_{i<j} |T[i, j]| (dtrevc's `work`), the bounds of the update growth. */
+function columnNorms(n: number, T: Float64Array, ldt: number): Float64Array {
   const cnorm = new Float64Array(n);
   for (let j = 1; j < n; j++) {
     let s = 0;
     for (let i = 0; i < j; i++) s += Math.abs(T[i + j * ldt]);
     cnorm[j] = s;
   }
-  // x = xr + i·xi, the solution vector of the current eigenvalue
-  const xr = new Float64Array(n);
-  const xi = new Float64Array(n);
-  const sol: Laln2Result = { x: new Float64Array(4), scale: 1, xnorm: 0 };
+  return cnorm;
+}
+
+/** xr[0..len−1] (and xi) *= s */
+function rescale(S: TrevcState, len: number, s: number, both: boolean): void {
+  const { xr, xi } = S;
+  for (let r = 0; r < len; r++) xr[r] *= s;
+  if (both) for (let r = 0; r < len; r++) xi[r] *= s;
+}
+
+/** y[0..len−1] −= a·T[0..len−1, j] */
+function axpyT(S: TrevcState, len: number, a: number, j: number, y: Float64Array): void {
+  if (a === 0) return;
+  const T = S.T;
+  const c = j * S.ldt;
+  for (let r = 0; r < len; r++) y[r] -= a * T[c + r];
+}
+
+/**
+ * Stage 2, real eigenvalue wr = T[ki, ki]: x[ki] = 1, right-hand side −T[0..ki−1, ki], and
+ * (T[0..ki−1, 0..ki−1] − wr·I)·x = scale·rhs solved block by block from the bottom into xr.
+ */
+function backSubstituteReal(S: TrevcState, ki: number, wr: number, smin: number): void {
+  const { T, ldt, xr, cnorm, sol, bignum } = S;
   const X = sol.x;
-  const t = (i: number, j: number): number => T[i + j * ldt];
-
-  // xr[0..len−1] (and xi) *= s
-  const rescale = (len: number, s: number, both: boolean): void => {
-    for (let r = 0; r < len; r++) xr[r] *= s;
-    if (both) for (let r = 0; r < len; r++) xi[r] *= s;
-  };
-  // y[0..len−1] −= a·T[0..len−1, j]
-  const axpyT = (len: number, a: number, j: number, y: Float64Array): void => {
-    if (a === 0) return;
-    const c = j * ldt;
-    for (let r = 0; r < len; r++) y[r] -= a * T[c + r];
-  };
-  // scale column ki (or the pair ki−1, ki) of VR so that its largest |component| is 1
-  const normalise = (ki: number, pair: boolean): void => {
-    const c1 = ki * ldvr;
-    const c0 = pair ? c1 - ldvr : c1;
-    let emax = 0;
-    if (pair) for (let r = 0; r < n; r++) emax = Math.max(emax, Math.abs(VR[c0 + r]) + Math.abs(VR[c1 + r]));
-    else for (let r = 0; r < n; r++) emax = Math.max(emax, Math.abs(VR[c1 + r]));
-    const remax = 1 / emax;
-    for (let r = 0; r < n; r++) VR[c1 + r] *= remax;
-    if (pair) for (let r = 0; r < n; r++) VR[c0 + r] *= remax;
-  };
-  // VR[:, col] := VR[:, 0..len−1]·y[0..len−1] + y0·VR[:, col]  (the back-transformation, dgemv)
-  const gemv = (len: number, y: Float64Array, y0: number, col: number): void => {
-    const c = col * ldvr;
-    if (y0 !== 1) for (let r = 0; r < n; r++) VR[c + r] *= y0;
-    for (let j = 0; j < len; j++) {
-      const yj = y[j];
-      if (yj === 0) continue;
-      const cj = j * ldvr;
-      for (let r = 0; r < n; r++) VR[c + r] += yj * VR[cj + r];
-    }
-  };
-
-  // eigenvectors from the last to the first, so that VR's columns 0..k−1 still hold Z
-  for (let ki = n - 1; ki >= 0; ki--) {
-    const pair = ki > 0 && t(ki, ki - 1) !== 0; // (ki−1, ki) is a 2×2 block
-    const wr = t(ki, ki);
-    const wi = pair ? Math.sqrt(Math.abs(t(ki, ki - 1))) * Math.sqrt(Math.abs(t(ki - 1, ki))) : 0;
-    const smin = Math.max(ULP * (Math.abs(wr) + Math.abs(wi)), smlnum);
-
-    if (!pair) {
-      // ---- real eigenvector: x[ki] = 1, right-hand side −T[0..ki−1, ki]
-      xr[ki] = 1;
-      for (let k = 0; k < ki; k++) xr[k] = -t(k, ki);
-      // solve (T[0..ki−1, 0..ki−1] − wr·I)·x = scale·rhs, block by block from the bottom
-      let j = ki - 1;
-      while (j >= 0) {
-        const twoByTwo = j > 0 && t(j, j - 1) !== 0;
-        if (!twoByTwo) {
-          // 1×1 block at j
-          laln2(1, 1, smin, T, j + j * ldt, ldt, xr[j], 0, 0, 0, wr, 0, sol);
-          // keep x[j]·‖T[0..j−1, j]‖ from overflowing in the update
-          if (sol.xnorm > 1 && cnorm[j] > bignum / sol.xnorm) {
-            X[0] /= sol.xnorm;
-            sol.scale /= sol.xnorm;
-          }
-          if (sol.scale !== 1) rescale(ki + 1, sol.scale, false);
-          xr[j] = X[0];
-          axpyT(j, X[0], j, xr);
-          j -= 1;
-        } else {
-          // 2×2 block at (j−1, j)
-          laln2(2, 1, smin, T, j - 1 + (j - 1) * ldt, ldt, xr[j - 1], xr[j], 0, 0, wr, 0, sol);
-          if (sol.xnorm > 1) {
-            const beta = Math.max(cnorm[j - 1], cnorm[j]);
-            if (beta > bignum / sol.xnorm) {
-              X[0] /= sol.xnorm;
-              X[1] /= sol.xnorm;
-              sol.scale /= sol.xnorm;
-            }
-          }
-          if (sol.scale !== 1) rescale(ki + 1, sol.scale, false);
-          xr[j - 1] = X[0];
-          xr[j] = X[1];
-          axpyT(j - 1, X[0], j - 1, xr);
-          axpyT(j - 1, X[1], j, xr);
-          j -= 2;
-        }
+  xr[ki] = 1;
+  for (let k = 0; k < ki; k++) xr[k] = -T[k + ki * ldt];
+  let j = ki - 1;
+  while (j >= 0) {
+    const twoByTwo = j > 0 && T[j + (j - 1) * ldt] !== 0;
+    if (!twoByTwo) {
+      // 1×1 block at j
+      laln2(1, 1, smin, T, j + j * ldt, ldt, xr[j], 0, 0, 0, wr, 0, sol);
+      // keep x[j]·‖T[0..j−1, j]‖ from overflowing in the update
+      if (sol.xnorm > 1 && cnorm[j] > bignum / sol.xnorm) {
+        X[0] /= sol.xnorm;
+        sol.scale /= sol.xnorm;
       }
-      if (Xall) {
-        for (let r = 0; r <= ki; r++) Xall[r + ki * n] = xr[r];
-      } else {
-        // VR[:, ki] = Z·x, scaled so that its largest |component| is 1
-        if (ki > 0) gemv(ki, xr, xr[ki], ki);
-        normalise(ki, false);
-      }
+      if (sol.scale !== 1) rescale(S, ki + 1, sol.scale, false);
+      xr[j] = X[0];
+      axpyT(S, j, X[0], j, xr);
+      j -= 1;
     } else {
-      // ---- complex eigenvector of the pair wr ± i·wi at (ki−1, ki), for wr + i·wi:
-      // start from the 2×2 block's own eigenvector, x[ki−1] and x[ki]
-      if (Math.abs(t(ki - 1, ki)) >= Math.abs(t(ki, ki - 1))) {
-        xr[ki - 1] = 1;
-        xi[ki] = wi / t(ki - 1, ki);
-      } else {
-        xr[ki - 1] = -wi / t(ki, ki - 1);
-        xi[ki] = 1;
-      }
-      xr[ki] = 0;
-      xi[ki - 1] = 0;
-      // right-hand side −x[ki−1]·T[0..ki−2, ki−1] − x[ki]·T[0..ki−2, ki]
-      for (let k = 0; k < ki - 1; k++) {
-        xr[k] = -xr[ki - 1] * t(k, ki - 1);
-        xi[k] = -xi[ki] * t(k, ki);
-      }
-      // solve (T[0..ki−2, 0..ki−2] − (wr + i·wi)·I)·x = scale·rhs
-      let j = ki - 2;
-      while (j >= 0) {
-        const twoByTwo = j > 0 && t(j, j - 1) !== 0;
-        if (!twoByTwo) {
-          laln2(1, 2, smin, T, j + j * ldt, ldt, xr[j], 0, xi[j], 0, wr, wi, sol);
-          if (sol.xnorm > 1 && cnorm[j] > bignum / sol.xnorm) {
-            X[0] /= sol.xnorm;
-            X[2] /= sol.xnorm;
-            sol.scale /= sol.xnorm;
-          }
-          if (sol.scale !== 1) rescale(ki + 1, sol.scale, true);
-          xr[j] = X[0];
-          xi[j] = X[2];
-          axpyT(j, X[0], j, xr);
-          axpyT(j, X[2], j, xi);
-          j -= 1;
-        } else {
-          laln2(2, 2, smin, T, j - 1 + (j - 1) * ldt, ldt, xr[j - 1], xr[j], xi[j - 1], xi[j], wr, wi, sol);
-          if (sol.xnorm > 1) {
-            const beta = Math.max(cnorm[j - 1], cnorm[j]);
-            if (beta > bignum / sol.xnorm) {
-              const rec = 1 / sol.xnorm;
-              for (let r = 0; r < 4; r++) X[r] *= rec;
-              sol.scale *= rec;
-            }
-          }
-          if (sol.scale !== 1) rescale(ki + 1, sol.scale, true);
-          xr[j - 1] = X[0];
-          xr[j] = X[1];
-          xi[j - 1] = X[2];
-          xi[j] = X[3];
-          axpyT(j - 1, X[0], j - 1, xr);
-          axpyT(j - 1, X[1], j, xr);
-          axpyT(j - 1, X[2], j - 1, xi);
-          axpyT(j - 1, X[3], j, xi);
-          j -= 2;
+      // 2×2 block at (j−1, j)
+      laln2(2, 1, smin, T, j - 1 + (j - 1) * ldt, ldt, xr[j - 1], xr[j], 0, 0, wr, 0, sol);
+      if (sol.xnorm > 1) {
+        const beta = Math.max(cnorm[j - 1], cnorm[j]);
+        if (beta > bignum / sol.xnorm) {
+          X[0] /= sol.xnorm;
+          X[1] /= sol.xnorm;
+          sol.scale /= sol.xnorm;
         }
       }
-      if (Xall) {
-        for (let r = 0; r <= ki; r++) {
-          Xall[r + (ki - 1) * n] = xr[r];
-          Xall[r + ki * n] = xi[r];
-        }
-      } else {
-        // VR[:, ki−1] + i·VR[:, ki] = Z·x  (x's real part ends at ki−1, its imaginary part at ki)
-        gemv(ki - 1, xr, xr[ki - 1], ki - 1);
-        gemv(ki - 1, xi, xi[ki], ki);
-        normalise(ki, true);
-      }
-      ki--; // the pair used both columns
+      if (sol.scale !== 1) rescale(S, ki + 1, sol.scale, false);
+      xr[j - 1] = X[0];
+      xr[j] = X[1];
+      axpyT(S, j - 1, X[0], j - 1, xr);
+      axpyT(S, j - 1, X[1], j, xr);
+      j -= 2;
     }
   }
+}
+
+/**
+ * Stage 2, the complex eigenvector of the pair wr ± i·wi at (ki−1, ki), for wr + i·wi: start
+ * from the 2×2 block's own eigenvector, x[ki−1] and x[ki], then solve
+ * (T[0..ki−2, 0..ki−2] − (wr + i·wi)·I)·x = scale·rhs block by block into xr + i·xi.
+ */
+function backSubstituteComplex(S: TrevcState, ki: number, wr: number, wi: number, smin: number): void {
+  const { T, ldt, xr, xi, cnorm, sol, bignum } = S;
+  const X = sol.x;
+  if (Math.abs(T[ki - 1 + ki * ldt]) >= Math.abs(T[ki + (ki - 1) * ldt])) {
+    xr[ki - 1] = 1;
+    xi[ki] = wi / T[ki - 1 + ki * ldt];
+  } else {
+    xr[ki - 1] = -wi / T[ki + (ki - 1) * ldt];
+    xi[ki] = 1;
+  }
+  xr[ki] = 0;
+  xi[ki - 1] = 0;
+  // right-hand side −x[ki−1]·T[0..ki−2, ki−1] − x[ki]·T[0..ki−2, ki]
+  for (let k = 0; k < ki - 1; k++) {
+    xr[k] = -xr[ki - 1] * T[k + (ki - 1) * ldt];
+    xi[k] = -xi[ki] * T[k + ki * ldt];
+  }
+  let j = ki - 2;
+  while (j >= 0) {
+    const twoByTwo = j > 0 && T[j + (j - 1) * ldt] !== 0;
+    if (!twoByTwo) {
+      laln2(1, 2, smin, T, j + j * ldt, ldt, xr[j], 0, xi[j], 0, wr, wi, sol);
+      if (sol.xnorm > 1 && cnorm[j] > bignum / sol.xnorm) {
+        X[0] /= sol.xnorm;
+        X[2] /= sol.xnorm;
+        sol.scale /= sol.xnorm;
+      }
+      if (sol.scale !== 1) rescale(S, ki + 1, sol.scale, true);
+      xr[j] = X[0];
+      xi[j] = X[2];
+      axpyT(S, j, X[0], j, xr);
+      axpyT(S, j, X[2], j, xi);
+      j -= 1;
+    } else {
+      laln2(2, 2, smin, T, j - 1 + (j - 1) * ldt, ldt, xr[j - 1], xr[j], xi[j - 1], xi[j], wr, wi, sol);
+      if (sol.xnorm > 1) {
+        const beta = Math.max(cnorm[j - 1], cnorm[j]);
+        if (beta > bignum / sol.xnorm) {
+          const rec = 1 / sol.xnorm;
+          for (let r = 0; r < 4; r++) X[r] *= rec;
+          sol.scale *= rec;
+        }
+      }
+      if (sol.scale !== 1) rescale(S, ki + 1, sol.scale, true);
+      xr[j - 1] = X[0];
+      xr[j] = X[1];
+      xi[j - 1] = X[2];
+      xi[j] = X[3];
+      axpyT(S, j - 1, X[0], j - 1, xr);
+      axpyT(S, j - 1, X[1], j, xr);
+      axpyT(S, j - 1, X[2], j - 1, xi);
+      axpyT(S, j - 1, X[3], j, xi);
+      j -= 2;
+    }
+  }
+}
+
+/**
+ * Stage 3: x (xr, or xr + i·xi for the pair at (ki−1, ki)) into X's column ki (columns ki−1,
+ * ki), or with gemv straight into VR: VR[:, ki] = Z·x, scaled so its largest |component| is 1.
+ */
+function storeVector(S: TrevcState, ki: number, pair: boolean): void {
+  const { n, xr, xi, Xall } = S;
   if (Xall) {
-    // VR := Z·X, then each eigenvector scaled as above. X is upper triangular (column j is
-    // zero below row j, pairs included), so a block of columns j0..j1−1 needs Z[:, 0..j1−1] only
-    const ZX = new Float64Array(n * n);
-    for (let j0 = 0; j0 < n; j0 += BACK_TRANSFORM_BLOCK) {
-      const j1 = Math.min(n, j0 + BACK_TRANSFORM_BLOCK);
-      gemmColMajor(n, j1 - j0, j1, 1, VR, 0, ldvr, false, Xall, j0 * n, n, false, 0, ZX, j0 * n, n);
+    if (!pair) {
+      for (let r = 0; r <= ki; r++) Xall[r + ki * n] = xr[r];
+    } else {
+      for (let r = 0; r <= ki; r++) {
+        Xall[r + (ki - 1) * n] = xr[r];
+        Xall[r + ki * n] = xi[r];
+      }
     }
-    for (let j = 0; j < n; j++) for (let r = 0; r < n; r++) VR[r + j * ldvr] = ZX[r + j * n];
-    for (let ki = n - 1; ki >= 0; ki--) {
-      const pair = ki > 0 && t(ki, ki - 1) !== 0;
-      normalise(ki, pair);
-      if (pair) ki--;
-    }
+  } else if (!pair) {
+    if (ki > 0) gemvZ(S, ki, xr, xr[ki], ki);
+    normalise(S, ki, false);
+  } else {
+    // VR[:, ki−1] + i·VR[:, ki] = Z·x  (x's real part ends at ki−1, its imaginary part at ki)
+    gemvZ(S, ki - 1, xr, xr[ki - 1], ki - 1);
+    gemvZ(S, ki - 1, xi, xi[ki], ki);
+    normalise(S, ki, true);
+  }
+}
+
+/** VR[:, col] := VR[:, 0..len−1]·y[0..len−1] + y0·VR[:, col]  (the back-transformation, dgemv) */
+function gemvZ(S: TrevcState, len: number, y: Float64Array, y0: number, col: number): void {
+  const { n, VR, ldvr } = S;
+  const c = col * ldvr;
+  if (y0 !== 1) for (let r = 0; r < n; r++) VR[c + r] *= y0;
+  for (let j = 0; j < len; j++) {
+    const yj = y[j];
+    if (yj === 0) continue;
+    const cj = j * ldvr;
+    for (let r = 0; r < n; r++) VR[c + r] += yj * VR[cj + r];
+  }
+}
+
+/** Scale column ki (or the pair ki−1, ki) of VR so that its largest |component| is 1. */
+function normalise(S: TrevcState, ki: number, pair: boolean): void {
+  const { n, VR, ldvr } = S;
+  const c1 = ki * ldvr;
+  const c0 = pair ? c1 - ldvr : c1;
+  let emax = 0;
+  if (pair) for (let r = 0; r < n; r++) emax = Math.max(emax, Math.abs(VR[c0 + r]) + Math.abs(VR[c1 + r]));
+  else for (let r = 0; r < n; r++) emax = Math.max(emax, Math.abs(VR[c1 + r]));
+  const remax = 1 / emax;
+  for (let r = 0; r < n; r++) VR[c1 + r] *= remax;
+  if (pair) for (let r = 0; r < n; r++) VR[c0 + r] *= remax;
+}
+
+/**
+ * Stage 4 (gemm): VR := Z·X, then each eigenvector scaled as in stage 3. X is upper
+ * triangular (column j is zero below row j, pairs included), so a block of columns j0..j1−1
+ * needs Z[:, 0..j1−1] only.
+ */
+function backTransformAll(S: TrevcState, Xall: Float64Array): void {
+  const { n, T, ldt, VR, ldvr } = S;
+  const ZX = new Float64Array(n * n);
+  for (let j0 = 0; j0 < n; j0 += BACK_TRANSFORM_BLOCK) {
+    const j1 = Math.min(n, j0 + BACK_TRANSFORM_BLOCK);
+    gemmColMajor(n, j1 - j0, j1, 1, VR, 0, ldvr, false, Xall, j0 * n, n, false, 0, ZX, j0 * n, n);
+  }
+  for (let j = 0; j < n; j++) for (let r = 0; r < n; r++) VR[r + j * ldvr] = ZX[r + j * n];
+  for (let ki = n - 1; ki >= 0; ki--) {
+    const pair = ki > 0 && T[ki + (ki - 1) * ldt] !== 0;
+    normalise(S, ki, pair);
+    if (pair) ki--;
   }
 }
 
