@@ -18,6 +18,10 @@
  *    their 2-norms are within a factor 2 of each other. This makes ‖A'‖ much smaller for badly
  *    scaled matrices, and the QR algorithm's errors are relative to ‖A'‖ (Parlett & Reinsch).
  *
+ * In the code (gebal): 1a. isolateRows and 1b. isolateColumns (swapping by exchange), then
+ * 2. scaleToBalance, which for each i of B runs measure (the norms), scalingFactor (d_i's
+ * change f) and applyScaling.
+ *
  * On exit of `gebal`: A holds A'; `scale[j]` holds, for j < ilo or j > ihi, the index of the row
  * and column swapped with j, and for ilo ≤ j ≤ ihi, d_j. Works on real (Float64Array, one slot
  * per element) or complex (interleaved re, im: two slots) column-major matrices.
@@ -71,152 +75,218 @@ export interface BalanceResult {
 /**
  * Balance the n×n column-major matrix A[i + j·lda] in place (LAPACK dgebal/zgebal, job "B").
  * `complex`: A is interleaved (re, im). Returns ilo, ihi; `scale` (length n) as in the header.
+ * Stages: 1a. isolateRows, 1b. isolateColumns (both by exchange), 2. scaleToBalance (per
+ * index: measure, scalingFactor, applyScaling).
  */
 export function gebal(n: number, A: Float64Array, lda: number, scale: Float64Array, complex: boolean): BalanceResult {
-  const slots = complex ? 2 : 1;
-  // |A(i, j)| ≠ 0, for either slot
-  const nonzero = (i: number, j: number): boolean => {
-    const e = slots * (i + j * lda);
-    return A[e] !== 0 || (complex && A[e + 1] !== 0);
-  };
-  // swap columns j and m on rows 0..l, and rows j and m on columns k..n−1
-  const exchange = (j: number, m: number, k: number, l: number): void => {
-    if (j === m) return;
-    for (let i = 0; i <= l; i++) {
-      for (let s = 0; s < slots; s++) {
-        const a = slots * (i + j * lda) + s;
-        const b = slots * (i + m * lda) + s;
-        const t = A[a];
-        A[a] = A[b];
-        A[b] = t;
-      }
-    }
-    for (let c = k; c < n; c++) {
-      for (let s = 0; s < slots; s++) {
-        const a = slots * (j + c * lda) + s;
-        const b = slots * (m + c * lda) + s;
-        const t = A[a];
-        A[a] = A[b];
-        A[b] = t;
-      }
-    }
-  };
-
-  let k = 0;
-  let l = n - 1;
   if (n === 0) return { ilo: 0, ihi: -1 };
+  const S: GebalState = { n, A, lda, scale, complex, slots: complex ? 2 : 1, k: 0, l: n - 1, c: 0, r: 0, ca: 0, ra: 0 };
+  if (!isolateRows(S)) return { ilo: 0, ihi: 0 };
+  isolateColumns(S);
+  for (let i = S.k; i <= S.l; i++) scale[i] = 1;
+  scaleToBalance(S);
+  return { ilo: S.k, ihi: S.l };
+}
 
-  // 1a. rows isolating an eigenvalue (zero off the diagonal in columns 0..l) go to the bottom
+/** The smallest and largest scaling factors balancing will use (dgebal's SFMIN2, SFMAX2). */
+const SFMIN2 = SMLNUM * SCLFAC;
+const SFMAX2 = 1 / SFMIN2;
+
+/**
+ * What gebal's stages share: the n×n matrix A (slots 2 when complex), `scale`; the active
+ * block is rows and columns k..l; c, r, ca, ra: the norms of the current column and row (see
+ * measure), updated by scalingFactor.
+ */
+interface GebalState {
+  n: number;
+  A: Float64Array;
+  lda: number;
+  scale: Float64Array;
+  complex: boolean;
+  slots: number;
+  k: number;
+  l: number;
+  c: number;
+  r: number;
+  ca: number;
+  ra: number;
+}
+
+/** |A(i, j)| ≠ 0, for either slot. */
+function nonzero(S: GebalState, i: number, j: number): boolean {
+  const { A, slots } = S;
+  const e = slots * (i + j * S.lda);
+  return A[e] !== 0 || (S.complex && A[e + 1] !== 0);
+}
+
+/** Swap columns j and m on rows 0..l, and rows j and m on columns k..n−1. */
+function exchange(S: GebalState, j: number, m: number, k: number, l: number): void {
+  if (j === m) return;
+  const { n, A, lda, slots } = S;
+  for (let i = 0; i <= l; i++) {
+    for (let s = 0; s < slots; s++) {
+      const a = slots * (i + j * lda) + s;
+      const b = slots * (i + m * lda) + s;
+      const t = A[a];
+      A[a] = A[b];
+      A[b] = t;
+    }
+  }
+  for (let c = k; c < n; c++) {
+    for (let s = 0; s < slots; s++) {
+      const a = slots * (j + c * lda) + s;
+      const b = slots * (m + c * lda) + s;
+      const t = A[a];
+      A[a] = A[b];
+      A[b] = t;
+    }
+  }
+}
+
+/**
+ * Stage 1a: rows isolating an eigenvalue (zero off the diagonal in columns 0..l) go to the
+ * bottom; S.l moves up. Returns false when the whole matrix is triangular (l reached 0).
+ */
+function isolateRows(S: GebalState): boolean {
   let found = true;
-  while (found && l >= 0) {
+  while (found && S.l >= 0) {
+    const l = S.l;
     found = false;
     for (let j = l; j >= 0; j--) {
       let isolated = true;
       for (let i = 0; i <= l; i++) {
-        if (i !== j && nonzero(j, i)) {
+        if (i !== j && nonzero(S, j, i)) {
           isolated = false;
           break;
         }
       }
       if (!isolated) continue;
-      scale[l] = j;
-      exchange(j, l, k, l);
-      if (l === 0) return { ilo: 0, ihi: 0 };
-      l--;
+      S.scale[l] = j;
+      exchange(S, j, l, S.k, l);
+      if (l === 0) return false;
+      S.l--;
       found = true;
       break;
     }
   }
+  return true;
+}
 
-  // 1b. columns isolating an eigenvalue (zero off the diagonal in rows k..l) go to the top
-  found = true;
+/** Stage 1b: columns isolating an eigenvalue (zero off the diagonal in rows k..l) go to the top; S.k moves down. */
+function isolateColumns(S: GebalState): void {
+  const l = S.l;
+  let found = true;
   while (found) {
+    const k = S.k;
     found = false;
     for (let j = k; j <= l; j++) {
       let isolated = true;
       for (let i = k; i <= l; i++) {
-        if (i !== j && nonzero(i, j)) {
+        if (i !== j && nonzero(S, i, j)) {
           isolated = false;
           break;
         }
       }
       if (!isolated) continue;
-      scale[k] = j;
-      exchange(j, k, k, l);
-      k++;
+      S.scale[k] = j;
+      exchange(S, j, k, k, l);
+      S.k++;
       found = true;
       break;
     }
   }
+}
 
-  for (let i = k; i <= l; i++) scale[i] = 1;
-
-  // 2. scale rows and columns of B = A[k..l, k..l] until their norms balance
-  const sfmin2 = SMLNUM * SCLFAC;
-  const sfmax2 = 1 / sfmin2;
+/** Stage 2: scale rows and columns of B = A[k..l, k..l] until their norms balance. */
+function scaleToBalance(S: GebalState): void {
+  const { scale } = S;
   let noconv = true;
   while (noconv) {
     noconv = false;
-    for (let i = k; i <= l; i++) {
-      // c = ‖B[:, i]‖₂, r = ‖B[i, :]‖₂; ca, ra: the largest |entry| of column i (rows 0..l)
-      // and of row i (columns k..n−1), which bound how far scaling may go without overflow
-      let c = norm2(A, slots * (k + i * lda), slots, l - k + 1, complex);
-      let r = norm2(A, slots * (i + k * lda), slots * lda, l - k + 1, complex);
-      let ca = 0;
-      for (let p = 0; p <= l; p++) {
-        const e = slots * (p + i * lda);
-        ca = Math.max(ca, complex ? Math.abs(A[e]) + Math.abs(A[e + 1]) : Math.abs(A[e]));
-      }
-      let ra = 0;
-      for (let p = k; p < n; p++) {
-        const e = slots * (i + p * lda);
-        ra = Math.max(ra, complex ? Math.abs(A[e]) + Math.abs(A[e + 1]) : Math.abs(A[e]));
-      }
+    for (let i = S.k; i <= S.l; i++) {
+      measure(S, i);
       // NaN anywhere would keep the loop from ever converging (callers reject NaN; stop here)
-      if (Number.isNaN(c + ca + r + ra)) return { ilo: k, ihi: l };
-      if (c === 0 || r === 0) continue;
-      // f: the power of 2 that brings c and r within a factor 2 of each other
-      let g = r / SCLFAC;
-      let f = 1;
-      const s = c + r;
-      while (c < g && Math.max(f, c, ca) < sfmax2 && Math.min(r, g, ra) > sfmin2) {
-        f *= SCLFAC;
-        c *= SCLFAC;
-        ca *= SCLFAC;
-        r /= SCLFAC;
-        g /= SCLFAC;
-        ra /= SCLFAC;
-      }
-      g = c / SCLFAC;
-      while (g >= r && Math.max(r, ra) < sfmax2 && Math.min(f, c, g, ca) > sfmin2) {
-        f /= SCLFAC;
-        c /= SCLFAC;
-        g /= SCLFAC;
-        ca /= SCLFAC;
-        r *= SCLFAC;
-        ra *= SCLFAC;
-      }
+      if (Number.isNaN(S.c + S.ca + S.r + S.ra)) return;
+      if (S.c === 0 || S.r === 0) continue;
+      const s = S.c + S.r;
+      const f = scalingFactor(S);
       // keep it only if ‖row‖ + ‖column‖ drops by 5%, and d_i stays representable
-      if (c + r >= FACTOR * s) continue;
+      if (S.c + S.r >= FACTOR * s) continue;
       if (f < 1 && scale[i] < 1 && f * scale[i] <= SMLNUM) continue;
       if (f > 1 && scale[i] > 1 && scale[i] >= BIGNUM / f) continue;
       scale[i] *= f;
       noconv = true;
-      // row i /= f (columns k..n−1), column i *= f (rows 0..l)
-      const g1 = 1 / f;
-      for (let p = k; p < n; p++) {
-        const e = slots * (i + p * lda);
-        A[e] *= g1;
-        if (complex) A[e + 1] *= g1;
-      }
-      for (let p = 0; p <= l; p++) {
-        const e = slots * (p + i * lda);
-        A[e] *= f;
-        if (complex) A[e + 1] *= f;
-      }
+      applyScaling(S, i, f);
     }
   }
-  return { ilo: k, ihi: l };
+}
+
+/**
+ * S.c = ‖B[:, i]‖₂, S.r = ‖B[i, :]‖₂; S.ca, S.ra: the largest |entry| of column i (rows 0..l)
+ * and of row i (columns k..n−1), which bound how far scaling may go without overflow.
+ */
+function measure(S: GebalState, i: number): void {
+  const { n, A, lda, slots, complex, k, l } = S;
+  S.c = norm2(A, slots * (k + i * lda), slots, l - k + 1, complex);
+  S.r = norm2(A, slots * (i + k * lda), slots * lda, l - k + 1, complex);
+  let ca = 0;
+  for (let p = 0; p <= l; p++) {
+    const e = slots * (p + i * lda);
+    ca = Math.max(ca, complex ? Math.abs(A[e]) + Math.abs(A[e + 1]) : Math.abs(A[e]));
+  }
+  let ra = 0;
+  for (let p = k; p < n; p++) {
+    const e = slots * (i + p * lda);
+    ra = Math.max(ra, complex ? Math.abs(A[e]) + Math.abs(A[e + 1]) : Math.abs(A[e]));
+  }
+  S.ca = ca;
+  S.ra = ra;
+}
+
+/**
+ * f: the power of 2 that brings c and r within a factor 2 of each other (within the
+ * overflow bounds); S.c and S.r become the norms after scaling by f.
+ */
+function scalingFactor(S: GebalState): number {
+  let { c, r, ca, ra } = S;
+  let g = r / SCLFAC;
+  let f = 1;
+  while (c < g && Math.max(f, c, ca) < SFMAX2 && Math.min(r, g, ra) > SFMIN2) {
+    f *= SCLFAC;
+    c *= SCLFAC;
+    ca *= SCLFAC;
+    r /= SCLFAC;
+    g /= SCLFAC;
+    ra /= SCLFAC;
+  }
+  g = c / SCLFAC;
+  while (g >= r && Math.max(r, ra) < SFMAX2 && Math.min(f, c, g, ca) > SFMIN2) {
+    f /= SCLFAC;
+    c /= SCLFAC;
+    g /= SCLFAC;
+    ca /= SCLFAC;
+    r *= SCLFAC;
+    ra *= SCLFAC;
+  }
+  S.c = c;
+  S.r = r;
+  return f;
+}
+
+/** Row i /= f (columns k..n−1), column i *= f (rows 0..l). */
+function applyScaling(S: GebalState, i: number, f: number): void {
+  const { n, A, lda, slots, complex, k, l } = S;
+  const g1 = 1 / f;
+  for (let p = k; p < n; p++) {
+    const e = slots * (i + p * lda);
+    A[e] *= g1;
+    if (complex) A[e + 1] *= g1;
+  }
+  for (let p = 0; p <= l; p++) {
+    const e = slots * (p + i * lda);
+    A[e] *= f;
+    if (complex) A[e + 1] *= f;
+  }
 }
 
 /**

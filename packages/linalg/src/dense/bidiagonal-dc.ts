@@ -34,6 +34,8 @@
  *      are orthogonal to working accuracy without extra precision;
  *   4. U = diag(U1, 1, U2)·U_M and V = diag(V1, V2)·V_M by gemm: a column from U1 is zero in
  *      the bottom rows and one from U2 in the top rows, so each is two gemms of half the rows.
+ * In the code (merge): gatherItems and nullItem build M's items; 1. deflate; 2.–3. solveSecular
+ * (secularVectors); 4. formVectors (productByHalves).
  * The flops are ~(8/3)·n³ in the merges' gemms at most (fewer when deflation is frequent) and
  * 2·n²·rows for U := U·U_B and V := V·V_B, against the ~6·n²·rows of rotations (about 1.6 sweeps
  * per singular value) that bdsqr applies to each of U and V, outside gemm.
@@ -87,7 +89,35 @@ export function bdsdc(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
 
   // U_B, V_B (n×n, ld n): a block of rows lo..hi−1 (and sqre extra columns) keeps its factors in
   // the diagonal blocks UB[lo:hi, lo:hi] and VB[lo:hi+sqre, lo:hi+sqre]
-  const work: Work = { UB: new Float64Array(n * n), VB: new Float64Array(n * n), n, d, e, leaf, fn };
+  const work: Work = {
+    UB: new Float64Array(n * n),
+    VB: new Float64Array(n * n),
+    n,
+    d,
+    e,
+    leaf,
+    fn,
+    // the merge's scratch, set by each merge
+    N: 0,
+    M: 0,
+    off: 0,
+    nl: 0,
+    tol: 0,
+    Uw: NO_F64,
+    Vw: NO_F64,
+    dd: NO_F64,
+    z: NO_F64,
+    uTop: NO_U8,
+    uBot: NO_U8,
+    vTop: NO_U8,
+    vBot: NO_U8,
+    nullV: NO_F64,
+    kept: NO_ITEMS,
+    deflated: NO_ITEMS,
+    sigma: NO_F64,
+    Um: NO_F64,
+    Vm: NO_F64,
+  };
   // split where |e_i| ≤ eps·‖B‖ (dbdsdc): the blocks are independent problems
   let start = 0;
   for (let i = 0; i < n; i++) {
@@ -106,7 +136,13 @@ export function bdsdc(n: number, d: Float64Array, e: Float64Array, U: RotTarget 
   multiplyPermuted(V, work.VB, n, order);
 }
 
-/** The state shared by the recursion: U_B, V_B (n×n), B's d and e (scaled), the leaf size. */
+/**
+ * The state shared by the recursion: U_B, V_B (n×n), B's d and e (scaled), the leaf size; and
+ * the scratch of the current merge (overwritten by each merge, which calls no other): its
+ * N×M block at UB[off], VB[off] with middle row nl, deflation tolerance tol; the items' columns
+ * Uw, Vw, poles dd, z, half flags uTop, uBot, vTop, vBot, null column nullV; the kept and
+ * deflated items; the secular solution sigma, Um, Vm (see merge).
+ */
 interface Work {
   UB: Float64Array;
   VB: Float64Array;
@@ -115,7 +151,31 @@ interface Work {
   e: Float64Array;
   leaf: number;
   fn: string;
+  N: number;
+  M: number;
+  off: number;
+  nl: number;
+  tol: number;
+  Uw: Float64Array;
+  Vw: Float64Array;
+  dd: Float64Array;
+  z: Float64Array;
+  uTop: Uint8Array;
+  uBot: Uint8Array;
+  vTop: Uint8Array;
+  vBot: Uint8Array;
+  nullV: Float64Array;
+  kept: number[];
+  deflated: number[];
+  sigma: Float64Array;
+  Um: Float64Array;
+  Vm: Float64Array;
 }
+
+/** Placeholders for Work's merge scratch before the first merge (never written). */
+const NO_F64 = new Float64Array(0);
+const NO_U8 = new Uint8Array(0);
+const NO_ITEMS: number[] = [];
 
 /** T := T·X[:, order] for the rows×n target T and the n×n X (ld n), by gemm. */
 function multiplyPermuted(T: RotTarget, X: Float64Array, n: number, order: number[]): void {
@@ -178,27 +238,39 @@ function solveLeaf(w: Work, lo: number, hi: number, sqre: number): void {
  * On entry the blocks of UB and VB at (lo, lo) hold diag(U1, ·, U2) (the middle row nl empty)
  * and diag(V1, V2), d[lo:lo+nl] and d[lo+nl+1:] the children's singular values; on exit they
  * hold the merged block's U (N×N), V (M×M, M = N + sqre) and singular values.
+ * Stages (the scratch in w's merge fields): gatherItems, nullItem, 1. deflate, 2.–3. solveSecular,
+ * 4. formVectors.
  */
 function merge(w: Work, lo: number, nl: number, nr: number, sqre: number, alpha: number, beta: number): void {
-  const { UB, VB, n, d } = w;
-  const N = nl + nr + 1;
-  const M = N + sqre;
-  const off = lo + lo * n;
+  w.N = nl + nr + 1;
+  w.M = w.N + sqre;
+  w.off = lo + lo * w.n;
+  w.nl = nl;
+  gatherItems(w, lo, alpha, beta);
+  nullItem(w, sqre, alpha, beta);
+  const K = deflate(w);
+  solveSecular(w, K);
+  formVectors(w, lo, K, sqre);
+}
 
-  // the items of M: item 0 is the pole d = 0 (U: e_nl; V: the rotated null columns), item j ≥ 1
-  // a child's singular triplet. Their U and V columns are copied into Uw (N×N), Vw (M×N), with
-  // flags saying which halves are nonzero (top: rows of the left child, bottom: the right's)
-  const Uw = new Float64Array(N * N);
-  const Vw = new Float64Array(M * N);
-  const dd = new Float64Array(N);
-  const z = new Float64Array(N);
-  const uTop = new Uint8Array(N);
-  const uBot = new Uint8Array(N);
-  const vTop = new Uint8Array(N);
-  const vBot = new Uint8Array(N);
-  const col = (j: number) => (j < nl ? j : j + 1); // the block column of item j ≥ 1, skipping nl
+/**
+ * The items of M: item 0 is the pole d = 0 (U: e_nl; V: the rotated null columns, see
+ * nullItem), item j ≥ 1 a child's singular triplet. Their U and V columns are copied into
+ * Uw (N×N), Vw (M×N), with flags saying which halves are nonzero (top: rows of the left
+ * child, bottom: the right's); dd, z: their d and z; w.tol: the deflation tolerance.
+ */
+function gatherItems(w: Work, lo: number, alpha: number, beta: number): void {
+  const { UB, VB, n, d, N, M, off, nl } = w;
+  const Uw = (w.Uw = new Float64Array(N * N));
+  const Vw = (w.Vw = new Float64Array(M * N));
+  const dd = (w.dd = new Float64Array(N));
+  const z = (w.z = new Float64Array(N));
+  const uTop = (w.uTop = new Uint8Array(N));
+  const uBot = (w.uBot = new Uint8Array(N));
+  const vTop = (w.vTop = new Uint8Array(N));
+  const vBot = (w.vBot = new Uint8Array(N));
   for (let j = 1; j < N; j++) {
-    const c = col(j - 1);
+    const c = j - 1 < nl ? j - 1 : j; // the block column of item j ≥ 1, skipping nl
     Uw.set(UB.subarray(off + c * n, off + c * n + N), j * N);
     Vw.set(VB.subarray(off + c * n, off + c * n + M), j * M);
     dd[j] = d[lo + c];
@@ -212,13 +284,19 @@ function merge(w: Work, lo: number, nl: number, nr: number, sqre: number, alpha:
   }
   let dmax = 0;
   for (let j = 1; j < N; j++) dmax = Math.max(dmax, dd[j]);
-  const tol = 8 * UNIT_ROUNDOFF * Math.max(Math.abs(alpha), Math.abs(beta), dmax);
+  w.tol = 8 * UNIT_ROUNDOFF * Math.max(Math.abs(alpha), Math.abs(beta), dmax);
+}
 
-  // item 0: z_0 = α·v1_null[nl] (and β·v2_null[0]: the two null columns rotated into one)
+/**
+ * Item 0: z_0 = α·v1_null[nl] (and β·v2_null[0]: the two null columns rotated into one; the
+ * other, with z = 0, is the merged block's null column w.nullV when sqre = 1).
+ */
+function nullItem(w: Work, sqre: number, alpha: number, beta: number): void {
+  const { VB, n, N, M, off, nl, tol, Uw, Vw, z } = w;
   Uw[nl] = 1;
   const z1 = alpha * VB[off + nl + nl * n];
-  const nullV = new Float64Array(M); // the merged block's null column (sqre = 1)
-  vTop[0] = 1;
+  const nullV = (w.nullV = new Float64Array(M)); // the merged block's null column (sqre = 1)
+  w.vTop[0] = 1;
   if (sqre === 1) {
     const zm = beta * VB[off + nl + 1 + N * n];
     const z0 = Math.hypot(z1, zm);
@@ -230,16 +308,22 @@ function merge(w: Work, lo: number, nl: number, nr: number, sqre: number, alpha:
       Vw[i] = c * v1 + s * v2;
       nullV[i] = c * v2 - s * v1;
     }
-    vBot[0] = 1;
+    w.vBot[0] = 1;
   } else {
     z[0] = Math.abs(z1) <= tol ? tol : z1;
     Vw.set(VB.subarray(off + nl * n, off + nl * n + M), 0);
   }
+}
 
-  // 1. deflation (dlasd2), items 1.. in ascending order of d
+/**
+ * Stage 1, deflation (dlasd2), items 1.. in ascending order of d: w.kept := the items left to
+ * the secular equation (0, then d ascending), w.deflated := the others. Returns K = kept.length.
+ */
+function deflate(w: Work): number {
+  const { N, M, tol, Uw, Vw, dd, z, uTop, uBot, vTop, vBot } = w;
   const order = Array.from({ length: N - 1 }, (_, j) => j + 1).sort((a, b) => dd[a] - dd[b]);
-  const kept = [0]; // items left to the secular equation: 0, then d ascending
-  const deflated: number[] = [];
+  const kept = (w.kept = [0]); // items left to the secular equation: 0, then d ascending
+  const deflated: number[] = (w.deflated = []);
   let prev = -1;
   for (const j of order) {
     if (Math.abs(z[j]) <= tol) {
@@ -268,9 +352,12 @@ function merge(w: Work, lo: number, nl: number, nr: number, sqre: number, alpha:
     prev = j;
   }
   if (prev >= 0) kept.push(prev);
-  const K = kept.length;
+  return kept.length;
+}
 
-  // 2.–3. the singular values and vectors of M restricted to the kept items
+/** Stages 2.–3.: w.sigma, w.Um, w.Vm := the singular values and vectors of M restricted to the K kept items. */
+function solveSecular(w: Work, K: number): void {
+  const { tol, dd, z, kept } = w;
   const dk = new Float64Array(K);
   const zk = new Float64Array(K);
   for (let i = 0; i < K; i++) {
@@ -278,9 +365,9 @@ function merge(w: Work, lo: number, nl: number, nr: number, sqre: number, alpha:
     zk[i] = z[kept[i]];
   }
   if (K > 1 && dk[1] <= tol / 2) dk[1] = tol / 2; // keep the first pole apart from d_0 = 0
-  const sigma = new Float64Array(K);
-  const Um = new Float64Array(K * K); // Um[j + i·K] = u_i[j]: item j's weight in the new u_i
-  const Vm = new Float64Array(K * K);
+  const sigma = (w.sigma = new Float64Array(K));
+  const Um = (w.Um = new Float64Array(K * K)); // Um[j + i·K] = u_i[j]: item j's weight in the new u_i
+  const Vm = (w.Vm = new Float64Array(K * K));
   if (K === 1) {
     // M = [z_0]: σ = |z_0|
     sigma[0] = Math.abs(zk[0]);
@@ -289,16 +376,21 @@ function merge(w: Work, lo: number, nl: number, nr: number, sqre: number, alpha:
   } else {
     secularVectors(K, dk, zk, sigma, Um, Vm);
   }
+}
 
-  // 4. U = Uw[:, kept]·Um and V = Vw[:, kept]·Vm, by halves: rows 0..nl−1 | nl | nl+1..N−1 of U,
-  // rows 0..nl | nl+1..M−1 of V
+/**
+ * Stage 4: U = Uw[:, kept]·Um and V = Vw[:, kept]·Vm into the blocks of UB and VB, then the new
+ * singular values into d[lo:]: the K roots, then the deflated d_j with their vectors as they are.
+ */
+function formVectors(w: Work, lo: number, K: number, sqre: number): void {
+  const { UB, VB, n, d, N, M, off, nl, Uw, Vw, dd, uTop, uBot, vTop, vBot, nullV, kept, deflated, sigma, Um, Vm } = w;
+  // by halves: rows 0..nl−1 | nl | nl+1..N−1 of U, rows 0..nl | nl+1..M−1 of V
   productByHalves(Uw, N, kept, Um, K, uTop, 0, nl, UB, off, n);
   for (let i = 0; i < K; i++) UB[off + nl + i * n] = Um[i * K]; // the middle row: item 0's weight
   productByHalves(Uw, N, kept, Um, K, uBot, nl + 1, N - nl - 1, UB, off, n);
   productByHalves(Vw, M, kept, Vm, K, vTop, 0, nl + 1, VB, off, n);
   productByHalves(Vw, M, kept, Vm, K, vBot, nl + 1, M - nl - 1, VB, off, n);
 
-  // the new singular values: the K roots, then the deflated d_j with their vectors as they are
   for (let i = 0; i < K; i++) d[lo + i] = sigma[i];
   deflated.forEach((j, t) => {
     const c = K + t;
