@@ -27,8 +27,8 @@ export interface TrainTestSplitOptions {
   testSize?: number | null;
   /** A fraction in (0, 1) or a count ≥ 1 of training rows (default: the rest). */
   trainSize?: number | null;
-  /** Seed of the legacy stream, an integer in [0, 2³² − 1] (null: fresh entropy). */
-  randomState?: number | null;
+  /** A seed of the legacy stream, an integer in [0, 2³² − 1], so the split is scikit-learn's; null: fresh entropy; or a RandomState to draw from. */
+  randomState?: number | null | np.random.RandomState;
   /** Shuffle before splitting (default true). */
   shuffle?: boolean;
   /** Class labels (n,) to keep the class proportions in both sets (needs shuffle). */
@@ -86,11 +86,20 @@ export function splitSizes(n: number, testSize: number | null | undefined, train
   return { nTrain, nTest };
 }
 
-function legacyStream(seed: number | null | undefined): np.random.RandomState {
-  if (seed !== undefined && seed !== null && (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > 4294967295)) {
-    throw new ValueError(`${FN}: option randomState must be an integer in [0, 2**32 - 1] or null, got ${show(seed)}`);
+/**
+ * The stream of the shuffle: a seed drives NumPy's legacy RandomState, as scikit-learn's
+ * check_random_state; a RandomState is drawn from as given (its state moves on, as in
+ * scikit-learn). A Generator is refused: the stratified split draws `choice` without
+ * replacement as a prefix of `permutation`, which only the legacy stream does.
+ */
+function legacyStream(randomState: unknown): np.random.RandomState {
+  if (randomState instanceof np.random.RandomState) return randomState;
+  if (randomState === undefined || randomState === null) return new np.random.RandomState();
+  if (typeof randomState !== "number" || !Number.isInteger(randomState) || randomState < 0 || randomState > 4294967295) {
+    const what = randomState instanceof np.random.Generator ? "a Generator" : show(randomState);
+    throw new ValueError(`${FN}: option randomState must be an integer in [0, 2**32 - 1], null or a RandomState (as scikit-learn's train_test_split), got ${what}`);
   }
-  return new np.random.RandomState(seed ?? undefined);
+  return new np.random.RandomState(randomState);
 }
 
 /**
