@@ -202,3 +202,16 @@ describe("random reproduces scipy.sparse.random(..., rng=np.random.default_rng(s
     expect(() => sparse.random(3, 3.5)).toThrow(/random: n must be a non-negative integer, got 3.5/);
   });
 });
+
+describe("random: SciPy's positional density", () => {
+  it("random(m, n, density) is random(m, n, { density }), with options after it", () => {
+    const a = linalg.sparse.random(20, 30, 0.1, { randomState: 7, format: "csr" });
+    const b = linalg.sparse.random(20, 30, { density: 0.1, randomState: 7, format: "csr" });
+    expect(a.nnz).toBe(60);
+    expect(a.toarray().toArray()).toEqual(b.toarray().toArray());
+  });
+  it("a density given twice, or an extra argument, throws", () => {
+    expect(() => linalg.sparse.random(5, 5, 0.1, { density: 0.2 })).toThrow(/^random: after a positional density/);
+    expect(() => linalg.sparse.random(5, 5, { density: 0.2 }, { format: "csr" })).toThrow(/^random: takes \(m, n, density\?, options\?\)/);
+  });
+});

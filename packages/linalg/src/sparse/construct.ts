@@ -510,14 +510,22 @@ function pyRound(x: number): number {
  * `scipy.sparse.random(m, n, density=0.01, format='coo', dtype=None, rng=seed)`: an m × n
  * matrix with round(density·m·n) entries at distinct random positions, uniform values in
  * [0, 1). With the same seed it is SciPy 1.17's matrix exactly (see the file header for the
- * order of the draws). n defaults to m.
+ * order of the draws). n defaults to m; the density may come third, positionally, as in SciPy.
  * @throws ValueError for a density outside [0, 1] or NaN, a seed that is not a non-negative
  *   integer or a Generator, both randomState and rng.
  * @example
  *   assert.equal(sparse.random(4, 5, { density: 0.25, format: "csr", randomState: 42 }).nnz, 5); // round(0.25·20)
  */
-export function random(m: number, n?: number | RandomOptions, options?: RandomOptions): SparseMatrix {
+export function random(m: number, n?: number | RandomOptions, options?: RandomOptions | number, rest?: RandomOptions): SparseMatrix {
   if (n !== undefined && typeof n === "object" && n !== null && options === undefined) return random(m, undefined, n);
+  // SciPy's positional density: random(m, n, 0.1) is random(m, n, { density: 0.1 })
+  if (typeof options === "number") {
+    if (rest !== undefined && (rest === null || typeof rest !== "object" || "density" in rest)) {
+      throw new ValueError(`random: after a positional density, the options must be an object without density, got ${describe(rest)}`);
+    }
+    return random(m, n, { ...rest, density: options });
+  }
+  if (rest !== undefined) throw new ValueError(`random: takes (m, n, density?, options?), got an extra argument ${describe(rest)}`);
   checkOptions("random", RANDOM_OPTIONS, options);
   const rows = checkDim("random", "m", m);
   const cols = n === undefined ? rows : checkDim("random", "n", n);

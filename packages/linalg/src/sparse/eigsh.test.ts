@@ -205,3 +205,20 @@ describe("eigsh: failures and bad input", () => {
     expect(() => sparse.eigsh(A, { OPinv: A })).toThrow(/^eigsh: OPinv is used only with sigma/);
   });
 });
+
+describe("SciPy's positional k: eigsh(A, 3), svds(A, 2)", () => {
+  const A = linalg.sparse.diags([[1, 2, 3, 4, 5, 6, 7, 8]], [0]);
+  it("eigsh(A, 3) is eigsh(A, { k: 3 }), and takes options after it", () => {
+    expect(linalg.sparse.eigsh(A, 3).eigenvalues.toArray()).toEqual(linalg.sparse.eigsh(A, { k: 3 }).eigenvalues.toArray());
+    const w = linalg.sparse.eigsh(A, 2, { which: "SA", returnEigenvectors: false }) as NDArray;
+    // without eigenvectors SciPy returns them in ARPACK's order (here [2, 1]); compare as a set
+    expect(Array.from(w.data as Float64Array).map((x) => Math.round(x * 1e10) / 1e10).sort()).toEqual([1, 2]);
+  });
+  it("svds(A, 2) is svds(A, { k: 2 })", () => {
+    expect(linalg.sparse.svds(A, 2).S.toArray()).toEqual(linalg.sparse.svds(A, { k: 2 }).S.toArray());
+  });
+  it("k given twice, or options that are not an object, throw naming the function", () => {
+    expect(() => linalg.sparse.eigsh(A, 2, { k: 3 } as never)).toThrow(/^eigsh: k given twice/);
+    expect(() => linalg.sparse.svds(A, 2, 5 as never)).toThrow(/^svds: options must be an object, got 5/);
+  });
+});

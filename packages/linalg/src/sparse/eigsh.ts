@@ -154,6 +154,7 @@ function intOption(fn: string, name: string, v: unknown, lo: number, hi: number,
  * @param A (n, n) symmetric: sparse matrix, dense array or LinearOperator.
  * @returns `{ eigenvalues (k,) ascending, eigenvectors (n, k) }` iterable as `[w, v]`, or w
  *   alone (SciPy's order) with `returnEigenvectors: false`.
+ * @param options the options object, or k itself (SciPy's positional `eigsh(A, 5)`), then the options.
  * @throws ValueError for k ≥ n, k < 1, an unknown `which`, bad ncv/tol/maxiter/v0/sigma;
  *   ShapeError for a non-square A; ArpackNoConvergence when maxiter runs out.
  * @example
@@ -165,9 +166,13 @@ function intOption(fn: string, name: string, v: unknown, lo: number, hi: number,
  */
 export function eigsh(A: OperatorInput, options: EigshOptions & { returnEigenvectors: false }): NDArray;
 export function eigsh(A: OperatorInput, options?: EigshOptions & { returnEigenvectors?: true }): EigshResult;
+export function eigsh(A: OperatorInput, k: number, options: Omit<EigshOptions, "k"> & { returnEigenvectors: false }): NDArray;
+export function eigsh(A: OperatorInput, k: number, options?: Omit<EigshOptions, "k"> & { returnEigenvectors?: true }): EigshResult;
 export function eigsh(A: OperatorInput, options?: EigshOptions): EigshResult | NDArray;
-export function eigsh(A: OperatorInput, options: EigshOptions = {}): EigshResult | NDArray {
+export function eigsh(A: OperatorInput, kOrOptions: number | EigshOptions = {}, rest?: EigshOptions): EigshResult | NDArray {
   const fn = "eigsh";
+  // SciPy's positional k: eigsh(A, 5) is eigsh(A, { k: 5 })
+  const options: EigshOptions = typeof kOrOptions === "number" ? { ...checkedRest(fn, rest), k: kOrOptions } : kOrOptions;
   checkOptions(fn, EIGSH_OPTIONS, options);
   const op = squareOperator(fn, A);
   const n = op.rows;
@@ -219,4 +224,12 @@ function pack(n: number, lambda: Float64Array, X: Float64Array, idx: number[]): 
     for (let t = 0; t < n; t++) v[t * c + j] = X[i * n + t];
   });
   return { w: np.fromTypedArray(Float64Array.from(idx, (i) => lambda[i])), v: np.fromTypedArray(v, [n, c]) };
+}
+
+/** The options after a positional k (eigsh, svds): absent, or an object without its own k. */
+export function checkedRest<T extends object>(fn: string, rest: T | undefined): T | Record<string, never> {
+  if (rest === undefined) return {};
+  if (rest === null || typeof rest !== "object" || Array.isArray(rest)) throw new ValueError(`${fn}: options must be an object, got ${show(rest)}`);
+  if ("k" in rest) throw new ValueError(`${fn}: k given twice (positionally and as an option)`);
+  return rest;
 }

@@ -26,7 +26,7 @@ import { ShapeError, ValueError, namedTuple, type NamedTuple, type NDArray } fro
 import * as np from "@sliderule/ndarray";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
 import { iterationLimit, tolerance, vectorArg, type OperatorInput } from "./cg.js";
-import { eigsh } from "./eigsh.js";
+import { checkedRest, eigsh } from "./eigsh.js";
 import { asLinearOperator } from "./linear-operator.js";
 
 export interface SvdsOptions {
@@ -65,14 +65,19 @@ const SVDS_OPTIONS = optionsSchema({
 
 /**
  * k largest (or smallest) singular values and vectors of A. See the header.
+ * @param options the options object, or k itself (SciPy's positional `svds(A, 3)`), then the options.
  * @returns `{ U (m, k), S (k,) ascending, Vh (k, n) }` iterable as `[U, S, Vh]`, or S alone.
  * @throws ValueError for k ≥ min(m, n), bad options, an operator without rmatvec;
  *   ArpackNoConvergence (from eigsh) when Lanczos runs out of iterations.
  */
 export function svds(A: OperatorInput, options: SvdsOptions & { returnSingularVectors: false }): NDArray;
 export function svds(A: OperatorInput, options?: SvdsOptions): SvdsResult;
-export function svds(A: OperatorInput, options: SvdsOptions = {}): SvdsResult | NDArray {
+export function svds(A: OperatorInput, k: number, options: Omit<SvdsOptions, "k"> & { returnSingularVectors: false }): NDArray;
+export function svds(A: OperatorInput, k: number, options?: Omit<SvdsOptions, "k"> & { returnSingularVectors?: true }): SvdsResult;
+export function svds(A: OperatorInput, kOrOptions: number | SvdsOptions = {}, rest?: SvdsOptions): SvdsResult | NDArray {
   const fn = "svds";
+  // SciPy's positional k: svds(A, 3) is svds(A, { k: 3 })
+  const options: SvdsOptions = typeof kOrOptions === "number" ? { ...checkedRest(fn, rest), k: kOrOptions } : kOrOptions;
   checkOptions(fn, SVDS_OPTIONS, options);
   const op = asLinearOperator(fn, A);
   const { rows: m, cols: n } = op;
