@@ -28,6 +28,32 @@ describe("lstsq", () => {
     }
   });
 
+  it("tall full rank, few right-hand sides: the QR solution R⁻¹·Qᵀb agrees with the SVD route", () => {
+    // k ≤ N goes through the QR of [A b] and back substitution; k > N through the bidiagonal
+    // SVD (lstsqReal). Both are backward stable, so their x differ by O(cond·eps) only.
+    for (const [m, n, seed] of [[200, 12, 1], [90, 30, 2]]) {
+      const a = randomMatrix([m, n], seed);
+      const B = randomMatrix([m, n + 1], seed + 10); // n + 1 columns: the SVD route
+      const wide = lstsq(a, B);
+      const cond = wide.s.get(0) / wide.s.get(n - 1);
+      for (const j of [0, n]) {
+        const b = np.array(B).slice(":", j);
+        const narrow = lstsq(a, b); // one column: the QR route
+        expect(narrow.rank).toBe(n);
+        expect(Array.from(narrow.s.data)).toEqual(Array.from(wide.s.data)); // the same σ, bit for bit
+        const xq = narrow.x.data as Float64Array;
+        let diff = 0;
+        let size = 0;
+        for (let i = 0; i < n; i++) {
+          diff = Math.max(diff, Math.abs(xq[i] - wide.x.get(i, j)));
+          size = Math.max(size, Math.abs(xq[i]));
+        }
+        expect(diff).toBeLessThan(50 * m * cond * 2 ** -52 * size);
+        expect(narrow.residuals.get(0)).toBeCloseTo(wide.residuals.get(j), 10);
+      }
+    }
+  });
+
   it("underdetermined and rank-deficient: the minimum-norm solution, no residuals", () => {
     const a = np.array([[1, 1]]);
     const { x, residuals, rank } = lstsq(a, [2]);

@@ -11,6 +11,10 @@
  * For real input U_t is never formed (LAPACK dgelss's path, `lstsqReal`): the reflectors of
  * the QR and of the bidiagonalisation are applied to b, and the bidiagonal SVD's left
  * rotations to the small N×K right-hand side only; complex input forms the SVD explicitly.
+ * Real tall A through QR with K ≤ N right-hand sides and full column rank (every σ_i above the
+ * cutoff, the σ coming from R's bidiagonal form without vectors): the minimiser is unique, and
+ * x = R⁻¹·(Qᵀ·b)[0:N] by back substitution (the QR method, equally backward stable) skips the
+ * singular vectors: about a fifth less time for 2000×50 (bench/ml-models.bench.ts ml-linreg).
  *
  * Scaling first, as dgelsd: A and b are each multiplied by a power of two (safe-scale.ts) when
  * their largest entry lies outside [2⁻⁴⁵⁹, 2⁴⁵⁹], so that the SVD neither under- nor overflows;
@@ -37,6 +41,7 @@ import { BLOCK_SIZES, MN_RATIO } from "../tuning.js";
 import { asArray, loadMatrix, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { larfLeft } from "../primitives/householder.js";
+import { trsm } from "../primitives/triangular-solve.js";
 import { bdsqr } from "./bidiagonal-svd.js";
 import { orgbrP } from "./bidiagonalize.js";
 import { gebrdFast } from "./bidiagonalize-fast.js";
@@ -201,6 +206,37 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
 }
 
 /**
+ * x = R⁻¹·c for the QR of [A b] (M×(N+k)) in W, A of full column rank: c = (Q_Aᵀ·b)[0:N]
+ * stands in columns N.. of W, R in its upper triangle; back substitution (Golub & Van Loan
+ * §5.3.3, the QR method for full-rank least squares: backward stable, Higham, "Accuracy and
+ * Stability of Numerical Algorithms", 2nd ed., Thm 20.3). Returns X, N×k column-major.
+ */
+function solveWithR(M: number, N: number, W: Float64Array, k: number): Float64Array {
+  const X = new Float64Array(N * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) X[i + j * N] = W[i + (N + j) * M];
+  trsm({ n: N, nrhs: k, lower: false, unitDiagonal: false, T: W, tOff: 0, tRs: 1, tCs: M, B: X, bOff: 0, bRs: 1, bCs: N }, BLOCK_SIZES.triangular);
+  return X;
+}
+
+/**
+ * ‖(Q_Aᵀ·b_j)[N:M]‖² per right-hand side, from the QR of [A b] in W: the squared norm of
+ * column N+j's rows N..min(N+j, M−1) (below them the QR left zeros), summed scaled.
+ */
+function residualTail(M: number, N: number, W: Float64Array, k: number): Float64Array {
+  const tail = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    const col = (N + j) * M;
+    const last = Math.min(N + j, M - 1);
+    let scale = 0;
+    for (let i = N; i <= last; i++) scale = Math.max(scale, Math.abs(W[col + i]));
+    let ssq = 0;
+    if (scale > 0) for (let i = N; i <= last; i++) ssq += (W[col + i] / scale) ** 2;
+    tail[j] = scale * scale * ssq;
+  }
+  return tail;
+}
+
+/**
  * The cutoff ratio: NumPy 2's default eps·max(m, n) for undefined or null; dgelsd's 2⁻⁵³ for
  * rcond ≤ 0 or ≥ 1 (NumPy passes rcond to LAPACK as is); else rcond.
  * @throws ValueError for anything but a number (not NaN) or null.
@@ -322,6 +358,13 @@ function lstsqReal(M: number, N: number, W: Float64Array, tall: boolean, Bw: Flo
     for (let j = 0; j < N; j++) for (let i = 0; i <= j; i++) Bd[i + j * N] = W[i + j * M];
   }
   gebrdFast(ldb, N, Bd, 0, ldb, d, e, tauq, taup, nb);
+  if (bInQr) {
+    // full column rank: the QR solution, when every σ clears the cutoff (σ of the bidiagonal
+    // form without vectors: the very values the SVD route computes, so rank and s agree)
+    const sigma = d.slice();
+    bdsqr(N, sigma, e.slice(), undefined, undefined, fn);
+    if (N > 0 && sigma[N - 1] > rcond * sigma[0]) return { s: sigma, X: solveWithR(M, N, W, k), tail: residualTail(M, N, W, k) };
+  }
   const P = new Float64Array(N * N);
   orgbrP(N, Bd, 0, ldb, taup, P, 0, N, nb);
   /** C (rows×k, ld rows) := Qᵀ·C or Q·C. */
@@ -346,17 +389,7 @@ function lstsqReal(M: number, N: number, W: Float64Array, tall: boolean, Bw: Flo
     for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) C[i + j * N] = W[i + (N + j) * M];
     applyReflectors(true, N, N, Bd, N, tauq, C, N, k);
     for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) cT[j + i * k] = C[i + j * N];
-    // ‖(Q_Aᵀ·b_j)[N:m]‖² = the squared norm of column N+j's rows N..min(N+j, M−1) (scaled sum)
-    tail = new Float64Array(k);
-    for (let j = 0; j < k; j++) {
-      const col = (N + j) * M;
-      const last = Math.min(N + j, M - 1);
-      let scale = 0;
-      for (let i = N; i <= last; i++) scale = Math.max(scale, Math.abs(W[col + i]));
-      let ssq = 0;
-      if (scale > 0) for (let i = N; i <= last; i++) ssq += (W[col + i] / scale) ** 2;
-      tail[j] = scale * scale * ssq;
-    }
+    tail = residualTail(M, N, W, k);
   } else if (tall) {
     const QtB = Bw.slice();
     applyQ(true, QtB, m);
