@@ -38,9 +38,8 @@ export function centreData(X: unknown, y: unknown, fitIntercept: boolean, estima
   const xMean = new Float64Array(d);
   const yMean = new Float64Array(t);
   if (fitIntercept) {
-    // column sums, row by row (the order of the additions is that of the plain double loop)
-    for (let i = 0, r = 0; i < n; i++, r += d) for (let j = 0; j < d; j++) xMean[j] += a[r + j];
-    for (let i = 0, r = 0; i < n; i++, r += t) for (let k = 0; k < t; k++) yMean[k] += b[r + k];
+    columnSums(a, n, d, xMean);
+    columnSums(b, n, t, yMean);
     for (let j = 0; j < d; j++) xMean[j] /= n;
     for (let k = 0; k < t; k++) yMean[k] /= n;
   }
@@ -49,9 +48,46 @@ export function centreData(X: unknown, y: unknown, fitIntercept: boolean, estima
   // array is never written
   const xc = A !== X && a instanceof Float64Array ? a : new Float64Array(n * d);
   const yc = B !== y && b instanceof Float64Array ? b : new Float64Array(n * t);
-  for (let i = 0, r = 0; i < n; i++, r += d) for (let j = 0; j < d; j++) xc[r + j] = a[r + j] - xMean[j];
-  for (let i = 0, r = 0; i < n; i++, r += t) for (let k = 0; k < t; k++) yc[r + k] = b[r + k] - yMean[k];
+  subtractRow(a, n, d, xMean, xc);
+  subtractRow(b, n, t, yMean, yc);
   return { Xc: np.fromTypedArray(xc, [n, d]), Yc: np.fromTypedArray(yc, [n, t]), xMean, yMean, n, d, t, yIs1d };
+}
+
+/**
+ * sums[j] += Σ_i A[i, j] for A (n, d) C-contiguous, the rows added in order (the plain double
+ * loop's order, bit for bit); four rows per pass over the sums, so each sum is loaded and
+ * stored once per four additions.
+ */
+function columnSums(A: Float64Array, n: number, d: number, sums: Float64Array): void {
+  let i = 0;
+  let r = 0;
+  for (; i + 4 <= n; i += 4, r += 4 * d) {
+    for (let j = 0; j < d; j++) {
+      let s = sums[j];
+      s += A[r + j];
+      s += A[r + d + j];
+      s += A[r + 2 * d + j];
+      s += A[r + 3 * d + j];
+      sums[j] = s;
+    }
+  }
+  for (; i < n; i++, r += d) for (let j = 0; j < d; j++) sums[j] += A[r + j];
+}
+
+/** out[i, j] = A[i, j] − row[j] for A (n, d) C-contiguous (out may be A); four rows per pass. */
+function subtractRow(A: Float64Array, n: number, d: number, row: Float64Array, out: Float64Array): void {
+  let i = 0;
+  let r = 0;
+  for (; i + 4 <= n; i += 4, r += 4 * d) {
+    for (let j = 0; j < d; j++) {
+      const m = row[j];
+      out[r + j] = A[r + j] - m;
+      out[r + d + j] = A[r + d + j] - m;
+      out[r + 2 * d + j] = A[r + 2 * d + j] - m;
+      out[r + 3 * d + j] = A[r + 3 * d + j] - m;
+    }
+  }
+  for (; i < n; i++, r += d) for (let j = 0; j < d; j++) out[r + j] = A[r + j] - row[j];
 }
 
 /** The learned state of a linear model: coef and intercept in scikit-learn's shapes. */
