@@ -13,6 +13,7 @@
  */
 import * as np from "@sliderule/ndarray";
 import type { NDArray } from "@sliderule/ndarray";
+import { columnSums } from "../column-sums.js";
 import { arrayFromJSON, arrayToJSON, checkArray, checkFitted, checkNFeatures, checkXy, type ArrayJSON } from "../base.js";
 
 /** Centred training data: X_c (n, d), Y_c (n, t), the means, and whether y was 1-D. */
@@ -51,27 +52,6 @@ export function centreData(X: unknown, y: unknown, fitIntercept: boolean, estima
   subtractRow(a, n, d, xMean, xc);
   subtractRow(b, n, t, yMean, yc);
   return { Xc: np.fromTypedArray(xc, [n, d]), Yc: np.fromTypedArray(yc, [n, t]), xMean, yMean, n, d, t, yIs1d };
-}
-
-/**
- * sums[j] += Σ_i A[i, j] for A (n, d) C-contiguous, the rows added in order (the plain double
- * loop's order, bit for bit); four rows per pass over the sums, so each sum is loaded and
- * stored once per four additions.
- */
-function columnSums(A: Float64Array, n: number, d: number, sums: Float64Array): void {
-  let i = 0;
-  let r = 0;
-  for (; i + 4 <= n; i += 4, r += 4 * d) {
-    for (let j = 0; j < d; j++) {
-      let s = sums[j];
-      s += A[r + j];
-      s += A[r + d + j];
-      s += A[r + 2 * d + j];
-      s += A[r + 3 * d + j];
-      sums[j] = s;
-    }
-  }
-  for (; i < n; i++, r += d) for (let j = 0; j < d; j++) sums[j] += A[r + j];
 }
 
 /** out[i, j] = A[i, j] − row[j] for A (n, d) C-contiguous (out may be A); four rows per pass. */

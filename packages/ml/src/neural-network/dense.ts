@@ -35,6 +35,7 @@
 import * as np from "@sliderule/ndarray";
 import { NDArray, ShapeError, ValueError } from "@sliderule/ndarray";
 import { show } from "../base.js";
+import { columnSums } from "../column-sums.js";
 import { ACTIVATIONS, activateRows, activationBackward, checkSlope, LEAKY_SLOPE, type ActivationName, type FloatArray } from "./activations.js";
 import { INITIALIZERS, initialize, type InitializerName, type RandomSource } from "./initializers.js";
 
@@ -227,7 +228,7 @@ export class Dense {
     const db = this.db.data as FloatArray;
     const n = this.fanOut;
     db.fill(0);
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) db[j] += dz[i * n + j];
+    columnSums(dz, m, n, db);
     if (options.inputGrad === false) return null;
     // dX = dZ·Wᵀ
     const dX = this.out(this.outDX, m, this.fanIn);
