@@ -41,8 +41,8 @@ import { TIMING, filled, measure, median, type Contender, type Workload } from "
 import { findPython, runNumpy } from "./numpy.js";
 
 const DIGITS = fileURLToPath(new URL("../datasets/digits.csv", import.meta.url));
-/** kmeansPlusPlus(digits, 10, { randomState: 0 }).indices (checked in setup). */
-const KPP_ROWS = [1144, 482, 1647, 1679, 1540, 543, 1158, 709, 718, 968];
+/** kmeansPlusPlus(digits, 10, { randomState: 0 }).indices (checked in setup): scikit-learn ≥ 1.3's draws from RandomState(0) (1.2 drew the first centre by randint, so its own picks differ: C0 is passed to both). */
+const KPP_ROWS = [986, 748, 768, 1431, 137, 1507, 817, 230, 465, 1097];
 
 /** Python: import what a twin needs, or fail with a note saying what is missing. */
 const need = (module: string, what: string) =>
