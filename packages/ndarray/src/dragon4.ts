@@ -112,12 +112,51 @@ interface DigitOptions {
 const BUFFER_DIGITS = 16384;
 const LOG10_2 = 0.30102999566398119521373889472449;
 
-/** The Dragon4 digit loop: digits of v = mantissa · 2^exponent and the exponent of the first. */
+/**
+ * The Dragon4 digit loop: digits of v = mantissa · 2^exponent and the exponent of the first.
+ * In named stages: 1. scaleToFirstDigit (v = value/scale with the margins, scaled by a power
+ * of ten so that the first digit comes next); 2. cutoffExponents (where digits must stop and
+ * where they may); 3. uniqueDigits or exactDigits (the digit loop); 4. roundLastDigit.
+ */
 function dragon4(d: Decomposed, opt: DigitOptions): { digits: string; exponent: number } {
-  const { mantissa, exponent, mantissaBit, unequalMargins } = d;
-  if (mantissa === 0n) return { digits: "0", exponent: 0 };
-  const isEven = mantissa % 2n === 0n;
+  if (d.mantissa === 0n) return { digits: "0", exponent: 0 };
+  const isEven = d.mantissa % 2n === 0n;
+  const S = scaleToFirstDigit(d, opt);
+  const { cutoffMaxExponent, cutoffMinExponent } = cutoffExponents(S.digitExponent, opt);
+  let outExponent = S.digitExponent - 1;
+  const out: number[] = [];
+  const last = opt.unique ? uniqueDigits(S, isEven, cutoffMinExponent, cutoffMaxExponent, out) : exactDigits(S, cutoffMaxExponent, out);
+  outExponent += roundLastDigit(out, last, S);
+  return { digits: out.join(""), exponent: outExponent };
+}
 
+/**
+ * Dragon4's exact state: v = value/scale, the margins M⁻ = marginLow/scale and
+ * M⁺ = marginHigh/scale (marginHigh = factor·marginLow), and the base-10 exponent of the next
+ * digit. Every step multiplies value and the margins by 10.
+ */
+interface DigitState {
+  value: bigint;
+  scale: bigint;
+  marginLow: bigint;
+  marginHigh: bigint;
+  factor: bigint;
+  digitExponent: number;
+}
+
+/** The last digit produced (not yet in `out`) and whether rounding it down (low) or up (high) reads back as v. */
+interface LastDigit {
+  digit: number;
+  low: boolean;
+  high: boolean;
+}
+
+/**
+ * Stage 1: v as value/scale with its margins, then divided by 10^k so that v/10^k ∈ [1/10, 1):
+ * the next digit is the first. digitExponent ends as k + 1 (the exponent of the first digit + 1).
+ */
+function scaleToFirstDigit(d: Decomposed, opt: DigitOptions): DigitState {
+  const { mantissa, exponent, mantissaBit, unequalMargins } = d;
   // v = value/scale; the margins M⁻ = marginLow/scale, M⁺ = marginHigh/scale are half the gaps
   // to the neighbouring floats. Everything carries an extra factor 2 (4 with unequal margins)
   // so that the half-gaps are integers.
@@ -160,8 +199,11 @@ function dragon4(d: Decomposed, opt: DigitOptions): { digits: string; exponent: 
     marginLow *= 10n;
     marginHigh = marginLow * factor;
   }
+  return { value, scale, marginLow, marginHigh, factor, digitExponent };
+}
 
-  // Exponents of the last digit allowed (cutoffMax) and of the last one required (cutoffMin).
+/** Stage 2: exponents of the last digit allowed (cutoffMax) and of the last one required (cutoffMin). */
+function cutoffExponents(digitExponent: number, opt: DigitOptions): { cutoffMaxExponent: number; cutoffMinExponent: number } {
   let cutoffMaxExponent = digitExponent - BUFFER_DIGITS;
   if (opt.cutoffMax >= 0) {
     const desired = opt.cutoffMode === "total" ? digitExponent - opt.cutoffMax : -opt.cutoffMax;
@@ -172,47 +214,62 @@ function dragon4(d: Decomposed, opt: DigitOptions): { digits: string; exponent: 
     const desired = opt.cutoffMode === "total" ? digitExponent - opt.cutoffMin : -opt.cutoffMin;
     if (desired < cutoffMinExponent) cutoffMinExponent = desired;
   }
-  let outExponent = digitExponent - 1;
+  return { cutoffMaxExponent, cutoffMinExponent };
+}
 
-  const out: number[] = [];
+/**
+ * Stage 3, unique mode: digits into `out` until the remainder is within the margins (and at
+ * least cutoffMin's digits are out) or the cutoff is reached; returns the last digit, not pushed.
+ */
+function uniqueDigits(S: DigitState, isEven: boolean, cutoffMinExponent: number, cutoffMaxExponent: number, out: number[]): LastDigit {
   let digit: number;
   let low = false;
   let high = false;
-  if (opt.unique) {
-    for (;;) {
-      digitExponent -= 1;
-      // d = ⌊value / scale⌋, remainder r = value − d·scale
-      digit = Number(value / scale);
-      value %= scale;
-      // stop when r is within the margins: rounding down (low) or up (high) still reads back as v
-      const cmpLow = value - marginLow;
-      const cmpHigh = value + marginHigh - scale;
-      low = isEven ? cmpLow <= 0n : cmpLow < 0n;
-      high = isEven ? cmpHigh >= 0n : cmpHigh > 0n;
-      if (((low || high) && digitExponent <= cutoffMinExponent) || digitExponent === cutoffMaxExponent) break;
-      out.push(digit);
-      value *= 10n;
-      marginLow *= 10n;
-      marginHigh = marginLow * factor;
-    }
-  } else {
-    for (;;) {
-      digitExponent -= 1;
-      digit = Number(value / scale);
-      value %= scale;
-      if (value === 0n || digitExponent === cutoffMaxExponent) break;
-      out.push(digit);
-      value *= 10n;
-    }
+  for (;;) {
+    S.digitExponent -= 1;
+    // d = ⌊value / scale⌋, remainder r = value − d·scale
+    digit = Number(S.value / S.scale);
+    S.value %= S.scale;
+    // stop when r is within the margins: rounding down (low) or up (high) still reads back as v
+    const cmpLow = S.value - S.marginLow;
+    const cmpHigh = S.value + S.marginHigh - S.scale;
+    low = isEven ? cmpLow <= 0n : cmpLow < 0n;
+    high = isEven ? cmpHigh >= 0n : cmpHigh > 0n;
+    if (((low || high) && S.digitExponent <= cutoffMinExponent) || S.digitExponent === cutoffMaxExponent) break;
+    out.push(digit);
+    S.value *= 10n;
+    S.marginLow *= 10n;
+    S.marginHigh = S.marginLow * S.factor;
   }
+  return { digit, low, high };
+}
 
-  // Round the last digit: down if only rounding down reads back; otherwise to nearest, r vs 1/2,
-  // ties to the even digit.
+/** Stage 3, exact mode: v's own digits into `out` until the remainder is 0 or the cutoff; returns the last digit, not pushed. */
+function exactDigits(S: DigitState, cutoffMaxExponent: number, out: number[]): LastDigit {
+  let digit: number;
+  for (;;) {
+    S.digitExponent -= 1;
+    digit = Number(S.value / S.scale);
+    S.value %= S.scale;
+    if (S.value === 0n || S.digitExponent === cutoffMaxExponent) break;
+    out.push(digit);
+    S.value *= 10n;
+  }
+  return { digit, low: false, high: false };
+}
+
+/**
+ * Stage 4: round the last digit and push it: down if only rounding down reads back; otherwise
+ * to nearest, r vs 1/2, ties to the even digit. Returns 1 when a carry through all nines made
+ * the number one digit longer (the exponent grows by one), else 0.
+ */
+function roundLastDigit(out: number[], lastDigit: LastDigit, S: DigitState): number {
+  const { digit, low, high } = lastDigit;
   let roundDown = low;
   if (low === high) {
-    const twice = 2n * value;
-    roundDown = twice < scale;
-    if (twice === scale) roundDown = (digit & 1) === 0;
+    const twice = 2n * S.value;
+    roundDown = twice < S.scale;
+    if (twice === S.scale) roundDown = (digit & 1) === 0;
   }
   if (roundDown) {
     out.push(digit);
@@ -223,8 +280,7 @@ function dragon4(d: Decomposed, opt: DigitOptions): { digits: string; exponent: 
     for (;;) {
       if (out.length === 0) {
         out.push(1);
-        outExponent += 1;
-        break;
+        return 1;
       }
       const last = out.pop() as number;
       if (last !== 9) {
@@ -233,7 +289,7 @@ function dragon4(d: Decomposed, opt: DigitOptions): { digits: string; exponent: 
       }
     }
   }
-  return { digits: out.join(""), exponent: outExponent };
+  return 0;
 }
 
 // ------------------------------------------------------------------ positional and scientific

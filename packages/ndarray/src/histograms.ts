@@ -129,6 +129,48 @@ export function histogram(
   rangeOrOptions?: readonly [number, number] | HistogramOptions | null,
 ): HistogramResult {
   const fn = "histogram";
+  const opt = histogramOptions(fn, binsOrOptions, rangeOrOptions);
+  const density = opt.density === undefined || opt.density === null ? false : checkBool(fn, "density", opt.density);
+  const A = realInput(fn, a);
+  const data = values1d(A.ravel());
+  const N = data.length;
+  const { w, wType } = histogramWeights(fn, opt, A);
+  const [first, last] = histogramRange(fn, opt, data);
+
+  // the edges, and each value's bin (-1: not counted)
+  const bins = opt.bins ?? 10;
+  const bin = new Int32Array(N).fill(-1);
+  let edges: BinEdges;
+  if (typeof bins === "number") {
+    edges = equalWidthBins(fn, bins, first, last, A.dtype === "float32" ? "float32" : "float64", data, bin);
+  } else if (typeof bins === "string") {
+    throw new ValueError(`${fn}: bin estimators such as ${describe(bins)} are not supported; pass a number of bins or the edges`);
+  } else {
+    edges = explicitEdgeBins(fn, bins, data, bin);
+  }
+  const { B, edgesOut } = edges;
+
+  // count (or sum the weights) per bin
+  const hist = new Float64Array(B);
+  for (let i = 0; i < N; i++) if (bin[i] >= 0) hist[bin[i]] += w === null ? 1 : w[i];
+  if (density) {
+    const e = edges.edges;
+    let total = 0;
+    for (let j = 0; j < B; j++) total += hist[j];
+    const dens = new Float64Array(B);
+    for (let j = 0; j < B; j++) dens[j] = hist[j] / (e[j + 1] - e[j]) / total;
+    return namedTuple({ hist: new NDArray(dens, [B], "float64"), binEdges: edgesOut }, ["hist", "binEdges"]);
+  }
+  const histOut = new NDArray(hist, [B], "float64").astype(w === null ? "int32" : wType);
+  return namedTuple({ hist: histOut, binEdges: edgesOut }, ["hist", "binEdges"]);
+}
+
+/** histogram's options from NumPy's positional forms (bins, range) or one options object. */
+function histogramOptions(
+  fn: string,
+  binsOrOptions: number | ArrayInput | HistogramOptions | undefined,
+  rangeOrOptions: readonly [number, number] | HistogramOptions | null | undefined,
+): HistogramOptions {
   let opt: HistogramOptions = {};
   if (isOptionsObject(binsOrOptions)) {
     if (rangeOrOptions !== undefined) throw new ValueError(`${fn}: options given twice`);
@@ -141,12 +183,11 @@ export function histogram(
       opt.bins = binsOrOptions as number | ArrayInput;
     }
   }
-  const density = opt.density === undefined || opt.density === null ? false : checkBool(fn, "density", opt.density);
-  const A = realInput(fn, a);
-  const data = values1d(A.ravel());
-  const N = data.length;
+  return opt;
+}
 
-  // weights: one per element of a
+/** The weights, one per element of a (flattened), and the dtype they give hist; null without weights. */
+function histogramWeights(fn: string, opt: HistogramOptions, A: NDArray): { w: Float64Array | null; wType: DType } {
   let w: Float64Array | null = null;
   let wType: DType = "int32";
   if (opt.weights !== undefined && opt.weights !== null) {
@@ -155,8 +196,12 @@ export function histogram(
     w = values1d(W.ravel());
     wType = W.dtype === "bool" ? "int32" : W.dtype;
   }
+  return { w, wType };
+}
 
-  // the range: given, or the data's [min, max]
+/** The range [first, last] of the equal-width bins: given, or the data's [min, max]; widened by ±0.5 when equal. */
+function histogramRange(fn: string, opt: HistogramOptions, data: Float64Array): [number, number] {
+  const N = data.length;
   let first: number;
   let last: number;
   if (opt.range !== undefined && opt.range !== null) {
@@ -185,72 +230,70 @@ export function histogram(
     first -= 0.5;
     last += 0.5;
   }
+  return [first, last];
+}
 
-  // the edges, and each value's bin
-  const bins = opt.bins ?? 10;
-  const edgeType: DType = A.dtype === "float32" ? "float32" : "float64";
-  let edges: Float64Array;
-  let edgesOut: NDArray;
-  let B: number;
-  const bin = new Int32Array(N).fill(-1); // -1: not counted
-  if (typeof bins === "number") {
-    if (!Number.isInteger(bins)) throw new ValueError(`${fn}: bins must be an integer, an array of edges, got ${bins}`);
-    if (bins < 1) throw new ValueError(`${fn}: bins must be positive, when an integer, got ${bins}`);
-    B = bins;
-    edges = linspaceEdges(first, last, B + 1);
-    if (edgeType === "float32") for (let j = 0; j <= B; j++) edges[j] = Math.fround(edges[j]);
-    for (let j = 0; j < B; j++) if (!(edges[j] < edges[j + 1])) throw new ValueError(`${fn}: too many bins for data range. Cannot create ${B} finite-sized bins`);
-    edgesOut = new NDArray(edges.slice(), [B + 1], "float64").astype(edgeType);
-    const width = last - first;
+/** The bins found: B of them, their edges as float64 (for density) and as returned (binEdges). */
+interface BinEdges {
+  B: number;
+  edges: Float64Array;
+  edgesOut: NDArray;
+}
+
+/**
+ * `bins` an integer: B equal-width bins over [first, last] (edges by NumPy's linspace, rounded to
+ * float32 for float32 data); bin[i] := the bin of data[i], NumPy's computed index corrected by
+ * one step against the actual edges (values outside the range and NaN stay −1).
+ */
+function equalWidthBins(fn: string, bins: number, first: number, last: number, edgeType: DType, data: Float64Array, bin: Int32Array): BinEdges {
+  const N = data.length;
+  if (!Number.isInteger(bins)) throw new ValueError(`${fn}: bins must be an integer, an array of edges, got ${bins}`);
+  if (bins < 1) throw new ValueError(`${fn}: bins must be positive, when an integer, got ${bins}`);
+  const B = bins;
+  const edges = linspaceEdges(first, last, B + 1);
+  if (edgeType === "float32") for (let j = 0; j <= B; j++) edges[j] = Math.fround(edges[j]);
+  for (let j = 0; j < B; j++) if (!(edges[j] < edges[j + 1])) throw new ValueError(`${fn}: too many bins for data range. Cannot create ${B} finite-sized bins`);
+  const edgesOut = new NDArray(edges.slice(), [B + 1], "float64").astype(edgeType);
+  const width = last - first;
+  for (let i = 0; i < N; i++) {
+    const v = data[i];
+    if (!(v >= first && v <= last)) continue; // outside the range, or NaN
+    // NumPy's computed index, then one step of correction against the actual edges
+    let j = Math.trunc(((v - first) / width) * B);
+    if (j === B) j--;
+    if (v < edges[j]) j--;
+    else if (v >= edges[j + 1] && j !== B - 1) j++;
+    bin[i] = j;
+  }
+  return { B, edges, edgesOut };
+}
+
+/** `bins` an array of non-decreasing edges: bin[i] := the bin of data[i] by binary search (the last bin closed). */
+function explicitEdgeBins(fn: string, bins: ArrayInput, data: Float64Array, bin: Int32Array): BinEdges {
+  const N = data.length;
+  const E = asarray(bins as ArrayInput);
+  if (E.dtype === "complex128") throw new DTypeError(`${fn}: bins must be real, got ${describe(E)}`);
+  if (E.ndim !== 1) throw new ValueError(`${fn}: bins must be 1d, when an array, got ${describe(E)}`);
+  const edges = values1d(E);
+  const B = Math.max(edges.length - 1, 0);
+  for (let j = 0; j < B; j++) if (edges[j] > edges[j + 1] || edges[j] !== edges[j]) throw new ValueError(`${fn}: bins must increase monotonically, when an array, got ${describe(bins)}`);
+  const edgesOut = E.copy();
+  if (B > 0) {
+    const lo = edges[0];
+    const hi = edges[B];
     for (let i = 0; i < N; i++) {
       const v = data[i];
-      if (!(v >= first && v <= last)) continue; // outside the range, or NaN
-      // NumPy's computed index, then one step of correction against the actual edges
-      let j = Math.trunc(((v - first) / width) * B);
-      if (j === B) j--;
-      if (v < edges[j]) j--;
-      else if (v >= edges[j + 1] && j !== B - 1) j++;
-      bin[i] = j;
-    }
-  } else if (typeof bins === "string") {
-    throw new ValueError(`${fn}: bin estimators such as ${describe(bins)} are not supported; pass a number of bins or the edges`);
-  } else {
-    const E = asarray(bins as ArrayInput);
-    if (E.dtype === "complex128") throw new DTypeError(`${fn}: bins must be real, got ${describe(E)}`);
-    if (E.ndim !== 1) throw new ValueError(`${fn}: bins must be 1d, when an array, got ${describe(E)}`);
-    edges = values1d(E);
-    B = Math.max(edges.length - 1, 0);
-    for (let j = 0; j < B; j++) if (edges[j] > edges[j + 1] || edges[j] !== edges[j]) throw new ValueError(`${fn}: bins must increase monotonically, when an array, got ${describe(bins)}`);
-    edgesOut = E.copy();
-    if (B > 0) {
-      const lo = edges[0];
-      const hi = edges[B];
-      for (let i = 0; i < N; i++) {
-        const v = data[i];
-        if (!(v >= lo && v <= hi)) continue;
-        // j + 1 = #{ edges e_0 … e_{B−1} <= v }: the last bin is closed on the right
-        let l = 0;
-        let h = B;
-        while (l < h) {
-          const mid = (l + h) >>> 1;
-          if (edges[mid] <= v) l = mid + 1;
-          else h = mid;
-        }
-        bin[i] = l - 1;
+      if (!(v >= lo && v <= hi)) continue;
+      // j + 1 = #{ edges e_0 … e_{B−1} <= v }: the last bin is closed on the right
+      let l = 0;
+      let h = B;
+      while (l < h) {
+        const mid = (l + h) >>> 1;
+        if (edges[mid] <= v) l = mid + 1;
+        else h = mid;
       }
+      bin[i] = l - 1;
     }
   }
-
-  // count (or sum the weights) per bin
-  const hist = new Float64Array(B);
-  for (let i = 0; i < N; i++) if (bin[i] >= 0) hist[bin[i]] += w === null ? 1 : w[i];
-  if (density) {
-    let total = 0;
-    for (let j = 0; j < B; j++) total += hist[j];
-    const dens = new Float64Array(B);
-    for (let j = 0; j < B; j++) dens[j] = hist[j] / (edges[j + 1] - edges[j]) / total;
-    return namedTuple({ hist: new NDArray(dens, [B], "float64"), binEdges: edgesOut }, ["hist", "binEdges"]);
-  }
-  const histOut = new NDArray(hist, [B], "float64").astype(w === null ? "int32" : wType);
-  return namedTuple({ hist: histOut, binEdges: edgesOut }, ["hist", "binEdges"]);
+  return { B, edges, edgesOut };
 }

@@ -1,8 +1,9 @@
 /**
  * The function forms of the view methods (np.transpose(a), np.flip(a), …), the order="F"
  * reshape and ravel, broadcastTo/broadcastArrays, copy and ascontiguousarray. The view
- * methods themselves are property-tested in ndarray.test.ts; here each function is checked to
- * accept nested arrays, to return views where NumPy does, and to name itself in its errors.
+ * methods themselves are property-tested in views.test.ts (reshape in reshape.test.ts); here
+ * each function is checked to accept nested arrays, to return views where NumPy does, and to
+ * name itself in its errors.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

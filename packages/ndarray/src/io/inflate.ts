@@ -42,133 +42,152 @@ interface Huffman {
   symbol: Uint16Array; // symbols ordered by (code length, symbol value)
 }
 
-/** Decompress raw DEFLATE `input` into exactly `size` bytes; `ctx` prefixes error messages. */
+/**
+ * Decompress raw DEFLATE `input` into exactly `size` bytes; `ctx` prefixes error messages.
+ * In named stages, as puff.c: per block `stored`, or `codes` with the fixed codes, or `dynamic`
+ * (which reads the code lengths and then calls `codes`); `codes` reads symbols with `decode`,
+ * which reads the input with `bits`.
+ */
 export function inflateRaw(input: Uint8Array, size: number, ctx = "inflate: "): Uint8Array {
   const fail = (what: string): never => {
     throw new ValueError(`${ctx}corrupt deflate data: ${what}`);
   };
-  const out = new Uint8Array(size);
-  let outPos = 0;
-  let inPos = 0;
-  let bitBuf = 0; // bits not yet used, the next one in bit 0
-  let bitCount = 0;
-
-  /** The next n bits (n ≤ 16) as an integer, the first bit read least significant. */
-  const bits = (n: number): number => {
-    while (bitCount < n) {
-      if (inPos >= input.length) fail("the input ends early");
-      bitBuf |= input[inPos++] << bitCount;
-      bitCount += 8;
-    }
-    const v = bitBuf & ((1 << n) - 1);
-    bitBuf >>>= n;
-    bitCount -= n;
-    return v;
-  };
-
-  /** One symbol: grow the code a bit at a time until it falls among the codes of its length. */
-  const decode = (h: Huffman): number => {
-    let code = 0; // the bits read so far, first bit most significant (Huffman codes are sent MSB first)
-    let first = 0; // the first code of length len
-    let index = 0; // the index of that code's symbol in h.symbol
-    for (let len = 1; len <= MAX_BITS; len++) {
-      code |= bits(1);
-      const count = h.count[len];
-      if (code - first < count) return h.symbol[index + code - first];
-      index += count;
-      first = (first + count) << 1;
-      code <<= 1;
-    }
-    return fail("a code that is not in the Huffman table");
-  };
-
-  /** The data of a Huffman-coded block: literals and (length, distance) copies up to symbol 256. */
-  const codes = (lengthCode: Huffman, distCode: Huffman): void => {
-    for (;;) {
-      let symbol = decode(lengthCode);
-      if (symbol < 256) {
-        if (outPos >= size) fail(`more than the expected ${size} bytes`);
-        out[outPos++] = symbol; // a literal byte
-      } else if (symbol === 256) {
-        return; // the end of the block
-      } else {
-        symbol -= 257;
-        if (symbol >= 29) fail(`length symbol ${symbol + 257}`);
-        const length = LENGTH_BASE[symbol] + bits(LENGTH_EXTRA[symbol]);
-        const d = decode(distCode);
-        if (d >= 30) fail(`distance symbol ${d}`);
-        const distance = DIST_BASE[d] + bits(DIST_EXTRA[d]);
-        if (distance > outPos) fail(`a distance of ${distance} bytes back from byte ${outPos}`);
-        if (outPos + length > size) fail(`more than the expected ${size} bytes`);
-        // byte by byte: the source may overlap what this copy writes (distance < length repeats)
-        for (let k = 0; k < length; k++, outPos++) out[outPos] = out[outPos - distance];
-      }
-    }
-  };
-
-  /** BTYPE 0: LEN raw bytes from the next byte boundary. */
-  const stored = (): void => {
-    bitBuf = 0; // drop the rest of the current byte
-    bitCount = 0;
-    if (inPos + 4 > input.length) fail("the input ends early");
-    const len = input[inPos] | (input[inPos + 1] << 8);
-    const nlen = input[inPos + 2] | (input[inPos + 3] << 8);
-    if (len !== (~nlen & 0xffff)) fail("a stored block whose LEN and NLEN do not match");
-    inPos += 4;
-    if (inPos + len > input.length) fail("the input ends early");
-    if (outPos + len > size) fail(`more than the expected ${size} bytes`);
-    out.set(input.subarray(inPos, inPos + len), outPos);
-    inPos += len;
-    outPos += len;
-  };
-
-  /** BTYPE 2: read the code-length code, then the literal/length and distance code lengths. */
-  const dynamic = (): void => {
-    const nlen = bits(5) + 257;
-    const ndist = bits(5) + 1;
-    const ncode = bits(4) + 4;
-    if (nlen > 286 || ndist > 30) fail("too many length or distance codes");
-    const codeLengths = new Uint8Array(19);
-    for (let i = 0; i < ncode; i++) codeLengths[CODE_LENGTH_ORDER[i]] = bits(3);
-    const lengthsCode = huffman(codeLengths, fail);
-    const lengths = new Uint8Array(nlen + ndist);
-    for (let i = 0; i < nlen + ndist; ) {
-      const symbol = decode(lengthsCode);
-      if (symbol < 16) {
-        lengths[i++] = symbol; // a length of 0 … 15
-        continue;
-      }
-      // 16: repeat the previous length 3-6 times; 17: 3-10 zeros; 18: 11-138 zeros
-      let value = 0;
-      let repeat: number;
-      if (symbol === 16) {
-        if (i === 0) fail("a repeat with no previous length");
-        value = lengths[i - 1];
-        repeat = 3 + bits(2);
-      } else repeat = symbol === 17 ? 3 + bits(3) : 11 + bits(7);
-      if (i + repeat > nlen + ndist) fail("code lengths run past their count");
-      lengths.fill(value, i, i + repeat);
-      i += repeat;
-    }
-    if (lengths[256] === 0) fail("no end-of-block code");
-    codes(huffman(lengths.subarray(0, nlen), fail), huffman(lengths.subarray(nlen), fail));
-  };
-
+  const S: Inflater = { input, inPos: 0, bitBuf: 0, bitCount: 0, out: new Uint8Array(size), outPos: 0, size, fail };
   // --- the blocks
   let last = 0;
   while (!last) {
-    last = bits(1);
-    const type = bits(2);
-    if (type === 0) stored();
+    last = bits(S, 1);
+    const type = bits(S, 2);
+    if (type === 0) stored(S);
     else if (type === 1) {
       const fixed = fixedCodes();
-      codes(fixed.lengthCode, fixed.distCode);
+      codes(S, fixed.lengthCode, fixed.distCode);
     }
-    else if (type === 2) dynamic();
+    else if (type === 2) dynamic(S);
     else fail("block type 3 (reserved)");
   }
-  if (outPos !== size) fail(`${outPos} bytes instead of the expected ${size}`);
-  return out;
+  if (S.outPos !== size) fail(`${S.outPos} bytes instead of the expected ${size}`);
+  return S.out;
+}
+
+/** The decoder's state (puff.c's `struct state`): the input and its bit buffer, the output so far. */
+interface Inflater {
+  input: Uint8Array;
+  inPos: number;
+  /** Bits not yet used, the next one in bit 0. */
+  bitBuf: number;
+  bitCount: number;
+  out: Uint8Array;
+  outPos: number;
+  /** The expected output length. */
+  size: number;
+  /** Throws ValueError "<ctx>corrupt deflate data: <what>". */
+  fail: (what: string) => never;
+}
+
+/** The next n bits (n ≤ 16) as an integer, the first bit read least significant. */
+function bits(S: Inflater, n: number): number {
+  while (S.bitCount < n) {
+    if (S.inPos >= S.input.length) S.fail("the input ends early");
+    S.bitBuf |= S.input[S.inPos++] << S.bitCount;
+    S.bitCount += 8;
+  }
+  const v = S.bitBuf & ((1 << n) - 1);
+  S.bitBuf >>>= n;
+  S.bitCount -= n;
+  return v;
+}
+
+/** One symbol: grow the code a bit at a time until it falls among the codes of its length. */
+function decode(S: Inflater, h: Huffman): number {
+  let code = 0; // the bits read so far, first bit most significant (Huffman codes are sent MSB first)
+  let first = 0; // the first code of length len
+  let index = 0; // the index of that code's symbol in h.symbol
+  for (let len = 1; len <= MAX_BITS; len++) {
+    code |= bits(S, 1);
+    const count = h.count[len];
+    if (code - first < count) return h.symbol[index + code - first];
+    index += count;
+    first = (first + count) << 1;
+    code <<= 1;
+  }
+  return S.fail("a code that is not in the Huffman table");
+}
+
+/** The data of a Huffman-coded block: literals and (length, distance) copies up to symbol 256. */
+function codes(S: Inflater, lengthCode: Huffman, distCode: Huffman): void {
+  const { out, size } = S;
+  for (;;) {
+    let symbol = decode(S, lengthCode);
+    if (symbol < 256) {
+      if (S.outPos >= size) S.fail(`more than the expected ${size} bytes`);
+      out[S.outPos++] = symbol; // a literal byte
+    } else if (symbol === 256) {
+      return; // the end of the block
+    } else {
+      symbol -= 257;
+      if (symbol >= 29) S.fail(`length symbol ${symbol + 257}`);
+      const length = LENGTH_BASE[symbol] + bits(S, LENGTH_EXTRA[symbol]);
+      const d = decode(S, distCode);
+      if (d >= 30) S.fail(`distance symbol ${d}`);
+      const distance = DIST_BASE[d] + bits(S, DIST_EXTRA[d]);
+      let outPos = S.outPos;
+      if (distance > outPos) S.fail(`a distance of ${distance} bytes back from byte ${outPos}`);
+      if (outPos + length > size) S.fail(`more than the expected ${size} bytes`);
+      // byte by byte: the source may overlap what this copy writes (distance < length repeats)
+      for (let k = 0; k < length; k++, outPos++) out[outPos] = out[outPos - distance];
+      S.outPos = outPos;
+    }
+  }
+}
+
+/** BTYPE 0: LEN raw bytes from the next byte boundary. */
+function stored(S: Inflater): void {
+  const { input } = S;
+  S.bitBuf = 0; // drop the rest of the current byte
+  S.bitCount = 0;
+  if (S.inPos + 4 > input.length) S.fail("the input ends early");
+  const len = input[S.inPos] | (input[S.inPos + 1] << 8);
+  const nlen = input[S.inPos + 2] | (input[S.inPos + 3] << 8);
+  if (len !== (~nlen & 0xffff)) S.fail("a stored block whose LEN and NLEN do not match");
+  S.inPos += 4;
+  if (S.inPos + len > input.length) S.fail("the input ends early");
+  if (S.outPos + len > S.size) S.fail(`more than the expected ${S.size} bytes`);
+  S.out.set(input.subarray(S.inPos, S.inPos + len), S.outPos);
+  S.inPos += len;
+  S.outPos += len;
+}
+
+/** BTYPE 2: read the code-length code, then the literal/length and distance code lengths. */
+function dynamic(S: Inflater): void {
+  const nlen = bits(S, 5) + 257;
+  const ndist = bits(S, 5) + 1;
+  const ncode = bits(S, 4) + 4;
+  if (nlen > 286 || ndist > 30) S.fail("too many length or distance codes");
+  const codeLengths = new Uint8Array(19);
+  for (let i = 0; i < ncode; i++) codeLengths[CODE_LENGTH_ORDER[i]] = bits(S, 3);
+  const lengthsCode = huffman(codeLengths, S.fail);
+  const lengths = new Uint8Array(nlen + ndist);
+  for (let i = 0; i < nlen + ndist; ) {
+    const symbol = decode(S, lengthsCode);
+    if (symbol < 16) {
+      lengths[i++] = symbol; // a length of 0 … 15
+      continue;
+    }
+    // 16: repeat the previous length 3-6 times; 17: 3-10 zeros; 18: 11-138 zeros
+    let value = 0;
+    let repeat: number;
+    if (symbol === 16) {
+      if (i === 0) S.fail("a repeat with no previous length");
+      value = lengths[i - 1];
+      repeat = 3 + bits(S, 2);
+    } else repeat = symbol === 17 ? 3 + bits(S, 3) : 11 + bits(S, 7);
+    if (i + repeat > nlen + ndist) S.fail("code lengths run past their count");
+    lengths.fill(value, i, i + repeat);
+    i += repeat;
+  }
+  if (lengths[256] === 0) S.fail("no end-of-block code");
+  codes(S, huffman(lengths.subarray(0, nlen), S.fail), huffman(lengths.subarray(nlen), S.fail));
 }
 
 /** The canonical code from each symbol's code length (0: unused); an over-subscribed set of lengths fails. */
