@@ -207,6 +207,16 @@ describe("linalg: scalars are numbers, results destructure as tuples", () => {
     expect(piv.toArray()).toEqual([0, 1, 2]);
   });
 
+  it("linalg.eigh(S)[0] and linalg.svd(A)[1]: a result indexes as NumPy's tuple does", () => {
+    const S = np.array([[2, 1], [1, 2]]);
+    // np.linalg.eigh([[2, 1], [1, 2]])[0] -> array([1., 3.])
+    expect(linalg.eigh(S)[0].toArray().map((v) => Math.round(v * 1e12) / 1e12)).toEqual([1, 3]);
+    const r = linalg.svd(A);
+    expect(r[1]).toBe(r.S);
+    expect(linalg.svd(A)[1].get(0)).toBeCloseTo(6.66907909, 7);
+    expect(linalg.svd(A).length).toBe(3); // len(np.linalg.svd(A)) == 3
+  });
+
   it("solve on the tutorial's singular-looking [[1,2,3],[4,5,6],[7,8,9]] warns or raises, never silently", () => {
     const B = np.array([
       [1, 2, 3],

@@ -100,7 +100,7 @@ export interface HistogramOptions {
 }
 
 /** `histogram`'s result: NumPy's pair (hist, bin_edges), by name or as `[hist, binEdges]`. */
-export type HistogramResult = NamedTuple<{ hist: NDArray; binEdges: NDArray }>;
+export type HistogramResult = NamedTuple<{ hist: NDArray; binEdges: NDArray }, ["hist", "binEdges"]>;
 
 /** NumPy's linspace(start, stop, num) in float64: i·step + start, the last sample exactly stop. */
 function linspaceEdges(start: number, stop: number, num: number): Float64Array {

@@ -286,7 +286,7 @@ export interface AverageOptions {
 }
 
 /** `average(..., { returned: true })`: NumPy's tuple (avg, sum_of_weights) with names. */
-export type AverageResult<T> = NamedTuple<{ average: T; sumOfWeights: T }>;
+export type AverageResult<T> = NamedTuple<{ average: T; sumOfWeights: T }, ["average", "sumOfWeights"]>;
 
 /** Broadcast NumPy-style average weights to a's shape (1-D weights go along the axis). */
 function weightsLike(fn: string, a: NDArray, w: NDArray, axes: readonly number[], axis: AxisArg): NDArray {

@@ -42,7 +42,7 @@ export interface SlogdetFields<Sign, LogAbsDet> {
  * matrix `SlogdetResult` (numbers; `SlogdetResult<Complex>` for complex input); for a stack
  * `SlogdetResult<NDArray>`.
  */
-export type SlogdetResult<Sign = number, LogAbsDet = Sign extends NDArray ? NDArray : number> = NamedTuple<SlogdetFields<Sign, LogAbsDet>>;
+export type SlogdetResult<Sign = number, LogAbsDet = Sign extends NDArray ? NDArray : number> = NamedTuple<SlogdetFields<Sign, LogAbsDet>, ["sign", "logabsdet"]>;
 
 /**
  * Sign and natural logarithm of the determinant (NumPy's `np.linalg.slogdet`).

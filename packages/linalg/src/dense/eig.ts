@@ -183,7 +183,7 @@ export interface EigFields {
 }
 
 /** EigFields, also iterable in NumPy's tuple order: `[eigenvalues, eigenvectors]`. */
-export type EigResult = NamedTuple<EigFields>;
+export type EigResult = NamedTuple<EigFields, ["eigenvalues", "eigenvectors"]>;
 
 /** Options of `eig` and `eigvals`. */
 export interface EigOptions {

@@ -65,7 +65,7 @@ export interface EighFields {
 }
 
 /** EighFields, also iterable in NumPy's tuple order: `[eigenvalues, eigenvectors]`. */
-export type EighResult = NamedTuple<EighFields>;
+export type EighResult = NamedTuple<EighFields, ["eigenvalues", "eigenvectors"]>;
 
 /** NumPy's UPLO check: ValueError "UPLO argument must be 'L' or 'U'". */
 function uploOf(options: EighOptions, fn: string): "L" | "U" {

@@ -370,7 +370,7 @@ export interface HessenbergFields {
 }
 
 /** HessenbergFields, also iterable in NumPy's tuple order: `[H, Q]`. */
-export type HessenbergResult = NamedTuple<HessenbergFields>;
+export type HessenbergResult = NamedTuple<HessenbergFields, ["H", "Q"]>;
 
 /**
  * Hessenberg form of a square matrix, A = Q·H·Qᴴ (SciPy's `scipy.linalg.hessenberg` with

@@ -72,7 +72,7 @@ export interface LstsqFields {
 }
 
 /** LstsqFields, also iterable in NumPy's tuple order: `[x, residuals, rank, s]`. */
-export type LstsqResult = NamedTuple<LstsqFields>;
+export type LstsqResult = NamedTuple<LstsqFields, ["x", "residuals", "rank", "s"]>;
 
 /**
  * Least-squares solution of a·x = b (NumPy's `np.linalg.lstsq`).

@@ -45,7 +45,7 @@ export interface SchurFields {
 }
 
 /** SchurFields, also iterable in NumPy's tuple order: `[T, Z]`. */
-export type SchurResult = NamedTuple<SchurFields>;
+export type SchurResult = NamedTuple<SchurFields, ["T", "Z"]>;
 
 /** Options of `schur`. */
 export interface SchurOptions {

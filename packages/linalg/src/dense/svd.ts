@@ -92,7 +92,7 @@ export interface SvdFields {
 }
 
 /** SvdFields, also iterable in NumPy's tuple order: `[U, S, Vh]`. */
-export type SvdResult = NamedTuple<SvdFields>;
+export type SvdResult = NamedTuple<SvdFields, ["U", "S", "Vh"]>;
 
 /** One real matrix's SVD in column-major working storage (the stages of the file header). */
 export interface RealSvd {

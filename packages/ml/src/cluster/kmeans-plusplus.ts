@@ -45,7 +45,7 @@ export interface KMeansPlusPlusOptions {
 }
 
 /** Centres and where they came from. */
-export type KMeansPlusPlusResult = NamedTuple<{ centers: NDArray; indices: NDArray }>;
+export type KMeansPlusPlusResult = NamedTuple<{ centers: NDArray; indices: NDArray }, ["centers", "indices"]>;
 
 /**
  * `sklearn.cluster.kmeans_plusplus(X, n_clusters, random_state=…, n_local_trials=…, sample_weight=…)`.

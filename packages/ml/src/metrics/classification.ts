@@ -214,7 +214,7 @@ function prfs(fn: string, yTrue: unknown, yPred: unknown, options: unknown, defa
  * @throws ValueError for non-integer labels, different lengths, a bad option, or
  *   average "binary" on more than two classes.
  */
-export function precisionRecallFscoreSupport(yTrue: unknown, yPred: unknown, options?: PrfsOptions): np.NamedTuple<PrfsResult> {
+export function precisionRecallFscoreSupport(yTrue: unknown, yPred: unknown, options?: PrfsOptions): np.NamedTuple<PrfsResult, ["precision", "recall", "fscore", "support"]> {
   const r = prfs("precisionRecallFscoreSupport", yTrue, yPred, options, null);
   return np.namedTuple(r, ["precision", "recall", "fscore", "support"]);
 }

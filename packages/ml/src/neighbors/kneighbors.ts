@@ -44,7 +44,7 @@ export const neighborsSchema = z.object({
 export type NeighborsOptions = z.input<typeof neighborsSchema>;
 
 /** The nearest neighbours of each query: distances and training indices, both (nQueries, k), nearest first. */
-export type KNeighborsResult = NamedTuple<{ distances: NDArray; indices: NDArray }>;
+export type KNeighborsResult = NamedTuple<{ distances: NDArray; indices: NDArray }, ["distances", "indices"]>;
 
 /** Training rows in blocks of queries: at most this many distances at once. */
 const BLOCK_DISTANCES = 1 << 21;
