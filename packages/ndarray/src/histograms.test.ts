@@ -84,7 +84,19 @@ describe("histogram", () => {
   it("counts agree with the edges it returns (property): e_j <= x < e_{j+1}, last bin closed", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 12 }), (xs, bins) => {
-        const { hist, binEdges } = np.histogram(np.array(xs), bins);
+        let result: ReturnType<typeof np.histogram>;
+        try {
+          result = np.histogram(np.array(xs), bins);
+        } catch (err) {
+          // NumPy's "Too many bins for data range" (np.histogram([5e-324, 0], 2) raises it too):
+          // only when the range is a few units in the last place, too narrow for `bins` distinct edges
+          expect(String(err)).toContain("too many bins");
+          const lo = Math.min(...xs);
+          const hi = Math.max(...xs);
+          expect(hi - lo).toBeLessThanOrEqual(2 * bins * Number.EPSILON * Math.max(Math.abs(lo), Math.abs(hi), Number.MIN_VALUE / Number.EPSILON));
+          return;
+        }
+        const { hist, binEdges } = result;
         const e = list(binEdges);
         const expected = new Array<number>(bins).fill(0);
         for (const v of xs) {
