@@ -151,42 +151,12 @@ export function gehd2Fast(n: number, ilo: number, ihi: number, A: Float64Array, 
  * here K = k0 + 1 and N = ihi + 1.
  */
 function lahr2(ihi: number, k0: number, nb: number, A: Float64Array, lda: number, tau: Float64Array, T: Float64Array, ldt: number, Y: Float64Array, ldy: number): void {
-  const N = ihi + 1; // LAPACK's N and K: 1-based, the panel's first column is column K of A
-  const K = k0 + 1;
-  const a = (r: number, c: number): number => r - 1 + (k0 + c - 1) * lda; // index of a(r, c)
-  const t = (r: number, c: number): number => r - 1 + (c - 1) * ldt;
-  const y = (r: number, c: number): number => r - 1 + (c - 1) * ldy;
+  const p = lahr2Panel(ihi, k0, A, lda, T, ldt, Y, ldy);
+  const { N, K, a } = p;
   let ei = 0;
   for (let I = 1; I <= nb; I++) {
     if (I > 1) {
-      // column I of the panel: b := b − Y·a(K+I−1, 1:I−1)ᵀ on rows K+1..N
-      gemv({ m: N - K, n: I - 1, alpha: -1, A: Y, aOff: y(K + 1, 1), aRs: 1, aCs: ldy, x: A, xOff: a(K + I - 1, 1), xs: lda, beta: 1, y: A, yOff: a(K + 1, I), ys: 1 });
-      // b := (I − V·Tᵀ·Vᵀ)·b, V = [V1; V2] (V1 unit lower, rows K+1..K+I−1), w in T(:, nb)
-      const w = (c: number): number => t(c, nb);
-      for (let c = 1; c < I; c++) T[w(c)] = A[a(K + c, I)]; // w = b1
-      for (let c = 1; c < I; c++) {
-        // w := V1ᵀ·w (top down: uses w_r, r > c, not yet changed)
-        let s = T[w(c)];
-        for (let r = c + 1; r < I; r++) s += A[a(K + r, c)] * T[w(r)];
-        T[w(c)] = s;
-      }
-      // w += V2ᵀ·b2
-      gemv({ m: I - 1, n: N - K - I + 1, alpha: 1, A, aOff: a(K + I, 1), aRs: lda, aCs: 1, x: A, xOff: a(K + I, I), xs: 1, beta: 1, y: T, yOff: w(1), ys: 1 });
-      for (let c = I - 1; c >= 1; c--) {
-        // w := Tᵀ·w (bottom up)
-        let s = 0;
-        for (let r = 1; r <= c; r++) s += T[t(r, c)] * T[w(r)];
-        T[w(c)] = s;
-      }
-      // b2 −= V2·w
-      gemv({ m: N - K - I + 1, n: I - 1, alpha: -1, A, aOff: a(K + I, 1), aRs: 1, aCs: lda, x: T, xOff: w(1), xs: 1, beta: 1, y: A, yOff: a(K + I, I), ys: 1 });
-      for (let r = I - 1; r >= 1; r--) {
-        // w := V1·w (bottom up), then b1 −= w
-        let s = T[w(r)];
-        for (let c = 1; c < r; c++) s += A[a(K + r, c)] * T[w(c)];
-        T[w(r)] = s;
-      }
-      for (let r = 1; r < I; r++) A[a(K + r, I)] -= T[w(r)];
+      updatePanelColumn(p, I, nb);
       A[a(K + I - 1, I - 1)] = ei;
     }
     // H_I zeroes a(K+I+1:N, I)
@@ -194,27 +164,113 @@ function lahr2(ihi: number, k0: number, nb: number, A: Float64Array, lda: number
     tau[k0 + I - 1] = ti;
     ei = A[a(K + I, I)];
     A[a(K + I, I)] = 1;
-    // Y(K+1:N, I) = A(K+1:N, I+1:N−K+1)·v,  v = a(K+I:N, I)  (gemv: SIMD when A is resident)
-    gemv({ m: N - K, n: N - K - I + 1, alpha: 1, A, aOff: a(K + 1, I + 1), aRs: 1, aCs: lda, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: Y, yOff: y(K + 1, I), ys: 1 });
-    if (I > 1) {
-      // T(1:I−1, I) = V2ᵀ·v... = a(K+I:N, 1:I−1)ᵀ·v
-      gemv({ m: I - 1, n: N - K - I + 1, alpha: 1, A, aOff: a(K + I, 1), aRs: lda, aCs: 1, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: T, yOff: t(1, I), ys: 1 });
-      // Y(K+1:N, I) −= Y(K+1:N, 1:I−1)·T(1:I−1, I)
-      gemv({ m: N - K, n: I - 1, alpha: -1, A: Y, aOff: y(K + 1, 1), aRs: 1, aCs: ldy, x: T, xOff: t(1, I), xs: 1, beta: 1, y: Y, yOff: y(K + 1, I), ys: 1 });
-    }
-    // then *= tau
-    for (let r = K + 1; r <= N; r++) Y[y(r, I)] *= ti;
-    // T(1:I−1, I) := T(1:I−1, 1:I−1)·(−tau·T(1:I−1, I)), T(I, I) = tau
-    for (let c = 1; c < I; c++) T[t(c, I)] *= -ti;
-    for (let r = 1; r < I; r++) {
-      let s = 0;
-      for (let c = r; c < I; c++) s += T[t(r, c)] * T[t(c, I)];
-      T[t(r, I)] = s;
-    }
-    T[t(I, I)] = ti;
+    appendToYAndT(p, I, ti);
   }
   A[a(K + nb, nb)] = ei;
-  // Y(1:K, 1:nb) = A(1:K, 2:nb+1)·V·T: the rows above the panel
+  rowsAbovePanel(p, nb);
+}
+
+/**
+ * lahr2's panel in LAPACK's 1-based indices: N = ihi + 1, K = k0 + 1, and a(r, c), t(r, c),
+ * y(r, c) the positions of a(r, c) = A[r−1, k0+c−1], T[r−1, c−1] and Y[r−1, c−1].
+ */
+interface Lahr2Panel {
+  N: number;
+  K: number;
+  A: Float64Array;
+  lda: number;
+  T: Float64Array;
+  ldt: number;
+  Y: Float64Array;
+  ldy: number;
+  a: (r: number, c: number) => number;
+  t: (r: number, c: number) => number;
+  y: (r: number, c: number) => number;
+}
+
+function lahr2Panel(ihi: number, k0: number, A: Float64Array, lda: number, T: Float64Array, ldt: number, Y: Float64Array, ldy: number): Lahr2Panel {
+  return {
+    N: ihi + 1,
+    K: k0 + 1,
+    A,
+    lda,
+    T,
+    ldt,
+    Y,
+    ldy,
+    a: (r, c) => r - 1 + (k0 + c - 1) * lda,
+    t: (r, c) => r - 1 + (c - 1) * ldt,
+    y: (r, c) => r - 1 + (c - 1) * ldy,
+  };
+}
+
+/**
+ * Column I of the panel, before its reflector: the reflectors H_1..H_{I−1} found so far,
+ * applied from both sides through Y and T (dlahr2's first block):
+ *   b := b − Y·a(K+I−1, 1:I−1)ᵀ,  then  b := (I − V·Tᵀ·Vᵀ)·b   (w in T(:, nb))
+ */
+function updatePanelColumn(p: Lahr2Panel, I: number, nb: number): void {
+  const { N, K, A, lda, T, Y, ldy, a, t, y } = p;
+  // column I of the panel: b := b − Y·a(K+I−1, 1:I−1)ᵀ on rows K+1..N
+  gemv({ m: N - K, n: I - 1, alpha: -1, A: Y, aOff: y(K + 1, 1), aRs: 1, aCs: ldy, x: A, xOff: a(K + I - 1, 1), xs: lda, beta: 1, y: A, yOff: a(K + 1, I), ys: 1 });
+  // b := (I − V·Tᵀ·Vᵀ)·b, V = [V1; V2] (V1 unit lower, rows K+1..K+I−1), w in T(:, nb)
+  const w = (c: number): number => t(c, nb);
+  for (let c = 1; c < I; c++) T[w(c)] = A[a(K + c, I)]; // w = b1
+  for (let c = 1; c < I; c++) {
+    // w := V1ᵀ·w (top down: uses w_r, r > c, not yet changed)
+    let s = T[w(c)];
+    for (let r = c + 1; r < I; r++) s += A[a(K + r, c)] * T[w(r)];
+    T[w(c)] = s;
+  }
+  // w += V2ᵀ·b2
+  gemv({ m: I - 1, n: N - K - I + 1, alpha: 1, A, aOff: a(K + I, 1), aRs: lda, aCs: 1, x: A, xOff: a(K + I, I), xs: 1, beta: 1, y: T, yOff: w(1), ys: 1 });
+  for (let c = I - 1; c >= 1; c--) {
+    // w := Tᵀ·w (bottom up)
+    let s = 0;
+    for (let r = 1; r <= c; r++) s += T[t(r, c)] * T[w(r)];
+    T[w(c)] = s;
+  }
+  // b2 −= V2·w
+  gemv({ m: N - K - I + 1, n: I - 1, alpha: -1, A, aOff: a(K + I, 1), aRs: 1, aCs: lda, x: T, xOff: w(1), xs: 1, beta: 1, y: A, yOff: a(K + I, I), ys: 1 });
+  for (let r = I - 1; r >= 1; r--) {
+    // w := V1·w (bottom up), then b1 −= w
+    let s = T[w(r)];
+    for (let c = 1; c < r; c++) s += A[a(K + r, c)] * T[w(c)];
+    T[w(r)] = s;
+  }
+  for (let r = 1; r < I; r++) A[a(K + r, I)] -= T[w(r)];
+}
+
+/**
+ * With H_I = I − τ·v·vᵀ found (v = a(K+I:N, I), its unit entry in place): column I of Y and
+ * of T (dlahr2's second block):
+ *   Y(K+1:N, I) = τ·(A(K+1:N, I+1:) ·v − Y(K+1:N, 1:I−1)·T(1:I−1, I)),   T(1:I−1, I) = −τ·T·V2ᵀ·v,   T(I, I) = τ
+ */
+function appendToYAndT(p: Lahr2Panel, I: number, ti: number): void {
+  const { N, K, A, lda, T, Y, ldy, a, t, y } = p;
+  // Y(K+1:N, I) = A(K+1:N, I+1:N−K+1)·v,  v = a(K+I:N, I)  (gemv: SIMD when A is resident)
+  gemv({ m: N - K, n: N - K - I + 1, alpha: 1, A, aOff: a(K + 1, I + 1), aRs: 1, aCs: lda, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: Y, yOff: y(K + 1, I), ys: 1 });
+  if (I > 1) {
+    // T(1:I−1, I) = V2ᵀ·v... = a(K+I:N, 1:I−1)ᵀ·v
+    gemv({ m: I - 1, n: N - K - I + 1, alpha: 1, A, aOff: a(K + I, 1), aRs: lda, aCs: 1, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: T, yOff: t(1, I), ys: 1 });
+    // Y(K+1:N, I) −= Y(K+1:N, 1:I−1)·T(1:I−1, I)
+    gemv({ m: N - K, n: I - 1, alpha: -1, A: Y, aOff: y(K + 1, 1), aRs: 1, aCs: ldy, x: T, xOff: t(1, I), xs: 1, beta: 1, y: Y, yOff: y(K + 1, I), ys: 1 });
+  }
+  // then *= tau
+  for (let r = K + 1; r <= N; r++) Y[y(r, I)] *= ti;
+  // T(1:I−1, I) := T(1:I−1, 1:I−1)·(−tau·T(1:I−1, I)), T(I, I) = tau
+  for (let c = 1; c < I; c++) T[t(c, I)] *= -ti;
+  for (let r = 1; r < I; r++) {
+    let s = 0;
+    for (let c = r; c < I; c++) s += T[t(r, c)] * T[t(c, I)];
+    T[t(r, I)] = s;
+  }
+  T[t(I, I)] = ti;
+}
+
+/** Y(1:K, 1:nb) = A(1:K, 2:nb+1)·V·T: the rows above the panel (dlahr2's last block). */
+function rowsAbovePanel(p: Lahr2Panel, nb: number): void {
+  const { N, K, A, lda, T, Y, ldy, a, t, y } = p;
   for (let c = 1; c <= nb; c++) for (let r = 1; r <= K; r++) Y[y(r, c)] = A[a(r, c + 1)];
   for (let c = 1; c <= nb; c++) {
     // Y := Y·V1 (V1 = a(K+1:K+nb, 1:nb) unit lower), column c from columns j > c (left to right)
