@@ -64,11 +64,23 @@ function tril(a: NDArray): NDArray {
 
 const real = (xs: readonly number[]): [number, number][] => xs.map((x) => [x, 0]);
 
-/** The base cases (single matrices). */
+/** The base cases (single matrices), in groups. */
 export function eigBaseCases(): EigCase[] {
   const out: EigCase[] = [];
   const add = (name: string, a: NDArray, tags: string[], spectrum?: [number, number][], spectrumTol?: number) => out.push({ name, a, tags, spectrum, spectrumTol });
+  simpleCases(add);
+  knownSpectrumCases(add);
+  defectiveCases(add);
+  structuredCases(add);
+  precisionAndScaleCases(add);
+  return out;
+}
 
+/** Adds one case: name, matrix, tags, and optionally its known spectrum (re, im) and tolerance. */
+type AddCase = (name: string, a: NDArray, tags: string[], spectrum?: [number, number][], spectrumTol?: number) => void;
+
+/** The square real matrices of the base corpus, a random 100×100, the empty, 1×1 and zero matrices. */
+function simpleCases(add: AddCase): void {
   for (const c of baseCorpus()) {
     const [m, n] = c.a.shape;
     if (m !== n || c.tags.includes("complex") || c.tags.includes("empty")) continue;
@@ -78,6 +90,10 @@ export function eigBaseCases(): EigCase[] {
   add("empty 0x0", np.zeros([0, 0]), ["empty"], []);
   add("1x1", np.array([[-3.5]]), ["1x1"], real([-3.5]));
   add("zero 4x4", np.zeros([4, 4]), ["zero"], real([0, 0, 0, 0]));
+}
+
+/** Symmetric, rotations, companion matrices of known polynomials, the cyclic shift. */
+function knownSpectrumCases(add: AddCase): void {
   // symmetric: real spectrum
   const S = randomMatrix([7, 7], 77);
   add("symmetric 7", S.add(S.T), ["symmetric"]);
@@ -112,6 +128,10 @@ export function eigBaseCases(): EigCase[] {
     [0, 1],
     [0, -1],
   ]);
+}
+
+/** Jordan blocks, bare and hidden by similarities. */
+function defectiveCases(add: AddCase): void {
   // defective: Jordan blocks (eigenvalue error ~ eps^(1/k))
   add("Jordan block 2, λ = 3", np.array([[3, 1], [0, 3]]), ["defective"], real([3, 3]), 1e-7);
   const J4 = np.zeros([4, 4]);
@@ -134,6 +154,10 @@ export function eigBaseCases(): EigCase[] {
   add("Jordan block 4, dense (S·J·S⁻¹)", hidden, ["defective"], real([2, 2, 2, 2]), 1e-3);
   // a Jordan block hidden by a similarity (not triangular any more)
   add("defective 3 (similar to a Jordan block)", np.array([[1, 1, 0], [-1, 3, 1], [0, 0, 2]]).astype("float64"), ["defective"], real([2, 2, 2]), 1e-4);
+}
+
+/** Diagonal, triangular, partly isolated, badly scaled, block triangular with complex pairs. */
+function structuredCases(add: AddCase): void {
   add("diagonal, repeated", np.array([[2, 0, 0, 0], [0, -1, 0, 0], [0, 0, 2, 0], [0, 0, 0, 5]]).astype("float64"), ["diagonal"], real([2, -1, 2, 5]));
   // upper triangular: eigenvalues on the diagonal (balancing isolates every one of them)
   const U = triu(randomMatrix([6, 6], 66));
@@ -170,6 +194,10 @@ export function eigBaseCases(): EigCase[] {
     spec.push([a, b], [a, -b]);
   }
   add("block triangular, three complex pairs", Kt, ["complex-pair"], spec);
+}
+
+/** float32, a split Hessenberg matrix, tiny and huge entries. */
+function precisionAndScaleCases(add: AddCase): void {
   add("float32 7x7", randomMatrix([7, 7], 700, "float32"), ["float32"]);
   // an upper Hessenberg matrix with an exact zero on its subdiagonal (splits at once)
   const Hs = triu(randomMatrix([6, 6], 61), -1);
@@ -178,7 +206,6 @@ export function eigBaseCases(): EigCase[] {
   // tiny and huge entries: dgeev's scaling of ‖A‖ into range
   add("tiny entries (1e-300)", randomMatrix([4, 4], 41).multiply(1e-300), ["scaled"]);
   add("huge entries (1e300)", randomMatrix([4, 4], 42).multiply(1e300), ["scaled"]);
-  return out;
 }
 
 /** Complex cases. */
