@@ -9,6 +9,8 @@
  * Contenders:
  *   sliderule         A.matmul(x): allocates y (an NDArray), the way a user calls it
  *   sliderule (into)  A.matvecInto(x, y): into a preallocated y, the way the solvers call it
+ *   typescript loop   spmv.ts's csrMatvec (four rows at a time) on A's arrays: the kernel the
+ *                     matrix used before it ran in WebAssembly, and still the spec and fallback
  *   naive             the CSR loop written as anyone would, over the same typed arrays
  *   numpy             SciPy's `A @ x` on a csr_matrix (csr_matvec in C++)
  * Target (issue #14): within 1.5× of SciPy.
@@ -23,12 +25,20 @@
  * (A paired mode as ml-neighbours.bench.ts's --paired would be a copy of its loop; it belongs
  * in harness.ts, shared, rather than in a second file.)
  *
+ * Since 2026-12-06 (later): the matrix keeps its arrays in a WebAssembly memory of its own (its
+ * public data/indices/indptr are views on it) and A·x runs the scalar kernel of
+ * packages/ndarray/src/kernels/wasm/spmv.as.ts there, bit for bit the TypeScript loop
+ * (contender "typescript loop"). Before/after against SciPy: the note above the solvers below.
+ * Interleaved in one process (400 rounds, medians): TypeScript loop 1.54–1.56 ms, matvecInto
+ * 0.92–1.02 ms (1.54× faster; copying x in and y out is 0.09 ms of it).
+ *
  * The solvers' workloads (cg, eigsh) are added to `workloads` below by their owner.
  */
 import * as np from "@sliderule/ndarray";
 import * as linalg from "@sliderule/linalg";
 import { filled, type Workload } from "./harness.js";
 import { poisson2d } from "../packages/linalg/test/stencils.js";
+import { csrMatvec } from "../packages/linalg/src/sparse/spmv.js";
 
 /** Python: import what a twin needs, or fail with a note saying what is missing. */
 const SCIPY = `try:\n    import scipy.sparse as sp\nexcept ImportError:\n    raise RuntimeError("SciPy is not installed for this Python: contender skipped") from None\n`;
@@ -80,6 +90,22 @@ const spmv: Workload = {
       },
     },
     {
+      name: "typescript loop",
+      setup: () => {
+        const A = spmvMatrix();
+        const { data, indices, indptr } = A;
+        const x = filled(N, 1);
+        const y = new Float64Array(N);
+        return {
+          run: () => {
+            csrMatvec(N, indptr, indices, data, x, y);
+            return y;
+          },
+          values: (r: Float64Array) => r,
+        };
+      },
+    },
+    {
       name: "naive",
       setup: () => {
         const A = spmvMatrix();
@@ -119,6 +145,15 @@ const spmv: Workload = {
 //   eigsh  before 3583 ms vs 504 (7.1×); after 743–774 vs 501–554 (1.4–1.5×): ARPACK's restart
 //          size (2,524 → 1,859 products), Gram–Schmidt as two gemv on a basis in WebAssembly
 //          memory, the restart as one gemm, the three-term recurrence before one pass
+// Then the matrices' arrays moved into WebAssembly memories of their own and A·x into the
+// kernel of spmv.as.ts (same machine, load 3–4, two runs of `npm run bench -- sparse`):
+//   spmv   before 1.69 ms (into 1.55, typescript loop) vs 0.849 (2.0×, 1.8×); after 1.07–1.09
+//          (into 0.91–0.96) vs 0.81–0.85 (1.26–1.35×, into 1.11–1.13×)
+//   cg     before 1.91× (issue #14's figure); after 573–803 ms vs 426–526 (1.09–1.89×, noisy)
+//   eigsh  before 1.85× (issue #14's figure); after 447–454 ms vs 341–365 (1.24–1.31×)
+// Interleaved in one process, the same matrix resident and plain (built under
+// setBackend("typescript")), medians: matvecInto 1.54× faster, matmul 1.43–1.45×, cg 1.25–1.41×,
+// eigsh 0.98–1.34× (its 1,860 products take 46 µs each instead of 78: about 12% of its time).
 const POISSON_PY = (q: number) =>
   `${SCIPY}import scipy.sparse.linalg as sl\nL1 = sp.diags([-np.ones(${q - 1}), 2 * np.ones(${q}), -np.ones(${q - 1})], [-1, 0, 1])\n` +
   `A = sp.kronsum(L1, L1, format='csr')\n`;

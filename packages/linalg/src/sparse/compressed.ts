@@ -16,6 +16,14 @@
  * In-place methods (SciPy's): `sortIndices`, `sumDuplicates`, `eliminateZeros` change this
  * matrix, and the arrays they replace are new, so a transpose taken earlier (which shares the
  * old arrays) keeps describing the same matrix.
+ *
+ * Resident arrays: every matrix is made by the constructor below, which hands its arrays to
+ * spmv.ts's `residentArrays`. A large float64/float32 matrix (nnz ≥ 2^14, WebAssembly backend)
+ * gets copies of them in a WebAssembly memory of its own, and its `data`, `indices`, `indptr`
+ * are views on that memory from then on, so the WebAssembly spmv kernel reads exactly what a
+ * caller writes into them; `T` shares them (no copy), `copy()` and the in-place methods get
+ * memories of their own. Nothing else changes: they are Int32Array/Float64Array/Float32Array
+ * as before (their `.buffer` is the memory's, larger than the array).
  */
 import { IndexError, NDArray, ShapeError, ValueError } from "@sliderule/ndarray";
 import * as np from "@sliderule/ndarray";
@@ -32,7 +40,7 @@ import {
 } from "./compressed-storage.js";
 import { spadd } from "./spadd.js";
 import { spgemm } from "./spgemm.js";
-import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecDot, csrMatvecT, type SparseData } from "./spmv.js";
+import { csrMatmat, csrMatmatT, residentArrays, spmv, type SparseData } from "./spmv.js";
 import type { CsrMatrix } from "./csr.js";
 import { CooMatrix } from "./coo.js";
 
@@ -42,15 +50,24 @@ export abstract class CompressedMatrix extends SparseMatrix {
   #indices: Int32Array;
   #indptr: Int32Array;
 
-  /** Internal: trusted arrays (construct.ts checks what users pass). */
-  protected constructor(data: SparseData, indices: Int32Array, indptr: Int32Array, shape: readonly [number, number]) {
+  /**
+   * Internal: trusted arrays (construct.ts checks what users pass). The matrix takes them as
+   * they are, or copies them into resident storage when it is large (spmv.ts residentArrays):
+   * the caller must not rely on writes into `a` reaching the matrix.
+   */
+  protected constructor(format: "csr" | "csc", a: Compressed, shape: readonly [number, number]) {
     super(shape);
+    const [nMajor, nMinor] = format === "csr" ? shape : [shape[1], shape[0]];
+    const { indptr, indices, data } = residentArrays(a, nMajor, nMinor);
     this.#data = data;
     this.#indices = indices;
     this.#indptr = indptr;
   }
 
-  /** The stored values (nnz), in slice order. Writing into them changes the matrix, as in SciPy. */
+  /**
+   * The stored values (nnz), in slice order. Writing into them changes the matrix, as in SciPy
+   * (for a large matrix they are a view on its WebAssembly memory: the products read them there).
+   */
   get data(): SparseData {
     return this.#data;
   }
@@ -79,10 +96,12 @@ export abstract class CompressedMatrix extends SparseMatrix {
   protected get arrays(): Compressed {
     return { indptr: this.#indptr, indices: this.#indices, data: this.#data };
   }
+  /** Take new arrays (into resident storage when large, as the constructor does). */
   private replace(a: Compressed): void {
-    this.#indptr = a.indptr;
-    this.#indices = a.indices;
-    this.#data = a.data;
+    const { indptr, indices, data } = residentArrays(a, this.nMajor, this.nMinor);
+    this.#indptr = indptr;
+    this.#indices = indices;
+    this.#data = data;
   }
 
   /** A matrix of this format from trusted arrays. */
@@ -166,9 +185,7 @@ export abstract class CompressedMatrix extends SparseMatrix {
 
   matvecInto(x: Float64Array, y: Float64Array): void {
     this.checkInto("matvecInto", x, y, this.shape[1], this.shape[0]);
-    const { indptr, indices, data } = this.arrays;
-    if (this.format === "csr") csrMatvec(this.nMajor, indptr, indices, data, x, y);
-    else csrMatvecT(this.nMajor, this.nMinor, indptr, indices, data, x, y);
+    spmv(this.format === "csr" ? "gather" : "scatter", this.nMajor, this.nMinor, this.arrays, x, y);
   }
 
   /**
@@ -179,9 +196,8 @@ export abstract class CompressedMatrix extends SparseMatrix {
     const [m, n] = this.shape;
     if (m !== n) throw new ShapeError(`matvecDotInto: A must be square, got shape ${fmtShape(this.shape)}`);
     this.checkInto("matvecDotInto", x, y, n, m);
-    const { indptr, indices, data } = this.arrays;
-    if (this.format === "csr") return csrMatvecDot(m, indptr, indices, data, x, y);
-    csrMatvecT(this.nMajor, this.nMinor, indptr, indices, data, x, y);
+    if (this.format === "csr") return spmv("gatherDot", m, n, this.arrays, x, y);
+    spmv("scatter", this.nMajor, this.nMinor, this.arrays, x, y);
     let xy = 0;
     for (let i = 0; i < n; i++) xy += x[i] * y[i];
     return xy;
@@ -189,9 +205,7 @@ export abstract class CompressedMatrix extends SparseMatrix {
 
   rmatvecInto(x: Float64Array, y: Float64Array): void {
     this.checkInto("rmatvecInto", x, y, this.shape[0], this.shape[1]);
-    const { indptr, indices, data } = this.arrays;
-    if (this.format === "csr") csrMatvecT(this.nMajor, this.nMinor, indptr, indices, data, x, y);
-    else csrMatvec(this.nMajor, indptr, indices, data, x, y);
+    spmv(this.format === "csr" ? "scatter" : "gather", this.nMajor, this.nMinor, this.arrays, x, y);
   }
 
   /**
@@ -227,8 +241,7 @@ export abstract class CompressedMatrix extends SparseMatrix {
     const { indptr, indices, data } = this.arrays;
     if (X.ndim === 1) {
       const y = new Float64Array(m);
-      if (this.format === "csr") csrMatvec(m, indptr, indices, data, xs, y);
-      else csrMatvecT(n, m, indptr, indices, data, xs, y);
+      spmv(this.format === "csr" ? "gather" : "scatter", this.nMajor, this.nMinor, this.arrays, xs, y);
       return np.fromTypedArray(dtype === "float64" ? y : castData(y, dtype), [m], dtype);
     }
     const k = X.shape[1];

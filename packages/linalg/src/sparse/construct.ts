@@ -10,7 +10,9 @@
  *   csrMatrix(S)                          another sparse matrix, converted (always a copy)
  *   options { shape: [m, n], dtype: "float64" | "float32" | "int32" }
  *
- * Every array passed is copied: nothing the caller holds is shared or modified. Values keep
+ * Every array passed is copied: nothing the caller holds is shared or modified (SciPy's
+ * `csr_matrix((data, indices, indptr))` shares them; here a large matrix keeps its arrays in a
+ * WebAssembly memory of its own, so they could not be the caller's anyway). Values keep
  * their dtype (int32 stays int32, plain JS numbers are float64, bool becomes float64, complex is
  * refused); `dtype` casts. Indices are int32, checked: in range, non-negative, integers; indptr
  * starts at 0, never decreases and ends at nnz. Without `shape`, it is inferred as SciPy does

@@ -19,13 +19,16 @@ import { CsrMatrix } from "./csr.js";
 export class CscMatrix extends CompressedMatrix {
   readonly format = "csc" as const;
 
-  /** Internal: from trusted arrays, not copied (use cscMatrix to build one from user data). */
+  /**
+   * Internal: from trusted arrays (use cscMatrix to build one from user data), kept as they are, or
+   * copied into a WebAssembly memory of the matrix's own when it is large (compressed.ts).
+   */
   static fromTrusted(a: Compressed, shape: readonly [number, number]): CscMatrix {
     return new CscMatrix(a, shape);
   }
 
   private constructor(a: Compressed, shape: readonly [number, number]) {
-    super(a.data, a.indices, a.indptr, shape);
+    super("csc", a, shape);
   }
 
   protected make(a: Compressed, shape: readonly [number, number]): CscMatrix {

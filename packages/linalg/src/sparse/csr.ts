@@ -12,7 +12,9 @@
  *
  * Memory: 8·nnz + 4·nnz + 4·(m + 1) bytes for float64 (`memoryBytes`), against 8·m·n dense.
  * Row access and A·x (one dot product per row, spmv.ts) are fast; column access is not (use
- * CSC). `T` is the CSC matrix on the same arrays (n × m), as SciPy's. Every operation is
+ * CSC). A large float64/float32 matrix (nnz ≥ 2^14) keeps the three arrays in a WebAssembly
+ * memory of its own, where the spmv kernel reads them; they are ordinary typed arrays all the
+ * same, and writing into them changes the matrix (compressed.ts, spmv.ts). `T` is the CSC matrix on the same arrays (n × m), as SciPy's. Every operation is
  * written once for CSR and CSC in compressed.ts; this file says which axis is compressed.
  *
  * Build one with `csrMatrix` (construct.ts): from a dense array, from (data, (row, col))
@@ -27,13 +29,16 @@ import { CscMatrix } from "./csc.js";
 export class CsrMatrix extends CompressedMatrix {
   readonly format = "csr" as const;
 
-  /** Internal: from trusted arrays, not copied (use csrMatrix to build one from user data). */
+  /**
+   * Internal: from trusted arrays (use csrMatrix to build one from user data), kept as they are, or
+   * copied into a WebAssembly memory of the matrix's own when it is large (compressed.ts).
+   */
   static fromTrusted(a: Compressed, shape: readonly [number, number]): CsrMatrix {
     return new CsrMatrix(a, shape);
   }
 
   private constructor(a: Compressed, shape: readonly [number, number]) {
-    super(a.data, a.indices, a.indptr, shape);
+    super("csr", a, shape);
   }
 
   protected make(a: Compressed, shape: readonly [number, number]): CsrMatrix {

@@ -2,14 +2,17 @@
  * The spmv kernels (csrMatvec, csrMatvecT, csrMatmat, csrMatmatT) against their reference twin
  * `csrMatvecReference` on random CSR arrays (fast-check): empty rows, unsorted indices, duplicate
  * entries before canonicalisation, float32 and int32 storage, and through the matrices'
- * matvecInto / rmatvecInto for CSR, CSC and COO.
+ * matvecInto / rmatvecInto for CSR, CSC and COO. Then the resident arrays of large matrices
+ * (the WebAssembly kernel): bit for bit the TypeScript loops, never stale, safe against
+ * indices written out of range, and every other operation unchanged.
  */
 import fc from "fast-check";
 import * as np from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
-import { csrMatrix } from "./construct.js";
+import { csrMatrix, eye } from "./construct.js";
 import { ShapeError } from "@sliderule/ndarray";
-import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecDot, csrMatvecT, csrMatvecReference, type SparseData } from "./spmv.js";
+import { csrGatherResident, csrScatterResident, getBackend, residentCsrBytes, residentCsrOf, setBackend } from "@sliderule/ndarray/kernels";
+import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecDot, csrMatvecT, csrMatvecReference, SPMV_RESIDENT_MIN_NNZ, type SparseData } from "./spmv.js";
 
 /** Random CSR arrays of an m × n matrix: rows drawn with repeats and in any order, some rows empty. */
 const csrArb = fc
@@ -173,5 +176,249 @@ describe("spmv kernels against csrMatvecReference", () => {
     const z = new Float64Array(2);
     S.rmatvecInto(Float64Array.of(0, 1), z);
     expect(Number.isNaN(z[0])).toBe(true); // 0 · NaN is NaN: row 0 is not skipped
+  });
+});
+
+// ------------------------------------------------------------------ resident arrays
+
+/**
+ * Random CSR arrays of an m × n matrix with about `perRow` entries a row: a tenth of the rows
+ * empty, the columns in any order with repeats (duplicates), values standard normal (so the
+ * order of the additions shows in the last bits). Seeded.
+ */
+function randomCsr(m: number, n: number, perRow: number, seed: number, dtype: "float64" | "float32" = "float64") {
+  const rng = np.random.defaultRng(seed);
+  const lengths = Array.from({ length: m }, () => (rng.random() < 0.1 ? 0 : Number(rng.integers(1, 2 * perRow))));
+  const indptr = new Int32Array(m + 1);
+  for (let i = 0; i < m; i++) indptr[i + 1] = indptr[i] + lengths[i];
+  const nnz = indptr[m];
+  const indices = Int32Array.from({ length: nnz }, () => Number(rng.integers(0, n)));
+  const values = (rng.standardNormal(nnz) as np.NDArray).toTypedArray() as Float64Array;
+  const data = dtype === "float64" ? values : Float32Array.from(values);
+  const x = (rng.standardNormal(Math.max(m, n)) as np.NDArray).toTypedArray() as Float64Array;
+  return { indptr, indices, data, x };
+}
+
+/** a and b hold the same float64 values, bit for bit (NaN equal to NaN). */
+function expectIdentical(a: Float64Array, b: Float64Array): void {
+  expect(a.length).toBe(b.length);
+  let differ = -1;
+  for (let i = 0; i < a.length && differ < 0; i++) if (!Object.is(a[i], b[i])) differ = i;
+  expect(differ, differ < 0 ? "" : `first difference at ${differ}: ${a[differ]} vs ${b[differ]}`).toBe(-1);
+}
+
+const wasm = getBackend() !== "typescript";
+
+describe("resident arrays: large float matrices in a WebAssembly memory of their own", () => {
+  it(`CSR/CSC with nnz ≥ ${SPMV_RESIDENT_MIN_NNZ} are resident exactly when the backend is WebAssembly; small, int32 and hypersparse ones never`, () => {
+    const { indptr, indices, data } = randomCsr(600, 500, 40, 1);
+    expect(data.length).toBeGreaterThanOrEqual(SPMV_RESIDENT_MIN_NNZ);
+    const S = csrMatrix([data, indices, indptr], { shape: [600, 500] });
+    expect(residentCsrOf(S.data) !== undefined).toBe(wasm);
+    expect(residentCsrOf(S.tocsc().data) !== undefined).toBe(wasm);
+    expect(residentCsrOf(csrMatrix([data, indices, indptr], { shape: [600, 500], dtype: "float32" }).data) !== undefined).toBe(wasm);
+    expect(residentCsrOf(csrMatrix([data, indices, indptr], { shape: [600, 500], dtype: "int32" }).data)).toBeUndefined();
+    const small = randomCsr(50, 50, 5, 2);
+    expect(residentCsrOf(csrMatrix([small.data, small.indices, small.indptr], { shape: [50, 50] }).data)).toBeUndefined();
+    // nnz below m + n: bound by x and y, not by the entries
+    expect(residentCsrOf(eye(20000, 20000).data)).toBeUndefined();
+  });
+
+  it("products are bit for bit the TypeScript loops' (csrMatvec, csrMatvecDot, csrMatvecT): empty rows, duplicates, unsorted indices, float32", () => {
+    for (const [m, n, dtype, seed] of [[700, 500, "float64", 3], [500, 700, "float64", 4], [640, 640, "float64", 5], [640, 640, "float32", 6], [401, 803, "float32", 7]] as const) {
+      const { indptr, indices, data, x } = randomCsr(m, n, 50, seed, dtype);
+      expect(data.length).toBeGreaterThanOrEqual(SPMV_RESIDENT_MIN_NNZ);
+      const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
+      expect(S.hasSortedIndices).toBe(false);
+      expect(residentCsrOf(S.data) !== undefined).toBe(wasm);
+      const xn = x.slice(0, n), xm = x.slice(0, m);
+      const want = new Float64Array(m);
+      csrMatvec(m, indptr, indices, data, xn, want);
+      const wantT = new Float64Array(n);
+      csrMatvecT(m, n, indptr, indices, data, xm, wantT);
+      for (const M of [S, S.T.T]) {
+        const y = new Float64Array(m).fill(NaN);
+        M.matvecInto(xn, y);
+        expectIdentical(y, want);
+        const z = new Float64Array(n).fill(NaN);
+        M.rmatvecInto(xm, z);
+        expectIdentical(z, wantT);
+        expectIdentical(M.matmul(np.fromTypedArray(xn)).data as Float64Array, want);
+      }
+      // CSC on the same arrays is Sᵀ: its A·x is the scatter, its Aᵀ·x the gather
+      const C = S.T;
+      const y = new Float64Array(n);
+      C.matvecInto(xm, y);
+      expectIdentical(y, wantT);
+      const z = new Float64Array(m);
+      C.rmatvecInto(xn, z);
+      expectIdentical(z, want);
+      // the kernel itself ran (a fallback to the loops would pass the checks above too)
+      const r = residentCsrOf(S.data);
+      if (wasm) {
+        const yk = new Float64Array(m), zk = new Float64Array(n);
+        expect(csrGatherResident(r!, xn, yk, false)).toBe(0);
+        expectIdentical(yk, want);
+        expect(csrScatterResident(r!, xm, zk)).toBe(true);
+        expectIdentical(zk, wantT);
+      }
+      if (m === n) {
+        const yd = new Float64Array(m);
+        const xy = S.matvecDotInto(xn, yd);
+        const ydJs = new Float64Array(m);
+        expect(Object.is(xy, csrMatvecDot(m, indptr, indices, data, xn, ydJs))).toBe(true);
+        expectIdentical(yd, ydJs);
+      }
+    }
+  });
+
+  it("what the caller holds never goes stale: the arrays passed are copied; writes into S.data, S.indices, S.indptr reach the product", () => {
+    const m = 600, n = 600;
+    const { indptr, indices, data, x } = randomCsr(m, n, 40, 8);
+    const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
+    const T = S.T; // CSC on the same arrays
+    const before = new Float64Array(m);
+    S.matvecInto(x, before);
+    // the original arrays are not the matrix's (csrMatrix copies, as documented)
+    data.fill(7);
+    indices.fill(0);
+    const y = new Float64Array(m);
+    S.matvecInto(x, y);
+    expectIdentical(y, before);
+    // writing into the matrix's own arrays changes its products, and its transpose's
+    (S.data as Float64Array).fill(1);
+    const want = new Float64Array(m);
+    csrMatvec(m, S.indptr, S.indices, S.data, x, want);
+    expect(want.some((v, i) => v !== before[i])).toBe(true); // a different matrix now
+    S.matvecInto(x, y);
+    expectIdentical(y, want);
+    const z = new Float64Array(m);
+    T.rmatvecInto(x, z);
+    expectIdentical(z, want);
+    S.indices[S.indptr[5]] = 3; // moving an entry
+    csrMatvec(m, S.indptr, S.indices, S.data, x, want);
+    S.matvecInto(x, y);
+    expectIdentical(y, want);
+    // and in float32
+    const F = csrMatrix([data, indices, indptr], { shape: [m, n], dtype: "float32" });
+    F.data[0] = 0.5;
+    const wf = new Float64Array(m);
+    csrMatvec(m, F.indptr, F.indices, F.data, x, wf);
+    const yf = new Float64Array(m);
+    F.matvecInto(x, yf);
+    expectIdentical(yf, wf);
+  });
+
+  it("an index or indptr entry written out of range gives the TypeScript loops' result, and writes nothing into the matrix", () => {
+    const m = 500, n = 400;
+    const { indptr, indices, data, x } = randomCsr(m, n, 40, 9);
+    const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
+    const snapshot = { data: S.data.slice(), indices: S.indices.slice(), indptr: S.indptr.slice() };
+    for (const [where, bad] of [["indices", n], ["indices", -1], ["indices", 2 ** 30], ["indptr", S.nnz + 1], ["indptr", -3]] as const) {
+      const arr = where === "indices" ? S.indices : S.indptr;
+      const at = where === "indices" ? S.indptr[200] : 200;
+      const keep = arr[at];
+      arr[at] = bad;
+      const want = new Float64Array(m), y = new Float64Array(m);
+      csrMatvec(m, S.indptr, S.indices, S.data, x.subarray(0, n), want);
+      S.matvecInto(x.slice(0, n), y);
+      expectIdentical(y, want);
+      const wantT = new Float64Array(n), z = new Float64Array(n);
+      csrMatvecT(m, n, S.indptr, S.indices, S.data, x.subarray(0, m), wantT);
+      S.rmatvecInto(x.slice(0, m), z); // the scatter: a stray index must not write into the arrays
+      expectIdentical(z, wantT);
+      if (wasm) {
+        // the kernels refused (and the loops ran)
+        const r = residentCsrOf(S.data)!;
+        expect(csrGatherResident(r, x.slice(0, n), y, false)).toBeUndefined();
+        expect(csrScatterResident(r, x.slice(0, m), z)).toBe(false);
+      }
+      arr[at] = keep;
+      expect(Array.from(S.data)).toEqual(Array.from(snapshot.data));
+      expect(Array.from(S.indices)).toEqual(Array.from(snapshot.indices));
+      expect(Array.from(S.indptr)).toEqual(Array.from(snapshot.indptr));
+    }
+  });
+
+  it("sortIndices, sumDuplicates, eliminateZeros, copy, slicing and conversions keep working (and large results stay resident)", () => {
+    const m = 600, n = 500;
+    const { indptr, indices, data, x } = randomCsr(m, n, 40, 10);
+    data[3] = 0;
+    const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
+    const dense = S.toarray();
+    const T = S.T;
+    const xn = x.slice(0, n);
+    const ref = dense.matmul(np.fromTypedArray(xn)).data as Float64Array;
+    const scale = 1 + absSum(data) * 10;
+    const check = (M: typeof S, label: string) => {
+      const y = new Float64Array(m);
+      M.matvecInto(xn, y);
+      expectClose(y, ref, scale);
+      expect(residentCsrOf(M.data) !== undefined, label).toBe(wasm);
+      expect(M.memoryBytes).toBe(M.data.byteLength + M.indices.byteLength + M.indptr.byteLength);
+    };
+    const C = S.copy();
+    expect(C.data).not.toBe(S.data);
+    check(C, "copy");
+    S.sortIndices();
+    expect(S.hasSortedIndices).toBe(true);
+    check(S, "sortIndices");
+    S.sumDuplicates();
+    expect(S.hasCanonicalFormat).toBe(true);
+    check(S, "sumDuplicates");
+    S.eliminateZeros();
+    check(S, "eliminateZeros");
+    expect(np.allclose(S.toarray(), dense)).toBe(true);
+    check(S.tocsc().tocsr(), "tocsc().tocsr()");
+    // the transpose taken before keeps describing the same matrix
+    expect(np.allclose(T.toarray(), dense.T)).toBe(true);
+    const R = S.slice("::2");
+    expect(np.allclose(R.toarray(), dense.slice("::2", ":"))).toBe(true);
+    expect(np.allclose(S.multiply(2).toarray(), dense.multiply(2))).toBe(true);
+    expect(np.allclose(S.add(S).toarray(), dense.multiply(2))).toBe(true);
+    expect(S.tocoo().tocsr().toarray().toArray()).toEqual(dense.toArray());
+  });
+
+  it("a matrix's memory holds its arrays once: whole pages, never grown", () => {
+    const m = 3000, n = 2000;
+    const { indptr, indices, data } = randomCsr(m, n, 20, 11);
+    const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
+    const r = residentCsrOf(S.data);
+    if (!wasm) {
+      expect(r).toBeUndefined();
+      return;
+    }
+    expect(r).toBeDefined();
+    const nnz = S.nnz;
+    const arrays = 8 * nnz + 4 * nnz + 4 * (m + 1);
+    const slots = 8 * (m + n);
+    const bytes = r!.memory.buffer.byteLength;
+    expect(bytes).toBe(residentCsrBytes(m, n, nnz, "float64"));
+    expect(bytes).toBeGreaterThanOrEqual(arrays + slots);
+    expect(bytes).toBeLessThan(arrays + slots + 65536 + 128); // one partial page and alignment, no doubling
+    expect(S.memoryBytes).toBe(arrays);
+    expect(() => r!.memory.grow(1)).toThrow(RangeError); // maximum = initial
+  });
+
+  it("with setBackend(\"typescript\") resident matrices run the TypeScript loop on their views, and new ones are ordinary arrays", () => {
+    if (!wasm) return;
+    const previous = getBackend();
+    const m = 600;
+    const { indptr, indices, data, x } = randomCsr(m, m, 40, 12);
+    const S = csrMatrix([data, indices, indptr], { shape: [m, m] });
+    const y0 = new Float64Array(m);
+    S.matvecInto(x.subarray(0, m), y0);
+    setBackend("typescript");
+    try {
+      const y = new Float64Array(m);
+      S.matvecInto(x.subarray(0, m), y);
+      expectIdentical(y, y0);
+      expect(residentCsrOf(csrMatrix([data, indices, indptr], { shape: [m, m] }).data)).toBeUndefined();
+    } finally {
+      setBackend(previous);
+    }
+    const y = new Float64Array(m);
+    S.matvecInto(x.subarray(0, m), y);
+    expectIdentical(y, y0);
   });
 });

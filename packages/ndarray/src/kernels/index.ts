@@ -31,6 +31,9 @@
  *   loadResident,       wasm/copy.wasm.ts    float64 blocks into and out of resident
  *   storeResident,                           workspaces in any layout (a memcpy and a tiled
  *   allFiniteResident                        copy in WebAssembly), and their NaN/Inf check
+ *   residentCsr,        wasm/spmv.wasm.ts    a sparse matrix's CSR/CSC arrays in a WebAssembly
+ *   csrGatherResident,                       memory of their own, and y := A·x, Aᵀ·x on them
+ *   csrScatterResident                       (twins and spec: @sliderule/linalg's sparse/spmv.ts)
  *
  * The readable linear-algebra routines (triangular solve, LU, Cholesky, Householder block
  * updates) live in @sliderule/linalg. Backend selection (backend.ts): showConfig(),
@@ -53,6 +56,7 @@ export { gemmWasm, WASM_GEMM_DEFAULTS } from "./wasm/gemm.wasm.js";
 export { geqrfResident, getrfResident, orgqrResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
 export type { TrsmArgs } from "./wasm/factor.wasm.js";
 export { allFiniteResident, loadResident, storeResident } from "./wasm/copy.wasm.js";
+export { csrGatherResident, csrScatterResident, residentCsr, residentCsrBytes, residentCsrOf, ResidentCsr, RESIDENT_CSR_MAX_BYTES } from "./wasm/spmv.wasm.js";
 export type { WasmFlavour, WasmGemmOptions } from "./wasm/gemm.wasm.js";
 export { engineFeatures, getBackend, residentWork, setBackend, showConfig, WASM_CROSSOVER } from "./backend.js";
 export type { BackendName, BackendRequest, EngineFeatures, ResidentWork } from "./backend.js";
