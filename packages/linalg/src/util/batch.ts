@@ -366,6 +366,24 @@ export interface GufuncInput {
   readonly core: 1 | 2;
 }
 
+/**
+ * One output of `gufuncOutputs`: its core shape and how the block the body returns for it is
+ * stored (storeMatrix's part, transpose and conjugate).
+ */
+export interface GufuncOutput {
+  /** The core shape of one output, [M] or [M, N]: the result is (...batch, ...core). */
+  readonly core: readonly number[];
+  /** Its dtype (default: the spec's); "int32" for pivots, whose core must be 1-D. */
+  readonly dtype?: DType;
+  /** The leading dimension of the column-major block the body returns (default M; N when transposed). */
+  readonly ld?: number;
+  /** Which part of the block is kept, the rest zero (default "full"). */
+  readonly part?: StorePart;
+  /** Store the block's transpose (an N×M block), conjugated too with `conjugate`. */
+  readonly transpose?: boolean;
+  readonly conjugate?: boolean;
+}
+
 /** What `gufunc` runs: its inputs, the output's core shape, and the working buffers. */
 export interface GufuncSpec {
   /** The public function's name, for the broadcast error. */
@@ -420,18 +438,36 @@ const LOAD_PLAIN: { transpose?: boolean; conjugate?: boolean; ld?: number } = Ob
  * returned. Inputs are only read. With an empty batch the body never runs.
  */
 export function gufunc(spec: GufuncSpec, body: (work: FloatArray[], step: GufuncStep) => FloatArray): NDArray {
-  const { fn, inputs, dtype, output } = spec;
-  if (output.length !== 1 && output.length !== 2) throw new Error(`internal: gufunc output core must be 1-D or 2-D, got ${output.length} axes`);
+  const blocks: FloatArray[] = [];
+  return gufuncOutputs({ ...spec, outputs: [{ core: spec.output }] }, (work, step) => {
+    blocks[0] = body(work, step);
+    return blocks;
+  })[0];
+}
+
+/**
+ * {@link gufunc} with several outputs, e.g. LU's "(m,n)->(m,m),(m,k),(k,n)": `outputs` gives
+ * each one's core shape (and dtype, leading dimension, stored part, transposition), and the
+ * body returns one block per output, each stored as that output's result[p] (an Int32Array
+ * block for an int32 output is copied as it is). Same stages and guarantees as gufunc.
+ */
+export function gufuncOutputs(
+  spec: Omit<GufuncSpec, "output"> & { readonly outputs: readonly GufuncOutput[] },
+  body: (work: FloatArray[], step: GufuncStep) => readonly (FloatArray | Int32Array)[],
+): NDArray[] {
+  const { fn, inputs, dtype, outputs } = spec;
+  for (const { core, dtype: outType } of outputs) {
+    if (core.length !== 1 && core.length !== 2) throw new Error(`internal: gufunc output core must be 1-D or 2-D, got ${core.length} axes`);
+    if (outType === "int32" && core.length !== 1) throw new Error("internal: gufunc int32 outputs must be 1-D");
+  }
   for (const { array, core } of inputs) {
     if (array.ndim < core) throw new Error(`internal: gufunc input of shape ${fmtShape(array.shape)} has fewer than ${core} axes`);
   }
   const complex = dtype === "complex128";
   // 1. the broadcast batch
   const batch = broadcastBatch(fn, ...inputs.map(({ array, core }) => batchShapeOf(array, core)));
-  // 2. the result
-  const out = stackOf(batch, output, dtype);
-  const m = output[0];
-  const n = output.length === 2 ? output[1] : 1;
+  // 2. the results
+  const results = outputs.map(({ core, dtype: outType }) => stackOf(batch, core, outType ?? dtype));
   // 3. each operand: offsets over the batch, shape and strides of one core
   const operands = inputs.map(({ array, core }) => {
     const nd = array.ndim;
@@ -445,6 +481,32 @@ export function gufunc(spec: GufuncSpec, body: (work: FloatArray[], step: Gufunc
     };
   });
   const count = batch.reduce((q, d) => q * d, 1);
+  const step = gufuncStep(operands, complex);
+  // 4. the working buffers, and the loop over the batch
+  const run = (work: FloatArray[]): void => {
+    for (let p = 0; p < count; p++) {
+      step.index = p;
+      const blocks = body(work, step);
+      for (let o = 0; o < outputs.length; o++) storeOutput(outputs[o], blocks[o], results[o], p);
+    }
+  };
+  if (spec.resident) withWork(dtype, spec.work, run);
+  else run(spec.work.map((size) => allocWork(dtype, size)));
+  return results;
+}
+
+/** One operand of a gufunc: its stack, offsets over the batch, and one core's shape and strides. */
+interface GufuncOperand {
+  array: NDArray;
+  offsets: number[];
+  rows: number;
+  cols: number;
+  rs: number;
+  cs: number;
+}
+
+/** The step object a gufunc body sees (one object, its index moved from problem to problem). */
+function gufuncStep(operands: readonly GufuncOperand[], complex: boolean): { -readonly [K in keyof GufuncStep]: GufuncStep[K] } {
   const step: { -readonly [K in keyof GufuncStep]: GufuncStep[K] } = {
     index: 0,
     load(i, W, options = LOAD_PLAIN) {
@@ -461,15 +523,17 @@ export function gufunc(spec: GufuncSpec, body: (work: FloatArray[], step: Gufunc
       return step.index === 0 || offs[step.index] !== offs[step.index - 1];
     },
   };
-  // 4. the working buffers, and the loop over the batch
-  const run = (work: FloatArray[]): void => {
-    for (let p = 0; p < count; p++) {
-      step.index = p;
-      const X = body(work, step);
-      storeMatrix(X, 0, m, m, n, out, p * m * n);
-    }
-  };
-  if (spec.resident) withWork(dtype, spec.work, run);
-  else run(spec.work.map((size) => allocWork(dtype, size)));
-  return out;
+  return step;
+}
+
+/** Store problem p's block of one output (its core m×n, or m for a vector) into result[p]. */
+function storeOutput(o: GufuncOutput, block: FloatArray | Int32Array, result: NDArray, p: number): void {
+  const m = o.core[0];
+  const n = o.core.length === 2 ? o.core[1] : 1;
+  if (block instanceof Int32Array) {
+    (result.data as Int32Array).set(block.subarray(0, m), p * m);
+    return;
+  }
+  const ld = o.ld ?? (o.transpose ? n : m);
+  storeMatrix(block, 0, ld, m, n, result, p * m * n, o.part ?? "full", o.transpose ?? false, o.conjugate ?? false);
 }

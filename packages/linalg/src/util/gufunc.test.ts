@@ -1,12 +1,13 @@
 /**
- * gufunc, the batch driver of solve, luSolve, choSolve, inv and solveTriangular, with bodies
- * simple enough to predict: copy an operand out, add two operands, count the factorizations.
+ * gufunc, the batch driver of solve, luSolve, choSolve, inv and solveTriangular, and its
+ * several-output form gufuncOutputs (lu, luFactor, cholesky, choFactor), with bodies simple
+ * enough to predict: copy an operand out, add two operands, count the factorizations.
  * Also rightHandSide, NumPy 1.24's vector-or-matrix rule for b.
  */
 import * as np from "@sliderule/ndarray";
 import { ShapeError } from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
-import { gufunc, rightHandSide, type FloatArray } from "./batch.js";
+import { gufunc, gufuncOutputs, rightHandSide, type FloatArray } from "./batch.js";
 
 /** An array 0, 1, 2, … of `shape` times `scale`. */
 const ramp = (shape: number[], scale = 1, dtype: np.DType = "float64") =>
@@ -174,5 +175,62 @@ describe("gufunc", () => {
       return W;
     });
     expect(A.toArray()).toEqual(before);
+  });
+});
+
+describe("gufuncOutputs", () => {
+  it("stores one block per output: parts of one buffer (L and U of a packed LU), a transposed store, an int32 vector", () => {
+    // (2, 3, 4) → per problem: the lower part (3×3 unit lower of the 3×4 block: ld 3),
+    // the upper part (3×4), the transpose (4×3), and an int32 vector [p, p + 1, p + 2]
+    const A = ramp([2, 3, 4], 1);
+    const piv = new Int32Array(3);
+    const [L, U, At, v] = gufuncOutputs(
+      {
+        fn: "f",
+        inputs: [{ array: A, core: 2 }],
+        dtype: "float64",
+        outputs: [
+          { core: [3, 3], ld: 3, part: "unitLower" },
+          { core: [3, 4], part: "upper" },
+          { core: [4, 3], transpose: true, ld: 3 },
+          { core: [3], dtype: "int32" },
+        ],
+        work: [12],
+      },
+      ([W], step) => {
+        step.load(0, W);
+        for (let i = 0; i < 3; i++) piv[i] = step.index + i;
+        return [W, W, W, piv];
+      },
+    );
+    const a = A.toArray() as number[][][];
+    for (let p = 0; p < 2; p++) {
+      const l = (L.toArray() as number[][][])[p];
+      const u = (U.toArray() as number[][][])[p];
+      const t = (At.toArray() as number[][][])[p];
+      for (let i = 0; i < 3; i++) {
+        for (let j = 0; j < 4; j++) {
+          if (j < 3) expect(l[i][j]).toBe(i > j ? a[p][i][j] : i === j ? 1 : 0);
+          expect(u[i][j]).toBe(i <= j ? a[p][i][j] : 0);
+          expect(t[j][i]).toBe(a[p][i][j]);
+        }
+      }
+    }
+    expect(v.dtype).toBe("int32");
+    expect(v.toArray()).toEqual([[0, 1, 2], [1, 2, 3]]);
+  });
+
+  it("conjugates a transposed complex store on request (Lᴴ of a complex factor)", () => {
+    // [[1, 2 + i], [3 − 2i, 4]], interleaved (re, im)
+    const A = np.fromTypedArray(Float64Array.of(1, 0, 2, 1, 3, -2, 4, 0), [2, 2], "complex128");
+    const [H] = gufuncOutputs(
+      { fn: "f", inputs: [{ array: A, core: 2 }], dtype: "complex128", outputs: [{ core: [2, 2], transpose: true, conjugate: true }], work: [4] },
+      ([W], step) => {
+        step.load(0, W);
+        return [W];
+      },
+    );
+    // Aᴴ = [[1, 3 + 2i], [2 − i, 4]]
+    expect(Array.from(H.data as Float64Array)).toEqual([1, -0, 3, 2, 2, -1, 4, -0]);
   });
 });
