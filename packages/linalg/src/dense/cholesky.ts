@@ -39,7 +39,8 @@ import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderul
 import { potrfResident } from "@sliderule/ndarray/kernels";
 import { zpotf2, zpotrs } from "../complex/cholesky.js";
 import { LinAlgError } from "../errors.js";
-import { trsm, trsmReference } from "../primitives/triangular-solve.js";
+import { colMajor, leadingDim, lower, quadrants, sub, T, type Block } from "../primitives/block.js";
+import { trsmBlock } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   gufunc,
@@ -59,7 +60,7 @@ import {
   type ArrayInput,
   type FloatArray,
 } from "../util/batch.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options each public function accepts (util/options.ts). */
@@ -67,12 +68,14 @@ const CHOLESKY_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, upper: OPT
 const CHO_FACTOR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, lower: OPTION.flag });
 const CHO_SOLVE_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
 
-// ------------------------------------------------------------------ the kernels
+// ------------------------------------------------------------------ the kernels: leaf loops on LAPACK's arguments, blocked code on Blocks
 
 /**
- * Unblocked Cholesky, lower (LAPACK dpotf2): the n×n column-major block A[aOff + i + j·lda]
- * becomes L in its lower triangle. Returns −1, or the first j whose leading minor is not
- * positive definite.
+ * Unblocked Cholesky, lower (LAPACK dpotf2, the spec): the n×n column-major matrix
+ * A[aOff + i + j·lda] becomes L in its lower triangle. Returns −1, or the first j whose
+ * leading minor is not positive definite. A leaf kernel: its loops take LAPACK's positional
+ * arguments (see primitives/block.ts, "Leaf kernels"); the blocked code calls it through
+ * {@link potf2Block}.
  */
 export function potf2(n: number, A: FloatArray, aOff: number, lda: number): number {
   for (let j = 0; j < n; j++) {
@@ -100,61 +103,70 @@ export function potf2(n: number, A: FloatArray, aOff: number, lda: number): numb
   return -1;
 }
 
+/** {@link potf2} on the n×n column-major view A. */
+export function potf2Block(A: Block): number {
+  return potf2(A.rows, A.data, A.off, leadingDim(A, "potf2"));
+}
+
 /**
- * Blocked Cholesky, lower (LAPACK dpotrf): potf2 on each diagonal block, gemm and a
- * triangular solve for the rest (see the header). Same contract as {@link potf2}, except
- * that the strict upper triangle is left holding scratch values.
+ * Blocked Cholesky, lower (LAPACK dpotrf) of the n×n view A: potf2 on each diagonal block,
+ * gemm and a triangular solve for the rest (see the header). Same contract as
+ * {@link potf2Block}, except that the strict upper triangle is left holding scratch values.
  */
-export function potrf(n: number, A: FloatArray, aOff: number, lda: number, nb: number): number {
-  if (nb >= n) return potf2(n, A, aOff, lda);
+export function potrfBlock(A: Block, nb: number): number {
+  const n = A.rows;
+  if (nb >= n) return potf2Block(A);
   for (let j0 = 0; j0 < n; j0 += nb) {
     const jb = Math.min(nb, n - j0);
     const j1 = j0 + jb;
+    // the header's picture: rows j0.. of columns 0..j1, split after jb rows and j0 columns
+    const rows = sub(A, j0, 0, n - j0, j1);
+    const [L10, A11, , A21] = quadrants(rows, jb, j0);
+    const L0 = sub(rows, 0, 0, n - j0, j0); // [L10; L20]: the columns already done
+    const A1 = sub(rows, 0, j0, n - j0, jb); // [A11; A21]: the panel
     // [A11; A21] −= [L10; L20]·L10ᵀ: subtract the contribution of the columns already done
-    if (j0 > 0) {
-      gemmColMajor(n - j0, jb, j0, -1, A, aOff + j0, lda, false, A, aOff + j0, lda, true, 1, A, aOff + j0 + j0 * lda, lda);
-    }
+    if (j0 > 0) gemmBlock(-1, L0, T(L10), 1, A1);
     // A11 = L11·L11ᵀ by the unblocked routine
-    const info = potf2(jb, A, aOff + j0 + j0 * lda, lda);
+    const info = potf2Block(A11);
     if (info >= 0) return j0 + info;
-    // L21 = A21·L11⁻ᵀ, i.e. L11·L21ᵀ = A21ᵀ: a left solve on A21's transposed strides; blocked (tuning.ts triangular)
-    if (j1 < n) {
-      trsm({
-        n: jb,
-        nrhs: n - j1,
-        lower: true,
-        unitDiagonal: false,
-        T: A,
-        tOff: aOff + j0 + j0 * lda,
-        tRs: 1,
-        tCs: lda,
-        B: A,
-        bOff: aOff + j1 + j0 * lda,
-        bRs: lda,
-        bCs: 1,
-      }, BLOCK_SIZES.triangular);
-    }
+    // L21 = A21·L11⁻ᵀ, i.e. L11·L21ᵀ = A21ᵀ: a left solve on the view A21ᵀ; blocked (tuning.ts triangular)
+    if (j1 < n) trsmBlock(lower(A11), T(A21), BLOCK_SIZES.triangular);
   }
   return -1;
 }
 
 /**
- * potrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
- * workspace (potrfResident of @sliderule/ndarray/kernels, potf2/potrf loop for loop, tested
- * against them), otherwise {@link potrf}. Same contract.
+ * Solve A·X = B on views, A = L·Lᵀ from potf2/potrf (LAPACK dpotrs, lower): X = L⁻ᵀ·(L⁻¹·B).
+ * B is n×nrhs, overwritten by X.
  */
-export function potrfFast(n: number, A: FloatArray, aOff: number, lda: number, nb: number): number {
-  return potrfResident(n, A, aOff, lda, nb) ?? potrf(n, A, aOff, lda, nb);
+export function potrsBlock(L: Block, B: Block, nb: number): void {
+  trsmBlock(lower(L), B, nb); // L·Y = B
+  trsmBlock(T(lower(L)), B, nb); // Lᵀ·X = Y
+}
+
+// ------------------------------------------------------------------ LAPACK's positional forms
+
+// Thin wrappers for the callers not yet on Blocks (the tests, choSolve, and the WebAssembly
+// boundary potrfFast): the n×n column-major matrix A[aOff + i + j·lda] becomes
+// colMajor(A, n, n, aOff, lda), and the Block routine runs.
+
+/** {@link potrfBlock} on A[aOff + i + j·lda] (n×n). */
+export function potrf(n: number, A: FloatArray, aOff: number, lda: number, nb: number): number {
+  return potrfBlock(colMajor(A, n, n, aOff, lda), nb);
 }
 
 /**
- * Solve A·X = B with A = L·Lᵀ from potf2/potrf (LAPACK dpotrs, lower): X = L⁻ᵀ·(L⁻¹·B).
- * B is n×nrhs column-major (ldb), overwritten by X.
+ * potrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
+ * workspace (potrfResident of @sliderule/ndarray/kernels, potf2/potrf loop for loop, tested
+ * against them), otherwise {@link potrfBlock}. Same contract.
  */
+export function potrfFast(n: number, A: FloatArray, aOff: number, lda: number, nb: number): number {
+  return potrfResident(n, A, aOff, lda, nb) ?? potrfBlock(colMajor(A, n, n, aOff, lda), nb);
+}
+
+/** {@link potrsBlock} on L[lOff + i + j·ldl] (n×n) and B[bOff + i + j·ldb] (n×nrhs). */
 export function potrs(n: number, nrhs: number, L: FloatArray, lOff: number, ldl: number, B: FloatArray, bOff: number, ldb: number, nb: number): void {
-  const base = { n, nrhs, T: L, tOff: lOff, B, bOff, bRs: 1, bCs: ldb, unitDiagonal: false };
-  trsm({ ...base, lower: true, tRs: 1, tCs: ldl }, nb); // L·Y = B
-  trsm({ ...base, lower: false, tRs: ldl, tCs: 1 }, nb); // Lᵀ·X = Y
+  potrsBlock(colMajor(L, n, n, lOff, ldl), colMajor(B, n, nrhs, bOff, ldb), nb);
 }
 
 /** NumPy's "Matrix is not positive definite", with the failing leading minor. */

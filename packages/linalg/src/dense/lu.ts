@@ -52,7 +52,8 @@ import { DTypeError, namedTuple, NDArray, ValueError, type NamedTuple } from "@s
 import { getrfResident } from "@sliderule/ndarray/kernels";
 import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
-import { transCode, trsm, trsmReference, type Trans } from "../primitives/triangular-solve.js";
+import { colMajor, leadingDim, lowerUnit, quadrants, sub, T, upper, type Block } from "../primitives/block.js";
+import { transCode, trsmBlock, trsmReferenceBlock, type Trans } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, PANEL_LEAF, type BlockOptions } from "../tuning.js";
 import {
   gufunc,
@@ -72,7 +73,7 @@ import {
   type ArrayInput,
   type FloatArray,
 } from "../util/batch.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options each public function accepts (util/options.ts); trans is checked by transCode. */
@@ -80,12 +81,14 @@ const LU_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, permuteL: OPTION
 const LU_FACTOR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, checkFinite: OPTION.checkFinite });
 const LU_SOLVE_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, trans: OPTION.any, checkFinite: OPTION.checkFinite });
 
-// ------------------------------------------------------------------ the kernels
+// ------------------------------------------------------------------ the kernels: leaf loops on LAPACK's arguments, blocked code on Blocks
 
 /**
- * Unblocked LU with partial pivoting of the m×n column-major block A[aOff + i + j·lda]
- * (LAPACK dgetf2). Pivots go to ipiv[ipOff + j], 0-based relative to the block's first row.
- * Returns the first j with an exactly zero pivot, or −1.
+ * Unblocked LU with partial pivoting of the m×n column-major matrix A[aOff + i + j·lda]
+ * (LAPACK dgetf2, the spec). Pivots go to ipiv[ipOff + j], 0-based relative to the matrix's
+ * first row. Returns the first j with an exactly zero pivot, or −1. A leaf kernel: its loops
+ * take LAPACK's positional arguments (see primitives/block.ts, "Leaf kernels"); the blocked
+ * code calls it through {@link getf2Block}.
  */
 export function getf2(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, ipOff: number): number {
   let info = -1;
@@ -130,8 +133,13 @@ export function getf2(m: number, n: number, A: FloatArray, aOff: number, lda: nu
   return info;
 }
 
+/** {@link getf2} on the m×n column-major view A. */
+export function getf2Block(A: Block, ipiv: Int32Array, ipOff: number): number {
+  return getf2(A.rows, A.cols, A.data, A.off, leadingDim(A, "getf2"), ipiv, ipOff);
+}
+
 /**
- * Apply row interchanges to `ncols` columns of a column-major block (LAPACK dlaswp): for
+ * Apply row interchanges to `ncols` columns of a column-major matrix (LAPACK dlaswp): for
  * j = j0, …, j1−1 in that order (or reversed with `reverse`), swap rows j − base and ipiv[j]
  * of the block. `base` is 0 for a whole matrix; inside getrf2 it is the panel's offset in
  * ipiv, whose pivots count rows from the panel's first row.
@@ -150,11 +158,16 @@ export function laswp(ncols: number, A: FloatArray, aOff: number, lda: number, j
   }
 }
 
+/** {@link laswp} on every column of the column-major view A: rows j − base and ipiv[j] of A swapped, j = j0 … j1−1. */
+export function laswpBlock(A: Block, ipiv: Int32Array, j0: number, j1: number, base = 0, reverse = false): void {
+  laswp(A.cols, A.data, A.off, leadingDim(A, "laswp"), j0, j1, ipiv, reverse, base);
+}
+
 /**
  * Recursive LU with partial pivoting of an m×n panel (LAPACK dgetrf2): factor the left half
  * of the columns, update the right half, factor its lower part, then apply that part's row
- * interchanges to the left half. Same outputs and return value as {@link getf2}, which it
- * calls on slices of at most PANEL_LEAF (tuning.ts) columns.
+ * interchanges to the left half. Same outputs and return value as {@link getf2Block}, which
+ * it calls on slices of at most PANEL_LEAF (tuning.ts) columns.
  *
  *          n1    n2
  *       ⎡ A11 │ A12 ⎤  n1      [A11; A21] = P1·[L11; L21]·U11   (recursion)
@@ -163,113 +176,109 @@ export function laswp(ncols: number, A: FloatArray, aOff: number, lda: number, j
  *                              A22 = P2·L22·U22                  (recursion)
  *                              A21 := P2⁻¹·A21
  */
-export function getrf2(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, ipOff: number): number {
+export function getrf2Block(A: Block, ipiv: Int32Array, ipOff: number): number {
+  const { rows: m, cols: n } = A;
   const k = Math.min(m, n);
-  if (k <= PANEL_LEAF) return getf2(m, n, A, aOff, lda, ipiv, ipOff);
+  if (k <= PANEL_LEAF) return getf2Block(A, ipiv, ipOff);
   const n1 = Math.floor(k / 2);
-  const n2 = n - n1;
+  const [A11, A12, A21, A22] = quadrants(A, n1, n1);
   // [A11; A21] = P1·[L11; L21]·U11
-  let info = getrf2(m, n1, A, aOff, lda, ipiv, ipOff);
-  // P1⁻¹ on the right half, then U12 = L11⁻¹·A12 and A22 −= L21·U12
-  laswp(n2, A, aOff + n1 * lda, lda, ipOff, ipOff + n1, ipiv, false, ipOff);
-  trsmReference({
-    n: n1,
-    nrhs: n2,
-    lower: true,
-    unitDiagonal: true,
-    T: A,
-    tOff: aOff,
-    tRs: 1,
-    tCs: lda,
-    B: A,
-    bOff: aOff + n1 * lda,
-    bRs: 1,
-    bCs: lda,
-  });
-  gemmColMajor(m - n1, n2, n1, -1, A, aOff + n1, lda, false, A, aOff + n1 * lda, lda, false, 1, A, aOff + n1 + n1 * lda, lda);
-  // A22 = P2·L22·U22; its pivots count from row n1 of the panel
-  const info2 = getrf2(m - n1, n2, A, aOff + n1 + n1 * lda, lda, ipiv, ipOff + n1);
+  let info = getrf2Block(sub(A, 0, 0, m, n1), ipiv, ipOff);
+  // P1⁻¹ on the right half [A12; A22], then U12 = L11⁻¹·A12 and A22 −= L21·U12
+  laswpBlock(sub(A, 0, n1, m, n - n1), ipiv, ipOff, ipOff + n1, ipOff);
+  trsmReferenceBlock(lowerUnit(A11), A12);
+  gemmBlock(-1, A21, A12, 1, A22);
+  // A22 = P2·L22·U22; its pivots count from A22's first row
+  const info2 = getrf2Block(A22, ipiv, ipOff + n1);
   if (info < 0 && info2 >= 0) info = info2 + n1;
+  // A21 := P2⁻¹·A21, then the pivots count from the panel's first row
+  laswpBlock(A21, ipiv, ipOff + n1, ipOff + k, ipOff + n1);
   for (let j = ipOff + n1; j < ipOff + k; j++) ipiv[j] += n1;
-  // P2⁻¹ on the left half's lower rows
-  laswp(n1, A, aOff, lda, ipOff + n1, ipOff + k, ipiv, false, ipOff);
   return info;
 }
 
 /**
- * Blocked LU with partial pivoting (LAPACK dgetrf): each panel of nb columns by getrf2
- * (getf2 at its leaves), then the row swaps, the triangular solve for U12 and the gemm update
- * of A22 (see the header). Same outputs as {@link getf2} on the whole matrix (ipiv 0-based,
- * absolute rows).
+ * Blocked LU with partial pivoting of the m×n view A (LAPACK dgetrf): each panel of nb
+ * columns by getrf2 (getf2 at its leaves), then the row swaps, the triangular solve for U12
+ * and the gemm update of A22 (see the header). Same outputs as {@link getf2Block} on the
+ * whole matrix (ipiv 0-based, absolute rows).
  */
-export function getrf(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, nb: number): number {
+export function getrfBlock(A: Block, ipiv: Int32Array, nb: number): number {
+  const { rows: m, cols: n } = A;
   const k = Math.min(m, n);
-  if (nb >= k) return getf2(m, n, A, aOff, lda, ipiv, 0);
+  if (nb >= k) return getf2Block(A, ipiv, 0);
   let info = -1;
   for (let j0 = 0; j0 < k; j0 += nb) {
     const jb = Math.min(nb, k - j0);
     const j1 = j0 + jb;
+    // the header's picture: A[j0:, j0:] split after jb rows and columns, A10 │ A20 left of it
+    const [A11, A12, A21, A22] = quadrants(sub(A, j0, j0, m - j0, n - j0), jb, jb);
     // [A11; A21] = P·[L11; L21]·U11: the panel
-    const panelInfo = getrf2(m - j0, jb, A, aOff + j0 + j0 * lda, lda, ipiv, j0);
+    const panelInfo = getrf2Block(sub(A, j0, j0, m - j0, jb), ipiv, j0);
     if (info < 0 && panelInfo >= 0) info = panelInfo + j0;
     // the panel's pivots become absolute row numbers
     for (let j = j0; j < j1; j++) ipiv[j] += j0;
-    // apply the panel's interchanges to the columns left of it (A10, A20) …
-    laswp(j0, A, aOff, lda, j0, j1, ipiv);
+    // apply the panel's interchanges to the columns left of it ([A00; A10; A20]) …
+    laswpBlock(sub(A, 0, 0, m, j0), ipiv, j0, j1);
     if (j1 < n) {
-      // … and right of it (A12, A22)
-      laswp(n - j1, A, aOff + j1 * lda, lda, j0, j1, ipiv);
+      // … and right of it ([A02; A12; A22])
+      laswpBlock(sub(A, 0, j1, m, n - j1), ipiv, j0, j1);
       // U12 = L11⁻¹·A12 (L11 unit lower triangular, jb×jb; blocked, see tuning.ts triangular)
-      trsm({
-        n: jb,
-        nrhs: n - j1,
-        lower: true,
-        unitDiagonal: true,
-        T: A,
-        tOff: aOff + j0 + j0 * lda,
-        tRs: 1,
-        tCs: lda,
-        B: A,
-        bOff: aOff + j0 + j1 * lda,
-        bRs: 1,
-        bCs: lda,
-      }, BLOCK_SIZES.triangular);
+      trsmBlock(lowerUnit(A11), A12, BLOCK_SIZES.triangular);
       // A22 := A22 − L21·U12
-      if (j1 < m) {
-        gemmColMajor(m - j1, n - j1, jb, -1, A, aOff + j1 + j0 * lda, lda, false, A, aOff + j0 + j1 * lda, lda, false, 1, A, aOff + j1 + j1 * lda, lda);
-      }
+      gemmBlock(-1, A21, A12, 1, A22);
     }
   }
   return info;
 }
 
 /**
- * getrf on the fastest kernel there is for A: when A lies in a resident workspace
- * (util/batch.ts withWork) the whole factorization runs in WebAssembly (getrfResident of
- * @sliderule/ndarray/kernels, this file's getrf2/getrf loop for loop, tested against them);
- * otherwise {@link getrf}. Same contract.
- */
-export function getrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, nb: number): number {
-  return getrfResident(m, n, A, aOff, lda, ipiv, nb) ?? getrf(m, n, A, aOff, lda, ipiv, nb);
-}
-
-/**
- * Solve op(A)·X = B with A = P·L·U from getf2/getrf (LAPACK dgetrs): n×n factors in LU
- * (column-major, lda), B n×nrhs column-major (ldb), overwritten by X.
+ * Solve op(A)·X = B on views, A = P·L·U from getf2/getrf (LAPACK dgetrs): LU the n×n
+ * factors, B n×nrhs, overwritten by X.
  *   trans 0:  X = U⁻¹·L⁻¹·P⁻¹·B
  *   trans 1:  X = P·L⁻ᵀ·U⁻ᵀ·B   (Aᵀ = Uᵀ·Lᵀ·Pᵀ)
  */
-export function getrs(trans: 0 | 1, n: number, nrhs: number, LU: FloatArray, luOff: number, lda: number, ipiv: Int32Array, B: FloatArray, bOff: number, ldb: number, nb: number): void {
-  const T = { T: LU, tOff: luOff, B, bOff, bRs: 1, bCs: ldb, n, nrhs };
+export function getrsBlock(trans: 0 | 1, LU: Block, ipiv: Int32Array, B: Block, nb: number): void {
   if (trans === 0) {
-    laswp(nrhs, B, bOff, ldb, 0, n, ipiv); // P⁻¹·B
-    trsm({ ...T, lower: true, unitDiagonal: true, tRs: 1, tCs: lda }, nb); // L⁻¹·(…)
-    trsm({ ...T, lower: false, unitDiagonal: false, tRs: 1, tCs: lda }, nb); // U⁻¹·(…)
+    laswpBlock(B, ipiv, 0, LU.rows); // P⁻¹·B
+    trsmBlock(lowerUnit(LU), B, nb); // L⁻¹·(…)
+    trsmBlock(upper(LU), B, nb); // U⁻¹·(…)
   } else {
-    trsm({ ...T, lower: true, unitDiagonal: false, tRs: lda, tCs: 1 }, nb); // U⁻ᵀ·B (Uᵀ is lower)
-    trsm({ ...T, lower: false, unitDiagonal: true, tRs: lda, tCs: 1 }, nb); // L⁻ᵀ·(…) (Lᵀ is upper)
-    laswp(nrhs, B, bOff, ldb, 0, n, ipiv, true); // P·(…): the swaps in reverse order
+    trsmBlock(T(upper(LU)), B, nb); // U⁻ᵀ·B (Uᵀ is lower)
+    trsmBlock(T(lowerUnit(LU)), B, nb); // L⁻ᵀ·(…) (Lᵀ is upper)
+    laswpBlock(B, ipiv, 0, LU.rows, 0, true); // P·(…): the swaps in reverse order
   }
+}
+
+// ------------------------------------------------------------------ LAPACK's positional forms
+
+// Thin wrappers for the callers not yet on Blocks (solve.ts, inv.ts, sparse/eigsh.ts, the
+// tests, and the WebAssembly boundary getrfFast): the m×n column-major matrix
+// A[aOff + i + j·lda] becomes colMajor(A, m, n, aOff, lda), and the Block routine runs.
+
+/** {@link getrf2Block} on A[aOff + i + j·lda] (m×n). */
+export function getrf2(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, ipOff: number): number {
+  return getrf2Block(colMajor(A, m, n, aOff, lda), ipiv, ipOff);
+}
+
+/** {@link getrfBlock} on A[aOff + i + j·lda] (m×n). */
+export function getrf(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, nb: number): number {
+  return getrfBlock(colMajor(A, m, n, aOff, lda), ipiv, nb);
+}
+
+/**
+ * getrf on the fastest kernel there is for A: when A lies in a resident workspace
+ * (util/batch.ts withWork) the whole factorization runs in WebAssembly (getrfResident of
+ * @sliderule/ndarray/kernels, this file's getrf2/getrf loop for loop, tested against them);
+ * otherwise {@link getrfBlock}. Same contract.
+ */
+export function getrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, nb: number): number {
+  return getrfResident(m, n, A, aOff, lda, ipiv, nb) ?? getrfBlock(colMajor(A, m, n, aOff, lda), ipiv, nb);
+}
+
+/** {@link getrsBlock} on the n×n factors LU[luOff + i + j·lda] and the n×nrhs B[bOff + i + j·ldb]. */
+export function getrs(trans: 0 | 1, n: number, nrhs: number, LU: FloatArray, luOff: number, lda: number, ipiv: Int32Array, B: FloatArray, bOff: number, ldb: number, nb: number): void {
+  getrsBlock(trans, colMajor(LU, n, n, luOff, lda), ipiv, colMajor(B, n, nrhs, bOff, ldb), nb);
 }
 
 /** Row permutation of P⁻¹ = the swaps of ipiv applied to 0..m−1: (P⁻¹·A)[i] = A[perm[i]]. */

@@ -45,7 +45,8 @@ import { geqrfResident, orgqrResident } from "@sliderule/ndarray/kernels";
 import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
 import { ztrsmUnblocked } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
-import { larfb, larfg, larfLeft, larft } from "../primitives/householder.js";
+import { colMajor, leadingDim, sub, T as transposed, type Block } from "../primitives/block.js";
+import { larfbBlock, larfg, larfLeft, larftBlock } from "../primitives/householder.js";
 import { trsm } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
@@ -73,11 +74,13 @@ import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 const QR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, mode: OPTION.any });
 const LSTSQ_QR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
 
-// ------------------------------------------------------------------ the kernels
+// ------------------------------------------------------------------ the kernels: leaf loops on LAPACK's arguments, blocked code on Blocks
 
 /**
- * Unblocked Householder QR of the m×n column-major block A[aOff + i + j·lda] (LAPACK dgeqr2).
- * R and the reflectors overwrite A (see the header); tau[tauOff + j] gets tau_j.
+ * Unblocked Householder QR of the m×n column-major matrix A[aOff + i + j·lda] (LAPACK dgeqr2,
+ * the spec). R and the reflectors overwrite A (see the header); tau[tauOff + j] gets tau_j.
+ * A leaf kernel: its loops take LAPACK's positional arguments (see primitives/block.ts, "Leaf
+ * kernels"); the blocked code calls it through {@link geqr2Block}.
  */
 export function geqr2(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, tauOff: number): void {
   const k = Math.min(m, n);
@@ -96,44 +99,56 @@ export function geqr2(m: number, n: number, A: FloatArray, aOff: number, lda: nu
   }
 }
 
+/** {@link geqr2} on the m×n column-major view A. */
+export function geqr2Block(A: Block, tau: Float64Array, tauOff: number): void {
+  geqr2(A.rows, A.cols, A.data, A.off, leadingDim(A, "geqr2"), tau, tauOff);
+}
+
+/** A work buffer for the WY factors of blocks of up to nb reflectors, of A's element type. */
+function wyWork(A: Block, nb: number): FloatArray {
+  return new (A.data instanceof Float32Array ? Float32Array : Float64Array)(nb * nb);
+}
+
+/** Zero every element of the view B. */
+function zero(B: Block): void {
+  const { data: b, off, rows, cols } = B;
+  const ld = leadingDim(B, "zero");
+  for (let j = 0; j < cols; j++) for (let i = 0; i < rows; i++) b[off + i + j * ld] = 0;
+}
+
 /**
- * Blocked Householder QR (LAPACK dgeqrf): geqr2 on panels of nb columns, WY updates of the
- * trailing columns with gemm. Same outputs as {@link geqr2}.
+ * Blocked Householder QR of the m×n view A (LAPACK dgeqrf): geqr2 on panels of nb columns,
+ * WY updates of the trailing columns with gemm. Same outputs as {@link geqr2Block}.
  */
-export function geqrf(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
+export function geqrfBlock(A: Block, tau: Float64Array, nb: number): void {
+  const { rows: m, cols: n } = A;
   const k = Math.min(m, n);
   if (nb >= k) {
-    geqr2(m, n, A, aOff, lda, tau, 0);
+    geqr2Block(A, tau, 0);
     return;
   }
-  const T = new (A instanceof Float32Array ? Float32Array : Float64Array)(nb * nb);
+  const work = wyWork(A, nb);
   for (let j0 = 0; j0 < k; j0 += nb) {
     const jb = Math.min(nb, k - j0);
     const j1 = j0 + jb;
-    const a11 = aOff + j0 + j0 * lda;
-    // [A11; A21] = H_j0···H_{j1−1}·[R11; 0], by the unblocked routine
-    geqr2(m - j0, jb, A, a11, lda, tau, j0);
+    // the header's picture: rows j0.., the panel [A11; A21] and the columns right of it [A12; A22]
+    const panel = sub(A, j0, j0, m - j0, jb);
+    // [A11; A21] = H_j0···H_{j1−1}·[R11; 0], by the unblocked routine; V is left below R11's diagonal
+    geqr2Block(panel, tau, j0);
     if (j1 < n) {
-      // H_j0···H_{j1−1} = I − V·T·Vᵀ; apply its transpose to [A12; A22]
-      larft(m - j0, jb, A, a11, lda, tau, j0, T, 0, jb);
-      larfb(true, m - j0, n - j1, jb, A, a11, lda, T, 0, jb, A, aOff + j0 + j1 * lda, lda);
+      // H_j0···H_{j1−1} = I − V·T·Vᵀ; apply its transpose I − V·Tᵀ·Vᵀ to [A12; A22]
+      const Twy = colMajor(work, jb, jb);
+      larftBlock(panel, tau, j0, Twy);
+      larfbBlock(panel, transposed(Twy), sub(A, j0, j1, m - j0, n - j1));
     }
   }
 }
 
 /**
- * geqrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
- * workspace (geqrfResident of @sliderule/ndarray/kernels, factor.as.ts dgeqrf: geqr2, larft
- * and larfb loop for loop, tested against them in qr.test.ts), otherwise {@link geqrf}.
- */
-export function geqrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
-  if (!geqrfResident(m, n, A, aOff, lda, tau, nb)) geqrf(m, n, A, aOff, lda, tau, nb);
-}
-
-/**
  * Form the m×n matrix Q₁ with orthonormal columns, the first n columns of H_0···H_{k−1}
- * (LAPACK dorg2r; m ≥ n ≥ k). On entry the first k columns of A hold the vectors as geqr2 left
- * them; on exit A is Q₁.
+ * (LAPACK dorg2r; m ≥ n ≥ k) in the column-major A[aOff + i + j·lda]. On entry the first k
+ * columns of A hold the vectors as geqr2 left them; on exit A is Q₁. A leaf kernel, called by
+ * the blocked code through {@link org2rBlock}.
  */
 export function org2r(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, tauOff: number): void {
   // columns k..n−1 start as columns of the identity
@@ -158,61 +173,102 @@ export function org2r(m: number, n: number, k: number, A: FloatArray, aOff: numb
   }
 }
 
+/** {@link org2r} on the m×n column-major view A. */
+export function org2rBlock(A: Block, k: number, tau: Float64Array, tauOff: number): void {
+  org2r(A.rows, A.cols, k, A.data, A.off, leadingDim(A, "org2r"), tau, tauOff);
+}
+
 /**
- * Blocked formation of Q₁ (LAPACK dorgqr): blocks of nb reflectors from the last to the
- * first, each applied to the columns on its right as one WY block, then org2r on the panel.
- * Same contract as {@link org2r}.
+ * Blocked formation of Q₁ (LAPACK dorgqr) in the m×n view A: blocks of nb reflectors from the
+ * last to the first, each applied to the columns on its right as one WY block, then org2r on
+ * the panel. Same contract as {@link org2rBlock}.
  */
-export function orgqr(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
+export function orgqrBlock(A: Block, k: number, tau: Float64Array, nb: number): void {
+  const { rows: m, cols: n } = A;
   if (nb >= k || k === 0) {
-    org2r(m, n, k, A, aOff, lda, tau, 0);
+    org2rBlock(A, k, tau, 0);
     return;
   }
   // the first column of the last block; columns kk..n−1 have no reflectors of their own
   const last = Math.floor((k - 1) / nb) * nb;
   const kk = Math.min(k, last + nb);
   if (kk < n) {
-    org2r(m - kk, n - kk, k - kk, A, aOff + kk + kk * lda, lda, tau, kk);
-    for (let j = kk; j < n; j++) for (let i = 0; i < kk; i++) A[aOff + i + j * lda] = 0;
+    org2rBlock(sub(A, kk, kk, m - kk, n - kk), k - kk, tau, kk);
+    zero(sub(A, 0, kk, kk, n - kk));
   }
-  const T = new (A instanceof Float32Array ? Float32Array : Float64Array)(nb * nb);
+  const work = wyWork(A, nb);
   for (let j0 = last; j0 >= 0; j0 -= nb) {
     const jb = Math.min(nb, k - j0);
     const j1 = j0 + jb;
-    const a11 = aOff + j0 + j0 * lda;
+    const panel = sub(A, j0, j0, m - j0, jb); // the block's vectors, rows j0..m−1
     // columns j1..n−1 := (I − V·T·Vᵀ)·(…) on rows j0..m−1
     if (j1 < n) {
-      larft(m - j0, jb, A, a11, lda, tau, j0, T, 0, jb);
-      larfb(false, m - j0, n - j1, jb, A, a11, lda, T, 0, jb, A, aOff + j0 + j1 * lda, lda);
+      const Twy = colMajor(work, jb, jb);
+      larftBlock(panel, tau, j0, Twy);
+      larfbBlock(panel, Twy, sub(A, j0, j1, m - j0, n - j1));
     }
     // the panel's own columns, by the unblocked routine; rows above the panel are zero
-    org2r(m - j0, jb, jb, A, a11, lda, tau, j0);
-    for (let j = j0; j < j1; j++) for (let i = 0; i < j0; i++) A[aOff + i + j * lda] = 0;
+    org2rBlock(panel, jb, tau, j0);
+    zero(sub(A, 0, j0, j0, jb));
   }
+}
+
+/**
+ * C := Qᵀ·C with Q = H_0···H_{k−1} from geqr2/geqrf (LAPACK dormqr, side = left, trans = T):
+ * V the m×k view of the reflectors (A's first k columns), C an m×nrhs view; blocks of nb
+ * reflectors are applied first to last as WY blocks.
+ */
+export function ormqrTBlock(V: Block, tau: Float64Array, C: Block, nb: number): void {
+  const { rows: m, cols: k } = V;
+  const work = wyWork(V, nb);
+  for (let j0 = 0; j0 < k; j0 += nb) {
+    const jb = Math.min(nb, k - j0);
+    const panel = sub(V, j0, j0, m - j0, jb);
+    // Qᵀ = H_{k−1}···H_0: the block's transpose (I − V·Tᵀ·Vᵀ) on rows j0..m−1
+    const Twy = colMajor(work, jb, jb);
+    larftBlock(panel, tau, j0, Twy);
+    larfbBlock(panel, transposed(Twy), sub(C, j0, 0, m - j0, C.cols));
+  }
+}
+
+// ------------------------------------------------------------------ LAPACK's positional forms
+
+// Thin wrappers for the callers not yet on Blocks (svd.ts, lstsq.ts, hessenberg.ts,
+// bidiagonalize.ts, tridiagonalize.ts, the tests, and the WebAssembly boundary geqrfFast and
+// orgqrFast): the m×n column-major matrix A[aOff + i + j·lda] becomes
+// colMajor(A, m, n, aOff, lda), and the Block routine runs.
+
+/** {@link geqrfBlock} on A[aOff + i + j·lda] (m×n). */
+export function geqrf(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
+  geqrfBlock(colMajor(A, m, n, aOff, lda), tau, nb);
+}
+
+/**
+ * geqrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
+ * workspace (geqrfResident of @sliderule/ndarray/kernels, factor.as.ts dgeqrf: geqr2, larft
+ * and larfb loop for loop, tested against them in qr.test.ts), otherwise {@link geqrfBlock}.
+ */
+export function geqrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
+  if (!geqrfResident(m, n, A, aOff, lda, tau, nb)) geqrfBlock(colMajor(A, m, n, aOff, lda), tau, nb);
+}
+
+/** {@link orgqrBlock} on A[aOff + i + j·lda] (m×n). */
+export function orgqr(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
+  orgqrBlock(colMajor(A, m, n, aOff, lda), k, tau, nb);
 }
 
 /**
  * orgqr on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
  * workspace (orgqrResident, factor.as.ts dorgqr: org2r, larft and larfb loop for loop, tested
- * against them in qr.test.ts), otherwise {@link orgqr}.
+ * against them in qr.test.ts), otherwise {@link orgqrBlock}.
  */
 export function orgqrFast(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
-  if (!orgqrResident(m, n, k, A, aOff, lda, tau, nb)) orgqr(m, n, k, A, aOff, lda, tau, nb);
+  if (!orgqrResident(m, n, k, A, aOff, lda, tau, nb)) orgqrBlock(colMajor(A, m, n, aOff, lda), k, tau, nb);
 }
 
-/**
- * C := Qᵀ·C with Q = H_0···H_{k−1} from geqr2/geqrf (LAPACK dormqr, side = left, trans = T):
- * C is m×nrhs column-major; blocks of nb reflectors are applied first to last as WY blocks.
- */
+/** {@link ormqrTBlock} on the reflectors A[aOff + i + j·lda] (m×k) and C[cOff + i + j·ldc] (m×nrhs). */
 export function ormqrT(m: number, nrhs: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, C: FloatArray, cOff: number, ldc: number, nb: number): void {
-  const T = new (A instanceof Float32Array ? Float32Array : Float64Array)(nb * nb);
-  for (let j0 = 0; j0 < k; j0 += nb) {
-    const jb = Math.min(nb, k - j0);
-    const a11 = aOff + j0 + j0 * lda;
-    // Qᵀ = H_{k−1}···H_0: the block's transpose (I − V·Tᵀ·Vᵀ) on rows j0..m−1
-    larft(m - j0, jb, A, a11, lda, tau, j0, T, 0, jb);
-    larfb(true, m - j0, nrhs, jb, A, a11, lda, T, 0, jb, C, cOff + j0, ldc);
-  }
+  ormqrTBlock(colMajor(A, m, k, aOff, lda), tau, colMajor(C, m, nrhs, cOff, ldc), nb);
 }
 
 // ------------------------------------------------------------------ the public functions

@@ -25,6 +25,10 @@
  * at row i) and T k×k upper triangular (`larft`). Applying the block (`larfb`) is then three
  * matrix products, all gemm:  W = Vᵀ·C;  W := T·W (or Tᵀ·W);  C := C − V·W.
  *
+ * larft and larfb take their matrices as Blocks (primitives/block.ts: larftBlock, larfbBlock);
+ * the positional larft and larfb wrap them for callers not yet on Blocks. The vector-level
+ * larfg, larfLeft and larfRight keep LAPACK's (X, off, inc) arguments.
+ *
  * Storage: vectors live where QR leaves them, below the diagonal of a column-major matrix
  * (v[0] = 1 implied, not stored); routines that need v[0] read it as 1.
  *
@@ -34,7 +38,8 @@
  * §5.1.7 (the WY representation); LAPACK dlarfg, dlarf, dlarft, dlarfb.
  */
 import { withWork, type FloatArray } from "../util/batch.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, leadingDim, T as transposed, type Block } from "./block.js";
 import { SMLNUM } from "../machine.js";
 
 /** ‖x‖₂ of n elements X[off + i·inc], without overflow or harmful underflow (LAPACK dnrm2). */
@@ -139,7 +144,9 @@ export function larfRight(m: number, n: number, V: FloatArray, vOff: number, inc
  * Form the k×k upper triangular T of the WY form H_0···H_{k−1} = I − V·T·Vᵀ (LAPACK dlarft,
  * direct = forward, storev = columnwise). V is the m×k block V[vOff + i + j·ldv] holding the
  * vectors below its diagonal (unit diagonal implied, above-diagonal entries ignored); T is
- * written to T[tOff + i + j·ldt] (zeros below the diagonal).
+ * written to T[tOff + i + j·ldt] (zeros below the diagonal). A leaf kernel: its loops take
+ * LAPACK's positional arguments (see primitives/block.ts, "Leaf kernels"); the blocked code
+ * calls it through {@link larftBlock}.
  */
 export function larft(m: number, k: number, V: FloatArray, vOff: number, ldv: number, tau: ArrayLike<number>, tauOff: number, T: FloatArray, tOff: number, ldt: number): void {
   for (let i = 0; i < k; i++) {
@@ -169,32 +176,61 @@ export function larft(m: number, k: number, V: FloatArray, vOff: number, ldv: nu
   }
 }
 
+/** {@link larft} on views: V the m×k column-major block of vectors, T the k×k column-major factor. */
+export function larftBlock(V: Block, tau: ArrayLike<number>, tauOff: number, T: Block): void {
+  const k = V.cols;
+  if (T.rows !== k || T.cols !== k) throw new Error(`internal: larft: T is ${T.rows}×${T.cols}, expected ${k}×${k}`);
+  larft(V.rows, k, V.data, V.off, leadingDim(V, "larft"), tau, tauOff, T.data, T.off, leadingDim(T, "larft"));
+}
+
 /**
- * Apply the block reflector H = I − V·T·Vᵀ, or Hᵀ = I − V·Tᵀ·Vᵀ with `transpose`, to the m×n
- * block C from the left (LAPACK dlarfb, side = left, direct = forward, storev = columnwise).
- * V (m×k) and T (k×k) as produced for/by {@link larft}. Three gemms on an explicit copy of V:
+ * Apply the block reflector I − V·op(T)·Vᵀ to the m×n view C from the left (LAPACK dlarfb,
+ * side = left, direct = forward, storev = columnwise): H with op(T) = T, Hᵀ with op(T) = Tᵀ,
+ * the view block.ts's T(T) (imported here as `transposed`, T being the WY factor's name).
+ * V (m×k, vectors below its diagonal) and T (k×k) as for {@link larftBlock}.
+ * Three gemms on an explicit copy of V:
  *
  *   W = Vᵀ·C          (k×n)
- *   W := op(T)·W
- *   C := C − V·W
+ *   W2 = op(T)·W
+ *   C := C − V·W2
+ */
+export function larfbBlock(V: Block, opT: Block, C: Block): void {
+  const { rows: m, cols: n } = C;
+  const k = V.cols;
+  if (V.rows !== m || opT.rows !== k || opT.cols !== k) {
+    throw new Error(`internal: larfb: V ${V.rows}×${V.cols}, T ${opT.rows}×${opT.cols} and C ${m}×${n} do not agree`);
+  }
+  if (m === 0 || n === 0 || k === 0) return;
+  const { data: v, off: vOff, rs: vRs, cs: vCs } = V;
+  // Vx, W, W2 as zeroed work arrays: resident in WebAssembly memory when large enough (withWork),
+  // so that with a resident C all three gemms run in place there, with no copies
+  withWork(v instanceof Float32Array ? "float32" : "float64", [m * k, k * n, k * n], ([vx, w, w2]) => {
+    const Vx = colMajor(vx, m, k);
+    const W = colMajor(w, k, n);
+    const W2 = colMajor(w2, k, n);
+    // V explicitly: the stored vectors with their unit diagonal and zeros above it
+    for (let j = 0; j < k; j++) {
+      const src = vOff + j * vCs;
+      const dst = j * m;
+      vx[dst + j] = 1;
+      for (let i = j + 1; i < m; i++) vx[dst + i] = v[src + i * vRs];
+    }
+    // W = Vᵀ·C
+    gemmBlock(1, transposed(Vx), C, 0, W);
+    // W2 = op(T)·W  (T is upper triangular and stored with zeros below its diagonal)
+    gemmBlock(1, opT, W, 0, W2);
+    // C := C − V·W2
+    gemmBlock(-1, Vx, W2, 1, C);
+  });
+}
+
+/**
+ * {@link larfbBlock} on LAPACK's positional arguments: H (or Hᵀ with `transpose`) applied to
+ * C[cOff + i + j·ldc] (m×n), V[vOff + i + j·ldv] (m×k), T[tOff + i + j·ldt] (k×k); for the
+ * callers not yet on Blocks (hessenberg.ts, tridiagonalize.ts, the tests).
  */
 export function larfb(transpose: boolean, m: number, n: number, k: number, V: FloatArray, vOff: number, ldv: number, T: FloatArray, tOff: number, ldt: number, C: FloatArray, cOff: number, ldc: number): void {
   if (m === 0 || n === 0 || k === 0) return;
-  // Vx, W, W2 as zeroed work arrays: resident in WebAssembly memory when large enough (withWork),
-  // so that with a resident C all three gemms run in place there, with no copies
-  withWork(V instanceof Float32Array ? "float32" : "float64", [m * k, k * n, k * n], ([Vx, W, W2]) => {
-    // V explicitly: the stored vectors with their unit diagonal and zeros above it
-    for (let j = 0; j < k; j++) {
-      const src = vOff + j * ldv;
-      const dst = j * m;
-      Vx[dst + j] = 1;
-      for (let i = j + 1; i < m; i++) Vx[dst + i] = V[src + i];
-    }
-    // W = Vᵀ·C
-    gemmColMajor(k, n, m, 1, Vx, 0, m, true, C, cOff, ldc, false, 0, W, 0, k);
-    // W2 = op(T)·W  (T is upper triangular and stored with zeros below its diagonal)
-    gemmColMajor(k, n, k, 1, T, tOff, ldt, transpose, W, 0, k, false, 0, W2, 0, k);
-    // C := C − V·W2
-    gemmColMajor(m, n, k, -1, Vx, 0, m, false, W2, 0, k, false, 1, C, cOff, ldc);
-  });
+  const Tk = colMajor(T, k, k, tOff, ldt);
+  larfbBlock(colMajor(V, m, k, vOff, ldv), transpose ? transposed(Tk) : Tk, colMajor(C, m, n, cOff, ldc));
 }

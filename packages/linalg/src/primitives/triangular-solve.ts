@@ -34,6 +34,11 @@
  *     (`trsmResident`, @sliderule/ndarray/kernels factor.as.ts). (A left-to-right
  *     blocked sweep does the same flops as rank-nb updates, each one a pass over all of B.)
  *
+ * On Blocks (primitives/block.ts), T is a triangular view and op(T) is the view itself:
+ * `trsmBlock(lowerUnit(L11), A12, nb)` is A12 := L11⁻¹·A12, `trsmBlock(T(upper(R)), B, nb)`
+ * is B := R⁻ᵀ·B, and a right-side solve X·L11ᵀ = A21 is `trsmBlock(lower(L11), T(A21), nb)`.
+ * trsmBlock and trsmReferenceBlock only translate the views into TrsmArgs (`trsmArgs`).
+ *
  * Neither routine checks the diagonal; callers test for an exact zero first (as dtrtrs does)
  * and raise LinAlgError kind "singular" with its index.
  *
@@ -43,6 +48,7 @@
 import { ValueError, type NDArray } from "@sliderule/ndarray";
 import { gemm, trsmResident, type TrsmArgs } from "@sliderule/ndarray/kernels";
 import { ztrsmUnblocked, type ZTrsmArgs } from "../complex/triangular-solve.js";
+import type { Block, TriangularBlock } from "./block.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
@@ -146,6 +152,41 @@ export function trsm(args: TrsmArgs, nb: number): void {
   });
   // X_second = T_ss⁻¹·B_second
   trsm({ ...args, n: sRows, tOff: tOff + s0 * (tRs + tCs), bOff: bOff + s0 * bRs }, nb);
+}
+
+/**
+ * The kernels' TrsmArgs for T⁻¹·B on views: T a square triangular view (its tag says which
+ * triangle and whether the diagonal is ones), B with T's order of rows.
+ * @throws Error `internal:` when the shapes do not agree.
+ */
+export function trsmArgs(T: TriangularBlock, B: Block): TrsmArgs {
+  if (T.rows !== T.cols || B.rows !== T.rows) {
+    throw new Error(`internal: trsm: T ${T.rows}×${T.cols} and B ${B.rows}×${B.cols} do not agree`);
+  }
+  return {
+    n: T.rows,
+    nrhs: B.cols,
+    lower: T.uplo === "lower",
+    unitDiagonal: T.unit,
+    T: T.data,
+    tOff: T.off,
+    tRs: T.rs,
+    tCs: T.cs,
+    B: B.data,
+    bOff: B.off,
+    bRs: B.rs,
+    bCs: B.cs,
+  };
+}
+
+/** B := T⁻¹·B on views, recursive ({@link trsm}); op(T) is the view, e.g. T(upper(R)) for R⁻ᵀ. */
+export function trsmBlock(T: TriangularBlock, B: Block, nb: number): void {
+  trsm(trsmArgs(T, B), nb);
+}
+
+/** B := T⁻¹·B on views by plain substitution ({@link trsmReference}, the spec). */
+export function trsmReferenceBlock(T: TriangularBlock, B: Block): void {
+  trsmReference(trsmArgs(T, B));
 }
 
 // ------------------------------------------------------------------ the public function

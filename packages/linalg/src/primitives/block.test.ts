@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { colMajor, leadingDim, lower, lowerUnit, quadrants, sub, T, upper, upperUnit, type Block } from "./block.js";
+import { trsmBlock, trsmReference } from "./triangular-solve.js";
+import { gemmBlock, gemmColMajor } from "../util/gemm.js";
+
+/** Element (i, j) of a view, read through its strides (the definition in block.ts's header). */
+const at = (A: Block, i: number, j: number) => A.data[A.off + i * A.rs + j * A.cs];
+
+/** The view as nested rows, for comparisons. */
+const rowsOf = (A: Block) => Array.from({ length: A.rows }, (_, i) => Array.from({ length: A.cols }, (_, j) => at(A, i, j)));
+
+/** A 4×5 column-major matrix with A[i, j] = 10·i + j, at offset 2 with leading dimension 6. */
+function sample(): Block {
+  const data = new Float64Array(2 + 6 * 5 + 3).fill(NaN);
+  for (let i = 0; i < 4; i++) for (let j = 0; j < 5; j++) data[2 + i + j * 6] = 10 * i + j;
+  return colMajor(data, 4, 5, 2, 6);
+}
+
+describe("Block views", () => {
+  it("colMajor reads LAPACK's (A, lda) layout", () => {
+    const A = sample();
+    expect(A).toMatchObject({ off: 2, rs: 1, cs: 6, rows: 4, cols: 5 });
+    expect(rowsOf(A)).toEqual([
+      [0, 1, 2, 3, 4],
+      [10, 11, 12, 13, 14],
+      [20, 21, 22, 23, 24],
+      [30, 31, 32, 33, 34],
+    ]);
+    // ld defaults to rows, off to 0
+    expect(colMajor(new Float32Array(6), 2, 3)).toMatchObject({ off: 0, rs: 1, cs: 2, rows: 2, cols: 3 });
+  });
+
+  it("sub is a window on the same buffer: no copy, writes reach the parent", () => {
+    const A = sample();
+    const S = sub(A, 1, 2, 2, 3);
+    expect(S.data).toBe(A.data);
+    expect(rowsOf(S)).toEqual([
+      [12, 13, 14],
+      [22, 23, 24],
+    ]);
+    S.data[S.off + 1 * S.rs + 0 * S.cs] = -1; // S[1, 0] is A[2, 2]
+    expect(at(A, 2, 2)).toBe(-1);
+    // a window of a window
+    expect(rowsOf(sub(S, 0, 0, 2, 2))).toEqual([
+      [12, 13],
+      [-1, 23],
+    ]);
+    // empty windows at the edges are views too
+    expect(sub(A, 4, 5, 0, 0)).toMatchObject({ rows: 0, cols: 0 });
+  });
+
+  it("T swaps strides and shape", () => {
+    const A = sample();
+    const At = T(A);
+    expect(At).toMatchObject({ off: 2, rs: 6, cs: 1, rows: 5, cols: 4 });
+    for (let i = 0; i < 4; i++) for (let j = 0; j < 5; j++) expect(at(At, j, i)).toBe(at(A, i, j));
+    expect(rowsOf(T(At))).toEqual(rowsOf(A));
+    // a window of the transpose is the transpose of the window
+    expect(rowsOf(sub(At, 1, 2, 3, 2))).toEqual(rowsOf(T(sub(A, 2, 1, 2, 3))));
+  });
+
+  it("quadrants split after row r and column c, as the header draws", () => {
+    const A = sample();
+    const [A11, A12, A21, A22] = quadrants(A, 1, 3);
+    expect(rowsOf(A11)).toEqual([[0, 1, 2]]);
+    expect(rowsOf(A12)).toEqual([[3, 4]]);
+    expect(rowsOf(A21)).toEqual([
+      [10, 11, 12],
+      [20, 21, 22],
+      [30, 31, 32],
+    ]);
+    expect(rowsOf(A22)).toEqual([
+      [13, 14],
+      [23, 24],
+      [33, 34],
+    ]);
+    // splits at the borders leave empty quadrants
+    const [B11, B12, B21, B22] = quadrants(A, 0, 5);
+    expect([B11.rows, B11.cols, B12.rows, B12.cols, B21.rows, B21.cols, B22.rows, B22.cols]).toEqual([0, 5, 0, 0, 4, 5, 4, 0]);
+  });
+
+  it("triangle markers tag a square view; T of a lower triangle is an upper one", () => {
+    const A = sub(sample(), 0, 0, 4, 4);
+    expect(lower(A)).toMatchObject({ uplo: "lower", unit: false, rows: 4 });
+    expect(lowerUnit(A)).toMatchObject({ uplo: "lower", unit: true });
+    expect(upper(A)).toMatchObject({ uplo: "upper", unit: false });
+    expect(upperUnit(A)).toMatchObject({ uplo: "upper", unit: true });
+    const Lt = T(lowerUnit(A));
+    expect(Lt).toMatchObject({ uplo: "upper", unit: true, rs: 6, cs: 1 });
+    expect(T(upper(A))).toMatchObject({ uplo: "lower", unit: false });
+    // a window of a triangle is a plain Block again
+    expect("uplo" in sub(lower(A), 0, 0, 2, 2)).toBe(false);
+  });
+
+  it("bounds are checked with internal errors", () => {
+    const A = sample();
+    expect(() => sub(A, 1, 0, 4, 1)).toThrow(/^internal: sub: the 4×1 window at \(1, 0\) is not inside the 4×5 \(off 2, strides 1, 6\) view/);
+    expect(() => sub(A, 0, -1, 1, 1)).toThrow(/internal: sub/);
+    expect(() => sub(A, 0, 0, 1.5, 1)).toThrow(/internal: sub/);
+    expect(() => quadrants(A, 5, 0)).toThrow(/internal: sub/);
+    expect(() => colMajor(new Float64Array(5), 2, 3)).toThrow(/^internal: colMajor: a 2×3 matrix .* does not fit in a buffer of length 5/);
+    expect(() => colMajor(new Float64Array(9), 3, 3, 0, 2)).toThrow(/^internal: colMajor: invalid/);
+    expect(() => colMajor(new Float64Array(9), -1, 3)).toThrow(/^internal: colMajor: invalid/);
+    expect(() => lower(A)).toThrow(/^internal: lower: a triangle of a non-square 4×5 \(off 2/);
+    expect(() => leadingDim(T(A), "getf2")).toThrow(/^internal: getf2: expected a column-major view/);
+    expect(leadingDim(A, "getf2")).toBe(6);
+  });
+
+  it("never copies or modifies data", () => {
+    const A = sample();
+    const before = A.data.slice();
+    quadrants(T(A), 2, 2);
+    lowerUnit(sub(A, 0, 0, 3, 3));
+    expect(A.data).toEqual(before);
+  });
+});
+
+describe("kernels on Blocks", () => {
+  it("gemmBlock: C := alpha·A·B + beta·C with transposes as views, equal to gemmColMajor bit for bit", () => {
+    // A (3×2), B (3×4) stored column-major; C := 2·Aᵀ·B − C (2×4)
+    const a = Float64Array.from([1, 2, 3, 4, 5, 6]);
+    const b = Float64Array.from({ length: 12 }, (_, i) => i - 5.5);
+    const c0 = Float64Array.from({ length: 8 }, (_, i) => 0.25 * i);
+    const c1 = c0.slice();
+    const c2 = c0.slice();
+    gemmBlock(2, T(colMajor(a, 3, 2)), colMajor(b, 3, 4), -1, colMajor(c1, 2, 4));
+    gemmColMajor(2, 4, 3, 2, a, 0, 3, true, b, 0, 3, false, -1, c2, 0, 2);
+    expect(c1).toEqual(c2);
+    // by hand: C[i, j] = 2·Σ_p A[p, i]·B[p, j] − C[i, j]
+    for (let i = 0; i < 2; i++) {
+      for (let j = 0; j < 4; j++) {
+        let s = 0;
+        for (let p = 0; p < 3; p++) s += a[p + 3 * i] * b[p + 3 * j];
+        expect(c1[i + 2 * j]).toBe(2 * s - c0[i + 2 * j]);
+      }
+    }
+    expect(() => gemmBlock(1, colMajor(a, 3, 2), colMajor(b, 3, 4), 0, colMajor(c1, 2, 4))).toThrow(/^internal: gemmBlock: shapes 3×2 · 3×4/);
+  });
+
+  it("trsmBlock reads the tagged triangle: lowerUnit, upper, and transposed views", () => {
+    // M = [[2, 5, 7], [4, 3, 8], [6, 1, 9]] column-major: lowerUnit(M) = [[1,0,0],[4,1,0],[6,1,1]],
+    // upper(M) = [[2,5,7],[0,3,8],[0,0,9]]
+    const M = colMajor(Float64Array.from([2, 4, 6, 5, 3, 1, 7, 8, 9]), 3, 3);
+    const solve = (Tri: ReturnType<typeof lower>, rhs: number[]) => {
+      const x = Float64Array.from(rhs);
+      trsmBlock(Tri, colMajor(x, 3, 1), 1);
+      return Array.from(x);
+    };
+    // L·x = [1, 6, 8]: x = [1, 2, 0]
+    expect(solve(lowerUnit(M), [1, 6, 8])).toEqual([1, 2, 0]);
+    // U·x = [2+5+7, 3+8, 9]: x = [1, 1, 1]
+    expect(solve(upper(M), [14, 11, 9])).toEqual([1, 1, 1]);
+    // Uᵀ·x = b with b = Uᵀ·[1, 1, 1] = [2, 8, 24]
+    expect(solve(T(upper(M)), [2, 8, 24])).toEqual([1, 1, 1]);
+    // Lᵀ·x = b with b = Lᵀ·[1, 2, 3] = [1 + 8 + 18, 2 + 3, 3]
+    expect(solve(T(lowerUnit(M)), [27, 5, 3])).toEqual([1, 2, 3]);
+    // the same TrsmArgs as written by hand
+    const x1 = Float64Array.from([14, 11, 9]);
+    trsmReference({ n: 3, nrhs: 1, lower: false, unitDiagonal: false, T: M.data, tOff: 0, tRs: 1, tCs: 3, B: x1, bOff: 0, bRs: 1, bCs: 3 });
+    expect(Array.from(x1)).toEqual([1, 1, 1]);
+    expect(() => trsmBlock(lower(M), colMajor(new Float64Array(4), 2, 2), 1)).toThrow(/^internal: trsm: T 3×3 and B 2×2/);
+  });
+});

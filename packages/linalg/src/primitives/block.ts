@@ -1,0 +1,183 @@
+/**
+ * Block: a matrix view, the calling convention of linalg's blocked kernels.
+ *
+ * A Block is a rows×cols window on a typed buffer, with a row stride and a column stride:
+ *
+ *   element (i, j) of A  is  A.data[A.off + i·A.rs + j·A.cs],   0 ≤ i < A.rows, 0 ≤ j < A.cols
+ *
+ * The column-major working matrices of the LAPACK-style routines have rs = 1 and cs = ld (the
+ * leading dimension); a C-contiguous (row-major) matrix has rs = cols and cs = 1. Everything
+ * else is arithmetic on those six numbers, never on the data:
+ *
+ *   sub(A, i, j, r, c)   the r×c window whose top-left element is A's (i, j)
+ *   T(A)                 Aᵀ: the same elements, strides and shape swapped
+ *   quadrants(A, r, c)   A split after row r and column c:
+ *
+ *                     c
+ *              ⎡ A11 │ A12 ⎤      A11 = sub(A, 0, 0, r, c)      A12 = sub(A, 0, c, r, cols − c)
+ *            r ⎣ A21 │ A22 ⎦      A21 = sub(A, r, 0, rows − r, c)
+ *                                 A22 = sub(A, r, c, rows − r, cols − c)
+ *
+ *   lower(A), lowerUnit(A), upper(A), upperUnit(A)
+ *                        the same view tagged with the triangle a kernel is to read (and
+ *                        whether its diagonal is taken as ones), for the triangular solve;
+ *                        T() of a lower triangle is an upper one.
+ *
+ * So blocked code reads as its header draws: LU's trailing update is
+ * `trsmBlock(lowerUnit(A11), A12, nb); gemmBlock(-1, A21, A12, 1, A22)`, with no offset
+ * expression in sight. A blocked step builds a handful of small view objects; nothing is
+ * allocated per element.
+ *
+ * Naming: a kernel's view form carries the suffix `Block` (getrfBlock, potrfBlock, geqrfBlock,
+ * trsmBlock, gemmBlock, larfbBlock, …), beside LAPACK's positional form of the same name
+ * (getrf(m, n, A, aOff, lda, …)), which builds the view and calls it, for the callers not yet
+ * converted and for the WebAssembly copies' boundary (getrfFast, …: the AssemblyScript twins
+ * keep their byte pointers, converted from the positional arguments in one place).
+ *
+ * Leaf kernels. The index loops live in the unblocked routines (getf2, laswp, potf2, geqr2,
+ * org2r, larft), which keep LAPACK's positional arguments; their Block forms (getf2Block, …)
+ * pass a view's fields in. Measured on V8 (Node 20): the same loop nest ran about 10% slower
+ * with its bounds and offsets read from an object into locals than with them as parameters,
+ * and a per-call view adds nothing measurable to an O(n³) or O(n²) loop.
+ *
+ * Invariant: a view never owns or copies data. Writing through a sub-view writes the parent's
+ * buffer; `sub` checks that the window lies inside its parent (an internal error otherwise),
+ * and `colMajor` that the matrix lies inside its buffer, so a kernel handed a Block cannot
+ * address an element outside it (typed arrays would drop such writes silently).
+ *
+ * Reference: LAPACK's (A, lda) convention, a matrix as a pointer to its first element and a
+ * leading dimension (here with both strides explicit, as BLIS does); prior art for a view
+ * object as the argument of every kernel: BLIS's object API (obj_t, bli_acquire_mpart_*:
+ * F. Van Zee, R. van de Geijn, "BLIS: a framework for rapidly instantiating BLAS
+ * functionality", ACM TOMS 41(3), 2015) and FLAME's FLA_Part_2x2 (Gunnels, Gustavson, Henry,
+ * van de Geijn, "FLAME: Formal Linear Algebra Methods Environment", ACM TOMS 27(4), 2001);
+ * Julia's SubArray views (`view(A, i:j, k:l)`, `transpose`, `LowerTriangular`, `UnitLowerTriangular`).
+ */
+import type { FloatArray } from "@sliderule/ndarray/kernels";
+
+/** A rows×cols matrix view: element (i, j) at data[off + i·rs + j·cs] (see the file header). */
+export interface Block {
+  readonly data: FloatArray;
+  readonly off: number;
+  /** Row stride: from (i, j) to (i + 1, j). 1 for a column-major matrix. */
+  readonly rs: number;
+  /** Column stride: from (i, j) to (i, j + 1). The leading dimension of a column-major matrix. */
+  readonly cs: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** A square Block of which a kernel reads one triangle only; `unit`: the diagonal is taken as ones and not read. */
+export interface TriangularBlock extends Block {
+  readonly uplo: "lower" | "upper";
+  readonly unit: boolean;
+}
+
+/** A view's shape and strides, for the internal error messages. */
+function fmt(A: Block): string {
+  return `${A.rows}×${A.cols} (off ${A.off}, strides ${A.rs}, ${A.cs})`;
+}
+
+/**
+ * The rows×cols column-major matrix data[off + i + j·ld] (LAPACK's (A, lda)) as a Block.
+ * @throws Error `internal:` when the sizes are not integers ≥ 0, ld < rows, or an element lies outside data.
+ */
+export function colMajor(data: FloatArray, rows: number, cols: number, off = 0, ld = rows): Block {
+  if (!(
+    Number.isInteger(rows) &&
+    Number.isInteger(cols) &&
+    Number.isInteger(off) &&
+    Number.isInteger(ld) &&
+    rows >= 0 &&
+    cols >= 0 &&
+    off >= 0 &&
+    ld >= rows
+  )) {
+    throw new Error(`internal: colMajor: invalid ${rows}×${cols} matrix at offset ${off} with leading dimension ${ld}`);
+  }
+  if (rows > 0 && cols > 0 && off + rows - 1 + (cols - 1) * ld >= data.length) {
+    throw new Error(
+      `internal: colMajor: a ${rows}×${cols} matrix at offset ${off} with leading dimension ${ld} does not fit in a buffer of length ${data.length}`,
+    );
+  }
+  return { data, off, rs: 1, cs: ld, rows, cols };
+}
+
+/**
+ * The rows×cols sub-matrix of A whose top-left element is A's (i, j): a view, no copy
+ * (a plain Block: a triangle tag does not carry over to a window).
+ * @throws Error `internal:` when the window does not lie inside A.
+ */
+export function sub(A: Block, i: number, j: number, rows: number, cols: number): Block {
+  if (!(
+    Number.isInteger(i) &&
+    Number.isInteger(j) &&
+    Number.isInteger(rows) &&
+    Number.isInteger(cols) &&
+    i >= 0 &&
+    j >= 0 &&
+    rows >= 0 &&
+    cols >= 0 &&
+    i + rows <= A.rows &&
+    j + cols <= A.cols
+  )) {
+    throw new Error(`internal: sub: the ${rows}×${cols} window at (${i}, ${j}) is not inside the ${fmt(A)} view`);
+  }
+  return { data: A.data, off: A.off + i * A.rs + j * A.cs, rs: A.rs, cs: A.cs, rows, cols };
+}
+
+/** Aᵀ as a view: strides and shape swapped; the transpose of a lower triangle is an upper one. */
+export function T(A: TriangularBlock): TriangularBlock;
+export function T(A: Block): Block;
+export function T(A: Block | TriangularBlock): Block | TriangularBlock {
+  if ("uplo" in A) return triangle(T(plain(A)), A.uplo === "lower" ? "upper" : "lower", A.unit);
+  return { data: A.data, off: A.off, rs: A.cs, cs: A.rs, rows: A.cols, cols: A.rows };
+}
+
+/**
+ * A split after row r and column c into [A11, A12, A21, A22] (see the header); any of the
+ * four may be empty.
+ * @throws Error `internal:` when r or c is outside [0, rows] or [0, cols].
+ */
+export function quadrants(A: Block, r: number, c: number): [A11: Block, A12: Block, A21: Block, A22: Block] {
+  return [sub(A, 0, 0, r, c), sub(A, 0, c, r, A.cols - c), sub(A, r, 0, A.rows - r, c), sub(A, r, c, A.rows - r, A.cols - c)];
+}
+
+/** A's lower triangle, diagonal included (a square view). */
+export function lower(A: Block): TriangularBlock {
+  return triangle(A, "lower", false);
+}
+
+/** A's strict lower triangle with ones on the diagonal, as LU leaves L (a square view). */
+export function lowerUnit(A: Block): TriangularBlock {
+  return triangle(A, "lower", true);
+}
+
+/** A's upper triangle, diagonal included (a square view). */
+export function upper(A: Block): TriangularBlock {
+  return triangle(A, "upper", false);
+}
+
+/** A's strict upper triangle with ones on the diagonal (a square view). */
+export function upperUnit(A: Block): TriangularBlock {
+  return triangle(A, "upper", true);
+}
+
+function triangle(A: Block, uplo: "lower" | "upper", unit: boolean): TriangularBlock {
+  if (A.rows !== A.cols) throw new Error(`internal: ${uplo}${unit ? "Unit" : ""}: a triangle of a non-square ${fmt(A)} view`);
+  return { data: A.data, off: A.off, rs: A.rs, cs: A.cs, rows: A.rows, cols: A.cols, uplo, unit };
+}
+
+function plain(A: Block): Block {
+  return { data: A.data, off: A.off, rs: A.rs, cs: A.cs, rows: A.rows, cols: A.cols };
+}
+
+/**
+ * The leading dimension of a column-major view (rs = 1), for the leaf kernels whose index
+ * loops walk contiguous columns. `fn` names the kernel in the internal error.
+ * @throws Error `internal:` when A's rows are not contiguous.
+ */
+export function leadingDim(A: Block, fn: string): number {
+  if (A.rs !== 1) throw new Error(`internal: ${fn}: expected a column-major view (row stride 1), got ${fmt(A)}`);
+  return A.cs;
+}
