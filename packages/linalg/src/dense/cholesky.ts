@@ -249,7 +249,7 @@ export interface ChoFactorFields {
 }
 
 /** ChoFactorFields, also iterable in NumPy's tuple order: `[c, lower]`. */
-export type ChoFactorResult = NamedTuple<ChoFactorFields>;
+export type ChoFactorResult = NamedTuple<ChoFactorFields, ["c", "lower"]>;
 
 /**
  * Cholesky factorisation for use in {@link choSolve} (SciPy's `scipy.linalg.cho_factor`).

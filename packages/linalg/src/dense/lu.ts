@@ -343,7 +343,7 @@ export interface LuFields {
 }
 
 /** LuFields, also iterable in NumPy's tuple order: `[P, L, U]`. */
-export type LuResult = NamedTuple<LuFields>;
+export type LuResult = NamedTuple<LuFields, ["P", "L", "U"]>;
 
 /** `lu(a, { permuteL: true })`: A = PL·U. */
 export interface LuPermutedFields {
@@ -354,7 +354,7 @@ export interface LuPermutedFields {
 }
 
 /** LuPermutedFields, also iterable in NumPy's tuple order: `[PL, U]`. */
-export type LuPermutedResult = NamedTuple<LuPermutedFields>;
+export type LuPermutedResult = NamedTuple<LuPermutedFields, ["PL", "U"]>;
 
 /**
  * LU decomposition with partial pivoting, A = P·L·U (SciPy's `scipy.linalg.lu`).
@@ -421,7 +421,7 @@ export interface LuFactorFields {
 }
 
 /** LuFactorFields, also iterable in NumPy's tuple order: `[lu, piv]`. */
-export type LuFactorResult = NamedTuple<LuFactorFields>;
+export type LuFactorResult = NamedTuple<LuFactorFields, ["lu", "piv"]>;
 
 /**
  * LU factorisation in LAPACK's packed form (SciPy's `scipy.linalg.lu_factor`).

@@ -43,7 +43,7 @@
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
 import { geqrfResident, orgqrResident } from "@sliderule/ndarray/kernels";
 import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
-import { ztrsmUnblocked } from "../complex/triangular-solve.js";
+import { ztrsm } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
 import { colMajor, leadingDim, sub, T as transposed, type Block } from "../primitives/block.js";
 import { larfbBlock, larfg, larfLeft, larftBlock } from "../primitives/householder.js";
@@ -290,7 +290,7 @@ export interface QrFields {
 }
 
 /** QrFields, also iterable in NumPy's tuple order: `[Q, R]`. */
-export type QrResult = NamedTuple<QrFields>;
+export type QrResult = NamedTuple<QrFields, ["Q", "R"]>;
 
 /** `qr(a, { mode: "raw" })`: LAPACK's compact form, as NumPy returns it. */
 export interface QrRawFields {
@@ -301,7 +301,7 @@ export interface QrRawFields {
 }
 
 /** QrRawFields, also iterable in NumPy's tuple order: `[h, tau]`. */
-export type QrRawResult = NamedTuple<QrRawFields>;
+export type QrRawResult = NamedTuple<QrRawFields, ["h", "tau"]>;
 
 /**
  * QR decomposition A = Q·R by Householder reflections (NumPy's `np.linalg.qr`).
@@ -460,5 +460,5 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
 
 /** R₁·X = Y for complex R₁ (n×n upper, ld ldr) and Y (n×nrhs, ld ldx). */
 function zTrsmUpper(n: number, nrhs: number, R: Float64Array, ldr: number, X: Float64Array, ldx: number): void {
-  ztrsmUnblocked({ n, nrhs, lower: false, unitDiagonal: false, T: R, tOff: 0, tRs: 1, tCs: ldr, B: X, bOff: 0, bRs: 1, bCs: ldx }, false);
+  ztrsm({ n, nrhs, lower: false, unitDiagonal: false, T: R, tOff: 0, tRs: 1, tCs: ldr, B: X, bOff: 0, bRs: 1, bCs: ldx }, false);
 }

@@ -69,7 +69,7 @@ export interface IterativeFields {
   /** info === 0. */
   converged: boolean;
 }
-export type IterativeResult = NamedTuple<IterativeFields>;
+export type IterativeResult = NamedTuple<IterativeFields, ["x", "info"]>;
 
 export const CG_OPTIONS = optionsSchema({
   x0: OPTION.any,

@@ -74,7 +74,7 @@ export interface EigshFields {
   /** (n, k): column i belongs to eigenvalues[i]. */
   eigenvectors: NDArray;
 }
-export type EigshResult = NamedTuple<EigshFields>;
+export type EigshResult = NamedTuple<EigshFields, ["eigenvalues", "eigenvectors"]>;
 
 /**
  * SciPy's ArpackNoConvergence: the iteration ran out before all k pairs converged. Carries the

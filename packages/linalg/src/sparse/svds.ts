@@ -52,7 +52,7 @@ export interface SvdsFields {
   /** (k, n). */
   Vh: NDArray;
 }
-export type SvdsResult = NamedTuple<SvdsFields>;
+export type SvdsResult = NamedTuple<SvdsFields, ["U", "S", "Vh"]>;
 
 const SVDS_OPTIONS = optionsSchema({
   k: OPTION.any,
