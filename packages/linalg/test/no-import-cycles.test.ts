@@ -26,9 +26,6 @@ const SOURCE_DIRS = ["packages/ndarray/src", "packages/linalg/src", "packages/ml
  * issue #15: to remove.
  */
 const KNOWN_CYCLES: string[][] = [
-  // issue #15: to remove. primitives/triangular-solve → complex/triangular-solve (ztrsmUnblocked)
-  // and back, type-only (TrsmArgs)
-  ["packages/linalg/src/complex/triangular-solve.ts", "packages/linalg/src/primitives/triangular-solve.ts"],
   // issue #15: to remove. The sparse classes: base → coo (type-only) and coo → base; at run time
   // compressed → coo → csr → compressed (CooMatrix, CsrMatrix, class CsrMatrix extends CompressedMatrix)
   [

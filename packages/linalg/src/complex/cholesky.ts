@@ -14,7 +14,7 @@
  * reference as for the real potf2 (dense/cholesky.ts): Golub & Van Loan §4.2; LAPACK zpotf2.
  * Complex128 is computed by unblocked routines only: correct, not tuned.
  */
-import { ztrsmUnblocked } from "./triangular-solve.js";
+import { ztrsm } from "./triangular-solve.js";
 
 /** Unblocked complex Cholesky, lower (see the header). */
 export function zpotf2(n: number, A: Float64Array, aOff: number, lda: number): number {
@@ -54,6 +54,6 @@ export function zpotf2(n: number, A: Float64Array, aOff: number, lda: number): n
 /** Solve A·X = B with A = L·Lᴴ (LAPACK zpotrs, lower): L·Y = B, then Lᴴ·X = Y. */
 export function zpotrs(n: number, nrhs: number, L: Float64Array, lOff: number, ldl: number, B: Float64Array, bOff: number, ldb: number): void {
   const base = { n, nrhs, T: L, tOff: lOff, B, bOff, bRs: 1, bCs: ldb, unitDiagonal: false };
-  ztrsmUnblocked({ ...base, lower: true, tRs: 1, tCs: ldl }, false);
-  ztrsmUnblocked({ ...base, lower: false, tRs: ldl, tCs: 1 }, true);
+  ztrsm({ ...base, lower: true, tRs: 1, tCs: ldl }, false);
+  ztrsm({ ...base, lower: false, tRs: ldl, tCs: 1 }, true);
 }

@@ -13,7 +13,7 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §3.4; LAPACK zgetf2, zgetrs.
  * Complex128 is computed by unblocked routines only: correct, not tuned.
  */
-import { ztrsmUnblocked } from "./triangular-solve.js";
+import { ztrsm } from "./triangular-solve.js";
 
 /** Unblocked complex LU with partial pivoting (see the header). */
 export function zgetf2(m: number, n: number, A: Float64Array, aOff: number, lda: number, ipiv: Int32Array, ipOff: number): number {
@@ -105,12 +105,12 @@ export function zgetrs(trans: 0 | 1 | 2, n: number, nrhs: number, LU: Float64Arr
   const base = { n, nrhs, T: LU, tOff: luOff, B, bOff, bRs: 1, bCs: ldb };
   if (trans === 0) {
     zlaswp(nrhs, B, bOff, ldb, n, ipiv, false);
-    ztrsmUnblocked({ ...base, lower: true, unitDiagonal: true, tRs: 1, tCs: lda }, false);
-    ztrsmUnblocked({ ...base, lower: false, unitDiagonal: false, tRs: 1, tCs: lda }, false);
+    ztrsm({ ...base, lower: true, unitDiagonal: true, tRs: 1, tCs: lda }, false);
+    ztrsm({ ...base, lower: false, unitDiagonal: false, tRs: 1, tCs: lda }, false);
   } else {
     const conj = trans === 2;
-    ztrsmUnblocked({ ...base, lower: true, unitDiagonal: false, tRs: lda, tCs: 1 }, conj);
-    ztrsmUnblocked({ ...base, lower: false, unitDiagonal: true, tRs: lda, tCs: 1 }, conj);
+    ztrsm({ ...base, lower: true, unitDiagonal: false, tRs: lda, tCs: 1 }, conj);
+    ztrsm({ ...base, lower: false, unitDiagonal: true, tRs: lda, tCs: 1 }, conj);
     zlaswp(nrhs, B, bOff, ldb, n, ipiv, true);
   }
 }

@@ -12,13 +12,13 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §3.1; LAPACK/BLAS ztrsm.
  * Complex128 is computed by unblocked routines only: correct, not tuned.
  */
-import type { TrsmArgs } from "../primitives/triangular-solve.js";
+import type { TrsmArgs } from "@sliderule/ndarray/kernels";
 
 /** The complex system: T and B are interleaved Float64Arrays. */
 export type ZTrsmArgs = TrsmArgs & { T: Float64Array; B: Float64Array };
 
 /** B := op(T)⁻¹·B in complex arithmetic; op(T) = T̄ (elementwise conjugate) when `conjugate`. */
-export function ztrsmUnblocked(args: ZTrsmArgs, conjugate: boolean): void {
+export function ztrsm(args: ZTrsmArgs, conjugate: boolean): void {
   const { n, nrhs, lower, unitDiagonal, T, tOff, tRs, tCs, B, bOff, bRs, bCs } = args;
   const sgn = conjugate ? -1 : 1; // imaginary parts of T are read times sgn
   for (let step = 0; step < n; step++) {

@@ -47,7 +47,7 @@
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
 import { gemm, trsmResident, type TrsmArgs } from "@sliderule/ndarray/kernels";
-import { ztrsmUnblocked, type ZTrsmArgs } from "../complex/triangular-solve.js";
+import { ztrsm, type ZTrsmArgs } from "../complex/triangular-solve.js";
 import type { Block, TriangularBlock } from "./block.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
@@ -297,7 +297,7 @@ export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTria
       bRs: 1,
       bCs: n,
     };
-    if (complex) ztrsmUnblocked(args as ZTrsmArgs, trans === 2);
+    if (complex) ztrsm(args as ZTrsmArgs, trans === 2);
     else trsm(args, nb);
     return Xw;
   });
