@@ -44,18 +44,12 @@ import { trsmBlock } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   gufunc,
+  gufuncOutputs,
   rightHandSide,
-  withWork,
   asArray,
   assertFinite,
   assertSquare,
-  batchOffsets,
-  batchShapeOf,
   fmtShape,
-  loadMatrix,
-  matrixStrides,
-  stackOf,
-  storeMatrix,
   workDType,
   type ArrayInput,
   type FloatArray,
@@ -179,24 +173,24 @@ function notPD(fn: string, j: number): LinAlgError {
 }
 
 /**
- * Factor every matrix of a square stack into the lower working triangle: A's lower triangle
- * as is, or its upper triangle transposed (conjugated for complex) when `upper`.
+ * "(m,m)->(m,m)" over a square stack: the Cholesky factor of every matrix, computed in the
+ * lower working triangle (potrf) and stored with the other triangle zero. `upper`: A's upper
+ * triangle is read, as the lower triangle of Aᴴ, and U = Lᴴ is stored (transposed and, for
+ * complex, conjugated back); otherwise A's lower triangle and L.
  */
-function forEachCholesky(fn: string, A: NDArray, upper: boolean, nb: number, visit: (p: number, W: FloatArray) => void): void {
+function choleskyStack(fn: string, A: NDArray, upper: boolean, nb: number): NDArray {
   const n = A.shape[A.ndim - 1];
   const dtype = workDType(A.dtype);
   const complex = dtype === "complex128";
-  const offs = batchOffsets(A, batchShapeOf(A, 2), 2);
-  const { rs, cs } = matrixStrides(A);
-  withWork(dtype, [n * n], ([W]) => {
-    for (let p = 0; p < offs.length; p++) {
-      // the upper triangle of A, read as the lower triangle of Aᴴ
-      loadMatrix(A, offs[p], rs, cs, n, n, W, 0, n, complex, upper, upper);
-      const info = complex ? zpotf2(n, W as Float64Array, 0, n) : potrfFast(n, W, 0, n, nb);
-      if (info >= 0) throw notPD(fn, info);
-      visit(p, W);
-    }
+  const read = upper ? { transpose: true, conjugate: true } : undefined;
+  const factor = { core: [n, n], part: upper ? "upper" : "lower", transpose: upper, conjugate: upper } as const;
+  const [C] = gufuncOutputs({ fn, inputs: [{ array: A, core: 2 }], dtype, outputs: [factor], work: [n * n], resident: true }, ([W], step) => {
+    step.load(0, W, read);
+    const info = complex ? zpotf2(n, W as Float64Array, 0, n) : potrfFast(n, W, 0, n, nb);
+    if (info >= 0) throw notPD(fn, info);
+    return [W];
   });
+  return C;
 }
 
 // ------------------------------------------------------------------ the public functions
@@ -230,14 +224,8 @@ export function cholesky(a: ArrayInput, options: CholeskyOptions = {}): NDArray 
   assertSquare(A, fn);
   assertFinite(A, fn);
   const nb = blockSizeOf(options, BLOCK_SIZES.cholesky, fn);
-  const upper = options.upper === true;
-  const n = A.shape[A.ndim - 1];
-  const out = stackOf(batchShapeOf(A, 2), [n, n], workDType(A.dtype));
-  forEachCholesky(fn, A, upper, nb, (p, W) => {
-    // L, or U = Lᴴ, with the other triangle zero
-    storeMatrix(W, 0, n, n, n, out, p * n * n, upper ? "upper" : "lower", upper, upper);
-  });
-  return out;
+  // L, or U = Lᴴ, with the other triangle zero
+  return choleskyStack(fn, A, options.upper === true, nb);
 }
 
 /** `choFactor(a)`: a factor for {@link choSolve}. */
@@ -274,12 +262,7 @@ export function choFactor(a: ArrayInput, options: BlockOptions & { lower?: boole
   assertFinite(A, fn);
   const nb = blockSizeOf(options, BLOCK_SIZES.cholesky, fn);
   const lower = options.lower === true;
-  const n = A.shape[A.ndim - 1];
-  const c = stackOf(batchShapeOf(A, 2), [n, n], workDType(A.dtype));
-  forEachCholesky(fn, A, !lower, nb, (p, W) => {
-    storeMatrix(W, 0, n, n, n, c, p * n * n, lower ? "lower" : "upper", !lower, !lower);
-  });
-  return namedTuple({ c, lower }, ["c", "lower"]);
+  return namedTuple({ c: choleskyStack(fn, A, !lower, nb), lower }, ["c", "lower"]);
 }
 
 /**

@@ -57,6 +57,7 @@ import { transCode, trsmBlock, trsmReferenceBlock, type Trans } from "../primiti
 import { BLOCK_SIZES, blockSizeOf, PANEL_LEAF, type BlockOptions } from "../tuning.js";
 import {
   gufunc,
+  gufuncOutputs,
   rightHandSide,
   withWork,
   asArray,
@@ -68,10 +69,10 @@ import {
   loadMatrix,
   matrixStrides,
   stackOf,
-  storeMatrix,
   workDType,
   type ArrayInput,
   type FloatArray,
+  type GufuncOutput,
 } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
@@ -298,8 +299,8 @@ export function pivotsToPermutation(m: number, ipiv: Int32Array, ipOff: number, 
 
 /**
  * Factor every matrix of the stack `a` (…, M, N) into a column-major working buffer, one
- * after the other; `visit` receives each factored matrix. The shared loop of lu, luFactor,
- * det, slogdet, solve and inv. Complex input is factored by the complex routine (zgetf2).
+ * after the other; `visit` receives each factored matrix (det and slogdet, whose results are
+ * numbers per matrix). Complex input is factored by the complex routine (zgetf2).
  */
 export function forEachLU(
   a: NDArray,
@@ -320,6 +321,27 @@ export function forEachLU(
       const info = complex ? zgetf2(m, n, W as Float64Array, 0, m, ipiv, 0) : getrfFast(m, n, W, 0, m, ipiv, nb);
       visit(p, W, ipiv, info);
     }
+  });
+}
+
+/**
+ * "(m,n)->…" over a stack: P·L·U of every matrix (getrf, or zgetf2 for complex) in one
+ * working buffer, whose parts `outputs` store: e.g. L (m×k, unit lower, ld m), U (k×n, upper,
+ * ld m), the whole packed matrix (m×n), or the pivots (an int32 output of core [k]).
+ */
+function luStack(fn: string, A: NDArray, nb: number, outputs: readonly GufuncOutput[]): NDArray[] {
+  const m = A.shape[A.ndim - 2];
+  const n = A.shape[A.ndim - 1];
+  const dtype = workDType(A.dtype);
+  const complex = dtype === "complex128";
+  const ipiv = new Int32Array(Math.min(m, n));
+  let blocks: (FloatArray | Int32Array)[] | null = null;
+  return gufuncOutputs({ fn, inputs: [{ array: A, core: 2 }], dtype, outputs, work: [m * n], resident: true }, ([W], step) => {
+    step.load(0, W);
+    if (complex) zgetf2(m, n, W as Float64Array, 0, m, ipiv, 0);
+    else getrfFast(m, n, W, 0, m, ipiv, nb);
+    blocks ??= outputs.map((o) => (o.dtype === "int32" ? ipiv : W));
+    return blocks;
   });
 }
 
@@ -389,18 +411,19 @@ export function lu(a: ArrayInput, options: LuOptions = {}): LuResult | LuPermute
   const n = A.shape[A.ndim - 1];
   const k = Math.min(m, n);
   const dtype = workDType(A.dtype);
-  const complex = dtype === "complex128";
+  const [L, U, piv] = luStack(fn, A, nb, [
+    { core: [m, k], ld: m, part: "unitLower" },
+    { core: [k, n], ld: m, part: "upper" },
+    { core: [k], dtype: "int32" },
+  ]);
   const batch = batchShapeOf(A, 2);
   const P = stackOf(batch, [m, m], dtype);
-  const L = stackOf(batch, [m, k], dtype);
-  const U = stackOf(batch, [k, n], dtype);
   const PL = options.permuteL ? stackOf(batch, [m, k], dtype) : null;
-  const slot = complex ? 2 : 1; // buffer slots per element
-  forEachLU(A, nb, (p, W, ipiv) => {
-    storeMatrix(W, 0, m, m, k, L, p * m * k, "unitLower");
-    storeMatrix(W, 0, m, k, n, U, p * k * n, "upper");
+  const slot = dtype === "complex128" ? 2 : 1; // buffer slots per element
+  const count = batch.reduce((q, d) => q * d, 1);
+  for (let p = 0; p < count; p++) {
     // (P⁻¹·A)[i] = A[perm[i]], so A = P·(L·U) with P[perm[i], i] = 1
-    const perm = pivotsToPermutation(m, ipiv, 0, k);
+    const perm = pivotsToPermutation(m, piv.data as Int32Array, p * k, k);
     for (let i = 0; i < m; i++) P.data[slot * (p * m * m + perm[i] * m + i)] = 1;
     if (PL) {
       // row perm[i] of P·L is row i of L
@@ -408,7 +431,7 @@ export function lu(a: ArrayInput, options: LuOptions = {}): LuResult | LuPermute
         for (let s = 0; s < slot * k; s++) PL.data[slot * (p * m * k + perm[i] * k) + s] = L.data[slot * (p * m * k + i * k) + s];
       }
     }
-  });
+  }
   return PL ? namedTuple({ PL, U }, ["PL", "U"]) : namedTuple({ P, L, U }, ["P", "L", "U"]);
 }
 
@@ -448,14 +471,7 @@ export function luFactor(a: ArrayInput, options: BlockOptions & { checkFinite?: 
   const nb = blockSizeOf(options, BLOCK_SIZES.lu, fn);
   const m = A.shape[A.ndim - 2];
   const n = A.shape[A.ndim - 1];
-  const k = Math.min(m, n);
-  const batch = batchShapeOf(A, 2);
-  const LU = stackOf(batch, [m, n], workDType(A.dtype));
-  const piv = stackOf(batch, [k], "int32");
-  forEachLU(A, nb, (p, W, ipiv) => {
-    storeMatrix(W, 0, m, m, n, LU, p * m * n);
-    (piv.data as Int32Array).set(ipiv, p * k);
-  });
+  const [LU, piv] = luStack(fn, A, nb, [{ core: [m, n] }, { core: [Math.min(m, n)], dtype: "int32" }]);
   return namedTuple({ lu: LU, piv }, ["lu", "piv"]);
 }
 
