@@ -324,6 +324,14 @@ export function forEachLU(
   });
 }
 
+/** lu's and luFactor's checks: a stack of matrices, finite unless `checkFinite` is false; the block size; M and N. */
+function luInput(fn: string, a: ArrayInput, options: BlockOptions & { checkFinite?: boolean }): { A: NDArray; nb: number; m: number; n: number } {
+  const A = asArray(a);
+  assertMatrixStack(A, fn);
+  if (options.checkFinite !== false) assertFinite(A, fn);
+  return { A, nb: blockSizeOf(options, BLOCK_SIZES.lu, fn), m: A.shape[A.ndim - 2], n: A.shape[A.ndim - 1] };
+}
+
 /**
  * "(m,n)->…" over a stack: P·L·U of every matrix (getrf, or zgetf2 for complex) in one
  * working buffer, whose parts `outputs` store: e.g. L (m×k, unit lower, ld m), U (k×n, upper,
@@ -403,12 +411,7 @@ export function lu(a: ArrayInput, options?: LuOptions): LuResult | LuPermutedRes
 export function lu(a: ArrayInput, options: LuOptions = {}): LuResult | LuPermutedResult {
   const fn = "lu";
   checkOptions(fn, LU_OPTIONS, options);
-  const A = asArray(a);
-  assertMatrixStack(A, fn);
-  if (options.checkFinite !== false) assertFinite(A, fn);
-  const nb = blockSizeOf(options, BLOCK_SIZES.lu, fn);
-  const m = A.shape[A.ndim - 2];
-  const n = A.shape[A.ndim - 1];
+  const { A, nb, m, n } = luInput(fn, a, options);
   const k = Math.min(m, n);
   const dtype = workDType(A.dtype);
   const [L, U, piv] = luStack(fn, A, nb, [
@@ -465,12 +468,7 @@ export type LuFactorResult = NamedTuple<LuFactorFields, ["lu", "piv"]>;
 export function luFactor(a: ArrayInput, options: BlockOptions & { checkFinite?: boolean } = {}): LuFactorResult {
   const fn = "luFactor";
   checkOptions(fn, LU_FACTOR_OPTIONS, options);
-  const A = asArray(a);
-  assertMatrixStack(A, fn);
-  if (options.checkFinite !== false) assertFinite(A, fn);
-  const nb = blockSizeOf(options, BLOCK_SIZES.lu, fn);
-  const m = A.shape[A.ndim - 2];
-  const n = A.shape[A.ndim - 1];
+  const { A, nb, m, n } = luInput(fn, a, options);
   const [LU, piv] = luStack(fn, A, nb, [{ core: [m, n] }, { core: [Math.min(m, n)], dtype: "int32" }]);
   return namedTuple({ lu: LU, piv }, ["lu", "piv"]);
 }
