@@ -50,7 +50,8 @@ import { larfbBlock, larfg, larfLeft, larftBlock } from "../primitives/household
 import { trsm } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
-  allocWork,
+  gufuncOutputs,
+  rightHandSide,
   withWork,
   asArray,
   assertFinite,
@@ -58,7 +59,6 @@ import {
   assertStacked2d,
   batchOffsets,
   batchShapeOf,
-  broadcastBatch,
   fmtShape,
   loadMatrix,
   matrixStrides,
@@ -413,8 +413,7 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
   const m = A.shape[A.ndim - 2];
   const n = A.shape[A.ndim - 1];
   if (m < n) throw new ValueError(`${fn}: a of shape ${fmtShape(A.shape)} is wide (M < N); lstsqQR needs M >= N`);
-  const vector = B.ndim === A.ndim - 1;
-  const bRows = vector ? B.shape[B.ndim - 1] : B.ndim >= 2 ? B.shape[B.ndim - 2] : -1;
+  const { vector, core, rows: bRows, nrhs } = rightHandSide(A, B);
   if (B.ndim === 0 || bRows !== m) {
     throw new ValueError(`${fn}: shapes of a ${fmtShape(A.shape)} and b ${fmtShape(B.shape)} are incompatible`);
   }
@@ -423,20 +422,13 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
   const nb = blockSizeOf(options, BLOCK_SIZES.qr, fn);
   const dtype = workDType(A.dtype, B.dtype);
   const complex = dtype === "complex128";
-  const nrhs = vector ? 1 : B.shape[B.ndim - 1];
-  const batch = broadcastBatch(fn, batchShapeOf(A, 2), batchShapeOf(B, vector ? 1 : 2));
-  const out = stackOf(batch, vector ? [n] : [n, nrhs], dtype);
-  const aOffs = batchOffsets(A, batch, 2);
-  const bOffs = batchOffsets(B, batch, vector ? 1 : 2);
-  const { rs, cs } = matrixStrides(A);
-  const bRs = vector ? B.strides[B.ndim - 1] : B.strides[B.ndim - 2];
-  const bCs = vector ? 0 : B.strides[B.ndim - 1];
-  const W = allocWork(dtype, m * n);
-  const X = allocWork(dtype, m * nrhs);
   const tau = new Float64Array(complex ? 2 * n : n);
-  for (let p = 0; p < aOffs.length; p++) {
+  // "(m,n),(m,k)->(n,k)": x is the first n rows of the working right-hand side X (ld m)
+  const output = { core: vector ? [n] : [n, nrhs], ld: m };
+  const inputs = [{ array: A, core: 2 as const }, { array: B, core }];
+  const [x] = gufuncOutputs({ fn, inputs, dtype, outputs: [output], work: [m * n, m * nrhs] }, ([W, X], step) => {
     // A = Q·R
-    loadMatrix(A, aOffs[p], rs, cs, m, n, W, 0, m, complex);
+    step.load(0, W);
     if (complex) zgeqr2(m, n, W as Float64Array, 0, m, tau, 0);
     else geqrf(m, n, W, 0, m, tau, nb);
     for (let i = 0; i < n; i++) {
@@ -444,7 +436,7 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
       if (zero) throw new LinAlgError(`${fn}: a is rank deficient: R[${i}, ${i}] is exactly zero`, "singular", i);
     }
     // y = Qᵀ·b (Qᴴ for complex)
-    loadMatrix(B, bOffs[p], bRs, bCs, m, nrhs, X, 0, m, complex);
+    step.load(1, X);
     if (complex) zunmqrH(m, nrhs, n, W as Float64Array, 0, m, tau, X as Float64Array, 0, m);
     else ormqrT(m, nrhs, n, W, 0, m, tau, X, 0, m, nb);
     // R₁·x = y[:n]
@@ -453,9 +445,9 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
     } else {
       trsm({ n, nrhs, lower: false, unitDiagonal: false, T: W, tOff: 0, tRs: 1, tCs: m, B: X, bOff: 0, bRs: 1, bCs: m }, BLOCK_SIZES.triangular);
     }
-    storeMatrix(X, 0, m, n, nrhs, out, p * n * nrhs);
-  }
-  return out;
+    return [X];
+  });
+  return x;
 }
 
 /** R₁·X = Y for complex R₁ (n×n upper, ld ldr) and Y (n×nrhs, ld ldx). */
