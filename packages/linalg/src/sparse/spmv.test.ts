@@ -9,7 +9,8 @@
 import fc from "fast-check";
 import * as np from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
-import { csrMatrix, eye } from "./construct.js";
+import { csrMatrix } from "./construct.js";
+import { eye } from "./special-matrices.js";
 import { ShapeError } from "@sliderule/ndarray";
 import { csrGatherResident, csrScatterResident, getBackend, residentCsrBytes, residentCsrOf, setBackend } from "@sliderule/ndarray/kernels";
 import { csrMatmat, csrMatmatT, csrMatvec, csrMatvecDot, csrMatvecT, csrMatvecReference, SPMV_RESIDENT_MIN_NNZ, type SparseData } from "./spmv.js";
@@ -85,8 +86,16 @@ describe("spmv kernels against csrMatvecReference", () => {
         const Z = new Float64Array(n * k).fill(NaN);
         csrMatmatT(m, n, k, indptr, indices, data, XT, Z);
         for (let c = 0; c < k; c++) {
-          expectClose(Float64Array.from({ length: m }, (_, i) => Y[i * k + c]), csrMatvecReference([m, n], indptr, indices, data, col(n, c)), scale);
-          expectClose(Float64Array.from({ length: n }, (_, j) => Z[j * k + c]), csrMatvecReference([m, n], indptr, indices, data, col(m, c), true), scale);
+          expectClose(
+            Float64Array.from({ length: m }, (_, i) => Y[i * k + c]),
+            csrMatvecReference([m, n], indptr, indices, data, col(n, c)),
+            scale,
+          );
+          expectClose(
+            Float64Array.from({ length: n }, (_, j) => Z[j * k + c]),
+            csrMatvecReference([m, n], indptr, indices, data, col(m, c), true),
+            scale,
+          );
         }
       }),
       { numRuns: 150 },
@@ -109,7 +118,9 @@ describe("spmv kernels against csrMatvecReference", () => {
           expectClose(z, wantT, scale);
         }
         // and the dense product agrees with NumPy's matmul of the dense matrix
-        const dense = S.toarray().astype("float64").matmul(np.fromTypedArray(x.slice(0, n)));
+        const dense = S.toarray()
+          .astype("float64")
+          .matmul(np.fromTypedArray(x.slice(0, n)));
         expectClose(dense.data as Float64Array, want, scale);
       }),
       { numRuns: 200 },
@@ -120,36 +131,32 @@ describe("spmv kernels against csrMatvecReference", () => {
     // the four-rows-at-a-time loop must not reorder a row's additions (SciPy's order), whatever
     // the mix of lengths in a group of four (empty rows, one long row, a tail of 1–3 rows)
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 13 }), { minLength: 1, maxLength: 23 }),
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        (lengths, seed) => {
-          const m = lengths.length;
-          const n = 17;
-          const rng = np.random.defaultRng(seed);
-          const indptr = Int32Array.from([0, ...lengths.map((_, i) => lengths.slice(0, i + 1).reduce((a, b) => a + b, 0))]);
-          const nnz = indptr[m];
-          const indices = Int32Array.from({ length: nnz }, () => Number(rng.integers(0, n)));
-          const data = (rng.standardNormal(nnz) as np.NDArray).toTypedArray() as Float64Array;
-          const x = (rng.standardNormal(n) as np.NDArray).toTypedArray() as Float64Array;
-          const y = new Float64Array(m).fill(NaN);
-          csrMatvec(m, indptr, indices, data, x, y);
-          const want = csrMatvecReference([m, n], indptr, indices, data, x);
-          expect(Array.from(y)).toEqual(Array.from(want));
-          // csrMatvecDot on the square m × m part (columns < m): y and xᵀy as csrMatvec then a plain dot
-          if (m <= n) {
-            const sq = Int32Array.from(indices, (j) => j % m);
-            const xs = x.subarray(0, m);
-            const yd = new Float64Array(m).fill(NaN);
-            const xy = csrMatvecDot(m, indptr, sq, data, xs, yd);
-            const ref = csrMatvecReference([m, m], indptr, sq, data, xs);
-            expect(Array.from(yd)).toEqual(Array.from(ref));
-            let dot = 0;
-            for (let i = 0; i < m; i++) dot += xs[i] * ref[i];
-            expect(xy).toBe(dot);
-          }
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: 0, max: 13 }), { minLength: 1, maxLength: 23 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (lengths, seed) => {
+        const m = lengths.length;
+        const n = 17;
+        const rng = np.random.defaultRng(seed);
+        const indptr = Int32Array.from([0, ...lengths.map((_, i) => lengths.slice(0, i + 1).reduce((a, b) => a + b, 0))]);
+        const nnz = indptr[m];
+        const indices = Int32Array.from({ length: nnz }, () => Number(rng.integers(0, n)));
+        const data = (rng.standardNormal(nnz) as np.NDArray).toTypedArray() as Float64Array;
+        const x = (rng.standardNormal(n) as np.NDArray).toTypedArray() as Float64Array;
+        const y = new Float64Array(m).fill(NaN);
+        csrMatvec(m, indptr, indices, data, x, y);
+        const want = csrMatvecReference([m, n], indptr, indices, data, x);
+        expect(Array.from(y)).toEqual(Array.from(want));
+        // csrMatvecDot on the square m × m part (columns < m): y and xᵀy as csrMatvec then a plain dot
+        if (m <= n) {
+          const sq = Int32Array.from(indices, (j) => j % m);
+          const xs = x.subarray(0, m);
+          const yd = new Float64Array(m).fill(NaN);
+          const xy = csrMatvecDot(m, indptr, sq, data, xs, yd);
+          const ref = csrMatvecReference([m, m], indptr, sq, data, xs);
+          expect(Array.from(yd)).toEqual(Array.from(ref));
+          let dot = 0;
+          for (let i = 0; i < m; i++) dot += xs[i] * ref[i];
+          expect(xy).toBe(dot);
+        }
+      }),
       { numRuns: 200 },
     );
   });
@@ -225,13 +232,20 @@ describe("resident arrays: large float matrices in a WebAssembly memory of their
   });
 
   it("products are bit for bit the TypeScript loops' (csrMatvec, csrMatvecDot, csrMatvecT): empty rows, duplicates, unsorted indices, float32", () => {
-    for (const [m, n, dtype, seed] of [[700, 500, "float64", 3], [500, 700, "float64", 4], [640, 640, "float64", 5], [640, 640, "float32", 6], [401, 803, "float32", 7]] as const) {
+    for (const [m, n, dtype, seed] of [
+      [700, 500, "float64", 3],
+      [500, 700, "float64", 4],
+      [640, 640, "float64", 5],
+      [640, 640, "float32", 6],
+      [401, 803, "float32", 7],
+    ] as const) {
       const { indptr, indices, data, x } = randomCsr(m, n, 50, seed, dtype);
       expect(data.length).toBeGreaterThanOrEqual(SPMV_RESIDENT_MIN_NNZ);
       const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
       expect(S.hasSortedIndices).toBe(false);
       expect(residentCsrOf(S.data) !== undefined).toBe(wasm);
-      const xn = x.slice(0, n), xm = x.slice(0, m);
+      const xn = x.slice(0, n),
+        xm = x.slice(0, m);
       const want = new Float64Array(m);
       csrMatvec(m, indptr, indices, data, xn, want);
       const wantT = new Float64Array(n);
@@ -256,7 +270,8 @@ describe("resident arrays: large float matrices in a WebAssembly memory of their
       // the kernel itself ran (a fallback to the loops would pass the checks above too)
       const r = residentCsrOf(S.data);
       if (wasm) {
-        const yk = new Float64Array(m), zk = new Float64Array(n);
+        const yk = new Float64Array(m),
+          zk = new Float64Array(n);
         expect(csrGatherResident(r!, xn, yk, false)).toBe(0);
         expectIdentical(yk, want);
         expect(csrScatterResident(r!, xm, zk)).toBe(true);
@@ -273,7 +288,8 @@ describe("resident arrays: large float matrices in a WebAssembly memory of their
   });
 
   it("what the caller holds never goes stale: the arrays passed are copied; writes into S.data, S.indices, S.indptr reach the product", () => {
-    const m = 600, n = 600;
+    const m = 600,
+      n = 600;
     const { indptr, indices, data, x } = randomCsr(m, n, 40, 8);
     const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
     const T = S.T; // CSC on the same arrays
@@ -310,20 +326,29 @@ describe("resident arrays: large float matrices in a WebAssembly memory of their
   });
 
   it("an index or indptr entry written out of range gives the TypeScript loops' result, and writes nothing into the matrix", () => {
-    const m = 500, n = 400;
+    const m = 500,
+      n = 400;
     const { indptr, indices, data, x } = randomCsr(m, n, 40, 9);
     const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
     const snapshot = { data: S.data.slice(), indices: S.indices.slice(), indptr: S.indptr.slice() };
-    for (const [where, bad] of [["indices", n], ["indices", -1], ["indices", 2 ** 30], ["indptr", S.nnz + 1], ["indptr", -3]] as const) {
+    for (const [where, bad] of [
+      ["indices", n],
+      ["indices", -1],
+      ["indices", 2 ** 30],
+      ["indptr", S.nnz + 1],
+      ["indptr", -3],
+    ] as const) {
       const arr = where === "indices" ? S.indices : S.indptr;
       const at = where === "indices" ? S.indptr[200] : 200;
       const keep = arr[at];
       arr[at] = bad;
-      const want = new Float64Array(m), y = new Float64Array(m);
+      const want = new Float64Array(m),
+        y = new Float64Array(m);
       csrMatvec(m, S.indptr, S.indices, S.data, x.subarray(0, n), want);
       S.matvecInto(x.slice(0, n), y);
       expectIdentical(y, want);
-      const wantT = new Float64Array(n), z = new Float64Array(n);
+      const wantT = new Float64Array(n),
+        z = new Float64Array(n);
       csrMatvecT(m, n, S.indptr, S.indices, S.data, x.subarray(0, m), wantT);
       S.rmatvecInto(x.slice(0, m), z); // the scatter: a stray index must not write into the arrays
       expectIdentical(z, wantT);
@@ -341,7 +366,8 @@ describe("resident arrays: large float matrices in a WebAssembly memory of their
   });
 
   it("sortIndices, sumDuplicates, eliminateZeros, copy, slicing and conversions keep working (and large results stay resident)", () => {
-    const m = 600, n = 500;
+    const m = 600,
+      n = 500;
     const { indptr, indices, data, x } = randomCsr(m, n, 40, 10);
     data[3] = 0;
     const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
@@ -380,7 +406,8 @@ describe("resident arrays: large float matrices in a WebAssembly memory of their
   });
 
   it("a matrix's memory holds its arrays once: whole pages, never grown", () => {
-    const m = 3000, n = 2000;
+    const m = 3000,
+      n = 2000;
     const { indptr, indices, data } = randomCsr(m, n, 20, 11);
     const S = csrMatrix([data, indices, indptr], { shape: [m, n] });
     const r = residentCsrOf(S.data);
@@ -400,7 +427,7 @@ describe("resident arrays: large float matrices in a WebAssembly memory of their
     expect(() => r!.memory.grow(1)).toThrow(RangeError); // maximum = initial
   });
 
-  it("with setBackend(\"typescript\") resident matrices run the TypeScript loop on their views, and new ones are ordinary arrays", () => {
+  it('with setBackend("typescript") resident matrices run the TypeScript loop on their views, and new ones are ordinary arrays', () => {
     if (!wasm) return;
     const previous = getBackend();
     const m = 600;
