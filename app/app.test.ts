@@ -23,7 +23,6 @@ const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const haveBrowser = existsSync(executablePath);
 const required = process.env.SLIDERULE_REQUIRE_BROWSER === "1";
 
-
 /** |a − b| ≤ rtol · scale for every entry, scale = the largest |b| (so entries near 0 are judged on the data's scale). */
 function expectClose(actual: number[][], expected: number[][], rtol: number): void {
   expect(actual.length).toBe(expected.length);
@@ -176,7 +175,15 @@ describe.runIf(haveBrowser)("the page in headless Chromium", () => {
     await page.waitForFunction(() => document.querySelector("#summary")?.textContent?.startsWith("mine.csv"));
     expect(await page.textContent("#summary")).toBe('mine.csv: 5 rows, 3 numeric columns; label "kind" (2 classes).');
     const result = await run("pca");
-    const Z = new PCA({ nComponents: 2 }).fitTransform([[1, 2, 0.5], [2, 1, 1.5], [3, 5, 2.0], [4, 3, 0.0], [5, 4, 1.0]]).toArray() as number[][];
+    const Z = new PCA({ nComponents: 2 })
+      .fitTransform([
+        [1, 2, 0.5],
+        [2, 1, 1.5],
+        [3, 5, 2.0],
+        [4, 3, 0.0],
+        [5, 4, 1.0],
+      ])
+      .toArray() as number[][];
     expectClose(result.points, Z, 1e-12);
   });
 
@@ -193,7 +200,11 @@ describe.runIf(haveBrowser)("the page in headless Chromium", () => {
     expect(relErr((await shown("intercept")).value, model.intercept as number)).toBeLessThan(1e-9);
     // predicted vs true: the points are [y_i, ŷ_i]
     const yHat = model.predict(X).toArray() as number[];
-    expectClose(result.points, (y.toArray() as number[]).map((v, i) => [v, yHat[i]]), 1e-12);
+    expectClose(
+      result.points,
+      (y.toArray() as number[]).map((v, i) => [v, yHat[i]]),
+      1e-12,
+    );
   });
 
   it("k-means on iris with k = 3 shows Node's inertia for the same seed", async () => {

@@ -49,7 +49,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
   if (options === null || typeof options !== "object") throw new TypeError(`buildApp: options must be an object, got ${typeof options}`);
   const unknown = Object.keys(options).find((k) => k !== "minify");
   if (unknown !== undefined) throw new TypeError(`buildApp: unknown option ${JSON.stringify(unknown)}; its option is minify`);
-  if (options.minify !== undefined && typeof options.minify !== "boolean") throw new TypeError(`buildApp: option minify must be true or false, got ${typeof options.minify}`);
+  if (options.minify !== undefined && typeof options.minify !== "boolean")
+    throw new TypeError(`buildApp: option minify must be true or false, got ${typeof options.minify}`);
 
   const bundle = await build({
     entryPoints: [here("./main.ts")],
@@ -71,7 +72,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltApp> {
 
   const link = '<link rel="stylesheet" href="style.css">';
   const script = '<script src="main.js"></script>';
-  if (!template.includes(link) || !template.includes(script)) throw new Error(`buildApp: app/index.html must contain ${link} and ${script}, which the build replaces`);
+  if (!template.includes(link) || !template.includes(script))
+    throw new Error(`buildApp: app/index.html must contain ${link} and ${script}, which the build replaces`);
   // replace with functions: a "$&" or "$1" in the bundle must stay as it is
   const html = template.replace(link, () => `<style>\n${css}</style>`).replace(script, () => `<script>${escapeInlineScript(js)}</script>`);
   return { html, scriptBytes: Buffer.byteLength(js) };

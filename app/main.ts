@@ -100,7 +100,11 @@ function showTable(table: Table): void {
   // label: a user's file may mark any column; a data set's label is fixed
   const keep = ui.labelColumn.value;
   if (state.source.kind === "csv") {
-    ui.labelColumn.replaceChildren(option("auto", "(automatic: the last text column)"), option("none", "(none)"), ...table.header.map((c) => option(`col:${c}`, c)));
+    ui.labelColumn.replaceChildren(
+      option("auto", "(automatic: the last text column)"),
+      option("none", "(none)"),
+      ...table.header.map((c) => option(`col:${c}`, c)),
+    );
     ui.labelColumn.value = Array.from(ui.labelColumn.options).some((o) => o.value === keep) ? keep : "auto";
     ui.labelColumn.disabled = false;
   } else {
@@ -110,7 +114,8 @@ function showTable(table: Table): void {
   // regression target: any numeric column; default the data set's target, else the last column
   const previous = ui.target.value;
   ui.target.replaceChildren(...table.columns.map((c) => option(c, c)));
-  ui.target.value = table.columns.includes(previous) && state.source.kind === "csv" ? previous : (table.targetColumn ?? table.columns[table.columns.length - 1]);
+  ui.target.value =
+    table.columns.includes(previous) && state.source.kind === "csv" ? previous : (table.targetColumn ?? table.columns[table.columns.length - 1]);
 
   const parts = [`${table.source}: ${table.n} rows, ${table.columns.length} numeric column${table.columns.length === 1 ? "" : "s"}`];
   parts.push(table.label ? `label "${table.label.column}" (${table.label.classes.length} classes)` : "no label");

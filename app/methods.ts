@@ -66,7 +66,10 @@ interface Common {
 }
 
 /** One run's outcome. */
-export type Result = (Common & { method: "pca"; numbers: PcaNumbers }) | (Common & { method: "regression"; numbers: RegressionNumbers }) | (Common & { method: "kmeans"; numbers: KmeansNumbers });
+export type Result =
+  | (Common & { method: "pca"; numbers: PcaNumbers })
+  | (Common & { method: "regression"; numbers: RegressionNumbers })
+  | (Common & { method: "kmeans"; numbers: KmeansNumbers });
 
 /** What the page exposes as `window.sliderule.lastResult` (a Result without its chart specs). */
 export type PageResult = Pick<Result, "method" | "points" | "numbers">;
@@ -91,7 +94,8 @@ function vectorOf(a: NDArray): number[] {
  *   own errors (too few rows, …) pass through.
  */
 export function runMethod(table: Table, request: MethodRequest): Result {
-  if (request === null || typeof request !== "object") throw new ValueError(`runMethod: request must be an object, got ${request === null ? "null" : typeof request}`);
+  if (request === null || typeof request !== "object")
+    throw new ValueError(`runMethod: request must be an object, got ${request === null ? "null" : typeof request}`);
   switch (request.method) {
     case "pca":
       return runPca(table);
@@ -100,7 +104,9 @@ export function runMethod(table: Table, request: MethodRequest): Result {
     case "kmeans":
       return runKmeans(table, request.k, request.seed);
     default:
-      throw new ValueError(`runMethod: method must be "pca", "regression" or "kmeans", got ${typeof (request as { method: unknown }).method === "string" ? JSON.stringify((request as { method: string }).method) : typeof (request as { method: unknown }).method}`);
+      throw new ValueError(
+        `runMethod: method must be "pca", "regression" or "kmeans", got ${typeof (request as { method: unknown }).method === "string" ? JSON.stringify((request as { method: string }).method) : typeof (request as { method: unknown }).method}`,
+      );
   }
 }
 
@@ -120,7 +126,9 @@ export function runPca(table: Table): Result {
     explainedVarianceRatio: ratio,
     ...(label ? { targetNames: label.classes } : {}),
   });
-  const scree = screePlot(shown, { title: full.length > SCREE_MAX ? `explained variance (first ${SCREE_MAX} of ${full.length} components)` : "explained variance" });
+  const scree = screePlot(shown, {
+    title: full.length > SCREE_MAX ? `explained variance (first ${SCREE_MAX} of ${full.length} components)` : "explained variance",
+  });
   return {
     method: "pca",
     source: table.source,
@@ -137,7 +145,9 @@ export function runPca(table: Table): Result {
 /** Least squares of the target column on the other features: R², coefficients, predicted vs true. */
 export function runRegression(table: Table, target: string): Result {
   if (typeof target !== "string" || !table.columns.includes(target)) {
-    throw new ValueError(`runRegression: target must be a numeric column of ${table.source} (${table.columns.join(", ")}), got ${typeof target === "string" ? JSON.stringify(target) : typeof target}`);
+    throw new ValueError(
+      `runRegression: target must be a numeric column of ${table.source} (${table.columns.join(", ")}), got ${typeof target === "string" ? JSON.stringify(target) : typeof target}`,
+    );
   }
   const features = featureColumns(table, target);
   if (features.length === 0) throw new ValueError(`runRegression: ${table.source} has no numeric column left to predict ${JSON.stringify(target)} from`);
@@ -181,7 +191,10 @@ export function runKmeans(table: Table, k: number, seed: number): Result {
   const pca = new PCA({ nComponents: 2 }).fit(X);
   const Z = pca.transform(X);
   const M = pca.transform(km.clusterCenters as NDArray);
-  const spec = kmeansClusters(Z, labels, M, { title: `${table.source}: k-means, k = ${k}, on the first two principal components`, featureNames: ["PC1", "PC2"] });
+  const spec = kmeansClusters(Z, labels, M, {
+    title: `${table.source}: k-means, k = ${k}, on the first two principal components`,
+    featureNames: ["PC1", "PC2"],
+  });
   return {
     method: "kmeans",
     source: table.source,

@@ -68,7 +68,8 @@ function listen(server: Server, port: number): Promise<number> {
  */
 export async function startServer(html: string, port = DEFAULT_PORT): Promise<RunningServer> {
   if (typeof html !== "string") throw new TypeError(`startServer: html must be a string, got ${typeof html}`);
-  if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`startServer: port must be an integer in [0, 65535], got ${String(port)}`);
+  if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`startServer: port must be an integer in [0, 65535], got ${String(port)}`);
   const server = createServer(handler(html));
   for (let p = port; ; p++) {
     try {

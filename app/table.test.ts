@@ -82,7 +82,9 @@ describe("tableFromDataset", () => {
     expect(diabetes.targetColumn).toBe("progression");
     expect(featureColumns(diabetes)).toHaveLength(10);
     expect(featureColumns(diabetes, "bmi")).not.toContain("bmi");
-    expect(() => tableFromDataset("titanic" as never)).toThrow('tableFromDataset: name must be one of iris, wine, breast_cancer, digits, diabetes, got "titanic"');
+    expect(() => tableFromDataset("titanic" as never)).toThrow(
+      'tableFromDataset: name must be one of iris, wine, breast_cancer, digits, diabetes, got "titanic"',
+    );
   });
 
   it("selectColumns copies the named columns, in the order asked", () => {
@@ -132,10 +134,14 @@ describe("runMethod", () => {
   });
 
   it("rejects a bad request with a message naming the value", () => {
-    expect(() => runMethod(wine, { method: "regression", target: "cultivar" })).toThrow(/runRegression: target must be a numeric column of wine .*got "cultivar"/);
+    expect(() => runMethod(wine, { method: "regression", target: "cultivar" })).toThrow(
+      /runRegression: target must be a numeric column of wine .*got "cultivar"/,
+    );
     expect(() => runMethod(wine, { method: "kmeans", k: 0, seed: 0 })).toThrow("runKmeans: k must be an integer from 1 to the number of rows (178), got 0");
     expect(() => runMethod(wine, { method: "kmeans", k: 3, seed: -1 })).toThrow("runKmeans: seed must be an integer from 0 to 2^32 − 1, got -1");
-    expect(() => runMethod(wine, { method: "svm" } as unknown as MethodRequest)).toThrow('runMethod: method must be "pca", "regression" or "kmeans", got "svm"');
+    expect(() => runMethod(wine, { method: "svm" } as unknown as MethodRequest)).toThrow(
+      'runMethod: method must be "pca", "regression" or "kmeans", got "svm"',
+    );
     expect(() => runMethod(wine, null as unknown as MethodRequest)).toThrow(ValueError);
   });
 });

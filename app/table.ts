@@ -24,7 +24,18 @@
  */
 import * as np from "@sliderule/ndarray";
 import { ValueError, type NDArray } from "@sliderule/ndarray";
-import { DATASETS, csvNumber, loadBreastCancer, loadDiabetes, loadDigits, loadIris, loadWine, parseCsv, type Dataset, type DatasetName } from "@sliderule/ml/datasets";
+import {
+  DATASETS,
+  csvNumber,
+  loadBreastCancer,
+  loadDiabetes,
+  loadDigits,
+  loadIris,
+  loadWine,
+  parseCsv,
+  type Dataset,
+  type DatasetName,
+} from "@sliderule/ml/datasets";
 import Papa from "papaparse";
 import { z } from "zod";
 
@@ -80,7 +91,8 @@ function show(v: unknown): string {
  * @throws ValueError for a name that is not a shipped data set.
  */
 export function tableFromDataset(name: DatasetName): Table {
-  if (typeof name !== "string" || !DATASET_NAMES.includes(name)) throw new ValueError(`tableFromDataset: name must be one of ${DATASET_NAMES.join(", ")}, got ${show(name)}`);
+  if (typeof name !== "string" || !DATASET_NAMES.includes(name))
+    throw new ValueError(`tableFromDataset: name must be one of ${DATASET_NAMES.join(", ")}, got ${show(name)}`);
   const ds = LOADERS[name]();
   const desc = DATASETS[name];
   const [n, p] = ds.data.shape;
@@ -104,7 +116,16 @@ export function tableFromDataset(name: DatasetName): Table {
     data.set(X.subarray(i * p, (i + 1) * p), i * (p + 1));
     data[i * (p + 1) + p] = y[i];
   }
-  return { source: name, n, header: [...ds.featureNames, desc.target], columns: [...ds.featureNames, desc.target], data, label: null, targetColumn: desc.target, ignored: [] };
+  return {
+    source: name,
+    n,
+    header: [...ds.featureNames, desc.target],
+    columns: [...ds.featureNames, desc.target],
+    data,
+    label: null,
+    targetColumn: desc.target,
+    ignored: [],
+  };
 }
 
 /** A field that reads as a finite number (what csvNumber() accepts). */
@@ -147,7 +168,8 @@ export async function tableFromCsv(text: string, name: string, options: CsvTable
   const unknown = Object.keys(options).find((k) => k !== "label");
   if (unknown !== undefined) throw new ValueError(`${fn}: unknown option ${show(unknown)}; its option is label`);
   const { label } = options;
-  if (label !== undefined && label !== null && typeof label !== "string") throw new ValueError(`${fn}: option label must be a column name or null, got ${show(label)}`);
+  if (label !== undefined && label !== null && typeof label !== "string")
+    throw new ValueError(`${fn}: option label must be a column name or null, got ${show(label)}`);
 
   // pass 1: every row as strings, by column name: an empty file, the column counts, the
   // quotes and repeated column names are errors here
@@ -156,7 +178,8 @@ export async function tableFromCsv(text: string, name: string, options: CsvTable
   // the header row in file order (a record's keys are not: "2020" would come before "name");
   // papaparse reads just the first row, quotes and all
   const header = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { preview: 1, delimiter: ",", header: false }).data[0];
-  if (header === undefined || header.length !== Object.keys(body[0]).length) throw new Error(`internal: tableFromCsv read a header of ${header?.length ?? 0} columns, but rows of ${Object.keys(body[0]).length}`);
+  if (header === undefined || header.length !== Object.keys(body[0]).length)
+    throw new Error(`internal: tableFromCsv read a header of ${header?.length ?? 0} columns, but rows of ${Object.keys(body[0]).length}`);
 
   // classify the columns and pick the label
   const numeric = header.map((c) => looksNumeric(body, c));
@@ -165,7 +188,8 @@ export async function tableFromCsv(text: string, name: string, options: CsvTable
     const textColumns = header.filter((_, j) => !numeric[j]);
     labelColumn = textColumns.length > 0 ? textColumns[textColumns.length - 1] : null;
   } else {
-    if (label !== null && !header.includes(label)) throw new ValueError(`${fn}: option label is ${show(label)}, not a column of ${name} (columns: ${header.join(", ")})`);
+    if (label !== null && !header.includes(label))
+      throw new ValueError(`${fn}: option label is ${show(label)}, not a column of ${name} (columns: ${header.join(", ")})`);
     labelColumn = label;
   }
   const columns = header.filter((c, j) => numeric[j] && c !== labelColumn);
@@ -180,7 +204,16 @@ export async function tableFromCsv(text: string, name: string, options: CsvTable
   const p = columns.length;
   const data = new Float64Array(n * p);
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) data[i * p + j] = rows[i][columns[j]] as number;
-  return { source: name, n, header: header.slice(), columns, data, label: labelColumn === null ? null : encodeLabel(labelColumn, rows), targetColumn: null, ignored };
+  return {
+    source: name,
+    n,
+    header: header.slice(),
+    columns,
+    data,
+    label: labelColumn === null ? null : encodeLabel(labelColumn, rows),
+    targetColumn: null,
+    ignored,
+  };
 }
 
 /** The label column's values as codes into its distinct values, in order of first appearance. */

@@ -76,17 +76,29 @@ async function main(): Promise<void> {
     const rows = await writeCsv(path, megabytes);
     const size = statSync(path).size / 1e6;
     const self = fileURLToPath(import.meta.url);
-    const run = (mode: string) => JSON.parse(execFileSync(process.execPath, [...process.execArgv, self, "--child", mode, path, String(rows)], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop()!) as { maxRssMB: number; rows: number };
+    const run = (mode: string) =>
+      JSON.parse(
+        execFileSync(process.execPath, [...process.execArgv, self, "--child", mode, path, String(rows)], { encoding: "utf8", maxBuffer: 1 << 20 })
+          .trim()
+          .split("\n")
+          .pop()!,
+      ) as { maxRssMB: number; rows: number };
     const base = run("none").maxRssMB;
     console.log(`CSV file: ${size.toFixed(1)} MB, ${rows} rows (${join(tmpdir(), "…")}); peak RSS above a process that only imports: ${base.toFixed(0)} MB`);
     const results = Object.fromEntries(["readCsv", "whole", "rows"].map((m) => [m, run(m)]));
-    for (const [mode, label] of [["readCsv", "readCsv (streamed)"], ["whole", "whole text + parseCsvSync"], ["rows", "rows only (no file)"]]) {
+    for (const [mode, label] of [
+      ["readCsv", "readCsv (streamed)"],
+      ["whole", "whole text + parseCsvSync"],
+      ["rows", "rows only (no file)"],
+    ]) {
       const r = results[mode];
       if (r.rows !== rows) throw new Error(`${label}: read ${r.rows} rows, expected ${rows}`);
       console.log(`  ${label.padEnd(28)} ${(r.maxRssMB - base).toFixed(0).padStart(6)} MB  (${((r.maxRssMB - base) / size).toFixed(2)}× the file)`);
     }
     const saved = results.whole.maxRssMB - results.readCsv.maxRssMB;
-    console.log(`streaming saves ${saved.toFixed(0)} MB (${(saved / size).toFixed(2)}× the file); reading costs ${(results.readCsv.maxRssMB - results.rows.maxRssMB).toFixed(0)} MB beyond the rows themselves`);
+    console.log(
+      `streaming saves ${saved.toFixed(0)} MB (${(saved / size).toFixed(2)}× the file); reading costs ${(results.readCsv.maxRssMB - results.rows.maxRssMB).toFixed(0)} MB beyond the rows themselves`,
+    );
   } finally {
     rmSync(path, { force: true });
   }

@@ -61,7 +61,7 @@ const ntsArray = (x: Float64Array, shape: number[]) => nts.frombuffer(x.slice(),
 function ntsTimed(run: () => NtsResult): Timed<NtsResult> {
   return {
     run,
-    values: (r) => (typeof r === "number" ? r : Array.from(((r as nts.NDArray).flatten().data as Float64Array))),
+    values: (r) => (typeof r === "number" ? r : Array.from((r as nts.NDArray).flatten().data as Float64Array)),
     dispose: (r) => {
       if (r instanceof Object && "dispose" in r) (r as nts.NDArray).dispose();
     },

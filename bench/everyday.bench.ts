@@ -80,14 +80,28 @@ const pairwise: Workload = {
       name: "sliderule",
       setup: () => {
         const X = np.fromTypedArray(filled(m * d, 5), [m, d]);
-        return { run: () => X.slice(":", null, ":").subtract(X.slice(null, ":", ":")).power(2).sum({ axis: -1 }), values: srValues };
+        return {
+          run: () =>
+            X.slice(":", null, ":")
+              .subtract(X.slice(null, ":", ":"))
+              .power(2)
+              .sum({ axis: -1 }),
+          values: srValues,
+        };
       },
     },
     {
       name: "sliderule square",
       setup: () => {
         const X = np.fromTypedArray(filled(m * d, 5), [m, d]);
-        return { run: () => X.slice(":", null, ":").subtract(X.slice(null, ":", ":")).square().sum({ axis: -1 }), values: srValues };
+        return {
+          run: () =>
+            X.slice(":", null, ":")
+              .subtract(X.slice(null, ":", ":"))
+              .square()
+              .sum({ axis: -1 }),
+          values: srValues,
+        };
       },
     },
     {
@@ -118,10 +132,25 @@ const pairwise: Workload = {
 };
 
 export const workloads: Workload[] = [
-  powerWorkload("power 2", (x) => x.power(2), (v) => v * v, "x ** 2"),
-  powerWorkload("square", (x) => x.square(), (v) => v * v, "np.square(x)"),
+  powerWorkload(
+    "power 2",
+    (x) => x.power(2),
+    (v) => v * v,
+    "x ** 2",
+  ),
+  powerWorkload(
+    "square",
+    (x) => x.square(),
+    (v) => v * v,
+    "np.square(x)",
+  ),
   powerWorkload("power 0.5", (x) => x.power(0.5), Math.sqrt, "x ** 0.5"),
-  powerWorkload("power 2.7", (x) => x.power(2.7), (v) => Math.pow(v, 2.7), "x ** 2.7"),
+  powerWorkload(
+    "power 2.7",
+    (x) => x.power(2.7),
+    (v) => Math.pow(v, 2.7),
+    "x ** 2.7",
+  ),
   pairwise,
 ];
 
@@ -142,7 +171,11 @@ function vsNumpy(rounds: number): void {
     { name: "power(2) 1e6 vs np.square", ours: () => x.power(2), setup: `x = filled((${N},), 1)`, run: "np.square(x)" },
     {
       name: "pairwise sq dist 500×10 (power 2)",
-      ours: () => X.slice(":", null, ":").subtract(X.slice(null, ":", ":")).power(2).sum({ axis: -1 }),
+      ours: () =>
+        X.slice(":", null, ":")
+          .subtract(X.slice(null, ":", ":"))
+          .power(2)
+          .sum({ axis: -1 }),
       setup: `X = filled((${m}, ${d}), 5)`,
       run: "((X[:, None, :] - X[None, :, :])**2).sum(axis=-1)",
     },
@@ -162,7 +195,9 @@ function vsNumpy(rounds: number): void {
   }
   jobs.forEach((job, k) => {
     const rs = ratios[k];
-    console.log(`${job.name}: median ours ÷ numpy ${median(rs).toFixed(2)}× (range ${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}, ${rounds} rounds)`);
+    console.log(
+      `${job.name}: median ours ÷ numpy ${median(rs).toFixed(2)}× (range ${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}, ${rounds} rounds)`,
+    );
   });
 }
 

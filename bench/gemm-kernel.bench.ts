@@ -64,14 +64,25 @@ function parseOptions(argv: string[]): Partial<GemmOptions> | undefined {
 function table(options: Partial<GemmOptions> | undefined): void {
   console.log(`gemm options: ${JSON.stringify({ ...GEMM_DEFAULTS, ...options })}`);
   console.log("dtype    layout     n   gemm GFLOP/s   reference GFLOP/s");
-  for (const [name, Ctor] of [["float64", Float64Array], ["float32", Float32Array]] as const) {
+  for (const [name, Ctor] of [
+    ["float64", Float64Array],
+    ["float32", Float32Array],
+  ] as const) {
     for (const layout of ["NN", "TN", "NT"] as const) {
       for (const n of [64, 128, 256, 512, 1024]) {
         if (layout !== "NN" && n < 512) continue;
         const args = problem(Ctor, n, n, n, layout);
         const t = timeIt(() => gemm(args, options), n >= 512 ? 1 : 0.2, n >= 1024 ? 2 : 3);
         // the triple loop only where it finishes quickly
-        const ref = n <= 256 && layout === "NN" ? gflops(n, n, n, timeIt(() => gemmReference(args), 0.2, 1)) : "";
+        const ref =
+          n <= 256 && layout === "NN"
+            ? gflops(
+                n,
+                n,
+                n,
+                timeIt(() => gemmReference(args), 0.2, 1),
+              )
+            : "";
         console.log(`${name}  ${layout}  ${String(n).padStart(8)}  ${gflops(n, n, n, t).padStart(13)}  ${ref.padStart(18)}`);
       }
     }
@@ -105,15 +116,32 @@ function table(options: Partial<GemmOptions> | undefined): void {
   console.log("\nsmall cubes, float64 NN      n   gemmSmall GFLOP/s   blocked GFLOP/s");
   for (const n of [8, 16, 24, 32, 40, 48, 64, 96]) {
     const a = problem(Float64Array, n, n, n, "NN");
-    const small = gflops(n, n, n, timeIt(() => gemmSmall(a), 0.1));
-    const blocked = gflops(n, n, n, timeIt(() => gemm(a, { ...options, smallWork: 0 }), 0.1));
+    const small = gflops(
+      n,
+      n,
+      n,
+      timeIt(() => gemmSmall(a), 0.1),
+    );
+    const blocked = gflops(
+      n,
+      n,
+      n,
+      timeIt(() => gemm(a, { ...options, smallWork: 0 }), 0.1),
+    );
     console.log(`  ${String(n).padStart(28)}  ${small.padStart(18)}  ${blocked.padStart(16)}`);
   }
   // vector shapes (n = 1 goes unpacked)
   console.log("\nmatrix·vector, float64 NN   m=k   n   gemm GFLOP/s");
   for (const n of [1, 2, 4]) {
     const a = problem(Float64Array, 1024, n, 1024, "NN");
-    console.log(`  ${"1024".padStart(29)}  ${String(n).padStart(2)}  ${gflops(1024, n, 1024, timeIt(() => gemm(a, options), 0.1)).padStart(12)}`);
+    console.log(
+      `  ${"1024".padStart(29)}  ${String(n).padStart(2)}  ${gflops(
+        1024,
+        n,
+        1024,
+        timeIt(() => gemm(a, options), 0.1),
+      ).padStart(12)}`,
+    );
   }
 }
 
@@ -125,13 +153,28 @@ function sweep(): void {
   for (const kc of [128, 256, 512, 1024]) {
     for (const mc of [64, 128, 256]) {
       const o: Partial<GemmOptions> = { mc, kc };
-      const g512 = gflops(512, 512, 512, timeIt(() => gemm(p512, o), 0.5));
-      const g1024 = gflops(1024, 1024, 1024, timeIt(() => gemm(p1024, o), 1, 2));
+      const g512 = gflops(
+        512,
+        512,
+        512,
+        timeIt(() => gemm(p512, o), 0.5),
+      );
+      const g1024 = gflops(
+        1024,
+        1024,
+        1024,
+        timeIt(() => gemm(p1024, o), 1, 2),
+      );
       console.log(`  ${String(mc).padStart(28)} ${String(kc).padStart(5)} ${g512.padStart(14)} ${g1024.padStart(8)}`);
     }
   }
   // the generic micro-kernel (any mr×nr, tile kept in memory) is there for correctness only
-  const generic = gflops(512, 512, 512, timeIt(() => gemm(p512, { mr: 3, nr: 5 }), 0.5));
+  const generic = gflops(
+    512,
+    512,
+    512,
+    timeIt(() => gemm(p512, { mr: 3, nr: 5 }), 0.5),
+  );
   console.log(`  generic 3×5 micro-kernel, n=512: ${generic} GFLOP/s`);
 }
 
@@ -143,7 +186,21 @@ function sweep(): void {
 function tiles(): void {
   console.log("\nmicro-kernel alone, kc = 256:  MR×NR   GFLOP/s");
   const kc = 256;
-  for (const [MR, NR] of [[2, 2], [2, 4], [4, 2], [3, 4], [4, 4], [4, 5], [4, 6], [6, 4], [3, 8], [4, 8], [8, 4], [6, 6], [8, 8]]) {
+  for (const [MR, NR] of [
+    [2, 2],
+    [2, 4],
+    [4, 2],
+    [3, 4],
+    [4, 4],
+    [4, 5],
+    [4, 6],
+    [6, 4],
+    [3, 8],
+    [4, 8],
+    [8, 4],
+    [6, 6],
+    [8, 8],
+  ]) {
     const c = (i: number, j: number) => `c${i}_${j}`;
     let body = "let a = aIdx, b = bIdx;\n";
     for (let i = 0; i < MR; i++) for (let j = 0; j < NR; j++) body += `let ${c(i, j)} = 0;\n`;
@@ -154,7 +211,13 @@ function tiles(): void {
     body += "}\n";
     for (let i = 0; i < MR; i++) for (let j = 0; j < NR; j++) body += `T[${i * NR + j}] = ${c(i, j)};\n`;
     const micro = new Function("kc", "Ap", "aIdx", "Bp", "bIdx", "T", body) as (
-      kc: number, Ap: Float64Array, aIdx: number, Bp: Float64Array, bIdx: number, T: Float64Array) => void;
+      kc: number,
+      Ap: Float64Array,
+      aIdx: number,
+      Bp: Float64Array,
+      bIdx: number,
+      T: Float64Array,
+    ) => void;
     const slivers = 64; // 64 slivers of Ap: an mc = 64·MR block
     const Ap = random(Float64Array, MR * kc * slivers) as Float64Array;
     const Bp = random(Float64Array, NR * kc * 4) as Float64Array;

@@ -83,8 +83,7 @@ function ntsTimed<R>(run: () => R, values: (r: R) => ArrayLike<number> | number)
     },
   };
 }
-const ntsValues = (r: unknown): ArrayLike<number> | number =>
-  typeof r === "number" ? r : ((r as NtsArray).toArray() as number[][]).flat(2) as number[];
+const ntsValues = (r: unknown): ArrayLike<number> | number => (typeof r === "number" ? r : (((r as NtsArray).toArray() as number[][]).flat(2) as number[]));
 
 /** The kernel paths this engine runs, for the per-path contenders. */
 function paths(): BackendRequest[] {

@@ -86,7 +86,10 @@ const svd: Workload = {
       name: "numpy-ts",
       setup: () => {
         const A = ntsArray(inputs().a, [sm, sn]);
-        return ntsTimed(() => nts.linalg.svd(A) as unknown as { s: NtsArray }, (r) => ntsFlat(r.s));
+        return ntsTimed(
+          () => nts.linalg.svd(A) as unknown as { s: NtsArray },
+          (r) => ntsFlat(r.s),
+        );
       },
     },
   ],
@@ -120,7 +123,10 @@ const eigh: Workload = {
       name: "numpy-ts",
       setup: () => {
         const S = ntsArray(inputs().s, [en, en]);
-        return ntsTimed(() => nts.linalg.eigh(S) as unknown as { w: NtsArray }, (r) => sortedAsc(ntsFlat(r.w)));
+        return ntsTimed(
+          () => nts.linalg.eigh(S) as unknown as { w: NtsArray },
+          (r) => sortedAsc(ntsFlat(r.w)),
+        );
       },
     },
   ],
@@ -149,7 +155,10 @@ const lstsq: Workload = {
       setup: () => {
         const { l, b } = inputs();
         const [A, B] = [ntsArray(l, [lm, ln]), ntsArray(b, [lm])];
-        return ntsTimed(() => nts.linalg.lstsq(A, B, null) as unknown as { x: NtsArray }, (r) => ntsFlat(r.x));
+        return ntsTimed(
+          () => nts.linalg.lstsq(A, B, null) as unknown as { x: NtsArray },
+          (r) => ntsFlat(r.x),
+        );
       },
     },
   ],

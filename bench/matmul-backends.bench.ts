@@ -48,7 +48,8 @@ function paths(): BackendRequest[] {
 function square(n: number, precision: "float64" | "float32"): Workload {
   const f64 = precision === "float64";
   const operands = () => {
-    const a = filled(n * n, 1), b = filled(n * n, 2);
+    const a = filled(n * n, 1),
+      b = filled(n * n, 2);
     return f64 ? { a, b } : { a: Float32Array.from(a), b: Float32Array.from(b) };
   };
   /** np.matmul with the backend set before every call (another contender may have changed it). */
@@ -152,8 +153,27 @@ function time(f: () => void, n: number): number {
 function crossover(): void {
   console.log("n     typescript GFLOP/s   wasm-simd GFLOP/s   time ts ÷ time wasm");
   for (const n of [8, 12, 16, 20, 24, 32, 48, 64, 96, 128]) {
-    const x = filled(n * n, 1), y = filled(n * n, 2);
-    const args: GemmArgs = { m: n, n, k: n, alpha: 1, A: x, aOff: 0, aRs: n, aCs: 1, B: y, bOff: 0, bRs: n, bCs: 1, beta: 0, C: new Float64Array(n * n), cOff: 0, cRs: n, cCs: 1 };
+    const x = filled(n * n, 1),
+      y = filled(n * n, 2);
+    const args: GemmArgs = {
+      m: n,
+      n,
+      k: n,
+      alpha: 1,
+      A: x,
+      aOff: 0,
+      aRs: n,
+      aCs: 1,
+      B: y,
+      bOff: 0,
+      bRs: n,
+      bCs: 1,
+      beta: 0,
+      C: new Float64Array(n * n),
+      cOff: 0,
+      cRs: n,
+      cCs: 1,
+    };
     setBackend("typescript");
     const tTs = time(() => gemm(args), n);
     const tWasm = time(() => gemmWasm(args, "wasm-simd"), n);
@@ -191,7 +211,9 @@ function vsNumpy(n: number, rounds: number): void {
     const res = runNumpy(python, [{ id: "a @ b", twin }], timing, true).results[0];
     if (res?.medianMs === undefined) throw new Error(`vs-numpy: numpy failed: ${res?.error ?? "no result"}`);
     ratios.push(res.medianMs / ours);
-    console.log(`${String(r + 1).padEnd(8)}${gflops(ours).toFixed(2).padStart(9)}${gflops(res.medianMs).toFixed(2).padStart(8)}${ratios[r].toFixed(3).padStart(20)}`);
+    console.log(
+      `${String(r + 1).padEnd(8)}${gflops(ours).toFixed(2).padStart(9)}${gflops(res.medianMs).toFixed(2).padStart(8)}${ratios[r].toFixed(3).padStart(20)}`,
+    );
   }
   console.log(`median ratio ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}, ${rounds} rounds)`);
 }

@@ -91,7 +91,9 @@ function square(n: number, precision: "float64" | "float32"): Workload {
       precision,
       setup: () => {
         const { a, b } = inputs([n, n]);
-        const [A, B] = f64 ? [np.fromTypedArray(a, [n, n]), np.fromTypedArray(b, [n, n])] : [np.fromTypedArray(f32(a), [n, n]), np.fromTypedArray(f32(b), [n, n])];
+        const [A, B] = f64
+          ? [np.fromTypedArray(a, [n, n]), np.fromTypedArray(b, [n, n])]
+          : [np.fromTypedArray(f32(a), [n, n]), np.fromTypedArray(f32(b), [n, n])];
         return { run: () => matmul(A, B), values: srValues };
       },
     },
@@ -230,8 +232,4 @@ function batched(): Workload {
   };
 }
 
-export const workloads: Workload[] = [
-  ...SIZES.map((n) => square(n, "float64")),
-  ...SIZES.map((n) => square(n, "float32")),
-  batched(),
-];
+export const workloads: Workload[] = [...SIZES.map((n) => square(n, "float64")), ...SIZES.map((n) => square(n, "float32")), batched()];

@@ -81,14 +81,25 @@ const pcaFull: Workload = {
   size: pcaSize,
   note: 'sklearn: PCA(n_components=10, svd_solver="full")',
   contenders: [ourPca("sliderule", { nComponents: pk }, 'svdSolver "full"'), mlMatrixPca],
-  numpy: sklearnTwin("from sklearn.decomposition import PCA", `X = mixed((${pn}, ${pd}), 1)`, `PCA(n_components=${pk}, svd_solver="full").fit(X).explained_variance_`),
+  numpy: sklearnTwin(
+    "from sklearn.decomposition import PCA",
+    `X = mixed((${pn}, ${pd}), 1)`,
+    `PCA(n_components=${pk}, svd_solver="full").fit(X).explained_variance_`,
+  ),
 };
 const pcaCov: Workload = {
   name: "ml-pca covariance",
   size: pcaSize,
   note: 'sklearn: PCA(n_components=10) with its default solver ("auto": randomized in 1.2, covariance_eigh from 1.5)',
-  contenders: [ourPca("sliderule", { nComponents: pk, svdSolver: "covarianceEigh" }, 'svdSolver "covarianceEigh"'), ourPca("sliderule full", { nComponents: pk })],
-  numpy: sklearnTwin("from sklearn.decomposition import PCA", `X = mixed((${pn}, ${pd}), 1)`, `PCA(n_components=${pk}, random_state=0).fit(X).explained_variance_`),
+  contenders: [
+    ourPca("sliderule", { nComponents: pk, svdSolver: "covarianceEigh" }, 'svdSolver "covarianceEigh"'),
+    ourPca("sliderule full", { nComponents: pk }),
+  ],
+  numpy: sklearnTwin(
+    "from sklearn.decomposition import PCA",
+    `X = mixed((${pn}, ${pd}), 1)`,
+    `PCA(n_components=${pk}, random_state=0).fit(X).explained_variance_`,
+  ),
   checkTolerance: 1e-2,
 };
 const pcaRandomized: Workload = {
@@ -96,7 +107,11 @@ const pcaRandomized: Workload = {
   size: pcaSize,
   note: 'sklearn: PCA(n_components=10, svd_solver="randomized"); flat spectrum: the two sketches agree to ~1e-2 only',
   contenders: [ourPca("sliderule", { nComponents: pk, svdSolver: "randomized", randomState: 0 }, 'svdSolver "randomized"')],
-  numpy: sklearnTwin("from sklearn.decomposition import PCA", `X = mixed((${pn}, ${pd}), 1)`, `PCA(n_components=${pk}, svd_solver="randomized", random_state=0).fit(X).explained_variance_`),
+  numpy: sklearnTwin(
+    "from sklearn.decomposition import PCA",
+    `X = mixed((${pn}, ${pd}), 1)`,
+    `PCA(n_components=${pk}, svd_solver="randomized", random_state=0).fit(X).explained_variance_`,
+  ),
   checkTolerance: 5e-2,
 };
 
@@ -174,7 +189,11 @@ const ridge: Workload = {
   name: "ml-ridge",
   size: `${regSize}, alpha=1`,
   note: 'sklearn: Ridge(alpha=1.0, solver="cholesky").fit(X, y)',
-  contenders: [ourLinear("sliderule", () => new Ridge({ alpha: 1 }), 'solver "cholesky"'), ourLinear("sliderule svd", () => new Ridge({ alpha: 1, solver: "svd" })), mlMatrixRidge],
+  contenders: [
+    ourLinear("sliderule", () => new Ridge({ alpha: 1 }), 'solver "cholesky"'),
+    ourLinear("sliderule svd", () => new Ridge({ alpha: 1, solver: "svd" })),
+    mlMatrixRidge,
+  ],
   numpy: sklearnTwin("from sklearn.linear_model import Ridge", REG_PY, 'Ridge(alpha=1.0, solver="cholesky").fit(X, y).coef_'),
 };
 

@@ -118,7 +118,12 @@ function digits(): np.NDArray {
   if (!digitsMemo) {
     const rows = readFileSync(DIGITS, "utf8").trim().split("\n").slice(1);
     const x = new Float64Array(rows.length * 64);
-    rows.forEach((line, i) => line.split(",").slice(0, 64).forEach((v, j) => (x[i * 64 + j] = Number(v))));
+    rows.forEach((line, i) =>
+      line
+        .split(",")
+        .slice(0, 64)
+        .forEach((v, j) => (x[i * 64 + j] = Number(v))),
+    );
     digitsMemo = np.fromTypedArray(x, [rows.length, 64]);
   }
   return digitsMemo;
@@ -177,7 +182,8 @@ async function paired(rounds: number, filter: string | undefined): Promise<void>
       ratios.push(res.medianMs / ours);
       console.log(`  ${r + 1}  ${ours.toFixed(2).padStart(8)}  ${res.medianMs.toFixed(2).padStart(8)}  ${ratios[r].toFixed(3).padStart(7)}`);
     }
-    if (ratios.length > 0) console.log(`  median ratio ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
+    if (ratios.length > 0)
+      console.log(`  median ratio ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
   }
 }
 

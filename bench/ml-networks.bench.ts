@@ -95,7 +95,9 @@ function tfEpoch(): Timed<number> {
   const b: tf.Variable[] = [];
   for (let l = 0; l < L; l++) {
     const r = Math.sqrt(6 / (sizes[l] + sizes[l + 1]));
-    W.push(tf.variable(tf.tensor2d(Float32Array.from((rng.uniform(-r, r, [sizes[l], sizes[l + 1]]) as np.NDArray).data as Float64Array), [sizes[l], sizes[l + 1]])));
+    W.push(
+      tf.variable(tf.tensor2d(Float32Array.from((rng.uniform(-r, r, [sizes[l], sizes[l + 1]]) as np.NDArray).data as Float64Array), [sizes[l], sizes[l + 1]])),
+    );
     b.push(tf.variable(tf.tensor1d(Float32Array.from((rng.uniform(-r, r, [sizes[l + 1]]) as np.NDArray).data as Float64Array))));
   }
   const params = [...W, ...b];

@@ -26,7 +26,20 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { CHECK_TOLERANCE, TIMING, checksumError, measure, measurePaired, primeHarness, type Checksum, type Measurement, type Paired, type Timed, type TimingOptions, type Workload } from "./harness.js";
+import {
+  CHECK_TOLERANCE,
+  TIMING,
+  checksumError,
+  measure,
+  measurePaired,
+  primeHarness,
+  type Checksum,
+  type Measurement,
+  type Paired,
+  type Timed,
+  type TimingOptions,
+  type Workload,
+} from "./harness.js";
 import { PYTHON_CANDIDATES, findPython, runNumpy, type NumpyInfo, type NumpyJob } from "./numpy.js";
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -73,7 +86,15 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { filters: [], timing: { ...TIMING }, numpy: true, inline: false, list: false, all: false, out: join(BENCH_DIR, "results", "latest.json") };
+  const args: Args = {
+    filters: [],
+    timing: { ...TIMING },
+    numpy: true,
+    inline: false,
+    list: false,
+    all: false,
+    out: join(BENCH_DIR, "results", "latest.json"),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -89,7 +110,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--list") args.list = true;
     else if (a === "--all") args.all = true;
     else if (a === "--out") args.out = value();
-    else if (a === "--timing") args.timing = JSON.parse(value()) as TimingOptions; // worker: the parent's policy
+    else if (a === "--timing")
+      args.timing = JSON.parse(value()) as TimingOptions; // worker: the parent's policy
     else if (a === "--worker") args.worker = { file: value(), name: value(), result: value() };
     else if (a.startsWith("--")) throw new Error(`bench: unknown option ${a}`);
     else args.filters.push(a);
@@ -112,7 +134,9 @@ const EXPORTS_WORKLOADS = /export\s+(const|let|var)\s+workloads\b|export\s*\{[^}
 async function discover(): Promise<{ found: Found[]; skipped: string[] }> {
   const found: Found[] = [];
   const skipped: string[] = [];
-  for (const file of readdirSync(BENCH_DIR).filter((f) => f.endsWith(".bench.ts")).sort()) {
+  for (const file of readdirSync(BENCH_DIR)
+    .filter((f) => f.endsWith(".bench.ts"))
+    .sort()) {
     if (!EXPORTS_WORKLOADS.test(readFileSync(join(BENCH_DIR, file), "utf8"))) {
       skipped.push(file);
       continue;
@@ -192,7 +216,14 @@ function runInChild(file: string, w: Workload, args: Args, tmp: string): Workloa
   if (args.contenders) argv.push("--contenders", args.contenders.join(","));
   const r = spawnSync(process.execPath, argv, { stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) {
-    return { file, name: w.name, size: w.size, flops: w.flops, note: w.note, contenders: [{ name: "sliderule", precision: "float64", error: `worker exited with ${r.status ?? r.signal}` }] };
+    return {
+      file,
+      name: w.name,
+      size: w.size,
+      flops: w.flops,
+      note: w.note,
+      contenders: [{ name: "sliderule", precision: "float64", error: `worker exited with ${r.status ?? r.signal}` }],
+    };
   }
   return JSON.parse(readFileSync(out, "utf8")) as WorkloadResult;
 }
@@ -229,13 +260,16 @@ function enrich(w: WorkloadResult): void {
 function printWorkload(w: WorkloadResult): void {
   console.log(`\n${w.name}  ${w.size}${w.flops ? `  (${(w.flops / 1e6).toFixed(1)} MFLOP)` : ""}`);
   if (w.note) console.log(`  ${w.note}`);
-  console.log(`  ${"contender".padEnd(20)} ${"median ms".padStart(10)} ${"p10–p90 ms".padStart(15)} ${"GFLOP/s".padStart(8)} ${"÷ sliderule".padStart(12)} ${"samples".padStart(8)}  check / note`);
+  console.log(
+    `  ${"contender".padEnd(20)} ${"median ms".padStart(10)} ${"p10–p90 ms".padStart(15)} ${"GFLOP/s".padStart(8)} ${"÷ sliderule".padStart(12)} ${"samples".padStart(8)}  check / note`,
+  );
   for (const c of w.contenders) {
     if (c.error !== undefined) {
       console.log(`  ${c.name.padEnd(20)} ${"—".padStart(10)} ${"".padStart(15)} ${"".padStart(8)} ${"".padStart(12)} ${"".padStart(8)}  error: ${c.error}`);
       continue;
     }
-    const check = c.checkOk === undefined ? (c === w.contenders[0] ? "reference" : "unchecked") : c.checkOk ? "ok" : `MISMATCH (${c.checkError!.toExponential(1)})`;
+    const check =
+      c.checkOk === undefined ? (c === w.contenders[0] ? "reference" : "unchecked") : c.checkOk ? "ok" : `MISMATCH (${c.checkError!.toExponential(1)})`;
     const notes = [check, c.note].filter(Boolean).join("; ");
     const samples = `${c.samples}${c.batch! > 1 ? `×${c.batch}` : ""}`;
     const spread = c.p10Ms === undefined ? "" : `${fmtMs(c.p10Ms)}–${fmtMs(c.p90Ms!)}`;
@@ -257,7 +291,9 @@ function printPaired(w: WorkloadResult): void {
 function printSummary(ws: WorkloadResult[]): void {
   const ms = (w: WorkloadResult, name: string) => w.contenders.find((c) => c.name === name)?.medianMs;
   console.log("\nsummary (ratios are time ÷ time; sl/naive is the paired, interleaved ratio: above 1, sliderule is slower than the plain loop)");
-  console.log(`  ${"workload".padEnd(16)} ${"sliderule ms".padStart(12)} ${"naive ms".padStart(9)} ${"sl/naive".padStart(9)} ${"numpy ms".padStart(9)} ${"sl/numpy".padStart(9)}  fastest JS peer`);
+  console.log(
+    `  ${"workload".padEnd(16)} ${"sliderule ms".padStart(12)} ${"naive ms".padStart(9)} ${"sl/naive".padStart(9)} ${"numpy ms".padStart(9)} ${"sl/numpy".padStart(9)}  fastest JS peer`,
+  );
   for (const w of ws) {
     const s = ms(w, "sliderule");
     const nv = ms(w, "naive");
@@ -304,7 +340,9 @@ function machine() {
 function warnIfDist(): void {
   const entry = fileURLToPath(import.meta.resolve("@sliderule/ndarray"));
   if (!entry.includes("/dist/")) return;
-  console.error(`bench: note: measuring the dist/ build (${relative(process.cwd(), entry)}), as new as the last \`npm run build\`; \`npm run bench\` measures the source`);
+  console.error(
+    `bench: note: measuring the dist/ build (${relative(process.cwd(), entry)}), as new as the last \`npm run build\`; \`npm run bench\` measures the source`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -315,7 +353,12 @@ async function main(): Promise<void> {
   const chosen = found.flatMap(({ file, workloads }) => workloads.filter((w) => selected(args, file, w)).map((w) => ({ file, w })));
   if (args.list) {
     for (const { file, w } of chosen) {
-      console.log(`${label(file, w)}${w.extended ? " (extended)" : ""}   [${w.contenders.map((c) => c.name).concat(w.numpy ? ["numpy"] : []).join(", ")}]`);
+      console.log(
+        `${label(file, w)}${w.extended ? " (extended)" : ""}   [${w.contenders
+          .map((c) => c.name)
+          .concat(w.numpy ? ["numpy"] : [])
+          .join(", ")}]`,
+      );
     }
     for (const f of skipped) console.log(`(skipped ${f}: no \`workloads\` export; a standalone script: npx tsx bench/${f})`);
     return;
@@ -345,7 +388,8 @@ async function main(): Promise<void> {
   if (!args.numpy) numpy = { skipped: "--no-numpy" };
   else if (args.contenders && !args.contenders.includes("numpy")) numpy = { skipped: "not among --contenders" };
   else if (jobs.length === 0) numpy = { skipped: "no workload has a NumPy twin" };
-  else if (python === undefined) numpy = { skipped: `no Python with numpy among ${PYTHON_CANDIDATES.join(", ")} (set BENCH_PYTHON, or apt-get install python3-numpy)` };
+  else if (python === undefined)
+    numpy = { skipped: `no Python with numpy among ${PYTHON_CANDIDATES.join(", ")} (set BENCH_PYTHON, or apt-get install python3-numpy)` };
   else {
     console.error(`numpy (${python})`);
     try {
@@ -364,9 +408,14 @@ async function main(): Promise<void> {
   if ("skipped" in numpy) console.log(`numpy: skipped (${numpy.skipped})`);
   else {
     const info = numpy;
-    const libs = (info.blas as { source: string; libraries: { internal_api?: string; version?: string; architecture?: string; num_threads?: number }[] }) ?? { source: "", libraries: [] };
+    const libs = (info.blas as { source: string; libraries: { internal_api?: string; version?: string; architecture?: string; num_threads?: number }[] }) ?? {
+      source: "",
+      libraries: [],
+    };
     const blas = libs.libraries
-      .map((l) => [l.internal_api, l.version, l.architecture && `kernel ${l.architecture}`, l.num_threads && `${l.num_threads} thread(s)`].filter(Boolean).join(" "))
+      .map((l) =>
+        [l.internal_api, l.version, l.architecture && `kernel ${l.architecture}`, l.num_threads && `${l.num_threads} thread(s)`].filter(Boolean).join(" "),
+      )
       .join("; ");
     console.log(`numpy ${info.numpyVersion} (python ${info.pythonVersion}), BLAS: ${blas || "none found"} [${libs.source}]`);
   }

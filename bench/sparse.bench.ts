@@ -188,7 +188,10 @@ const eigshLaplacian: Workload = {
       name: "sliderule",
       setup: () => {
         const A = poisson2d(100);
-        return { run: () => linalg.sparse.eigsh(A, { k: 5, which: "LM", returnEigenvectors: false }), values: (w: np.NDArray) => w.toTypedArray() as Float64Array };
+        return {
+          run: () => linalg.sparse.eigsh(A, { k: 5, which: "LM", returnEigenvectors: false }),
+          values: (w: np.NDArray) => w.toTypedArray() as Float64Array,
+        };
       },
     },
   ],

@@ -94,10 +94,12 @@ const A2 = np.array([
 // Matrix inverse: 1/10 · [[6, -7], [-2, 4]]
 const A2inv = linalg.inv(A2);
 show("Inverse", A2inv);
-assert.ok(np.allclose(A2inv, [
-  [0.6, -0.7],
-  [-0.2, 0.4],
-]));
+assert.ok(
+  np.allclose(A2inv, [
+    [0.6, -0.7],
+    [-0.2, 0.4],
+  ]),
+);
 
 // Verify: A @ A_inv = I
 const identityCheck = A2.matmul(A2inv);
@@ -133,7 +135,10 @@ const singular = np.array([
   [2, 4],
 ]); // rank 1
 // inv raises LinAlgError (kind "singular"), as np.linalg.inv does
-assert.throws(() => linalg.inv(singular), (e: unknown) => e instanceof linalg.LinAlgError && e.kind === "singular");
+assert.throws(
+  () => linalg.inv(singular),
+  (e: unknown) => e instanceof linalg.LinAlgError && e.kind === "singular",
+);
 // Use the pseudo-inverse instead: for this rank-1 A = u·uᵀ with u = [1, 2], A⁺ = A / ‖u‖⁴ = A / 25
 const singularPinv = linalg.pinv(singular);
 show("pinv of the singular [[1, 2], [2, 4]]", singularPinv);
@@ -176,10 +181,16 @@ const Bs = np.array([
 const X = linalg.solve(As, Bs);
 show("Multiple solutions", X);
 assert.deepEqual(X.shape, [2, 2]);
-assert.ok(np.allclose(X, [
-  [1, 2],
-  [2, 4],
-], { rtol: 0, atol: 100 * eps }));
+assert.ok(
+  np.allclose(
+    X,
+    [
+      [1, 2],
+      [2, 4],
+    ],
+    { rtol: 0, atol: 100 * eps },
+  ),
+);
 assert.ok(np.allclose(X.slice(":", 0), x)); // the first column is the system above
 
 // Least squares solution (for overdetermined systems): more equations than unknowns.

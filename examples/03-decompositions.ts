@@ -149,7 +149,9 @@ assert.ok(scaledError(As, reduced.U.multiply(reduced.S).matmul(reduced.Vh)) < 30
 /** Approximate A using its top k singular values. */
 function lowRankApprox(M: np.NDArray, k: number): np.NDArray {
   const { U, S, Vh } = linalg.svd(M, { fullMatrices: false });
-  return U.slice(":", `:${k}`).matmul(np.diag(S.slice(`:${k}`))).matmul(Vh.slice(`:${k}`, ":"));
+  return U.slice(":", `:${k}`)
+    .matmul(np.diag(S.slice(`:${k}`)))
+    .matmul(Vh.slice(`:${k}`, ":"));
 }
 
 // Example: image compression. A seeded random "image" so the numbers repeat from run to run.
@@ -240,11 +242,17 @@ const Ac = np.array([
 const L = linalg.cholesky(Ac);
 show("L (lower triangular)", L);
 assert.ok(isTriangular(L, "lower"));
-assert.ok(np.allclose(L, [
-  [2, 0, 0],
-  [1, 2, 0],
-  [0.5, 0.75, Math.sqrt(6 - 0.25 - 0.5625)],
-], { rtol: 0, atol: 1e-15 }));
+assert.ok(
+  np.allclose(
+    L,
+    [
+      [2, 0, 0],
+      [1, 2, 0],
+      [0.5, 0.75, Math.sqrt(6 - 0.25 - 0.5625)],
+    ],
+    { rtol: 0, atol: 1e-15 },
+  ),
+);
 
 // Verify: A = L @ L.T
 show("Reconstruction", L.matmul(L.T));
@@ -277,7 +285,14 @@ assert.ok(np.all(Lrandom.diagonal().greater(0)));
 assert.ok(scaledError(positiveDefinite, Lrandom.matmul(Lrandom.T)) < 30);
 assert.ok(linalg.eigvalsh(positiveDefinite).get(0) >= 0.1 * (1 - 1e-12)); // λ_min(M·Mᵀ + 0.1·I) ≥ 0.1
 // A matrix that is not positive definite is refused, as np.linalg.cholesky raises LinAlgError
-assert.throws(() => linalg.cholesky([[1, 2], [2, 1]]), (e: unknown) => e instanceof linalg.LinAlgError && e.kind === "notPositiveDefinite");
+assert.throws(
+  () =>
+    linalg.cholesky([
+      [1, 2],
+      [2, 1],
+    ]),
+  (e: unknown) => e instanceof linalg.LinAlgError && e.kind === "notPositiveDefinite",
+);
 
 // ================================================================ LU Decomposition (SciPy)
 const Alu = np.array([
@@ -297,16 +312,28 @@ assert.deepEqual(P.toArray(), [
   [0, 0, 1],
   [1, 0, 0],
 ]);
-assert.ok(np.allclose(Llu, [
-  [1, 0, 0],
-  [0.25, 1, 0],
-  [0.5, 2 / 3, 1],
-], { rtol: 0, atol: 1e-15 }));
-assert.ok(np.allclose(Ulu, [
-  [8, 7, 9],
-  [0, -0.75, -1.25],
-  [0, 0, -2 / 3],
-], { rtol: 0, atol: 1e-15 }));
+assert.ok(
+  np.allclose(
+    Llu,
+    [
+      [1, 0, 0],
+      [0.25, 1, 0],
+      [0.5, 2 / 3, 1],
+    ],
+    { rtol: 0, atol: 1e-15 },
+  ),
+);
+assert.ok(
+  np.allclose(
+    Ulu,
+    [
+      [8, 7, 9],
+      [0, -0.75, -1.25],
+      [0, 0, -2 / 3],
+    ],
+    { rtol: 0, atol: 1e-15 },
+  ),
+);
 assert.ok(isTriangular(Llu, "lower") && isTriangular(Ulu, "upper"));
 
 // Verify: A = P @ L @ U

@@ -101,7 +101,9 @@ assert.equal(`${(100 * sparsity).toFixed(2)}%`, "33.33%");
 
 // What CSR stores: the nonzero values row by row, their column indices, and where each row
 // starts in both (row i is data[indptr[i] : indptr[i + 1]]).
-console.log(`CSR layout: data = [${[...sparseMatrix.data].join(", ")}], indices = [${[...sparseMatrix.indices].join(", ")}], indptr = [${[...sparseMatrix.indptr].join(", ")}]\n`);
+console.log(
+  `CSR layout: data = [${[...sparseMatrix.data].join(", ")}], indices = [${[...sparseMatrix.indices].join(", ")}], indptr = [${[...sparseMatrix.indptr].join(", ")}]\n`,
+);
 // SciPy 1.17: sparse_matrix.data [1 2 3 4 5 6], .indices [0 2 2 0 1 2], .indptr [0 2 3 6]
 assert.deepEqual([...sparseMatrix.data], [1, 2, 3, 4, 5, 6]);
 assert.deepEqual([...sparseMatrix.indices], [0, 2, 2, 0, 1, 2]);
@@ -114,7 +116,9 @@ const dense = np.eye(size); // dense identity matrix
 const sparseEye = sparse.eye(size); // sparse identity matrix (CSR here; SciPy's default is DIA)
 // py: print(f"\nDense memory: {dense.nbytes / 1e6:.2f} MB"); print(f"Sparse memory: {sparse_eye.data.nbytes / 1e6:.2f} MB")
 console.log(`Dense memory: ${(dense.nbytes / 1e6).toFixed(2)} MB`);
-console.log(`Sparse memory: ${(sparseEye.data.byteLength / 1e6).toFixed(2)} MB (its values; with the indices and row pointers of CSR: ${(sparseEye.memoryBytes / 1e6).toFixed(3)} MB)\n`);
+console.log(
+  `Sparse memory: ${(sparseEye.data.byteLength / 1e6).toFixed(2)} MB (its values; with the indices and row pointers of CSR: ${(sparseEye.memoryBytes / 1e6).toFixed(3)} MB)\n`,
+);
 // The tutorial: "Dense memory: 8.00 MB", "Sparse memory: 0.01 MB" (the 1000 ones, 8000 bytes).
 // CSR adds 4 bytes of column index per value and 4·(n + 1) of row pointers: 8·nnz + 4·nnz + 4·(n + 1).
 assert.equal(dense.nbytes, 8 * size * size);
@@ -130,7 +134,9 @@ const b2 = np.random.randn(1000) as np.NDArray;
 // SciPy 1.17: A_sparse.nnz = 10000, A_sparse.data[:3] = [0.478018, 0.94486862, 0.36159509]
 assert.equal(Asparse.nnz, 10000);
 assert.ok(np.allclose(Asparse.data.slice(0, 3), [0.478018, 0.94486862, 0.36159509], { rtol: 1e-7 }));
-console.log(`A_sparse: ${String(Asparse)}; dense it would take ${(8 * 1000 * 1000 / 1e6).toFixed(2)} MB, as CSR ${(Asparse.memoryBytes / 1e6).toFixed(3)} MB`);
+console.log(
+  `A_sparse: ${String(Asparse)}; dense it would take ${((8 * 1000 * 1000) / 1e6).toFixed(2)} MB, as CSR ${(Asparse.memoryBytes / 1e6).toFixed(3)} MB`,
+);
 
 // Solve sparse system (iterative methods)
 // py: x, info = sparse_linalg.cg(A_sparse.T @ A_sparse, A_sparse.T @ b)

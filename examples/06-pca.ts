@@ -157,7 +157,7 @@ for (let j = 0; j < k; j++) {
   if (j > 0) minGap = Math.min(minGap, eigenvalues.get(j - 1) - eigenvalues.get(j));
   minGap = Math.min(minGap, eigenvalues.get(j) - eigenvalues.get(j + 1));
 }
-const vectorTol = 10 * (n + d) * eps * eigenvalues.get(0) / minGap;
+const vectorTol = (10 * (n + d) * eps * eigenvalues.get(0)) / minGap;
 assert.ok(np.allclose(handComponents.slice(":", ":3"), numpyFlipped, { rtol: 0, atol: vectorTol }));
 
 /** Compare a fitted PCA with the hand-written result: components up to sign, ratios, projections. */

@@ -137,7 +137,9 @@ for (const method of ["inv", "solve", "lstsq"] as const) {
   const { result: theta, warnings } = np.warnings.catchWarnings(() => linearRegressionNormalEq(powers, yPoly, method));
   errors[method] = relativeError(theta, thetaTrue);
   const digits = -Math.log10(errors[method]);
-  console.log(`  ${method.padEnd(5)}: ‖θ − θ_true‖ / ‖θ_true‖ = ${errors[method].toExponential(2)}  (${digits.toFixed(1)} correct digits)${warnings.length ? `  [${warnings[0].category.name}]` : ""}`);
+  console.log(
+    `  ${method.padEnd(5)}: ‖θ − θ_true‖ / ‖θ_true‖ = ${errors[method].toExponential(2)}  (${digits.toFixed(1)} correct digits)${warnings.length ? `  [${warnings[0].category.name}]` : ""}`,
+  );
 }
 // NumPy 2.4 (python3, the same lines): inv 2.1e-03, solve 6.5e-05, lstsq 7.6e-11
 // lstsq is backward stable: its error is at most ~cond(X)·eps (times a modest constant) …
@@ -213,7 +215,9 @@ const alpha = 1e-3;
 const Pc = powers.subtract(powers.mean(0));
 const condRidge = linalg.cond(Pc.T.matmul(Pc).add(np.eye(degree).multiply(alpha)));
 const { result: ridgePoly, warnings: ridgeWarnings } = np.warnings.catchWarnings(() => new Ridge({ alpha }).fit(powers, yPoly));
-console.log(`Ridge(alpha=1e-3) on x¹…x⁹: cond(X_cᵀX_c + αI) = ${condRidge.toExponential(2)}, coef = ${str(ridgePoly.coef!)}, R² = ${ridgePoly.score(powers, yPoly)}`);
+console.log(
+  `Ridge(alpha=1e-3) on x¹…x⁹: cond(X_cᵀX_c + αI) = ${condRidge.toExponential(2)}, coef = ${str(ridgePoly.coef!)}, R² = ${ridgePoly.score(powers, yPoly)}`,
+);
 assert.equal(ridgeWarnings.length, 0);
 assert.ok(condRidge <= (linalg.norm(Pc, 2) ** 2 + alpha) / alpha);
 // scikit-learn 1.2.1: Ridge(alpha=1e-3).fit(X, y) for these features (y = X_bias @ ones): coef_, intercept_, score

@@ -57,8 +57,8 @@ function pcaTolerances(X: np.NDArray, S: np.NDArray) {
   const s = S.toArray() as number[];
   const gap = (k: number) => Math.min(k > 0 ? s[k - 1] - s[k] : Infinity, k + 1 < s.length ? s[k] - s[k + 1] : Infinity);
   return {
-    ratio: 2 * (1 + Math.sqrt(d)) * delta / XcNorm,
-    component: (k: number) => 10 * delta / gap(k),
+    ratio: (2 * (1 + Math.sqrt(d)) * delta) / XcNorm,
+    component: (k: number) => (10 * delta) / gap(k),
   };
 }
 
@@ -127,7 +127,11 @@ const irisAccuracy = nearestCentroidAccuracy(Z, y);
 console.log(`nearest class centroid in the PC1–PC2 plane: ${pct(irisAccuracy)} correct (139/150)\n`);
 assert.equal(Math.round(irisAccuracy * 150), 139);
 
-charts["iris-pca"] = pcaScatter(Z, y, { targetNames: irisNames, explainedVarianceRatio: pca2.explainedVarianceRatio, title: "Iris projected on its first two principal components" });
+charts["iris-pca"] = pcaScatter(Z, y, {
+  targetNames: irisNames,
+  explainedVarianceRatio: pca2.explainedVarianceRatio,
+  title: "Iris projected on its first two principal components",
+});
 charts["iris-scree"] = screePlot(pcaIris.explainedVarianceRatio, { title: "Iris: explained variance per component" });
 
 // ================================================================ wine, unscaled: PCA sees units
@@ -138,7 +142,9 @@ assert.deepEqual(W.shape, [178, 13]);
 const variances = np.var(W, 0, { ddof: 1 });
 const proline = wineFeatures.indexOf("proline");
 const prolineShare = variances.get(proline) / variances.sum();
-console.log(`wine: X ${W.shape.join(" × ")}; feature variances range from ${np.min(variances).toFixed(4)} (${wineFeatures[np.argmin(variances)]}) to ${np.max(variances).toFixed(0)} (proline)`);
+console.log(
+  `wine: X ${W.shape.join(" × ")}; feature variances range from ${np.min(variances).toFixed(4)} (${wineFeatures[np.argmin(variances)]}) to ${np.max(variances).toFixed(0)} (proline)`,
+);
 console.log(`  proline alone is ${pct(prolineShare)} of the total variance (trace of the covariance)`);
 // python3: v = W.var(axis=0, ddof=1); v[12] / v.sum()
 assert.equal(proline, 12);
@@ -149,14 +155,20 @@ const pcaRaw = new PCA().fit(W);
 // python3: PCA().fit(W).explained_variance_ratio_[:3], .components_[0]
 const skRawRatio = [0.9980912304912746, 1.7359156246897869e-3, 9.4958957579226099e-5];
 const skRawPC1 = [
-  1.6592647196420618e-3, -6.8101555550150144e-4, 1.949057418915728e-4, -4.6713005812767652e-3, 1.7868007506894455e-2, 9.8982968008179428e-4, 1.5672883017930912e-3,
-  -1.230866618103173e-4, 6.0060779182172111e-4, 2.3271431767963903e-3, 1.7138003714524562e-4, 7.0493164459112039e-4, 9.9982293652336218e-1,
+  1.6592647196420618e-3, -6.8101555550150144e-4, 1.949057418915728e-4, -4.6713005812767652e-3, 1.7868007506894455e-2, 9.8982968008179428e-4,
+  1.5672883017930912e-3, -1.230866618103173e-4, 6.0060779182172111e-4, 2.3271431767963903e-3, 1.7138003714524562e-4, 7.0493164459112039e-4,
+  9.9982293652336218e-1,
 ];
 const tolRaw = pcaTolerances(W, pcaRaw.singularValues!);
 assert.ok(np.allclose(pcaRaw.explainedVarianceRatio!.slice(":3"), skRawRatio, { rtol: 0, atol: tolRaw.ratio }));
 assertSameAxis(pcaRaw.components!.slice(0), skRawPC1, tolRaw.component(0), "wine (unscaled) PC1");
 console.log(`unscaled PCA: ratios ${str(pcaRaw.explainedVarianceRatio!.slice(":3"))}…: PC1 explains ${pct(pcaRaw.explainedVarianceRatio!.get(0))}`);
-console.log(`  and PC1 is proline: its loading is ${pcaRaw.components!.get(0, proline).toFixed(5)}, the next largest |loading| ${np.sort(np.abs(pcaRaw.components!.slice(0))).get(11).toFixed(4)} (magnesium)`);
+console.log(
+  `  and PC1 is proline: its loading is ${pcaRaw.components!.get(0, proline).toFixed(5)}, the next largest |loading| ${np
+    .sort(np.abs(pcaRaw.components!.slice(0)))
+    .get(11)
+    .toFixed(4)} (magnesium)`,
+);
 assert.equal(np.abs(pcaRaw.components!.slice(0)).argmax(), proline);
 assert.ok(Math.abs(pcaRaw.components!.get(0, proline)) > 0.9998);
 const Zraw = new PCA({ nComponents: 2 }).fitTransform(W);
@@ -165,7 +177,11 @@ const rawAccuracy = nearestCentroidAccuracy(Zraw, w);
 console.log(`  nearest class centroid in its PC1–PC2 plane: ${pct(rawAccuracy)} correct (129/178)\n`);
 assert.equal(Math.round(rawAccuracy * 178), 129);
 
-charts["wine-unscaled-pca"] = pcaScatter(Zraw, w, { targetNames: wineNames, explainedVarianceRatio: pcaRaw.explainedVarianceRatio, title: "Wine, unscaled: PC1 is proline (mg/L)" });
+charts["wine-unscaled-pca"] = pcaScatter(Zraw, w, {
+  targetNames: wineNames,
+  explainedVarianceRatio: pcaRaw.explainedVarianceRatio,
+  title: "Wine, unscaled: PC1 is proline (mg/L)",
+});
 charts["wine-unscaled-scree"] = screePlot(pcaRaw.explainedVarianceRatio, { title: "Wine, unscaled: one component takes it all" });
 
 // ================================================================ wine, standardised: PCA sees structure
@@ -177,12 +193,12 @@ assert.ok(np.allclose(np.var(Ws, 0), np.ones([13]), { rtol: 0, atol: 10 * W.shap
 const pcaStd = new PCA().fit(Ws);
 // python3: PCA().fit(StandardScaler().fit_transform(W)).explained_variance_ratio_, .components_[0]
 const skStdRatio = [
-  0.3619884810921799, 0.1920749021888408, 0.11123630540991017, 0.07069030182092746, 0.06563293680647428, 0.04935823323845075, 0.04238679329117726, 0.02680748949201977,
-  0.02222153404761568, 0.0193001909258009, 0.0173683568981845, 0.0129823258895521, 0.00795214889886645,
+  0.3619884810921799, 0.1920749021888408, 0.11123630540991017, 0.07069030182092746, 0.06563293680647428, 0.04935823323845075, 0.04238679329117726,
+  0.02680748949201977, 0.02222153404761568, 0.0193001909258009, 0.0173683568981845, 0.0129823258895521, 0.00795214889886645,
 ];
 const skStdPC1 = [
-  0.14432939506589126, -0.24518758028360815, -0.00205106156958817, -0.23932040537008423, 0.14199204180755387, 0.39466084497214604, 0.4229342966590616, -0.2985331029176947,
-  0.3134294882585312, -0.08861670665519118, 0.2967145637684884, 0.3761674108166059, 0.28675222662490496,
+  0.14432939506589126, -0.24518758028360815, -0.00205106156958817, -0.23932040537008423, 0.14199204180755387, 0.39466084497214604, 0.4229342966590616,
+  -0.2985331029176947, 0.3134294882585312, -0.08861670665519118, 0.2967145637684884, 0.3761674108166059, 0.28675222662490496,
 ];
 const tolStd = pcaTolerances(Ws, pcaStd.singularValues!);
 assert.ok(np.allclose(pcaStd.explainedVarianceRatio!, skStdRatio, { rtol: 0, atol: tolStd.ratio }));
@@ -212,7 +228,11 @@ console.log(`  nearest class centroid in the PC1–PC2 plane: ${pct(stdAccuracy)
 assert.equal(Math.round(stdAccuracy * 178), 173);
 assert.ok(stdAccuracy > rawAccuracy);
 
-charts["wine-standardised-pca"] = pcaScatter(ZStd, w, { targetNames: wineNames, explainedVarianceRatio: pcaStd.explainedVarianceRatio, title: "Wine, standardised: the cultivars separate" });
+charts["wine-standardised-pca"] = pcaScatter(ZStd, w, {
+  targetNames: wineNames,
+  explainedVarianceRatio: pcaStd.explainedVarianceRatio,
+  title: "Wine, standardised: the cultivars separate",
+});
 charts["wine-standardised-scree"] = screePlot(pcaStd.explainedVarianceRatio, { title: "Wine, standardised: explained variance per component" });
 
 // ================================================================ the charts

@@ -101,11 +101,13 @@ const yPred = model.predict(XTest);
 const testR2 = r2Score(yTest, yPred) as number;
 const trainR2 = model.score(XTrain, yTrain);
 console.log(`LinearRegression: coef = ${str(coef)}`);
-console.log(`  intercept = ${intercept.toFixed(4)}, train R² = ${trainR2.toFixed(4)}, test R² = ${testR2.toFixed(4)}, test MSE = ${(meanSquaredError(yTest, yPred) as number).toFixed(1)}`);
+console.log(
+  `  intercept = ${intercept.toFixed(4)}, train R² = ${trainR2.toFixed(4)}, test R² = ${testR2.toFixed(4)}, test MSE = ${(meanSquaredError(yTest, yPred) as number).toFixed(1)}`,
+);
 // python3: m = LinearRegression().fit(X_train, y_train); m.coef_, m.intercept_, m.score(X_test, y_test), m.score(X_train, y_train), mean_squared_error(y_test, m.predict(X_test))
 const skCoef = [
-  0.1376878150024156, -23.064467722824972, 5.8463626514903115, 1.1970925183253567, -1.2816847398758882, 0.8111520257425768, 0.6016531873240485, 10.15953916545559,
-  67.10896239682853, 0.2015990666984844,
+  0.1376878150024156, -23.064467722824972, 5.8463626514903115, 1.1970925183253567, -1.2816847398758882, 0.8111520257425768, 0.6016531873240485,
+  10.15953916545559, 67.10896239682853, 0.2015990666984844,
 ];
 const skIntercept = -341.37823633350547;
 const skTestR2 = 0.4526027629719186;
@@ -114,7 +116,9 @@ const skTestMse = 2900.193628493486;
 const wTol = lstsqWeightTol(XTrainC, coef, yTrain.subtract(model.predict(XTrain)));
 const coefErr = linalg.norm(coef.subtract(skCoef));
 const testR2Tol = r2Tol(XTestC, yTest, yPred, wTol);
-console.log(`  vs scikit-learn: ‖Δcoef‖ = ${coefErr.toExponential(1)} (bound ${wTol.toExponential(1)}, cond(X_c) = ${linalg.cond(XTrainC).toFixed(0)}), |ΔR²| = ${Math.abs(testR2 - skTestR2).toExponential(1)}\n`);
+console.log(
+  `  vs scikit-learn: ‖Δcoef‖ = ${coefErr.toExponential(1)} (bound ${wTol.toExponential(1)}, cond(X_c) = ${linalg.cond(XTrainC).toFixed(0)}), |ΔR²| = ${Math.abs(testR2 - skTestR2).toExponential(1)}\n`,
+);
 assert.ok(coefErr <= wTol);
 // b = ȳ − x̄·w, so Δb = x̄·Δw (plus rounding of ȳ)
 assert.ok(Math.abs(intercept - skIntercept) <= linalg.norm(xBar) * wTol + 10 * eps * np.max(np.abs(yTrain)));
@@ -150,7 +154,11 @@ assert.ok(Math.abs(bmiR2 - 0.23335039815872138) <= r2Tol(centred(XTestBmi, XTrai
 console.log(`  the other nine features add ${(testR2 - bmiR2).toFixed(4)} to the test R²\n`);
 assert.ok(testR2 > bmiR2);
 
-charts["bmi-regression"] = regressionPlot(yTest, yPredBmi, { x: XTestBmi.reshape(-1), xTitle: "bmi (kg/m²)", title: `bmi alone: test R² = ${bmiR2.toFixed(3)}` });
+charts["bmi-regression"] = regressionPlot(yTest, yPredBmi, {
+  x: XTestBmi.reshape(-1),
+  xTitle: "bmi (kg/m²)",
+  title: `bmi alone: test R² = ${bmiR2.toFixed(3)}`,
+});
 
 // ================================================================ Ridge: raw features, then standardised
 // py: for alpha in [0.1, 1, 10, 100, 1000]: Ridge(alpha=alpha).fit(X_train, y_train)
@@ -187,7 +195,10 @@ for (const alpha of alphas) {
   assert.ok(Math.abs(rawR2 - skRidgeRaw[alpha][0]) <= r2Tol(XTestC, yTest, rawPred, rawTol), `Ridge(${alpha}) R²`);
   // what ridge promises: the gradient of ‖y_c − X_c·w‖² + α‖w‖² vanishes, X_cᵀ(y_c − X_c·w) = α·w
   const gradient = XTrainC.T.matmul(yTrain.subtract(raw.predict(XTrain))).subtract(raw.coef!.multiply(alpha));
-  assert.ok(linalg.norm(gradient) <= (XTrain.shape[0] + 10) * eps * linalg.norm(XTrainC, 2) * (linalg.norm(XTrainC, 2) * rawNorm + linalg.norm(yTrain)) + alpha * rawTol);
+  assert.ok(
+    linalg.norm(gradient) <=
+      (XTrain.shape[0] + 10) * eps * linalg.norm(XTrainC, 2) * (linalg.norm(XTrainC, 2) * rawNorm + linalg.norm(yTrain)) + alpha * rawTol,
+  );
 
   // py: std = make_pipeline(StandardScaler(), Ridge(alpha=alpha)).fit(X_train, y_train)
   const ridge = new Ridge({ alpha });
@@ -199,7 +210,9 @@ for (const alpha of alphas) {
   const stdTol = ridgeWeightTol(ZTrain, alpha, ridge.coef!);
   assert.ok(Math.abs(stdNorm - skRidgeStd[alpha][1]) <= stdTol, `pipeline Ridge(${alpha}) ‖w‖`);
   assert.ok(Math.abs(stdR2 - skRidgeStd[alpha][0]) <= r2Tol(ZTest, yTest, stdPred, stdTol), `pipeline Ridge(${alpha}) R²`);
-  console.log(`  ${String(alpha).padStart(5)}   ${rawR2.toFixed(4)}        ${rawNorm.toFixed(2).padStart(6)}   ${stdR2.toFixed(4)}                  ${stdNorm.toFixed(2).padStart(6)}`);
+  console.log(
+    `  ${String(alpha).padStart(5)}   ${rawR2.toFixed(4)}        ${rawNorm.toFixed(2).padStart(6)}   ${stdR2.toFixed(4)}                  ${stdNorm.toFixed(2).padStart(6)}`,
+  );
   path.push({ alpha, features: "raw", r2: rawR2 }, { alpha, features: "standardised", r2: stdR2 });
 }
 // α → 0 is least squares: Ridge(1e-8) on standardised data has OLS's test R² (the same model:

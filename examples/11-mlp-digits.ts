@@ -56,7 +56,11 @@ assert.ok(np.arrayEqual(digits.images.reshape(1797, 64), digits.data));
 assert.deepEqual(np.bincount(y).toArray(), [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
 // the first ten samples are the digits 0, 1, …, 9 in order
 assert.deepEqual(y.slice(":10").toArray(), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-charts["digits-sample"] = imageGrid(digits.images.slice(":10"), { columns: 10, titles: (y.slice(":10").toArray() as number[]).map((d) => `label ${d}`), title: "The first ten digits (8×8 pixels, intensity 0–16)" });
+charts["digits-sample"] = imageGrid(digits.images.slice(":10"), {
+  columns: 10,
+  titles: (y.slice(":10").toArray() as number[]).map((d) => `label ${d}`),
+  title: "The first ten digits (8×8 pixels, intensity 0–16)",
+});
 
 // ================================================================ 2. A seeded 75/25 split
 // py: X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=42)
@@ -86,8 +90,17 @@ console.log(`trained ${clf.nIter} epochs in ${trainSeconds.toFixed(1)} s; final 
 
 // The shapes: coefs[l] is (n_l, n_{l+1}), 64·64 + 64 + 64·10 + 10 = 4,810 parameters
 // py: [c.shape for c in clf.coefs_] → [(64, 64), (64, 10)]
-assert.deepEqual(clf.coefs!.map((W) => W.shape), [[64, 64], [64, 10]]);
-assert.deepEqual(clf.intercepts!.map((b) => b.shape), [[64], [10]]);
+assert.deepEqual(
+  clf.coefs!.map((W) => W.shape),
+  [
+    [64, 64],
+    [64, 10],
+  ],
+);
+assert.deepEqual(
+  clf.intercepts!.map((b) => b.shape),
+  [[64], [10]],
+);
 const nParams = [...clf.coefs!, ...clf.intercepts!].reduce((s, a) => s + a.size, 0);
 // py: sum(c.size for c in clf.coefs_ + clf.intercepts_) → 4810
 assert.equal(nParams, 4810);
@@ -157,8 +170,8 @@ assert.ok(Math.abs(margin - 0.08971254801938677) <= drift(200));
 assert.ok(np.allclose(P.sum(1), np.ones([450]), { rtol: 0, atol: 10 * eps }));
 // py: clf.predict_proba(X_test[:1])[0]
 const sklearnProba0 = [
-  8.604137276665652e-5, 1.813570554881037e-5, 6.818021988124085e-7, 4.349847576152875e-7, 2.192361598825774e-5, 4.7318868888954333e-5, 0.999143633008469, 2.608112246410466e-6,
-  0.0006703657497129874, 8.856779422562923e-6,
+  8.604137276665652e-5, 1.813570554881037e-5, 6.818021988124085e-7, 4.349847576152875e-7, 2.192361598825774e-5, 4.7318868888954333e-5, 0.999143633008469,
+  2.608112246410466e-6, 0.0006703657497129874, 8.856779422562923e-6,
 ];
 assert.ok(np.allclose(P.slice(0), sklearnProba0, { rtol: drift(200), atol: 0 }));
 
@@ -201,7 +214,9 @@ charts["mistakes"] = imageGrid(XTest.slice(bad).reshape(-1, 8, 8), { columns: 7,
 // py: es = MLPClassifier(hidden_layer_sizes=(64,), max_iter=200, random_state=0, early_stopping=True).fit(X_train, y_train)
 const es = new MLPClassifier({ hiddenLayerSizes: [64], maxIter: 200, randomState: 0, earlyStopping: true, verbose: onTerminal }).fit(XTrain, yTrain);
 const esAccuracy = accuracyScore(yTest, es.predict(XTest));
-console.log(`\nearly stopping: stopped after ${es.nIter} epochs (${es.stopReason}), best validation accuracy ${es.bestValidationScore!.toFixed(4)}, test accuracy ${esAccuracy.toFixed(4)}`);
+console.log(
+  `\nearly stopping: stopped after ${es.nIter} epochs (${es.stopReason}), best validation accuracy ${es.bestValidationScore!.toFixed(4)}, test accuracy ${esAccuracy.toFixed(4)}`,
+);
 // py: es.n_iter_, es.best_validation_score_ → 62, 0.9333333333333333 (126 of 135)
 assert.equal(es.nIter, 62);
 assert.equal(es.stopReason, "noImprovement");
@@ -209,10 +224,13 @@ assert.equal(es.bestValidationScore, 126 / 135);
 assert.equal(es.bestLoss, null); // as scikit-learn: best_loss_ is None with early stopping
 // py: [round(s * 135) for s in es.validation_scores_]: the held-out hits per epoch
 const sklearnHits = [
-  9, 19, 49, 62, 68, 78, 82, 95, 103, 103, 105, 108, 110, 111, 112, 112, 113, 118, 117, 118, 116, 117, 118, 120, 120, 118, 119, 119, 120, 122, 121, 122, 122, 123, 122, 122, 123, 122,
-  123, 124, 123, 123, 125, 124, 125, 124, 124, 124, 125, 125, 126, 126, 124, 126, 125, 126, 125, 125, 126, 125, 125, 125,
+  9, 19, 49, 62, 68, 78, 82, 95, 103, 103, 105, 108, 110, 111, 112, 112, 113, 118, 117, 118, 116, 117, 118, 120, 120, 118, 119, 119, 120, 122, 121, 122, 122,
+  123, 122, 122, 123, 122, 123, 124, 123, 123, 125, 124, 125, 124, 124, 124, 125, 125, 126, 126, 124, 126, 125, 126, 125, 125, 126, 125, 125, 125,
 ];
-assert.deepEqual(es.validationScores!.map((s) => Math.round(s * 135)), sklearnHits);
+assert.deepEqual(
+  es.validationScores!.map((s) => Math.round(s * 135)),
+  sklearnHits,
+);
 // py: es.loss_curve_[-1] → 0.1857459982027051
 assert.ok(Math.abs(es.lossCurve!.at(-1)! - 0.1857459982027051) <= drift(62) * 0.1857459982027051);
 // py: accuracy_score(y_test, es.predict(X_test)) → 0.9466666666666667 (426 of 450)
@@ -220,7 +238,10 @@ assert.equal(esAccuracy, 426 / 450);
 // On 135 held-out images the score moves in steps of 1/135 ≈ 0.0074 and stalls early (126 first
 // reached at epoch 51): early stopping saved 138 epochs but cost 17 test images here. With so
 // few validation images, a larger nIterNoChange (or a larger validationFraction) would wait longer.
-charts["early-stopping"] = lossCurve(es.lossCurve, { validationScores: es.validationScores, title: "Early stopping: training loss and held-out accuracy per epoch" });
+charts["early-stopping"] = lossCurve(es.lossCurve, {
+  validationScores: es.validationScores,
+  title: "Early stopping: training loss and held-out accuracy per epoch",
+});
 
 // ================================================================ charts
 const outDir = fileURLToPath(new URL("../out/11-mlp-digits/", import.meta.url));

@@ -76,7 +76,8 @@ console.log(`\nfrom scikit-learn's k-means++ centres (rows 47, 116, 92): inertia
 assert.ok(Math.abs(km0.inertia! - 78.85566582597731) <= inertiaTol, `inertia ${km0.inertia}`);
 assert.equal(km0.nIter, 8);
 // py: "".join(map(str, km.labels_))
-const sklearnLabels0 = "000000000000000000000000000000000000000000000000001212222222222222222222222221222222222222222222222212111121111112211112121211221111121111211121112112";
+const sklearnLabels0 =
+  "000000000000000000000000000000000000000000000000001212222222222222222222222221222222222222222222222212111121111112211112121211221111121111211121112112";
 assert.equal(digitString(km0.labels!), sklearnLabels0);
 // py: km.cluster_centers_
 const sklearnCentres0 = [
@@ -95,7 +96,7 @@ for (let j = 0; j < 3; j++) {
   assert.ok(np.allclose(members.mean(0), km0.clusterCenters!.slice(j), { rtol: 0, atol: centreTol }));
 }
 // and the inertia is the sum of the squared distances to the assigned centres
-const J0 = (np.min(dist0, { axis: 1 }).square().sum());
+const J0 = np.min(dist0, { axis: 1 }).square().sum();
 assert.ok(Math.abs(J0 - km0.inertia!) <= inertiaTol);
 
 // ================================================================ 3. Seeded k-means++ and local minima
@@ -159,7 +160,9 @@ function adjustedRandIndex(C: np.NDArray): number {
 }
 const ari = adjustedRandIndex(table);
 const ari0 = adjustedRandIndex(confusionMatrix(y, km0.labels!));
-console.log(`adjusted Rand index: ${ari.toFixed(4)} for the best clustering (J = 78.8514), ${ari0.toFixed(4)} for the one from scikit-learn's start (J = 78.8557)`);
+console.log(
+  `adjusted Rand index: ${ari.toFixed(4)} for the best clustering (J = 78.8514), ${ari0.toFixed(4)} for the one from scikit-learn's start (J = 78.8557)`,
+);
 // The sums of pair counts are integers below 2⁵³, exact; only the last few operations round.
 // py: adjusted_rand_score(y, km.labels_) → 0.7302382722834697 (n_init=10), 0.7163421126838476 (init=X[[47, 116, 92]])
 assert.ok(Math.abs(ari - 0.7302382722834697) <= 8 * eps);
@@ -182,7 +185,9 @@ for (const perm of permutations(3)) {
 }
 const named = np.take(np.array(bestMatch, "int32"), labels); // each flower's cluster, as a species
 const matched = confusionMatrix(y, named);
-console.log(`clusters → species: ${bestMatch.map((s, j) => `${j} → ${species[s]}`).join(", ")}; ${bestHits} of 150 flowers (${((100 * bestHits) / 150).toFixed(1)}%) in their species' cluster`);
+console.log(
+  `clusters → species: ${bestMatch.map((s, j) => `${j} → ${species[s]}`).join(", ")}; ${bestHits} of 150 flowers (${((100 * bestHits) / 150).toFixed(1)}%) in their species' cluster`,
+);
 console.log(`matched table (rows: true species, columns: cluster named as species):\n${str(matched)}`);
 // py: contingency_matrix(y, km.labels_) → [[0, 50, 0], [48, 0, 2], [14, 0, 36]]; its columns in matched order:
 assert.deepEqual(matched.toArray(), [
@@ -210,8 +215,15 @@ for (let j = 0; j < 3; j++) {
   assert.ok(np.allclose(projected.mean(0), M.slice(j), { rtol: 0, atol: 10 * centreTol }));
 }
 const pcTitles = ratio.map((r, i) => `PC${i + 1} (${(100 * r).toFixed(1)}%)`) as [string, string];
-charts["kmeans-clusters"] = kmeansClusters(Z, labels, M, { featureNames: pcTitles, title: "Iris: k-means clusters (k = 3) on the first two principal components" });
-charts["species"] = pcaScatter(Z, y, { targetNames: species, explainedVarianceRatio: pca.explainedVarianceRatio, title: "Iris: the true species on the same axes" });
+charts["kmeans-clusters"] = kmeansClusters(Z, labels, M, {
+  featureNames: pcTitles,
+  title: "Iris: k-means clusters (k = 3) on the first two principal components",
+});
+charts["species"] = pcaScatter(Z, y, {
+  targetNames: species,
+  explainedVarianceRatio: pca.explainedVarianceRatio,
+  title: "Iris: the true species on the same axes",
+});
 
 // ================================================================ 6. k nearest neighbours on the digits
 // The same seeded split as examples/11-mlp-digits.ts. Pixels are all on one scale (0..16), so
@@ -229,7 +241,9 @@ const knn = new KNeighborsClassifier({ nNeighbors: 5 }).fit(XTrain, yTrain);
 const { distances, indices } = knn.kneighbors(XTest.slice(":1"));
 console.log(`\nthe 5 training digits nearest to test image 0 (a ${yTest.get(0)}): rows ${str(indices)}, labels ${str(yTrain.slice(indices.reshape(-1)))}`);
 assert.deepEqual(indices.toArray(), [[623, 338, 715, 1071, 1163]]);
-assert.ok(np.allclose(distances, [[14.491376746189438, 16.73320053068151, 17.11724276862369, 17.406895185529212, 17.97220075561143]], { rtol: 2 * eps, atol: 0 }));
+assert.ok(
+  np.allclose(distances, [[14.491376746189438, 16.73320053068151, 17.11724276862369, 17.406895185529212, 17.97220075561143]], { rtol: 2 * eps, atol: 0 }),
+);
 
 // Accuracy for several k. A prediction is a majority vote of the k nearest: exact, given the
 // neighbours, so the accuracies must equal scikit-learn's outright.
@@ -254,7 +268,10 @@ assert.deepEqual(yPred.slice(bad).toArray(), [9, 4, 5]);
 assert.ok(accuracyScore(yTest, yPred) >= 0.95);
 // No training at all, and 447 of 450: on these small, centred digits, the neighbours vote better
 // than the 64-64-10 network of example 11 (443 of 450), at the cost of 450 × 1347 distances per prediction.
-charts["knn-confusion"] = confusionMatrixHeatmap(confusionMatrix(yTest, yPred), { labels: digits.targetNames!, title: "Digits, 5 nearest neighbours: true digit (rows) against predicted (columns)" });
+charts["knn-confusion"] = confusionMatrixHeatmap(confusionMatrix(yTest, yPred), {
+  labels: digits.targetNames!,
+  title: "Digits, 5 nearest neighbours: true digit (rows) against predicted (columns)",
+});
 
 // ================================================================ charts
 const outDir = fileURLToPath(new URL("../out/12-kmeans-neighbours/", import.meta.url));

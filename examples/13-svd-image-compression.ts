@@ -45,7 +45,9 @@ const charts: Record<string, TopLevelSpec> = {};
 /** The rank-k truncated SVD: A_k = U[:, :k]·diag(S[:k])·Vh[:k, :] (k = 0 gives the zero matrix). */
 function truncate(U: np.NDArray, S: np.NDArray, Vh: np.NDArray, k: number): np.NDArray {
   // py: U[:, :k] @ np.diag(S[:k]) @ Vt[:k, :]
-  return U.slice(":", `:${k}`).multiply(S.slice(`:${k}`)).matmul(Vh.slice(`:${k}`));
+  return U.slice(":", `:${k}`)
+    .multiply(S.slice(`:${k}`))
+    .matmul(Vh.slice(`:${k}`));
 }
 
 /**
@@ -106,7 +108,9 @@ function printTable(ranks: number[], relative: number[], m: number, n: number, s
   console.log("   rank   rel. error   numbers stored   of m·n");
   for (const k of show) {
     const c = storage(k, m, n);
-    console.log(`   ${String(k).padStart(4)}   ${(100 * relative[ranks.indexOf(k)]).toFixed(2).padStart(8)}%   ${String(c).padStart(14)}   ${((100 * c) / (m * n)).toFixed(1).padStart(5)}%`);
+    console.log(
+      `   ${String(k).padStart(4)}   ${(100 * relative[ranks.indexOf(k)]).toFixed(2).padStart(8)}%   ${String(c).padStart(14)}   ${((100 * c) / (m * n)).toFixed(1).padStart(5)}%`,
+    );
   }
 }
 
@@ -139,7 +143,11 @@ console.log(`  ranks up to ${breakEven(8, 8)} store fewer numbers than the 64 pi
 const digitTitles = ["rank 1", "rank 2", "rank 3", "rank 4", "original"];
 const digitImages = [1, 2, 3, 4].map((k) => np.clip(digit.images.get(k)!, 0, 16));
 digitImages.push(A);
-charts["digit-reconstructions"] = imageGrid(np.stack(digitImages), { titles: digitTitles, columns: 5, title: "A digit rebuilt from its first k singular triplets" });
+charts["digit-reconstructions"] = imageGrid(np.stack(digitImages), {
+  titles: digitTitles,
+  columns: 5,
+  title: "A digit rebuilt from its first k singular triplets",
+});
 charts["digit-error"] = svdCompressionError(digit.ranks, digit.relative, { relative: true, title: "Digit: relative error ‖A − A_k‖_F / ‖A‖_F" });
 
 // ================================================================ a larger picture
@@ -170,9 +178,9 @@ const shownRanks = [1, 2, 5, 10, 20];
 const big = compress("picture", B, shownRanks);
 // python3: np.linalg.svd(B, compute_uv=False)[:21]
 const numpyPictureS = [
-  27.190442686748231, 5.9472513350463707, 4.4787450176747523, 3.4951721864829186, 1.8692807511566585, 1.2829370121294212, 0.86142894570605144, 0.78481810397105012,
-  0.77910568555084037, 0.41438656669282886, 0.24262903337056391, 0.16654929589160261, 0.12978548533320686, 0.11089944400711366, 0.099138434444139251, 0.080035343086044292,
-  0.068338774039082339, 0.0554331602517492, 0.048066679004713966, 0.036398959480359053,
+  27.190442686748231, 5.9472513350463707, 4.4787450176747523, 3.4951721864829186, 1.8692807511566585, 1.2829370121294212, 0.86142894570605144,
+  0.78481810397105012, 0.77910568555084037, 0.41438656669282886, 0.24262903337056391, 0.16654929589160261, 0.12978548533320686, 0.11089944400711366,
+  0.099138434444139251, 0.080035343086044292, 0.068338774039082339, 0.0554331602517492, 0.048066679004713966, 0.036398959480359053,
 ];
 const sTol = 10 * 64 * eps * numpyPictureS[0];
 assert.ok(np.allclose(big.S.slice(":20"), numpyPictureS, { rtol: 0, atol: sTol }));
@@ -193,7 +201,13 @@ console.log(`  ranks up to ${breakEven(48, 64)} store fewer numbers than the ${4
 const pictureImages = shownRanks.map((k) => np.clip(big.images.get(k)!, 0, 1));
 pictureImages.push(B);
 const pictureTitles = [...shownRanks.map((k) => `rank ${k} (${((100 * storage(k, 48, 64)) / (48 * 64)).toFixed(0)}% of the numbers)`), "original"];
-charts["picture-reconstructions"] = imageGrid(np.stack(pictureImages), { titles: pictureTitles, columns: 3, width: 128, cmap: "gray", title: "A 48 × 64 picture at ranks 1, 2, 5, 10, 20" });
+charts["picture-reconstructions"] = imageGrid(np.stack(pictureImages), {
+  titles: pictureTitles,
+  columns: 3,
+  width: 128,
+  cmap: "gray",
+  title: "A 48 × 64 picture at ranks 1, 2, 5, 10, 20",
+});
 charts["picture-error"] = svdCompressionError(big.ranks, big.relative, { relative: true, title: "Picture: relative error ‖A − A_k‖_F / ‖A‖_F" });
 
 // ================================================================ the charts

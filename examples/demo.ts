@@ -32,10 +32,16 @@ const wine = loadWine();
 const Z = new StandardScaler().fitTransform(wine.data);
 const pca = new PCA({ nComponents: 2 }).fit(Z);
 const ratio = pca.explainedVarianceRatio!.toArray() as number[];
-console.log(`   ${wine.data.shape[0]} wines × ${wine.data.shape[1]} features; the first two components explain ${percent(ratio[0])} and ${percent(ratio[1])} of the variance`);
+console.log(
+  `   ${wine.data.shape[0]} wines × ${wine.data.shape[1]} features; the first two components explain ${percent(ratio[0])} and ${percent(ratio[1])} of the variance`,
+);
 // py: pca.explained_variance_ratio_ → [0.3619884810921799, 0.1920749021888408] (on datasets/wine.csv)
 assert.ok(Math.abs(ratio[0] - 0.3619884810921799) < 1e-12 && Math.abs(ratio[1] - 0.1920749021888408) < 1e-12);
-charts["wine-pca"] = pcaScatter(pca.transform(Z), wine.target, { targetNames: wine.targetNames, explainedVarianceRatio: pca.explainedVarianceRatio, title: "Wine, standardised, on its first two principal components" });
+charts["wine-pca"] = pcaScatter(pca.transform(Z), wine.target, {
+  targetNames: wine.targetNames,
+  explainedVarianceRatio: pca.explainedVarianceRatio,
+  title: "Wine, standardised, on its first two principal components",
+});
 charts["wine-scree"] = screePlot(new PCA().fit(Z).explainedVarianceRatio, { title: "Wine: variance explained per component" });
 
 // ---------------------------------------------------------------- 2. Linear regression
@@ -64,11 +70,16 @@ console.log(`   ${mlp.nIter} epochs; accuracy on the ${dTest.shape[0]} held-out 
 // the same initial weights, shuffles and arithmetic as scikit-learn's (its RandomState stream):
 // py: clf.n_iter_, clf.score(X_test, y_test), clf.loss_curve_[-1] → 60, 0.9644444444444444, 0.14099881680894708
 const finalLoss = mlp.lossCurve![mlp.lossCurve!.length - 1];
-assert.ok(mlp.nIter === 60 && accuracy === 0.9644444444444444 && Math.abs(finalLoss - 0.14099881680894708) < 1e-10 * finalLoss, `digits: ${mlp.nIter} epochs, accuracy ${accuracy}, final loss ${finalLoss}`);
+assert.ok(
+  mlp.nIter === 60 && accuracy === 0.9644444444444444 && Math.abs(finalLoss - 0.14099881680894708) < 1e-10 * finalLoss,
+  `digits: ${mlp.nIter} epochs, accuracy ${accuracy}, final loss ${finalLoss}`,
+);
 charts["digits-loss"] = lossCurve(mlp.lossCurve!, { title: "Digits: training loss per epoch" });
 charts["digits-confusion"] = confusionMatrixHeatmap(confusionMatrix(lTest, predicted), { title: "Digits: confusion matrix (test set)" });
 
 // ---------------------------------------------------------------- the charts
 const written = await writeCharts(new URL("../out/demo/", import.meta.url).pathname, charts, { title: "Sliderule demo" });
 console.log(`\nCharts (open index.html in a browser):\n  ${written.filter((p) => p.endsWith(".svg") || p.endsWith(".html")).join("\n  ")}`);
-console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s. Walkthroughs: npx tsx examples/01-ndarray-basics.ts … 13-svd-image-compression.ts`);
+console.log(
+  `\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s. Walkthroughs: npx tsx examples/01-ndarray-basics.ts … 13-svd-image-compression.ts`,
+);

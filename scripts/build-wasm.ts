@@ -39,7 +39,9 @@ export function ascVersion(): string {
 
 /** The kernel sources, by name: every *.as.ts beside the entry. */
 export function sources(): Map<string, string> {
-  const names = readdirSync(WASM_DIR).filter((f) => f.endsWith(".as.ts")).sort();
+  const names = readdirSync(WASM_DIR)
+    .filter((f) => f.endsWith(".as.ts"))
+    .sort();
   return new Map(names.map((f) => [f, readFileSync(join(WASM_DIR, f), "utf8")]));
 }
 
@@ -59,7 +61,12 @@ export async function compile(flags: readonly string[]): Promise<Uint8Array> {
     writeFile: (name, contents) => {
       if (name.endsWith(".wasm")) binary = contents as Uint8Array;
     },
-    stderr: { write: (s: string | Uint8Array) => { stderr.push(String(s)); return true; } } as never,
+    stderr: {
+      write: (s: string | Uint8Array) => {
+        stderr.push(String(s));
+        return true;
+      },
+    } as never,
     stdout: { write: () => true } as never,
   });
   if (error || binary === undefined) throw new Error(`build-wasm: asc failed: ${error?.message ?? "no output"}\n${stderr.join("")}`);

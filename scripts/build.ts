@@ -41,4 +41,6 @@ for (const pkg of PACKAGES) {
   await build({ entryPoints, outdir: dist, outbase: src, format: "esm", platform: "neutral", target: "es2022", bundle: false, logLevel: "warning" });
   files += entryPoints.length;
 }
-console.log(`build: ${files} files into packages/{${PACKAGES.join(",")}}/dist in ${((performance.now() - started) / 1000).toFixed(1)} s (${relative(process.cwd(), ROOT) || "."})`);
+console.log(
+  `build: ${files} files into packages/{${PACKAGES.join(",")}}/dist in ${((performance.now() - started) / 1000).toFixed(1)} s (${relative(process.cwd(), ROOT) || "."})`,
+);

@@ -13,7 +13,15 @@
 import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { loadFamilies, loadFamilyFile, mergeRegistries, runCases, summarize, type GoldenFamily, type OpRegistry } from "../packages/ndarray/test/golden/harness.js";
+import {
+  loadFamilies,
+  loadFamilyFile,
+  mergeRegistries,
+  runCases,
+  summarize,
+  type GoldenFamily,
+  type OpRegistry,
+} from "../packages/ndarray/test/golden/harness.js";
 
 const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 

@@ -147,7 +147,13 @@ describe("every exported function rejects bad arguments with our errors", () => 
     const problems: string[] = [];
     for (const [name, f] of ALL) {
       if (NO_ARGUMENTS.has(name) || LATER_EXEMPT.has(name)) continue;
-      const good = GOOD_FIRST[name] ?? (() => np.array([[2, 1], [1, 3]]));
+      const good =
+        GOOD_FIRST[name] ??
+        (() =>
+          np.array([
+            [2, 1],
+            [1, 3],
+          ]));
       for (const [what, make] of BAD_LATER) {
         const r = outcome(f, [good(), make()]);
         if (r !== "ours") problems.push(`${name}(good, ${what}): ${r}`);
@@ -186,13 +192,31 @@ describe("every exported function rejects bad arguments with our errors", () => 
   it("random strings, objects, BigInts and non-integer numbers, drawn by fast-check", () => {
     const bad = fc.oneof(
       fc.string({ minLength: 1 }).filter((s) => !/^[-+\d.e\s]*$/i.test(s) && s !== "..."),
-      fc.dictionary(fc.string({ minLength: 1 }).filter((k) => !["axis", "dtype", "keepdims", "out", "ddof", "k", "M", "offset"].includes(k)), fc.anything(), { minKeys: 1 }).map((o) => ({ ...o, ["__bogus__"]: 1 })),
+      fc
+        .dictionary(
+          fc.string({ minLength: 1 }).filter((k) => !["axis", "dtype", "keepdims", "out", "ddof", "k", "M", "offset"].includes(k)),
+          fc.anything(),
+          { minKeys: 1 },
+        )
+        .map((o) => ({ ...o, ["__bogus__"]: 1 })),
       fc.bigInt(),
     );
     const names = ALL.filter(([n]) => !NO_ARGUMENTS.has(n) && !LATER_EXEMPT.has(n) && !(n in FIRST_EXEMPT));
     fc.assert(
       fc.property(fc.constantFrom(...names), bad, fc.boolean(), ([name, f], value, first) => {
-        const args = first ? [value] : [(GOOD_FIRST[name] ?? (() => np.array([[2, 1], [1, 3]])))(), value];
+        const args = first
+          ? [value]
+          : [
+              (
+                GOOD_FIRST[name] ??
+                (() =>
+                  np.array([
+                    [2, 1],
+                    [1, 3],
+                  ]))
+              )(),
+              value,
+            ];
         const r = outcome(f, args);
         expect(r, `${name}(${first ? "" : "good, "}${typeof value === "bigint" ? `${value}n` : JSON.stringify(value)})`).toBe("ours");
       }),

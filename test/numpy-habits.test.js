@@ -17,7 +17,10 @@ function throwsOurs(f, fn) {
     caught = e;
   }
   expect(caught, `${fn} should throw`).toBeDefined();
-  expect(ours.some((C) => caught instanceof C), `${caught}`).toBe(true);
+  expect(
+    ours.some((C) => caught instanceof C),
+    `${caught}`,
+  ).toBe(true);
   expect(caught.message.startsWith(`${fn}: `) || caught.message.startsWith(`${fn}.`), caught.message).toBe(true);
   return caught;
 }
@@ -96,7 +99,17 @@ describe("reductions, creation and the array's fields", () => {
   });
 
   it("np.stack(xs, { axis: 1 }), String(a.flags), sharesMemory and mayShareMemory", () => {
-    expect(np.stack([[1, 2], [3, 4]], { axis: 1 }).toArray()).toEqual([
+    expect(
+      np
+        .stack(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          { axis: 1 },
+        )
+        .toArray(),
+    ).toEqual([
       [1, 3],
       [2, 4],
     ]);
@@ -116,7 +129,12 @@ describe("reductions, creation and the array's fields", () => {
   it("random.choice(…, { replace: false }) draws NumPy's stream without replacement", () => {
     // np.random.default_rng(0).choice(10, 3, replace=False) -> [5, 9, 6]
     expect(np.defaultRng(0).choice(10, 3, { replace: false }).toArray()).toEqual([5, 9, 6]);
-    expect(np.defaultRng(0).choice(10, { size: [2, 2], replace: false }).toArray()).toEqual([
+    expect(
+      np
+        .defaultRng(0)
+        .choice(10, { size: [2, 2], replace: false })
+        .toArray(),
+    ).toEqual([
       [2, 4],
       [5, 7],
     ]);
@@ -208,9 +226,17 @@ describe("linalg: scalars are numbers, results destructure as tuples", () => {
   });
 
   it("linalg.eigh(S)[0] and linalg.svd(A)[1]: a result indexes as NumPy's tuple does", () => {
-    const S = np.array([[2, 1], [1, 2]]);
+    const S = np.array([
+      [2, 1],
+      [1, 2],
+    ]);
     // np.linalg.eigh([[2, 1], [1, 2]])[0] -> array([1., 3.])
-    expect(linalg.eigh(S)[0].toArray().map((v) => Math.round(v * 1e12) / 1e12)).toEqual([1, 3]);
+    expect(
+      linalg
+        .eigh(S)[0]
+        .toArray()
+        .map((v) => Math.round(v * 1e12) / 1e12),
+    ).toEqual([1, 3]);
     const r = linalg.svd(A);
     expect(r[1]).toBe(r.S);
     expect(linalg.svd(A)[1].get(0)).toBeCloseTo(6.66907909, 7);
@@ -235,7 +261,10 @@ describe("linalg: scalars are numbers, results destructure as tuples", () => {
   });
 
   it("lstsq: NumPy 2's default rcond, and no silent acceptance of a bad rcond", () => {
-    const O = np.array([1, 2, 3, 4]).reshape(4, 1).matmul(np.array([[1, 2, 3, 4]]));
+    const O = np
+      .array([1, 2, 3, 4])
+      .reshape(4, 1)
+      .matmul(np.array([[1, 2, 3, 4]]));
     const { x, rank } = linalg.lstsq(O, [1, 2, 3, 4]);
     expect(rank).toBe(1); // np.linalg.lstsq(np.outer(...), b, rcond=None) -> rank 1
     expect(linalg.norm(x)).toBeCloseTo(0.18257418583505536, 12);

@@ -40,21 +40,29 @@ describe("plain node (no TypeScript loader) imports the dist/ build", () => {
   it.runIf(!built)("dist/ is built (run npm run build)", () => {
     expect.fail("packages/*/dist/index.js missing: run `npm run build` (npm ci and npm test run it)");
   });
-  it.runIf(built)("every entry imports and computes", () => {
-    const text = execFileSync(process.execPath, ["--input-type=module", "-e", SCRIPT], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
-    const out = JSON.parse(text.trim().split("\n").pop()!);
-    // [[4, 1], [1, 3]]·x = [1, 2] → x = [1/11, 7/11]; det = 11
-    expect(out.solve[0]).toBeCloseTo(1 / 11, 14);
-    expect(out.solve[1]).toBeCloseTo(7 / 11, 14);
-    expect(out.det).toBeCloseTo(11, 12);
-    expect(out.sparse[1]).toBeCloseTo(7 / 11, 10);
-    expect(out.iris).toEqual([150, 4]);
-    // scikit-learn: PCA(2).fit(load_iris().data).explained_variance_ratio_
-    expect(out.pca[0]).toBeCloseTo(0.9246187232017271, 12);
-    expect(out.pca[1]).toBeCloseTo(0.05306648311706782, 12);
-    expect(out.r2).toBeCloseTo(1, 14);
-    expect(out.npy).toBe(128 + 3 * 4); // a 128-byte header, then arange(3) as int32
-    expect(out.functions).toEqual(["function", "function", "function"]);
-    expect(out.chart).toBe(2);
-  }, 60_000);
+  it.runIf(built)(
+    "every entry imports and computes",
+    () => {
+      const text = execFileSync(process.execPath, ["--input-type=module", "-e", SCRIPT], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
+      const out = JSON.parse(text.trim().split("\n").pop()!);
+      // [[4, 1], [1, 3]]·x = [1, 2] → x = [1/11, 7/11]; det = 11
+      expect(out.solve[0]).toBeCloseTo(1 / 11, 14);
+      expect(out.solve[1]).toBeCloseTo(7 / 11, 14);
+      expect(out.det).toBeCloseTo(11, 12);
+      expect(out.sparse[1]).toBeCloseTo(7 / 11, 10);
+      expect(out.iris).toEqual([150, 4]);
+      // scikit-learn: PCA(2).fit(load_iris().data).explained_variance_ratio_
+      expect(out.pca[0]).toBeCloseTo(0.9246187232017271, 12);
+      expect(out.pca[1]).toBeCloseTo(0.05306648311706782, 12);
+      expect(out.r2).toBeCloseTo(1, 14);
+      expect(out.npy).toBe(128 + 3 * 4); // a 128-byte header, then arange(3) as int32
+      expect(out.functions).toEqual(["function", "function", "function"]);
+      expect(out.chart).toBe(2);
+    },
+    60_000,
+  );
 });

@@ -67,7 +67,8 @@ const real = (xs: readonly number[]): [number, number][] => xs.map((x) => [x, 0]
 /** The base cases (single matrices), in groups. */
 export function eigBaseCases(): EigCase[] {
   const out: EigCase[] = [];
-  const add = (name: string, a: NDArray, tags: string[], spectrum?: [number, number][], spectrumTol?: number) => out.push({ name, a, tags, spectrum, spectrumTol });
+  const add = (name: string, a: NDArray, tags: string[], spectrum?: [number, number][], spectrumTol?: number) =>
+    out.push({ name, a, tags, spectrum, spectrumTol });
   simpleCases(add);
   knownSpectrumCases(add);
   defectiveCases(add);
@@ -99,41 +100,86 @@ function knownSpectrumCases(add: AddCase): void {
   add("symmetric 7", S.add(S.T), ["symmetric"]);
   // rotation by θ: e^{±iθ}
   const th = 0.7;
-  add("rotation 2x2", np.array([[Math.cos(th), -Math.sin(th)], [Math.sin(th), Math.cos(th)]]), ["complex-pair"], [
-    [Math.cos(th), Math.sin(th)],
-    [Math.cos(th), -Math.sin(th)],
-  ]);
-  add("rotation by 90°", np.array([[0, -1], [1, 0]]), ["complex-pair"], [
-    [0, 1],
-    [0, -1],
-  ]);
+  add(
+    "rotation 2x2",
+    np.array([
+      [Math.cos(th), -Math.sin(th)],
+      [Math.sin(th), Math.cos(th)],
+    ]),
+    ["complex-pair"],
+    [
+      [Math.cos(th), Math.sin(th)],
+      [Math.cos(th), -Math.sin(th)],
+    ],
+  );
+  add(
+    "rotation by 90°",
+    np.array([
+      [0, -1],
+      [1, 0],
+    ]),
+    ["complex-pair"],
+    [
+      [0, 1],
+      [0, -1],
+    ],
+  );
   // companion matrices of known polynomials
   add("companion (x−1)(x−2)(x−3)(x−4)", companion(polyFromRoots([1, 2, 3, 4])), ["companion"], real([1, 2, 3, 4]), 1e-10);
   const r8 = Math.SQRT1_2;
-  add("companion x⁴ + 1", companion([1, 0, 0, 0]), ["companion", "complex-pair"], [
-    [r8, r8],
-    [r8, -r8],
-    [-r8, r8],
-    [-r8, -r8],
-  ]);
-  add("companion x³ − 1", companion([-1, 0, 0]), ["companion", "complex-pair"], [
-    [1, 0],
-    [-0.5, Math.sqrt(3) / 2],
-    [-0.5, -Math.sqrt(3) / 2],
-  ]);
+  add(
+    "companion x⁴ + 1",
+    companion([1, 0, 0, 0]),
+    ["companion", "complex-pair"],
+    [
+      [r8, r8],
+      [r8, -r8],
+      [-r8, r8],
+      [-r8, -r8],
+    ],
+  );
+  add(
+    "companion x³ − 1",
+    companion([-1, 0, 0]),
+    ["companion", "complex-pair"],
+    [
+      [1, 0],
+      [-0.5, Math.sqrt(3) / 2],
+      [-0.5, -Math.sqrt(3) / 2],
+    ],
+  );
   // the cyclic shift: plain Francis shifts stall on it (exceptional shifts needed); spectrum: 4th roots of 1
-  add("cyclic permutation 4", np.array([[0, 0, 0, 1], [1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]]), ["exceptional"], [
-    [1, 0],
-    [-1, 0],
-    [0, 1],
-    [0, -1],
-  ]);
+  add(
+    "cyclic permutation 4",
+    np.array([
+      [0, 0, 0, 1],
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+    ]),
+    ["exceptional"],
+    [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ],
+  );
 }
 
 /** Jordan blocks, bare and hidden by similarities. */
 function defectiveCases(add: AddCase): void {
   // defective: Jordan blocks (eigenvalue error ~ eps^(1/k))
-  add("Jordan block 2, λ = 3", np.array([[3, 1], [0, 3]]), ["defective"], real([3, 3]), 1e-7);
+  add(
+    "Jordan block 2, λ = 3",
+    np.array([
+      [3, 1],
+      [0, 3],
+    ]),
+    ["defective"],
+    real([3, 3]),
+    1e-7,
+  );
   const J4 = np.zeros([4, 4]);
   for (let i = 0; i < 4; i++) {
     J4.set(i, i, 2);
@@ -153,12 +199,36 @@ function defectiveCases(add: AddCase): void {
   }
   add("Jordan block 4, dense (S·J·S⁻¹)", hidden, ["defective"], real([2, 2, 2, 2]), 1e-3);
   // a Jordan block hidden by a similarity (not triangular any more)
-  add("defective 3 (similar to a Jordan block)", np.array([[1, 1, 0], [-1, 3, 1], [0, 0, 2]]).astype("float64"), ["defective"], real([2, 2, 2]), 1e-4);
+  add(
+    "defective 3 (similar to a Jordan block)",
+    np
+      .array([
+        [1, 1, 0],
+        [-1, 3, 1],
+        [0, 0, 2],
+      ])
+      .astype("float64"),
+    ["defective"],
+    real([2, 2, 2]),
+    1e-4,
+  );
 }
 
 /** Diagonal, triangular, partly isolated, badly scaled, block triangular with complex pairs. */
 function structuredCases(add: AddCase): void {
-  add("diagonal, repeated", np.array([[2, 0, 0, 0], [0, -1, 0, 0], [0, 0, 2, 0], [0, 0, 0, 5]]).astype("float64"), ["diagonal"], real([2, -1, 2, 5]));
+  add(
+    "diagonal, repeated",
+    np
+      .array([
+        [2, 0, 0, 0],
+        [0, -1, 0, 0],
+        [0, 0, 2, 0],
+        [0, 0, 0, 5],
+      ])
+      .astype("float64"),
+    ["diagonal"],
+    real([2, -1, 2, 5]),
+  );
   // upper triangular: eigenvalues on the diagonal (balancing isolates every one of them)
   const U = triu(randomMatrix([6, 6], 66));
   add("upper triangular 6", U, ["triangular"], real(Array.from({ length: 6 }, (_, i) => U.get(i, i))));
@@ -211,7 +281,8 @@ function precisionAndScaleCases(add: AddCase): void {
 /** Complex cases. */
 export function eigComplexCases(): EigCase[] {
   const out: EigCase[] = [];
-  const add = (name: string, a: NDArray, tags: string[], spectrum?: [number, number][], spectrumTol?: number) => out.push({ name, a, tags, spectrum, spectrumTol });
+  const add = (name: string, a: NDArray, tags: string[], spectrum?: [number, number][], spectrumTol?: number) =>
+    out.push({ name, a, tags, spectrum, spectrumTol });
   add("complex 4x4", randomComplex([4, 4], 700), ["complex"]);
   add("complex 12x12", randomComplex([12, 12], 701), ["complex"]);
   add("complex 40x40", randomComplex([40, 40], 702), ["complex"]);
@@ -220,7 +291,12 @@ export function eigComplexCases(): EigCase[] {
   const t = normals(rng(703), 2 * 25);
   for (let i = 0; i < 5; i++) for (let j = 0; j < i; j++) t[2 * (i * 5 + j)] = t[2 * (i * 5 + j) + 1] = 0;
   const T = np.fromTypedArray(t, [5, 5], "complex128");
-  add("complex upper triangular 5", T, ["complex", "triangular"], Array.from({ length: 5 }, (_, i) => [t[2 * (i * 5 + i)], t[2 * (i * 5 + i) + 1]] as [number, number]));
+  add(
+    "complex upper triangular 5",
+    T,
+    ["complex", "triangular"],
+    Array.from({ length: 5 }, (_, i) => [t[2 * (i * 5 + i)], t[2 * (i * 5 + i) + 1]] as [number, number]),
+  );
   // Hermitian: real spectrum
   const z = normals(rng(704), 2 * 36);
   const h = new Float64Array(2 * 36);
@@ -232,11 +308,33 @@ export function eigComplexCases(): EigCase[] {
   }
   add("complex Hermitian 6", np.fromTypedArray(h, [6, 6], "complex128"), ["complex", "hermitian"]);
   // a real matrix stored as complex: the complex QR must find the conjugate pairs
-  add("real rotation as complex", np.array([[0, -2], [2, 0]]).astype("complex128"), ["complex"], [
-    [0, 2],
-    [0, -2],
-  ]);
-  add("complex Jordan block 3", np.array([[1, 1, 0], [0, 1, 1], [0, 0, 1]]).astype("complex128"), ["complex", "defective"], real([1, 1, 1]), 1e-4);
+  add(
+    "real rotation as complex",
+    np
+      .array([
+        [0, -2],
+        [2, 0],
+      ])
+      .astype("complex128"),
+    ["complex"],
+    [
+      [0, 2],
+      [0, -2],
+    ],
+  );
+  add(
+    "complex Jordan block 3",
+    np
+      .array([
+        [1, 1, 0],
+        [0, 1, 1],
+        [0, 0, 1],
+      ])
+      .astype("complex128"),
+    ["complex", "defective"],
+    real([1, 1, 1]),
+    1e-4,
+  );
   return out;
 }
 

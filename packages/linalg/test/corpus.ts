@@ -12,19 +12,7 @@ import * as np from "@sliderule/ndarray";
 import type { DType, NDArray } from "@sliderule/ndarray";
 
 export type Tag =
-  | "square"
-  | "tall"
-  | "wide"
-  | "spd"
-  | "singular"
-  | "ill-conditioned"
-  | "empty"
-  | "1x1"
-  | "float32"
-  | "int32"
-  | "complex"
-  | "batched"
-  | "strided";
+  "square" | "tall" | "wide" | "spd" | "singular" | "ill-conditioned" | "empty" | "1x1" | "float32" | "int32" | "complex" | "batched" | "strided";
 
 export interface CorpusMatrix {
   name: string;
@@ -196,4 +184,3 @@ export function corpus(): CorpusMatrix[] {
 export function select(keep: (tags: readonly Tag[]) => boolean): CorpusMatrix[] {
   return corpus().filter((c) => keep(c.tags));
 }
-

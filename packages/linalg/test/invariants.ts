@@ -235,7 +235,10 @@ export function expectClose(x: NDArray, y: NDArray | Mat[], rtol: number, atol =
     for (let i = 0; i < a.re.length; i++) {
       const d = Math.hypot(a.re[i] - e.re[i], a.im[i] - e.im[i]);
       const bound = atol + rtol * Math.hypot(e.re[i], e.im[i]);
-      if (!(d <= bound)) expect.fail(`element ${i} of matrix ${b}: ${a.re[i]}${a.im[i] ? `+${a.im[i]}i` : ""} vs ${e.re[i]}${e.im[i] ? `+${e.im[i]}i` : ""} (|diff| ${d} > ${bound})`);
+      if (!(d <= bound))
+        expect.fail(
+          `element ${i} of matrix ${b}: ${a.re[i]}${a.im[i] ? `+${a.im[i]}i` : ""} vs ${e.re[i]}${e.im[i] ? `+${e.im[i]}i` : ""} (|diff| ${d} > ${bound})`,
+        );
     }
   });
 }

@@ -17,19 +17,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  BIGNUM,
-  BIGNUM_DRIVER,
-  RMAX,
-  RMIN,
-  SAFMIN,
-  SMLNUM,
-  SMLNUM_DRIVER,
-  ULP,
-  ULP_FLOAT32,
-  UNIT_ROUNDOFF,
-  UNIT_ROUNDOFF_FLOAT32,
-} from "../src/machine.js";
+import { BIGNUM, BIGNUM_DRIVER, RMAX, RMIN, SAFMIN, SMLNUM, SMLNUM_DRIVER, ULP, ULP_FLOAT32, UNIT_ROUNDOFF, UNIT_ROUNDOFF_FLOAT32 } from "../src/machine.js";
 
 describe("machine constants (dlamch)", () => {
   it("UNIT_ROUNDOFF = 2⁻⁵³ (dlamch('E')): 1 + u rounds to 1 (ties to even), 1 + 2u does not", () => {

@@ -83,7 +83,12 @@ describe("named results are tuples in NumPy's order", () => {
 
   it("lstsq: [x, residuals, rank, s]", () => {
     const b = np.array([1, 2, 3, 4]);
-    const M = np.array([[1, 0], [1, 1], [1, 2], [1, 3]]);
+    const M = np.array([
+      [1, 0],
+      [1, 1],
+      [1, 2],
+      [1, 3],
+    ]);
     const [x, residuals, rank, s] = linalg.lstsq(M, b);
     // np.linalg.lstsq(M, [1, 2, 3, 4]): x == [1, 1], residuals ≈ [0], rank == 2
     expect((x as NDArray).toArray()).toEqual(expect.arrayContaining([expect.closeTo(1, 12), expect.closeTo(1, 12)]));

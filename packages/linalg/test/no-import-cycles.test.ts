@@ -165,7 +165,10 @@ describe("import circles under packages/*/src", () => {
 
   it("no new circle (every circle lies within a known one of KNOWN_CYCLES)", () => {
     const fresh = found.filter((c) => !KNOWN_CYCLES.some((k) => within(c, k)));
-    expect(fresh.map((c) => ({ path: closedPath(graph, c), files: c })), "new import circles").toEqual([]);
+    expect(
+      fresh.map((c) => ({ path: closedPath(graph, c), files: c })),
+      "new import circles",
+    ).toEqual([]);
   });
 
   it("no stale entry in KNOWN_CYCLES (a circle that has gone is deleted from the list)", () => {

@@ -25,7 +25,19 @@ import { steqr } from "../src/dense/symmetric-qr.js";
 import { stedc } from "../src/dense/tridiagonal-dc.js";
 import { normals, rng } from "./corpus.js";
 import { mat, mul, normF, reconstructionRatio, sub, zerosMat, type Mat } from "./invariants.js";
-import { buildGeneral, buildSymmetric, C, describeCase, EPS, matrixCaseArb, orthonormalityRatio, scaleColumns, scaleExpArb, symmetricCaseArb, values } from "./property-matrices.js";
+import {
+  buildGeneral,
+  buildSymmetric,
+  C,
+  describeCase,
+  EPS,
+  matrixCaseArb,
+  orthonormalityRatio,
+  scaleColumns,
+  scaleExpArb,
+  symmetricCaseArb,
+  values,
+} from "./property-matrices.js";
 
 type Structure = "gaussian" | "splits" | "graded" | "wilkinson" | "clustered" | "ternary" | "zero-diagonal";
 
@@ -123,7 +135,8 @@ describe("stedc (tridiagonal divide and conquer) against steqr", () => {
         expect(orthonormalityRatio(Zm), `‖ZᵀZ − I‖ ratio; ${what}`).toBeLessThan(C);
         const residual = normF(sub(mul(T, Zm), scaleColumns(Zm, lambda)));
         expect(residual === 0 ? 0 : residual / (n * normT * EPS), `‖TZ − ZΛ‖ ratio; ${what}`).toBeLessThan(C);
-        for (let i = 0; i < n; i++) expect(Math.abs(lambda[i] - ref[i]), `λ_${i}: ${lambda[i]} vs steqr ${ref[i]}; ${what}`).toBeLessThanOrEqual(C * n * EPS * normT);
+        for (let i = 0; i < n; i++)
+          expect(Math.abs(lambda[i] - ref[i]), `λ_${i}: ${lambda[i]} vs steqr ${ref[i]}; ${what}`).toBeLessThanOrEqual(C * n * EPS * normT);
       }),
       { numRuns: 60 },
     );
@@ -200,7 +213,8 @@ describe("the public routes to divide and conquer agree with the QR twins", () =
         const qr = svd(a, { fullMatrices: false, divideAndConquer: { minOrder: Infinity } });
         const s1 = values(dc.S);
         const s2 = values(qr.S);
-        for (let i = 0; i < k; i++) expect(Math.abs(s1[i] - s2[i]), `σ_${i}: ${s1[i]} vs ${s2[i]}; ${what}`).toBeLessThanOrEqual(C * Math.max(m, n) * EPS * s2[0]);
+        for (let i = 0; i < k; i++)
+          expect(Math.abs(s1[i] - s2[i]), `σ_${i}: ${s1[i]} vs ${s2[i]}; ${what}`).toBeLessThanOrEqual(C * Math.max(m, n) * EPS * s2[0]);
         const U = mat(dc.U);
         expect(orthonormalityRatio(U), `‖UᵀU − I‖ ratio; ${what}`).toBeLessThan(C);
         expect(reconstructionRatio(A, mul(scaleColumns(U, s1), mat(dc.Vh)), EPS), `‖A − UΣVᵀ‖ ratio; ${what}`).toBeLessThan(C);

@@ -63,7 +63,12 @@ describe("eigh properties", () => {
   // (at 2⁻⁴⁸⁰: eigenvectors off orthogonality by 1e9·n·eps). NumPy: converged, ratio 1.3.
   // Fixed by Smith's division in zlarfg, as LAPACK's zladiv.
   it("complex Hermitian rank-1 at 2⁻⁵⁰⁰: orthonormal eigenvectors (zlarfg divides without squaring)", () => {
-    const z = [[1, 1], [2, 0], [-1, 0.5], [0.5, -1]];
+    const z = [
+      [1, 1],
+      [2, 0],
+      [-1, 0.5],
+      [0.5, -1],
+    ];
     const data = new Float64Array(32);
     for (let i = 0; i < 4; i++) {
       for (let j = 0; j < 4; j++) {

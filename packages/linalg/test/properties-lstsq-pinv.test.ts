@@ -157,7 +157,9 @@ describe("pinv properties", () => {
           let sum = 0;
           for (let i = 0; i < r; i++) sum += (sigma[r - 1] / sigma[i]) ** 2;
           const expected = Math.sqrt(sum) / sigma[r - 1];
-          expect(Math.abs(normF(Xm) - expected), `‖X‖_F ${normF(Xm)} vs √(Σ σ_i⁻²) ${expected}; ${what}`).toBeLessThanOrEqual(C * Math.max(m, n) * EPS * (sigma[0] / sigma[r - 1]) * expected);
+          expect(Math.abs(normF(Xm) - expected), `‖X‖_F ${normF(Xm)} vs √(Σ σ_i⁻²) ${expected}; ${what}`).toBeLessThanOrEqual(
+            C * Math.max(m, n) * EPS * (sigma[0] / sigma[r - 1]) * expected,
+          );
         }
       }),
       { numRuns: 50 },
@@ -166,13 +168,16 @@ describe("pinv properties", () => {
 
   it("hermitian: the same conditions through eigh", () => {
     fc.assert(
-      fc.property(symmetricCaseArb({ maxSize: 30, complex: true }).map((c) => ({ ...c, garbage: false })), (c) => {
-        const { A, a } = buildSymmetric(c);
-        const rcond = c.kind === "rank-deficient" ? 1e-10 : undefined;
-        const what = describeCase({ ...c, rcond });
-        const Xm = mat(pinv(a, { rcond, hermitian: true }));
-        penroseRatios(A, Xm).forEach((q, i) => expect(q, `Moore–Penrose condition ${i + 1}; ${what}`).toBeLessThan(C));
-      }),
+      fc.property(
+        symmetricCaseArb({ maxSize: 30, complex: true }).map((c) => ({ ...c, garbage: false })),
+        (c) => {
+          const { A, a } = buildSymmetric(c);
+          const rcond = c.kind === "rank-deficient" ? 1e-10 : undefined;
+          const what = describeCase({ ...c, rcond });
+          const Xm = mat(pinv(a, { rcond, hermitian: true }));
+          penroseRatios(A, Xm).forEach((q, i) => expect(q, `Moore–Penrose condition ${i + 1}; ${what}`).toBeLessThan(C));
+        },
+      ),
       { numRuns: 30 },
     );
   });

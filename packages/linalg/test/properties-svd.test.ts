@@ -70,7 +70,15 @@ describe("svd properties", () => {
         const { U, S, Vh } = svd(stack, { fullMatrices: false });
         const what = describeCase(c);
         for (let p = 0; p < 2; p++) {
-          const Ap = p === 0 ? A : mat(np.fromTypedArray(Float64Array.from(A.re, (x) => -2 * x), [m, n]));
+          const Ap =
+            p === 0
+              ? A
+              : mat(
+                  np.fromTypedArray(
+                    Float64Array.from(A.re, (x) => -2 * x),
+                    [m, n],
+                  ),
+                );
           const s = values(S.slice(p));
           const F = mul(scaleColumns(mat(U.slice(p)), s), mat(Vh.slice(p)));
           expect(reconstructionRatio(Ap, F, EPS), `matrix ${p}; ${what}`).toBeLessThan(C);

@@ -47,7 +47,10 @@ export const sizeArb = (max: number): fc.Arbitrary<number> =>
   fc.oneof({ arbitrary: fc.integer({ min: 1, max: Math.min(8, max) }), weight: 3 }, { arbitrary: fc.integer({ min: 1, max }), weight: 2 });
 
 /** Powers of two: 1 mostly, else about 1e±75 or 1e±150. */
-export const scaleExpArb: fc.Arbitrary<number> = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.constantFrom(-500, -250, 250, 500), weight: 2 });
+export const scaleExpArb: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.constant(0), weight: 3 },
+  { arbitrary: fc.constantFrom(-500, -250, 250, 500), weight: 2 },
+);
 
 export const layoutArb: fc.Arbitrary<Layout> = fc.constantFrom<Layout>("c", "c", "transposed", "sliced");
 

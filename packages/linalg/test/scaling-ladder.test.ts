@@ -40,7 +40,10 @@ const tol = 10 * 5 * eps;
 const KS = [-1018, -1000, ...Array.from({ length: 39 }, (_, i) => -950 + 50 * i), 1000, 1018];
 
 function scaled(M: number[][], k: number): NDArray {
-  return np.array(M.map((row) => row.map((x) => x * 2 ** k)), "float64");
+  return np.array(
+    M.map((row) => row.map((x) => x * 2 ** k)),
+    "float64",
+  );
 }
 function values(x: unknown): number[] {
   return typeof x === "number" ? [x] : Array.from((x as NDArray).data as Float64Array);
@@ -145,7 +148,12 @@ describe("extreme magnitudes that are not powers of two", () => {
   it("B·1e−308 (entries partly subnormal) keeps B's singular values and eigenvalues", () => {
     // before scaling: [0.3706, 0.2545, 0.1636, 0.0811] instead of [0.6637, 0.3658, 0.1034, 0.0499]
     const f = 1e-308;
-    const s = values(svd(B.map((r) => r.map((x) => x * f)), { computeUv: false }));
+    const s = values(
+      svd(
+        B.map((r) => r.map((x) => x * f)),
+        { computeUv: false },
+      ),
+    );
     expect(relNorm(times(s, 1 / f), sB)).toBeLessThan(1e-14); // the inputs are rounded to 2^−1074
     const l = values(eigvalsh(H.map((r) => r.map((x) => x * f))));
     expect(relNorm(times(l, 1 / f), lH)).toBeLessThan(1e-14);

@@ -16,7 +16,9 @@ export { ValueError };
 /** `predict`, `transform` or a fitted attribute used before `fit` (scikit-learn's NotFittedError). */
 export class NotFittedError extends ValueError {
   constructor(estimator: string) {
-    super(`${estimator}: this ${estimator} instance is not fitted yet; call fit(X${estimator.includes("Regress") || estimator.includes("Classif") ? ", y" : ""}) first`);
+    super(
+      `${estimator}: this ${estimator} instance is not fitted yet; call fit(X${estimator.includes("Regress") || estimator.includes("Classif") ? ", y" : ""}) first`,
+    );
   }
 }
 
@@ -122,7 +124,10 @@ function firstNonFinite(d: NDArray["data"], n: number): number {
 }
 
 function firstNonFinite64(d: Float64Array, n: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let i = 0;
   for (; i + 3 < n; i += 4) {
     s0 += d[i] * 0;
@@ -195,7 +200,9 @@ export interface EstimatorJSON {
 /** Check the header of an estimator's JSON before reading its state. */
 export function checkEstimatorJSON(json: unknown, estimator: string): EstimatorJSON {
   if (json === null || typeof json !== "object" || (json as EstimatorJSON).estimator !== estimator) {
-    throw new ValueError(`${estimator}.fromJSON: expected the JSON of a ${estimator} ({ estimator: "${estimator}", options, state }), got ${show((json as EstimatorJSON | null)?.estimator ?? json)}`);
+    throw new ValueError(
+      `${estimator}.fromJSON: expected the JSON of a ${estimator} ({ estimator: "${estimator}", options, state }), got ${show((json as EstimatorJSON | null)?.estimator ?? json)}`,
+    );
   }
   return json as EstimatorJSON;
 }

@@ -10,7 +10,14 @@ describe("columnSums", () => {
   it("adds the rows in order: bit for bit the plain loop, for every remainder of m mod 4, float64 and float32", () => {
     for (const f32 of [false, true]) {
       const make = (values: number[]): Float64Array | Float32Array => (f32 ? Float32Array.from(values) : Float64Array.from(values));
-      for (const [m, n] of [[0, 3], [1, 5], [3, 2], [4, 7], [7, 1], [203, 13]]) {
+      for (const [m, n] of [
+        [0, 3],
+        [1, 5],
+        [3, 2],
+        [4, 7],
+        [7, 1],
+        [203, 13],
+      ]) {
         // values of mixed magnitude, so that a different order would round differently
         const A = make(Array.from({ length: m * n }, (_, k) => Math.sin(k * 12.9898) * 10 ** ((k % 7) - 3)));
         const start = make(Array.from({ length: n }, (_, j) => j / 3));

@@ -7,8 +7,34 @@
  */
 export { NotFittedError, ValueError } from "./base.js";
 export type { ArrayInput, ArrayJSON, EstimatorJSON } from "./base.js";
-export { MLPClassifier, MLPRegressor, Dense, SGD, Adam, mlpForward, expit, sigmoid, softmax, logSoftmax, relu, leakyRelu, glorotUniform, heNormal, heUniform } from "./neural-network/index.js";
-export type { ActivationName, DenseOptions, EpochCallback, EpochInfo, Label, LabelInput, MLPOptions, OutActivationName, Predicted } from "./neural-network/index.js";
+export {
+  MLPClassifier,
+  MLPRegressor,
+  Dense,
+  SGD,
+  Adam,
+  mlpForward,
+  expit,
+  sigmoid,
+  softmax,
+  logSoftmax,
+  relu,
+  leakyRelu,
+  glorotUniform,
+  heNormal,
+  heUniform,
+} from "./neural-network/index.js";
+export type {
+  ActivationName,
+  DenseOptions,
+  EpochCallback,
+  EpochInfo,
+  Label,
+  LabelInput,
+  MLPOptions,
+  OutActivationName,
+  Predicted,
+} from "./neural-network/index.js";
 export { cdist } from "./distance/cdist.js";
 export { pdist } from "./distance/pdist.js";
 export { squareform } from "./distance/squareform.js";

@@ -25,7 +25,10 @@ describe("Pipeline", () => {
   });
 
   it("transforms, fitTransforms and inverts through transformer-only pipelines", () => {
-    const pipe = new Pipeline([["scale", new StandardScaler()], ["pca", new PCA()]]);
+    const pipe = new Pipeline([
+      ["scale", new StandardScaler()],
+      ["pca", new PCA()],
+    ]);
     const Z = pipe.fitTransform(X);
     expect(Array.from(pipe.transform(X).data)).toEqual(Array.from(Z.data));
     const back = pipe.inverseTransform(Z).data as Float64Array;
@@ -34,7 +37,11 @@ describe("Pipeline", () => {
   });
 
   it("names repeated classes with -1, -2 as make_pipeline", () => {
-    expect(makePipeline(new StandardScaler(), new StandardScaler(), new Ridge()).steps.map(([n]) => n)).toEqual(["standardscaler-1", "standardscaler-2", "ridge"]);
+    expect(makePipeline(new StandardScaler(), new StandardScaler(), new Ridge()).steps.map(([n]) => n)).toEqual([
+      "standardscaler-1",
+      "standardscaler-2",
+      "ridge",
+    ]);
   });
 
   it("round-trips through JSON, nested pipelines included, with the same predictions bit for bit", () => {
@@ -46,12 +53,26 @@ describe("Pipeline", () => {
 
   it("rejects malformed steps and missing methods", () => {
     expect(() => new Pipeline([])).toThrow(/Pipeline: steps must be a non-empty array/);
-    expect(() => new Pipeline([["a", new StandardScaler()], ["a", new Ridge()]])).toThrow(/step names must be unique; "a" appears twice/);
+    expect(
+      () =>
+        new Pipeline([
+          ["a", new StandardScaler()],
+          ["a", new Ridge()],
+        ]),
+    ).toThrow(/step names must be unique; "a" appears twice/);
     expect(() => new Pipeline([["a__b", new Ridge()]])).toThrow(/must not contain "__"/);
-    expect(() => new Pipeline([["reg", new Ridge()], ["scale", new StandardScaler()]])).toThrow(/all intermediate steps must be transformers .* step "reg" \(Ridge\) has no transform/);
+    expect(
+      () =>
+        new Pipeline([
+          ["reg", new Ridge()],
+          ["scale", new StandardScaler()],
+        ]),
+    ).toThrow(/all intermediate steps must be transformers .* step "reg" \(Ridge\) has no transform/);
     expect(() => new Pipeline([["x", 5 as never]])).toThrow(/step "x" must be an estimator with a fit method, got 5/);
     expect(() => makePipeline(new StandardScaler()).fit(X).predict(X)).toThrow(/the last step \(StandardScaler\) has no predict/);
     expect(() => makePipeline(new Ridge()).fit(X, y).transform(X)).toThrow(/the last step \(Ridge\) has no transform/);
-    expect(() => Pipeline.fromJSON({ estimator: "Pipeline", options: { steps: [["m", { estimator: "Nope", options: {}, state: null }]] }, state: null })).toThrow(/unknown estimator "Nope"; known: /);
+    expect(() =>
+      Pipeline.fromJSON({ estimator: "Pipeline", options: { steps: [["m", { estimator: "Nope", options: {}, state: null }]] }, state: null }),
+    ).toThrow(/unknown estimator "Nope"; known: /);
   });
 });

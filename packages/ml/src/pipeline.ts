@@ -83,15 +83,18 @@ export class Pipeline {
 
   /** @throws ValueError for no steps, a repeated or malformed name, or a middle step without fit/transform. */
   constructor(steps: [string, Estimator][]) {
-    if (!Array.isArray(steps) || steps.length === 0) throw new ValueError(`${NAME}: steps must be a non-empty array of [name, estimator] pairs, got ${show(steps)}`);
+    if (!Array.isArray(steps) || steps.length === 0)
+      throw new ValueError(`${NAME}: steps must be a non-empty array of [name, estimator] pairs, got ${show(steps)}`);
     const seen = new Set<string>();
     steps.forEach((s, i) => {
-      if (!Array.isArray(s) || s.length !== 2 || typeof s[0] !== "string") throw new ValueError(`${NAME}: step ${i} must be a [name, estimator] pair, got ${show(s)}`);
+      if (!Array.isArray(s) || s.length !== 2 || typeof s[0] !== "string")
+        throw new ValueError(`${NAME}: step ${i} must be a [name, estimator] pair, got ${show(s)}`);
       const [name, est] = s;
       if (name === "" || name.includes("__")) throw new ValueError(`${NAME}: step name ${show(name)} must be non-empty and must not contain "__"`);
       if (seen.has(name)) throw new ValueError(`${NAME}: step names must be unique; ${show(name)} appears twice`);
       seen.add(name);
-      if (est === null || typeof est !== "object" || typeof est.fit !== "function") throw new ValueError(`${NAME}: step ${show(name)} must be an estimator with a fit method, got ${show(est)}`);
+      if (est === null || typeof est !== "object" || typeof est.fit !== "function")
+        throw new ValueError(`${NAME}: step ${show(name)} must be an estimator with a fit method, got ${show(est)}`);
       if (i < steps.length - 1 && typeof est.transform !== "function") {
         throw new ValueError(`${NAME}: all intermediate steps must be transformers (fit and transform); step ${show(name)} (${nameOf(est)}) has no transform`);
       }

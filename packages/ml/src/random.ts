@@ -55,7 +55,9 @@ export function checkRandomState(fn: string, randomState: unknown): RandomStream
   if (randomState === undefined || randomState === null) return new np.random.RandomState();
   if (isRandomStream(randomState)) return randomState;
   if (typeof randomState !== "number" || !Number.isInteger(randomState) || randomState < 0 || randomState > MAX_SEED) {
-    throw new ValueError(`${fn}: randomState must be an integer seed in [0, 2**32 - 1], null, a RandomState or a Generator (np.random.defaultRng(seed)), got ${show(randomState)}`);
+    throw new ValueError(
+      `${fn}: randomState must be an integer seed in [0, 2**32 - 1], null, a RandomState or a Generator (np.random.defaultRng(seed)), got ${show(randomState)}`,
+    );
   }
   return new np.random.RandomState(randomState);
 }

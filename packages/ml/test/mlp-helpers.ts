@@ -44,7 +44,12 @@ export function expectMatchesSklearn(est: Fitted, ref: SklearnSummary, rtol = 1e
   ref.coefSums.forEach((v, l) => {
     const W = est.coefs![l].data as Float64Array;
     const scale = W.reduce((s, x) => s + Math.abs(x), 0);
-    near(W.reduce((s, x) => s + x, 0), v, scale, `coefs[${l}].sum()`);
+    near(
+      W.reduce((s, x) => s + x, 0),
+      v,
+      scale,
+      `coefs[${l}].sum()`,
+    );
   });
   ref.coef0.forEach((v, i) => near((est.coefs![0].data as Float64Array)[i], v, 1, `coefs[0][${i}]`));
   const b = est.intercepts![est.intercepts!.length - 1].data as Float64Array;

@@ -68,8 +68,10 @@ type Item =
 /** A JS value as an NDArray: NDArrays as they are, typed arrays wrapped, nested arrays and scalars converted. */
 export function toNDArray(x: unknown, fn: string, name: string): NDArray {
   if (x instanceof NDArray) return x;
-  if (x instanceof Float64Array || x instanceof Float32Array || x instanceof Int32Array || x instanceof Uint8Array) return new NDArray(x, [x.length], dtypeOfBuffer(x));
-  if (ArrayBuffer.isView(x)) throw new DTypeError(`${fn}: ${name}: unsupported typed array ${describe(x)}; use Float64Array, Float32Array, Int32Array or Uint8Array`);
+  if (x instanceof Float64Array || x instanceof Float32Array || x instanceof Int32Array || x instanceof Uint8Array)
+    return new NDArray(x, [x.length], dtypeOfBuffer(x));
+  if (ArrayBuffer.isView(x))
+    throw new DTypeError(`${fn}: ${name}: unsupported typed array ${describe(x)}; use Float64Array, Float32Array, Int32Array or Uint8Array`);
   rejectBigInt(fn, name, x);
   if (typeof x === "number" || typeof x === "boolean" || Array.isArray(x)) return fromNested(x as NestedArray, fn);
   throw new ValueError(`${fn}: ${name} must be an array, nested JS arrays or a number, got ${describe(x)}`);
@@ -292,7 +294,9 @@ function resolve(a: NDArray, index: readonly unknown[], fn: string): Plan {
 
   const B = tryBroadcastShapes(tables.map((t) => t.shape));
   if (B === null) {
-    throw new IndexError(`${fn}: shape mismatch: indexing arrays could not be broadcast together with shapes ${tables.map((t) => fmtShape(t.shape)).join(" ")}`);
+    throw new IndexError(
+      `${fn}: shape mismatch: indexing arrays could not be broadcast together with shapes ${tables.map((t) => fmtShape(t.shape)).join(" ")}`,
+    );
   }
   const adv = combineTables(tables, B, big);
   // B in place of the advanced items, or first when they were separated
@@ -493,6 +497,10 @@ export function scatterIndex(a: NDArray, index: readonly unknown[], value: unkno
   // The values in the result's C order, cast to a's dtype: a fresh buffer, so a value that
   // shares a's buffer (a.set(idx, a.slice(...))) is read before anything is written.
   const vals = allocate(dtype, sizeOf(R));
-  copyStrided(R, { data: v.data, dtype: v.dtype, strides: broadcastStrides(v.shape, v.strides, R), offset: v.offset }, { data: vals, dtype, strides: cStrides(R), offset: 0 });
+  copyStrided(
+    R,
+    { data: v.data, dtype: v.dtype, strides: broadcastStrides(v.shape, v.strides, R), offset: v.offset },
+    { data: vals, dtype, strides: cStrides(R), offset: 0 },
+  );
   scatterTables(dst, vals, w, plan.base, plan.pre, plan.adv, plan.post);
 }

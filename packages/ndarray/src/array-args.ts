@@ -47,4 +47,3 @@ export function intList(fn: string, name: string, v: unknown, range: { min?: num
   }
   return values.map(Number);
 }
-

@@ -63,6 +63,12 @@ describe("allclose, arrayEqual", () => {
     expect(np.arrayEqual([1, NaN], [1, NaN])).toBe(false);
     expect(np.arrayEqual([1, NaN], [1, NaN], true)).toBe(true);
     expect(np.arrayEqual(np.arange(3), np.array([0, 1, 2], "float64"))).toBe(true);
-    expect(np.arrayEqual(np.arange(6).reshape(2, 3).T, [[0, 3], [1, 4], [2, 5]])).toBe(true);
+    expect(
+      np.arrayEqual(np.arange(6).reshape(2, 3).T, [
+        [0, 3],
+        [1, 4],
+        [2, 5],
+      ]),
+    ).toBe(true);
   });
 });

@@ -95,9 +95,19 @@ describe("cov, corrcoef", () => {
       [1.0, -0.5197656094453478],
       [-0.5197656094453478, 1.0],
     ]);
-    const r = np.corrcoef(np.array([[1, 2, 3], [2, 4, 6.000000000000001]]));
+    const r = np.corrcoef(
+      np.array([
+        [1, 2, 3],
+        [2, 4, 6.000000000000001],
+      ]),
+    );
     expect((r.toArray() as number[][]).flat().every((v) => v <= 1 && v >= -1)).toBe(true);
-    const k = np.corrcoef(np.array([[1, 2, 3], [5, 5, 5]]));
+    const k = np.corrcoef(
+      np.array([
+        [1, 2, 3],
+        [5, 5, 5],
+      ]),
+    );
     expect(k.get(1, 1)).toBeNaN();
     expect(k.get(0, 0)).toBe(1);
   });

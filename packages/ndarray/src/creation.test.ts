@@ -51,7 +51,18 @@ describe("array", () => {
     expectError(() => np.array([[1, 2], [3]]), ValueError, "array", "ragged", "[1]", "length 2", "length 1");
     expectError(() => np.array([[1, 2], 3]), ValueError, "array", "ragged", "[1]", "a scalar");
     expectError(() => np.array([1, [2]]), ValueError, "array", "ragged", "[1]", "a list");
-    expectError(() => np.array([[[1], [2]], [[1], [2, 3]]]), ValueError, "array", "[1][1]", "length 1", "length 2");
+    expectError(
+      () =>
+        np.array([
+          [[1], [2]],
+          [[1], [2, 3]],
+        ]),
+      ValueError,
+      "array",
+      "[1][1]",
+      "length 1",
+      "length 2",
+    );
     expectError(() => np.array(["x" as unknown as number]), ValueError, "array", '"x"');
   });
 
@@ -278,10 +289,16 @@ describe("created arrays own their data and are C-contiguous", () => {
 describe("NumPy's positional forms and the int32 range", () => {
   it("eye(N, M, k, dtype) positionally or with options; zeros(shape, dtype) both ways", () => {
     expect(np.eye(2, 3).shape).toEqual([2, 3]);
-    expect(np.eye(2, 3).toArray()).toEqual([[1, 0, 0], [0, 1, 0]]);
+    expect(np.eye(2, 3).toArray()).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+    ]);
     expect(np.eye(3, 3, 1).get(0, 1)).toBe(1);
     expect(np.eye(2, null, 0, "int32").dtype).toBe("int32");
-    expect(np.eye(2, 3, { k: 1 }).toArray()).toEqual([[0, 1, 0], [0, 0, 1]]);
+    expect(np.eye(2, 3, { k: 1 }).toArray()).toEqual([
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
     expect(np.zeros([2, 3], "float32").dtype).toBe("float32");
     expect(np.zeros([2, 3], { dtype: "float32" }).dtype).toBe("float32");
   });

@@ -249,12 +249,23 @@ export function linspace(start: number, stop: number, num = 50, options: Linspac
  * NumPy returns the tuple `(samples, step)`: the result destructures both ways,
  * `const { samples, step } = linspaceStep(0, 1, 5)` and `const [samples, step] = ...`.
  */
-export function linspaceStep(start: number, stop: number, num = 50, options: LinspaceOptions = {}): NamedTuple<{ samples: NDArray; step: number }, ["samples", "step"]> {
+export function linspaceStep(
+  start: number,
+  stop: number,
+  num = 50,
+  options: LinspaceOptions = {},
+): NamedTuple<{ samples: NDArray; step: number }, ["samples", "step"]> {
   return linspaceParts(start, stop, num, options, "linspaceStep");
 }
 
 /** linspace and linspaceStep, with the name of the function the caller called for its messages. */
-function linspaceParts(start: number, stop: number, num: number, options: LinspaceOptions, fn: string): NamedTuple<{ samples: NDArray; step: number }, ["samples", "step"]> {
+function linspaceParts(
+  start: number,
+  stop: number,
+  num: number,
+  options: LinspaceOptions,
+  fn: string,
+): NamedTuple<{ samples: NDArray; step: number }, ["samples", "step"]> {
   checkOptions(fn, options, ["endpoint", "dtype"]);
   checkNumber(fn, "start", start, { allowNaN: true });
   checkNumber(fn, "stop", stop, { allowNaN: true });

@@ -77,19 +77,41 @@ describe("promoteTypes", () => {
 describe("resultType (NumPy 1.24 value-based casting)", () => {
   it.each(T)("%s array with a Python bool, int and float scalar", (a) => {
     const scalars: (number | boolean)[] = [true, 3, 2.5];
-    const got = scalars.map((s) => resultType([{ dtype: a, scalar: false }, { dtype: scalarDType(s), scalar: true }]));
+    const got = scalars.map((s) =>
+      resultType([
+        { dtype: a, scalar: false },
+        { dtype: scalarDType(s), scalar: true },
+      ]),
+    );
     expect(got).toEqual(WITH_PY_SCALAR[a]);
   });
 
   it.each(T)("%s array with 0-d arrays of every dtype", (a) => {
-    expect(T.map((b) => resultType([{ dtype: a, scalar: false }, { dtype: b, scalar: true }]))).toEqual(WITH_0D[a]);
+    expect(
+      T.map((b) =>
+        resultType([
+          { dtype: a, scalar: false },
+          { dtype: b, scalar: true },
+        ]),
+      ),
+    ).toEqual(WITH_0D[a]);
   });
 
   it("all scalars, or all arrays: plain promotion", () => {
     for (const a of T) {
       for (const b of T) {
-        expect(resultType([{ dtype: a, scalar: true }, { dtype: b, scalar: true }])).toBe(promoteTypes(a, b));
-        expect(resultType([{ dtype: a, scalar: false }, { dtype: b, scalar: false }])).toBe(promoteTypes(a, b));
+        expect(
+          resultType([
+            { dtype: a, scalar: true },
+            { dtype: b, scalar: true },
+          ]),
+        ).toBe(promoteTypes(a, b));
+        expect(
+          resultType([
+            { dtype: a, scalar: false },
+            { dtype: b, scalar: false },
+          ]),
+        ).toBe(promoteTypes(a, b));
       }
     }
   });

@@ -44,7 +44,14 @@ const KIND_RANK: Record<Kind, number> = { b: 0, i: 1, f: 2, c: 3 };
 /** Check a dtype name given by a caller; `fn` names the function for the message. */
 export function checkDType(dtype: unknown, fn: string): DType {
   if (typeof dtype === "string" && (DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
-  const shown = typeof dtype === "string" ? JSON.stringify(dtype) : typeof dtype === "bigint" ? `${dtype}n` : typeof dtype === "function" ? `a function (${dtype.name || "anonymous"}; pass a dtype name such as "float64")` : describe(dtype);
+  const shown =
+    typeof dtype === "string"
+      ? JSON.stringify(dtype)
+      : typeof dtype === "bigint"
+        ? `${dtype}n`
+        : typeof dtype === "function"
+          ? `a function (${dtype.name || "anonymous"}; pass a dtype name such as "float64")`
+          : describe(dtype);
   throw new DTypeError(`${fn}: unknown dtype ${shown}; expected one of ${DTYPES.join(", ")}`);
 }
 
@@ -62,7 +69,9 @@ export function checkAllocation(shape: readonly number[], fn: string, dtype: DTy
   const slots = dtype === "complex128" ? 2 * n : n;
   if (slots <= MAX_ELEMENTS) return;
   const gib = (n * ITEMSIZE[dtype]) / 2 ** 30;
-  throw new MemoryError(`${fn}: unable to allocate ${gib.toPrecision(3)} GiB for an array with shape (${shape.join(", ")}${shape.length === 1 ? "," : ""}) and data type ${dtype}`);
+  throw new MemoryError(
+    `${fn}: unable to allocate ${gib.toPrecision(3)} GiB for an array with shape (${shape.join(", ")}${shape.length === 1 ? "," : ""}) and data type ${dtype}`,
+  );
 }
 
 /** A zeroed buffer that holds `n` elements of `dtype` (2n slots for complex128). */

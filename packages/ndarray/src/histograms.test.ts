@@ -42,7 +42,13 @@ describe("histogram", () => {
     // np.histogram(a)
     const { hist, binEdges } = np.histogram(a);
     expect([hist.dtype, list(hist)]).toEqual(["int32", [1, 2, 0, 0, 1, 0, 1, 1, 1, 3]]);
-    close(binEdges, [-6.45, -5.3870000000000005, -4.324, -3.261, -2.1980000000000004, -1.1350000000000007, -0.07200000000000006, 0.9909999999999997, 2.0539999999999994, 3.117, 4.18]);
+    close(
+      binEdges,
+      [
+        -6.45, -5.3870000000000005, -4.324, -3.261, -2.1980000000000004, -1.1350000000000007, -0.07200000000000006, 0.9909999999999997, 2.0539999999999994,
+        3.117, 4.18,
+      ],
+    );
     const [h2, e2] = np.histogram(a, 10);
     expect(list(h2)).toEqual(list(hist));
     expect(list(e2)).toEqual(list(binEdges));
@@ -76,9 +82,15 @@ describe("histogram", () => {
   it("constant data widens the range by 0.5; empty data uses [0, 1] (NumPy)", () => {
     // np.histogram([2., 2, 2], bins=2) -> [0, 3], [1.5, 2, 2.5]; np.histogram([], bins=2) -> [0, 0], [0, .5, 1]
     const c = np.histogram(np.array([2, 2, 2]), 2);
-    expect([list(c.hist), list(c.binEdges)]).toEqual([[0, 3], [1.5, 2, 2.5]]);
+    expect([list(c.hist), list(c.binEdges)]).toEqual([
+      [0, 3],
+      [1.5, 2, 2.5],
+    ]);
     const z = np.histogram(np.array([]), 2);
-    expect([list(z.hist), list(z.binEdges)]).toEqual([[0, 0], [0, 0.5, 1]]);
+    expect([list(z.hist), list(z.binEdges)]).toEqual([
+      [0, 0],
+      [0, 0.5, 1],
+    ]);
   });
 
   it("counts agree with the edges it returns (property): e_j <= x < e_{j+1}, last bin closed", () => {

@@ -24,8 +24,7 @@ import { realInput } from "./reduce-lanes.js";
 import type { ArrayInput } from "./ufunc.js";
 import { checkBool, checkInt, checkOptions, describe } from "./validate.js";
 
-const isOptionsObject = (x: unknown): boolean =>
-  x !== null && typeof x === "object" && !Array.isArray(x) && !(x instanceof NDArray) && !ArrayBuffer.isView(x);
+const isOptionsObject = (x: unknown): boolean => x !== null && typeof x === "object" && !Array.isArray(x) && !(x instanceof NDArray) && !ArrayBuffer.isView(x);
 
 /** A 1-D array's elements as float64 in order. */
 function values1d(a: NDArray): Float64Array {
@@ -79,7 +78,8 @@ export function bincount(x: ArrayInput, weightsOrOptions?: ArrayInput | Bincount
     return new NDArray(counts, [length], "int32");
   }
   const W = realInput(fn, opt.weights, "weights");
-  if (W.ndim !== 1 || W.size !== xs.length) throw new ValueError(`${fn}: the weights and list don't have the same length: ${describe(W)} for ${xs.length} values`);
+  if (W.ndim !== 1 || W.size !== xs.length)
+    throw new ValueError(`${fn}: the weights and list don't have the same length: ${describe(W)} for ${xs.length} values`);
   const ws = values1d(W);
   const sums = new Float64Array(length);
   for (let i = 0; i < xs.length; i++) sums[xs[i]] += ws[i]; // in input order, as NumPy
@@ -108,7 +108,7 @@ function linspaceEdges(start: number, stop: number, num: number): Float64Array {
   const div = num - 1;
   const delta = stop - start;
   const step = delta / div;
-  for (let i = 0; i < num; i++) out[i] = step === 0 ? ((i / div) * delta) + start : i * step + start;
+  for (let i = 0; i < num; i++) out[i] = step === 0 ? (i / div) * delta + start : i * step + start;
   if (num > 1) out[num - 1] = stop;
   return out;
 }
@@ -192,7 +192,8 @@ function histogramWeights(fn: string, opt: HistogramOptions, A: NDArray): { w: F
   let wType: DType = "int32";
   if (opt.weights !== undefined && opt.weights !== null) {
     const W = realInput(fn, opt.weights, "weights");
-    if (W.ndim !== A.ndim || W.shape.some((d, k) => d !== A.shape[k])) throw new ShapeError(`${fn}: weights should have the same shape as a, got ${describe(W)} for ${describe(A)}`);
+    if (W.ndim !== A.ndim || W.shape.some((d, k) => d !== A.shape[k]))
+      throw new ShapeError(`${fn}: weights should have the same shape as a, got ${describe(W)} for ${describe(A)}`);
     w = values1d(W.ravel());
     wType = W.dtype === "bool" ? "int32" : W.dtype;
   }
@@ -206,7 +207,8 @@ function histogramRange(fn: string, opt: HistogramOptions, data: Float64Array): 
   let last: number;
   if (opt.range !== undefined && opt.range !== null) {
     const r = opt.range as unknown;
-    if (!Array.isArray(r) || r.length !== 2 || r.some((v) => typeof v !== "number")) throw new ValueError(`${fn}: range must be a pair [min, max] of numbers, got ${describe(r)}`);
+    if (!Array.isArray(r) || r.length !== 2 || r.some((v) => typeof v !== "number"))
+      throw new ValueError(`${fn}: range must be a pair [min, max] of numbers, got ${describe(r)}`);
     [first, last] = r as [number, number];
     if (first > last) throw new ValueError(`${fn}: max must be larger than min in range parameter, got ${describe(r)}`);
     if (!Number.isFinite(first) || !Number.isFinite(last)) throw new ValueError(`${fn}: supplied range of [${first}, ${last}] is not finite`);
@@ -276,7 +278,8 @@ function explicitEdgeBins(fn: string, bins: ArrayInput, data: Float64Array, bin:
   if (E.ndim !== 1) throw new ValueError(`${fn}: bins must be 1d, when an array, got ${describe(E)}`);
   const edges = values1d(E);
   const B = Math.max(edges.length - 1, 0);
-  for (let j = 0; j < B; j++) if (edges[j] > edges[j + 1] || edges[j] !== edges[j]) throw new ValueError(`${fn}: bins must increase monotonically, when an array, got ${describe(bins)}`);
+  for (let j = 0; j < B; j++)
+    if (edges[j] > edges[j + 1] || edges[j] !== edges[j]) throw new ValueError(`${fn}: bins must increase monotonically, when an array, got ${describe(bins)}`);
   const edgesOut = E.copy();
   if (B > 0) {
     const lo = edges[0];

@@ -19,7 +19,24 @@ export { tile, repeat } from "./tiling.js";
 export { pad } from "./padding.js";
 export type { PadMode, PadOptions, PadPairs } from "./padding.js";
 export * from "./ufunc.js";
-export { sum, prod, mean, variance, variance as var, std, min, max, min as amin, max as amax, any, all, argmin, argmax, cumsum, cumprod } from "./reductions.js";
+export {
+  sum,
+  prod,
+  mean,
+  variance,
+  variance as var,
+  std,
+  min,
+  max,
+  min as amin,
+  max as amax,
+  any,
+  all,
+  argmin,
+  argmax,
+  cumsum,
+  cumprod,
+} from "./reductions.js";
 export type { ReduceOptions, VarOptions, ArgOptions, AccumulateOptions } from "./reductions.js";
 export * from "./sorting.js";
 export { take, put, compress, nonzero, flatnonzero, argwhere, countNonzero } from "./indexing.js";

@@ -115,11 +115,28 @@ function indexArb(shape: readonly number[]): fc.Arbitrary<DrawnItem[]> {
   const itemArb = (n: number): fc.Arbitrary<DrawnItem> =>
     fc.oneof(
       fc.integer({ min: -n, max: n - 1 }).map((i): DrawnItem => ({ kind: "int", i })),
-      fc.record({ start: fc.option(fc.integer({ min: -n - 1, max: n + 1 })), stop: fc.option(fc.integer({ min: -n - 1, max: n + 1 })), step: fc.constantFrom(1, 2, -1, -2, null) }).map((s): DrawnItem => ({ kind: "slice", s })),
       fc
-        .tuple(fc.constantFrom<number[]>([], [1], [2], [3], [2, 1], [1, 3], [2, 3]), fc.constantFrom("js" as const, "int32" as const, "float64" as const), fc.integer())
-        .map(([ishape, form, seed]): DrawnItem => ({ kind: "array", shape: ishape, form, values: range(sizeOf(ishape)).map((j) => (((Math.imul(seed, j + 7) >>> 3) % (2 * n)) + 2 * n) % (2 * n) - n) })),
-      fc.tuple(fc.array(fc.boolean(), { minLength: n, maxLength: n }), fc.constantFrom("js" as const, "bool" as const)).map(([values, form]): DrawnItem => ({ kind: "mask", shape: [n], values, form })),
+        .record({
+          start: fc.option(fc.integer({ min: -n - 1, max: n + 1 })),
+          stop: fc.option(fc.integer({ min: -n - 1, max: n + 1 })),
+          step: fc.constantFrom(1, 2, -1, -2, null),
+        })
+        .map((s): DrawnItem => ({ kind: "slice", s })),
+      fc
+        .tuple(
+          fc.constantFrom<number[]>([], [1], [2], [3], [2, 1], [1, 3], [2, 3]),
+          fc.constantFrom("js" as const, "int32" as const, "float64" as const),
+          fc.integer(),
+        )
+        .map(([ishape, form, seed]): DrawnItem => ({
+          kind: "array",
+          shape: ishape,
+          form,
+          values: range(sizeOf(ishape)).map((j) => ((((Math.imul(seed, j + 7) >>> 3) % (2 * n)) + 2 * n) % (2 * n)) - n),
+        })),
+      fc
+        .tuple(fc.array(fc.boolean(), { minLength: n, maxLength: n }), fc.constantFrom("js" as const, "bool" as const))
+        .map(([values, form]): DrawnItem => ({ kind: "mask", shape: [n], values, form })),
     );
   // items for the first `count` axes (the rest are implicit ':'), one of them at least an index array
   return fc
@@ -142,7 +159,9 @@ function indexArb(shape: readonly number[]): fc.Arbitrary<DrawnItem[]> {
     });
 }
 
-const caseArb = shapeArb({ minNdim: 1, maxNdim: 4, minDim: 1, maxDim: 3 }).chain((shape) => fc.record({ shape: fc.constant(shape), layout: layoutArb(shape.length), index: indexArb(shape), seed: fc.integer() }));
+const caseArb = shapeArb({ minNdim: 1, maxNdim: 4, minDim: 1, maxDim: 3 }).chain((shape) =>
+  fc.record({ shape: fc.constant(shape), layout: layoutArb(shape.length), index: indexArb(shape), seed: fc.integer() }),
+);
 
 describe("slice and set with index arrays against a per-element reference (property)", () => {
   it("gather: same shape and elements as NumPy's rules applied per element; a copy; fast = table nest", () => {

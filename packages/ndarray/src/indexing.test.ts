@@ -60,7 +60,12 @@ describe("slice with index arrays and masks, against NumPy", () => {
     ["X[1, [0, 4]]", () => X().slice(1, [0, 4]), [2], [3.93, 4.27]],
     ["X[[0, 1], 2]", () => X().slice([0, 1], 2), [2], [-0.14, -0.06]],
     // index arrays given as an int32 NDArray, an Int32Array, a float64 NDArray of integers
-    ["X[int32 array]", () => X().slice(np.array([3, 0, 3], "int32")), [3, 5], [-2.9, -2.67, -4.37, -0.39, -4.28, -1.41, -6.29, -0.14, 1.93, 3.45, -2.9, -2.67, -4.37, -0.39, -4.28]],
+    [
+      "X[int32 array]",
+      () => X().slice(np.array([3, 0, 3], "int32")),
+      [3, 5],
+      [-2.9, -2.67, -4.37, -0.39, -4.28, -1.41, -6.29, -0.14, 1.93, 3.45, -2.9, -2.67, -4.37, -0.39, -4.28],
+    ],
     ["X[:, Int32Array]", () => X().slice(":", Int32Array.of(0, 2)), [4, 2], [-1.41, -0.14, 3.93, -0.06, -3.81, -4.67, -2.9, -4.37]],
     ["X[float64 array]", () => X().slice(np.array([-1, 1], "float64")), [2, 5], [-2.9, -2.67, -4.37, -0.39, -4.28, 3.93, 0.0, -0.06, 0.52, 4.27]],
   ];
@@ -81,7 +86,16 @@ describe("slice with index arrays and masks, against NumPy", () => {
     // A[[1, 0], ..., [3, 3]]: the ellipsis separates
     ["A[[1, 0], ..., [3, 3]]", () => A().slice([1, 0], "...", [3, 3]), [2, 3], [15, 19, 23, 3, 7, 11]],
     // A[np.array([[True, False, True], [False, True, False]])]: a 2-D mask over axes 0 and 1
-    ["A[mask2d]", () => A().slice([[true, false, true], [false, true, false]]), [3, 4], [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19]],
+    [
+      "A[mask2d]",
+      () =>
+        A().slice([
+          [true, false, true],
+          [false, true, false],
+        ]),
+      [3, 4],
+      [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19],
+    ],
     // A[:, np.arange(12).reshape(3, 4) % 5 == 0]
     ["A[:, mask34]", () => A().slice(":", np.arange(12, { dtype: "int32" }).reshape(3, 4).mod(5).equal(0)), [2, 3], [0, 5, 10, 12, 17, 22]],
     // A[[[1], [0]], [[0, 2]], 1:3]
@@ -98,7 +112,11 @@ describe("slice with index arrays and masks, against NumPy", () => {
   it("keeps the dtype: bool, float32, complex128", () => {
     expectArray(np.array([true, false, true], "bool").slice([2, 1]), [2], [1, 0], "bool");
     expectArray(np.array([1.5, 2.5, 3.5], "float32").slice([true, false, true]), [2], [1.5, 3.5], "float32");
-    const z = np.array([{ re: 1, im: -1 }, { re: 2, im: -2 }, { re: 3, im: -3 }]);
+    const z = np.array([
+      { re: 1, im: -1 },
+      { re: 2, im: -2 },
+      { re: 3, im: -3 },
+    ]);
     expect(z.slice([2, 0]).toArray()).toEqual([
       { re: 3, im: -3 },
       { re: 1, im: -1 },
@@ -162,8 +180,16 @@ describe("set with index arrays and masks, against NumPy", () => {
     expectArray(x, [4, 5], [0.0, 0.0, 0.0, 1.93, 3.45, 3.93, 0.0, 0.0, 0.52, 4.27, 0.0, 0.0, 0.0, 2.08, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
   });
   it("X[:, [1, 3]] = 7.5 and = [10, 20] (broadcast to the indexed shape (4, 2))", () => {
-    expectArray(X().set(":", [1, 3], 7.5), [4, 5], [-1.41, 7.5, -0.14, 7.5, 3.45, 3.93, 7.5, -0.06, 7.5, 4.27, -3.81, 7.5, -4.67, 7.5, -3.01, -2.9, 7.5, -4.37, 7.5, -4.28]);
-    expectArray(X().set(":", [1, 3], [10, 20]), [4, 5], [-1.41, 10, -0.14, 20, 3.45, 3.93, 10, -0.06, 20, 4.27, -3.81, 10, -4.67, 20, -3.01, -2.9, 10, -4.37, 20, -4.28]);
+    expectArray(
+      X().set(":", [1, 3], 7.5),
+      [4, 5],
+      [-1.41, 7.5, -0.14, 7.5, 3.45, 3.93, 7.5, -0.06, 7.5, 4.27, -3.81, 7.5, -4.67, 7.5, -3.01, -2.9, 7.5, -4.37, 7.5, -4.28],
+    );
+    expectArray(
+      X().set(":", [1, 3], [10, 20]),
+      [4, 5],
+      [-1.41, 10, -0.14, 20, 3.45, 3.93, 10, -0.06, 20, 4.27, -3.81, 10, -4.67, 20, -3.01, -2.9, 10, -4.37, 20, -4.28],
+    );
   });
   it("repeated indices: the last write wins", () => {
     // Y[[0, 0, 2]] = [[1]*5, [2]*5, [3]*5]
@@ -173,17 +199,42 @@ describe("set with index arrays and masks, against NumPy", () => {
     expectArray(np.arange(6, { dtype: "float64" }).reshape(2, 3).set([1, 1, 0, 1], [0, 0, 2, 0], [5, 6, 7, 8]), [2, 3], [0, 1, 7, 8, 4, 5]);
   });
   it("paired index arrays, a value read from the array itself, non-adjacent index arrays", () => {
-    expectArray(X().set([1, 3], [0, 4], [-1, -2]), [4, 5], [-1.41, -6.29, -0.14, 1.93, 3.45, -1, 0.0, -0.06, 0.52, 4.27, -3.81, -1.44, -4.67, 2.08, -3.01, -2.9, -2.67, -4.37, -0.39, -2]);
+    expectArray(
+      X().set([1, 3], [0, 4], [-1, -2]),
+      [4, 5],
+      [-1.41, -6.29, -0.14, 1.93, 3.45, -1, 0.0, -0.06, 0.52, 4.27, -3.81, -1.44, -4.67, 2.08, -3.01, -2.9, -2.67, -4.37, -0.39, -2],
+    );
     // Y[X > 3] = -X[X > 3]
     const y = X();
     y.set(y.greater(3), y.slice(y.greater(3)).negative());
-    expectArray(y, [4, 5], [-1.41, -6.29, -0.14, 1.93, -3.45, -3.93, 0.0, -0.06, 0.52, -4.27, -3.81, -1.44, -4.67, 2.08, -3.01, -2.9, -2.67, -4.37, -0.39, -4.28]);
+    expectArray(
+      y,
+      [4, 5],
+      [-1.41, -6.29, -0.14, 1.93, -3.45, -3.93, 0.0, -0.06, 0.52, -4.27, -3.81, -1.44, -4.67, 2.08, -3.01, -2.9, -2.67, -4.37, -0.39, -4.28],
+    );
     // A[[0, 1], :, [0, 1]] = [[100, 101, 102], [200, 201, 202]]: B first, so the value is (2, 3)
-    expectArray(A().set([0, 1], ":", [0, 1], [[100, 101, 102], [200, 201, 202]]), [2, 3, 4], [100, 1, 2, 3, 101, 5, 6, 7, 102, 9, 10, 11, 12, 200, 14, 15, 16, 201, 18, 19, 20, 202, 22, 23]);
+    expectArray(
+      A().set(
+        [0, 1],
+        ":",
+        [0, 1],
+        [
+          [100, 101, 102],
+          [200, 201, 202],
+        ],
+      ),
+      [2, 3, 4],
+      [100, 1, 2, 3, 101, 5, 6, 7, 102, 9, 10, 11, 12, 200, 14, 15, 16, 201, 18, 19, 20, 202, 22, 23],
+    );
   });
   it("casts the value to the array's dtype (float -> int32 truncates) and writes through views", () => {
     // Ai = A.astype(np.int32); Ai[:, [0, 2], 1] = np.array([1.9, -2.7])
-    expectArray(A().set(":", [0, 2], 1, [1.9, -2.7]), [2, 3, 4], [0, 1, 2, 3, 4, 5, 6, 7, 8, -2, 10, 11, 12, 1, 14, 15, 16, 17, 18, 19, 20, -2, 22, 23], "int32");
+    expectArray(
+      A().set(":", [0, 2], 1, [1.9, -2.7]),
+      [2, 3, 4],
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, -2, 10, 11, 12, 1, 14, 15, 16, 17, 18, 19, 20, -2, 22, 23],
+      "int32",
+    );
     const a = A();
     a.slice(1).set([true, false, true], -1); // a view of the second block
     expectArray(a.slice(1), [3, 4], [-1, -1, -1, -1, 16, 17, 18, 19, -1, -1, -1, -1]);
@@ -209,13 +260,26 @@ describe("set with index arrays and masks, against NumPy", () => {
 
 describe.each([true, false])("the fast paths against the table nest (fast: %s)", (fast) => {
   const n = 37;
-  const x = np.fromTypedArray(Float64Array.from(range(n), (i) => (i * 7919) % 101), [n]);
-  const mask = np.fromTypedArray(Uint8Array.from(range(n), (i) => (i % 3 === 0 ? 1 : 0)), [n], "bool");
+  const x = np.fromTypedArray(
+    Float64Array.from(range(n), (i) => (i * 7919) % 101),
+    [n],
+  );
+  const mask = np.fromTypedArray(
+    Uint8Array.from(range(n), (i) => (i % 3 === 0 ? 1 : 0)),
+    [n],
+    "bool",
+  );
   it("a 1-D mask, contiguous and strided", () => {
-    const want = range(n).filter((i) => i % 3 === 0).map((i) => (i * 7919) % 101);
+    const want = range(n)
+      .filter((i) => i % 3 === 0)
+      .map((i) => (i * 7919) % 101);
     expect(Array.from(gatherIndex(x, [mask], "slice", { fast }).data)).toEqual(want);
     const rev = x.slice("::-1");
-    expect(Array.from(gatherIndex(rev, [mask], "slice", { fast }).data)).toEqual(range(n).filter((i) => i % 3 === 0).map((i) => (((n - 1 - i) * 7919) % 101)));
+    expect(Array.from(gatherIndex(rev, [mask], "slice", { fast }).data)).toEqual(
+      range(n)
+        .filter((i) => i % 3 === 0)
+        .map((i) => ((n - 1 - i) * 7919) % 101),
+    );
   });
   it("an integer array on a 1-D array, and a whole-array 2-D mask", () => {
     const idx = np.array([3, -1, 0, 36, 3], "int32");
@@ -278,7 +342,14 @@ const x9 = () => np.array([2.8, 1.85, -1.53, -4.86, 3.5, -4.78, 4.18, -6.45, 0.8
 describe("take", () => {
   it("flattened, along an axis, scalar and 2-D indices (NumPy's values)", () => {
     // np.take(X, [[0, 5], [19, -1]])
-    expectArray(np.take(X(), [[0, 5], [19, -1]]), [2, 2], [-1.41, 3.93, -4.28, -4.28]);
+    expectArray(
+      np.take(X(), [
+        [0, 5],
+        [19, -1],
+      ]),
+      [2, 2],
+      [-1.41, 3.93, -4.28, -4.28],
+    );
     // np.take(X, [4, 0], axis=1)
     expectArray(np.take(X(), [4, 0], 1), [4, 2], [3.45, -1.41, 4.27, 3.93, -3.01, -3.81, -4.28, -2.9]);
     // np.take(X, [[1], [0]], axis=0)
@@ -354,7 +425,12 @@ describe("compress", () => {
 // ------------------------------------------------------------------ nonzero and friends
 
 /** B = np.array([[0, 1.5, 0, nan], [-0.0, 0, 2, 0], [3, 0, 0, 4]]) */
-const Bm = () => np.array([[0, 1.5, 0, NaN], [-0, 0, 2, 0], [3, 0, 0, 4]]);
+const Bm = () =>
+  np.array([
+    [0, 1.5, 0, NaN],
+    [-0, 0, 2, 0],
+    [3, 0, 0, 4],
+  ]);
 
 describe("nonzero, flatnonzero, argwhere, where(condition), countNonzero", () => {
   it("nonzero: one int32 array per axis, NaN counts, -0 does not", () => {
@@ -376,7 +452,11 @@ describe("nonzero, flatnonzero, argwhere, where(condition), countNonzero", () =>
       [1, 1],
     ]);
     // np.nonzero(np.array([[1+0j, 0], [2j, 0], [0, 3]]))
-    const C = np.array([[{ re: 1, im: 0 }, 0], [{ re: 0, im: 2 }, 0], [0, 3]]);
+    const C = np.array([
+      [{ re: 1, im: 0 }, 0],
+      [{ re: 0, im: 2 }, 0],
+      [0, 3],
+    ]);
     expect(np.nonzero(C).map((i) => Array.from(i.data))).toEqual([
       [0, 1, 2],
       [0, 0, 1],

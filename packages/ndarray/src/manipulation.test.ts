@@ -24,14 +24,33 @@ describe("reshape and ravel with order", () => {
       [1, 3, 5],
     ]);
     expect(np.ravel(np.arange(6).reshape(2, 3), "F").toArray()).toEqual([0, 3, 1, 4, 2, 5]);
-    expect(np.reshape([[1, 2], [3, 4]], 4).toArray()).toEqual([1, 2, 3, 4]);
-    expect(np.ravel([[1, 2], [3, 4]]).toArray()).toEqual([1, 2, 3, 4]);
+    expect(
+      np
+        .reshape(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          4,
+        )
+        .toArray(),
+    ).toEqual([1, 2, 3, 4]);
+    expect(
+      np
+        .ravel([
+          [1, 2],
+          [3, 4],
+        ])
+        .toArray(),
+    ).toEqual([1, 2, 3, 4]);
   });
 
   it("reshape(x, s, 'F') keeps the Fortran-order sequence; ravel(x, 'F') is it (property)", () => {
     fc.assert(
       fc.property(
-        shapeArb({ maxNdim: 4, maxDim: 4 }).chain((shape) => fc.record({ shape: fc.constant(shape), layout: layoutArb(shape.length), split: fc.nat({ max: 3 }) })),
+        shapeArb({ maxNdim: 4, maxDim: 4 }).chain((shape) =>
+          fc.record({ shape: fc.constant(shape), layout: layoutArb(shape.length), split: fc.nat({ max: 3 }) }),
+        ),
         ({ shape, layout, split }) => {
           const x = strided(shape, layout).view;
           expect(flat(np.ravel(x, "F"))).toEqual(fortranOrder(x));
@@ -87,7 +106,14 @@ describe("view functions", () => {
   });
 
   it("accept nested arrays", () => {
-    expect(np.transpose([[1, 2], [3, 4]]).toArray()).toEqual([
+    expect(
+      np
+        .transpose([
+          [1, 2],
+          [3, 4],
+        ])
+        .toArray(),
+    ).toEqual([
       [1, 3],
       [2, 4],
     ]);
@@ -297,7 +323,14 @@ describe("meshgrid", () => {
       expect(ij[0].get(...idx)).toBe([1, 2][idx[0]]);
       expect(ij[2].get(...idx)).toBe([6, 7, 8, 9][idx[2]]);
     }
-    const [F] = np.meshgrid([[1, 2], [3, 4]], [5], { indexing: "ij" });
+    const [F] = np.meshgrid(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [5],
+      { indexing: "ij" },
+    );
     expect(F.shape).toEqual([4, 1]);
   });
 
@@ -346,7 +379,17 @@ describe("diag and diagflat", () => {
 
   it("diagflat flattens first", () => {
     // np.diagflat([[1, 2], [3, 4]], 1)
-    expect(np.diagflat([[1, 2], [3, 4]], 1).toArray()).toEqual([
+    expect(
+      np
+        .diagflat(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          1,
+        )
+        .toArray(),
+    ).toEqual([
       [0, 1, 0, 0, 0],
       [0, 0, 2, 0, 0],
       [0, 0, 0, 3, 0],

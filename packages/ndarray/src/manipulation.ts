@@ -102,7 +102,10 @@ export function broadcastTo(a: ArrayLike, shape: readonly number[]): NDArray {
 /** `np.broadcast_arrays(...arrays)`: read-only views of every array at the common shape. */
 export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {
   const xs = arrays.map((a) => asarray(a));
-  const shape = broadcastOperandShapes("broadcastArrays", xs.map((x) => x.shape));
+  const shape = broadcastOperandShapes(
+    "broadcastArrays",
+    xs.map((x) => x.shape),
+  );
   return xs.map((x) => x.broadcastTo(shape));
 }
 
@@ -207,7 +210,11 @@ export function diff(a: ArrayLike, nOrOptions?: number | DiffOptions, axis?: num
  * @throws AxisError axis out of range
  * @example np.roll([1, 2, 3, 4], 1).toArray() // [4, 1, 2, 3]
  */
-export function roll(a: ArrayLike, shift: number | readonly number[], axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): NDArray {
+export function roll(
+  a: ArrayLike,
+  shift: number | readonly number[],
+  axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null },
+): NDArray {
   const fn = "roll";
   const x = arrayArg(a, fn);
   let ax = axis;
@@ -279,7 +286,8 @@ export interface MeshgridOptions {
 export function meshgrid(...args: (ArrayLike | MeshgridOptions)[]): NDArray[] {
   const fn = "meshgrid";
   const last = args[args.length - 1];
-  const hasOptions = last !== undefined && last !== null && typeof last === "object" && !Array.isArray(last) && !(last instanceof NDArray) && !isTypedArray(last);
+  const hasOptions =
+    last !== undefined && last !== null && typeof last === "object" && !Array.isArray(last) && !(last instanceof NDArray) && !isTypedArray(last);
   const options = hasOptions ? checkOptions(fn, last as MeshgridOptions, ["indexing", "sparse", "copy"]) : {};
   const indexing = checkOneOf(fn, "indexing", options.indexing ?? "xy", ["xy", "ij"] as const);
   const sparse = checkBool(fn, "sparse", options.sparse ?? false);
@@ -296,7 +304,10 @@ export function meshgrid(...args: (ArrayLike | MeshgridOptions)[]): NDArray[] {
   });
   let result = outputs;
   if (!sparse) {
-    const shape = broadcastOperandShapes(fn, outputs.map((o) => o.shape));
+    const shape = broadcastOperandShapes(
+      fn,
+      outputs.map((o) => o.shape),
+    );
     result = outputs.map((o) => o.broadcastTo(shape));
   }
   return copy ? result.map((o) => o.copy()) : result;

@@ -68,7 +68,13 @@ describe("nan reductions (NumPy)", () => {
   });
 
   it("integer input: no NaN, same results as the plain reductions", () => {
-    const I = np.array([[1, 5, 3], [2, 2, 8]], "int32");
+    const I = np.array(
+      [
+        [1, 5, 3],
+        [2, 2, 8],
+      ],
+      "int32",
+    );
     expect(np.nansum(I)).toBe(21);
     expect(np.nansum(I, 0)).toEqual(np.sum(I, 0));
     expect(np.nanmean(I)).toBe(3.5);

@@ -132,7 +132,13 @@ export function nanmean(a: ArrayInput, axisOrOptions?: AxisArg | NanReduceOption
   return reductionResult(mean, shape, meanDType(fn, A, opt.dtype), full);
 }
 
-function nanVarImpl(fn: string, a: ArrayInput, axisOrOptions: AxisArg | NanVarOptions | undefined, options: NanVarOptions | undefined, root: boolean): NDArray | number {
+function nanVarImpl(
+  fn: string,
+  a: ArrayInput,
+  axisOrOptions: AxisArg | NanVarOptions | undefined,
+  options: NanVarOptions | undefined,
+  root: boolean,
+): NDArray | number {
   const { opt, a: A, L, full, shape } = setup(fn, a, axisOrOptions, options, ["keepdims", "dtype", "ddof"]);
   const ddof = opt.ddof === undefined ? 0 : checkNumber(fn, "ddof", opt.ddof, { finite: true });
   const { data, outer, n } = L;
@@ -173,11 +179,18 @@ export function nanstd(a: ArrayInput, axisOrOptions?: AxisArg | NanVarOptions, o
   return nanVarImpl("nanstd", a, axisOrOptions, options, true);
 }
 
-function nanExtreme(fn: "nanmax" | "nanmin", a: ArrayInput, axisOrOptions: AxisArg | MedianOptions | undefined, options: MedianOptions | undefined): NDArray | number {
+function nanExtreme(
+  fn: "nanmax" | "nanmin",
+  a: ArrayInput,
+  axisOrOptions: AxisArg | MedianOptions | undefined,
+  options: MedianOptions | undefined,
+): NDArray | number {
   const { a: A, L, full, shape } = setup(fn, a, axisOrOptions, options, ["keepdims"]);
   const { data, outer, n } = L;
   if (n === 0 && outer > 0) {
-    throw new ValueError(`${fn}: zero-size array to reduction operation ${fn === "nanmax" ? "fmax" : "fmin"} which has no identity (shape ${JSON.stringify(A.shape)})`);
+    throw new ValueError(
+      `${fn}: zero-size array to reduction operation ${fn === "nanmax" ? "fmax" : "fmin"} which has no identity (shape ${JSON.stringify(A.shape)})`,
+    );
   }
   const out = new Float64Array(outer);
   const isMax = fn === "nanmax";

@@ -67,7 +67,13 @@ describe("reshape.ts", () => {
 
 describe("nested.ts nestedToBuffer", () => {
   it("finds shape and dtype as np.array does (JS numbers are float64)", () => {
-    const r = nestedToBuffer([[1, 2], [3, 4]], "array");
+    const r = nestedToBuffer(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      "array",
+    );
     expect(r.shape).toEqual([2, 2]);
     expect(r.dtype).toBe("float64");
     expect(Array.from(r.data)).toEqual([1, 2, 3, 4]);

@@ -387,8 +387,7 @@ export class NDArray {
 
   /** Remove axes of length one (all of them, or the ones named), a view. */
   squeeze(axis?: number | readonly number[]): NDArray {
-    const axes =
-      axis === undefined ? this.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0) : normalizeAxes(axis, this.ndim, "squeeze");
+    const axes = axis === undefined ? this.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0) : normalizeAxes(axis, this.ndim, "squeeze");
     for (const a of axes) {
       if (this.shape[a] !== 1) {
         throw new ValueError(`squeeze: cannot select an axis to squeeze out which has size not equal to one (axis ${a} has size ${this.shape[a]})`);
@@ -463,11 +462,7 @@ export class NDArray {
     const length = Math.max(0, Math.min(n1 - r0, n2 - c0));
     const start = length > 0 ? this.offset + r0 * this.strides[a1] + c0 * this.strides[a2] : this.offset;
     const rest = this.shape.map((_, i) => i).filter((i) => i !== a1 && i !== a2);
-    return this.view(
-      [...rest.map((i) => this.shape[i]), length],
-      [...rest.map((i) => this.strides[i]), this.strides[a1] + this.strides[a2]],
-      start,
-    );
+    return this.view([...rest.map((i) => this.shape[i]), length], [...rest.map((i) => this.strides[i]), this.strides[a1] + this.strides[a2]], start);
   }
 
   /** The elements as a 1-D array in C order: a view when possible, otherwise a copy. */

@@ -51,8 +51,17 @@ describe("NDArray", () => {
     expect(flat(x.astype("int32")).slice(0, 5)).toEqual([-2, 0, 0, 0, 2]);
     expect(x.astype("bool").toArray()).toEqual([true, true, false, true, true, true]);
     expect(np.array([NaN, 1]).astype("bool").toArray()).toEqual([true, true]);
-    expect(np.array([1 / 3]).astype("float32").item()).toBe(Math.fround(1 / 3));
-    const c = np.array([{ re: 1.5, im: -2 }, { re: 0, im: 0 }, { re: 0, im: 1 }]);
+    expect(
+      np
+        .array([1 / 3])
+        .astype("float32")
+        .item(),
+    ).toBe(Math.fround(1 / 3));
+    const c = np.array([
+      { re: 1.5, im: -2 },
+      { re: 0, im: 0 },
+      { re: 0, im: 1 },
+    ]);
     expect(c.astype("float64").toArray()).toEqual([1.5, 0, 0]);
     expect(c.astype("int32").toArray()).toEqual([1, 0, 0]);
     expect(c.astype("bool").toArray()).toEqual([true, false, true]);
@@ -82,8 +91,14 @@ describe("NDArray", () => {
 
   it("reads complex128 views through interleaved slots", () => {
     const c = np.array([
-      [{ re: 1, im: 2 }, { re: 3, im: 4 }],
-      [{ re: 5, im: 6 }, { re: 7, im: 8 }],
+      [
+        { re: 1, im: 2 },
+        { re: 3, im: 4 },
+      ],
+      [
+        { re: 5, im: 6 },
+        { re: 7, im: 8 },
+      ],
     ]);
     expect(c.T.slice(0).toArray()).toEqual([
       { re: 1, im: 2 },

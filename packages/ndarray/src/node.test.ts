@@ -44,8 +44,14 @@ describe("save and load (.npy)", () => {
   });
 
   it("accepts nested lists like np.save", () => {
-    save(join(dir, "list"), [[1, 2], [3, 4]] as never);
-    expect((load(join(dir, "list.npy")) as NDArray).toArray()).toEqual([[1, 2], [3, 4]]);
+    save(join(dir, "list"), [
+      [1, 2],
+      [3, 4],
+    ] as never);
+    expect((load(join(dir, "list.npy")) as NDArray).toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });
 
@@ -110,7 +116,9 @@ describe("errors name the function and the path", () => {
     expect(e.message).toMatch(new RegExp(`^load: cannot read "${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}": ENOENT`));
     expect(() => save(join(dir, "no-such-dir", "a"), np.zeros(1))).toThrow(/^save: cannot write ".*no-such-dir.*a\.npy": ENOENT/);
     writeFileSync(join(dir, "text.npy"), "hello, world");
-    expect(() => load(join(dir, "text.npy"))).toThrow(/^load: ".*text\.npy": neither a \.npy file \(magic \\x93NUMPY\) nor a \.npz \(ZIP\) file: it starts with bytes \[68 65 6c 6c 6f 2c\]/);
+    expect(() => load(join(dir, "text.npy"))).toThrow(
+      /^load: ".*text\.npy": neither a \.npy file \(magic \\x93NUMPY\) nor a \.npz \(ZIP\) file: it starts with bytes \[68 65 6c 6c 6f 2c\]/,
+    );
   });
 
   it("the codec's errors carry the path", () => {

@@ -51,12 +51,52 @@ describe("pad", () => {
     ],
   };
   it.each(Object.keys(expected))("mode %s on a 2-D array with per-axis widths matches NumPy", (mode) => {
-    const out = np.pad(m(), [[1, 2], [2, 3]], mode as np.PadMode);
+    const out = np.pad(
+      m(),
+      [
+        [1, 2],
+        [2, 3],
+      ],
+      mode as np.PadMode,
+    );
     expect(out.dtype).toBe("int32");
     expect(out.toArray()).toEqual(expected[mode]);
-    expect(np.pad(m(), [[1, 2], [2, 3]], { mode: mode as np.PadMode }).toArray()).toEqual(expected[mode]);
+    expect(
+      np
+        .pad(
+          m(),
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { mode: mode as np.PadMode },
+        )
+        .toArray(),
+    ).toEqual(expected[mode]);
     // a transposed view pads like its copy
-    expect(np.pad(m().T, [[2, 3], [1, 2]], mode as np.PadMode).toArray()).toEqual(np.pad(m().T.copy(), [[2, 3], [1, 2]], mode as np.PadMode).toArray());
+    expect(
+      np
+        .pad(
+          m().T,
+          [
+            [2, 3],
+            [1, 2],
+          ],
+          mode as np.PadMode,
+        )
+        .toArray(),
+    ).toEqual(
+      np
+        .pad(
+          m().T.copy(),
+          [
+            [2, 3],
+            [1, 2],
+          ],
+          mode as np.PadMode,
+        )
+        .toArray(),
+    );
   });
 
   it("the index maps equal NumPy's iterative padding for widths wider than the axis", () => {
@@ -99,7 +139,23 @@ describe("pad", () => {
 
   it("constant mode: per-axis, per-side values, the later axis filling the corners, cast to the dtype", () => {
     // np.pad(m, ((1, 1), (2, 1)), constant_values=((7, 8), (9, 10)))
-    expect(np.pad(m(), [[1, 1], [2, 1]], { constantValues: [[7, 8], [9, 10]] }).toArray()).toEqual([
+    expect(
+      np
+        .pad(
+          m(),
+          [
+            [1, 1],
+            [2, 1],
+          ],
+          {
+            constantValues: [
+              [7, 8],
+              [9, 10],
+            ],
+          },
+        )
+        .toArray(),
+    ).toEqual([
       [9, 9, 7, 7, 7, 10],
       [9, 9, 1, 2, 3, 10],
       [9, 9, 4, 5, 6, 10],
@@ -120,13 +176,34 @@ describe("pad", () => {
     expect(np.pad(m(), [[1, 2]]).shape).toEqual([5, 6]);
     expect(np.pad(m(), 1).shape).toEqual([4, 5]);
     expect(np.pad(m(), [[1], [2]]).shape).toEqual([4, 7]);
-    expect(np.pad(m(), np.array([[0, 1], [1, 0]], "int32")).shape).toEqual([3, 4]);
+    expect(
+      np.pad(
+        m(),
+        np.array(
+          [
+            [0, 1],
+            [1, 0],
+          ],
+          "int32",
+        ),
+      ).shape,
+    ).toEqual([3, 4]);
     expect(np.pad(m(), 0).toArray()).toEqual(m().toArray());
   });
 
   it("checks its arguments", () => {
     expectError(() => np.pad(m(), -1), ValueError, "pad", "negative");
-    expectError(() => np.pad(m(), [[1, 2], [3, 4], [5, 6]]), ValueError, "pad", "padWidth");
+    expectError(
+      () =>
+        np.pad(m(), [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ]),
+      ValueError,
+      "pad",
+      "padWidth",
+    );
     expectError(() => np.pad(m(), [1, 2, 3]), ValueError, "pad", "padWidth");
     expectError(() => np.pad(m(), [[1, 2, 3]]), ValueError, "pad", "padWidth");
     expectError(() => np.pad(m(), 1.5), ValueError, "pad", "1.5");

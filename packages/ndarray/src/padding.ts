@@ -166,7 +166,10 @@ function pairs(fn: string, name: string, v: PadPairs, ndim: number, widths: bool
     const c = check(nested);
     return Array.from({ length: ndim }, () => [c, c]);
   }
-  const bad = () => new ValueError(`${fn}: ${name} must be a number, [before, after] or one [before, after] pair per axis (shape (${ndim}, 2) or broadcastable to it), got ${describe(v)}`);
+  const bad = () =>
+    new ValueError(
+      `${fn}: ${name} must be a number, [before, after] or one [before, after] pair per axis (shape (${ndim}, 2) or broadcastable to it), got ${describe(v)}`,
+    );
   if (!Array.isArray(nested)) throw bad();
   let rows: unknown[][];
   if (nested.every((r) => !Array.isArray(r))) {

@@ -37,9 +37,7 @@ function build(c: Fixture): NDArray {
     const [start, step] = c.arange;
     flat = Array.from({ length: n }, (_, i) => i * step + start);
   } else {
-    flat = (c.data ?? []).map((v) =>
-      Array.isArray(v) ? { re: decodeNumber(v[0]), im: decodeNumber(v[1]) } : typeof v === "boolean" ? v : decodeNumber(v),
-    );
+    flat = (c.data ?? []).map((v) => (Array.isArray(v) ? { re: decodeNumber(v[0]), im: decodeNumber(v[1]) } : typeof v === "boolean" ? v : decodeNumber(v)));
   }
   const a = array(flat, dtype).reshape(c.shape);
   return c.transpose ? a.T : a;
@@ -59,23 +57,55 @@ describe("formatArray and arrayToString match NumPy 1.24", () => {
 
 describe("formatArray", () => {
   it("prints the doc examples", () => {
-    expect(formatArray(array([[1, 2], [3, 4]], "float64"))).toBe("array([[1., 2.],\n       [3., 4.]])");
+    expect(
+      formatArray(
+        array(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          "float64",
+        ),
+      ),
+    ).toBe("array([[1., 2.],\n       [3., 4.]])");
     expect(formatArray(array([1, 2, 3], "int32"))).toBe("array([1, 2, 3])");
     expect(formatArray(array([1, 2, 3]))).toBe("array([1., 2., 3.])"); // JS numbers are float64
     expect(formatArray(array([1, 2], "float32"))).toBe("array([1., 2.], dtype=float32)");
     expect(formatArray(array([true, false]))).toBe("array([ True, False])");
-    expect(formatArray(array([{ re: 1, im: 2 }, { re: 0, im: -1 }]))).toBe("array([1.+2.j, 0.-1.j])");
+    expect(
+      formatArray(
+        array([
+          { re: 1, im: 2 },
+          { re: 0, im: -1 },
+        ]),
+      ),
+    ).toBe("array([1.+2.j, 0.-1.j])");
     expect(formatArray(array(5.5))).toBe("array(5.5)");
     expect(formatArray(zeros([0]))).toBe("array([], dtype=float64)");
     expect(formatArray(zeros([0, 3]))).toBe("array([], shape=(0, 3), dtype=float64)");
     expect(formatArray(zeros([0], "int32"))).toBe("array([], dtype=int32)");
     expect(formatArray(array([0.5, 1e-9]))).toBe("array([5.e-01, 1.e-09])");
-    expect(arrayToString(array([[1, 2], [3, 4]], "float64"))).toBe("[[1. 2.]\n [3. 4.]]");
+    expect(
+      arrayToString(
+        array(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          "float64",
+        ),
+      ),
+    ).toBe("[[1. 2.]\n [3. 4.]]");
     expect(arrayToString(array(0.1))).toBe("0.1");
   });
 
   it("accepts nested arrays", () => {
-    expect(formatArray([[1, 2], [3, 4]])).toBe("array([[1., 2.],\n       [3., 4.]])");
+    expect(
+      formatArray([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe("array([[1., 2.],\n       [3., 4.]])");
     expect(arrayToString([1.5, -2])).toBe("[ 1.5 -2. ]");
   });
 

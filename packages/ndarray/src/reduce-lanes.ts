@@ -62,15 +62,19 @@ export function checkAxisArg(fn: string, axis: unknown): AxisArg {
   throw new ValueError(`${fn}: axis must be an integer, a list of integers or null, got ${describe(axis)}`);
 }
 
-const isOptionsObject = (x: unknown): boolean =>
-  x !== null && typeof x === "object" && !Array.isArray(x) && !(x instanceof NDArray) && !ArrayBuffer.isView(x);
+const isOptionsObject = (x: unknown): boolean => x !== null && typeof x === "object" && !Array.isArray(x) && !(x instanceof NDArray) && !ArrayBuffer.isView(x);
 
 /**
  * NumPy's two spellings of the axis: `f(a, 0, { keepdims })` or `f(a, { axis: 0, keepdims })`.
  * Returns the checked options with `axis` filled in; an unknown option, an axis given twice
  * or a non-boolean keepdims throws ValueError.
  */
-export function axisOptions<T extends { axis?: AxisArg; keepdims?: boolean }>(fn: string, axisOrOptions: AxisArg | T, options: T | undefined, allowed: readonly string[]): T {
+export function axisOptions<T extends { axis?: AxisArg; keepdims?: boolean }>(
+  fn: string,
+  axisOrOptions: AxisArg | T,
+  options: T | undefined,
+  allowed: readonly string[],
+): T {
   let out: T;
   if (isOptionsObject(axisOrOptions)) {
     if (options !== undefined) throw new ValueError(`${fn}: options given twice (an options object in place of the axis, then ${describe(options)})`);
@@ -119,14 +123,26 @@ export function pairwiseSum(v: Float64Array, lo: number, hi: number): number {
   }
   if (n <= 128) {
     // eight partial sums, as NumPy's pairwise_sum does, then combined pairwise
-    let r0 = v[lo], r1 = v[lo + 1], r2 = v[lo + 2], r3 = v[lo + 3];
-    let r4 = v[lo + 4], r5 = v[lo + 5], r6 = v[lo + 6], r7 = v[lo + 7];
+    let r0 = v[lo],
+      r1 = v[lo + 1],
+      r2 = v[lo + 2],
+      r3 = v[lo + 3];
+    let r4 = v[lo + 4],
+      r5 = v[lo + 5],
+      r6 = v[lo + 6],
+      r7 = v[lo + 7];
     let i = lo + 8;
     for (; i + 8 <= hi; i += 8) {
-      r0 += v[i]; r1 += v[i + 1]; r2 += v[i + 2]; r3 += v[i + 3];
-      r4 += v[i + 4]; r5 += v[i + 5]; r6 += v[i + 6]; r7 += v[i + 7];
+      r0 += v[i];
+      r1 += v[i + 1];
+      r2 += v[i + 2];
+      r3 += v[i + 3];
+      r4 += v[i + 4];
+      r5 += v[i + 5];
+      r6 += v[i + 6];
+      r7 += v[i + 7];
     }
-    let s = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
+    let s = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < hi; i++) s += v[i];
     return s;
   }

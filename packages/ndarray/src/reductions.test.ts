@@ -11,7 +11,19 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EPS64, expectCloseArrays, expectError, expectSameNumbers, flat, indices, layoutArb, shapeArb, snapshot, strided, type Layout } from "../test/arbitraries.js";
+import {
+  EPS64,
+  expectCloseArrays,
+  expectError,
+  expectSameNumbers,
+  flat,
+  indices,
+  layoutArb,
+  shapeArb,
+  snapshot,
+  strided,
+  type Layout,
+} from "../test/arbitraries.js";
 import * as np from "./index.js";
 import { AxisError, DTypeError, NDArray, ValueError, type DType } from "./index.js";
 
@@ -105,7 +117,11 @@ describe.each(["float64", "int32"] as DType[])("reductions over random axes of s
 
         const m = result(np.mean(x.view, opts), full, "float64");
         expect(m.dtype).toBe("float64");
-        expectCloseArrays(flat(m), groups.map((g) => sumOf(g) / g.length), (i) => (2 * groups[i].length + 1) * EPS64 * (absSum(groups[i]) / groups[i].length));
+        expectCloseArrays(
+          flat(m),
+          groups.map((g) => sumOf(g) / g.length),
+          (i) => (2 * groups[i].length + 1) * EPS64 * (absSum(groups[i]) / groups[i].length),
+        );
 
         const nonEmpty = groups.every((g) => g.length > 0);
         if (nonEmpty) {
@@ -275,7 +291,10 @@ describe("reduction dtypes", () => {
   });
 
   it("a full reduction is a JS number (a boolean for any/all); with an axis an NDArray, 0-d when every axis goes", () => {
-    const X = np.array([[1, 2], [3, 4]]);
+    const X = np.array([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(typeof np.sum(X)).toBe("number");
     expect(np.sum(X)).toBe(10);
     expect(X.mean()).toBe(2.5);
@@ -288,14 +307,20 @@ describe("reduction dtypes", () => {
   });
 
   it("the axis may be positional, as NumPy's X.sum(0), np.mean(X, 0), X.argmax(1), np.max(X, 1)", () => {
-    const X = np.array([[1, 5], [3, 4]]);
+    const X = np.array([
+      [1, 5],
+      [3, 4],
+    ]);
     expect(X.sum(0).toArray()).toEqual([4, 9]);
     expect(np.mean(X, 0).toArray()).toEqual([2, 4.5]);
     expect(X.argmax(1).toArray()).toEqual([1, 1]);
     expect(np.max(X, 1).toArray()).toEqual([5, 4]);
     expect(np.sum(X, 1, { keepdims: true }).shape).toEqual([2, 1]);
     expect(np.std(X, 0, { ddof: 1 }).toArray()).toEqual([Math.SQRT2, Math.SQRT1_2]);
-    expect(np.cumsum(X, 1).toArray()).toEqual([[1, 6], [3, 7]]);
+    expect(np.cumsum(X, 1).toArray()).toEqual([
+      [1, 6],
+      [3, 7],
+    ]);
     expectError(() => np.sum(X, { axis: 0 }, { keepdims: true } as never), ValueError, "sum", "axis first");
     expectError(() => np.sum(X, { axes: 0 } as never), ValueError, "sum", "unknown option 'axes'");
     expectError(() => np.sum(X, "0" as never), ValueError, "sum", "axis must be");
@@ -371,7 +396,11 @@ describe("empty reductions, NaN, accuracy", () => {
   });
 
   it("sums and means of complex arrays; var of complex is real (NumPy)", () => {
-    const z = np.array([{ re: 1, im: 1 }, { re: 2, im: -1 }, { re: 3, im: 0 }]);
+    const z = np.array([
+      { re: 1, im: 1 },
+      { re: 2, im: -1 },
+      { re: 3, im: 0 },
+    ]);
     // a complex scalar is no JS number: full complex sums say how to get one
     expect(np.sum(z, { keepdims: true }).toArray()).toEqual([{ re: 6, im: 0 }]);
     expect(np.mean(z, { keepdims: true }).toArray()).toEqual([{ re: 2, im: 0 }]);
@@ -380,8 +409,14 @@ describe("empty reductions, NaN, accuracy", () => {
     const v = np.variance(z);
     expect(Math.abs(v - 4 / 3)).toBeLessThanOrEqual(8 * EPS64 * 2);
     const zz = np.array([
-      [{ re: 1, im: 2 }, { re: 3, im: 4 }],
-      [{ re: 5, im: 6 }, { re: 7, im: 8 }],
+      [
+        { re: 1, im: 2 },
+        { re: 3, im: 4 },
+      ],
+      [
+        { re: 5, im: 6 },
+        { re: 7, im: 8 },
+      ],
     ]).T;
     expect(np.sum(zz, { axis: 1 }).toArray()).toEqual([
       { re: 6, im: 8 },
@@ -391,7 +426,14 @@ describe("empty reductions, NaN, accuracy", () => {
     expectError(() => np.argmax(z), DTypeError, "argmax", "complex128");
     expectError(() => np.cumsum(z), DTypeError, "cumsum", "complex128");
     expect(np.any(np.array([{ re: 0, im: 1 }]))).toBe(true);
-    expect(np.all(np.array([{ re: 0, im: 1 }, { re: 0, im: 0 }]))).toBe(false);
+    expect(
+      np.all(
+        np.array([
+          { re: 0, im: 1 },
+          { re: 0, im: 0 },
+        ]),
+      ),
+    ).toBe(false);
   });
 });
 

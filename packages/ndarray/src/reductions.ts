@@ -64,10 +64,17 @@ const VAR_KEYS = ["axis", "keepdims", "dtype", "ddof"] as const;
 export function reduceArgs<T extends ReduceOptions>(fn: string, axisOrOptions: unknown, options: unknown, keys: readonly string[]): T {
   let o: T;
   if (axisOrOptions === undefined || (axisOrOptions !== null && typeof axisOrOptions === "object" && !Array.isArray(axisOrOptions))) {
-    if (options !== undefined) throw new ValueError(`${fn}: got an options object and then ${describe(options)}; pass the axis first (${fn}(a, 0, { keepdims: true })) or everything in one object`);
+    if (options !== undefined)
+      throw new ValueError(
+        `${fn}: got an options object and then ${describe(options)}; pass the axis first (${fn}(a, 0, { keepdims: true })) or everything in one object`,
+      );
     o = checkOptions(fn, axisOrOptions as T | undefined, keys);
   } else {
-    const rest = checkOptions(fn, options as T | undefined, keys.filter((k) => k !== "axis"));
+    const rest = checkOptions(
+      fn,
+      options as T | undefined,
+      keys.filter((k) => k !== "axis"),
+    );
     o = { ...rest, axis: axisOrOptions } as T;
   }
   if (o.keepdims !== undefined) checkBool(fn, "keepdims", o.keepdims);
@@ -83,7 +90,9 @@ function isFull(o: ReduceOptions): boolean {
 /** The number a full reduction returns (complex has no JS number: say how to get it). */
 function scalarOf(r: NDArray, fn: string): number {
   if (r.dtype === "complex128") {
-    throw new DTypeError(`${fn}: the result for a complex128 array is a complex number, which a JS number cannot hold; pass { keepdims: true } for a 1-element complex array, or reduce a.real() and a.imag()`);
+    throw new DTypeError(
+      `${fn}: the result for a complex128 array is a complex number, which a JS number cannot hold; pass { keepdims: true } for a 1-element complex array, or reduce a.real() and a.imag()`,
+    );
   }
   return r.data[r.offset];
 }
@@ -128,7 +137,9 @@ function reduce(op: ReduceOp, a: NDArray, options: ReduceOptions, outType: DType
   const outSize = sizeOf(keptShape);
   const reducedCount = axes.reduce((p, k) => p * a.shape[k], 1);
   if (reducedCount === 0 && outSize > 0 && (op === ReduceOp.Max || op === ReduceOp.Min)) {
-    throw new ValueError(`${fn}: zero-size array to reduction operation ${op === ReduceOp.Max ? "maximum" : "minimum"} which has no identity (shape ${JSON.stringify(a.shape)})`);
+    throw new ValueError(
+      `${fn}: zero-size array to reduction operation ${op === ReduceOp.Max ? "maximum" : "minimum"} which has no identity (shape ${JSON.stringify(a.shape)})`,
+    );
   }
   if (a.dtype === "complex128") {
     if (op !== ReduceOp.Sum) throw new DTypeError(`${fn}: not supported for complex128 input`);
@@ -273,7 +284,12 @@ function meanArray(a: NDArray, options: ReduceOptions): NDArray {
   const t = meanType(a, options.dtype, "mean");
   const n = countOf(a, options.axis, "mean");
   // accumulate in float64 (or complex128), divide, then cast once
-  const s = reduce(ReduceOp.Sum, t === "complex128" && a.dtype !== "complex128" ? a.astype("complex128") : a, { axis: options.axis, keepdims: options.keepdims }, t === "complex128" ? "complex128" : "float64");
+  const s = reduce(
+    ReduceOp.Sum,
+    t === "complex128" && a.dtype !== "complex128" ? a.astype("complex128") : a,
+    { axis: options.axis, keepdims: options.keepdims },
+    t === "complex128" ? "complex128" : "float64",
+  );
   const m = divide(s, n);
   return m.dtype === t ? m : m.astype(t);
 }
@@ -398,7 +414,12 @@ export interface AccumulateOptions {
 }
 
 /** Running ⊕ along one axis, in place on a fresh C-contiguous copy. */
-function accumulate(x: ArrayInput, axisOrOptions: number | null | AccumulateOptions | undefined, rest: Omit<AccumulateOptions, "axis"> | undefined, fn: "cumsum" | "cumprod"): NDArray {
+function accumulate(
+  x: ArrayInput,
+  axisOrOptions: number | null | AccumulateOptions | undefined,
+  rest: Omit<AccumulateOptions, "axis"> | undefined,
+  fn: "cumsum" | "cumprod",
+): NDArray {
   const options = reduceArgs<AccumulateOptions>(fn, axisOrOptions, rest, ["axis", "dtype"]);
   let a = asarray(x);
   const flat = options.axis === undefined || options.axis === null;

@@ -25,7 +25,7 @@ function reshapeTargetArb(size: number): fc.Arbitrary<{ target: number[]; shape:
     } else {
       // deal the prime factors of size into 1..4 dimensions, then sprinkle 1s
       const primes: number[] = [];
-      for (let n = size, p = 2; n > 1; ) {
+      for (let n = size, p = 2; n > 1;) {
         if (n % p === 0) {
           primes.push(p);
           n /= p;

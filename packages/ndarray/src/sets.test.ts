@@ -12,14 +12,28 @@ const list = (r: NDArray | undefined) => r!.toArray();
 
 describe("unique", () => {
   it("sorted values; with flags a named tuple in NumPy's order (NumPy)", () => {
-    const a = np.array([[3, 1], [2, 3]], "int32");
+    const a = np.array(
+      [
+        [3, 1],
+        [2, 3],
+      ],
+      "int32",
+    );
     // np.unique(a) -> [1, 2, 3]
     const u = np.unique(a) as NDArray;
     expect([u.dtype, list(u)]).toEqual(["int32", [1, 2, 3]]);
     // np.unique(a, return_index=True, return_inverse=True, return_counts=True)
     // -> [1, 2, 3], [1, 2, 0], [[2, 0], [1, 2]], [1, 1, 2]
     const r = np.unique(a, { returnIndex: true, returnInverse: true, returnCounts: true }) as np.UniqueResult;
-    expect([list(r.values), list(r.indices), list(r.inverse), list(r.counts)]).toEqual([[1, 2, 3], [1, 2, 0], [[2, 0], [1, 2]], [1, 1, 2]]);
+    expect([list(r.values), list(r.indices), list(r.inverse), list(r.counts)]).toEqual([
+      [1, 2, 3],
+      [1, 2, 0],
+      [
+        [2, 0],
+        [1, 2],
+      ],
+      [1, 1, 2],
+    ]);
     expect(r.indices!.dtype).toBe("int32");
     const [values, counts, ...rest] = np.unique(a, { returnCounts: true }) as np.UniqueResult;
     expect([list(values), list(counts), rest.length]).toEqual([[1, 2, 3], [1, 1, 2], 0]);
@@ -32,20 +46,44 @@ describe("unique", () => {
     const r = np.unique(np.array([3, 1, 2, 3, 1, NaN, NaN, -0, 0]), { returnIndex: true, returnCounts: true }) as np.UniqueResult;
     expect(Array.from(r.values.data)).toEqual([-0, 1, 2, 3, NaN]);
     expect(Object.is(r.values.data[0], -0)).toBe(true);
-    expect([list(r.indices), list(r.counts)]).toEqual([[7, 1, 2, 0, 5], [2, 2, 1, 2, 2]]);
+    expect([list(r.indices), list(r.counts)]).toEqual([
+      [7, 1, 2, 0, 5],
+      [2, 2, 1, 2, 2],
+    ]);
     // np.unique([nan, 1, nan], equal_nan=False) -> [1, nan, nan]
     expect(Array.from((np.unique(np.array([NaN, 1, NaN]), { equalNan: false }) as NDArray).data)).toEqual([1, NaN, NaN]);
     expect(Array.from((np.unique(np.array([NaN, 1, NaN])) as NDArray).data)).toEqual([1, NaN]);
   });
 
   it("axis: unique rows or columns (NumPy)", () => {
-    const m = np.array([[1, 0, 1], [1, 0, 1], [0, 2, 3], [1, 0, 0]], "int32");
+    const m = np.array(
+      [
+        [1, 0, 1],
+        [1, 0, 1],
+        [0, 2, 3],
+        [1, 0, 0],
+      ],
+      "int32",
+    );
     // np.unique(m, axis=0, return_index=True, return_inverse=True, return_counts=True)
     const r = np.unique(m, { axis: 0, returnIndex: true, returnInverse: true, returnCounts: true }) as np.UniqueResult;
-    expect(list(r.values)).toEqual([[0, 2, 3], [1, 0, 0], [1, 0, 1]]);
-    expect([list(r.indices), list(r.inverse), list(r.counts)]).toEqual([[2, 3, 0], [2, 2, 0, 1], [1, 1, 2]]);
+    expect(list(r.values)).toEqual([
+      [0, 2, 3],
+      [1, 0, 0],
+      [1, 0, 1],
+    ]);
+    expect([list(r.indices), list(r.inverse), list(r.counts)]).toEqual([
+      [2, 3, 0],
+      [2, 2, 0, 1],
+      [1, 1, 2],
+    ]);
     // np.unique(m, axis=1)
-    expect(list(np.unique(m, { axis: 1 }) as NDArray)).toEqual([[0, 1, 1], [0, 1, 1], [2, 0, 3], [0, 1, 0]]);
+    expect(list(np.unique(m, { axis: 1 }) as NDArray)).toEqual([
+      [0, 1, 1],
+      [0, 1, 1],
+      [2, 0, 3],
+      [0, 1, 0],
+    ]);
   });
 
   it("values[inverse] rebuilds the input; indices point at first occurrences (property)", () => {
@@ -78,9 +116,18 @@ describe("unique", () => {
 describe("isin", () => {
   it("membership, invert, NaN never a member, -0 = +0 (NumPy)", () => {
     // np.isin([[1, 2], [3, 4]], [2, 4, 7], invert=True) -> [[True, False], [True, False]]
-    const m = np.array([[1, 2], [3, 4]]);
-    expect(list(np.isin(m, [2, 4, 7], { invert: true }))).toEqual([[true, false], [true, false]]);
-    expect(list(np.isin(m, np.array([2, 4, 7], "int32")))).toEqual([[false, true], [false, true]]);
+    const m = np.array([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(list(np.isin(m, [2, 4, 7], { invert: true }))).toEqual([
+      [true, false],
+      [true, false],
+    ]);
+    expect(list(np.isin(m, np.array([2, 4, 7], "int32")))).toEqual([
+      [false, true],
+      [false, true],
+    ]);
     // np.isin([nan, 0., -0.], [nan, 0.]) -> [False, True, True]
     expect(list(np.isin(np.array([NaN, 0, -0]), [NaN, 0]))).toEqual([false, true, true]);
     expect(np.isin(3, [3]).shape).toEqual([]);

@@ -57,7 +57,10 @@ export type UniqueResult = NamedTuple<{ values: NDArray; indices?: NDArray; inve
  *   const { values, counts } = np.unique(np.array([3, 1, 3]), { returnCounts: true });
  *   // values: array([1, 3]), counts: array([1, 2], dtype=int32)
  */
-export function unique(ar: ArrayInput, options?: Omit<UniqueOptions, "returnIndex" | "returnInverse" | "returnCounts"> & { returnIndex?: false; returnInverse?: false; returnCounts?: false }): NDArray;
+export function unique(
+  ar: ArrayInput,
+  options?: Omit<UniqueOptions, "returnIndex" | "returnInverse" | "returnCounts"> & { returnIndex?: false; returnInverse?: false; returnCounts?: false },
+): NDArray;
 export function unique(ar: ArrayInput, options: UniqueOptions & ({ returnIndex: true } | { returnInverse: true } | { returnCounts: true })): UniqueResult;
 export function unique(ar: ArrayInput, options?: UniqueOptions): NDArray | UniqueResult;
 export function unique(ar: ArrayInput, options?: UniqueOptions): NDArray | UniqueResult {

@@ -40,7 +40,10 @@ describe("slice", () => {
       expect(v.slice(s).toArray(), s).toEqual(expected);
       expect(pySlice(np.parseSlice(s), n), s).toEqual(expected);
       const { start, step, length } = np.sliceIndices(np.parseSlice(s), n);
-      expect(range(length).map((k) => start + k * step), s).toEqual(expected);
+      expect(
+        range(length).map((k) => start + k * step),
+        s,
+      ).toEqual(expected);
     }
     expect(v.slice(np.slice(null, null, -3)).toArray()).toEqual([6, 3, 0]);
   });
@@ -56,7 +59,20 @@ describe("slice", () => {
     ]);
     expect(a.slice(np.newaxis, "...", np.newaxis).shape).toEqual([1, 2, 3, 4, 1]);
     expect(a.slice(":", np.newaxis, "::2", "1::2").shape).toEqual([2, 1, 2, 2]);
-    expect(a.slice(":", np.newaxis, "::2", "1::2").toArray()).toEqual([[[[1, 3], [9, 11]]], [[[13, 15], [21, 23]]]]);
+    expect(a.slice(":", np.newaxis, "::2", "1::2").toArray()).toEqual([
+      [
+        [
+          [1, 3],
+          [9, 11],
+        ],
+      ],
+      [
+        [
+          [13, 15],
+          [21, 23],
+        ],
+      ],
+    ]);
     expect(a.slice(1, "...", "::-1").slice(0).toArray()).toEqual([15, 14, 13, 12]);
     expect(a.slice().shape).toEqual([2, 3, 4]);
     // a 0-d array: only ellipsis and newaxis apply

@@ -22,7 +22,6 @@ export interface Slice {
   step?: number | null;
 }
 
-
 /** `np.newaxis`. */
 export const newaxis = null;
 
@@ -45,7 +44,6 @@ function checkSliceBound(fn: string, name: string, v: unknown): void {
   rejectBigInt(fn, name, v);
   throw new ValueError(`${fn}: ${name} must be an integer, null or undefined, got ${describe(v)}`);
 }
-
 
 /**
  * Parse a slice string such as ":", "1:", "::2", "-1::-1", "2:5:1" (internal: `text` is a
@@ -88,7 +86,8 @@ export function checkedSliceIndices(s: Slice, n: number): { start: number; step:
   checkArity("sliceIndices", arguments.length, ["s", "n"], 2);
   if (!isPlainObject(s)) throw new ValueError(`sliceIndices: s must be a slice object { start, stop, step } (see np.slice), got ${describe(s)}`);
   for (const key of Object.keys(s)) {
-    if (key !== "start" && key !== "stop" && key !== "step") throw new ValueError(`sliceIndices: a slice object has only start, stop and step, got key '${key}'`);
+    if (key !== "start" && key !== "stop" && key !== "step")
+      throw new ValueError(`sliceIndices: a slice object has only start, stop and step, got key '${key}'`);
   }
   checkSliceBound("sliceIndices", "start", s.start);
   checkSliceBound("sliceIndices", "stop", s.stop);
@@ -119,7 +118,6 @@ export function sliceIndices(s: Slice, n: number): { start: number; step: number
   return { start, step, length };
 }
 
-
 /** A slice bound: undefined, null or an integer. */
 function checkBound(fn: string, key: string, v: unknown): void {
   if (v === undefined || v === null || (typeof v === "number" && Number.isInteger(v))) return;
@@ -140,7 +138,8 @@ export function toSlice(item: unknown, fn: string): Slice {
     checkBound(fn, "stop", s.stop);
     checkBound(fn, "step", s.step);
     for (const key in s) {
-      if (key !== "start" && key !== "stop" && key !== "step") throw new IndexError(`${fn}: a slice object has only start, stop and step, got key '${key}' in ${describe(item)}`);
+      if (key !== "start" && key !== "stop" && key !== "step")
+        throw new IndexError(`${fn}: a slice object has only start, stop and step, got key '${key}' in ${describe(item)}`);
     }
     return s;
   }

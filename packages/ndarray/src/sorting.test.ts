@@ -21,7 +21,13 @@ const keyFill = (seed: number, dtype: DType) => (p: number) => {
 const before = (x: number, y: number): number => (Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : Number.isNaN(y) ? -1 : x - y);
 
 const caseArb = shapeArb({ maxNdim: 3, maxDim: 5 }).chain((shape) =>
-  fc.record({ shape: fc.constant(shape), layout: layoutArb(shape.length), seed: fc.integer(), axisPick: fc.integer({ min: -4, max: 4 }), flatten: fc.boolean() }),
+  fc.record({
+    shape: fc.constant(shape),
+    layout: layoutArb(shape.length),
+    seed: fc.integer(),
+    axisPick: fc.integer({ min: -4, max: 4 }),
+    flatten: fc.boolean(),
+  }),
 );
 
 describe.each(["float64", "int32", "float32"] as DType[])("sort and argsort of strided %s arrays (property)", (dtype) => {
@@ -114,13 +120,22 @@ describe("sort, argsort", () => {
 
 describe("sort kinds and NumPy's positional arguments", () => {
   it("every kind is the same stable sort; axis and kind positional or in options", () => {
-    const a = np.array([[3, 1, 2, 1], [0, -0, 0, -5]]);
+    const a = np.array([
+      [3, 1, 2, 1],
+      [0, -0, 0, -5],
+    ]);
     for (const kind of ["quicksort", "mergesort", "heapsort", "stable", null] as const) {
-      expect(np.argsort(a, -1, kind).toArray()).toEqual([[1, 3, 2, 0], [3, 0, 1, 2]]);
+      expect(np.argsort(a, -1, kind).toArray()).toEqual([
+        [1, 3, 2, 0],
+        [3, 0, 1, 2],
+      ]);
       expect(np.sort(a, { axis: 0, kind }).toArray()).toEqual(np.sort(a, 0).toArray());
     }
     expect(np.sort(a, null).toArray()).toEqual([-5, 0, -0, 0, 1, 1, 2, 3]); // the zeros in input order
-    expect(a.argsort(0).toArray()).toEqual([[1, 1, 1, 1], [0, 0, 0, 0]]);
+    expect(a.argsort(0).toArray()).toEqual([
+      [1, 1, 1, 1],
+      [0, 0, 0, 0],
+    ]);
   });
 
   it("-0 and +0 compare equal and keep their input order, as NumPy's stable sort", () => {
@@ -153,21 +168,35 @@ describe("searchsorted", () => {
     expect((np.searchsorted(np.array([3, 1, 2]), np.array([2, 0, 3.5]), { sorter: np.array([1, 2, 0], "int32") }) as np.NDArray).toArray()).toEqual([1, 0, 3]);
     expect(np.searchsorted(np.array([1, 2, 3]), 2)).toBe(1);
     expect(np.array([1, 2, 3]).searchsorted(2.5, "right")).toBe(2);
-    expect((np.searchsorted(np.array([1, 2, 3]), np.array([[0, 3], [9, 1]])) as np.NDArray).shape).toEqual([2, 2]);
+    expect(
+      (
+        np.searchsorted(
+          np.array([1, 2, 3]),
+          np.array([
+            [0, 3],
+            [9, 1],
+          ]),
+        ) as np.NDArray
+      ).shape,
+    ).toEqual([2, 2]);
   });
 
   it("the index separates smaller from larger elements (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 20 }), fc.array(fc.double({ min: -6, max: 6, noNaN: true }), { minLength: 1, maxLength: 8 }), (xs, vs) => {
-        const a = np.sort(np.array(xs));
-        const s = Array.from(a.data);
-        const left = Array.from((np.searchsorted(a, np.array(vs)) as np.NDArray).data);
-        const right = Array.from((np.searchsorted(a, np.array(vs), "right") as np.NDArray).data);
-        vs.forEach((v, k) => {
-          expect(left[k]).toBe(s.filter((x) => x < v).length);
-          expect(right[k]).toBe(s.filter((x) => x <= v).length);
-        });
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 20 }),
+        fc.array(fc.double({ min: -6, max: 6, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        (xs, vs) => {
+          const a = np.sort(np.array(xs));
+          const s = Array.from(a.data);
+          const left = Array.from((np.searchsorted(a, np.array(vs)) as np.NDArray).data);
+          const right = Array.from((np.searchsorted(a, np.array(vs), "right") as np.NDArray).data);
+          vs.forEach((v, k) => {
+            expect(left[k]).toBe(s.filter((x) => x < v).length);
+            expect(right[k]).toBe(s.filter((x) => x <= v).length);
+          });
+        },
+      ),
       { numRuns: 150 },
     );
   });

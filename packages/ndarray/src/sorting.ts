@@ -141,8 +141,18 @@ export interface SearchsortedOptions {
  * @example np.searchsorted(np.array([1, 2, 3]), 2.5) // 2
  */
 export function searchsorted(a: ArrayInput, v: number, sideOrOptions?: "left" | "right" | SearchsortedOptions, sorter?: ArrayInput | null): number;
-export function searchsorted(a: ArrayInput, v: number[] | number[][], sideOrOptions?: "left" | "right" | SearchsortedOptions, sorter?: ArrayInput | null): NDArray;
-export function searchsorted(a: ArrayInput, v: ArrayInput, sideOrOptions?: "left" | "right" | SearchsortedOptions, sorter?: ArrayInput | null): NDArray | number;
+export function searchsorted(
+  a: ArrayInput,
+  v: number[] | number[][],
+  sideOrOptions?: "left" | "right" | SearchsortedOptions,
+  sorter?: ArrayInput | null,
+): NDArray;
+export function searchsorted(
+  a: ArrayInput,
+  v: ArrayInput,
+  sideOrOptions?: "left" | "right" | SearchsortedOptions,
+  sorter?: ArrayInput | null,
+): NDArray | number;
 export function searchsorted(
   a: ArrayInput,
   v: ArrayInput,

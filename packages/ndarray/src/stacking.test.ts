@@ -4,19 +4,7 @@ import { arange, array, asarray, zeros } from "./creation.js";
 import type { DType } from "./dtype.js";
 import { AxisError, ShapeError, ValueError } from "./errors.js";
 import type { NDArray, NestedArray } from "./ndarray.js";
-import {
-  arraySplit,
-  columnStack,
-  concatenate,
-  dsplit,
-  dstack,
-  hsplit,
-  hstack,
-  split,
-  stack,
-  vsplit,
-  vstack,
-} from "./stacking.js";
+import { arraySplit, columnStack, concatenate, dsplit, dstack, hsplit, hstack, split, stack, vsplit, vstack } from "./stacking.js";
 
 const f64 = (x: NestedArray) => array(x, "float64");
 
@@ -28,14 +16,52 @@ function expectArray(x: NDArray, shape: number[], values: NestedArray, dtype?: D
 
 describe("concatenate", () => {
   it("joins along axis 0, 1 and -1", () => {
-    const a = f64([[1, 2, 3], [4, 5, 6]]);
-    expectArray(concatenate([a, [[7, 8, 9]]]), [3, 3], [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
-    expectArray(concatenate([a, [[7], [8]]], 1), [2, 4], [[1, 2, 3, 7], [4, 5, 6, 8]]);
-    expectArray(concatenate([a, [[7], [8]]], -1), [2, 4], [[1, 2, 3, 7], [4, 5, 6, 8]]);
+    const a = f64([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expectArray(
+      concatenate([a, [[7, 8, 9]]]),
+      [3, 3],
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+    );
+    expectArray(
+      concatenate([a, [[7], [8]]], 1),
+      [2, 4],
+      [
+        [1, 2, 3, 7],
+        [4, 5, 6, 8],
+      ],
+    );
+    expectArray(
+      concatenate([a, [[7], [8]]], -1),
+      [2, 4],
+      [
+        [1, 2, 3, 7],
+        [4, 5, 6, 8],
+      ],
+    );
   });
 
   it("flattens every input with axis null", () => {
-    expectArray(concatenate([[[1, 2], [3, 4]], [5, 6, 7]], null), [7], [1, 2, 3, 4, 5, 6, 7]);
+    expectArray(
+      concatenate(
+        [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [5, 6, 7],
+        ],
+        null,
+      ),
+      [7],
+      [1, 2, 3, 4, 5, 6, 7],
+    );
     expectArray(concatenate([5, [[6]]], null), [2], [5, 6]);
   });
 
@@ -43,7 +69,23 @@ describe("concatenate", () => {
     const a = arange(8).reshape(2, 2, 2);
     const b = arange(8, 12).reshape(2, 1, 2);
     const c = concatenate([a, b], 1);
-    expectArray(c, [2, 3, 2], [[[0, 1], [2, 3], [8, 9]], [[4, 5], [6, 7], [10, 11]]], "int32");
+    expectArray(
+      c,
+      [2, 3, 2],
+      [
+        [
+          [0, 1],
+          [2, 3],
+          [8, 9],
+        ],
+        [
+          [4, 5],
+          [6, 7],
+          [10, 11],
+        ],
+      ],
+      "int32",
+    );
   });
 
   it("promotes dtypes across the inputs", () => {
@@ -103,13 +145,49 @@ describe("stack", () => {
   const b = f64([4, 5, 6]);
 
   it("inserts a new axis at any position", () => {
-    expectArray(stack([a, b]), [2, 3], [[1, 2, 3], [4, 5, 6]]);
-    expectArray(stack([a, b], 1), [3, 2], [[1, 4], [2, 5], [3, 6]]);
-    expectArray(stack([a, b], -1), [3, 2], [[1, 4], [2, 5], [3, 6]]);
+    expectArray(
+      stack([a, b]),
+      [2, 3],
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    );
+    expectArray(
+      stack([a, b], 1),
+      [3, 2],
+      [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+    );
+    expectArray(
+      stack([a, b], -1),
+      [3, 2],
+      [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+    );
     const m = arange(4).reshape(2, 2);
     expect(stack([m, m, m], 0).shape).toEqual([3, 2, 2]);
     expect(stack([m, m, m], 1).shape).toEqual([2, 3, 2]);
-    expectArray(stack([m, arange(10, 14).reshape(2, 2), arange(20, 24).reshape(2, 2)], 2), [2, 2, 3], [[[0, 10, 20], [1, 11, 21]], [[2, 12, 22], [3, 13, 23]]]);
+    expectArray(
+      stack([m, arange(10, 14).reshape(2, 2), arange(20, 24).reshape(2, 2)], 2),
+      [2, 2, 3],
+      [
+        [
+          [0, 10, 20],
+          [1, 11, 21],
+        ],
+        [
+          [2, 12, 22],
+          [3, 13, 23],
+        ],
+      ],
+    );
   });
 
   it("stacks scalars into a vector", () => {
@@ -127,38 +205,153 @@ describe("stack", () => {
 
 describe("vstack, hstack, dstack, columnStack", () => {
   it("vstack raises 1-D inputs to rows", () => {
-    expectArray(vstack([[1, 2, 3], [4, 5, 6]]), [2, 3], [[1, 2, 3], [4, 5, 6]]);
-    expectArray(vstack([[[1, 2, 3], [4, 5, 6]], [7, 8, 9]]), [3, 3], [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    expectArray(
+      vstack([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+      [2, 3],
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    );
+    expectArray(
+      vstack([
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        [7, 8, 9],
+      ]),
+      [3, 3],
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+    );
     expectArray(vstack([1, 2]), [2, 1], [[1], [2]]);
     expect(() => vstack([zeros([2, 3]), zeros([2, 4])])).toThrow(/^vstack: .*along dimension 1/);
   });
 
   it("hstack joins vectors end to end and matrices side by side", () => {
-    expectArray(hstack([[1, 2, 3], [4, 5]]), [5], [1, 2, 3, 4, 5]);
-    expectArray(hstack([[[1, 2], [3, 4]], [[5], [6]]]), [2, 3], [[1, 2, 5], [3, 4, 6]]);
+    expectArray(
+      hstack([
+        [1, 2, 3],
+        [4, 5],
+      ]),
+      [5],
+      [1, 2, 3, 4, 5],
+    );
+    expectArray(
+      hstack([
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[5], [6]],
+      ]),
+      [2, 3],
+      [
+        [1, 2, 5],
+        [3, 4, 6],
+      ],
+    );
     expectArray(hstack([1, 2]), [2], [1, 2]);
     expect(() => hstack([])).toThrow(ValueError);
   });
 
   it("dstack stacks along the third axis", () => {
-    expectArray(dstack([[[1, 2], [3, 4]], [[5, 6], [7, 8]]]), [2, 2, 2], [[[1, 5], [2, 6]], [[3, 7], [4, 8]]]);
-    expectArray(dstack([[1, 2], [3, 4]]), [1, 2, 2], [[[1, 3], [2, 4]]]);
+    expectArray(
+      dstack([
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [5, 6],
+          [7, 8],
+        ],
+      ]),
+      [2, 2, 2],
+      [
+        [
+          [1, 5],
+          [2, 6],
+        ],
+        [
+          [3, 7],
+          [4, 8],
+        ],
+      ],
+    );
+    expectArray(
+      dstack([
+        [1, 2],
+        [3, 4],
+      ]),
+      [1, 2, 2],
+      [
+        [
+          [1, 3],
+          [2, 4],
+        ],
+      ],
+    );
   });
 
   it("columnStack turns vectors into columns", () => {
-    expectArray(columnStack([[1, 2, 3], [4, 5, 6]]), [3, 2], [[1, 4], [2, 5], [3, 6]]);
-    expectArray(columnStack([[1, 2, 3], [[4, 5], [6, 7], [8, 9]]]), [3, 3], [[1, 4, 5], [2, 6, 7], [3, 8, 9]]);
-    expect(() => columnStack([[1, 2, 3], [1, 2]])).toThrow(/^columnStack: .*along dimension 0/);
+    expectArray(
+      columnStack([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+      [3, 2],
+      [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+    );
+    expectArray(
+      columnStack([
+        [1, 2, 3],
+        [
+          [4, 5],
+          [6, 7],
+          [8, 9],
+        ],
+      ]),
+      [3, 3],
+      [
+        [1, 4, 5],
+        [2, 6, 7],
+        [3, 8, 9],
+      ],
+    );
+    expect(() =>
+      columnStack([
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    ).toThrow(/^columnStack: .*along dimension 0/);
   });
 });
 
 describe("split family", () => {
   it("split into equal sections or at indices", () => {
     const a = f64([0, 1, 2, 3, 4, 5]);
-    expect(split(a, 2).map((p) => p.toArray())).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(split(a, 2).map((p) => p.toArray())).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
     expect(split(a, [2, 5]).map((p) => p.toArray())).toEqual([[0, 1], [2, 3, 4], [5]]);
     expect(split(a, [4, 100]).map((p) => p.toArray())).toEqual([[0, 1, 2, 3], [4, 5], []]);
-    expect(split(a, [-2]).map((p) => p.toArray())).toEqual([[0, 1, 2, 3], [4, 5]]);
+    expect(split(a, [-2]).map((p) => p.toArray())).toEqual([
+      [0, 1, 2, 3],
+      [4, 5],
+    ]);
     expect(split(a, []).map((p) => p.toArray())).toEqual([[0, 1, 2, 3, 4, 5]]);
   });
 
@@ -166,11 +359,23 @@ describe("split family", () => {
     const m = arange(12).reshape(2, 6);
     const parts = split(m, 3, 1);
     expect(parts.map((p) => p.toArray())).toEqual([
-      [[0, 1], [6, 7]],
-      [[2, 3], [8, 9]],
-      [[4, 5], [10, 11]],
+      [
+        [0, 1],
+        [6, 7],
+      ],
+      [
+        [2, 3],
+        [8, 9],
+      ],
+      [
+        [4, 5],
+        [10, 11],
+      ],
     ]);
-    expect(split(m, 2, -1).map((p) => p.shape)).toEqual([[2, 3], [2, 3]]);
+    expect(split(m, 2, -1).map((p) => p.shape)).toEqual([
+      [2, 3],
+      [2, 3],
+    ]);
   });
 
   it("split returns views that write through", () => {
@@ -182,17 +387,40 @@ describe("split family", () => {
   });
 
   it("arraySplit gives the first n % k pieces one more element", () => {
-    expect(arraySplit(arange(7), 3).map((p) => p.toArray())).toEqual([[0, 1, 2], [3, 4], [5, 6]]);
+    expect(arraySplit(arange(7), 3).map((p) => p.toArray())).toEqual([
+      [0, 1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     expect(arraySplit(arange(5), 3).map((p) => p.toArray())).toEqual([[0, 1], [2, 3], [4]]);
     expect(arraySplit(arange(2), 4).map((p) => p.toArray())).toEqual([[0], [1], [], []]);
   });
 
   it("hsplit, vsplit and dsplit pick their axis", () => {
     const m = arange(8).reshape(2, 4);
-    expect(hsplit(m, 2).map((p) => p.toArray())).toEqual([[[0, 1], [4, 5]], [[2, 3], [6, 7]]]);
-    expect(hsplit(arange(4), 2).map((p) => p.toArray())).toEqual([[0, 1], [2, 3]]);
-    expect(vsplit(arange(8).reshape(4, 2), [1]).map((p) => p.shape)).toEqual([[1, 2], [3, 2]]);
-    expect(dsplit(zeros([2, 2, 4]), [1, 3]).map((p) => p.shape)).toEqual([[2, 2, 1], [2, 2, 2], [2, 2, 1]]);
+    expect(hsplit(m, 2).map((p) => p.toArray())).toEqual([
+      [
+        [0, 1],
+        [4, 5],
+      ],
+      [
+        [2, 3],
+        [6, 7],
+      ],
+    ]);
+    expect(hsplit(arange(4), 2).map((p) => p.toArray())).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(vsplit(arange(8).reshape(4, 2), [1]).map((p) => p.shape)).toEqual([
+      [1, 2],
+      [3, 2],
+    ]);
+    expect(dsplit(zeros([2, 2, 4]), [1, 3]).map((p) => p.shape)).toEqual([
+      [2, 2, 1],
+      [2, 2, 2],
+      [2, 2, 1],
+    ]);
   });
 
   it("throws NumPy's errors", () => {
@@ -252,9 +480,7 @@ function decodeNumber(v: unknown): number {
 function decode(x: Encoded): unknown {
   if (isEncodedArray(x)) {
     const dtype = (x.dtype === "int64" ? "int32" : x.dtype) as DType;
-    const flat = x.data.map((v) =>
-      Array.isArray(v) ? { re: decodeNumber(v[0]), im: decodeNumber(v[1]) } : typeof v === "boolean" ? v : decodeNumber(v),
-    );
+    const flat = x.data.map((v) => (Array.isArray(v) ? { re: decodeNumber(v[0]), im: decodeNumber(v[1]) } : typeof v === "boolean" ? v : decodeNumber(v)));
     return array(flat as NestedArray, dtype).reshape(x.shape);
   }
   if (Array.isArray(x)) return x.map(decode);

@@ -129,7 +129,12 @@ export function concatenate(arrays: readonly ArrayLike[], axisOrOptions: number 
   checkArity("concatenate", arguments.length, ["arrays", "axis"]);
   const axis = axisArg("concatenate", axisOrOptions, 0);
   const xs = listOfArrays("concatenate", arrays);
-  if (axis === null) return join(xs.map((x) => x.ravel()), 0, "concatenate");
+  if (axis === null)
+    return join(
+      xs.map((x) => x.ravel()),
+      0,
+      "concatenate",
+    );
   return join(xs, axis, "concatenate");
 }
 
@@ -305,7 +310,6 @@ export function split(a: ArrayLike, indicesOrSections: number | readonly number[
   checkArity("split", arguments.length, ["a", "indicesOrSections", "axis"]);
   return splitImpl(arrayArg(a, "split"), indicesOrSections, axis, "split", true);
 }
-
 
 function splitImpl(a: NDArray, indicesOrSections: number | readonly number[], axis: number, fn: string, equal: boolean): NDArray[] {
   const ax = normalizeAxis(axis, a.ndim, fn);

@@ -233,7 +233,13 @@ export function percentile(a: ArrayInput, q: number | ArrayInput, axisOrOptions?
 }
 
 /** The shared body of median and nanmedian. */
-export function medianImpl(fn: string, x: ArrayInput, axisOrOptions: AxisArg | MedianOptions, maybeOptions: MedianOptions | undefined, skipNaN: boolean): NDArray | number {
+export function medianImpl(
+  fn: string,
+  x: ArrayInput,
+  axisOrOptions: AxisArg | MedianOptions,
+  maybeOptions: MedianOptions | undefined,
+  skipNaN: boolean,
+): NDArray | number {
   const options = axisOptions(fn, axisOrOptions, maybeOptions, ["keepdims"]);
   const a = realInput(fn, x);
   const L = gatherLanes(a, reducedAxes(fn, a, options.axis));
@@ -291,7 +297,8 @@ export type AverageResult<T> = NamedTuple<{ average: T; sumOfWeights: T }, ["ave
 /** Broadcast NumPy-style average weights to a's shape (1-D weights go along the axis). */
 function weightsLike(fn: string, a: NDArray, w: NDArray, axes: readonly number[], axis: AxisArg): NDArray {
   if (w.shape.length === a.shape.length && w.shape.every((d, k) => d === a.shape[k])) return w;
-  if (axis === undefined || axis === null) throw new ShapeError(`${fn}: axis must be specified when shapes of a ${JSON.stringify(a.shape)} and weights ${JSON.stringify(w.shape)} differ`);
+  if (axis === undefined || axis === null)
+    throw new ShapeError(`${fn}: axis must be specified when shapes of a ${JSON.stringify(a.shape)} and weights ${JSON.stringify(w.shape)} differ`);
   const along = axes.map((k) => a.shape[k]);
   if (w.ndim !== axes.length || w.shape.some((d, k) => d !== along[k])) {
     throw new ShapeError(`${fn}: shape of weights ${JSON.stringify(w.shape)} must match the shape of a along the axis ${JSON.stringify(along)}`);
@@ -374,7 +381,8 @@ export function ptp(a: ArrayInput, axisOrOptions?: AxisArg | MedianOptions, opti
   if (A.dtype === "bool") throw new ValueError(`${fn}: not supported for bool input (NumPy's boolean subtract is an error); cast with astype("int32")`);
   const L = gatherLanes(A, reducedAxes(fn, A, opt.axis));
   const { data, outer, n } = L;
-  if (n === 0 && outer > 0) throw new ValueError(`${fn}: zero-size array to reduction operation maximum which has no identity (shape ${JSON.stringify(A.shape)})`);
+  if (n === 0 && outer > 0)
+    throw new ValueError(`${fn}: zero-size array to reduction operation maximum which has no identity (shape ${JSON.stringify(A.shape)})`);
   const out = new Float64Array(outer);
   for (let i = 0; i < outer; i++) {
     let hi = -Infinity;

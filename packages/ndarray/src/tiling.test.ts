@@ -13,7 +13,17 @@ const A12 = () => np.arange(12, { dtype: "int32" }).reshape(3, 4);
 describe("tile", () => {
   it("matches NumPy for int reps, longer reps, shorter reps and zero reps", () => {
     // np.tile([[1, 2], [3, 4]], 2)
-    expect(np.tile([[1, 2], [3, 4]], 2).toArray()).toEqual([
+    expect(
+      np
+        .tile(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          2,
+        )
+        .toArray(),
+    ).toEqual([
       [1, 2, 1, 2],
       [3, 4, 3, 4],
     ]);
@@ -23,7 +33,17 @@ describe("tile", () => {
     expect(t.dtype).toBe("int32");
     expect(t.toArray()).toEqual([[[1, 2, 3, 1, 2, 3]], [[1, 2, 3, 1, 2, 3]]]);
     // np.tile([[1, 2], [3, 4]], (2, 1))
-    expect(np.tile([[1, 2], [3, 4]], [2, 1]).toArray()).toEqual([
+    expect(
+      np
+        .tile(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [2, 1],
+        )
+        .toArray(),
+    ).toEqual([
       [1, 2],
       [3, 4],
       [1, 2],
@@ -86,7 +106,15 @@ describe("repeat", () => {
     expect(np.repeat(A12(), [3], 1).shape).toEqual([3, 12]);
     // an NDArray of counts (float64 holding integers, int32) and the method form
     expect(np.repeat([1, 2], np.array([2, 1])).toArray()).toEqual([1, 1, 2]);
-    expect(np.array([[1, 2], [3, 4]]).repeat(np.array([1, 2], "int32"), -2).toArray()).toEqual([
+    expect(
+      np
+        .array([
+          [1, 2],
+          [3, 4],
+        ])
+        .repeat(np.array([1, 2], "int32"), -2)
+        .toArray(),
+    ).toEqual([
       [1, 2],
       [3, 4],
       [3, 4],

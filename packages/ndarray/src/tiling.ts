@@ -84,7 +84,9 @@ export function repeat(a: ArrayLike, repeats: number | readonly number[] | NDArr
     return repeatUniform(x, k, counts[0]);
   }
   if (counts.length !== n) {
-    throw new ValueError(`${fn}: operands could not be broadcast together: repeats has shape (${counts.length},), but a has ${n} elements along axis ${k} (shape ${fmtShape(x.shape)})`);
+    throw new ValueError(
+      `${fn}: operands could not be broadcast together: repeats has shape (${counts.length},), but a has ${n} elements along axis ${k} (shape ${fmtShape(x.shape)})`,
+    );
   }
   if (n === 1) counts = [counts[0]];
   // out along axis k: counts[i] copies of slice i, one after another

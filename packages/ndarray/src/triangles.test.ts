@@ -43,17 +43,53 @@ describe("trace, fillDiagonal", () => {
     expect(() => np.trace([1, 2])).toThrow(/^trace: /);
   });
   it("returns a JS number for one matrix (NumPy's scalar), an NDArray for a stack", () => {
-    const t: number = np.trace([[1, 2], [3, 4]]);
+    const t: number = np.trace([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(t + 1).toBe(6);
     expect(typeof np.trace(np.eye(3))).toBe("number");
     // int32 stays exact; float32 is rounded to float32 first, as NumPy's float32 scalar
-    expect(np.trace(np.array([[0.1, 0], [0, 0.2]], "float32"))).toBe(Math.fround(Math.fround(0.1) + Math.fround(0.2)));
+    expect(
+      np.trace(
+        np.array(
+          [
+            [0.1, 0],
+            [0, 0.2],
+          ],
+          "float32",
+        ),
+      ),
+    ).toBe(Math.fround(Math.fround(0.1) + Math.fround(0.2)));
     // np.trace(np.arange(8.).reshape(2, 2, 2)) == array([6., 8.]) (axes 0, 1)
     const T: np.NDArray = np.trace(np.batched(np.arange(8).reshape(2, 2, 2)));
     expect(T.toArray()).toEqual([6, 8]);
-    expect(np.trace([[[1, 2], [3, 4]]], { axis1: 1, axis2: 2 }).toArray()).toEqual([5]);
+    expect(
+      np
+        .trace(
+          [
+            [
+              [1, 2],
+              [3, 4],
+            ],
+          ],
+          { axis1: 1, axis2: 2 },
+        )
+        .toArray(),
+    ).toEqual([5]);
     // complex: np.trace([[1+2j, 0], [0, 3-1j]]) == (4+1j)
-    expect(np.trace([[{ re: 1, im: 2 }, { re: 0, im: 0 }], [{ re: 0, im: 0 }, { re: 3, im: -1 }]])).toEqual({ re: 4, im: 1 });
+    expect(
+      np.trace([
+        [
+          { re: 1, im: 2 },
+          { re: 0, im: 0 },
+        ],
+        [
+          { re: 0, im: 0 },
+          { re: 3, im: -1 },
+        ],
+      ]),
+    ).toEqual({ re: 4, im: 1 });
   });
   it("takes NumPy's positional form and checks its arguments", () => {
     const A = np.arange(9).reshape(3, 3);

@@ -81,10 +81,18 @@ export function trace(a: ComplexMatrix, offset: number, axis1?: number, axis2?: 
 export function trace(a: NDArray | RealMatrix, options?: TraceOptions): number;
 export function trace(a: NDArray | RealMatrix, offset: number, axis1?: number, axis2?: number, dtype?: DType): number;
 export function trace(a: ArrayLike, options?: TraceOptions | number, axis1?: number, axis2?: number, dtype?: DType): number | Complex | NDArray;
-export function trace(a: ArrayLike, optionsOrOffset: TraceOptions | number = {}, axis1Arg?: number, axis2Arg?: number, dtypeArg?: DType): number | Complex | NDArray {
+export function trace(
+  a: ArrayLike,
+  optionsOrOffset: TraceOptions | number = {},
+  axis1Arg?: number,
+  axis2Arg?: number,
+  dtypeArg?: DType,
+): number | Complex | NDArray {
   const fn = "trace";
   const options: TraceOptions =
-    typeof optionsOrOffset === "number" ? { offset: optionsOrOffset, axis1: axis1Arg, axis2: axis2Arg, dtype: dtypeArg } : checkOptions(fn, optionsOrOffset, TRACE_OPTIONS);
+    typeof optionsOrOffset === "number"
+      ? { offset: optionsOrOffset, axis1: axis1Arg, axis2: axis2Arg, dtype: dtypeArg }
+      : checkOptions(fn, optionsOrOffset, TRACE_OPTIONS);
   const offset = checkInt(fn, "offset", options.offset ?? 0);
   const axis1 = checkInt(fn, "axis1", options.axis1 ?? 0);
   const axis2 = checkInt(fn, "axis2", options.axis2 ?? 1);

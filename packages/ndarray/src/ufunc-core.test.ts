@@ -30,21 +30,117 @@ import * as np from "./index.js";
 import { DTypeError, NDArray, ShapeError, ValueError, type DType, type NestedArray } from "./index.js";
 
 type BinaryName =
-  | "add" | "subtract" | "multiply" | "divide" | "floorDivide" | "mod" | "power" | "maximum" | "minimum" | "arctan2" | "hypot"
-  | "equal" | "notEqual" | "less" | "lessEqual" | "greater" | "greaterEqual" | "logicalAnd" | "logicalOr" | "logicalXor";
+  | "add"
+  | "subtract"
+  | "multiply"
+  | "divide"
+  | "floorDivide"
+  | "mod"
+  | "power"
+  | "maximum"
+  | "minimum"
+  | "arctan2"
+  | "hypot"
+  | "equal"
+  | "notEqual"
+  | "less"
+  | "lessEqual"
+  | "greater"
+  | "greaterEqual"
+  | "logicalAnd"
+  | "logicalOr"
+  | "logicalXor";
 type UnaryName =
-  | "negative" | "positive" | "abs" | "sqrt" | "square" | "exp" | "log" | "log2" | "log10" | "log1p" | "expm1"
-  | "sin" | "cos" | "tan" | "arcsin" | "arccos" | "arctan" | "sinh" | "cosh" | "tanh" | "sign" | "floor" | "ceil" | "trunc"
-  | "rint" | "real" | "imag" | "conj" | "angle" | "isnan" | "isinf" | "isfinite" | "logicalNot";
+  | "negative"
+  | "positive"
+  | "abs"
+  | "sqrt"
+  | "square"
+  | "exp"
+  | "log"
+  | "log2"
+  | "log10"
+  | "log1p"
+  | "expm1"
+  | "sin"
+  | "cos"
+  | "tan"
+  | "arcsin"
+  | "arccos"
+  | "arctan"
+  | "sinh"
+  | "cosh"
+  | "tanh"
+  | "sign"
+  | "floor"
+  | "ceil"
+  | "trunc"
+  | "rint"
+  | "real"
+  | "imag"
+  | "conj"
+  | "angle"
+  | "isnan"
+  | "isinf"
+  | "isfinite"
+  | "logicalNot";
 
 const BINARY: BinaryName[] = [
-  "add", "subtract", "multiply", "divide", "floorDivide", "mod", "power", "maximum", "minimum", "arctan2", "hypot",
-  "equal", "notEqual", "less", "lessEqual", "greater", "greaterEqual", "logicalAnd", "logicalOr", "logicalXor",
+  "add",
+  "subtract",
+  "multiply",
+  "divide",
+  "floorDivide",
+  "mod",
+  "power",
+  "maximum",
+  "minimum",
+  "arctan2",
+  "hypot",
+  "equal",
+  "notEqual",
+  "less",
+  "lessEqual",
+  "greater",
+  "greaterEqual",
+  "logicalAnd",
+  "logicalOr",
+  "logicalXor",
 ];
 const UNARY: UnaryName[] = [
-  "negative", "positive", "abs", "sqrt", "square", "exp", "log", "log2", "log10", "log1p", "expm1",
-  "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sign", "floor", "ceil", "trunc",
-  "rint", "real", "imag", "conj", "angle", "isnan", "isinf", "isfinite", "logicalNot",
+  "negative",
+  "positive",
+  "abs",
+  "sqrt",
+  "square",
+  "exp",
+  "log",
+  "log2",
+  "log10",
+  "log1p",
+  "expm1",
+  "sin",
+  "cos",
+  "tan",
+  "arcsin",
+  "arccos",
+  "arctan",
+  "sinh",
+  "cosh",
+  "tanh",
+  "sign",
+  "floor",
+  "ceil",
+  "trunc",
+  "rint",
+  "real",
+  "imag",
+  "conj",
+  "angle",
+  "isnan",
+  "isinf",
+  "isfinite",
+  "logicalNot",
 ];
 const ALL_DTYPES: DType[] = ["bool", "int32", "float32", "float64", "complex128"];
 
@@ -230,7 +326,14 @@ describe("out", () => {
   it("may be a strided view; the rest of its buffer is untouched", () => {
     const big = np.full([4, 5], -9);
     const out = big.slice("::-2", "1::2").T; // (2, 2), strides (2, -10)
-    np.add(np.array([[1, 2], [3, 4]]), 10, { out });
+    np.add(
+      np.array([
+        [1, 2],
+        [3, 4],
+      ]),
+      10,
+      { out },
+    );
     expect(out.toArray()).toEqual([
       [11, 12],
       [13, 14],
@@ -349,14 +452,35 @@ describe("array methods", () => {
     expect(a.sin().toArray()).toEqual(flat(a).map(Math.sin));
     expect(a.cos().toArray()).toEqual(flat(a).map(Math.cos));
     expect(a.tanh().toArray()).toEqual(flat(a).map(Math.tanh));
-    expect(np.array([{ re: 1, im: 2 }]).conj().real().toArray()).toEqual([1]);
-    expect(np.array([{ re: 1, im: 2 }]).imag().toArray()).toEqual([2]);
+    expect(
+      np
+        .array([{ re: 1, im: 2 }])
+        .conj()
+        .real()
+        .toArray(),
+    ).toEqual([1]);
+    expect(
+      np
+        .array([{ re: 1, im: 2 }])
+        .imag()
+        .toArray(),
+    ).toEqual([2]);
     const out = np.zeros([3], "int32");
     expect(a.add(1, { out })).toBe(out);
   });
 
   it("accept nested arrays and reject ragged ones naming the function", () => {
-    expect(np.add([[1, 2], [3, 4]], 1).toArray()).toEqual([
+    expect(
+      np
+        .add(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          1,
+        )
+        .toArray(),
+    ).toEqual([
       [2, 3],
       [4, 5],
     ]);

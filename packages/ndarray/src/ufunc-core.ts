@@ -18,7 +18,18 @@
 import { allocate, resultType, scalarDType, type DType, type TypeOperand } from "./dtype.js";
 import { DTypeError, ShapeError, ValueError } from "./errors.js";
 import { copyStrided, type Strided } from "./kernels/copy.js";
-import { mapBinary, mapComplexBinary, mapComplexUnary, mapUnary, Op, UnaryOp, type Binary, type ComplexBinary, type ComplexUnary, type Unary } from "./kernels/elementwise.js";
+import {
+  mapBinary,
+  mapComplexBinary,
+  mapComplexUnary,
+  mapUnary,
+  Op,
+  UnaryOp,
+  type Binary,
+  type ComplexBinary,
+  type ComplexUnary,
+  type Unary,
+} from "./kernels/elementwise.js";
 import { checkOptions, describe } from "./validate.js";
 import { fromNested, NDArray, type NestedArray } from "./ndarray.js";
 import { broadcastOperandShapes, broadcastStrides, fmtShape, shapesEqual, type Shape } from "./shape.js";
@@ -64,7 +75,15 @@ const KIND_ORDER: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float
 
 /** The output array: `out` itself when given with the result dtype, else a fresh array. */
 function prepareOut(fn: string, shape: number[], dtype: DType, out?: NDArray): NDArray {
-  if (out === undefined) return new NDArray(allocate(dtype, shape.reduce((p, d) => p * d, 1)), shape, dtype);
+  if (out === undefined)
+    return new NDArray(
+      allocate(
+        dtype,
+        shape.reduce((p, d) => p * d, 1),
+      ),
+      shape,
+      dtype,
+    );
   if (!shapesEqual(out.shape, shape)) {
     throw new ShapeError(`${fn}: out has shape ${fmtShape(out.shape)}, but the result has shape ${fmtShape(shape)}`);
   }
@@ -73,7 +92,9 @@ function prepareOut(fn: string, shape: number[], dtype: DType, out?: NDArray): N
   // NumPy's default casting rule for out, "same_kind": float64 -> float32 is allowed, float ->
   // int or int -> bool is not (np.add(ints, 0.5, out=ints) raises rather than truncate).
   if (KIND_ORDER[dtype] > KIND_ORDER[out.dtype]) {
-    throw new DTypeError(`${fn}: cannot cast the ${dtype} result to out's dtype ${out.dtype} with casting rule 'same_kind'; compute into a ${dtype} array, or cast explicitly with astype("${out.dtype}")`);
+    throw new DTypeError(
+      `${fn}: cannot cast the ${dtype} result to out's dtype ${out.dtype} with casting rule 'same_kind'; compute into a ${dtype} array, or cast explicitly with astype("${out.dtype}")`,
+    );
   }
   return new NDArray(allocate(dtype, out.size), shape, dtype);
 }
@@ -144,7 +165,6 @@ export function makeBinary(def: BinaryDef) {
   };
 }
 
-
 // ------------------------------------------------------------------ unary ufuncs
 
 export interface UnaryDef {
@@ -174,8 +194,14 @@ export function makeUnary(def: UnaryDef) {
     const A = guardOverlap(a.dtype === loop ? a : a.astype(loop), options.out);
     const result = prepareOut(fn, A.shape.slice(), outType, options.out);
     if (loop === "complex128") mapComplexUnary(A.shape, A, result, outType === "complex128", def.complex!);
-    else mapUnary(A.shape, A, result, loop === "int32" ? (def.int ?? def.f) : loop === "bool" ? (def.bool as Unary) : def.f, loop === "float64" ? (def.op ?? UnaryOp.Generic) : UnaryOp.Generic);
+    else
+      mapUnary(
+        A.shape,
+        A,
+        result,
+        loop === "int32" ? (def.int ?? def.f) : loop === "bool" ? (def.bool as Unary) : def.f,
+        loop === "float64" ? (def.op ?? UnaryOp.Generic) : UnaryOp.Generic,
+      );
     return finish(result, options.out);
   };
 }
-

@@ -114,12 +114,16 @@ describe("floor division and remainder: Python's signs", () => {
       }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -50, max: 50 }).filter((v) => v !== 0), (x, y) => {
-        const q = np.floorDivide(np.array([x], "int32"), y).item();
-        const r = np.mod(np.array([x], "int32"), y).item();
-        expect(q).toBe(Math.floor(x / y) + 0); // int32 has no −0
-        expect(q * y + r).toBe(x);
-      }),
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -50, max: 50 }).filter((v) => v !== 0),
+        (x, y) => {
+          const q = np.floorDivide(np.array([x], "int32"), y).item();
+          const r = np.mod(np.array([x], "int32"), y).item();
+          expect(q).toBe(Math.floor(x / y) + 0); // int32 has no −0
+          expect(q * y + r).toBe(x);
+        },
+      ),
     );
   });
 });
@@ -146,7 +150,11 @@ describe("complex arithmetic against hand-computed values", () => {
   const c = (re: number, im: number) => ({ re, im });
   const z = (...v: { re: number; im: number }[]) => np.array(v);
   const close = (got: NDArray, want: { re: number; im: number }[]) =>
-    expectCloseArrays(flat(got), want.flatMap((w) => [w.re, w.im]), (i) => 4 * EPS64 * Math.hypot(want[i >> 1].re, want[i >> 1].im));
+    expectCloseArrays(
+      flat(got),
+      want.flatMap((w) => [w.re, w.im]),
+      (i) => 4 * EPS64 * Math.hypot(want[i >> 1].re, want[i >> 1].im),
+    );
 
   it("add, subtract, multiply, divide", () => {
     expect(np.add(z(c(1, 2)), z(c(3, -4))).toArray()).toEqual([c(4, -2)]);

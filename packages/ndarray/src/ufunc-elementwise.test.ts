@@ -18,8 +18,25 @@ import { DTypeError, ValueError } from "./index.js";
 
 /** The unary ufuncs compared with a JS scalar function below. */
 type RealUnaryName =
-  | "sqrt" | "exp" | "log" | "log2" | "log10" | "log1p" | "expm1" | "sin" | "cos" | "tan"
-  | "arcsin" | "arccos" | "arctan" | "sinh" | "cosh" | "tanh" | "abs" | "negative" | "square";
+  | "sqrt"
+  | "exp"
+  | "log"
+  | "log2"
+  | "log10"
+  | "log1p"
+  | "expm1"
+  | "sin"
+  | "cos"
+  | "tan"
+  | "arcsin"
+  | "arccos"
+  | "arctan"
+  | "sinh"
+  | "cosh"
+  | "tanh"
+  | "abs"
+  | "negative"
+  | "square";
 
 describe("rounding", () => {
   it("rint and round round half to even (NumPy)", () => {
@@ -61,10 +78,25 @@ describe("element-wise functions of real arrays", () => {
   const x = np.array([-0.75, -0.5, 0, 0.25, 0.5, 0.9]);
   const v = flat(x);
   const cases: [RealUnaryName, (t: number) => number][] = [
-    ["sqrt", Math.sqrt], ["exp", Math.exp], ["log", Math.log], ["log2", Math.log2], ["log10", Math.log10],
-    ["log1p", Math.log1p], ["expm1", Math.expm1], ["sin", Math.sin], ["cos", Math.cos], ["tan", Math.tan],
-    ["arcsin", Math.asin], ["arccos", Math.acos], ["arctan", Math.atan], ["sinh", Math.sinh], ["cosh", Math.cosh],
-    ["tanh", Math.tanh], ["abs", Math.abs], ["negative", (t) => -t], ["square", (t) => t * t],
+    ["sqrt", Math.sqrt],
+    ["exp", Math.exp],
+    ["log", Math.log],
+    ["log2", Math.log2],
+    ["log10", Math.log10],
+    ["log1p", Math.log1p],
+    ["expm1", Math.expm1],
+    ["sin", Math.sin],
+    ["cos", Math.cos],
+    ["tan", Math.tan],
+    ["arcsin", Math.asin],
+    ["arccos", Math.acos],
+    ["arctan", Math.atan],
+    ["sinh", Math.sinh],
+    ["cosh", Math.cosh],
+    ["tanh", Math.tanh],
+    ["abs", Math.abs],
+    ["negative", (t) => -t],
+    ["square", (t) => t * t],
   ];
 
   it.each(cases)("%s applies the scalar function", (name, f) => {
@@ -141,7 +173,16 @@ describe("sign (NumPy 2.4)", () => {
     expect(i.dtype).toBe("int32");
     expect(i.toArray()).toEqual([-1, 0, 1]);
     // np.sign([3+4j, 0j]) = [0.6+0.8j, 0j]
-    expect(np.sign(np.array([{ re: 3, im: 4 }, { re: 0, im: 0 }])).toArray()).toEqual([
+    expect(
+      np
+        .sign(
+          np.array([
+            { re: 3, im: 4 },
+            { re: 0, im: 0 },
+          ]),
+        )
+        .toArray(),
+    ).toEqual([
       { re: 0.6, im: 0.8 },
       { re: 0, im: 0 },
     ]);

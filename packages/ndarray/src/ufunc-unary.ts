@@ -23,7 +23,6 @@ function rintScalar(x: number): number {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-
 export const negative = makeUnary({
   name: "negative",
   f: (x) => -x,
@@ -57,7 +56,13 @@ export const abs = makeUnary({
 /** `np.absolute`, the same as abs. */
 export const absolute = abs;
 export const sqrt = makeUnary({ name: "sqrt", f: Math.sqrt, op: UnaryOp.Sqrt, loop: floatLoop, complex: cSqrt });
-export const square = makeUnary({ name: "square", f: (x) => x * x, op: UnaryOp.Square, int: (x) => Math.imul(x, x), complex: (ar, ai, o, k) => cMul(ar, ai, ar, ai, o, k) });
+export const square = makeUnary({
+  name: "square",
+  f: (x) => x * x,
+  op: UnaryOp.Square,
+  int: (x) => Math.imul(x, x),
+  complex: (ar, ai, o, k) => cMul(ar, ai, ar, ai, o, k),
+});
 export const exp = makeUnary({ name: "exp", f: Math.exp, loop: floatLoop, complex: cExp });
 export const log = makeUnary({ name: "log", f: Math.log, loop: floatLoop, complex: cLog });
 export const log2 = makeUnary({ name: "log2", f: Math.log2, loop: floatLoop });
@@ -215,4 +220,3 @@ export function round(x: ArrayInput, decimals: number | RoundOptions = 0, option
 
 /** `np.around`, the same as round. */
 export const around = round;
-

@@ -47,7 +47,18 @@ describe("clip and where", () => {
       { re: 1, im: 1 },
       { re: 0, im: 0 },
     ]);
-    expect(np.where(np.array([{ re: 0, im: 1 }, { re: 0, im: 0 }]), 1, 0).toArray()).toEqual([1, 0]);
+    expect(
+      np
+        .where(
+          np.array([
+            { re: 0, im: 1 },
+            { re: 0, im: 0 },
+          ]),
+          1,
+          0,
+        )
+        .toArray(),
+    ).toEqual([1, 0]);
   });
 });
 

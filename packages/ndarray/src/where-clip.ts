@@ -63,7 +63,8 @@ export function where(condition: ArrayInput): NDArray[];
 export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDArray;
 export function where(condition: ArrayInput, x?: ArrayInput, y?: ArrayInput): NDArray | NDArray[] {
   if (x === undefined && y === undefined) return nonzero(condition);
-  if (x === undefined || y === undefined) throw new ValueError(`where: either both or neither of x and y should be given, got ${x === undefined ? "y" : "x"} only`);
+  if (x === undefined || y === undefined)
+    throw new ValueError(`where: either both or neither of x and y should be given, got ${x === undefined ? "y" : "x"} only`);
   const c = toInput(condition, "where").array;
   const a = toInput(x, "where");
   const b = toInput(y, "where");
@@ -71,7 +72,14 @@ export function where(condition: ArrayInput, x?: ArrayInput, y?: ArrayInput): ND
   const shape = broadcastOperandShapes("where", [c.shape, a.array.shape, b.array.shape]);
   const A = a.array.dtype === dtype ? a.array : a.array.astype(dtype);
   const B = b.array.dtype === dtype ? b.array : b.array.astype(dtype);
-  const out = new NDArray(allocate(dtype, shape.reduce((p, d) => p * d, 1)), shape, dtype);
+  const out = new NDArray(
+    allocate(
+      dtype,
+      shape.reduce((p, d) => p * d, 1),
+    ),
+    shape,
+    dtype,
+  );
   const C = readAs(c, shape);
   const sA = readAs(A, shape);
   const sB = readAs(B, shape);

@@ -34,8 +34,7 @@ export function indices(shape: readonly number[]): number[][] {
 
 /** Nested JS arrays of `value(idx)` over `shape` (a bare value for 0-d). */
 export function nested<T>(shape: readonly number[], value: (idx: number[]) => T): unknown {
-  const walk = (prefix: number[]): unknown =>
-    prefix.length === shape.length ? value(prefix) : range(shape[prefix.length]).map((i) => walk([...prefix, i]));
+  const walk = (prefix: number[]): unknown => (prefix.length === shape.length ? value(prefix) : range(shape[prefix.length]).map((i) => walk([...prefix, i])));
   return walk([]);
 }
 
@@ -280,7 +279,13 @@ export function strided(shape: readonly number[], layout: Layout, dtype: DType =
  * A read-only operand of `target` shape broadcast from a strided array of `own` shape
  * (`own` aligned to target's trailing axes, with 1 where it is stretched).
  */
-export function broadcastOperand(own: readonly number[], target: readonly number[], layout: Layout, dtype: DType = "float64", fill?: (p: number) => number): StridedCase {
+export function broadcastOperand(
+  own: readonly number[],
+  target: readonly number[],
+  layout: Layout,
+  dtype: DType = "float64",
+  fill?: (p: number) => number,
+): StridedCase {
   const s = strided(own, layout, dtype, fill);
   return { view: s.view.broadcastTo(target), base: s.base, model: modelBroadcast(s.model, target) };
 }

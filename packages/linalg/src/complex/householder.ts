@@ -110,7 +110,19 @@ export function zlarfLeft(m: number, n: number, V: Float64Array, vOff: number, t
  * (LAPACK zlarf, side = right: zgemv then zgerc). v has n elements V[vOff + j·incv]
  * (interleaved), v[0] read as stored; `work` holds at least 2m numbers.
  */
-export function zlarfRight(m: number, n: number, V: Float64Array, vOff: number, incv: number, tr: number, ti: number, C: Float64Array, cOff: number, ldc: number, work: Float64Array): void {
+export function zlarfRight(
+  m: number,
+  n: number,
+  V: Float64Array,
+  vOff: number,
+  incv: number,
+  tr: number,
+  ti: number,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+  work: Float64Array,
+): void {
   if (tr === 0 && ti === 0) return;
   // w = C·v
   work.fill(0, 0, 2 * m);

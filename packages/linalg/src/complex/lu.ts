@@ -101,7 +101,18 @@ function zlaswp(ncols: number, B: Float64Array, bOff: number, ldb: number, n: nu
  * Solve op(A)·X = B from zgetf2's factors (LAPACK zgetrs): trans 0 A, 1 Aᵀ, 2 Aᴴ.
  * B (n×nrhs, column-major, ldb) is overwritten by X.
  */
-export function zgetrs(trans: 0 | 1 | 2, n: number, nrhs: number, LU: Float64Array, luOff: number, lda: number, ipiv: Int32Array, B: Float64Array, bOff: number, ldb: number): void {
+export function zgetrs(
+  trans: 0 | 1 | 2,
+  n: number,
+  nrhs: number,
+  LU: Float64Array,
+  luOff: number,
+  lda: number,
+  ipiv: Int32Array,
+  B: Float64Array,
+  bOff: number,
+  ldb: number,
+): void {
   const base = { n, nrhs, T: LU, tOff: luOff, B, bOff, bRs: 1, bCs: ldb };
   if (trans === 0) {
     zlaswp(nrhs, B, bOff, ldb, n, ipiv, false);

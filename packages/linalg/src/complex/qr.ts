@@ -80,7 +80,18 @@ export function zung2r(m: number, n: number, k: number, A: Float64Array, aOff: n
 }
 
 /** C := Qᴴ·C = H_{k−1}ᴴ···H_0ᴴ·C for the m×nrhs complex block C (LAPACK zunm2r, trans = C). */
-export function zunmqrH(m: number, nrhs: number, k: number, A: Float64Array, aOff: number, lda: number, tau: Float64Array, C: Float64Array, cOff: number, ldc: number): void {
+export function zunmqrH(
+  m: number,
+  nrhs: number,
+  k: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  tau: Float64Array,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+): void {
   for (let j = 0; j < k; j++) {
     const ajj = aOff + j + j * lda;
     const br = A[2 * ajj];

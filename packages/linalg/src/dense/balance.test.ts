@@ -27,8 +27,10 @@ function mm(n: number, A: Float64Array, B: Float64Array): Float64Array {
   return C;
 }
 
-const rowNorm = (n: number, A: Float64Array, i: number, lo: number, hi: number) => Math.hypot(...Array.from({ length: hi - lo + 1 }, (_, j) => A[i + (lo + j) * n]));
-const colNorm = (n: number, A: Float64Array, j: number, lo: number, hi: number) => Math.hypot(...Array.from({ length: hi - lo + 1 }, (_, i) => A[lo + i + j * n]));
+const rowNorm = (n: number, A: Float64Array, i: number, lo: number, hi: number) =>
+  Math.hypot(...Array.from({ length: hi - lo + 1 }, (_, j) => A[i + (lo + j) * n]));
+const colNorm = (n: number, A: Float64Array, j: number, lo: number, hi: number) =>
+  Math.hypot(...Array.from({ length: hi - lo + 1 }, (_, i) => A[lo + i + j * n]));
 
 describe("gebal / gebak", () => {
   it("A·(P·D) = (P·D)·A' exactly: a similarity by a permutation and powers of 2", () => {

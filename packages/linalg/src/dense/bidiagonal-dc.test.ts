@@ -18,17 +18,49 @@ function bidiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {
     out.push({ name: `random ${n}`, d: Float64Array.from({ length: n }, () => 2 * r() - 1), e: Float64Array.from({ length: n - 1 }, () => 2 * r() - 1) });
   }
   const r = rng(11);
-  out.push({ name: "graded 120 (d_i = 10^(−i/8))", d: Float64Array.from({ length: 120 }, (_, i) => 10 ** (-i / 8)), e: Float64Array.from({ length: 119 }, (_, i) => 10 ** (-i / 8 - 0.3)) });
-  out.push({ name: "graded 80, diagonal only decays", d: Float64Array.from({ length: 80 }, (_, i) => 10 ** (-i / 8)), e: Float64Array.from({ length: 79 }, () => r()) });
-  out.push({ name: "clustered 100 (σ ≈ 1 within 1e-12)", d: Float64Array.from({ length: 100 }, () => 1 + 1e-12 * r()), e: Float64Array.from({ length: 99 }, () => 1e-13 * r()) });
-  out.push({ name: "repeated 90 (σ ∈ {1, 2, 3}, tiny couplings)", d: Float64Array.from({ length: 90 }, (_, i) => 1 + (i % 3)), e: Float64Array.from({ length: 89 }, (_, i) => (i % 7 === 0 ? 0 : 1e-9)) });
+  out.push({
+    name: "graded 120 (d_i = 10^(−i/8))",
+    d: Float64Array.from({ length: 120 }, (_, i) => 10 ** (-i / 8)),
+    e: Float64Array.from({ length: 119 }, (_, i) => 10 ** (-i / 8 - 0.3)),
+  });
+  out.push({
+    name: "graded 80, diagonal only decays",
+    d: Float64Array.from({ length: 80 }, (_, i) => 10 ** (-i / 8)),
+    e: Float64Array.from({ length: 79 }, () => r()),
+  });
+  out.push({
+    name: "clustered 100 (σ ≈ 1 within 1e-12)",
+    d: Float64Array.from({ length: 100 }, () => 1 + 1e-12 * r()),
+    e: Float64Array.from({ length: 99 }, () => 1e-13 * r()),
+  });
+  out.push({
+    name: "repeated 90 (σ ∈ {1, 2, 3}, tiny couplings)",
+    d: Float64Array.from({ length: 90 }, (_, i) => 1 + (i % 3)),
+    e: Float64Array.from({ length: 89 }, (_, i) => (i % 7 === 0 ? 0 : 1e-9)),
+  });
   out.push({ name: "equal entries 40 (d = e = 1)", d: new Float64Array(40).fill(1), e: new Float64Array(39).fill(1) });
-  out.push({ name: "zeros on the diagonal 70", d: Float64Array.from({ length: 70 }, (_, i) => (i % 5 === 2 ? 0 : 2 * r() - 1)), e: Float64Array.from({ length: 69 }, () => 2 * r() - 1) });
-  out.push({ name: "zeros on the superdiagonal 90 (splits)", d: Float64Array.from({ length: 90 }, () => 2 * r() - 1), e: Float64Array.from({ length: 89 }, (_, i) => (i % 13 === 0 || i === 50 ? 0 : 2 * r() - 1)) });
+  out.push({
+    name: "zeros on the diagonal 70",
+    d: Float64Array.from({ length: 70 }, (_, i) => (i % 5 === 2 ? 0 : 2 * r() - 1)),
+    e: Float64Array.from({ length: 69 }, () => 2 * r() - 1),
+  });
+  out.push({
+    name: "zeros on the superdiagonal 90 (splits)",
+    d: Float64Array.from({ length: 90 }, () => 2 * r() - 1),
+    e: Float64Array.from({ length: 89 }, (_, i) => (i % 13 === 0 || i === 50 ? 0 : 2 * r() - 1)),
+  });
   out.push({ name: "identity 50 (everything deflates)", d: new Float64Array(50).fill(1), e: new Float64Array(49) });
   out.push({ name: "zero 30", d: new Float64Array(30), e: new Float64Array(29) });
-  out.push({ name: "tiny entries 60 (1e-300)", d: Float64Array.from({ length: 60 }, () => 1e-300 * (2 * r() - 1)), e: Float64Array.from({ length: 59 }, () => 1e-300 * (2 * r() - 1)) });
-  out.push({ name: "huge entries 60 (1e300)", d: Float64Array.from({ length: 60 }, () => 1e300 * (2 * r() - 1)), e: Float64Array.from({ length: 59 }, () => 1e300 * (2 * r() - 1)) });
+  out.push({
+    name: "tiny entries 60 (1e-300)",
+    d: Float64Array.from({ length: 60 }, () => 1e-300 * (2 * r() - 1)),
+    e: Float64Array.from({ length: 59 }, () => 1e-300 * (2 * r() - 1)),
+  });
+  out.push({
+    name: "huge entries 60 (1e300)",
+    d: Float64Array.from({ length: 60 }, () => 1e300 * (2 * r() - 1)),
+    e: Float64Array.from({ length: 59 }, () => 1e300 * (2 * r() - 1)),
+  });
   return out;
 }
 
@@ -58,7 +90,11 @@ describe.each<{ name: string; solve: Solver }>([
     const big = Math.max(...Array.from(d0, Math.abs), ...Array.from(e0, Math.abs));
     const pow2 = big > 0 ? 2 ** Math.round(Math.log2(big)) : 1;
     const ref = d0.map((x) => x / pow2);
-    bdsqr(n, ref, e0.map((x) => x / pow2));
+    bdsqr(
+      n,
+      ref,
+      e0.map((x) => x / pow2),
+    );
     for (let i = 0; i < n; i++) ref[i] *= pow2;
     for (let i = 0; i < n; i++) expect(Math.abs(d[i] - ref[i]) / Math.max(ref[0], 1e-300) / (n * EPS)).toBeLessThan(10);
     // ‖B − U·Σ·Vᵀ‖_F / (n·‖B‖_F·eps), B and Σ scaled by 1/‖B‖_F first (no under/overflow)

@@ -71,7 +71,15 @@ export interface BidiagonalDcOptions {
  * (both overwritten).
  * @throws LinAlgError kind "noConvergence" if bdsqr fails on a leaf.
  */
-export function bdsdc(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd", options: BidiagonalDcOptions = {}): void {
+export function bdsdc(
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  U: RotTarget = NONE,
+  V: RotTarget = NONE,
+  fn = "svd",
+  options: BidiagonalDcOptions = {},
+): void {
   const leaf = Math.max(2, options.leafSize ?? BIDIAGONAL_DC.leafSize);
   // no vectors, or a block small enough for one leaf: bdsqr on the caller's matrices (dbdsdc too)
   if (n <= leaf || (U.rows === 0 && V.rows === 0)) return bdsqr(n, d, e, U, V, fn);
@@ -448,7 +456,19 @@ function secularVectors(K: number, d: Float64Array, z: Float64Array, sigma: Floa
  * (X: ldx rows by item, Y: K×K), using only the items whose flag `has` says these rows are
  * nonzero (the others contribute zero): one gemm on the gathered columns.
  */
-function productByHalves(X: Float64Array, ldx: number, kept: number[], Y: Float64Array, K: number, has: Uint8Array, r0: number, rows: number, C: Float64Array, cOff: number, ldc: number): void {
+function productByHalves(
+  X: Float64Array,
+  ldx: number,
+  kept: number[],
+  Y: Float64Array,
+  K: number,
+  has: Uint8Array,
+  r0: number,
+  rows: number,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+): void {
   if (rows === 0) return;
   const items: number[] = [];
   for (let j = 0; j < K; j++) if (has[kept[j]]) items.push(j);

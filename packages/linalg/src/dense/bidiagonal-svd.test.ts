@@ -121,7 +121,10 @@ describe("bdsqr: shifts change the speed, never the result", () => {
     const d0 = Float64Array.from({ length: n }, () => 2 * r() - 1);
     const e0 = Float64Array.from({ length: n - 1 }, () => 2 * r() - 1);
     const [d, e, U, V] = [d0.slice(), e0.slice(), eye(n), eye(n)];
-    const targets = [{ Z: U, off: 0, ld: n, rows: n }, { Z: V, off: 0, ld: n, rows: n }] as const;
+    const targets = [
+      { Z: U, off: 0, ld: n, rows: n },
+      { Z: V, off: 0, ld: n, rows: n },
+    ] as const;
     expect(() => bdsqr(n, d, e, ...targets, "test", { shifts: Float64Array.of(0.5, 1e3), maxSweeps: 4 * n })).toThrow(LinAlgError);
     bdsqr(n, d, e, ...targets, "test");
     const sigma = d0.slice();

@@ -32,7 +32,17 @@ import { GEBD2_FAST_MAX_SIZE } from "../tuning.js";
  * gebd2 (bidiagonalize.ts) with fused passes, for the m×n (m ≥ n) column-major block
  * A[aOff + i + j·lda]; same arguments and outputs.
  */
-export function gebd2Fast(m: number, n: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tauq: Float64Array, taup: Float64Array): void {
+export function gebd2Fast(
+  m: number,
+  n: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  d: Float64Array,
+  e: Float64Array,
+  tauq: Float64Array,
+  taup: Float64Array,
+): void {
   const w = new Float64Array(n); // the dots of H_i with the columns right of i
   const z = new Float64Array(m); // A22·v_i
   for (let i = 0; i < n; i++) {
@@ -141,7 +151,18 @@ export function gebd2Fast(m: number, n: number, A: Float64Array, aOff: number, l
  * The bidiagonalisation svd and lstsq call: {@link gebd2Fast} for m·n ≤ GEBD2_FAST_MAX_SIZE, else
  * the blocked gebrd (bidiagonalize.ts). Same arguments and outputs as gebrd.
  */
-export function gebrdFast(m: number, n: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tauq: Float64Array, taup: Float64Array, nb: number): void {
+export function gebrdFast(
+  m: number,
+  n: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  d: Float64Array,
+  e: Float64Array,
+  tauq: Float64Array,
+  taup: Float64Array,
+  nb: number,
+): void {
   if (m * n <= GEBD2_FAST_MAX_SIZE) gebd2Fast(m, n, A, aOff, lda, d, e, tauq, taup);
   else gebrd(m, n, A, aOff, lda, d, e, tauq, taup, nb);
 }

@@ -12,7 +12,16 @@ function random(m: number, n: number, seed: number): Float64Array {
 }
 
 /** C = op(A)·op(B) by a triple loop (independent of the gemm kernel). */
-function mul(A: Float64Array, ar: number, ac: number, tA: boolean, B: Float64Array, br: number, bc: number, tB: boolean): { C: Float64Array; rows: number; cols: number } {
+function mul(
+  A: Float64Array,
+  ar: number,
+  ac: number,
+  tA: boolean,
+  B: Float64Array,
+  br: number,
+  bc: number,
+  tB: boolean,
+): { C: Float64Array; rows: number; cols: number } {
   const [m, k] = tA ? [ac, ar] : [ar, ac];
   const n = tB ? br : bc;
   const C = new Float64Array(m * n);
@@ -33,10 +42,23 @@ function orthogonalityRatio(Q: Float64Array, rows: number, cols: number): number
 }
 
 describe.each([
-  { name: "gebd2 (the spec)", run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebd2(m, n, A, 0, m, d, e, tq, tp) },
-  { name: "gebrd nb=3", run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebrd(m, n, A, 0, m, d, e, tq, tp, 3) },
-  { name: "gebrd nb=8", run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebrd(m, n, A, 0, m, d, e, tq, tp, 8) },
-  { name: "gebd2Fast (the fused twin)", run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebd2Fast(m, n, A, 0, m, d, e, tq, tp) },
+  {
+    name: "gebd2 (the spec)",
+    run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebd2(m, n, A, 0, m, d, e, tq, tp),
+  },
+  {
+    name: "gebrd nb=3",
+    run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebrd(m, n, A, 0, m, d, e, tq, tp, 3),
+  },
+  {
+    name: "gebrd nb=8",
+    run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebrd(m, n, A, 0, m, d, e, tq, tp, 8),
+  },
+  {
+    name: "gebd2Fast (the fused twin)",
+    run: (m: number, n: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) =>
+      gebd2Fast(m, n, A, 0, m, d, e, tq, tp),
+  },
 ])("bidiagonalisation, $name", ({ run }) => {
   it.each([
     [1, 1],
@@ -80,7 +102,10 @@ describe.each([
   it("agrees with the unblocked spec on d and e", () => {
     const [m, n] = [30, 21];
     const A0 = random(m, n, 7);
-    const out = [run, (mm: number, nn: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebd2(mm, nn, A, 0, mm, d, e, tq, tp)].map((f) => {
+    const out = [
+      run,
+      (mm: number, nn: number, A: Float64Array, d: Float64Array, e: Float64Array, tq: Float64Array, tp: Float64Array) => gebd2(mm, nn, A, 0, mm, d, e, tq, tp),
+    ].map((f) => {
       const d = new Float64Array(n);
       const e = new Float64Array(n - 1);
       f(m, n, A0.slice(), d, e, new Float64Array(n), new Float64Array(n));
@@ -162,7 +187,10 @@ describe("gebd2Fast (bidiagonalize-fast.ts) against gebd2, every output", () => 
   });
 
   it("gebrdFast: the fused kernel up to GEBD2_FAST_MAX_SIZE, the blocked gebrd above (same d to rounding either way)", () => {
-    for (const [m, n] of [[40, 40], [200, 130]]) {
+    for (const [m, n] of [
+      [40, 40],
+      [200, 130],
+    ]) {
       const A0 = random(m, n, m + n);
       const d1 = new Float64Array(n);
       const d2 = new Float64Array(n);

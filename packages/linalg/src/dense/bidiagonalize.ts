@@ -53,7 +53,17 @@ import { orgqrFast } from "./qr.js";
  * (LAPACK dgebd2, upper bidiagonal case). Outputs as in the file header; d, e, tauq, taup
  * have n, n−1, n, n entries.
  */
-export function gebd2(m: number, n: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tauq: Float64Array, taup: Float64Array): void {
+export function gebd2(
+  m: number,
+  n: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  d: Float64Array,
+  e: Float64Array,
+  tauq: Float64Array,
+  taup: Float64Array,
+): void {
   const work = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     const aii = aOff + i + i * lda;
@@ -89,7 +99,23 @@ export function gebd2(m: number, n: number, A: Float64Array, aOff: number, lda: 
  * trailing A[nb:m, nb:n] still needs A22 := A22 − V·Yᵀ − X·Uᵀ (the caller does it with gemm).
  * The reflectors, d, e, tauq, taup are those gebd2 would produce for these nb steps.
  */
-export function labrd(m: number, n: number, nb: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tauq: Float64Array, taup: Float64Array, tOff: number, X: Float64Array, ldx: number, Y: Float64Array, ldy: number): void {
+export function labrd(
+  m: number,
+  n: number,
+  nb: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  d: Float64Array,
+  e: Float64Array,
+  tauq: Float64Array,
+  taup: Float64Array,
+  tOff: number,
+  X: Float64Array,
+  ldx: number,
+  Y: Float64Array,
+  ldy: number,
+): void {
   const at = (i: number, j: number) => aOff + i + j * lda;
   // Every update below is a matrix–vector product with the panel's earlier columns, as in
   // dlabrd's calls of dgemv (SIMD in gemv when A, X and Y are resident); t1, t2 hold the
@@ -123,8 +149,24 @@ export function labrd(m: number, n: number, nb: number, A: Float64Array, aOff: n
       for (let j = i + 1; j < n; j++) Y[yi + j] *= tq;
 
       // A[i, i+1:n] −= Y[i+1:n, 0:i+1]·A[i, 0:i+1]ᵀ + A[0:i, i+1:n]ᵀ·X[i, 0:i]ᵀ  (row i, updated; A[i, i] = 1 here)
-      gemv({ m: n - i - 1, n: i + 1, alpha: -1, A: Y, aOff: i + 1, aRs: 1, aCs: ldy, x: A, xOff: at(i, 0), xs: lda, beta: 1, y: A, yOff: at(i, i + 1), ys: lda });
-      if (i > 0) gemv({ m: n - i - 1, n: i, alpha: -1, A, aOff: at(0, i + 1), aRs: lda, aCs: 1, x: X, xOff: i, xs: ldx, beta: 1, y: A, yOff: at(i, i + 1), ys: lda });
+      gemv({
+        m: n - i - 1,
+        n: i + 1,
+        alpha: -1,
+        A: Y,
+        aOff: i + 1,
+        aRs: 1,
+        aCs: ldy,
+        x: A,
+        xOff: at(i, 0),
+        xs: lda,
+        beta: 1,
+        y: A,
+        yOff: at(i, i + 1),
+        ys: lda,
+      });
+      if (i > 0)
+        gemv({ m: n - i - 1, n: i, alpha: -1, A, aOff: at(0, i + 1), aRs: lda, aCs: 1, x: X, xOff: i, xs: ldx, beta: 1, y: A, yOff: at(i, i + 1), ys: lda });
       A[aii] = d[tOff + i];
 
       // G_i zeroes A[i, i+2:n]
@@ -136,7 +178,22 @@ export function labrd(m: number, n: number, nb: number, A: Float64Array, aOff: n
       // X[i+1:m, i] = taup·(A[i+1:m, i+1:n] − A[i+1:m, 0:i+1]·Y[i+1:n, 0:i+1]ᵀ − X[i+1:m, 0:i]·A[0:i, i+1:n])·v_i
       const xi = i * ldx;
       if (i + 1 < m) {
-        gemv({ m: m - i - 1, n: n - i - 1, alpha: 1, A, aOff: at(i + 1, i + 1), aRs: 1, aCs: lda, x: A, xOff: ai1, xs: lda, beta: 0, y: X, yOff: xi + i + 1, ys: 1 });
+        gemv({
+          m: m - i - 1,
+          n: n - i - 1,
+          alpha: 1,
+          A,
+          aOff: at(i + 1, i + 1),
+          aRs: 1,
+          aCs: lda,
+          x: A,
+          xOff: ai1,
+          xs: lda,
+          beta: 0,
+          y: X,
+          yOff: xi + i + 1,
+          ys: 1,
+        });
         // t1 = Y[i+1:n, 0:i+1]ᵀ·v_i,  t2 = A[0:i, i+1:n]·v_i
         gemv({ m: i + 1, n: n - i - 1, alpha: 1, A: Y, aOff: i + 1, aRs: ldy, aCs: 1, x: A, xOff: ai1, xs: lda, beta: 0, y: t1, yOff: 0, ys: 1 });
         // X[i+1:m, i] −= A[i+1:m, 0:i+1]·t1 + X[i+1:m, 0:i]·t2
@@ -158,7 +215,18 @@ export function labrd(m: number, n: number, nb: number, A: Float64Array, aOff: n
  * update A22 −= V·Yᵀ + X·Uᵀ by gemm, and gebd2 (the spec) on the last block. Same outputs as
  * {@link gebd2}.
  */
-export function gebrd(m: number, n: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tauq: Float64Array, taup: Float64Array, nb: number): void {
+export function gebrd(
+  m: number,
+  n: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  d: Float64Array,
+  e: Float64Array,
+  tauq: Float64Array,
+  taup: Float64Array,
+  nb: number,
+): void {
   if (nb < 2 || nb >= n) {
     gebd2(m, n, A, aOff, lda, d, e, tauq, taup);
     return;
@@ -213,7 +281,17 @@ export function orgbrQ(m: number, n: number, qCols: number, A: Float64Array, aOf
  * stored in row i of A right of the superdiagonal, is copied into column i+1 of P below its
  * diagonal, so that P[1:n, 1:n] is what QR's orgqr forms; P[0, 0] = 1.
  */
-export function orgbrP(n: number, A: Float64Array, aOff: number, lda: number, taup: Float64Array, P: Float64Array, pOff: number, ldp: number, nb: number): void {
+export function orgbrP(
+  n: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  taup: Float64Array,
+  P: Float64Array,
+  pOff: number,
+  ldp: number,
+  nb: number,
+): void {
   for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) P[pOff + i + j * ldp] = 0;
   if (n === 0) return;
   P[pOff] = 1;
@@ -231,7 +309,17 @@ export function orgbrP(n: number, A: Float64Array, aOff: number, lda: number, ta
  * A is complex128 interleaved (element (i, j) at A[2e], A[2e + 1], e = aOff + i + j·lda);
  * tauq, taup interleaved (2n entries). Storage as {@link gebd2}, v_i stored unconjugated.
  */
-export function zgebd2(m: number, n: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tauq: Float64Array, taup: Float64Array): void {
+export function zgebd2(
+  m: number,
+  n: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  d: Float64Array,
+  e: Float64Array,
+  tauq: Float64Array,
+  taup: Float64Array,
+): void {
   const work = new Float64Array(2 * m);
   for (let i = 0; i < n; i++) {
     const aii = aOff + i + i * lda;

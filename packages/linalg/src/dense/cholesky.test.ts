@@ -30,7 +30,9 @@ describe.each([
   { name: "potrf nb=1", factor: (n: number, W: Float64Array) => potrf(n, W, 0, n, 1) },
   { name: "potrf nb=4", factor: (n: number, W: Float64Array) => potrf(n, W, 0, n, 4) },
   { name: "potrf nb=7", factor: (n: number, W: Float64Array) => potrf(n, W, 0, n, 7) },
-  ...(HAS_RESIDENT ? [1, 4, 7].map((nb) => ({ name: `potrfResident nb=${nb} (WebAssembly)`, factor: (n: number, W: Float64Array) => potrfWasm(n, W, nb) })) : []),
+  ...(HAS_RESIDENT
+    ? [1, 4, 7].map((nb) => ({ name: `potrfResident nb=${nb} (WebAssembly)`, factor: (n: number, W: Float64Array) => potrfWasm(n, W, nb) }))
+    : []),
 ])("$name", ({ factor }) => {
   it.each([1, 2, 9, 30])("agrees with the unblocked routine on spd %i", (n) => {
     const a = spdMatrix(n, n);
@@ -115,7 +117,12 @@ describe("cholesky", () => {
 
   it("computes float32 in float32 and ints in float64", () => {
     expect(cholesky(spdMatrix(3, 2).astype("float32")).dtype).toBe("float32");
-    expect(cholesky([[4, 2], [2, 5]]).toArray()).toEqual([
+    expect(
+      cholesky([
+        [4, 2],
+        [2, 5],
+      ]).toArray(),
+    ).toEqual([
       [2, 0],
       [1, 2],
     ]);
@@ -123,8 +130,20 @@ describe("cholesky", () => {
 
   it("raises LinAlgError(notPositiveDefinite) with the failing index", () => {
     for (const [a, index] of [
-      [[[1, 2], [2, 1]], 1],
-      [[[-1, 0], [0, 1]], 0],
+      [
+        [
+          [1, 2],
+          [2, 1],
+        ],
+        1,
+      ],
+      [
+        [
+          [-1, 0],
+          [0, 1],
+        ],
+        0,
+      ],
       [np.zeros([3, 3]), 0],
       [np.eye(4).multiply(-1), 0],
     ] as const) {
@@ -146,7 +165,12 @@ describe("cholesky", () => {
 
   it("errors: non-square names the shape, NaN is a ValueError", () => {
     expect(() => cholesky(np.zeros([2, 3]))).toThrow(/cholesky: Last 2 dimensions of the array must be square, got shape \(2, 3\)/);
-    expect(() => cholesky([[1, 0], [NaN, 1]])).toThrow(ValueError);
+    expect(() =>
+      cholesky([
+        [1, 0],
+        [NaN, 1],
+      ]),
+    ).toThrow(ValueError);
   });
 
   it("property: A = L·Lᵀ on random spd stacks and strided views", () => {
@@ -189,7 +213,23 @@ describe("choFactor / choSolve", () => {
   });
 
   it("the worked example", () => {
-    expect(choSolve(choFactor([[4, 2], [2, 5]]), [6, 7]).toArray()).toEqual([1, 1]);
-    expect(() => choSolve(choFactor([[4, 2], [2, 5]]), [6, 7, 8])).toThrow(/choSolve: shapes of c \(2, 2\) and b \(3,\) are incompatible/);
+    expect(
+      choSolve(
+        choFactor([
+          [4, 2],
+          [2, 5],
+        ]),
+        [6, 7],
+      ).toArray(),
+    ).toEqual([1, 1]);
+    expect(() =>
+      choSolve(
+        choFactor([
+          [4, 2],
+          [2, 5],
+        ]),
+        [6, 7, 8],
+      ),
+    ).toThrow(/choSolve: shapes of c \(2, 2\) and b \(3,\) are incompatible/);
   });
 });

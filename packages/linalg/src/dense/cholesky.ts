@@ -165,11 +165,7 @@ export function potrs(n: number, nrhs: number, L: FloatArray, lOff: number, ldl:
 
 /** NumPy's "Matrix is not positive definite", with the failing leading minor. */
 function notPD(fn: string, j: number): LinAlgError {
-  return new LinAlgError(
-    `${fn}: Matrix is not positive definite: the leading minor of order ${j + 1} is not positive (index ${j})`,
-    "notPositiveDefinite",
-    j,
-  );
+  return new LinAlgError(`${fn}: Matrix is not positive definite: the leading minor of order ${j + 1} is not positive (index ${j})`, "notPositiveDefinite", j);
 }
 
 /**
@@ -284,7 +280,9 @@ export function choSolve(factor: ChoFactorFields | readonly [NDArray, boolean], 
   checkOptions(fn, CHO_SOLVE_OPTIONS, options);
   const pair = Array.isArray(factor) && factor.length === 2;
   if (!pair && (factor === null || typeof factor !== "object" || !("c" in factor) || !("lower" in factor))) {
-    throw new ValueError(`${fn}: factor must be choFactor's { c, lower } or the pair [c, lower], got ${factor === null ? "null" : Array.isArray(factor) ? `an array of length ${factor.length}` : typeof factor}`);
+    throw new ValueError(
+      `${fn}: factor must be choFactor's { c, lower } or the pair [c, lower], got ${factor === null ? "null" : Array.isArray(factor) ? `an array of length ${factor.length}` : typeof factor}`,
+    );
   }
   const C = asArray(pair ? (factor as readonly [NDArray, boolean])[0] : (factor as ChoFactorFields).c);
   const lower = pair ? (factor as readonly [NDArray, boolean])[1] : (factor as ChoFactorFields).lower;
@@ -303,7 +301,10 @@ export function choSolve(factor: ChoFactorFields | readonly [NDArray, boolean], 
   const dtype = workDType(C.dtype, B.dtype);
   const complex = dtype === "complex128";
   // "(n,n),(n,k)->(n,k)" over the broadcast batch
-  const inputs = [{ array: C, core: 2 }, { array: B, core }] as const;
+  const inputs = [
+    { array: C, core: 2 },
+    { array: B, core },
+  ] as const;
   const out = gufunc({ fn, inputs, dtype, output: vector ? [n] : [n, nrhs], work: [n * n, n * nrhs] }, ([W, X], step) => {
     // L in W's lower triangle: c itself, or Uᴴ
     step.load(0, W, { transpose: !lower, conjugate: !lower });

@@ -76,7 +76,8 @@ export function cond(x: ArrayInput, p: NormOrder = null): number | NDArray {
       try {
         ni = norm(invQuiet(A), p, [-2, -1]).data[0]; // no ill-conditioning warning: cond reports it as its value
       } catch (e) {
-        if (e instanceof LinAlgError && e.kind === "singular") ni = NaN; // NumPy's inv with errors ignored
+        if (e instanceof LinAlgError && e.kind === "singular")
+          ni = NaN; // NumPy's inv with errors ignored
         else throw e;
       }
       r.data[q] = nx.data[q] * ni;

@@ -19,7 +19,16 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §3.2.6 (and §3.4 for LU);
  * NumPy `umath_linalg` slogdet_single_element.
  */
-import { namedTuple, type Batched, type Complex, type ComplexMatrix, type NamedTuple, type NDArray, type NestedStack, type RealMatrix } from "@sliderule/ndarray";
+import {
+  namedTuple,
+  type Batched,
+  type Complex,
+  type ComplexMatrix,
+  type NamedTuple,
+  type NDArray,
+  type NestedStack,
+  type RealMatrix,
+} from "@sliderule/ndarray";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, batchShapeOf, stackOf, workDType, type ArrayInput } from "../util/batch.js";
 import { forEachLU } from "./lu.js";
@@ -42,7 +51,10 @@ export interface SlogdetFields<Sign, LogAbsDet> {
  * matrix `SlogdetResult` (numbers; `SlogdetResult<Complex>` for complex input); for a stack
  * `SlogdetResult<NDArray>`.
  */
-export type SlogdetResult<Sign = number, LogAbsDet = Sign extends NDArray ? NDArray : number> = NamedTuple<SlogdetFields<Sign, LogAbsDet>, ["sign", "logabsdet"]>;
+export type SlogdetResult<Sign = number, LogAbsDet = Sign extends NDArray ? NDArray : number> = NamedTuple<
+  SlogdetFields<Sign, LogAbsDet>,
+  ["sign", "logabsdet"]
+>;
 
 /**
  * Sign and natural logarithm of the determinant (NumPy's `np.linalg.slogdet`).

@@ -130,7 +130,20 @@ describe("eig: LAPACK's (and NumPy's) conventions", () => {
   });
 
   it("complex input: every eigenvector's largest component is real and positive", () => {
-    const a = np.array([[1, 2], [3, 4]]).astype("complex128").multiply(np.array([[1, 1], [1, 1]]).astype("complex128"));
+    const a = np
+      .array([
+        [1, 2],
+        [3, 4],
+      ])
+      .astype("complex128")
+      .multiply(
+        np
+          .array([
+            [1, 1],
+            [1, 1],
+          ])
+          .astype("complex128"),
+      );
     for (const V of matrices(eig(a).eigenvectors)) {
       for (let j = 0; j < V.n; j++) {
         let k = 0;
@@ -142,7 +155,18 @@ describe("eig: LAPACK's (and NumPy's) conventions", () => {
   });
 
   it("one complex eigenvalue makes the whole stack complex", () => {
-    const stack = np.stack([np.array([[1, 0], [0, 2]]), np.array([[0, -1], [1, 0]])]).astype("float64");
+    const stack = np
+      .stack([
+        np.array([
+          [1, 0],
+          [0, 2],
+        ]),
+        np.array([
+          [0, -1],
+          [1, 0],
+        ]),
+      ])
+      .astype("float64");
     const { eigenvalues, eigenvectors } = eig(stack);
     expect(eigenvalues.dtype).toBe("complex128");
     expect(eigenvectors.dtype).toBe("complex128");
@@ -152,10 +176,50 @@ describe("eig: LAPACK's (and NumPy's) conventions", () => {
   });
 
   it("dtypes: int → float64; float32 → float32 (real spectrum) or complex128", () => {
-    expect(eig(np.array([[2, 1], [1, 2]], "int32")).eigenvalues.dtype).toBe("float64");
-    expect(eigvals(np.array([[2, 1], [1, 2]], "float32")).dtype).toBe("float32");
-    expect(eig(np.array([[2, 1], [1, 2]], "float32")).eigenvectors.dtype).toBe("float32");
-    expect(eigvals(np.array([[0, -1], [1, 0]], "float32")).dtype).toBe("complex128");
+    expect(
+      eig(
+        np.array(
+          [
+            [2, 1],
+            [1, 2],
+          ],
+          "int32",
+        ),
+      ).eigenvalues.dtype,
+    ).toBe("float64");
+    expect(
+      eigvals(
+        np.array(
+          [
+            [2, 1],
+            [1, 2],
+          ],
+          "float32",
+        ),
+      ).dtype,
+    ).toBe("float32");
+    expect(
+      eig(
+        np.array(
+          [
+            [2, 1],
+            [1, 2],
+          ],
+          "float32",
+        ),
+      ).eigenvectors.dtype,
+    ).toBe("float32");
+    expect(
+      eigvals(
+        np.array(
+          [
+            [0, -1],
+            [1, 0],
+          ],
+          "float32",
+        ),
+      ).dtype,
+    ).toBe("complex128");
     expect(eigvals(np.zeros([0, 0])).dtype).toBe("float64");
     expect(eigvals(np.zeros([2, 0, 0])).shape).toEqual([2, 0]);
   });
@@ -168,7 +232,13 @@ describe("eig: LAPACK's (and NumPy's) conventions", () => {
 
   it("balancing: a badly scaled matrix keeps a small backward error relative to its balanced form", () => {
     // D·A·D⁻¹ with D spanning 2^±60: without balancing ‖A‖ ≈ 2^60 swamps the small eigenvalues
-    const A = np.array([[1, 2, 0], [3, 4, 5], [0, 6, 7]]).astype("float64");
+    const A = np
+      .array([
+        [1, 2, 0],
+        [3, 4, 5],
+        [0, 6, 7],
+      ])
+      .astype("float64");
     const D = [1, 2 ** 60, 2 ** -60];
     const B = np.zeros([3, 3]);
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) B.set(i, j, (D[i] * A.get(i, j)) / D[j]);
@@ -197,10 +267,18 @@ describe("eig: errors", () => {
 
   it("NaN or Inf: LinAlgError 'Array must not contain infs or NaNs'", () => {
     for (const bad of [NaN, Infinity, -Infinity]) {
-      const a = np.array([[1, 2], [3, bad]]);
+      const a = np.array([
+        [1, 2],
+        [3, bad],
+      ]);
       expect(() => eig(a)).toThrow(LinAlgError);
       expect(() => eigvals(a)).toThrow(/Array must not contain infs or NaNs/);
-      const c = np.array([[1, 2], [3, 4]]).astype("complex128");
+      const c = np
+        .array([
+          [1, 2],
+          [3, 4],
+        ])
+        .astype("complex128");
       (c.data as Float64Array)[3] = bad; // imaginary part of a[0, 1]
       expect(() => eig(c)).toThrow(/Array must not contain infs or NaNs/);
     }

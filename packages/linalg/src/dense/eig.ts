@@ -54,7 +54,15 @@ const EIG_OPTIONS = optionsSchema({ multishift: OPTION.any });
  * is v_j for a real λ_j; for a pair (wi[j] > 0), columns j and j+1 are the real and imaginary
  * parts of v_j (and v_{j+1} = conj(v_j)). Returns 0, or i + 1 when the QR algorithm failed.
  */
-export function geev(n: number, A: Float64Array, wantv: boolean, wr: Float64Array, wi: Float64Array, VR: Float64Array, multishift: MultishiftOptions = {}): number {
+export function geev(
+  n: number,
+  A: Float64Array,
+  wantv: boolean,
+  wr: Float64Array,
+  wi: Float64Array,
+  VR: Float64Array,
+  multishift: MultishiftOptions = {},
+): number {
   if (n === 0) return 0;
   // 1. scale A if its largest entry is outside [SMLNUM_DRIVER, BIGNUM_DRIVER] (machine.ts)
   const unscale = scaleToSafeRange(n, A, false);
@@ -237,7 +245,11 @@ function solveAll(a: ArrayInput, wantv: boolean, fn: string, options: EigOptions
         ? zgeev(n, W, wantv, wr.subarray(2 * p * n, 2 * (p + 1) * n), V)
         : geev(n, W, wantv, wr.subarray(p * n, (p + 1) * n), wi.subarray(p * n, (p + 1) * n), V, multishift);
       if (info > 0) {
-        throw new LinAlgError(`${fn}: Eigenvalues did not converge (the QR algorithm failed at eigenvalue ${info - 1}${count > 1 ? ` of matrix ${p}` : ""})`, "noConvergence", info - 1);
+        throw new LinAlgError(
+          `${fn}: Eigenvalues did not converge (the QR algorithm failed at eigenvalue ${info - 1}${count > 1 ? ` of matrix ${p}` : ""})`,
+          "noConvergence",
+          info - 1,
+        );
       }
       if (VR) VR.set(V.subarray(0, slots * n * n), slots * p * n * n);
     }

@@ -34,7 +34,14 @@ const cases = [
   { name: "hilbert 12", a: hilbert(12) },
   { name: "identity 6 (repeated λ)", a: np.eye(6) },
   { name: "zero 4", a: np.zeros([4, 4]) },
-  { name: "diagonal", a: np.array([[3, 0, 0], [0, -1, 0], [0, 0, 3]]) },
+  {
+    name: "diagonal",
+    a: np.array([
+      [3, 0, 0],
+      [0, -1, 0],
+      [0, 0, 3],
+    ]),
+  },
   { name: "random symmetric 70", a: fromLower(randomMatrix([70, 70], 21)) },
   { name: "hermitian 7", a: fromLower(randomComplex([7, 7], 22)) },
   { name: "hpd 6, batched", a: batched(hpdMatrix(6, 23)) },
@@ -57,7 +64,12 @@ describe.each([
     as.forEach((a, p) => {
       // ‖A·V − V·Λ‖ / (n·‖A‖·eps)
       const AV = mul(a, vs[p]);
-      const VL = mul(vs[p], { m: n, n, re: Float64Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? ws[p].re[i / (n + 1)] : 0)), im: new Float64Array(n * n) });
+      const VL = mul(vs[p], {
+        m: n,
+        n,
+        re: Float64Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? ws[p].re[i / (n + 1)] : 0)),
+        im: new Float64Array(n * n),
+      });
       const r = normF(sub(AV, VL));
       expect(r === 0 ? 0 : r / (n * Math.max(normF(a), 1e-300) * eps)).toBeLessThan(30);
       for (let i = 1; i < n; i++) expect(ws[p].re[i]).toBeGreaterThanOrEqual(ws[p].re[i - 1]);
@@ -72,7 +84,10 @@ describe.each([
 
 describe("eigh", () => {
   it("reads only the UPLO triangle", () => {
-    const a = np.array([[2, 100], [1, 2]]);
+    const a = np.array([
+      [2, 100],
+      [1, 2],
+    ]);
     expect(Array.from(eigvalsh(a).data)).toEqual([1, 3]);
     const u = eigvalsh(a, { UPLO: "U" }).data;
     expect(u[0]).toBeCloseTo(-98, 12);
@@ -95,13 +110,25 @@ describe("eigh", () => {
     expect(() => eigh(np.eye(2), { UPLO: "X" as "L" })).toThrow(ValueError);
     expect(() => eigh(np.eye(2), { UPLO: "X" as "L" })).toThrow(/UPLO argument must be 'L' or 'U'/);
     expect(() => eigh(np.zeros([2, 3]))).toThrow(expect.objectContaining({ kind: "invalidInput" }));
-    expect(() => eigh([[NaN, 0], [0, 1]])).toThrow(expect.objectContaining({ kind: "noConvergence" }));
+    expect(() =>
+      eigh([
+        [NaN, 0],
+        [0, 1],
+      ]),
+    ).toThrow(expect.objectContaining({ kind: "noConvergence" }));
     expect(() => eigh(np.zeros([2]))).toThrow(LinAlgError);
   });
 
   it("handles 0×0 and float32", () => {
     expect(eigh(np.zeros([0, 0])).eigenvectors.shape).toEqual([0, 0]);
-    const r = eigh(np.array([[2, 1], [1, 2]]).astype("float32"));
+    const r = eigh(
+      np
+        .array([
+          [2, 1],
+          [1, 2],
+        ])
+        .astype("float32"),
+    );
     expect(r.eigenvalues.dtype).toBe("float32");
   });
 });

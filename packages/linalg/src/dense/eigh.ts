@@ -29,7 +29,19 @@
 import { namedTuple, type NamedTuple, type NDArray, ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, DIVIDE_AND_CONQUER, type BlockOptions } from "../tuning.js";
-import { asArray, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
+import {
+  asArray,
+  assertSquare,
+  batchOffsets,
+  batchShapeOf,
+  loadMatrix,
+  matrixStrides,
+  stackOf,
+  storeMatrix,
+  withWork,
+  workDType,
+  type ArrayInput,
+} from "../util/batch.js";
 import { EIGH_RANGE, scaleIntoRange } from "../primitives/safe-scale.js";
 import { steqr } from "./symmetric-qr.js";
 import { stedc } from "./tridiagonal-dc.js";
@@ -78,7 +90,12 @@ function uploOf(options: EighOptions, fn: string): "L" | "U" {
  * The eigendecomposition of each matrix of a stack, in working storage: `each(p, d, Z)` gets
  * the ascending eigenvalues d and (with vectors) Z (n×n column-major, interleaved if complex).
  */
-function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boolean): { A: NDArray; n: number; batch: number[]; complex: boolean; results: { d: Float64Array; Z: Float64Array | null }[] } {
+function eighStack(
+  fn: string,
+  a: ArrayInput,
+  options: EighOptions,
+  vectors: boolean,
+): { A: NDArray; n: number; batch: number[]; complex: boolean; results: { d: Float64Array; Z: Float64Array | null }[] } {
   const A = asArray(a);
   const uplo = uploOf(options, fn);
   assertSquare(A, fn);
@@ -108,7 +125,8 @@ function eighStack(fn: string, a: ArrayInput, options: EighOptions, vectors: boo
       for (let j = 0; j < n; j++) {
         let acc = 0;
         for (let i = slots * (j + j * n); i < slots * (n + j * n); i++) acc += W[i] - W[i];
-        if (acc !== 0) throw new LinAlgError(`${fn}: Eigenvalues did not converge (NaN or Inf in the ${uplo === "L" ? "lower" : "upper"} triangle)`, "noConvergence");
+        if (acc !== 0)
+          throw new LinAlgError(`${fn}: Eigenvalues did not converge (NaN or Inf in the ${uplo === "L" ? "lower" : "upper"} triangle)`, "noConvergence");
       }
       // 0. max|a_ij| into [2⁻⁴⁸⁵, 2⁴⁸⁵] by f = 2^e (dsyevd's sigma; safe-scale.ts), λ unscaled below
       const f = scaleIntoRange(W, 0, n * n, EIGH_RANGE, complex);

@@ -308,7 +308,19 @@ function bulgeReflector(H: Float64Array, ldh: number, l: number, m: number, i: n
  * X[r0..r1, k..k+nr−1] := X[r0..r1, k..k+nr−1]·G_k (G_k = I − tau·v·vᵀ, v = [1, v2, v3],
  * t1 = tau, t2 = tau·v2, t3 = tau·v3): one reflector from the right, row by row.
  */
-function reflectRight(X: Float64Array, ld: number, k: number, nr: number, r0: number, r1: number, v2: number, v3: number, t1: number, t2: number, t3: number): void {
+function reflectRight(
+  X: Float64Array,
+  ld: number,
+  k: number,
+  nr: number,
+  r0: number,
+  r1: number,
+  v2: number,
+  v3: number,
+  t1: number,
+  t2: number,
+  t3: number,
+): void {
   const c0 = k * ld;
   const c1 = c0 + ld;
   if (nr === 3) {
@@ -329,7 +341,19 @@ function reflectRight(X: Float64Array, ld: number, k: number, nr: number, r0: nu
 }
 
 /** H[k..k+nr−1, j0..j1] := G_k·H[k..k+nr−1, j0..j1] (G_k = G_kᵀ; arguments as reflectRight), column by column. */
-function reflectLeft(H: Float64Array, ldh: number, k: number, nr: number, j0: number, j1: number, v2: number, v3: number, t1: number, t2: number, t3: number): void {
+function reflectLeft(
+  H: Float64Array,
+  ldh: number,
+  k: number,
+  nr: number,
+  j0: number,
+  j1: number,
+  v2: number,
+  v3: number,
+  t1: number,
+  t2: number,
+  t3: number,
+): void {
   if (nr === 3) {
     for (let j = j0, e = k + j0 * ldh; j <= j1; j++, e += ldh) {
       const sum = H[e] + v2 * H[e + 1] + v3 * H[e + 2];
@@ -479,9 +503,15 @@ function sweepRight(X: Float64Array, ld: number, r0: number, r1: number, m: numb
 /** sweepRight on rows r..r+3 at once (the rows a, b, c, d: four windows of three columns). */
 function sweepRightFourRows(X: Float64Array, ld: number, r: number, m: number, i: number, sweep: Float64Array): void {
   let e = r + m * ld;
-  let a0 = X[e], b0 = X[e + 1], c0 = X[e + 2], d0 = X[e + 3];
+  let a0 = X[e],
+    b0 = X[e + 1],
+    c0 = X[e + 2],
+    d0 = X[e + 3];
   e += ld;
-  let a1 = X[e], b1 = X[e + 1], c1 = X[e + 2], d1 = X[e + 3];
+  let a1 = X[e],
+    b1 = X[e + 1],
+    c1 = X[e + 2],
+    d1 = X[e + 3];
   let q = 0;
   for (let k = m; k < i - 1; k++, q += 5) {
     const v2 = sweep[q];
@@ -491,7 +521,10 @@ function sweepRightFourRows(X: Float64Array, ld: number, r: number, m: number, i
     const t3 = sweep[q + 4];
     const f = r + k * ld; // column k
     const g = f + 2 * ld; // column k + 2
-    const a2 = X[g], b2 = X[g + 1], c2 = X[g + 2], d2 = X[g + 3];
+    const a2 = X[g],
+      b2 = X[g + 1],
+      c2 = X[g + 2],
+      d2 = X[g + 3];
     const sa = a0 + v2 * a1 + v3 * a2;
     const sb = b0 + v2 * b1 + v3 * b2;
     const sc = c0 + v2 * c1 + v3 * c2;

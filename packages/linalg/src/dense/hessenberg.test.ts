@@ -53,31 +53,50 @@ describe("hessenberg: A = Q·H·Qᴴ", () => {
 
   it("property: random sizes, stacks and transposed views, real and complex", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), fc.boolean(), fc.nat(), (n, count, complex, transpose, seed) => {
-        let a = complex ? randomComplex([count, n, n], seed) : randomMatrix([count, n, n], seed);
-        if (transpose) a = a.swapaxes(-1, -2);
-        const { H, Q } = hessenberg(a);
-        expectHessenberg(H);
-        expectOrthonormal(Q, { eps: 2 ** -52 });
-        expectReconstructs(a, [Q, H, conjT(Q)], { eps: 2 ** -52 });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat(),
+        (n, count, complex, transpose, seed) => {
+          let a = complex ? randomComplex([count, n, n], seed) : randomMatrix([count, n, n], seed);
+          if (transpose) a = a.swapaxes(-1, -2);
+          const { H, Q } = hessenberg(a);
+          expectHessenberg(H);
+          expectOrthonormal(Q, { eps: 2 ** -52 });
+          expectReconstructs(a, [Q, H, conjT(Q)], { eps: 2 ** -52 });
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it("errors: not square, NaN", () => {
     expect(() => hessenberg(np.zeros([2, 3]))).toThrow(LinAlgError);
-    expect(() => hessenberg(np.array([[1, NaN], [0, 1]]))).toThrow(/infs or NaNs/);
+    expect(() =>
+      hessenberg(
+        np.array([
+          [1, NaN],
+          [0, 1],
+        ]),
+      ),
+    ).toThrow(/infs or NaNs/);
   });
-
 });
 
 describe.each([
   { name: "gehd2 (dgehd2: larfRight, then larfLeft)", reduce: gehd2 },
   { name: "gehd2Fast (one fused rank-2 update per step)", reduce: gehd2Fast },
   { name: "gehrd nb=16 nx=16 (default)", reduce: gehrd },
-  { name: "gehrd nb=3 nx=2", reduce: (n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array) => gehrd(n, ilo, ihi, A, lda, tau, 3, 2) },
-  { name: "gehrd nb=5 nx=0", reduce: (n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array) => gehrd(n, ilo, ihi, A, lda, tau, 5, 0) },
+  {
+    name: "gehrd nb=3 nx=2",
+    reduce: (n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array) => gehrd(n, ilo, ihi, A, lda, tau, 3, 2),
+  },
+  {
+    name: "gehrd nb=5 nx=0",
+    reduce: (n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array) => gehrd(n, ilo, ihi, A, lda, tau, 5, 0),
+  },
 ])("$name", ({ reduce }) => {
   it.each([1, 2, 5, 17, 40, 70])("A = Q·H·Qᵀ for a random %i×%i matrix, and it agrees with gehd2 to rounding", (n) => {
     const a = randomMatrix([n, n], 5000 + n);

@@ -38,7 +38,19 @@ import { LinAlgError } from "../errors.js";
 import { larfb, larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { BLOCK_SIZES, HESSENBERG_BLOCK } from "../tuning.js";
-import { asArray, assertFinite, assertSquare, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, type ArrayInput } from "../util/batch.js";
+import {
+  asArray,
+  assertFinite,
+  assertSquare,
+  batchOffsets,
+  batchShapeOf,
+  loadMatrix,
+  matrixStrides,
+  stackOf,
+  storeMatrix,
+  withWork,
+  type ArrayInput,
+} from "../util/batch.js";
 import { orgqrFast } from "./qr.js";
 
 // ------------------------------------------------------------------ checks
@@ -150,7 +162,18 @@ export function gehd2Fast(n: number, ilo: number, ihi: number, A: Float64Array, 
  * relative to the panel (a(r, c) is A[r−1, k0+c−1]) so that it can be read beside dlahr2.f:
  * here K = k0 + 1 and N = ihi + 1.
  */
-function lahr2(ihi: number, k0: number, nb: number, A: Float64Array, lda: number, tau: Float64Array, T: Float64Array, ldt: number, Y: Float64Array, ldy: number): void {
+function lahr2(
+  ihi: number,
+  k0: number,
+  nb: number,
+  A: Float64Array,
+  lda: number,
+  tau: Float64Array,
+  T: Float64Array,
+  ldt: number,
+  Y: Float64Array,
+  ldy: number,
+): void {
   const p = lahr2Panel(ihi, k0, A, lda, T, ldt, Y, ldy);
   const { N, K, a } = p;
   let ei = 0;
@@ -212,7 +235,22 @@ function lahr2Panel(ihi: number, k0: number, A: Float64Array, lda: number, T: Fl
 function updatePanelColumn(p: Lahr2Panel, I: number, nb: number): void {
   const { N, K, A, lda, T, Y, ldy, a, t, y } = p;
   // column I of the panel: b := b − Y·a(K+I−1, 1:I−1)ᵀ on rows K+1..N
-  gemv({ m: N - K, n: I - 1, alpha: -1, A: Y, aOff: y(K + 1, 1), aRs: 1, aCs: ldy, x: A, xOff: a(K + I - 1, 1), xs: lda, beta: 1, y: A, yOff: a(K + 1, I), ys: 1 });
+  gemv({
+    m: N - K,
+    n: I - 1,
+    alpha: -1,
+    A: Y,
+    aOff: y(K + 1, 1),
+    aRs: 1,
+    aCs: ldy,
+    x: A,
+    xOff: a(K + I - 1, 1),
+    xs: lda,
+    beta: 1,
+    y: A,
+    yOff: a(K + 1, I),
+    ys: 1,
+  });
   // b := (I − V·Tᵀ·Vᵀ)·b, V = [V1; V2] (V1 unit lower, rows K+1..K+I−1), w in T(:, nb)
   const w = (c: number): number => t(c, nb);
   for (let c = 1; c < I; c++) T[w(c)] = A[a(K + c, I)]; // w = b1
@@ -249,7 +287,22 @@ function updatePanelColumn(p: Lahr2Panel, I: number, nb: number): void {
 function appendToYAndT(p: Lahr2Panel, I: number, ti: number): void {
   const { N, K, A, lda, T, Y, ldy, a, t, y } = p;
   // Y(K+1:N, I) = A(K+1:N, I+1:N−K+1)·v,  v = a(K+I:N, I)  (gemv: SIMD when A is resident)
-  gemv({ m: N - K, n: N - K - I + 1, alpha: 1, A, aOff: a(K + 1, I + 1), aRs: 1, aCs: lda, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: Y, yOff: y(K + 1, I), ys: 1 });
+  gemv({
+    m: N - K,
+    n: N - K - I + 1,
+    alpha: 1,
+    A,
+    aOff: a(K + 1, I + 1),
+    aRs: 1,
+    aCs: lda,
+    x: A,
+    xOff: a(K + I, I),
+    xs: 1,
+    beta: 0,
+    y: Y,
+    yOff: y(K + 1, I),
+    ys: 1,
+  });
   if (I > 1) {
     // T(1:I−1, I) = V2ᵀ·v... = a(K+I:N, 1:I−1)ᵀ·v
     gemv({ m: I - 1, n: N - K - I + 1, alpha: 1, A, aOff: a(K + I, 1), aRs: lda, aCs: 1, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: T, yOff: t(1, I), ys: 1 });
@@ -303,7 +356,16 @@ function rowsAbovePanel(p: Lahr2Panel, nb: number): void {
  * and the columns of the panel above it; the last `nx` columns by the fused unblocked
  * {@link gehd2Fast}. Outputs as gehd2 (equal up to rounding).
  */
-export function gehrd(n: number, ilo: number, ihi: number, A: Float64Array, lda: number, tau: Float64Array, nb = HESSENBERG_BLOCK.nb, nx = HESSENBERG_BLOCK.nx): void {
+export function gehrd(
+  n: number,
+  ilo: number,
+  ihi: number,
+  A: Float64Array,
+  lda: number,
+  tau: Float64Array,
+  nb = HESSENBERG_BLOCK.nb,
+  nx = HESSENBERG_BLOCK.nx,
+): void {
   for (let i = 0; i < n - 1; i++) tau[i] = 0;
   const nh = ihi - ilo + 1;
   let i = ilo;
@@ -477,12 +539,13 @@ export function hessenberg(a: ArrayInput): HessenbergResult {
     if (complex) zunghr(n, 0, n - 1, Z, n, tau);
     else orghr(n, 0, n - 1, Z, n, tau);
     // H: zero below the first subdiagonal (where the reflectors were)
-    for (let j = 0; j < n; j++) for (let i = j + 2; i < n; i++) {
-      if (complex) {
-        W[2 * (i + j * n)] = 0;
-        W[2 * (i + j * n) + 1] = 0;
-      } else W[i + j * n] = 0;
-    }
+    for (let j = 0; j < n; j++)
+      for (let i = j + 2; i < n; i++) {
+        if (complex) {
+          W[2 * (i + j * n)] = 0;
+          W[2 * (i + j * n) + 1] = 0;
+        } else W[i + j * n] = 0;
+      }
     storeMatrix(W, 0, n, n, n, H, p * n * n);
     storeMatrix(Z, 0, n, n, n, Q, p * n * n);
   }

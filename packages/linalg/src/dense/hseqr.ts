@@ -62,13 +62,27 @@ export function hseqr(
   // Z = Q is the identity outside rows and columns ilo..ihi, and the sweeps only mix columns
   // ilo..ihi: rows ilo..ihi of Z are all that change (dhseqr passes iloz = ilo, ihiz = ihi)
   const minOrder = multishift.minOrder ?? SCHUR_MULTISHIFT.minOrder;
-  const info = ihi - ilo + 1 >= minOrder ? laqr0(wantt, wantz, n, ilo, ihi, H, ldh, wr, wi, ilo, ihi, Z, ldz, multishift) : lahqr(wantt, wantz, n, ilo, ihi, H, ldh, wr, wi, ilo, ihi, Z, ldz);
+  const info =
+    ihi - ilo + 1 >= minOrder
+      ? laqr0(wantt, wantz, n, ilo, ihi, H, ldh, wr, wi, ilo, ihi, Z, ldz, multishift)
+      : lahqr(wantt, wantz, n, ilo, ihi, H, ldh, wr, wi, ilo, ihi, Z, ldz);
   if (wantt) for (let j = 0; j < n; j++) for (let i = j + 2; i < n; i++) H[i + j * ldh] = 0;
   return info;
 }
 
 /** The complex twin of {@link hseqr} (LAPACK zhseqr with zlahqr); w interleaved. */
-export function zhseqr(wantt: boolean, wantz: boolean, n: number, ilo: number, ihi: number, H: Float64Array, ldh: number, w: Float64Array, Z: Float64Array, ldz: number): number {
+export function zhseqr(
+  wantt: boolean,
+  wantz: boolean,
+  n: number,
+  ilo: number,
+  ihi: number,
+  H: Float64Array,
+  ldh: number,
+  w: Float64Array,
+  Z: Float64Array,
+  ldz: number,
+): number {
   for (let i = 0; i < n; i++) {
     if (i >= ilo && i <= ihi) continue;
     w[2 * i] = H[2 * (i + i * ldh)];

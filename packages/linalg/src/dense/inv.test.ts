@@ -11,26 +11,34 @@ describe.each([
   { name: "unblocked", blockSize: 1000 },
   { name: "blocked nb=2", blockSize: 2 },
 ])("inv ($name)", ({ blockSize }) => {
-  it.each(select((t) => t.includes("square") && !t.includes("singular") && !t.includes("ill-conditioned")).map((c) => [c.name, c] as const))("A·A⁻¹ = I for %s", (_, c) => {
-    const X = inv(c.a, { blockSize });
-    expect(X.shape).toEqual(c.a.shape);
-    expect(X.dtype).toBe(c.a.dtype === "int32" ? "float64" : c.a.dtype);
-    const n = c.a.shape[c.a.ndim - 1];
-    const eps = c.a.dtype === "float32" ? 2 ** -23 : 2 ** -52;
-    if (n === 0) return;
-    matrices(c.a).forEach((a, p) => {
-      const x = matrices(X)[p];
-      // residual ‖A·X − I‖ ≤ c·n·‖A‖·‖X‖·eps (the columns of X are backward stable solutions)
-      const r = mul(a, x);
-      for (let i = 0; i < n; i++) r.re[i * n + i] -= 1;
-      expect(normF(r) / (Math.max(n, 1) * normF(a) * normF(x) * eps)).toBeLessThan(30);
-    });
-  });
+  it.each(select((t) => t.includes("square") && !t.includes("singular") && !t.includes("ill-conditioned")).map((c) => [c.name, c] as const))(
+    "A·A⁻¹ = I for %s",
+    (_, c) => {
+      const X = inv(c.a, { blockSize });
+      expect(X.shape).toEqual(c.a.shape);
+      expect(X.dtype).toBe(c.a.dtype === "int32" ? "float64" : c.a.dtype);
+      const n = c.a.shape[c.a.ndim - 1];
+      const eps = c.a.dtype === "float32" ? 2 ** -23 : 2 ** -52;
+      if (n === 0) return;
+      matrices(c.a).forEach((a, p) => {
+        const x = matrices(X)[p];
+        // residual ‖A·X − I‖ ≤ c·n·‖A‖·‖X‖·eps (the columns of X are backward stable solutions)
+        const r = mul(a, x);
+        for (let i = 0; i < n; i++) r.re[i * n + i] -= 1;
+        expect(normF(r) / (Math.max(n, 1) * normF(a) * normF(x) * eps)).toBeLessThan(30);
+      });
+    },
+  );
 });
 
 describe("inv", () => {
   it("inverts the worked example exactly", () => {
-    expect(inv([[2, 0], [0, 4]]).toArray()).toEqual([
+    expect(
+      inv([
+        [2, 0],
+        [0, 4],
+      ]).toArray(),
+    ).toEqual([
       [0.5, 0],
       [0, 0.25],
     ]);
@@ -44,11 +52,21 @@ describe("inv", () => {
   });
 
   it("raises LinAlgError(singular) with the index; non-square names the shape", () => {
-    expect(() => inv([[1, 2], [2, 4]])).toThrow(expect.objectContaining({ name: "LinAlgError", kind: "singular", index: 1 }));
+    expect(() =>
+      inv([
+        [1, 2],
+        [2, 4],
+      ]),
+    ).toThrow(expect.objectContaining({ name: "LinAlgError", kind: "singular", index: 1 }));
     expect(() => inv(np.zeros([3, 3]))).toThrow(/Singular matrix/);
     expect(() => inv(np.zeros([2, 3]))).toThrow(/inv: Last 2 dimensions of the array must be square, got shape \(2, 3\)/);
     expect(() => inv(np.zeros([2, 3]))).toThrow(LinAlgError);
-    expect(() => inv([[NaN, 0], [0, 1]])).toThrow(ValueError);
+    expect(() =>
+      inv([
+        [NaN, 0],
+        [0, 1],
+      ]),
+    ).toThrow(ValueError);
   });
 
   it("handles 0×0 and stacks of 0×0", () => {
@@ -98,7 +116,14 @@ describe("getri against its twin, A·X = I by getrs (NumPy's route)", () => {
 
 describe("inv: SciPy's LinAlgWarning for an ill-conditioned matrix", () => {
   const { catchWarnings, LinAlgWarning } = np.warnings;
-  const A = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]], "float64");
+  const A = np.array(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ],
+    "float64",
+  );
 
   it("warns once per call (also for a stack); invQuiet does not", () => {
     const one = catchWarnings(() => inv(A));

@@ -24,15 +24,7 @@
 import type { NDArray } from "@sliderule/ndarray";
 import { zgetf2 } from "../complex/lu.js";
 import { BLOCK_SIZES, blockSizeOf, GETRI_BLOCK_COLUMNS, type BlockOptions } from "../tuning.js";
-import {
-  asArray,
-  assertFinite,
-  assertSquare,
-  gufunc,
-  workDType,
-  type ArrayInput,
-  type FloatArray,
-} from "../util/batch.js";
+import { asArray, assertFinite, assertSquare, gufunc, workDType, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { trsm } from "../primitives/triangular-solve.js";
 import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
 import { getrfFast } from "./lu.js";
@@ -115,7 +107,18 @@ function invert(a: ArrayInput, options: BlockOptions, warnIll: boolean): NDArray
  * (see the file header). `nb`: the triangular solves' leaf size; `width`: the block columns of
  * step 1 (default GETRI_BLOCK_COLUMNS, measured in tuning.ts).
  */
-export function getri(n: number, LU: FloatArray, luOff: number, lda: number, ipiv: Int32Array, X: FloatArray, xOff: number, ldx: number, nb: number, width = GETRI_BLOCK_COLUMNS): void {
+export function getri(
+  n: number,
+  LU: FloatArray,
+  luOff: number,
+  lda: number,
+  ipiv: Int32Array,
+  X: FloatArray,
+  xOff: number,
+  ldx: number,
+  nb: number,
+  width = GETRI_BLOCK_COLUMNS,
+): void {
   // 1. X := L⁻¹, one block column at a time, from the diagonal down
   for (let j = 0; j < n; j++) {
     X.fill(0, xOff + j * ldx, xOff + j * ldx + n);
@@ -123,7 +126,23 @@ export function getri(n: number, LU: FloatArray, luOff: number, lda: number, ipi
   }
   for (let j0 = 0; j0 < n; j0 += width) {
     const jb = Math.min(width, n - j0);
-    trsm({ n: n - j0, nrhs: jb, lower: true, unitDiagonal: true, T: LU, tOff: luOff + j0 + j0 * lda, tRs: 1, tCs: lda, B: X, bOff: xOff + j0 + j0 * ldx, bRs: 1, bCs: ldx }, nb);
+    trsm(
+      {
+        n: n - j0,
+        nrhs: jb,
+        lower: true,
+        unitDiagonal: true,
+        T: LU,
+        tOff: luOff + j0 + j0 * lda,
+        tRs: 1,
+        tCs: lda,
+        B: X,
+        bOff: xOff + j0 + j0 * ldx,
+        bRs: 1,
+        bCs: ldx,
+      },
+      nb,
+    );
   }
   // 2. X := U⁻¹·X
   trsm({ n, nrhs: n, lower: false, unitDiagonal: false, T: LU, tOff: luOff, tRs: 1, tCs: lda, B: X, bOff: xOff, bRs: 1, bCs: ldx }, nb);

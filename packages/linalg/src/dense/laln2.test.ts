@@ -39,9 +39,17 @@ describe("laln2: (A − w·I)·X = scale·B for 1×1 and 2×2 blocks", () => {
   it("property: random blocks, shifts and right-hand sides", () => {
     const num = fc.double({ min: -5, max: 5, noNaN: true });
     fc.assert(
-      fc.property(fc.constantFrom(1, 2), fc.constantFrom(1, 2), fc.array(num, { minLength: 4, maxLength: 4 }), fc.array(num, { minLength: 4, maxLength: 4 }), num, num, (na, nw, a, b, wr, wi) => {
-        check(na, nw, a, b, wr, nw === 2 ? wi : 0);
-      }),
+      fc.property(
+        fc.constantFrom(1, 2),
+        fc.constantFrom(1, 2),
+        fc.array(num, { minLength: 4, maxLength: 4 }),
+        fc.array(num, { minLength: 4, maxLength: 4 }),
+        num,
+        num,
+        (na, nw, a, b, wr, wi) => {
+          check(na, nw, a, b, wr, nw === 2 ? wi : 0);
+        },
+      ),
       { numRuns: 400 },
     );
   });

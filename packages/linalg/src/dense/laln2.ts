@@ -49,7 +49,21 @@ const ZSWAP = [false, false, true, true];
  * (aOff, lda); B from b0..b3 (b11, b21, b12, b22). A singular (or nearly) block is perturbed to
  * smin. scale ≤ 1 is chosen so that X cannot overflow.
  */
-export function laln2(na: number, nw: number, smin: number, T: Float64Array, aOff: number, lda: number, b11: number, b21: number, b12: number, b22: number, wr: number, wi: number, out: Laln2Result): void {
+export function laln2(
+  na: number,
+  nw: number,
+  smin: number,
+  T: Float64Array,
+  aOff: number,
+  lda: number,
+  b11: number,
+  b21: number,
+  b12: number,
+  b22: number,
+  wr: number,
+  wi: number,
+  out: Laln2Result,
+): void {
   const smlnum = 2 * SAFMIN;
   const bignum = 1 / smlnum;
   const smini = Math.max(smin, smlnum);

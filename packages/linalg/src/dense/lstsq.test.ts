@@ -9,7 +9,10 @@ import { lstsq } from "./lstsq.js";
 
 describe("lstsq", () => {
   it("tall full rank: Aᵀ(A·x − b) = 0 and the residuals rule", () => {
-    for (const [m, n] of [[8, 3], [60, 10]]) {
+    for (const [m, n] of [
+      [8, 3],
+      [60, 10],
+    ]) {
       const a = randomMatrix([m, n], m + n);
       const b = randomMatrix([m, 2], 7);
       const { x, residuals, rank, s } = lstsq(a, b);
@@ -31,7 +34,10 @@ describe("lstsq", () => {
   it("tall full rank, few right-hand sides: the QR solution R⁻¹·Qᵀb agrees with the SVD route", () => {
     // k ≤ N goes through the QR of [A b] and back substitution; k > N through the bidiagonal
     // SVD (lstsqReal). Both are backward stable, so their x differ by O(cond·eps) only.
-    for (const [m, n, seed] of [[200, 12, 1], [90, 30, 2]]) {
+    for (const [m, n, seed] of [
+      [200, 12, 1],
+      [90, 30, 2],
+    ]) {
       const a = randomMatrix([m, n], seed);
       const B = randomMatrix([m, n + 1], seed + 10); // n + 1 columns: the SVD route
       const wide = lstsq(a, B);
@@ -145,12 +151,30 @@ describe("lstsq", () => {
     }
     // rcond ≤ 0 or ≥ 1 is LAPACK's 2⁻⁵³ (NumPy passes rcond through): for diag(1, 2e−16),
     // np.linalg.lstsq(d, b, rcond=-1) has rank 2, rcond=None (2·2⁻⁵²) rank 1
-    const d = np.array([[1, 0], [0, 2e-16]], "float64");
+    const d = np.array(
+      [
+        [1, 0],
+        [0, 2e-16],
+      ],
+      "float64",
+    );
     for (const rcond of [-1, 0, 1, 2]) expect(lstsq(d, [1, 1], { rcond }).rank).toBe(2);
     expect(lstsq(d, [1, 1]).rank).toBe(1);
     expect(lstsq(d, [1, 1], { rcond: 1e-10 }).rank).toBe(1);
     // a large rcond truncates
-    expect(lstsq(np.array([[1, 0], [0, 1e-3]], "float64"), [1, 1], { rcond: 1e-2 }).rank).toBe(1);
+    expect(
+      lstsq(
+        np.array(
+          [
+            [1, 0],
+            [0, 1e-3],
+          ],
+          "float64",
+        ),
+        [1, 1],
+        { rcond: 1e-2 },
+      ).rank,
+    ).toBe(1);
   });
 
   it("rcond must be a number (not NaN) or null", () => {

@@ -296,7 +296,17 @@ function pseudoInverseOf(s: Float64Array, cutoff: number): Float64Array {
  * diagonal of the first r columns of V (m×r, ld ldv; as geqrf and gebrd leave them), C m×k
  * (ld ldc). Qᵀ = H_{r−1}···H_0 applies H_0 first, Q applies H_{r−1} first (LAPACK dormqr).
  */
-function applyReflectors(transpose: boolean, m: number, r: number, V: Float64Array, ldv: number, tau: Float64Array, C: Float64Array, ldc: number, k: number): void {
+function applyReflectors(
+  transpose: boolean,
+  m: number,
+  r: number,
+  V: Float64Array,
+  ldv: number,
+  tau: Float64Array,
+  C: Float64Array,
+  ldc: number,
+  k: number,
+): void {
   for (let t = 0; t < r; t++) {
     const i = transpose ? t : r - 1 - t;
     const vii = i + i * ldv;
@@ -332,7 +342,18 @@ function applyReflectors(transpose: boolean, m: number, r: number, V: Float64Arr
  * (orthogonal reflectors keep the norm) is the norm of column N+j's rows N..min(N+j, M−1),
  * the upper trapezoid that b's reflectors leave there.
  */
-function lstsqReal(M: number, N: number, W: Float64Array, tall: boolean, Bw: Float64Array, k: number, rcond: number, nb: number, fn: string, bInQr = false): { s: Float64Array; X: Float64Array; tail: Float64Array | null } {
+function lstsqReal(
+  M: number,
+  N: number,
+  W: Float64Array,
+  tall: boolean,
+  Bw: Float64Array,
+  k: number,
+  rcond: number,
+  nb: number,
+  fn: string,
+  bInQr = false,
+): { s: Float64Array; X: Float64Array; tail: Float64Array | null } {
   const m = tall ? M : N;
   const n = tall ? N : M;
   const d = new Float64Array(N);

@@ -37,7 +37,10 @@ const factorizers = [
   { name: "getrf2 (recursive)", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf2(m, n, A, 0, m, ipiv, 0) },
   // the WebAssembly twin, on the backends that have one
   ...(HAS_RESIDENT
-    ? [1, 3, 8, 21].map((nb) => ({ name: `getrfResident nb=${nb} (WebAssembly)`, factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrfWasm(m, n, A, ipiv, nb) }))
+    ? [1, 3, 8, 21].map((nb) => ({
+        name: `getrfResident nb=${nb} (WebAssembly)`,
+        factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrfWasm(m, n, A, ipiv, nb),
+      }))
     : []),
 ];
 
@@ -154,7 +157,14 @@ describe("lu", () => {
 
   it("keeps float32 in float32 and promotes int32 to float64", () => {
     expect(lu(randomMatrix([4, 4], 1, "float32")).U.dtype).toBe("float32");
-    expect(lu(np.array([[1, 2], [3, 4]])).U.dtype).toBe("float64");
+    expect(
+      lu(
+        np.array([
+          [1, 2],
+          [3, 4],
+        ]),
+      ).U.dtype,
+    ).toBe("float64");
     expect(lu(randomComplex([3, 3], 2)).L.dtype).toBe("complex128");
   });
 
@@ -176,8 +186,22 @@ describe("lu", () => {
       [0, 1],
       [1, 0],
     ]);
-    expectClose(L, np.array([[1, 0], [1 / 3, 1]]), 1e-15);
-    expectClose(U, np.array([[3, 4], [0, 2 / 3]]), 1e-15);
+    expectClose(
+      L,
+      np.array([
+        [1, 0],
+        [1 / 3, 1],
+      ]),
+      1e-15,
+    );
+    expectClose(
+      U,
+      np.array([
+        [3, 4],
+        [0, 2 / 3],
+      ]),
+      1e-15,
+    );
   });
 
   it("factors a singular matrix without error", () => {
@@ -195,21 +219,39 @@ describe("lu", () => {
   });
 
   it("rejects NaN and Inf, and 1-D input", () => {
-    expect(() => lu([[1, NaN], [0, 1]])).toThrow(ValueError);
-    expect(() => lu([[1, Infinity], [0, 1]])).toThrow(/lu: array must not contain infs or NaNs/);
+    expect(() =>
+      lu([
+        [1, NaN],
+        [0, 1],
+      ]),
+    ).toThrow(ValueError);
+    expect(() =>
+      lu([
+        [1, Infinity],
+        [0, 1],
+      ]),
+    ).toThrow(/lu: array must not contain infs or NaNs/);
     expect(() => lu([1, 2, 3])).toThrow(ValueError);
     expect(() => lu([1, 2, 3])).toThrow(/lu: expected a matrix or a stack of matrices \(at least 2 dimensions\), got shape \(3,\)/);
   });
 
   it("property: P·L·U = A for random shapes, strides and batches", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), fc.integer({ min: 1, max: 5 }), fc.nat(), (m, n, batch, transpose, nb, seed) => {
-        const shape = batch === 0 ? [m, n] : [batch, m, n];
-        let a = randomMatrix(transpose ? [...shape.slice(0, -2), n, m] : shape, seed);
-        if (transpose) a = a.swapaxes(-1, -2);
-        const { P, L, U } = lu(a, { blockSize: nb });
-        expectReconstructs(a, [P, L, U]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 5 }),
+        fc.nat(),
+        (m, n, batch, transpose, nb, seed) => {
+          const shape = batch === 0 ? [m, n] : [batch, m, n];
+          let a = randomMatrix(transpose ? [...shape.slice(0, -2), n, m] : shape, seed);
+          if (transpose) a = a.swapaxes(-1, -2);
+          const { P, L, U } = lu(a, { blockSize: nb });
+          expectReconstructs(a, [P, L, U]);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -223,7 +265,14 @@ describe("luFactor / luSolve", () => {
     ]);
     expect(piv.dtype).toBe("int32");
     expect(piv.toArray()).toEqual([1, 1]);
-    expectClose(f, np.array([[3, 4], [1 / 3, 2 / 3]]), 1e-15);
+    expectClose(
+      f,
+      np.array([
+        [3, 4],
+        [1 / 3, 2 / 3],
+      ]),
+      1e-15,
+    );
   });
 
   it.each([0, 1, 2, "N", "T", "C"] as const)("solves op(A)·x = b with trans %s, vector and matrix b", (trans) => {

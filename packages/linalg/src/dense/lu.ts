@@ -278,7 +278,19 @@ export function getrfFast(m: number, n: number, A: FloatArray, aOff: number, lda
 }
 
 /** {@link getrsBlock} on the n×n factors LU[luOff + i + j·lda] and the n×nrhs B[bOff + i + j·ldb]. */
-export function getrs(trans: 0 | 1, n: number, nrhs: number, LU: FloatArray, luOff: number, lda: number, ipiv: Int32Array, B: FloatArray, bOff: number, ldb: number, nb: number): void {
+export function getrs(
+  trans: 0 | 1,
+  n: number,
+  nrhs: number,
+  LU: FloatArray,
+  luOff: number,
+  lda: number,
+  ipiv: Int32Array,
+  B: FloatArray,
+  bOff: number,
+  ldb: number,
+  nb: number,
+): void {
   getrsBlock(trans, colMajor(LU, n, n, luOff, lda), ipiv, colMajor(B, n, nrhs, bOff, ldb), nb);
 }
 
@@ -302,11 +314,7 @@ export function pivotsToPermutation(m: number, ipiv: Int32Array, ipOff: number, 
  * after the other; `visit` receives each factored matrix (det and slogdet, whose results are
  * numbers per matrix). Complex input is factored by the complex routine (zgetf2).
  */
-export function forEachLU(
-  a: NDArray,
-  nb: number,
-  visit: (p: number, W: FloatArray, ipiv: Int32Array, info: number) => void,
-): void {
+export function forEachLU(a: NDArray, nb: number, visit: (p: number, W: FloatArray, ipiv: Int32Array, info: number) => void): void {
   const m = a.shape[a.ndim - 2];
   const n = a.shape[a.ndim - 1];
   const dtype = workDType(a.dtype);
@@ -501,7 +509,9 @@ export function luSolve(factors: LuFactorFields | readonly [NDArray, NDArray], b
   checkOptions(fn, LU_SOLVE_OPTIONS, options);
   const pair = Array.isArray(factors) && factors.length === 2;
   if (!pair && (factors === null || typeof factors !== "object" || !("lu" in factors) || !("piv" in factors))) {
-    throw new ValueError(`${fn}: factors must be luFactor's { lu, piv } or the pair [lu, piv], got ${factors === null ? "null" : Array.isArray(factors) ? `an array of length ${factors.length}` : typeof factors}`);
+    throw new ValueError(
+      `${fn}: factors must be luFactor's { lu, piv } or the pair [lu, piv], got ${factors === null ? "null" : Array.isArray(factors) ? `an array of length ${factors.length}` : typeof factors}`,
+    );
   }
   const LUa = asArray(pair ? (factors as readonly [NDArray, NDArray])[0] : (factors as LuFactorFields).lu);
   const piv = asArray(pair ? (factors as readonly [NDArray, NDArray])[1] : (factors as LuFactorFields).piv);
@@ -527,7 +537,11 @@ export function luSolve(factors: LuFactorFields | readonly [NDArray, NDArray], b
   const ipiv = new Int32Array(n);
   // "(n,n),(n,k),(n)->(n,k)": lu, b and piv over the broadcast batch (piv is read, not loaded);
   // piv's batch axes broadcast too, so a piv stack that does not fit lu's is a ShapeError
-  const inputs = [{ array: LUa, core: 2 }, { array: B, core }, { array: piv, core: 1 }] as const;
+  const inputs = [
+    { array: LUa, core: 2 },
+    { array: B, core },
+    { array: piv, core: 1 },
+  ] as const;
   const out = gufunc({ fn, inputs, dtype, output: vector ? [n] : [n, nrhs], work: [n * n, n * nrhs] }, ([W, X], step) => {
     step.load(0, W);
     const pivOff = step.offset(2);

@@ -9,7 +9,16 @@ import { matrixPower } from "./matrix-power.js";
 describe("matrixPower", () => {
   it("Fibonacci by squaring; int matrices stay int", () => {
     // int32 given explicitly: plain JS numbers are float64
-    const f = matrixPower(np.array([[1, 1], [1, 0]], "int32"), 10);
+    const f = matrixPower(
+      np.array(
+        [
+          [1, 1],
+          [1, 0],
+        ],
+        "int32",
+      ),
+      10,
+    );
     expect(f.toArray()).toEqual([
       [89, 55],
       [55, 34],
@@ -35,30 +44,61 @@ describe("matrixPower", () => {
     expect(matrixPower(np.eye(2, { dtype: "int32" }), 0).dtype).toBe("int32");
     const a = randomMatrix([3, 3], 2).add(np.eye(3).multiply(3));
     expectClose(matrixPower(a, -2), matrixPower(inv(a), 2), 1e-13, 1e-14);
-    expect(matrixPower([[1, 2], [3, 4]], -1).dtype).toBe("float64");
+    expect(
+      matrixPower(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        -1,
+      ).dtype,
+    ).toBe("float64");
   });
 
   it("errors: non-square, singular inverse, non-integer exponent", () => {
     expect(() => matrixPower(np.zeros([2, 3]), 2)).toThrow(LinAlgError);
-    expect(() => matrixPower([[1, 2], [2, 4]], -1)).toThrow(expect.objectContaining({ kind: "singular" }));
+    expect(() =>
+      matrixPower(
+        [
+          [1, 2],
+          [2, 4],
+        ],
+        -1,
+      ),
+    ).toThrow(expect.objectContaining({ kind: "singular" }));
     expect(() => matrixPower(np.eye(2), 1.5)).toThrow(TypeError);
   });
 
   it("bool stays bool, as NumPy's matrix_power and matmul", () => {
     // np.linalg.matrix_power(np.array([[True, False], [True, True]]), k) for k = 1, 2, 3, 5 -> [[T, F], [T, T]]
-    const a = np.array([[true, false], [true, true]]);
+    const a = np.array([
+      [true, false],
+      [true, true],
+    ]);
     for (const k of [1, 2, 3, 5]) {
       const r = matrixPower(a, k);
       expect(r.dtype).toBe("bool");
-      expect(r.toArray()).toEqual([[true, false], [true, true]]);
+      expect(r.toArray()).toEqual([
+        [true, false],
+        [true, true],
+      ]);
     }
     const z = matrixPower(a, 0);
     expect(z.dtype).toBe("bool");
-    expect(z.toArray()).toEqual([[true, false], [false, true]]);
+    expect(z.toArray()).toEqual([
+      [true, false],
+      [false, true],
+    ]);
     // a permutation cycle: P³ = I; int32 counts would have given 1s too, but a 2-cycle of all-true
     // rows must stay true (a count of 2^k in int32 would wrap to 0 at k = 32)
-    const t = np.array([[true, true], [true, true]]);
-    expect(matrixPower(t, 40).toArray()).toEqual([[true, true], [true, true]]);
+    const t = np.array([
+      [true, true],
+      [true, true],
+    ]);
+    expect(matrixPower(t, 40).toArray()).toEqual([
+      [true, true],
+      [true, true],
+    ]);
     // negative powers go through inv: float64
     expect(matrixPower(a, -1).dtype).toBe("float64");
   });

@@ -31,7 +31,10 @@ describe("multiDot", () => {
   it("1-D ends: vector results, both 1-D gives a 0-d scalar", () => {
     expect(multiDot([[[1, 2]], [[3], [4]], [[5]]]).toArray()).toEqual([[55]]);
     const v = np.array([1, 2]);
-    const M = np.array([[1, 0], [0, 2]]);
+    const M = np.array([
+      [1, 0],
+      [0, 2],
+    ]);
     const w = np.array([3, 4]);
     expect(multiDot([v, M, M, w]).shape).toEqual([]);
     expect(multiDot([v, M, M, w]).item()).toBe(1 * 3 + 2 * 4 * 4);
@@ -41,21 +44,40 @@ describe("multiDot", () => {
 
   it("errors name the misaligned shapes", () => {
     expect(() => multiDot([np.zeros([3, 4]), np.zeros([5, 2]), np.zeros([2, 2])])).toThrow(ValueError);
-    expect(() => multiDot([np.zeros([3, 4]), np.zeros([5, 2]), np.zeros([2, 2])])).toThrow(/shapes \(3,4\) and \(5,2\) not aligned: 4 \(dim 1\) != 5 \(dim 0\)/);
+    expect(() => multiDot([np.zeros([3, 4]), np.zeros([5, 2]), np.zeros([2, 2])])).toThrow(
+      /shapes \(3,4\) and \(5,2\) not aligned: 4 \(dim 1\) != 5 \(dim 0\)/,
+    );
     expect(() => multiDot([np.zeros([3, 4])])).toThrow(ValueError);
     expect(() => multiDot([np.zeros([3, 4]), np.zeros([2, 4, 3]), np.zeros([3, 3])])).toThrow(LinAlgError);
   });
 
   it("bool chains stay bool (np.matmul's OR of ANDs), mixed ones promote", () => {
     // np.linalg.multi_dot([A, A, A]) for A = [[True, False], [True, True]] -> bool [[T, F], [T, T]]
-    const a = np.array([[true, false], [true, true]]);
+    const a = np.array([
+      [true, false],
+      [true, true],
+    ]);
     const r = multiDot([a, a, a]);
     expect(r.dtype).toBe("bool");
-    expect(r.toArray()).toEqual([[true, false], [true, true]]);
-    expect(multiDot([a, np.array([[1, 2], [3, 4]], "int32")]).dtype).toBe("int32");
+    expect(r.toArray()).toEqual([
+      [true, false],
+      [true, true],
+    ]);
+    expect(
+      multiDot([
+        a,
+        np.array(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          "int32",
+        ),
+      ]).dtype,
+    ).toBe("int32");
   });
 
-  it("arrays must be a list: multiDot(\"abc\") is a ValueError", () => {
+  it('arrays must be a list: multiDot("abc") is a ValueError', () => {
     expect(() => multiDot("abc" as unknown as number[][])).toThrow(ValueError);
     expect(() => multiDot("abc" as unknown as number[][])).toThrow(/^multiDot: arrays must be a list of arrays, got "abc"$/);
     expect(() => multiDot(3 as unknown as number[][])).toThrow(ValueError);

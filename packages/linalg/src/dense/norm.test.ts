@@ -16,7 +16,10 @@ describe("norm", () => {
   });
 
   it("matrix orders", () => {
-    const a = np.array([[1, -2], [3, 4]]);
+    const a = np.array([
+      [1, -2],
+      [3, 4],
+    ]);
     expect(norm(a, 1)).toBe(6);
     expect(norm(a, -1)).toBe(4);
     expect(norm(a, Infinity)).toBe(7);
@@ -35,7 +38,10 @@ describe("norm", () => {
   });
 
   it("axis and keepdims", () => {
-    const a = np.array([[1, 2, 2], [3, 4, 12]]);
+    const a = np.array([
+      [1, 2, 2],
+      [3, 4, 12],
+    ]);
     expect(Array.from(norm(a, null, 1).data)).toEqual([3, 13]);
     expect(norm(a, null, 0, true).shape).toEqual([1, 3]);
     expect(norm(a, { ord: "fro", keepdims: true }).shape).toEqual([1, 1]);

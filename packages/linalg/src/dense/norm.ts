@@ -123,7 +123,12 @@ export function norm(x: ArrayInput, options: NormOptions & { axis: number | read
 export function norm(x: ArrayInput, options: NormOptions & { keepdims: true }): NDArray;
 export function norm(x: ArrayInput, options: NormOptions & { axis?: null; keepdims?: false }): number;
 export function norm(x: ArrayInput, options: NormOptions): number | NDArray;
-export function norm(x: ArrayInput, ordOrOptions?: NormOrder | NormOptions, axisArg?: number | readonly number[] | null, keepdimsArg?: boolean): number | NDArray {
+export function norm(
+  x: ArrayInput,
+  ordOrOptions?: NormOrder | NormOptions,
+  axisArg?: number | readonly number[] | null,
+  keepdimsArg?: boolean,
+): number | NDArray {
   const r = normArray(x, ordOrOptions, axisArg, keepdimsArg);
   const options = ordOrOptions !== null && typeof ordOrOptions === "object" ? ordOrOptions : { axis: axisArg, keepdims: keepdimsArg };
   // no axis, no keepdims: NumPy's scalar (a float32 value is already rounded in r)
@@ -134,7 +139,9 @@ export function norm(x: ArrayInput, ordOrOptions?: NormOrder | NormOptions, axis
 function normArray(x: ArrayInput, ordOrOptions?: NormOrder | NormOptions, axisArg?: number | readonly number[] | null, keepdimsArg?: boolean): NDArray {
   if (ordOrOptions !== null && typeof ordOrOptions === "object") checkOptions("norm", NORM_OPTIONS, ordOrOptions);
   const options: NormOptions =
-    ordOrOptions !== null && typeof ordOrOptions === "object" ? ordOrOptions : { ord: ordOrOptions ?? null, axis: axisArg ?? null, keepdims: keepdimsArg ?? false };
+    ordOrOptions !== null && typeof ordOrOptions === "object"
+      ? ordOrOptions
+      : { ord: ordOrOptions ?? null, axis: axisArg ?? null, keepdims: keepdimsArg ?? false };
   const X = asArray(x);
   const ord = options.ord ?? null;
   const keepdims = options.keepdims ?? false;
@@ -172,7 +179,17 @@ function normArray(x: ArrayInput, ordOrOptions?: NormOrder | NormOptions, axisAr
   if (axes.length === 2) {
     const [rowAxis, colAxis] = axes;
     if (rowAxis === colAxis) throw new ValueError("norm: Duplicate axes given.");
-    const valid = ord === null || ord === "fro" || ord === "f" || ord === "nuc" || ord === 1 || ord === -1 || ord === 2 || ord === -2 || ord === Infinity || ord === -Infinity;
+    const valid =
+      ord === null ||
+      ord === "fro" ||
+      ord === "f" ||
+      ord === "nuc" ||
+      ord === 1 ||
+      ord === -1 ||
+      ord === 2 ||
+      ord === -2 ||
+      ord === Infinity ||
+      ord === -Infinity;
     if (!valid) throw new ValueError(`norm: Invalid norm order for matrices.`);
     // the matrix axes last, in (row, col) order
     const perm = [...X.shape.keys()].filter((i) => i !== rowAxis && i !== colAxis).concat([rowAxis, colAxis]);

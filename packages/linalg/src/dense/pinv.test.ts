@@ -21,7 +21,17 @@ describe("pinv", () => {
   });
 
   it("is the inverse for square non-singular A, zero for zero A", () => {
-    expectClose(pinv([[2, 0], [0, 4]]), np.array([[0.5, 0], [0, 0.25]]), 1e-15);
+    expectClose(
+      pinv([
+        [2, 0],
+        [0, 4],
+      ]),
+      np.array([
+        [0.5, 0],
+        [0, 0.25],
+      ]),
+      1e-15,
+    );
     expect(Array.from(pinv(np.zeros([3, 2])).data)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(() => pinv(np.zeros([3]))).toThrow(LinAlgError);
   });
@@ -29,10 +39,32 @@ describe("pinv", () => {
   it("rcond, and NumPy 2's rtol (null: max(M, N)·eps), are numbers or arrays, never NaN or both", () => {
     // a = diag(1, 7e−16): σ_2/σ_1 lies between 2·eps (rtol=None's cutoff) and 1e−15 (the default)
     // np.linalg.pinv(a) = diag(1, 0); np.linalg.pinv(a, rtol=None) = diag(1, 1.4285714285714286e15)
-    const a = np.array([[1, 0], [0, 7e-16]], "float64");
-    const dropped = np.array([[1, 0], [0, 0]], "float64");
+    const a = np.array(
+      [
+        [1, 0],
+        [0, 7e-16],
+      ],
+      "float64",
+    );
+    const dropped = np.array(
+      [
+        [1, 0],
+        [0, 0],
+      ],
+      "float64",
+    );
     expectClose(pinv(a), dropped, 1e-15);
-    expectClose(pinv(a, { rtol: null }), np.array([[1, 0], [0, 1.4285714285714286e15]], "float64"), 1e-15);
+    expectClose(
+      pinv(a, { rtol: null }),
+      np.array(
+        [
+          [1, 0],
+          [0, 1.4285714285714286e15],
+        ],
+        "float64",
+      ),
+      1e-15,
+    );
     expectClose(pinv(a, { rtol: 1e-10 }), dropped, 1e-15);
     expectClose(pinv(a, { rcond: np.array(1e-10) }), dropped, 1e-15);
     expectClose(pinv(a, { rcond: null, rtol: 1e-10 }), dropped, 1e-15);

@@ -62,10 +62,13 @@ export function pinv(a: ArrayInput, options: PinvOptions = {}): NDArray {
   if (rcond != null && rtol !== undefined) throw new ValueError(`${fn}: rtol and rcond can't be both set (rcond=${show(rcond)}, rtol=${show(rtol)})`);
   const eps = dtype === "float32" ? ULP_FLOAT32 : ULP;
   const rc =
-    rcond != null ? cutoffRatios(fn, "rcond", rcond, batch)
-    : rtol === undefined ? [1e-15]
-    : rtol === null ? [Math.max(m, n) * eps]
-    : cutoffRatios(fn, "rtol", rtol, batch);
+    rcond != null
+      ? cutoffRatios(fn, "rcond", rcond, batch)
+      : rtol === undefined
+        ? [1e-15]
+        : rtol === null
+          ? [Math.max(m, n) * eps]
+          : cutoffRatios(fn, "rtol", rtol, batch);
   if (m === 0 || n === 0) return np.zeros([...batch, n, m], dtype);
   const { U, S, Vh } = svd(A, { fullMatrices: false, hermitian: options.hermitian ?? false });
   const k = S.shape[S.ndim - 1];

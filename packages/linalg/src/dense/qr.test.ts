@@ -195,14 +195,21 @@ describe("qr", () => {
 
   it("property: Q·R = A, QᵀQ = I for random shapes, stacks and views", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), fc.nat(), (m, n, nb, transpose, seed) => {
-        let a = randomMatrix(transpose ? [2, n, m] : [2, m, n], seed);
-        if (transpose) a = a.swapaxes(-1, -2);
-        const { Q, R } = qr(a, { blockSize: nb, mode: "complete" });
-        expectOrthonormal(Q);
-        expectUpperTriangular(R);
-        expectReconstructs(a, [Q, R]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.boolean(),
+        fc.nat(),
+        (m, n, nb, transpose, seed) => {
+          let a = randomMatrix(transpose ? [2, n, m] : [2, m, n], seed);
+          if (transpose) a = a.swapaxes(-1, -2);
+          const { Q, R } = qr(a, { blockSize: nb, mode: "complete" });
+          expectOrthonormal(Q);
+          expectUpperTriangular(R);
+          expectReconstructs(a, [Q, R]);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -226,7 +233,19 @@ describe("lstsqQR", () => {
   });
 
   it("is exact on consistent systems and square systems, vector b, stacks, complex", () => {
-    expectClose(lstsqQR([[1, 0], [0, 1], [1, 1]], [1, 1, 2]), np.array([1, 1]), 1e-14, 1e-14);
+    expectClose(
+      lstsqQR(
+        [
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ],
+        [1, 1, 2],
+      ),
+      np.array([1, 1]),
+      1e-14,
+      1e-14,
+    );
     const a = randomMatrix([2, 6, 6], 7);
     const b = randomMatrix([2, 6], 8);
     const x = lstsqQR(a, b);
@@ -246,7 +265,16 @@ describe("lstsqQR", () => {
 
   it("errors: wide A, rank deficiency (singular with index), shapes", () => {
     expect(() => lstsqQR(randomMatrix([2, 3], 1), [1, 2])).toThrow(ValueError);
-    expect(() => lstsqQR([[1, 0], [2, 0], [3, 0]], [1, 2, 3])).toThrow(expect.objectContaining({ kind: "singular", index: 1 }));
+    expect(() =>
+      lstsqQR(
+        [
+          [1, 0],
+          [2, 0],
+          [3, 0],
+        ],
+        [1, 2, 3],
+      ),
+    ).toThrow(expect.objectContaining({ kind: "singular", index: 1 }));
     expect(() => lstsqQR(randomMatrix([4, 2], 1), [1, 2])).toThrow(/lstsqQR: shapes of a \(4, 2\) and b \(2,\) are incompatible/);
   });
 });

@@ -267,7 +267,19 @@ export function orgqrFast(m: number, n: number, k: number, A: FloatArray, aOff: 
 }
 
 /** {@link ormqrTBlock} on the reflectors A[aOff + i + j·lda] (m×k) and C[cOff + i + j·ldc] (m×nrhs). */
-export function ormqrT(m: number, nrhs: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, C: FloatArray, cOff: number, ldc: number, nb: number): void {
+export function ormqrT(
+  m: number,
+  nrhs: number,
+  k: number,
+  A: FloatArray,
+  aOff: number,
+  lda: number,
+  tau: Float64Array,
+  C: FloatArray,
+  cOff: number,
+  ldc: number,
+  nb: number,
+): void {
   ormqrTBlock(colMajor(A, m, k, aOff, lda), tau, colMajor(C, m, nrhs, cOff, ldc), nb);
 }
 
@@ -425,7 +437,10 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
   const tau = new Float64Array(complex ? 2 * n : n);
   // "(m,n),(m,k)->(n,k)": x is the first n rows of the working right-hand side X (ld m)
   const output = { core: vector ? [n] : [n, nrhs], ld: m };
-  const inputs = [{ array: A, core: 2 as const }, { array: B, core }];
+  const inputs = [
+    { array: A, core: 2 as const },
+    { array: B, core },
+  ];
   const [x] = gufuncOutputs({ fn, inputs, dtype, outputs: [output], work: [m * n, m * nrhs] }, ([W, X], step) => {
     // A = Q·R
     step.load(0, W);

@@ -55,7 +55,13 @@ describe("lanv2: the standard form of a 2×2 block", () => {
 
   it("property: random blocks", () => {
     fc.assert(
-      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), (a, b, c, d) => check(a, b, c, d)),
+      fc.property(
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        (a, b, c, d) => check(a, b, c, d),
+      ),
       { numRuns: 300 },
     );
   });

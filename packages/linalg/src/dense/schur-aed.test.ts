@@ -100,7 +100,15 @@ function jordan(m: number, seed: number): TestMatrix {
   }
   const H = hessenbergOf(m, conjugate(m, J, seed));
   const radius = 2 * (100 * m * EPS * normF(J)) ** (1 / m);
-  return { name: `Jordan block m = ${m}`, n: m, H, ilo: 0, ihi: m - 1, exact: { re: Array(m).fill(lambda0), im: Array(m).fill(0), tol: radius }, tol: 2 * radius };
+  return {
+    name: `Jordan block m = ${m}`,
+    n: m,
+    H,
+    ilo: 0,
+    ihi: m - 1,
+    exact: { re: Array(m).fill(lambda0), im: Array(m).fill(0), tol: radius },
+    tol: 2 * radius,
+  };
 }
 
 /** Normal with tightly clustered eigenvalues 1 + 1e−9·k, and a few far ones: perfectly conditioned. */
@@ -228,7 +236,7 @@ function matchDistance(re: ArrayLike<number>, im: ArrayLike<number>, refRe: Arra
 function expectRealSchurForm(n: number, T: Float64Array, wr: Float64Array, wi: Float64Array): void {
   const t = (i: number, j: number): number => T[i + j * n];
   for (let j = 0; j < n; j++) for (let i = j + 2; i < n; i++) expect(Math.abs(t(i, j))).toBe(0);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (i + 1 < n && t(i + 1, i) !== 0) {
       // a 2×2 block [a b; c a], b·c < 0, eigenvalues a ± i·sqrt(−b·c)
       expect(i + 2 < n ? Math.abs(t(i + 2, i + 1)) : 0).toBe(0);
@@ -264,11 +272,12 @@ describe.each(PATHS)("hseqr by %s: H = Z·T·Zᵀ", (_, multishift) => {
     for (let e = 0; e < n * n; e++) R[e] -= c.H[e];
     expect(normF(R) / (n * EPS * Math.max(normF(c.H), Number.MIN_VALUE))).toBeLessThan(10);
     const ZtZ = new Float64Array(n * n);
-    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += Z[k + i * n] * Z[k + j * n];
-      ZtZ[i + j * n] = s - (i === j ? 1 : 0);
-    }
+    for (let j = 0; j < n; j++)
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += Z[k + i * n] * Z[k + j * n];
+        ZtZ[i + j * n] = s - (i === j ? 1 : 0);
+      }
     expect(normF(ZtZ) / (n * EPS)).toBeLessThan(10);
     expectRealSchurForm(n, T, wr, wi);
     if (c.exact) {
@@ -340,11 +349,16 @@ describe("eig, eigvals, schur: the multishift option", () => {
     expect(() => eig(a, { multishift: { shifts: 3 } })).toThrow(/eig: multishift.shifts/);
     expect(() => schur(a, { multishift: { minOrder: -1 } })).toThrow(/schur: multishift.minOrder/);
     // not an object, an unknown field, a value that is no number: ValueError naming schur, never a native TypeError
-    const small = np.array([[1, 2], [3, 4]]);
+    const small = np.array([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(() => schur(small, { multishift: null as never })).toThrow(/^schur: option multishift must be an object, got null$/);
     expect(() => schur(small, { multishift: 5 as never })).toThrow(/^schur: option multishift must be an object, got 5$/);
     expect(() => schur(small, { multishift: { minorder: 3 } as never })).toThrow(/^schur: option multishift: unknown field "minorder"/);
-    expect(() => schur(small, { multishift: { minOrder: Symbol("x") } as never })).toThrow(/^schur: multishift.minOrder must be a number >= 0, got Symbol\(x\)$/);
+    expect(() => schur(small, { multishift: { minOrder: Symbol("x") } as never })).toThrow(
+      /^schur: multishift.minOrder must be a number >= 0, got Symbol\(x\)$/,
+    );
     expect(() => eigvals(small, { multishift: { accumulate: 1 } as never })).toThrow(/^eigvals: multishift.accumulate must be a boolean, got 1$/);
   });
 });

@@ -105,7 +105,8 @@ export function multishiftOptionsOf(options: { multishift?: MultishiftOptions } 
   if (proto !== Object.prototype && proto !== null) throw new ValueError(`${fn}: option multishift must be an object, got ${show(o)}`);
   const m = o as Record<string, unknown>;
   for (const key of Object.keys(m)) {
-    if (!MULTISHIFT_FIELDS.includes(key)) throw new ValueError(`${fn}: option multishift: unknown field ${show(key)}; its fields are ${MULTISHIFT_FIELDS.join(", ")}`);
+    if (!MULTISHIFT_FIELDS.includes(key))
+      throw new ValueError(`${fn}: option multishift: unknown field ${show(key)}; its fields are ${MULTISHIFT_FIELDS.join(", ")}`);
   }
   const bad = (what: string, v: unknown): never => {
     throw new ValueError(`${fn}: multishift.${what}, got ${show(v)}`);
@@ -113,7 +114,8 @@ export function multishiftOptionsOf(options: { multishift?: MultishiftOptions } 
   const isNumber = (v: unknown): v is number => typeof v === "number";
   if (m.minOrder !== undefined && !(isNumber(m.minOrder) && m.minOrder >= 0)) bad("minOrder must be a number >= 0", m.minOrder);
   if (m.nibble !== undefined && !(isNumber(m.nibble) && m.nibble >= 0 && Number.isFinite(m.nibble))) bad("nibble must be a finite number >= 0", m.nibble);
-  if (m.shifts !== undefined && !(Number.isInteger(m.shifts) && (m.shifts as number) >= 2 && (m.shifts as number) % 2 === 0)) bad("shifts must be an even integer >= 2", m.shifts);
+  if (m.shifts !== undefined && !(Number.isInteger(m.shifts) && (m.shifts as number) >= 2 && (m.shifts as number) % 2 === 0))
+    bad("shifts must be an even integer >= 2", m.shifts);
   if (m.windowSize !== undefined && !(Number.isInteger(m.windowSize) && (m.windowSize as number) >= 2)) bad("windowSize must be an integer >= 2", m.windowSize);
   if (m.accumulate !== undefined && typeof m.accumulate !== "boolean") bad("accumulate must be a boolean", m.accumulate);
   return m as MultishiftOptions;
@@ -249,7 +251,8 @@ function deflateWindow(jw: number, T: Float64Array, V: Float64Array, s: number, 
  */
 function sortWindow(jw: number, T: Float64Array, V: Float64Array, infqr: number, ns: number): void {
   const t = (i: number, j: number): number => T[i + j * jw];
-  const magnitude = (i: number, size: number): number => (size === 1 ? Math.abs(t(i, i)) : Math.abs(t(i, i)) + Math.sqrt(Math.abs(t(i + 1, i))) * Math.sqrt(Math.abs(t(i, i + 1))));
+  const magnitude = (i: number, size: number): number =>
+    size === 1 ? Math.abs(t(i, i)) : Math.abs(t(i, i)) + Math.sqrt(Math.abs(t(i + 1, i))) * Math.sqrt(Math.abs(t(i, i + 1)));
   let sorted = false;
   let i = ns;
   while (!sorted) {
@@ -275,7 +278,7 @@ function sortWindow(jw: number, T: Float64Array, V: Float64Array, infqr: number,
 /** AED stage 4: the eigenvalues of T_w[infqr..jw−1] into wr, wi at kwtop + i, from the bottom (lanv2 for each 2×2 block). */
 function windowEigenvalues(jw: number, T: Float64Array, infqr: number, kwtop: number, wr: Float64Array, wi: Float64Array): void {
   const t = (i: number, j: number): number => T[i + j * jw];
-  for (let i = jw - 1; i >= infqr; ) {
+  for (let i = jw - 1; i >= infqr;) {
     if (i === infqr || t(i, i - 1) === 0) {
       wr[kwtop + i] = t(i, i);
       wi[kwtop + i] = 0;

@@ -112,7 +112,17 @@ interface Chain {
  * shifts (dlaqr1); the others restore column k (zeroing h[k+2, k], h[k+3, k]), with the
  * collapsed-bulge refresh described in the header.
  */
-function chainReflectors(c: Chain, ktop: number, kbot: number, H: Float64Array, ldh: number, sr: Float64Array, si: Float64Array, sOff: number, vt: Float64Array): void {
+function chainReflectors(
+  c: Chain,
+  ktop: number,
+  kbot: number,
+  H: Float64Array,
+  ldh: number,
+  sr: Float64Array,
+  si: Float64Array,
+  sOff: number,
+  vt: Float64Array,
+): void {
   const { krcol, mtop, mbot, V } = c;
   for (let m = mtop; m <= mbot; m++) {
     const k = krcol + 3 * m;
@@ -325,7 +335,19 @@ function vigilantDeflation(krcol: number, mstart: number, mend: number, ktop: nu
 }
 
 /** X[r0.., c0..c0+nc−1] := X·U[k1.., k1..] (nu×nu block of U) through the scratch W; `transposed`: rows instead, Uᵀ·X[r0..r0+nu−1, c0..]. */
-function applyU(transposed: boolean, count: number, nu: number, U: Float64Array, uOff: number, kdu: number, X: Float64Array, r0: number, c0: number, ldx: number, W: Float64Array): void {
+function applyU(
+  transposed: boolean,
+  count: number,
+  nu: number,
+  U: Float64Array,
+  uOff: number,
+  kdu: number,
+  X: Float64Array,
+  r0: number,
+  c0: number,
+  ldx: number,
+  W: Float64Array,
+): void {
   if (count <= 0 || nu <= 0) return;
   if (transposed) {
     // X[r0..r0+nu−1, c0..c0+count−1] := Uᵀ·(…)

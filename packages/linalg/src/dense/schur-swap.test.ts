@@ -29,7 +29,7 @@ function quasiTriangular(sizes: number[], seed: number): { n: number; T: Float64
 /** The eigenvalues of the blocks of a real Schur form, in order of position (a pair as a ± ib). */
 function blockEigenvalues(n: number, T: Float64Array): [number, number][] {
   const out: [number, number][] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (i + 1 < n && T[i + 1 + i * n] !== 0) {
       const a = T[i + i * n];
       const w = Math.sqrt(Math.abs(T[i + (i + 1) * n] * T[i + 1 + i * n]));

@@ -88,7 +88,18 @@ function reflectRight3(u: Float64Array, tau: number, nrows: number, A: Float64Ar
  * smin = max(eps·max|T|, smlnum) is replaced by smin (the equation is then nearly singular,
  * A11 and A22 share an eigenvalue to working precision, and the swap test will judge).
  */
-export function lasy2(n1: number, n2: number, A: Float64Array, tlOff: number, ldtl: number, trOff: number, ldtr: number, bOff: number, ldb: number, X: Float64Array): number {
+export function lasy2(
+  n1: number,
+  n2: number,
+  A: Float64Array,
+  tlOff: number,
+  ldtl: number,
+  trOff: number,
+  ldtr: number,
+  bOff: number,
+  ldb: number,
+  X: Float64Array,
+): number {
   const m = n1 * n2;
   // K (m×m, row-major here) and the right-hand side r, with vec index p = i + j·n1
   K.fill(0);

@@ -49,21 +49,32 @@ describe("schur: A = Z·T·Zᴴ", () => {
 
   it("property: random sizes, stacks, views; integer matrices with repeated eigenvalues", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1, max: 2 }), fc.boolean(), fc.boolean(), fc.boolean(), fc.nat(), (n, count, complex, transpose, integers, seed) => {
-        let a = complex ? randomComplex([count, n, n], seed) : randomMatrix([count, n, n], seed);
-        if (integers && !complex) a = np.round(a);
-        if (transpose) a = a.swapaxes(-1, -2);
-        const { T, Z } = schur(a);
-        expectSchurForm(T);
-        expectOrthonormal(Z, { eps: EPS });
-        expectReconstructs(a, [Z, T, conjT(Z)], { eps: EPS });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 1, max: 2 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat(),
+        (n, count, complex, transpose, integers, seed) => {
+          let a = complex ? randomComplex([count, n, n], seed) : randomMatrix([count, n, n], seed);
+          if (integers && !complex) a = np.round(a);
+          if (transpose) a = a.swapaxes(-1, -2);
+          const { T, Z } = schur(a);
+          expectSchurForm(T);
+          expectOrthonormal(Z, { eps: EPS });
+          expectReconstructs(a, [Z, T, conjT(Z)], { eps: EPS });
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("a 2×2 block already standard with −0 and +0 on its diagonal (found by the property above)", () => {
-    const a = np.array([[-0, 1], [-1, 0]]);
+    const a = np.array([
+      [-0, 1],
+      [-1, 0],
+    ]);
     const { T, Z } = schur(a);
     expectSchurForm(T);
     expectReconstructs(a, [Z, T, conjT(Z)], { eps: EPS });
@@ -71,6 +82,13 @@ describe("schur: A = Z·T·Zᴴ", () => {
 
   it("errors: not square, NaN", () => {
     expect(() => schur(np.zeros([3, 2]))).toThrow(LinAlgError);
-    expect(() => schur(np.array([[1, 2], [Infinity, 1]]))).toThrow(/infs or NaNs/);
+    expect(() =>
+      schur(
+        np.array([
+          [1, 2],
+          [Infinity, 1],
+        ]),
+      ),
+    ).toThrow(/infs or NaNs/);
   });
 });

@@ -11,25 +11,28 @@ describe.each([
   { name: "unblocked", blockSize: 1000 },
   { name: "blocked nb=3", blockSize: 3 },
 ])("solve ($name)", ({ blockSize }) => {
-  it.each(select((t) => t.includes("square") && !t.includes("singular") && !t.includes("empty")).map((c) => [c.name, c] as const))("backward stable on %s", (_, c) => {
-    const n = c.a.shape[c.a.ndim - 1];
-    const batch = c.a.shape.slice(0, -2);
-    // a stack of vectors and a stack of matrices
-    const b = c.a.dtype === "complex128" ? randomComplex([...batch, n], 1) : randomMatrix([...batch, n], 1, c.a.dtype === "float32" ? "float32" : "float64");
-    const x = solve(c.a, b, { blockSize });
-    expect(x.shape).toEqual(b.shape);
-    const B = randomMatrix([...batch, n, 2], 2);
-    const X = solve(c.a, B, { blockSize });
-    expect(X.shape).toEqual(B.shape);
-    const as = c.a.ndim === 2 ? c.a.reshape(1, n, n) : c.a;
-    const xs = columns(x);
-    const bs = columns(b);
-    matrices(as).forEach((_, p) => {
-      const ap = as.slice(p);
-      expectSolves(ap, [xs[p]], [bs[p]], { c: c.tags.includes("ill-conditioned") ? 100 : 30 });
-      expectSolves(ap, [matrices(X)[p]], [matrices(B)[p]]);
-    });
-  });
+  it.each(select((t) => t.includes("square") && !t.includes("singular") && !t.includes("empty")).map((c) => [c.name, c] as const))(
+    "backward stable on %s",
+    (_, c) => {
+      const n = c.a.shape[c.a.ndim - 1];
+      const batch = c.a.shape.slice(0, -2);
+      // a stack of vectors and a stack of matrices
+      const b = c.a.dtype === "complex128" ? randomComplex([...batch, n], 1) : randomMatrix([...batch, n], 1, c.a.dtype === "float32" ? "float32" : "float64");
+      const x = solve(c.a, b, { blockSize });
+      expect(x.shape).toEqual(b.shape);
+      const B = randomMatrix([...batch, n, 2], 2);
+      const X = solve(c.a, B, { blockSize });
+      expect(X.shape).toEqual(B.shape);
+      const as = c.a.ndim === 2 ? c.a.reshape(1, n, n) : c.a;
+      const xs = columns(x);
+      const bs = columns(b);
+      matrices(as).forEach((_, p) => {
+        const ap = as.slice(p);
+        expectSolves(ap, [xs[p]], [bs[p]], { c: c.tags.includes("ill-conditioned") ? 100 : 30 });
+        expectSolves(ap, [matrices(X)[p]], [matrices(B)[p]]);
+      });
+    },
+  );
 
   it("follows NumPy 1.24's rule: b is a vector stack exactly when b.ndim == a.ndim - 1", () => {
     const a = randomMatrix([3, 4, 4], 3);
@@ -48,7 +51,14 @@ describe.each([
 
   it("raises LinAlgError(singular) with the zero pivot's index", () => {
     try {
-      solve([[1, 2], [2, 4]], [1, 2], { blockSize });
+      solve(
+        [
+          [1, 2],
+          [2, 4],
+        ],
+        [1, 2],
+        { blockSize },
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(LinAlgError);
@@ -62,7 +72,15 @@ describe.each([
 
 describe("solve", () => {
   it("solves the worked example exactly and handles 0×0", () => {
-    expect(solve([[3, 1], [1, 2]], [9, 8]).toArray()).toEqual([2, 3]);
+    expect(
+      solve(
+        [
+          [3, 1],
+          [1, 2],
+        ],
+        [9, 8],
+      ).toArray(),
+    ).toEqual([2, 3]);
     expect(solve(np.zeros([0, 0]), np.zeros([0])).shape).toEqual([0]);
   });
 
@@ -70,7 +88,15 @@ describe("solve", () => {
     const a = randomMatrix([3, 3], 1, "float32");
     expect(solve(a, randomMatrix([3], 2, "float32")).dtype).toBe("float32");
     expect(solve(a, randomMatrix([3], 2)).dtype).toBe("float64");
-    expect(solve([[2, 1], [1, 3]], [1, 2]).dtype).toBe("float64");
+    expect(
+      solve(
+        [
+          [2, 1],
+          [1, 3],
+        ],
+        [1, 2],
+      ).dtype,
+    ).toBe("float64");
     const c = randomComplex([3, 3], 3);
     const bc = randomComplex([3], 4);
     expectSolves(c, columns(solve(c, bc)), columns(bc));
@@ -86,8 +112,24 @@ describe("solve", () => {
     expect(() => solve(randomMatrix([3, 3], 1), [1, 2, 3, 4])).toThrow(/solve: shapes of a \(3, 3\) and b \(4,\) are incompatible/);
     expect(() => solve(randomMatrix([2, 3], 1), [1, 2])).toThrow(LinAlgError);
     expect(() => solve(randomMatrix([2, 3], 1), [1, 2])).toThrow(/solve: Last 2 dimensions of the array must be square, got shape \(2, 3\)/);
-    expect(() => solve([[1, 0], [0, Infinity]], [1, 2])).toThrow(/solve: array must not contain infs or NaNs/);
-    expect(() => solve([[1, 0], [0, 1]], [1, NaN])).toThrow(ValueError);
+    expect(() =>
+      solve(
+        [
+          [1, 0],
+          [0, Infinity],
+        ],
+        [1, 2],
+      ),
+    ).toThrow(/solve: array must not contain infs or NaNs/);
+    expect(() =>
+      solve(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [1, NaN],
+      ),
+    ).toThrow(ValueError);
   });
 
   it("never modifies a or b, and reads strided views", () => {
@@ -102,13 +144,20 @@ describe("solve", () => {
 
   it("property: backward stable for random sizes, stacks and transposed views", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), fc.integer({ min: 1, max: 6 }), fc.nat(), (n, batch, transpose, nb, seed) => {
-        let a = randomMatrix([batch, n, n], seed);
-        if (transpose) a = a.swapaxes(-1, -2);
-        const b = randomMatrix([batch, n], seed + 1);
-        const x = solve(a, b, { blockSize: nb });
-        for (let p = 0; p < batch; p++) expectSolves(a.slice(p), [columns(x)[p]], [columns(b)[p]], { c: 1000 });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 14 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 6 }),
+        fc.nat(),
+        (n, batch, transpose, nb, seed) => {
+          let a = randomMatrix([batch, n, n], seed);
+          if (transpose) a = a.swapaxes(-1, -2);
+          const b = randomMatrix([batch, n], seed + 1);
+          const x = solve(a, b, { blockSize: nb });
+          for (let p = 0; p < batch; p++) expectSolves(a.slice(p), [columns(x)[p]], [columns(b)[p]], { c: 1000 });
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -116,7 +165,14 @@ describe("solve", () => {
 
 describe("solve: SciPy's LinAlgWarning for an ill-conditioned matrix (rcond < eps, by dgecon)", () => {
   const { catchWarnings, filterWarnings, resetWarnings, LinAlgWarning } = np.warnings;
-  const A = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]], "float64"); // the tutorial's
+  const A = np.array(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ],
+    "float64",
+  ); // the tutorial's
   const b = np.array([1, 2, 3], "float64");
 
   it("the tutorial's [[1, 2, 3], [4, 5, 6], [7, 8, 9]] warns once and still returns x", () => {
@@ -142,7 +198,13 @@ describe("solve: SciPy's LinAlgWarning for an ill-conditioned matrix (rcond < ep
   });
 
   it("eps is that of the dtype: float32 warns at κ ≈ 1e9, float64 does not", () => {
-    const d = np.array([[1, 0], [0, 1e-9]], "float32");
+    const d = np.array(
+      [
+        [1, 0],
+        [0, 1e-9],
+      ],
+      "float32",
+    );
     expect(catchWarnings(() => solve(d, np.ones([2], "float32"))).warnings).toHaveLength(1);
     expect(catchWarnings(() => solve(d.astype("float64"), np.ones([2]))).warnings).toHaveLength(0);
   });
@@ -151,7 +213,15 @@ describe("solve: SciPy's LinAlgWarning for an ill-conditioned matrix (rcond < ep
     try {
       filterWarnings("error", LinAlgWarning);
       expect(() => solve(A, b)).toThrow(LinAlgWarning);
-      expect(() => solve([[1, 2], [2, 4]], [1, 1])).toThrow(LinAlgError);
+      expect(() =>
+        solve(
+          [
+            [1, 2],
+            [2, 4],
+          ],
+          [1, 1],
+        ),
+      ).toThrow(LinAlgError);
     } finally {
       resetWarnings();
     }

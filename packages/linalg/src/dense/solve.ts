@@ -26,17 +26,7 @@ import { ValueError, type NDArray } from "@sliderule/ndarray";
 import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
-import {
-  asArray,
-  assertFinite,
-  assertSquare,
-  fmtShape,
-  gufunc,
-  rightHandSide,
-  workDType,
-  type ArrayInput,
-  type FloatArray,
-} from "../util/batch.js";
+import { asArray, assertFinite, assertSquare, fmtShape, gufunc, rightHandSide, workDType, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
 import { getrfFast, getrs } from "./lu.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
@@ -72,7 +62,9 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
   // NumPy 1.24: vectors exactly when b has one dimension fewer than a
   const { vector, core, rows: bRows, nrhs } = rightHandSide(A, B);
   if (!vector && B.ndim < 2) {
-    throw new ValueError(`${fn}: b of shape ${fmtShape(B.shape)} does not have enough dimensions for a of shape ${fmtShape(A.shape)} (b must be (..., M) with ${A.ndim - 1} dimensions or (..., M, K))`);
+    throw new ValueError(
+      `${fn}: b of shape ${fmtShape(B.shape)} does not have enough dimensions for a of shape ${fmtShape(A.shape)} (b must be (..., M) with ${A.ndim - 1} dimensions or (..., M, K))`,
+    );
   }
   if (bRows !== n) {
     throw new ValueError(`${fn}: shapes of a ${fmtShape(A.shape)} and b ${fmtShape(B.shape)} are incompatible: b has ${bRows} rows, a has ${n}`);
@@ -86,7 +78,10 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
   const nbSolve = blockSizeOf(options, BLOCK_SIZES.triangular, fn);
   const rcond = { min: Infinity, count: 0 }; // the smallest rcond of the matrices factored
   // "(n,n),(n,k)->(n,k)" over the broadcast batch
-  const inputs = [{ array: A, core: 2 }, { array: B, core }] as const;
+  const inputs = [
+    { array: A, core: 2 },
+    { array: B, core },
+  ] as const;
   const out = gufunc({ fn, inputs, dtype, output: vector ? [n] : [n, nrhs], work: [n * n, n * nrhs], resident: true }, ([W, X], step) => {
     // factor A = P·L·U, unless this is the same matrix as the previous one (a broadcast a)
     if (step.fresh(0)) {

@@ -45,7 +45,19 @@
 import { namedTuple, type NamedTuple, type NDArray, ValueError } from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BIDIAGONAL_DC, BLOCK_SIZES, blockSizeOf, SVD_QR_FIRST, type BlockOptions } from "../tuning.js";
-import { asArray, assertStacked2d, batchOffsets, batchShapeOf, loadMatrix, matrixStrides, stackOf, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
+import {
+  asArray,
+  assertStacked2d,
+  batchOffsets,
+  batchShapeOf,
+  loadMatrix,
+  matrixStrides,
+  stackOf,
+  storeMatrix,
+  withWork,
+  workDType,
+  type ArrayInput,
+} from "../util/batch.js";
 import { gemmColMajor } from "../util/gemm.js";
 import { maxAbs, safeScaleFactor, scaleBy, scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
 import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
@@ -108,7 +120,17 @@ export interface RealSvd {
  * The SVD of the tall M×N (M ≥ N) column-major matrix W (ld M, overwritten; room for
  * M·max(N, uCols) entries). With `vectors`, U gets uCols (N or M) columns.
  */
-export function svdTall(M: number, N: number, W: Float64Array, vectors: boolean, uCols: number, nb: number, fn = "svd", dc: SvdOptions["divideAndConquer"] = {}, blocked = false): RealSvd {
+export function svdTall(
+  M: number,
+  N: number,
+  W: Float64Array,
+  vectors: boolean,
+  uCols: number,
+  nb: number,
+  fn = "svd",
+  dc: SvdOptions["divideAndConquer"] = {},
+  blocked = false,
+): RealSvd {
   // the bidiagonalisation: small matrices by the fused unblocked kernel (bidiagonalize-fast.ts)
   // unless a block size was asked for (`blocked`), then gebrd with panels of nb
   const bidiagonalize = blocked ? gebrd : gebrdFast;
@@ -259,7 +281,9 @@ export function svd(a: ArrayInput, options: SvdOptions = {}): SvdResult | NDArra
       // NaN/Inf: LinAlgError; 0. max|a_ij| into [2⁻⁴⁵⁹, 2⁴⁵⁹] by f = 2^e (dgesdd's dlascl
       // step; safe-scale.ts), both in one scan
       const f = finiteScaleIntoRange(W, M * N, complex, fn);
-      const r = complex ? zsvdTall(M, N, W, computeUv, uCols, fn) : svdTall(M, N, W, computeUv, uCols, nb, fn, options.divideAndConquer, options.blockSize !== undefined);
+      const r = complex
+        ? zsvdTall(M, N, W, computeUv, uCols, fn)
+        : svdTall(M, N, W, computeUv, uCols, nb, fn, options.divideAndConquer, options.blockSize !== undefined);
       // σ(A) = σ(f·A)/f; U and V are those of f·A
       for (let i = 0; i < k; i++) S.data[p * k + i] = r.s[i] / f;
       if (!U || !Vh || !r.U || !r.V) continue;

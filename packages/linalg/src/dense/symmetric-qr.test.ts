@@ -16,7 +16,11 @@ function tridiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {
   }
   out.push({ name: "Wilkinson W21+", d: Float64Array.from({ length: 21 }, (_, i) => Math.abs(10 - i)), e: new Float64Array(20).fill(1) });
   out.push({ name: "graded 20", d: Float64Array.from({ length: 20 }, (_, i) => 10 ** -i), e: Float64Array.from({ length: 19 }, (_, i) => 10 ** (-i - 0.5)) });
-  out.push({ name: "split (a zero off-diagonal) 9", d: Float64Array.from({ length: 9 }, (_, i) => i), e: Float64Array.from({ length: 8 }, (_, i) => (i === 4 ? 0 : 1)) });
+  out.push({
+    name: "split (a zero off-diagonal) 9",
+    d: Float64Array.from({ length: 9 }, (_, i) => i),
+    e: Float64Array.from({ length: 8 }, (_, i) => (i === 4 ? 0 : 1)),
+  });
   return out;
 }
 

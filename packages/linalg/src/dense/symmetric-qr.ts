@@ -243,7 +243,8 @@ function checkConvergence(S: SteqrState, lsv: number, fn: string): void {
   const { n, e } = S;
   let unconverged = 0;
   for (let i = 0; i < n - 1; i++) if (e[i] !== 0) unconverged++;
-  if (unconverged > 0) throw new LinAlgError(`${fn}: Eigenvalues did not converge (${unconverged} off-diagonal elements did not converge to zero)`, "noConvergence", lsv);
+  if (unconverged > 0)
+    throw new LinAlgError(`${fn}: Eigenvalues did not converge (${unconverged} off-diagonal elements did not converge to zero)`, "noConvergence", lsv);
 }
 
 /** Stage 2, QL iteration on T[l..lend] (l < lend): eigenvalues converge at the top, l moves down. */

@@ -20,7 +20,16 @@ describe("trace", () => {
     expect(t32).toBe(Math.fround(t32));
     expect(t32).toBeCloseTo(0.3, 6);
     // complex: np.trace([[1+2j, 5], [6, 3-1j]]) == (4+1j)
-    const z = trace([[{ re: 1, im: 2 }, { re: 5, im: 0 }], [{ re: 6, im: 0 }, { re: 3, im: -1 }]]);
+    const z = trace([
+      [
+        { re: 1, im: 2 },
+        { re: 5, im: 0 },
+      ],
+      [
+        { re: 6, im: 0 },
+        { re: 3, im: -1 },
+      ],
+    ]);
     expect(z).toEqual({ re: 4, im: 1 });
   });
 

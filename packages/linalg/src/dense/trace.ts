@@ -56,7 +56,13 @@ export function trace(a: ComplexMatrix, offset: number, axis1?: number, axis2?: 
 export function trace(a: NDArray | RealMatrix, options?: TraceOptions): number;
 export function trace(a: NDArray | RealMatrix, offset: number, axis1?: number, axis2?: number, dtype?: DType): number;
 export function trace(a: ArrayInput, options?: TraceOptions | number, axis1?: number, axis2?: number, dtype?: DType): number | Complex | NDArray;
-export function trace(a: ArrayInput, optionsOrOffset: TraceOptions | number = {}, axis1Arg?: number, axis2Arg?: number, dtypeArg?: DType): number | Complex | NDArray {
+export function trace(
+  a: ArrayInput,
+  optionsOrOffset: TraceOptions | number = {},
+  axis1Arg?: number,
+  axis2Arg?: number,
+  dtypeArg?: DType,
+): number | Complex | NDArray {
   if (typeof optionsOrOffset !== "number") checkOptions("trace", TRACE_OPTIONS, optionsOrOffset);
   const A = asArray(a);
   const options: TraceOptions =

@@ -17,8 +17,16 @@ function tridiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {
   out.push({ name: "Wilkinson W21+ (close pairs)", d: Float64Array.from({ length: 21 }, (_, i) => Math.abs(10 - i)), e: new Float64Array(20).fill(1) });
   out.push({ name: "1-2-1 Toeplitz 120 (clustered)", d: new Float64Array(120).fill(2), e: new Float64Array(119).fill(-1) });
   out.push({ name: "identity 40 (everything deflates)", d: new Float64Array(40).fill(1), e: new Float64Array(39) });
-  out.push({ name: "repeated diagonal, tiny couplings 90", d: Float64Array.from({ length: 90 }, (_, i) => i % 3), e: Float64Array.from({ length: 89 }, (_, i) => (i % 7 === 0 ? 0 : 1e-9)) });
-  out.push({ name: "graded 80", d: Float64Array.from({ length: 80 }, (_, i) => 10 ** (-i / 8)), e: Float64Array.from({ length: 79 }, (_, i) => 10 ** (-i / 8 - 0.5)) });
+  out.push({
+    name: "repeated diagonal, tiny couplings 90",
+    d: Float64Array.from({ length: 90 }, (_, i) => i % 3),
+    e: Float64Array.from({ length: 89 }, (_, i) => (i % 7 === 0 ? 0 : 1e-9)),
+  });
+  out.push({
+    name: "graded 80",
+    d: Float64Array.from({ length: 80 }, (_, i) => 10 ** (-i / 8)),
+    e: Float64Array.from({ length: 79 }, (_, i) => 10 ** (-i / 8 - 0.5)),
+  });
   out.push({ name: "negative couplings 64", d: Float64Array.from({ length: 64 }, () => r()), e: Float64Array.from({ length: 63 }, () => -Math.abs(r())) });
   out.push({ name: "zero 30", d: new Float64Array(30), e: new Float64Array(29) });
   out.push({ name: "huge entries 60", d: Float64Array.from({ length: 60 }, () => 1e300 * r()), e: Float64Array.from({ length: 59 }, () => 1e300 * r()) });

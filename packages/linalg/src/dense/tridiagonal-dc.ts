@@ -59,7 +59,16 @@ export interface DivideAndConquerOptions {
  * both overwritten; Z's entry values are ignored. See the file header.
  * @throws LinAlgError kind "noConvergence" if steqr fails on a leaf.
  */
-export function stedc(n: number, d: Float64Array, e: Float64Array, Z: Float64Array, zOff: number, ldz: number, fn = "eigh", options: DivideAndConquerOptions = {}): void {
+export function stedc(
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  Z: Float64Array,
+  zOff: number,
+  ldz: number,
+  fn = "eigh",
+  options: DivideAndConquerOptions = {},
+): void {
   const leaf = Math.max(2, options.leafSize ?? DIVIDE_AND_CONQUER.leafSize);
   for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) Z[zOff + i + j * ldz] = 0;
   if (n === 0) return;
@@ -123,7 +132,18 @@ function merge(s: number, n1: number, rho: number, d: Float64Array, lo: number, 
 }
 
 /** The rest of {@link merge}: deflation, roots, vectors and Z := Q·U, with Q (s×s) as work. */
-function mergeInto(s: number, n1: number, z: Float64Array, r: number, d: Float64Array, lo: number, Z: Float64Array, zb: number, ldz: number, Q: Float64Array): void {
+function mergeInto(
+  s: number,
+  n1: number,
+  z: Float64Array,
+  r: number,
+  d: Float64Array,
+  lo: number,
+  Z: Float64Array,
+  zb: number,
+  ldz: number,
+  Q: Float64Array,
+): void {
   // Q := the block, whose columns deflation rotates; each column's nonzero rows are the top n1
   // (from Q1), the bottom (from Q2), or both after a rotation mixed the two
   for (let j = 0; j < s; j++) Q.set(Z.subarray(zb + j * ldz, zb + s + j * ldz), j * s);
@@ -206,7 +226,10 @@ function mergeInto(s: number, n1: number, z: Float64Array, r: number, d: Float64
     secularVectors(k, dk, pole, tau, zh, U);
 
     // 4. Z_kept = Q[:, kept]·U: top rows from the columns with a top part, bottom rows likewise
-    for (const [rows, r0, has] of [[n1, 0, top], [s - n1, n1, bottom]] as const) {
+    for (const [rows, r0, has] of [
+      [n1, 0, top],
+      [s - n1, n1, bottom],
+    ] as const) {
       const cols: number[] = [];
       for (let j = 0; j < k; j++) if (has[kept[j]]) cols.push(j);
       const m = cols.length;

@@ -88,7 +88,19 @@ export function sytd2(n: number, A: Float64Array, aOff: number, lda: number, d: 
  * dlatrd, uplo = L), returning W (n×nb, ld ldw) such that the trailing A[nb:n, nb:n] still
  * needs A22 := A22 − V·Wᵀ − W·Vᵀ, V = the panel's vectors. d, e, tau as sytd2 gives them.
  */
-export function latrd(n: number, nb: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tau: Float64Array, tOff: number, W: Float64Array, ldw: number): void {
+export function latrd(
+  n: number,
+  nb: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  d: Float64Array,
+  e: Float64Array,
+  tau: Float64Array,
+  tOff: number,
+  W: Float64Array,
+  ldw: number,
+): void {
   const at = (i: number, j: number) => aOff + i + j * lda;
   // The updates with the panel's earlier columns are matrix–vector products, as dlatrd's
   // calls of dgemv (SIMD in gemv when A and W are resident); t holds Wᵀ·v or Vᵀ·v.
@@ -198,7 +210,18 @@ export function orgtr(n: number, A: Float64Array, aOff: number, lda: number, tau
  * reflectors, last block first (Q̃·C = H_0·(H_1·(…·C))). eigh uses it to turn the eigenvectors
  * of T into those of A (A = Q·T·Qᵀ = (Q·Z)·Λ·(Q·Z)ᵀ) with gemm-rich flops.
  */
-export function ormtr(n: number, ncols: number, A: Float64Array, aOff: number, lda: number, tau: Float64Array, C: Float64Array, cOff: number, ldc: number, nb: number): void {
+export function ormtr(
+  n: number,
+  ncols: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  tau: Float64Array,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+  nb: number,
+): void {
   const m = n - 1; // order of Q̃; its reflector j has its unit at A[j+1, j]
   if (m <= 0 || ncols === 0) return;
   const T = new Float64Array(nb * nb);

@@ -73,7 +73,18 @@ export function rot(n: number, X: FloatArray, xOff: number, incx: number, Y: Flo
  * whole sweep of rotations works on rows that stay in cache (the QR sweeps of the SVD and of
  * eigh call this once per sweep instead of `rot` once per rotation).
  */
-export function lasr(forward: boolean, m: number, k: number, C: Float64Array, cOff: number, S: Float64Array, sOff: number, Z: FloatArray, zOff: number, ldz: number): void {
+export function lasr(
+  forward: boolean,
+  m: number,
+  k: number,
+  C: Float64Array,
+  cOff: number,
+  S: Float64Array,
+  sOff: number,
+  Z: FloatArray,
+  zOff: number,
+  ldz: number,
+): void {
   for (let i0 = 0; i0 < m; i0 += LASR_STRIP) {
     const i1 = Math.min(m, i0 + LASR_STRIP);
     for (let t = 0; t < k; t++) {
@@ -112,15 +123,32 @@ export function lasr(forward: boolean, m: number, k: number, C: Float64Array, cO
  * Measured on 300×300 with 299 rotations: 5.4 GFLOP/s against lasr's 3.3 (bench numbers in
  * bench/linalg2.bench.ts, where it is the QR sweeps of eigh and svd).
  */
-export function lasrFast(forward: boolean, m: number, k: number, C: Float64Array, cOff: number, S: Float64Array, sOff: number, Z: Float64Array, zOff: number, ldz: number): void {
+export function lasrFast(
+  forward: boolean,
+  m: number,
+  k: number,
+  C: Float64Array,
+  cOff: number,
+  S: Float64Array,
+  sOff: number,
+  Z: Float64Array,
+  zOff: number,
+  ldz: number,
+): void {
   if (k <= 0) return;
   let i = 0;
   for (; i + 8 <= m; i += 8) {
     // p: the column the carries x0..x7 belong to, rows i..i+7
     let p = zOff + i + (forward ? 0 : k * ldz);
     const step = forward ? ldz : -ldz;
-    let x0 = Z[p], x1 = Z[p + 1], x2 = Z[p + 2], x3 = Z[p + 3];
-    let x4 = Z[p + 4], x5 = Z[p + 5], x6 = Z[p + 6], x7 = Z[p + 7];
+    let x0 = Z[p],
+      x1 = Z[p + 1],
+      x2 = Z[p + 2],
+      x3 = Z[p + 3];
+    let x4 = Z[p + 4],
+      x5 = Z[p + 5],
+      x6 = Z[p + 6],
+      x7 = Z[p + 7];
     // forward: z_j' = c·x + s·y (stored), x' = c·y − s·x (carried);
     // backward: the same with s → −s, x the higher column and y the lower
     for (let t = 0; t < k; t++) {
@@ -128,8 +156,14 @@ export function lasrFast(forward: boolean, m: number, k: number, C: Float64Array
       const c = C[cOff + j];
       const s = forward ? S[sOff + j] : -S[sOff + j];
       const q = p + step;
-      const y0 = Z[q], y1 = Z[q + 1], y2 = Z[q + 2], y3 = Z[q + 3];
-      const y4 = Z[q + 4], y5 = Z[q + 5], y6 = Z[q + 6], y7 = Z[q + 7];
+      const y0 = Z[q],
+        y1 = Z[q + 1],
+        y2 = Z[q + 2],
+        y3 = Z[q + 3];
+      const y4 = Z[q + 4],
+        y5 = Z[q + 5],
+        y6 = Z[q + 6],
+        y7 = Z[q + 7];
       Z[p] = c * x0 + s * y0;
       Z[p + 1] = c * x1 + s * y1;
       Z[p + 2] = c * x2 + s * y2;
@@ -161,7 +195,18 @@ export function lasrFast(forward: boolean, m: number, k: number, C: Float64Array
 }
 
 /** A kernel that applies a sweep of rotations, as {@link lasr} (the reference) and {@link lasrFast} (the fast twin) do. */
-export type RotationKernel = (forward: boolean, m: number, k: number, C: Float64Array, cOff: number, S: Float64Array, sOff: number, Z: Float64Array, zOff: number, ldz: number) => void;
+export type RotationKernel = (
+  forward: boolean,
+  m: number,
+  k: number,
+  C: Float64Array,
+  cOff: number,
+  S: Float64Array,
+  sOff: number,
+  Z: Float64Array,
+  zOff: number,
+  ldz: number,
+) => void;
 
 /** Options of the rotation-based QR iterations (symmetric-qr.ts steqr, bidiagonal-svd.ts bdsqr). */
 export interface SweepOptions {

@@ -121,7 +121,18 @@ export function larfLeft(m: number, n: number, V: FloatArray, vOff: number, incv
  * C := C·H = C − tau·(C·v)·vᵀ for the m×n column-major block C (LAPACK dlarf, side = right).
  * v has n elements V[vOff + j·incv]; `work` holds at least m numbers.
  */
-export function larfRight(m: number, n: number, V: FloatArray, vOff: number, incv: number, tau: number, C: FloatArray, cOff: number, ldc: number, work: Float64Array): void {
+export function larfRight(
+  m: number,
+  n: number,
+  V: FloatArray,
+  vOff: number,
+  incv: number,
+  tau: number,
+  C: FloatArray,
+  cOff: number,
+  ldc: number,
+  work: Float64Array,
+): void {
   if (tau === 0) return;
   // w = C·v
   work.fill(0, 0, m);
@@ -148,7 +159,18 @@ export function larfRight(m: number, n: number, V: FloatArray, vOff: number, inc
  * LAPACK's positional arguments (see primitives/block.ts, "Leaf kernels"); the blocked code
  * calls it through {@link larftBlock}.
  */
-export function larft(m: number, k: number, V: FloatArray, vOff: number, ldv: number, tau: ArrayLike<number>, tauOff: number, T: FloatArray, tOff: number, ldt: number): void {
+export function larft(
+  m: number,
+  k: number,
+  V: FloatArray,
+  vOff: number,
+  ldv: number,
+  tau: ArrayLike<number>,
+  tauOff: number,
+  T: FloatArray,
+  tOff: number,
+  ldt: number,
+): void {
   for (let i = 0; i < k; i++) {
     const ti = tau[tauOff + i];
     const colT = tOff + i * ldt;
@@ -229,7 +251,21 @@ export function larfbBlock(V: Block, opT: Block, C: Block): void {
  * C[cOff + i + j·ldc] (m×n), V[vOff + i + j·ldv] (m×k), T[tOff + i + j·ldt] (k×k); for the
  * callers not yet on Blocks (hessenberg.ts, tridiagonalize.ts, the tests).
  */
-export function larfb(transpose: boolean, m: number, n: number, k: number, V: FloatArray, vOff: number, ldv: number, T: FloatArray, tOff: number, ldt: number, C: FloatArray, cOff: number, ldc: number): void {
+export function larfb(
+  transpose: boolean,
+  m: number,
+  n: number,
+  k: number,
+  V: FloatArray,
+  vOff: number,
+  ldv: number,
+  T: FloatArray,
+  tOff: number,
+  ldt: number,
+  C: FloatArray,
+  cOff: number,
+  ldc: number,
+): void {
   if (m === 0 || n === 0 || k === 0) return;
   const Tk = colMajor(T, k, k, tOff, ldt);
   larfbBlock(colMajor(V, m, k, vOff, ldv), transpose ? transposed(Tk) : Tk, colMajor(C, m, n, cOff, ldc));

@@ -111,7 +111,12 @@ describe.skipIf(!HAS_RESIDENT)("trsmResident against trsmReference at sizes wher
 
   it("leaves ordinary arrays alone: false, nothing touched", () => {
     const B = new Float64Array([1, 2]);
-    expect(trsmResident({ n: 2, nrhs: 1, lower: true, unitDiagonal: false, T: new Float64Array([1, 0, 0, 1]), tOff: 0, tRs: 1, tCs: 2, B, bOff: 0, bRs: 1, bCs: 2 }, 8)).toBe(false);
+    expect(
+      trsmResident(
+        { n: 2, nrhs: 1, lower: true, unitDiagonal: false, T: new Float64Array([1, 0, 0, 1]), tOff: 0, tRs: 1, tCs: 2, B, bOff: 0, bRs: 1, bCs: 2 },
+        8,
+      ),
+    ).toBe(false);
     expect(Array.from(B)).toEqual([1, 2]);
   });
 });
@@ -155,7 +160,15 @@ describe("solveTriangular", () => {
     const b = randomMatrix([3, 1, 5, 2], 3);
     const x = solveTriangular(a, b);
     expect(x.shape).toEqual([3, 2, 5, 2]);
-    expect(solveTriangular([[2, 1], [0, 1]], [3, 1]).dtype).toBe("float64");
+    expect(
+      solveTriangular(
+        [
+          [2, 1],
+          [0, 1],
+        ],
+        [3, 1],
+      ).dtype,
+    ).toBe("float64");
     expect(solveTriangular(triangular(3, false, 4).astype("float32"), randomMatrix([3], 5, "float32")).dtype).toBe("float32");
   });
 

@@ -51,19 +51,17 @@ import { ztrsm, type ZTrsmArgs } from "../complex/triangular-solve.js";
 import type { Block, TriangularBlock } from "./block.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
-import {
-  gufunc,
-  rightHandSide,
-  asArray,
-  assertFinite,
-  fmtShape,
-  workDType,
-  type ArrayInput,
-} from "../util/batch.js";
+import { gufunc, rightHandSide, asArray, assertFinite, fmtShape, workDType, type ArrayInput } from "../util/batch.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options solveTriangular accepts (util/options.ts); trans is checked by transCode. */
-const SOLVE_TRIANGULAR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, lower: OPTION.flag, trans: OPTION.any, unitDiagonal: OPTION.flag, checkFinite: OPTION.checkFinite });
+const SOLVE_TRIANGULAR_OPTIONS = optionsSchema({
+  blockSize: OPTION.blockSize,
+  lower: OPTION.flag,
+  trans: OPTION.any,
+  unitDiagonal: OPTION.flag,
+  checkFinite: OPTION.checkFinite,
+});
 
 /** A triangular system op(T)·X = B on strided buffers (see the file header); the kernels' own type. */
 export type { TrsmArgs };
@@ -270,7 +268,10 @@ export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTria
   const dtype = workDType(A.dtype, B.dtype);
   const complex = dtype === "complex128";
   // "(n,n),(n,k)->(n,k)" over the broadcast batch
-  const inputs = [{ array: A, core: 2 }, { array: B, core }] as const;
+  const inputs = [
+    { array: A, core: 2 },
+    { array: B, core },
+  ] as const;
   const out = gufunc({ fn, inputs, dtype, output: vector ? [n] : [n, nrhs], work: [n * n, n * nrhs] }, ([Tw, Xw], step) => {
     step.load(0, Tw);
     // an exact zero on the diagonal: LAPACK dtrtrs's singularity test

@@ -110,13 +110,27 @@ describe("cg: SciPy's semantics", () => {
   it("agrees with SciPy 1.17 on a small SPD system", () => {
     // A = [[4, 1, 0], [1, 3, 1], [0, 1, 2]]; b = [1, 2, 3]; scipy.sparse.linalg.cg(A, b, rtol=1e-12) → info 0,
     // x = [0.22222222, 0.11111111, 1.44444444]; np.linalg.solve: [0.22222222222222224, 0.11111111111111104, 1.4444444444444446]
-    const [x, info] = sparse.cg([[4, 1, 0], [1, 3, 1], [0, 1, 2]], [1, 2, 3], { rtol: 1e-12 });
+    const [x, info] = sparse.cg(
+      [
+        [4, 1, 0],
+        [1, 3, 1],
+        [0, 1, 2],
+      ],
+      [1, 2, 3],
+      { rtol: 1e-12 },
+    );
     expect(info).toBe(0);
     expect(np.allclose(x, [0.22222222222222224, 0.11111111111111104, 1.4444444444444446], { rtol: 1e-12, atol: 0 })).toBe(true);
   });
   it("reports breakdown (info < 0) instead of NaNs when pᵀA·p = 0", () => {
     // A = [[0, 1], [1, 0]], b = [1, 0]: p₀ = b, A·p₀ = [0, 1], p₀ᵀA·p₀ = 0
-    const r = sparse.cg([[0, 1], [1, 0]], [1, 0]);
+    const r = sparse.cg(
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      [1, 0],
+    );
     expect(r.info).toBeLessThan(0);
     expect(r.x.toTypedArray().every(Number.isFinite)).toBe(true);
   });
@@ -150,9 +164,24 @@ describe("jacobi", () => {
     expect(Array.from(y)).toEqual([1, 0.5, 0.25]);
   });
   it("rejects a zero diagonal entry, NaN, a non-square or matrix-free A", () => {
-    expect(() => sparse.jacobi([[1, 0], [0, 0]])).toThrow(LinAlgError);
-    expect(() => sparse.jacobi([[1, 0], [0, 0]])).toThrow(/^jacobi: diagonal entry 1 of A is zero/);
-    expect(() => sparse.jacobi([[NaN, 0], [0, 1]])).toThrow(/^jacobi: diagonal entry 0 of A is NaN/);
+    expect(() =>
+      sparse.jacobi([
+        [1, 0],
+        [0, 0],
+      ]),
+    ).toThrow(LinAlgError);
+    expect(() =>
+      sparse.jacobi([
+        [1, 0],
+        [0, 0],
+      ]),
+    ).toThrow(/^jacobi: diagonal entry 1 of A is zero/);
+    expect(() =>
+      sparse.jacobi([
+        [NaN, 0],
+        [0, 1],
+      ]),
+    ).toThrow(/^jacobi: diagonal entry 0 of A is NaN/);
     expect(() => sparse.jacobi([[1, 2, 3]])).toThrow(ShapeError);
     expect(() => sparse.jacobi({ shape: [2, 2], matvec: (x: NDArray) => x })).toThrow(/^jacobi: A must be a sparse matrix or a dense 2-D array/);
   });
@@ -161,8 +190,24 @@ describe("jacobi", () => {
 describe("cg: bad input", () => {
   const A = laplacian1d(4);
   it("a non-square operator", () => {
-    expect(() => sparse.cg([[1, 2, 3], [4, 5, 6]], [1, 2])).toThrow(ShapeError);
-    expect(() => sparse.cg([[1, 2, 3], [4, 5, 6]], [1, 2])).toThrow(/^cg: A must be square, got shape \(2, 3\)/);
+    expect(() =>
+      sparse.cg(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        [1, 2],
+      ),
+    ).toThrow(ShapeError);
+    expect(() =>
+      sparse.cg(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        [1, 2],
+      ),
+    ).toThrow(/^cg: A must be square, got shape \(2, 3\)/);
   });
   it("NaN or Inf in b or x0", () => {
     expect(() => sparse.cg(A, [1, NaN, 0, 0])).toThrow(ValueError);

@@ -27,7 +27,19 @@
  */
 import { IndexError, NDArray, ShapeError, ValueError } from "@sliderule/ndarray";
 import * as np from "@sliderule/ndarray";
-import { allocData, castData, denseOperand, describe, fmtShape, isSparse, promoteSparse, scaleData, SparseMatrix, type DenseOperand, type SparseDType } from "./base.js";
+import {
+  allocData,
+  castData,
+  denseOperand,
+  describe,
+  fmtShape,
+  isSparse,
+  promoteSparse,
+  scaleData,
+  SparseMatrix,
+  type DenseOperand,
+  type SparseDType,
+} from "./base.js";
 import {
   canonicalCopy,
   eliminateZerosCompressed,
@@ -279,7 +291,9 @@ export abstract class CompressedMatrix extends SparseMatrix {
     const [m, n] = this.shape;
     if (typeof other === "number") {
       if (other === 0) return this.tocsr().copy() as CsrMatrix;
-      throw new ValueError(`${fn}: adding a nonzero scalar (${other}) to a sparse matrix is not supported (it would make every entry nonzero); use toarray() first`);
+      throw new ValueError(
+        `${fn}: adding a nonzero scalar (${other}) to a sparse matrix is not supported (it would make every entry nonzero); use toarray() first`,
+      );
     }
     if (isSparse(other)) {
       if (other.shape[0] !== m || other.shape[1] !== n) {

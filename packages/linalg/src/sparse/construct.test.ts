@@ -31,24 +31,51 @@ describe("csrMatrix, cscMatrix, cooMatrix", () => {
     expect(Array.from(S.indptr)).toEqual([0, 2, 3, 6]);
     expect(S.toarray().toArray()).toEqual(tutorial);
     expect(sparse.csrMatrix(tutorial).toarray().toArray()).toEqual(tutorial);
-    expect(sparse.csrMatrix([data, Int32Array.of(0, 2, 2, 0, 1, 2), Int32Array.of(0, 2, 3, 6)]).toarray().toArray()).toEqual(tutorial);
+    expect(
+      sparse
+        .csrMatrix([data, Int32Array.of(0, 2, 2, 0, 1, 2), Int32Array.of(0, 2, 3, 6)])
+        .toarray()
+        .toArray(),
+    ).toEqual(tutorial);
     // csc_matrix: data [1 4 5 2 3 6], indices [0 2 2 0 1 2], indptr [0 2 3 6]
     const C = sparse.cscMatrix([data, [row, col]]);
     expect(Array.from(C.data)).toEqual([1, 4, 5, 2, 3, 6]);
     expect(Array.from(C.indices)).toEqual([0, 2, 2, 0, 1, 2]);
-    expect(sparse.cscMatrix([C.data, C.indices, C.indptr], { shape: [3, 3] }).toarray().toArray()).toEqual(tutorial);
+    expect(
+      sparse
+        .cscMatrix([C.data, C.indices, C.indptr], { shape: [3, 3] })
+        .toarray()
+        .toArray(),
+    ).toEqual(tutorial);
     const O = sparse.cooMatrix(tutorial);
     expect(Array.from(O.row)).toEqual([0, 0, 1, 2, 2, 2]);
     expect(Array.from(O.col)).toEqual([0, 2, 2, 0, 1, 2]);
     expect(String(O)).toBe("<COOrdinate sparse matrix of dtype 'float64'\n\twith 6 stored elements and shape (3, 3)>");
     // int32 values stay int32 (NumPy would keep int64)
-    expect(sparse.csrMatrix([np.array([1, 2], "int32"), [[0, 1], [1, 0]]]).dtype).toBe("int32");
+    expect(
+      sparse.csrMatrix([
+        np.array([1, 2], "int32"),
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ]).dtype,
+    ).toBe("int32");
     expect(sparse.csrMatrix(tutorial, { dtype: "float32" }).data).toBeInstanceOf(Float32Array);
     expect(sparse.csrMatrix([0.4, 2], { dtype: "int32" }).nnz).toBe(1); // cast first, then the nonzeros
   });
 
   it("sum duplicates in the order given (COO keeps them until conversion)", () => {
-    const O = sparse.cooMatrix([[0.1, 0.2, 0.3], [[0, 0, 0], [1, 1, 1]]], { shape: [1, 2] });
+    const O = sparse.cooMatrix(
+      [
+        [0.1, 0.2, 0.3],
+        [
+          [0, 0, 0],
+          [1, 1, 1],
+        ],
+      ],
+      { shape: [1, 2] },
+    );
     expect(O.nnz).toBe(3);
     const S = O.tocsr();
     expect(S.nnz).toBe(1);
@@ -67,7 +94,9 @@ describe("csrMatrix, cscMatrix, cooMatrix", () => {
   });
 
   it("name the function and the values in their errors", () => {
-    expect(() => sparse.csrMatrix([data, [row, col]], { shape: [2, 3] })).toThrow(/^csrMatrix: row index 2 \(at position 3\) is out of range for shape \(2, 3\)/);
+    expect(() => sparse.csrMatrix([data, [row, col]], { shape: [2, 3] })).toThrow(
+      /^csrMatrix: row index 2 \(at position 3\) is out of range for shape \(2, 3\)/,
+    );
     expect(() => sparse.csrMatrix([[1], [[-1], [0]]], { shape: [2, 2] })).toThrow(/csrMatrix: negative row index -1/);
     expect(() => sparse.csrMatrix([data, Int32Array.of(0, 2, 2, 0, 1, 2), Int32Array.of(0, 3, 2, 6)])).toThrow(
       /csrMatrix: indptr must be non-decreasing, got indptr\[1\] = 3 > indptr\[2\] = 2/,
@@ -75,7 +104,12 @@ describe("csrMatrix, cscMatrix, cooMatrix", () => {
     expect(() => sparse.csrMatrix([data, Int32Array.of(0, 2, 2, 0, 1, 2), Int32Array.of(0, 2, 3, 5)])).toThrow(/indptr must end at nnz = 6/);
     expect(() => sparse.csrMatrix([data, Int32Array.of(0, 2, 2, 0, 1, 9), Int32Array.of(0, 2, 3, 6)], { shape: [3, 3] })).toThrow(ValueError);
     expect(() => sparse.csrMatrix([data, Int32Array.of(0, 2, 2), Int32Array.of(0, 2, 3, 6)])).toThrow(/indices and data must have the same length/);
-    expect(() => sparse.csrMatrix([[1, 2], [[0], [0]]])).toThrow(ShapeError);
+    expect(() =>
+      sparse.csrMatrix([
+        [1, 2],
+        [[0], [0]],
+      ]),
+    ).toThrow(ShapeError);
     expect(() => sparse.csrMatrix([[1], [[0.5], [0]]])).toThrow(/csrMatrix: row\[0\] must be an int32 integer, got 0.5/);
     expect(() => sparse.csrMatrix(tutorial, { shape: [3, 2.5] })).toThrow(/csrMatrix: shape must be \[m, n\] of non-negative integers, got \[3, 2.5\]/);
     expect(() => sparse.csrMatrix(tutorial, { shape: [2, 2] })).toThrow(ShapeError);
@@ -107,7 +141,14 @@ describe("eye and diags", () => {
 
   it("diags places the diagonals as SciPy's", () => {
     // sparse.diags([[1, 2, 3], [4, 5], [0, 7]], [0, 1, -1], format='csr'): nnz 6 (the 0 is not stored)
-    const D = sparse.diags([[1, 2, 3], [4, 5], [0, 7]], [0, 1, -1]);
+    const D = sparse.diags(
+      [
+        [1, 2, 3],
+        [4, 5],
+        [0, 7],
+      ],
+      [0, 1, -1],
+    );
     expect(D.toarray().toArray()).toEqual([
       [1, 4, 0],
       [0, 2, 5],
@@ -115,7 +156,12 @@ describe("eye and diags", () => {
     ]);
     expect(D.nnz).toBe(6);
     // sparse.diags([1, 2], [0, 2], shape=(3, 4)): scalars repeated along their diagonals
-    expect(sparse.diags([1, 2], [0, 2], { shape: [3, 4] }).toarray().toArray()).toEqual([
+    expect(
+      sparse
+        .diags([1, 2], [0, 2], { shape: [3, 4] })
+        .toarray()
+        .toArray(),
+    ).toEqual([
       [1, 0, 2, 0],
       [0, 1, 0, 2],
       [0, 0, 1, 0],
@@ -181,14 +227,18 @@ describe("random reproduces scipy.sparse.random(..., rng=np.random.default_rng(s
     const C = sparse.random(4, 3, { density: 0.5, rng: np.random.defaultRng(1) }) as CooMatrix;
     expect(Array.from(C.row)).toEqual([2, 0, 1, 3, 1, 0]);
     expect(Array.from(C.col)).toEqual([1, 1, 2, 0, 0, 0]);
-    expect(Array.from(C.data)).toEqual([0.8277025938204418, 0.4091991363691613, 0.5495936876730595, 0.027559113243068367, 0.7535131086748066, 0.5381433132192782]);
+    expect(Array.from(C.data)).toEqual([
+      0.8277025938204418, 0.4091991363691613, 0.5495936876730595, 0.027559113243068367, 0.7535131086748066, 0.5381433132192782,
+    ]);
     // sp.random(4, 3, density=0.5, rng=np.random.default_rng(1), dtype=np.int32).data
     expect(Array.from((sparse.random(4, 3, { density: 0.5, randomState: 1, dtype: "int32" }) as CooMatrix).data)).toEqual([
       -329310396, -974230237, 1407471922, -1043711287, -389986741, 617740841,
     ]);
     // sp.random(3, 5, density=0.4, format='csr', dtype=np.float32, rng=np.random.default_rng(5))
     const F = sparse.random(3, 5, { density: 0.4, format: "csr", dtype: "float32", randomState: 5 }) as CsrMatrix;
-    expect(Array.from(F.data)).toEqual([0.04527519270777702, 0.04875770956277847, 0.9991761445999146, 0.23451019823551178, 0.4084731936454773, 0.6523690819740295]);
+    expect(Array.from(F.data)).toEqual([
+      0.04527519270777702, 0.04875770956277847, 0.9991761445999146, 0.23451019823551178, 0.4084731936454773, 0.6523690819740295,
+    ]);
     expect(Array.from(F.indices)).toEqual([0, 2, 2, 3, 4, 2]);
   });
 

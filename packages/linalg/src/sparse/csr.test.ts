@@ -84,7 +84,12 @@ describe.each([
     expect(Array.from(y)).toEqual([2.5, -1.5, -2.875]);
     const z = new Float64Array(4);
     S.rmatvecInto(Float64Array.of(1, 2, -1), z);
-    expect(Array.from(z)).toEqual(np.array(A).T.matmul(np.array([1, 2, -1])).toArray());
+    expect(Array.from(z)).toEqual(
+      np
+        .array(A)
+        .T.matmul(np.array([1, 2, -1]))
+        .toArray(),
+    );
     expect(() => S.matvecInto(new Float64Array(3), y)).toThrow(ShapeError);
   });
 
@@ -163,7 +168,16 @@ describe("canonical form", () => {
   });
 
   it("eliminateZeros drops stored zeros (a cancelled duplicate too)", () => {
-    const S = sparse.csrMatrix([[5.5, -5.5, 1], [[0, 0, 1], [0, 0, 1]]], { shape: [2, 2] });
+    const S = sparse.csrMatrix(
+      [
+        [5.5, -5.5, 1],
+        [
+          [0, 0, 1],
+          [0, 0, 1],
+        ],
+      ],
+      { shape: [2, 2] },
+    );
     expect(S.nnz).toBe(2); // the cancelled sum stays stored, as SciPy's
     S.eliminateZeros();
     expect(S.nnz).toBe(1);
@@ -190,7 +204,15 @@ describe("dtypes", () => {
     expect((F.matmul(np.array(x, "float32")) as NDArray).dtype).toBe("float32");
     expect((F.matmul(np.array(x)) as NDArray).dtype).toBe("float64");
     expect(F.memoryBytes).toBe(6 * 4 + 6 * 4 + 4 * 4);
-    const I = sparse.csrMatrix(np.array([[1, 0], [0, 2]], "int32"));
+    const I = sparse.csrMatrix(
+      np.array(
+        [
+          [1, 0],
+          [0, 2],
+        ],
+        "int32",
+      ),
+    );
     expect(I.dtype).toBe("int32");
     expect(I.toarray().dtype).toBe("int32");
     expect((I.matmul(np.array([3, 4], "int32")) as NDArray).toArray()).toEqual([3, 8]);

@@ -82,7 +82,9 @@ describe("eigsh against dense eigh", () => {
   it("SciPy 1.17's values on the 1-D Laplacian, n = 30, k = 5, LA (the golden case)", () => {
     // scipy.sparse.linalg.eigsh(L30, k=5, which='LA', return_eigenvectors=False)
     const w = sparse.eigsh(laplacian1d(30), { k: 5, which: "LA", returnEigenvectors: false });
-    expect(np.allclose(w, [3.748693232289166, 3.8379156232404634, 3.908278512800109, 3.9590598825049845, 3.989738646783786], { rtol: 1e-12, atol: 0 })).toBe(true);
+    expect(np.allclose(w, [3.748693232289166, 3.8379156232404634, 3.908278512800109, 3.9590598825049845, 3.989738646783786], { rtol: 1e-12, atol: 0 })).toBe(
+      true,
+    );
   });
   it("is deterministic (default v0 from defaultRng(0))", () => {
     const A = randomSymmetric(40, 3);
@@ -97,7 +99,10 @@ describe("eigsh: shift-invert", () => {
   const w = Array.from(linalg.eigvalsh(A).toTypedArray());
   it("sigma = 0.3, LM: the eigenvalues nearest sigma (dense LU of A − σI)", () => {
     const { eigenvalues, eigenvectors } = sparse.eigsh(A, { k: 4, sigma: 0.3 });
-    const want = [...w].sort((a, b) => Math.abs(a - 0.3) - Math.abs(b - 0.3)).slice(0, 4).sort((a, b) => a - b);
+    const want = [...w]
+      .sort((a, b) => Math.abs(a - 0.3) - Math.abs(b - 0.3))
+      .slice(0, 4)
+      .sort((a, b) => a - b);
     expect(np.allclose(eigenvalues, want, { rtol: 0, atol: 1e-12 })).toBe(true);
     expect(orthogonalityError(eigenvectors)).toBeLessThan(1e-10);
   });
@@ -201,7 +206,9 @@ describe("eigsh: failures and bad input", () => {
     expect(() => sparse.eigsh(A, { v0: np.ones([3]) })).toThrow(ShapeError);
     expect(() => sparse.eigsh(A, { sigma: NaN })).toThrow(/^eigsh: sigma must be a finite number, got NaN/);
     expect(() => sparse.eigsh(np.ones([3, 4]), { k: 1 })).toThrow(/^eigsh: A must be square/);
-    expect(() => sparse.eigsh(A, { return_eigenvectors: false } as never)).toThrow(/^eigsh: unknown option 'return_eigenvectors' \(did you mean 'returnEigenvectors'\?\)/);
+    expect(() => sparse.eigsh(A, { return_eigenvectors: false } as never)).toThrow(
+      /^eigsh: unknown option 'return_eigenvectors' \(did you mean 'returnEigenvectors'\?\)/,
+    );
     expect(() => sparse.eigsh(A, { OPinv: A })).toThrow(/^eigsh: OPinv is used only with sigma/);
   });
 });
@@ -212,7 +219,11 @@ describe("SciPy's positional k: eigsh(A, 3), svds(A, 2)", () => {
     expect(linalg.sparse.eigsh(A, 3).eigenvalues.toArray()).toEqual(linalg.sparse.eigsh(A, { k: 3 }).eigenvalues.toArray());
     const w = linalg.sparse.eigsh(A, 2, { which: "SA", returnEigenvectors: false }) as NDArray;
     // without eigenvectors SciPy returns them in ARPACK's order (here [2, 1]); compare as a set
-    expect(Array.from(w.data as Float64Array).map((x) => Math.round(x * 1e10) / 1e10).sort()).toEqual([1, 2]);
+    expect(
+      Array.from(w.data as Float64Array)
+        .map((x) => Math.round(x * 1e10) / 1e10)
+        .sort(),
+    ).toEqual([1, 2]);
   });
   it("svds(A, 2) is svds(A, { k: 2 })", () => {
     expect(linalg.sparse.svds(A, 2).S.toArray()).toEqual(linalg.sparse.svds(A, { k: 2 }).S.toArray());

@@ -127,7 +127,12 @@ function shiftInvert(fn: string, A: unknown, op: Operator, sigma: number, OPinv:
     for (let i = 0; i < n; i++) dense[i * n + i] -= sigma;
     const ipiv = new Int32Array(n);
     const info = getrf(n, n, dense, 0, n, ipiv, BLOCK_SIZES.lu);
-    if (info >= 0) throw new LinAlgError(`${fn}: A − sigma·I is singular (sigma = ${sigma} is an eigenvalue of A; zero pivot ${info}); move sigma slightly`, "singular", info);
+    if (info >= 0)
+      throw new LinAlgError(
+        `${fn}: A − sigma·I is singular (sigma = ${sigma} is an eigenvalue of A; zero pivot ${info}); move sigma slightly`,
+        "singular",
+        info,
+      );
     return (x, y) => {
       y.set(x);
       getrs(0, n, 1, dense, 0, n, ipiv, y, 0, n, BLOCK_SIZES.lu);
@@ -137,7 +142,10 @@ function shiftInvert(fn: string, A: unknown, op: Operator, sigma: number, OPinv:
   return (x, y) => {
     const r = minres(Aop, np.fromTypedArray(x), { shift: sigma, rtol: 1e-12, maxiter: 20 * n });
     if (r.info !== 0) {
-      throw new LinAlgError(`${fn}: the inner MINRES solve of (A − sigma·I)·y = x did not converge in ${r.iterations} iterations (sigma = ${sigma}); pass OPinv, a solver for A − sigma·I`, "noConvergence");
+      throw new LinAlgError(
+        `${fn}: the inner MINRES solve of (A − sigma·I)·y = x did not converge in ${r.iterations} iterations (sigma = ${sigma}); pass OPinv, a solver for A − sigma·I`,
+        "noConvergence",
+      );
     }
     y.set(r.x.toTypedArray() as Float64Array);
   };
@@ -181,11 +189,15 @@ export function eigsh(A: OperatorInput, kOrOptions: number | EigshOptions = {}, 
   if (k >= n) throw new ValueError(`${fn}: k = ${k} must be less than n = ${n} (SciPy: k < N); use linalg.eigh for all eigenvalues`);
   const which = options.which ?? "LM";
   if (!WHICH.includes(which as Which)) throw new ValueError(`${fn}: which must be one of ${WHICH.join(", ")}, got ${show(which)}`);
-  const ncv = options.ncv === undefined ? Math.min(n, Math.max(2 * k + 1, 20)) : intOption(fn, "ncv", options.ncv, k + 1, n, `an integer with k < ncv <= n (${k} < ncv <= ${n})`);
+  const ncv =
+    options.ncv === undefined
+      ? Math.min(n, Math.max(2 * k + 1, 20))
+      : intOption(fn, "ncv", options.ncv, k + 1, n, `an integer with k < ncv <= n (${k} < ncv <= ${n})`);
   const tol = tolerance(fn, "tol", options.tol, 0);
   const maxiter = iterationLimit(fn, options.maxiter, 10 * n);
   const sigma = options.sigma;
-  if (sigma !== undefined && (typeof sigma !== "number" || !Number.isFinite(sigma))) throw new ValueError(`${fn}: sigma must be a finite number, got ${show(sigma)}`);
+  if (sigma !== undefined && (typeof sigma !== "number" || !Number.isFinite(sigma)))
+    throw new ValueError(`${fn}: sigma must be a finite number, got ${show(sigma)}`);
   if (sigma === undefined && options.OPinv !== undefined) throw new ValueError(`${fn}: OPinv is used only with sigma (shift-invert mode)`);
   let v0: Float64Array;
   if (options.v0 === undefined) v0 = (np.random.defaultRng(0).uniform(-1, 1, n) as NDArray).toTypedArray() as Float64Array;
@@ -202,12 +214,23 @@ export function eigsh(A: OperatorInput, kOrOptions: number | EigshOptions = {}, 
   if (nconv < k) {
     const idx = [...lambda.keys()].filter((i) => r.converged[i]).sort((a, b) => lambda[a] - lambda[b]);
     const { w, v } = pack(n, lambda, r.X, idx);
-    throw new ArpackNoConvergence(`${fn}: ARPACK-style error -1: no convergence (${r.cycles} restart cycles, ${r.matvecs} products, ${nconv}/${k} eigenvectors converged); raise maxiter or ncv, or loosen tol`, w, v);
+    throw new ArpackNoConvergence(
+      `${fn}: ARPACK-style error -1: no convergence (${r.cycles} restart cycles, ${r.matvecs} products, ${nconv}/${k} eigenvectors converged); raise maxiter or ncv, or loosen tol`,
+      w,
+      v,
+    );
   }
   if (options.returnEigenvectors === false) {
     // least wanted first, as ARPACK's dseupd leaves them (ascending for BE and shift-invert)
     const w = Array.from(lambda);
-    const key = sigma !== undefined || which === "BE" || which === "LA" ? (x: number) => x : which === "SA" ? (x: number) => -x : which === "LM" ? Math.abs : (x: number) => -Math.abs(x);
+    const key =
+      sigma !== undefined || which === "BE" || which === "LA"
+        ? (x: number) => x
+        : which === "SA"
+          ? (x: number) => -x
+          : which === "LM"
+            ? Math.abs
+            : (x: number) => -Math.abs(x);
     w.sort((a, b) => key(a) - key(b));
     return np.fromTypedArray(Float64Array.from(w));
   }

@@ -44,7 +44,9 @@ function diagonalOf(fn: string, A: unknown): Float64Array {
     if (!Array.isArray(shape) || shape.length !== 2 || shape[0] !== shape[1]) throw new ShapeError(`${fn}: A must be square, got shape ${show(shape)}`);
     d = (A as { diagonal(): unknown }).diagonal();
   } else {
-    throw new ValueError(`${fn}: A must be a sparse matrix or a dense 2-D array (an operator known only by its products has no diagonal to read), got ${show(A)}`);
+    throw new ValueError(
+      `${fn}: A must be a sparse matrix or a dense 2-D array (an operator known only by its products has no diagonal to read), got ${show(A)}`,
+    );
   }
   if (!(d instanceof NDArray)) throw new ValueError(`${fn}: A.diagonal() returned ${show(d)}, not an array`);
   return Float64Array.from(d.astype("float64").toTypedArray() as Float64Array);

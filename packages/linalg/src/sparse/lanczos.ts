@@ -240,7 +240,7 @@ function thickRestartLanczos(p: LanczosProblem, V: Float64Array, W: Float64Array
   let cycles = 0;
   const converged = (i: number) => Math.abs(betaM * Y[(m - 1) * m + i]) <= tol * Math.max(eps23, Math.abs(theta[i]));
 
-  for (; cycles < p.maxiter; ) {
+  for (; cycles < p.maxiter;) {
     cycles++;
     for (let j = l; j < m; j++) {
       const vj = V.subarray(j * n, (j + 1) * n);

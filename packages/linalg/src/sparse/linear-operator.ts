@@ -110,7 +110,8 @@ function userOperator(fn: string, op: LinearOperatorLike): Operator {
       throw new ValueError(`${fn}: the operator's ${name} returned ${describe(r)}; it must return an array of ${y.length} numbers`);
     }
     const vv = v as ArrayLike<number>;
-    if (vv.length !== y.length) throw new ShapeError(`${fn}: the operator's ${name} returned ${vv.length} values for a ${rows}×${cols} operator; expected ${y.length}`);
+    if (vv.length !== y.length)
+      throw new ShapeError(`${fn}: the operator's ${name} returned ${vv.length} values for a ${rows}×${cols} operator; expected ${y.length}`);
     for (let i = 0; i < y.length; i++) y[i] = vv[i];
   };
   const rmatvec = op.rmatvec;

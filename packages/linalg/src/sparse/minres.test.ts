@@ -20,16 +20,28 @@ const residual = (A: { toarray(): NDArray }, x: NDArray) => linalg.norm(A.toarra
 describe("minres", () => {
   it("converges on a symmetric indefinite system where cg does not", () => {
     // A = diag(1, −1), b = [1, 1]: cg's first pᵀA·p = 1 − 1 = 0 (breakdown), minres solves it in one step
-    const c = sparse.cg([[1, 0], [0, -1]], [1, 1]);
+    const c = sparse.cg(
+      [
+        [1, 0],
+        [0, -1],
+      ],
+      [1, 1],
+    );
     expect(c.info).toBeLessThan(0);
-    const m = sparse.minres([[1, 0], [0, -1]], [1, 1]);
+    const m = sparse.minres(
+      [
+        [1, 0],
+        [0, -1],
+      ],
+      [1, 1],
+    );
     expect(m.info).toBe(0);
     expect(np.allclose(m.x, [1, -1], { rtol: 1e-12, atol: 1e-12 })).toBe(true);
     // and a 200×200 indefinite tridiagonal system
     const [x, info] = sparse.minres(indefinite, b, { rtol: 1e-10 });
     expect(info).toBe(0);
     // stopped on ‖r‖ ≤ rtol·‖A‖·‖x‖; ‖A‖ ≤ 2.5
-    expect(residual(indefinite, x as NDArray)).toBeLessThan((1e-10 * 2.5 * linalg.norm(x as NDArray) / linalg.norm(b)) * 10);
+    expect(residual(indefinite, x as NDArray)).toBeLessThan(((1e-10 * 2.5 * linalg.norm(x as NDArray)) / linalg.norm(b)) * 10);
     expect(residual(indefinite, x as NDArray)).toBeLessThan(1e-7);
   });
   it("shift solves (A − shift·I)·x = b: the same x as the shifted matrix", () => {
@@ -40,7 +52,11 @@ describe("minres", () => {
   it("SciPy 1.17's answer on its docstring example", () => {
     // A = csc_array([[3, 2, 0], [1, -1, 0], [0, 5, 1]]); A = A + A.T; b = [2, 4, -1]; minres(A, b) → info 0,
     // np.linalg.solve(A, b) = [-0.11290322580645162, 0.8387096774193548, -0.4193548387096774]... checked by A·x ≈ b
-    const A = [[6, 3, 0], [3, -2, 5], [0, 5, 2]];
+    const A = [
+      [6, 3, 0],
+      [3, -2, 5],
+      [0, 5, 2],
+    ];
     const [x, info] = sparse.minres(A, [2, 4, -1]);
     expect(info).toBe(0);
     expect(np.allclose(np.array(A).matmul(x), [2, 4, -1], { rtol: 1e-5, atol: 1e-5 })).toBe(true);
@@ -60,10 +76,50 @@ describe("minres", () => {
   it("bad input", () => {
     expect(() => sparse.minres([[1, 2]], [1])).toThrow(/^minres: A must be square, got shape \(1, 2\)/);
     expect(() => sparse.minres(laplacian, b.slice("0:5"))).toThrow(ShapeError);
-    expect(() => sparse.minres([[1, 0], [0, 1]], [NaN, 1])).toThrow(/^minres: b must be finite, got NaN at index 0/);
-    expect(() => sparse.minres([[1, 0], [0, 1]], [1, 1], { shift: "1" as never })).toThrow(/^minres: option shift must be a finite number, got "1"/);
-    expect(() => sparse.minres([[1, 0], [0, 1]], [1, 1], { M: [[-1, 0], [0, -1]] })).toThrow(/^minres: the preconditioner M is not positive definite/);
-    expect(() => sparse.minres([[1, 0], [0, 1]], [1, 1], { show: true } as never)).toThrow(/^minres: unknown option 'show'/);
+    expect(() =>
+      sparse.minres(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [NaN, 1],
+      ),
+    ).toThrow(/^minres: b must be finite, got NaN at index 0/);
+    expect(() =>
+      sparse.minres(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [1, 1],
+        { shift: "1" as never },
+      ),
+    ).toThrow(/^minres: option shift must be a finite number, got "1"/);
+    expect(() =>
+      sparse.minres(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [1, 1],
+        {
+          M: [
+            [-1, 0],
+            [0, -1],
+          ],
+        },
+      ),
+    ).toThrow(/^minres: the preconditioner M is not positive definite/);
+    expect(() =>
+      sparse.minres(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [1, 1],
+        { show: true } as never,
+      ),
+    ).toThrow(/^minres: unknown option 'show'/);
   });
 });
 

@@ -146,9 +146,18 @@ function csrRows(nMajor: number, indptr: Int32Array, indices: Int32Array, data: 
   let xy = 0;
   let i = 0;
   for (; i + 4 <= nMajor; i += 4) {
-    let p0 = indptr[i], p1 = indptr[i + 1], p2 = indptr[i + 2], p3 = indptr[i + 3];
-    const end0 = p1, end1 = p2, end2 = p3, end3 = indptr[i + 4];
-    let y0 = 0, y1 = 0, y2 = 0, y3 = 0;
+    let p0 = indptr[i],
+      p1 = indptr[i + 1],
+      p2 = indptr[i + 2],
+      p3 = indptr[i + 3];
+    const end0 = p1,
+      end1 = p2,
+      end2 = p3,
+      end3 = indptr[i + 4];
+    let y0 = 0,
+      y1 = 0,
+      y2 = 0,
+      y3 = 0;
     const len = Math.min(end0 - p0, end1 - p1, end2 - p2, end3 - p3);
     for (let c = 0; c < len; c++, p0++, p1++, p2++, p3++) {
       y0 += data[p0] * x[indices[p0]];
@@ -214,7 +223,16 @@ export function csrMatmat(nMajor: number, k: number, indptr: Int32Array, indices
  * Y := Aᵀ·X for A (nMajor × nMinor) in CSR, X (nMajor × k), Y (nMinor × k), C-contiguous float64:
  * row i of X, scaled by a_ij, is added to row j of Y (the matrix form of csrMatvecT).
  */
-export function csrMatmatT(nMajor: number, nMinor: number, k: number, indptr: Int32Array, indices: Int32Array, data: SparseData, X: Float64Array, Y: Float64Array): void {
+export function csrMatmatT(
+  nMajor: number,
+  nMinor: number,
+  k: number,
+  indptr: Int32Array,
+  indices: Int32Array,
+  data: SparseData,
+  X: Float64Array,
+  Y: Float64Array,
+): void {
   Y.fill(0, 0, nMinor * k);
   for (let i = 0; i < nMajor; i++) {
     const xi = i * k;

@@ -42,7 +42,9 @@ function denseOf(fn: string, A: unknown): NDArray {
 }
 
 function tooLarge(fn: string, n: number): never {
-  throw new ValueError(`${fn}: A is ${n}×${n}, above the dense-LU limit n = ${SPSOLVE_MAX_N} (spsolve factors A.toarray(): n² memory, n³ time); use cg for a symmetric positive definite A or minres for a symmetric one`);
+  throw new ValueError(
+    `${fn}: A is ${n}×${n}, above the dense-LU limit n = ${SPSOLVE_MAX_N} (spsolve factors A.toarray(): n² memory, n³ time); use cg for a symmetric positive definite A or minres for a symmetric one`,
+  );
 }
 
 /**

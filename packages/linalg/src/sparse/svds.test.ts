@@ -16,10 +16,15 @@ function orthoError(Q: NDArray): number {
 }
 
 describe("svds", () => {
-  for (const [m, n] of [[60, 25], [25, 60]] as const) {
+  for (const [m, n] of [
+    [60, 25],
+    [25, 60],
+  ] as const) {
     it(`${m}×${n}, k = 4, LM: S (ascending) = the top of dense svd, U and Vh orthonormal`, () => {
       const A = np.random.defaultRng(m).standardNormal([m, n]) as NDArray;
-      const sDense = Array.from(linalg.svd(A, { computeUv: false }).toTypedArray()).slice(0, 4).reverse();
+      const sDense = Array.from(linalg.svd(A, { computeUv: false }).toTypedArray())
+        .slice(0, 4)
+        .reverse();
       const [U, S, Vh] = sparse.svds(A, { k: 4 });
       expect(np.allclose(S, sDense, { rtol: 1e-12, atol: 0 })).toBe(true);
       expect(U.shape).toEqual([m, 4]);
@@ -36,7 +41,9 @@ describe("svds", () => {
     const S = sparse.svds(A, { k: 3, which: "SM", returnSingularVectors: false });
     expect(np.allclose(S, sDense.slice(-3).reverse(), { rtol: 1e-9, atol: 0 })).toBe(true);
     const sp = sparse.random(200, 100, { density: 0.05, randomState: 1 });
-    const top = Array.from(linalg.svd(sp.toarray(), { computeUv: false }).toTypedArray()).slice(0, 3).reverse();
+    const top = Array.from(linalg.svd(sp.toarray(), { computeUv: false }).toTypedArray())
+      .slice(0, 3)
+      .reverse();
     expect(np.allclose(sparse.svds(sp, { k: 3 }).S, top, { rtol: 1e-12, atol: 0 })).toBe(true);
   });
   it("bad input", () => {

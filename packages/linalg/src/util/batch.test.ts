@@ -26,7 +26,10 @@ describe.skipIf(!HAS_RESIDENT)("loadMatrix and storeMatrix on resident buffers",
   });
 
   it.each(["full", "lower", "upper", "unitLower"] as StorePart[])("storeMatrix keeps the %s part, wide and tall, plain and transposed", (part) => {
-    for (const [m, n] of [[70, 50], [50, 70]]) {
+    for (const [m, n] of [
+      [70, 50],
+      [50, 70],
+    ]) {
       for (const transpose of [false, true]) {
         const ld = (transpose ? n : m) + 2;
         const W = new Float64Array(ld * (transpose ? m : n)).map((_, i) => i + 0.5);

@@ -89,10 +89,7 @@ export function withWork<R>(dtype: WorkDType, sizes: readonly number[], body: (a
 /** NumPy's `_assert_stacked_2d`: LinAlgError (kind invalidInput) for fewer than 2 dimensions. */
 export function assertStacked2d(a: NDArray, fn: string): void {
   if (a.ndim < 2) {
-    throw new LinAlgError(
-      `${fn}: ${a.ndim}-dimensional array given (shape ${fmtShape(a.shape)}). Array must be at least two-dimensional`,
-      "invalidInput",
-    );
+    throw new LinAlgError(`${fn}: ${a.ndim}-dimensional array given (shape ${fmtShape(a.shape)}). Array must be at least two-dimensional`, "invalidInput");
   }
 }
 
@@ -152,7 +149,10 @@ function allFinite(a: NDArray): boolean {
 
 /** Whether x[off : off + count] is all finite: four independent sums of v − v (see allFinite). */
 function finiteRun(x: FloatArray, off: number, count: number): boolean {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let i = off;
   const end = off + count;
   for (; i + 4 <= end; i += 4) {

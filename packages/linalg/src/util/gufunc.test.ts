@@ -11,7 +11,18 @@ import { gufunc, gufuncOutputs, rightHandSide, type FloatArray } from "./batch.j
 
 /** An array 0, 1, 2, … of `shape` times `scale`. */
 const ramp = (shape: number[], scale = 1, dtype: np.DType = "float64") =>
-  np.multiply(np.reshape(np.arange(0, shape.reduce((p, d) => p * d, 1)), shape), scale).astype(dtype);
+  np
+    .multiply(
+      np.reshape(
+        np.arange(
+          0,
+          shape.reduce((p, d) => p * d, 1),
+        ),
+        shape,
+      ),
+      scale,
+    )
+    .astype(dtype);
 
 describe("rightHandSide", () => {
   it.each([
@@ -44,7 +55,16 @@ describe("gufunc", () => {
     const B = ramp([1, 3, 2, 2], 10);
     const seen: number[] = [];
     const out = gufunc(
-      { fn: "f", inputs: [{ array: A, core: 2 }, { array: B, core: 2 }], dtype: "float64", output: [2, 2], work: [4, 4] },
+      {
+        fn: "f",
+        inputs: [
+          { array: A, core: 2 },
+          { array: B, core: 2 },
+        ],
+        dtype: "float64",
+        output: [2, 2],
+        work: [4, 4],
+      },
       ([W, X], step) => {
         seen.push(step.index);
         step.load(0, W);
@@ -73,12 +93,30 @@ describe("gufunc", () => {
   });
 
   it("offset(i) points at the operand's first element, for operands read in place (pivots)", () => {
-    const piv = np.asarray([[0, 1], [1, 1]], "int32");
+    const piv = np.asarray(
+      [
+        [0, 1],
+        [1, 1],
+      ],
+      "int32",
+    );
     const offs: number[] = [];
-    gufunc({ fn: "f", inputs: [{ array: np.zeros([3, 1, 2, 2]), core: 2 }, { array: piv, core: 1 }], dtype: "float64", output: [1], work: [1] }, ([X], step) => {
-      offs.push(step.offset(1));
-      return X;
-    });
+    gufunc(
+      {
+        fn: "f",
+        inputs: [
+          { array: np.zeros([3, 1, 2, 2]), core: 2 },
+          { array: piv, core: 1 },
+        ],
+        dtype: "float64",
+        output: [1],
+        work: [1],
+      },
+      ([X], step) => {
+        offs.push(step.offset(1));
+        return X;
+      },
+    );
     // batch (3, 2): piv rows 0, 1 for each of the 3
     expect(offs).toEqual([0, 2, 0, 2, 0, 2]);
   });
@@ -86,10 +124,22 @@ describe("gufunc", () => {
   it("fresh(i) is false exactly when a broadcast operand repeats the previous problem's", () => {
     const run = (aShape: number[], bShape: number[]) => {
       const fresh: boolean[] = [];
-      gufunc({ fn: "f", inputs: [{ array: np.zeros(aShape), core: 2 }, { array: np.zeros(bShape), core: 1 }], dtype: "float64", output: [2], work: [2] }, ([X], step) => {
-        fresh.push(step.fresh(0));
-        return X;
-      });
+      gufunc(
+        {
+          fn: "f",
+          inputs: [
+            { array: np.zeros(aShape), core: 2 },
+            { array: np.zeros(bShape), core: 1 },
+          ],
+          dtype: "float64",
+          output: [2],
+          work: [2],
+        },
+        ([X], step) => {
+          fresh.push(step.fresh(0));
+          return X;
+        },
+      );
       return fresh;
     };
     expect(run([1, 2, 2], [3, 2])).toEqual([true, false, false]);
@@ -142,7 +192,11 @@ describe("gufunc", () => {
   });
 
   it("batch shapes that do not broadcast: a ShapeError naming the function and each distinct shape once", () => {
-    const inputs = [{ array: np.zeros([2, 3, 3]), core: 2 }, { array: np.zeros([3, 3]), core: 1 }, { array: np.zeros([2, 3]), core: 1 }] as const;
+    const inputs = [
+      { array: np.zeros([2, 3, 3]), core: 2 },
+      { array: np.zeros([3, 3]), core: 1 },
+      { array: np.zeros([2, 3]), core: 1 },
+    ] as const;
     const call = () => gufunc({ fn: "luSolve", inputs, dtype: "float64", output: [3], work: [3] }, ([X]) => X);
     expect(call).toThrow(ShapeError);
     expect(call).toThrow("luSolve: batch dimensions (2,) and (3,) cannot be broadcast together");
@@ -217,7 +271,10 @@ describe("gufuncOutputs", () => {
       }
     }
     expect(v.dtype).toBe("int32");
-    expect(v.toArray()).toEqual([[0, 1, 2], [1, 2, 3]]);
+    expect(v.toArray()).toEqual([
+      [0, 1, 2],
+      [1, 2, 3],
+    ]);
   });
 
   it("conjugates a transposed complex store on request (Lᴴ of a complex factor)", () => {

@@ -4,13 +4,18 @@ import { ValueError } from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import * as linalg from "../index.js";
 
-const A = [[4, 1], [1, 3]];
+const A = [
+  [4, 1],
+  [1, 3],
+];
 const b = [1, 2];
 
 describe("options objects", () => {
   it("name NumPy's snake_case spelling of ours, and list what the function takes", () => {
     expect(() => linalg.svd(A, { full_matrices: false } as never)).toThrow(
-      new ValueError("svd: unknown option 'full_matrices' (did you mean 'fullMatrices'?); its options are blockSize, fullMatrices, computeUv, hermitian, divideAndConquer"),
+      new ValueError(
+        "svd: unknown option 'full_matrices' (did you mean 'fullMatrices'?); its options are blockSize, fullMatrices, computeUv, hermitian, divideAndConquer",
+      ),
     );
     expect(() => linalg.svd(A, { compute_uv: false } as never)).toThrow(/did you mean 'computeUv'\?/);
     expect(() => linalg.lu(A, { permute_l: true } as never)).toThrow(/did you mean 'permuteL'\?/);
@@ -22,8 +27,12 @@ describe("options objects", () => {
     expect(() => linalg.solve(A, b, { blockSize: "3" } as never)).toThrow(/^solve: option blockSize: expected number, received string, got "3"$/);
     expect(() => linalg.inv(A, { blockSize: 0 })).toThrow(/^inv: option blockSize: .*got 0$/);
     expect(() => linalg.pinv(A, { hermitian: 1 } as never)).toThrow(/^pinv: option hermitian: expected boolean, received number, got 1$/);
-    expect(() => linalg.svd(A, { divideAndConquer: { min_order: 3 } } as never)).toThrow(/^svd: option divideAndConquer: unknown field 'min_order' \(did you mean 'minOrder'\?\)$/);
-    expect(() => linalg.svd(A, { divideAndConquer: { minOrder: "x" } } as never)).toThrow(/^svd: option divideAndConquer.minOrder: expected a number \(Infinity allowed\), got "x"$/);
+    expect(() => linalg.svd(A, { divideAndConquer: { min_order: 3 } } as never)).toThrow(
+      /^svd: option divideAndConquer: unknown field 'min_order' \(did you mean 'minOrder'\?\)$/,
+    );
+    expect(() => linalg.svd(A, { divideAndConquer: { minOrder: "x" } } as never)).toThrow(
+      /^svd: option divideAndConquer.minOrder: expected a number \(Infinity allowed\), got "x"$/,
+    );
     expect(() => linalg.det(A, 3 as never)).toThrow(/^det: options must be an object, got 3$/);
   });
 

@@ -15,11 +15,23 @@ import { publicFunction, publicMessage, renameError } from "./public-function.js
 
 type ErrorClass = new (...args: never[]) => Error;
 
-const nan = [[NaN, 1], [1, 1]];
-const singular = [[1, 2], [2, 4]];
-const exactlySingular = [[1, 0], [0, 0]];
+const nan = [
+  [NaN, 1],
+  [1, 1],
+];
+const singular = [
+  [1, 2],
+  [2, 4],
+];
+const exactlySingular = [
+  [1, 0],
+  [0, 0],
+];
 const rect = np.zeros([2, 3]);
-const spd = [[4, 1], [1, 3]];
+const spd = [
+  [4, 1],
+  [1, 3],
+];
 const bad = { nope: 1 } as never;
 
 /** [public name, call, expected class, LinAlgError kind (if any), text the message must contain]. */
@@ -29,7 +41,17 @@ const CASES: Case[] = [
   // errors raised by an inner routine the public function calls (svd, inv, norm, asarray)
   ["norm", () => linalg.norm(nan, 2), LinAlgError, "noConvergence", "SVD did not converge (in svd)"],
   ["norm", () => linalg.norm(nan, "nuc"), LinAlgError, "noConvergence", "(in svd)"],
-  ["norm", () => linalg.norm([[1, 2], ["x", 3]] as never), ValueError, null, /\(in \w+\)$/],
+  [
+    "norm",
+    () =>
+      linalg.norm([
+        [1, 2],
+        ["x", 3],
+      ] as never),
+    ValueError,
+    null,
+    /\(in \w+\)$/,
+  ],
   ["cond", () => linalg.cond(nan), LinAlgError, "noConvergence", "SVD did not converge (in svd)"],
   ["cond", () => linalg.cond(nan, 1), ValueError, null, "array must not contain infs or NaNs (in inv)"],
   ["cond", () => linalg.cond(singular, 3), ValueError, null, "Invalid norm order for matrices. (in norm)"],
@@ -47,7 +69,17 @@ const CASES: Case[] = [
   ["eigh", () => linalg.eigh(nan), LinAlgError, "noConvergence", "did not converge"],
   ["eigvalsh", () => linalg.eigvalsh(nan), LinAlgError, "noConvergence", "did not converge"],
   ["eig", () => linalg.eig(nan), LinAlgError, "invalidInput", "infs or NaNs"],
-  ["eig", () => linalg.eig([[1n, 2n], [3n, 4n]] as never), DTypeError, null, "BigInt"],
+  [
+    "eig",
+    () =>
+      linalg.eig([
+        [1n, 2n],
+        [3n, 4n],
+      ] as never),
+    DTypeError,
+    null,
+    "BigInt",
+  ],
   ["eigvals", () => linalg.eigvals(nan), LinAlgError, "invalidInput", "infs or NaNs"],
   ["hessenberg", () => linalg.hessenberg(nan), LinAlgError, "invalidInput", "infs or NaNs"],
   ["schur", () => linalg.schur(nan), LinAlgError, "invalidInput", "infs or NaNs"],
@@ -59,7 +91,21 @@ const CASES: Case[] = [
   ["cholesky", () => linalg.cholesky(singular), LinAlgError, "notPositiveDefinite", "not positive definite"],
   ["choFactor", () => linalg.choFactor(singular), LinAlgError, "notPositiveDefinite", "not positive definite"],
   ["lstsqQR", () => linalg.lstsqQR(exactlySingular, [1, 2]), LinAlgError, "singular", "rank deficient"],
-  ["solveTriangular", () => linalg.solveTriangular([[1, 0], [1, 0]], [1, 2], { lower: true }), LinAlgError, "singular", "singular"],
+  [
+    "solveTriangular",
+    () =>
+      linalg.solveTriangular(
+        [
+          [1, 0],
+          [1, 0],
+        ],
+        [1, 2],
+        { lower: true },
+      ),
+    LinAlgError,
+    "singular",
+    "singular",
+  ],
   // shapes, types and NaN
   ["det", () => linalg.det(rect), LinAlgError, "invalidInput", "Last 2 dimensions of the array must be square"],
   ["det", () => linalg.det("abc" as never), ValueError, null, '"abc"'],

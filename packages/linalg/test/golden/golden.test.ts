@@ -18,7 +18,21 @@ const products = loadFamilyFile(fileURLToPath(new URL("../../../ndarray/test/gol
 families.push({ ...products, cases: products.cases.filter((c) => c.op.startsWith("linalg.")) });
 
 /** The families this package's dense routines must pass in full (their other ops are skipped). */
-const REQUIRED = ["linalg_det", "linalg_inv", "linalg_solve", "linalg_qr", "linalg_cholesky", "scipy_linalg", "seed", "products", "linalg_svd", "linalg_norm", "linalg_cond", "linalg_rank_trace", "linalg_eig"];
+const REQUIRED = [
+  "linalg_det",
+  "linalg_inv",
+  "linalg_solve",
+  "linalg_qr",
+  "linalg_cholesky",
+  "scipy_linalg",
+  "seed",
+  "products",
+  "linalg_svd",
+  "linalg_norm",
+  "linalg_cond",
+  "linalg_rank_trace",
+  "linalg_eig",
+];
 
 describe("golden cases", () => {
   it("finds the case files", () => {

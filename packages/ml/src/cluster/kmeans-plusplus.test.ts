@@ -10,7 +10,7 @@
  *   # _euclidean_distances(..., squared=True) for dense float64 is (-2·A·Bᵀ + ‖a‖²) + ‖b‖²,
  *   # clipped at 0; stable_cumsum (np.cumsum in newer versions) is np.cumsum in float64.
  *   import numpy as np, json, sys, csv
- *   
+ *
  *   def sqdist(A, B, BB):
  *       AA = np.einsum("ij,ij->i", A, A)[:, None]
  *       D = -2 * (A @ B.T)
@@ -18,7 +18,7 @@
  *       D += BB[None, :]
  *       np.maximum(D, 0, out=D)
  *       return D
- *   
+ *
  *   def kpp(X, n_clusters, random_state, sample_weight=None, n_local_trials=None):
  *       n_samples, n_features = X.shape
  *       if sample_weight is None: sample_weight = np.ones(n_samples)
@@ -57,7 +57,11 @@ import { describe, expect, it } from "vitest";
 import { kmeansPlusPlus } from "./kmeans-plusplus.js";
 
 const load = (name: string, cols: number) =>
-  readFileSync(new URL(`../../../../datasets/${name}.csv`, import.meta.url), "utf8").trim().split("\n").slice(1).map((l) => l.split(",").slice(0, cols).map(Number));
+  readFileSync(new URL(`../../../../datasets/${name}.csv`, import.meta.url), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(",").slice(0, cols).map(Number));
 const iris = load("iris", 4);
 const digits = load("digits", 64);
 
@@ -89,10 +93,20 @@ describe("kmeansPlusPlus", () => {
   });
 
   it("scikit-learn's docstring example: kmeans_plusplus(X, n_clusters=2, random_state=0) -> indices [3, 2]", () => {
-    const X = [[1, 2], [1, 4], [1, 0], [10, 2], [10, 4], [10, 0]];
+    const X = [
+      [1, 2],
+      [1, 4],
+      [1, 0],
+      [10, 2],
+      [10, 4],
+      [10, 0],
+    ];
     const { centers, indices } = kmeansPlusPlus(X, 2, { randomState: 0 });
     expect(Array.from(indices.toTypedArray())).toEqual([3, 2]);
-    expect(centers.toArray()).toEqual([[10, 2], [1, 0]]);
+    expect(centers.toArray()).toEqual([
+      [10, 2],
+      [1, 0],
+    ]);
   });
 
   it("a RandomState passed in advances: two calls draw what scikit-learn's two calls on one stream draw", () => {
@@ -124,7 +138,9 @@ describe("kmeansPlusPlus", () => {
   it("rejects bad arguments", () => {
     expect(() => kmeansPlusPlus(iris, 0)).toThrow(/^kmeansPlusPlus: nClusters must be an integer in \[1, 150\].*got 0/);
     expect(() => kmeansPlusPlus(iris, 151)).toThrow(/got 151/);
-    expect(() => kmeansPlusPlus(iris, 2, { randomState: 1.5 })).toThrow(/^kmeansPlusPlus: randomState must be an integer seed in \[0, 2\*\*32 - 1\], null, a RandomState or a Generator.*got 1.5/);
+    expect(() => kmeansPlusPlus(iris, 2, { randomState: 1.5 })).toThrow(
+      /^kmeansPlusPlus: randomState must be an integer seed in \[0, 2\*\*32 - 1\], null, a RandomState or a Generator.*got 1.5/,
+    );
     expect(() => kmeansPlusPlus(iris, 2, { randomState: 2 ** 32 })).toThrow(/^kmeansPlusPlus: randomState .*got 4294967296/);
     expect(() => kmeansPlusPlus(iris, 2, { randomState: Symbol("s") as never })).toThrow(/^kmeansPlusPlus: randomState .*got Symbol\(s\)/);
     expect(() => kmeansPlusPlus(iris, 2, { randomState: {} as never })).toThrow(/^kmeansPlusPlus: randomState .*got an object/);

@@ -59,7 +59,8 @@ export function kmeansPlusPlus(X: ArrayInput, nClusters: number, options: KMeans
   const fn = "kmeansPlusPlus";
   if (options === null || typeof options !== "object" || Array.isArray(options)) throw new ValueError(`${fn}: options must be an object, got ${show(options)}`);
   for (const key of Object.keys(options)) {
-    if (!["randomState", "nLocalTrials", "sampleWeight"].includes(key)) throw new ValueError(`${fn}: unknown option '${key}'; its options are randomState, nLocalTrials, sampleWeight`);
+    if (!["randomState", "nLocalTrials", "sampleWeight"].includes(key))
+      throw new ValueError(`${fn}: unknown option '${key}'; its options are randomState, nLocalTrials, sampleWeight`);
   }
   const A = checkArray(X, fn, "X", { ndim: 2, dtype: "float64" });
   const [n, d] = A.shape;
@@ -109,7 +110,16 @@ function squaredDistancesFrom(x: Float64Array, n: number, d: number, ci: number,
  * The greedy k-means++ of the file header on raw data. x: (n, d) C order, w: (n,) weights,
  * xx: ‖x_j‖². Returns centres (k·d) and their indices (k).
  */
-export function plusPlus(x: Float64Array, n: number, d: number, k: number, w: Float64Array, rng: RandomStream, L: number, xx: Float64Array): { centers: Float64Array; indices: Int32Array } {
+export function plusPlus(
+  x: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  w: Float64Array,
+  rng: RandomStream,
+  L: number,
+  xx: Float64Array,
+): { centers: Float64Array; indices: Int32Array } {
   const centers = new Float64Array(k * d);
   const indices = new Int32Array(k);
   let wSum = 0;

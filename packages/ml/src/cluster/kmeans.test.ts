@@ -29,7 +29,11 @@ import { KMeans } from "./kmeans.js";
 
 const eps = 2.220446049250313e-16;
 const load = (name: string, cols: number) =>
-  readFileSync(new URL(`../../../../datasets/${name}.csv`, import.meta.url), "utf8").trim().split("\n").slice(1).map((l) => l.split(",").slice(0, cols).map(Number));
+  readFileSync(new URL(`../../../../datasets/${name}.csv`, import.meta.url), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(",").slice(0, cols).map(Number));
 const iris = load("iris", 4);
 const digits = load("digits", 64);
 const digitsOf = (s: string) => s.split("").map(Number);
@@ -105,8 +109,19 @@ function expectCentres(km: KMeans, expected: number[], n: number): void {
 describe("KMeans: scikit-learn's results", () => {
   it("Lloyd from given centres (the golden case's setting), on iris", () => {
     const km = new KMeans({ nClusters: 3, init: [iris[0], iris[50], iris[100]] }).fit(iris);
-    expectCentres(km, [5.006, 3.428, 1.4620000000000002, 0.24600000000000055, 5.901612903225806, 2.7483870967741937, 4.393548387096774, 1.4338709677419355, 6.85, 3.0736842105263156, 5.742105263157894, 2.0710526315789473], 150);
-    expect(Array.from(km.labels?.toTypedArray() ?? [])).toEqual(digitsOf("000000000000000000000000000000000000000000000000001121111111111111111111111112111111111111111111111121222212222221122221212122112222212222122212221221"));
+    expectCentres(
+      km,
+      [
+        5.006, 3.428, 1.4620000000000002, 0.24600000000000055, 5.901612903225806, 2.7483870967741937, 4.393548387096774, 1.4338709677419355, 6.85,
+        3.0736842105263156, 5.742105263157894, 2.0710526315789473,
+      ],
+      150,
+    );
+    expect(Array.from(km.labels?.toTypedArray() ?? [])).toEqual(
+      digitsOf(
+        "000000000000000000000000000000000000000000000000001121111111111111111111111112111111111111111111111121222212222221122221212122112222212222122212221221",
+      ),
+    );
     expect(km.labels?.dtype).toBe("int32");
     expect(Math.abs((km.inertia as number) - 78.851441426146)).toBeLessThanOrEqual(150 * 4 * eps * 78.85);
     expect([km.nIter, km.nFeaturesIn]).toEqual([4, 4]);
@@ -114,9 +129,27 @@ describe("KMeans: scikit-learn's results", () => {
 
   it("an empty cluster takes the point farthest from its centre", () => {
     // the second initial centre is far from everything: no point is assigned to it at first
-    const km = new KMeans({ nClusters: 3, init: [[5, 3.4, 1.5, 0.2], [100, 100, 100, 100], [6.5, 3, 5.5, 2]] }).fit(iris);
-    expectCentres(km, [5.006, 3.428, 1.4620000000000002, 0.24600000000000055, 5.883606557377049, 2.740983606557377, 4.388524590163934, 1.4344262295081966, 6.853846153846154, 3.076923076923077, 5.7153846153846155, 2.0538461538461537], 150);
-    expect(Array.from(km.labels?.toTypedArray() ?? [])).toEqual(digitsOf("000000000000000000000000000000000000000000000000002121111111111111111111111112111111111111111111111121222212222221122221212122112222212222122212221221"));
+    const km = new KMeans({
+      nClusters: 3,
+      init: [
+        [5, 3.4, 1.5, 0.2],
+        [100, 100, 100, 100],
+        [6.5, 3, 5.5, 2],
+      ],
+    }).fit(iris);
+    expectCentres(
+      km,
+      [
+        5.006, 3.428, 1.4620000000000002, 0.24600000000000055, 5.883606557377049, 2.740983606557377, 4.388524590163934, 1.4344262295081966, 6.853846153846154,
+        3.076923076923077, 5.7153846153846155, 2.0538461538461537,
+      ],
+      150,
+    );
+    expect(Array.from(km.labels?.toTypedArray() ?? [])).toEqual(
+      digitsOf(
+        "000000000000000000000000000000000000000000000000002121111111111111111111111112111111111111111111111121222212222221122221212122112222212222122212221221",
+      ),
+    );
     expect(Math.abs((km.inertia as number) - 78.85566582597731)).toBeLessThanOrEqual(1e-12 * 78.86);
     expect(km.nIter).toBe(13);
   });
@@ -124,19 +157,41 @@ describe("KMeans: scikit-learn's results", () => {
   it("stops at maxIter, or when the centres move less than tol·(mean feature variance), then re-labels", () => {
     const a = new KMeans({ nClusters: 3, init: [iris[0], iris[1], iris[2]], maxIter: 2 }).fit(iris);
     expect(a.nIter).toBe(2);
-    expect(Array.from(a.labels?.toTypedArray() ?? [])).toEqual(digitsOf("222222222222222222222222222222222222222222222222220001010101111010111101011000111110100111111111111100000010000000000000000000000000000000000000000000"));
-    expectCentres(a, [6.545070422535211, 3.0, 5.26056338028169, 1.847887323943662, 5.568965517241379, 2.5586206896551724, 4.037931034482758, 1.2551724137931035, 5.006, 3.428, 1.4620000000000002, 0.24600000000000055], 150);
+    expect(Array.from(a.labels?.toTypedArray() ?? [])).toEqual(
+      digitsOf(
+        "222222222222222222222222222222222222222222222222220001010101111010111101011000111110100111111111111100000010000000000000000000000000000000000000000000",
+      ),
+    );
+    expectCentres(
+      a,
+      [
+        6.545070422535211, 3.0, 5.26056338028169, 1.847887323943662, 5.568965517241379, 2.5586206896551724, 4.037931034482758, 1.2551724137931035, 5.006, 3.428,
+        1.4620000000000002, 0.24600000000000055,
+      ],
+      150,
+    );
     expect(Math.abs((a.inertia as number) - 86.72282751379241)).toBeLessThanOrEqual(1e-12 * 86.7);
     const b = new KMeans({ nClusters: 3, init: [iris[0], iris[1], iris[2]], tol: 0.5 }).fit(iris);
     expect(b.nIter).toBe(3);
-    expect(Array.from(b.labels?.toTypedArray() ?? [])).toEqual(digitsOf("222222222222222222222222222222222222222222222222220001010101111110111101011100111110110111111111111100000010000000000001000000000000000000000000000000"));
+    expect(Array.from(b.labels?.toTypedArray() ?? [])).toEqual(
+      digitsOf(
+        "222222222222222222222222222222222222222222222222220001010101111110111101011100111110110111111111111100000010000000000001000000000000000000000000000000",
+      ),
+    );
     expect(Math.abs((b.inertia as number) - 84.49193138509845)).toBeLessThanOrEqual(1e-12 * 84.5);
   });
 
   it("weights the samples: km.fit(iris, sample_weight=np.linspace(0.5, 2.0, 150))", () => {
     const w = Array.from({ length: 150 }, (_, i) => 0.5 + (1.5 * i) / 149);
     const km = new KMeans({ nClusters: 3, init: [iris[0], iris[50], iris[100]] }).fit(iris, null, w);
-    expectCentres(km, [5.003721348314607, 3.424791011235955, 1.4634426966292131, 0.24806292134831465, 5.8970790513833995, 2.7460790513833992, 4.435411067193676, 1.4649328063241107, 6.846205655526992, 3.0769460154241646, 5.745002570694087, 2.082935732647815], 150);
+    expectCentres(
+      km,
+      [
+        5.003721348314607, 3.424791011235955, 1.4634426966292131, 0.24806292134831465, 5.8970790513833995, 2.7460790513833992, 4.435411067193676,
+        1.4649328063241107, 6.846205655526992, 3.0769460154241646, 5.745002570694087, 2.082935732647815,
+      ],
+      150,
+    );
     expect(Math.abs((km.inertia as number) - 105.93934047198933)).toBeLessThanOrEqual(1e-12 * 106);
     expect(km.nIter).toBe(4);
   });
@@ -185,27 +240,62 @@ describe("KMeans: scikit-learn's results", () => {
 
   it("iris, k = 4, nInit = 2, seed 0: runs from rows [82, 46, 112, 142] and [118, 99, 4, 139]; the first is kept", () => {
     const km = new KMeans({ nClusters: 4, nInit: 2, randomState: 0 }).fit(iris);
-    expect(Array.from(km.labels?.toTypedArray() ?? [])).toEqual(digitsOf("111111111111111111111111111111111111111111111111113330303030000303003030333333300003033300030000030023222202223323322223232322332222233222322232223323"));
-    expectCentres(km, [5.5321428571428575, 2.6357142857142857, 3.960714285714286, 1.2285714285714286, 5.006, 3.428, 1.4620000000000002, 0.24600000000000055, 6.9125, 3.1, 5.846875000000001, 2.1312499999999996, 6.2525, 2.855, 4.815, 1.625], 150);
+    expect(Array.from(km.labels?.toTypedArray() ?? [])).toEqual(
+      digitsOf(
+        "111111111111111111111111111111111111111111111111113330303030000303003030333333300003033300030000030023222202223323322223232322332222233222322232223323",
+      ),
+    );
+    expectCentres(
+      km,
+      [
+        5.5321428571428575, 2.6357142857142857, 3.960714285714286, 1.2285714285714286, 5.006, 3.428, 1.4620000000000002, 0.24600000000000055, 6.9125, 3.1,
+        5.846875000000001, 2.1312499999999996, 6.2525, 2.855, 4.815, 1.625,
+      ],
+      150,
+    );
     expect(Math.abs((km.inertia as number) - 57.22847321428572)).toBeLessThanOrEqual(1e-12 * 57.3);
     expect(km.nIter).toBe(4);
   });
 
   it("scikit-learn's docstring example: KMeans(n_clusters=2, random_state=0).fit(X)", () => {
-    const X = [[1, 2], [1, 4], [1, 0], [10, 2], [10, 4], [10, 0]];
+    const X = [
+      [1, 2],
+      [1, 4],
+      [1, 0],
+      [10, 2],
+      [10, 4],
+      [10, 0],
+    ];
     const km = new KMeans({ nClusters: 2, randomState: 0 }).fit(X);
     expect(km.labels?.toArray()).toEqual([1, 1, 1, 0, 0, 0]);
-    expect(km.clusterCenters?.toArray()).toEqual([[10, 2], [1, 2]]);
+    expect(km.clusterCenters?.toArray()).toEqual([
+      [10, 2],
+      [1, 2],
+    ]);
     expect(km.inertia).toBe(16);
-    expect(km.predict([[0, 0], [12, 3]]).toArray()).toEqual([1, 0]);
+    expect(
+      km
+        .predict([
+          [0, 0],
+          [12, 3],
+        ])
+        .toArray(),
+    ).toEqual([1, 0]);
   });
 
   it("predict, transform and score on new points", () => {
     const km = new KMeans({ nClusters: 3, init: [iris[0], iris[50], iris[100]] }).fit(iris);
-    const Q = [[5.0, 3.0, 1.0, 0.5], [6.0, 3.0, 4.5, 1.5], [7.5, 3.0, 6.5, 2.0]];
+    const Q = [
+      [5.0, 3.0, 1.0, 0.5],
+      [6.0, 3.0, 4.5, 1.5],
+      [7.5, 3.0, 6.5, 2.0],
+    ];
     expect(km.predict(Q).toArray()).toEqual([0, 1, 2]); // km.predict(Q)
     // km.transform(Q).ravel().tolist(): the expansion errs by ~eps·‖x‖²/d
-    const T = [0.6791023486927474, 3.642046199637145, 5.327635316061134, 3.4602283161664356, 0.2978154943559132, 1.61147632799203, 5.904335695063416, 2.715840724871766, 1.0036843485220426];
+    const T = [
+      0.6791023486927474, 3.642046199637145, 5.327635316061134, 3.4602283161664356, 0.2978154943559132, 1.61147632799203, 5.904335695063416, 2.715840724871766,
+      1.0036843485220426,
+    ];
     const t = km.transform(Q).toTypedArray();
     T.forEach((e, i) => expect(Math.abs(t[i] - e)).toBeLessThanOrEqual((16 * 150 * eps) / e));
     expect(Math.abs(km.score(Q) - -1.557256340146605)).toBeLessThanOrEqual(1e-13); // km.score(Q)
@@ -245,7 +335,12 @@ describe("KMeans: invariants", () => {
     const one = new KMeans({ nClusters: 1, randomState: 0 }).fit(iris);
     const mean = [0, 1, 2, 3].map((t) => iris.reduce((s, r) => s + r[t], 0) / 150);
     mean.forEach((m, t) => expect(Math.abs((one.clusterCenters?.get(0, t) as number) - m)).toBeLessThanOrEqual(1e-13));
-    const pts = [[0, 0], [1, 0], [0, 1], [5, 5]];
+    const pts = [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [5, 5],
+    ];
     expect(new KMeans({ nClusters: 4, randomState: 1 }).fit(pts).inertia).toBe(0);
   });
 
@@ -262,11 +357,19 @@ describe("KMeans: bad input", () => {
   it("throws clear errors naming the estimator, the argument and the value", () => {
     expect(() => new KMeans({ nClusters: 3 }).predict(iris)).toThrow(NotFittedError);
     expect(() => new KMeans({ nClusters: 3 }).transform(iris)).toThrow(/^KMeans: this KMeans instance is not fitted yet/);
-    expect(() => new KMeans({ nClusters: 4 }).fit([[1, 2], [3, 4], [5, 6]])).toThrow(/^KMeans: X has 3 samples, fewer than nClusters = 4/);
+    expect(() =>
+      new KMeans({ nClusters: 4 }).fit([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+    ).toThrow(/^KMeans: X has 3 samples, fewer than nClusters = 4/);
     expect(() => new KMeans({ nClusters: 1 }).fit([[1, NaN]])).toThrow(/^KMeans: X contains NaN at row 0, column 1/);
     expect(() => new KMeans({ nClusters: 1 }).fit([[1, -Infinity]])).toThrow(/^KMeans: X contains -infinity/);
     expect(() => new KMeans({ nClusters: 1 }).fit([1, 2, 3])).toThrow(/^KMeans: X must be 2-D, got shape \(3,\)/);
-    expect(() => new KMeans({ nClusters: 2, init: [[1, 2]] }).fit(iris)).toThrow(/^KMeans: the initial centres \(init\) must have shape \(nClusters, nFeatures\) = \(2, 4\), got \(1, 2\)/);
+    expect(() => new KMeans({ nClusters: 2, init: [[1, 2]] }).fit(iris)).toThrow(
+      /^KMeans: the initial centres \(init\) must have shape \(nClusters, nFeatures\) = \(2, 4\), got \(1, 2\)/,
+    );
     expect(() => new KMeans({ nClusters: 2 }).fit(iris, null, [1, 2])).toThrow(/^KMeans: sampleWeight has 2 values for 150 samples/);
     expect(() => new KMeans({ nClusters: 2 }).fit([[1], [2]], null, [1, -1])).toThrow(/^KMeans: sampleWeight must be non-negative, got sampleWeight\[1\] = -1/);
     const km = new KMeans({ nClusters: 2, randomState: 0 }).fit(iris);

@@ -61,11 +61,7 @@ import { checkSampleWeight, plusPlus } from "./kmeans-plusplus.js";
 
 const NAME = "KMeans";
 
-const initSchema = z.union([
-  z.enum(["k-means++", "random"]),
-  z.instanceof(NDArray),
-  z.array(z.array(z.number())),
-]);
+const initSchema = z.union([z.enum(["k-means++", "random"]), z.instanceof(NDArray), z.array(z.array(z.number()))]);
 
 const schema = z.object({
   /** k, the number of clusters (default 8). */
@@ -177,7 +173,11 @@ export class KMeans {
     // undo the centring
     for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) b.centers[c * d + j] += mean[j];
     const distinct = new Set(b.labels).size;
-    if (distinct < k) warn(`${NAME}: number of distinct clusters (${distinct}) found smaller than nClusters (${k}); possibly due to duplicate points in X`, "ConvergenceWarning");
+    if (distinct < k)
+      warn(
+        `${NAME}: number of distinct clusters (${distinct}) found smaller than nClusters (${k}); possibly due to duplicate points in X`,
+        "ConvergenceWarning",
+      );
     this.clusterCenters = np.fromTypedArray(b.centers, [k, d]);
     this.labels = np.fromTypedArray(b.labels, [n]);
     this.inertia = b.inertia;
@@ -270,7 +270,9 @@ export class KMeans {
     const labels = arrayFromJSON(s.labels as ArrayJSON, NAME, "labels");
     const k = model.options.nClusters;
     if (C.ndim !== 2 || C.shape[0] !== k || C.shape[1] !== s.nFeaturesIn || labels.ndim !== 1 || labels.dtype !== "int32") {
-      throw new ValueError(`${NAME}.fromJSON: state does not fit: clusterCenters (${C.shape.join(", ")}) for nClusters = ${k}, nFeaturesIn = ${show(s.nFeaturesIn)}; labels must be 1-D int32`);
+      throw new ValueError(
+        `${NAME}.fromJSON: state does not fit: clusterCenters (${C.shape.join(", ")}) for nClusters = ${k}, nFeaturesIn = ${show(s.nFeaturesIn)}; labels must be 1-D int32`,
+      );
     }
     if (typeof s.inertia !== "number" || typeof s.nIter !== "number") throw new ValueError(`${NAME}.fromJSON: inertia and nIter must be numbers`);
     model.clusterCenters = C;
@@ -326,9 +328,21 @@ const CHUNK = 4096;
  * argmin_j (‖μ_j‖² − 2·x_i·μ_j) (‖x_i‖² is common to the row), the inner products by one gemm.
  * Ties go to the lower j. x: (n, d), C: (k, d), cc[j] = ‖μ_j‖²; G: work space of r·k values.
  */
-function assignRows(x: Float64Array, i0: number, r: number, d: number, C: Float64Array, cc: Float64Array, k: number, labels: Int32Array, G: Float64Array): void {
+function assignRows(
+  x: Float64Array,
+  i0: number,
+  r: number,
+  d: number,
+  C: Float64Array,
+  cc: Float64Array,
+  k: number,
+  labels: Int32Array,
+  G: Float64Array,
+): void {
   // G = X[i0 : i0 + r]·Cᵀ: (r, k)
-  np.matmul(np.fromTypedArray(x.subarray(i0 * d, (i0 + r) * d), [r, d]), np.fromTypedArray(C, [k, d]).T, { out: np.fromTypedArray(G.subarray(0, r * k), [r, k]) });
+  np.matmul(np.fromTypedArray(x.subarray(i0 * d, (i0 + r) * d), [r, d]), np.fromTypedArray(C, [k, d]).T, {
+    out: np.fromTypedArray(G.subarray(0, r * k), [r, k]),
+  });
   for (let i = 0; i < r; i++) {
     let best = 0;
     let bestD = Infinity;
@@ -344,7 +358,15 @@ function assignRows(x: Float64Array, i0: number, r: number, d: number, C: Float6
 }
 
 /** The E-step on all n rows, chunk by chunk. G: work space of min(n, CHUNK)·k values. */
-function assign(x: Float64Array, n: number, d: number, C: Float64Array, k: number, labels: Int32Array, G: Float64Array = new Float64Array(Math.min(n, CHUNK) * k)): void {
+function assign(
+  x: Float64Array,
+  n: number,
+  d: number,
+  C: Float64Array,
+  k: number,
+  labels: Int32Array,
+  G: Float64Array = new Float64Array(Math.min(n, CHUNK) * k),
+): void {
   const cc = rowSquaredNorms(C, k, d);
   for (let i0 = 0; i0 < n; i0 += CHUNK) assignRows(x, i0, Math.min(CHUNK, n - i0), d, C, cc, k, labels, G);
 }
@@ -536,7 +558,17 @@ function labelsEqual(a: Int32Array, b: Int32Array): boolean {
  * `_relocate_empty_clusters_dense`), moving that sample's weighted contribution from its old
  * cluster's sums to the empty one's. Farthest first; ties to the lower index.
  */
-function relocateEmptyClusters(x: Float64Array, n: number, d: number, w: Float64Array, Cold: Float64Array, Cnew: Float64Array, weightIn: Float64Array, labels: Int32Array, k: number): void {
+function relocateEmptyClusters(
+  x: Float64Array,
+  n: number,
+  d: number,
+  w: Float64Array,
+  Cold: Float64Array,
+  Cnew: Float64Array,
+  weightIn: Float64Array,
+  labels: Int32Array,
+  k: number,
+): void {
   const empty: number[] = [];
   for (let j = 0; j < k; j++) if (weightIn[j] === 0) empty.push(j);
   if (empty.length === 0) return;

@@ -10,13 +10,33 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol
 }
 
 // the X of pca.test.ts
-const X = [[4.873, 0.401, -0.834, -0.428], [2.596, -3.738, 0.594, 0.121], [0.957, -0.18, 1.337, -0.326], [-0.967, -1.091, 0.942, -0.103], [-0.517, -1.928, -0.397, 0.183], [-3.302, 1.189, 1.474, 0.331], [2.703, -0.467, -0.465, -0.305], [-0.804, 0.793, -0.426, -0.257], [-2.062, -2.378, -1.094, -0.138], [-3.352, -0.648, 1.777, 0.555], [-0.576, -1.967, -1.191, 0.358], [0.152, -1.223, -0.128, 0.668]];
+const X = [
+  [4.873, 0.401, -0.834, -0.428],
+  [2.596, -3.738, 0.594, 0.121],
+  [0.957, -0.18, 1.337, -0.326],
+  [-0.967, -1.091, 0.942, -0.103],
+  [-0.517, -1.928, -0.397, 0.183],
+  [-3.302, 1.189, 1.474, 0.331],
+  [2.703, -0.467, -0.465, -0.305],
+  [-0.804, 0.793, -0.426, -0.257],
+  [-2.062, -2.378, -1.094, -0.138],
+  [-3.352, -0.648, 1.777, 0.555],
+  [-0.576, -1.967, -1.191, 0.358],
+  [0.152, -1.223, -0.128, 0.668],
+];
 
 describe("IncrementalPCA", () => {
   it("matches scikit-learn with batches of 5 (5, 5, then 2 rows)", () => {
     // ip = IncrementalPCA(n_components=2, batch_size=5).fit(X)   (scikit-learn 1.2.1; re-signed by the ≥ 1.5 rule)
     const ip = new IncrementalPCA({ nComponents: 2, batchSize: 5 }).fit(X);
-    expectClose(ip.components!.data, [0.9744318771061764, -0.09382546970543104, -0.18847656579578242, -0.07845943066143625, 0.11732362456178519, 0.9764894953172507, 0.15747440552569258, -0.08891144054099648], 1e-12);
+    expectClose(
+      ip.components!.data,
+      [
+        0.9744318771061764, -0.09382546970543104, -0.18847656579578242, -0.07845943066143625, 0.11732362456178519, 0.9764894953172507, 0.15747440552569258,
+        -0.08891144054099648,
+      ],
+      1e-12,
+    );
     expectClose(ip.explainedVariance!.data, [6.379906298281258, 2.0526536187114854], 1e-12);
     expectClose(ip.explainedVarianceRatio!.data, [0.6809652863298495, 0.21909191042169868], 1e-12);
     expectClose(ip.singularValues!.data, [8.377288898032218, 4.751756496899472], 1e-12);
@@ -31,7 +51,14 @@ describe("IncrementalPCA", () => {
     // ip = IncrementalPCA(n_components=2); ip.partial_fit(X[:6]); ip.partial_fit(X[6:])
     const ip = new IncrementalPCA({ nComponents: 2 });
     ip.partialFit(X.slice(0, 6)).partialFit(X.slice(6));
-    expectClose(ip.components!.data, [0.9743629075024494, -0.0938677921113144, -0.18886087371730598, -0.07834112882934641, 0.12293990597947432, 0.9710816869198545, 0.18654190954003144, -0.0841917622562162], 1e-12);
+    expectClose(
+      ip.components!.data,
+      [
+        0.9743629075024494, -0.0938677921113144, -0.18886087371730598, -0.07834112882934641, 0.12293990597947432, 0.9710816869198545, 0.18654190954003144,
+        -0.0841917622562162,
+      ],
+      1e-12,
+    );
     expectClose(ip.singularValues!.data, [8.377188927638977, 4.7590196588704385], 1e-12);
     expect(Math.abs(ip.noiseVariance! - 0.34537314207530767)).toBeLessThan(1e-12);
   });
@@ -47,7 +74,9 @@ describe("IncrementalPCA", () => {
   it("rejects bad options and data", () => {
     expect(() => new IncrementalPCA({ nComponents: 0 })).toThrow(/IncrementalPCA: option nComponents/);
     expect(() => new IncrementalPCA({ batchSize: 1.5 })).toThrow(/IncrementalPCA: option batchSize/);
-    expect(() => new IncrementalPCA({ nComponents: 3 }).partialFit(X.slice(0, 2))).toThrow(/nComponents=3 must be less or equal to the batch number of samples 2/);
+    expect(() => new IncrementalPCA({ nComponents: 3 }).partialFit(X.slice(0, 2))).toThrow(
+      /nComponents=3 must be less or equal to the batch number of samples 2/,
+    );
     expect(() => new IncrementalPCA({ nComponents: 5 }).fit(X)).toThrow(/nComponents=5 invalid for nFeatures=4/);
     expect(() => new IncrementalPCA().partialFit(X.slice(0, 3)).partialFit([[1, 2, 3]])).toThrow(/X has 3 features, but IncrementalPCA was fitted with 4/);
     expect(() => new IncrementalPCA().fit([[NaN, 1]])).toThrow(/IncrementalPCA: X contains NaN/);

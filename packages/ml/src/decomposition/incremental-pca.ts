@@ -24,7 +24,17 @@ import * as np from "@sliderule/ndarray";
 import type { NDArray } from "@sliderule/ndarray";
 import * as linalg from "@sliderule/linalg";
 import { z } from "zod";
-import { arrayFromJSON, arrayToJSON, checkArray, checkEstimatorJSON, checkNFeatures, parseOptions, ValueError, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import {
+  arrayFromJSON,
+  arrayToJSON,
+  checkArray,
+  checkEstimatorJSON,
+  checkNFeatures,
+  parseOptions,
+  ValueError,
+  type ArrayJSON,
+  type EstimatorJSON,
+} from "../base.js";
 import { project, reconstruct } from "./projection.js";
 import { svdFlip } from "./svd-flip.js";
 
@@ -118,7 +128,9 @@ export class IncrementalPCA {
     if (k > d) throw new ValueError(`${NAME}: nComponents=${k} invalid for nFeatures=${d}, need more rows than columns for IncrementalPCA processing`);
     if (k > n1) throw new ValueError(`${NAME}: nComponents=${k} must be less or equal to the batch number of samples ${n1}`);
     if (this.nComponents !== undefined && k !== this.nComponents) {
-      throw new ValueError(`${NAME}: number of input features has changed from ${this.nComponents} to ${k} between calls to partialFit; try setting nComponents to a fixed value`);
+      throw new ValueError(
+        `${NAME}: number of input features has changed from ${this.nComponents} to ${k} between calls to partialFit; try setting nComponents to a fixed value`,
+      );
     }
     const b = B.data as Float64Array;
     const n0 = this.nSamplesSeen;
@@ -200,7 +212,13 @@ export class IncrementalPCA {
   /** Plain-JSON form: { estimator: "IncrementalPCA", options, state }. */
   toJSON(): EstimatorJSON {
     if (this.components === undefined) return { estimator: NAME, options: { ...this.options }, state: null };
-    const state: Record<string, unknown> = { noiseVariance: this.noiseVariance, nComponents: this.nComponents, nSamplesSeen: this.nSamplesSeen, batchSize: this.batchSize ?? null, nFeaturesIn: this.nFeaturesIn };
+    const state: Record<string, unknown> = {
+      noiseVariance: this.noiseVariance,
+      nComponents: this.nComponents,
+      nSamplesSeen: this.nSamplesSeen,
+      batchSize: this.batchSize ?? null,
+      nFeaturesIn: this.nFeaturesIn,
+    };
     for (const f of FIELDS) state[f] = arrayToJSON(this[f]!);
     return { estimator: NAME, options: { ...this.options }, state };
   }

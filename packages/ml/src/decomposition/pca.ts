@@ -214,7 +214,8 @@ export class PCA {
     const p = new PCA(j.options as PCAOptions);
     const st = j.state;
     if (st) {
-      for (const f of ["components", "explainedVariance", "explainedVarianceRatio", "singularValues", "mean"] as const) p[f] = arrayFromJSON(st[f] as ArrayJSON, NAME, f);
+      for (const f of ["components", "explainedVariance", "explainedVarianceRatio", "singularValues", "mean"] as const)
+        p[f] = arrayFromJSON(st[f] as ArrayJSON, NAME, f);
       p.noiseVariance = st.noiseVariance as number;
       p.nComponents = st.nComponents as number;
       p.nSamples = st.nSamples as number;
@@ -325,7 +326,10 @@ export function randomizedSvd(Xc: NDArray, k: number, nOversamples: number, nIte
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error ~1e-15). */
 function gammaln(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+    9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - gammaln(1 - x);
   x -= 1;
   let a = c[0];

@@ -27,7 +27,10 @@ const XB = [
   [0.5, -1.25, 2.0],
 ];
 // scipy.spatial.distance.cdist(XA, XB).ravel().tolist()
-const EUCLID = [3.43693177121688, 4.153311931459037, 0.0, 4.168333000133266, 2.1937410968480306, 3.2882366094914763, 4.031128874149275, 2.5124689052802225, 3.6827299656640586, 3.7416573867739413, 1.75, 2.4109126902482387];
+const EUCLID = [
+  3.43693177121688, 4.153311931459037, 0.0, 4.168333000133266, 2.1937410968480306, 3.2882366094914763, 4.031128874149275, 2.5124689052802225,
+  3.6827299656640586, 3.7416573867739413, 1.75, 2.4109126902482387,
+];
 
 /** Reproducible values in [-1, 1) (a linear congruential generator). */
 function randomMatrix(m: number, n: number, seed: number, scale = 1): np.NDArray {
@@ -55,7 +58,12 @@ describe.each(FORMULATIONS)("euclidean distances by %s", (name, f) => {
   });
 
   it("agree with the loops within the expansion's error bound on random data", () => {
-    for (const [m, p, n] of [[1, 1, 1], [7, 5, 3], [40, 33, 17], [10, 64, 130]]) {
+    for (const [m, p, n] of [
+      [1, 1, 1],
+      [7, 5, 3],
+      [40, 33, 17],
+      [10, 64, 130],
+    ]) {
       const X = randomMatrix(m, n, m * 31 + n, 3);
       const Y = randomMatrix(p, n, p * 17 + 1, 3);
       const ref = pairwiseDistancesLoops(X, Y, { squared: true }).toTypedArray();
@@ -80,7 +88,12 @@ describe.each(FORMULATIONS)("euclidean distances by %s", (name, f) => {
   });
 
   it("never give NaN or a negative value, even for duplicated rows", () => {
-    const X = np.array([[1.406, 0.662, -0.829], [1.406, 0.662, -0.829], [1e8, 1, 1], [1e8, 1, 1]]);
+    const X = np.array([
+      [1.406, 0.662, -0.829],
+      [1.406, 0.662, -0.829],
+      [1e8, 1, 1],
+      [1e8, 1, 1],
+    ]);
     const D = f(X, X.copy()).toTypedArray();
     for (const v of D) expect(v >= 0).toBe(true);
   });
@@ -122,7 +135,9 @@ describe("pairwiseDistancesBroadcast in blocks", () => {
     const Y = randomMatrix(11, 6, 10);
     const whole = pairwiseDistancesBroadcast(X, Y).toArray();
     for (const blockElements of [1, 66, 67, 1000]) expect(pairwiseDistancesBroadcast(X, Y, { blockElements }).toArray()).toEqual(whole);
-    expect(() => pairwiseDistancesBroadcast(X, Y, { blockElements: 0 })).toThrow(/^pairwiseDistancesBroadcast: option blockElements must be a positive integer, got 0/);
+    expect(() => pairwiseDistancesBroadcast(X, Y, { blockElements: 0 })).toThrow(
+      /^pairwiseDistancesBroadcast: option blockElements must be a positive integer, got 0/,
+    );
   });
 });
 
@@ -135,18 +150,26 @@ describe("pairwiseDistances (scikit-learn's)", () => {
 
   it("cosine as scikit-learn: a zero row is at distance 1, the diagonal of X vs X is 0", () => {
     // pairwise_distances(XA, XB, metric="cosine").ravel().tolist()
-    const expected = [0.5565808036210453, 1.992510907813407, 0.0, 1.039405520311955, 0.8104317706579894, 1.2599133167256225, 0.8250364469440588, 0.7506081254445801, 1.2262814111007103, 1.0, 1.0, 1.0];
+    const expected = [
+      0.5565808036210453, 1.992510907813407, 0.0, 1.039405520311955, 0.8104317706579894, 1.2599133167256225, 0.8250364469440588, 0.7506081254445801,
+      1.2262814111007103, 1.0, 1.0, 1.0,
+    ];
     const d = pairwiseDistances(XA, XB, { metric: "cosine" }).toTypedArray();
     expected.forEach((e, i) => expect(Math.abs(d[i] - e)).toBeLessThanOrEqual(32 * eps));
     // pairwise_distances(XA, metric="cosine").ravel().tolist()
-    const self = [0.0, 1.2599133167256225, 1.2262814111007103, 1.0, 1.2599133167256225, 0.0, 1.8043618151097336, 1.0, 1.2262814111007103, 1.8043618151097336, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0];
+    const self = [
+      0.0, 1.2599133167256225, 1.2262814111007103, 1.0, 1.2599133167256225, 0.0, 1.8043618151097336, 1.0, 1.2262814111007103, 1.8043618151097336, 0.0, 1.0, 1.0,
+      1.0, 1.0, 0.0,
+    ];
     const s = pairwiseDistances(XA, null, { metric: "cosine" }).toTypedArray();
     self.forEach((e, i) => expect(Math.abs(s[i] - e)).toBeLessThanOrEqual(32 * eps));
   });
 
   it("other metrics per pair, as cdist (X vs X: the mirrored upper triangle)", () => {
     // pairwise_distances(XA, XB, metric="manhattan").ravel().tolist()
-    expect(Array.from(pairwiseDistances(XA, XB, { metric: "manhattan" }).toTypedArray())).toEqual([4.75, 6.5, 0.0, 6.0, 3.25, 5.25, 6.5, 3.75, 6.25, 6.0, 2.75, 3.75]);
+    expect(Array.from(pairwiseDistances(XA, XB, { metric: "manhattan" }).toTypedArray())).toEqual([
+      4.75, 6.5, 0.0, 6.0, 3.25, 5.25, 6.5, 3.75, 6.25, 6.0, 2.75, 3.75,
+    ]);
     for (const metric of ["cityblock", "chebyshev", "minkowski"] as const) {
       const p = metric === "minkowski" ? { p: 3 } : {};
       expect(pairwiseDistances(XA, null, { metric, ...p }).toArray()).toEqual(cdist(XA, XA, metric, p).toArray());
@@ -157,7 +180,9 @@ describe("pairwiseDistances (scikit-learn's)", () => {
   it("rejects NaN (as scikit-learn's check_array) and bad options", () => {
     expect(() => pairwiseDistances([[NaN, 1]])).toThrow(/^pairwiseDistances: X contains NaN at row 0, column 0/);
     expect(() => pairwiseDistances([[1, 1]], [[Infinity, 1]])).toThrow(/^pairwiseDistances: Y contains infinity at row 0, column 0/);
-    expect(() => pairwiseDistances(XA, XB, { metric: "jaccard" } as never)).toThrow(/^pairwiseDistances: unknown metric "jaccard"; the metrics are l1, manhattan, l2/);
+    expect(() => pairwiseDistances(XA, XB, { metric: "jaccard" } as never)).toThrow(
+      /^pairwiseDistances: unknown metric "jaccard"; the metrics are l1, manhattan, l2/,
+    );
     expect(() => pairwiseDistances(XA, XB, { n_jobs: 2 } as never)).toThrow(/^pairwiseDistances: unknown option 'n_jobs'/);
     expect(() => pairwiseDistances(XA, [[1, 2]])).toThrow(/^pairwiseDistances: X and Y must have the same number of features: X is \(4, 3\), Y is \(1, 2\)/);
   });

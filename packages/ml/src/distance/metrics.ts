@@ -233,7 +233,8 @@ export function fillRow(
       for (let j = j0; j < j1; j++) {
         const v = Y.subarray(j * d, j * d + d);
         const r: unknown = f(u, v);
-        if (typeof r !== "number") throw new ValueError(`${spec.caller}: the metric function returned ${show(r)} for rows ${x} and ${j}; it must return a number`);
+        if (typeof r !== "number")
+          throw new ValueError(`${spec.caller}: the metric function returned ${show(r)} for rows ${x} and ${j}; it must return a number`);
         out[o++] = r;
       }
       return;
@@ -258,13 +259,20 @@ const distanceOptionsSchema = z.object({ metric: z.unknown().optional(), p: z.un
 export function readDistanceArgs(fn: string, metricOrOptions: unknown, options: unknown, defaultMetric: string): { metric: unknown; p: unknown; w: unknown } {
   let metric: unknown = defaultMetric;
   let opts: unknown = options;
-  if (metricOrOptions !== undefined && metricOrOptions !== null && typeof metricOrOptions === "object" && !Array.isArray(metricOrOptions) && !(metricOrOptions instanceof NDArray)) {
+  if (
+    metricOrOptions !== undefined &&
+    metricOrOptions !== null &&
+    typeof metricOrOptions === "object" &&
+    !Array.isArray(metricOrOptions) &&
+    !(metricOrOptions instanceof NDArray)
+  ) {
     if (options !== undefined) throw new ValueError(`${fn}: the options were given twice (as the third and the fourth argument)`);
     opts = metricOrOptions;
   } else if (metricOrOptions !== undefined) metric = metricOrOptions;
   const o = parseOptions(fn, distanceOptionsSchema, opts);
   if (o.metric !== undefined) {
-    if (metricOrOptions !== undefined && opts !== metricOrOptions) throw new ValueError(`${fn}: the metric was given twice: ${show(metricOrOptions)} and option metric = ${show(o.metric)}`);
+    if (metricOrOptions !== undefined && opts !== metricOrOptions)
+      throw new ValueError(`${fn}: the metric was given twice: ${show(metricOrOptions)} and option metric = ${show(o.metric)}`);
     metric = o.metric;
   }
   return { metric, p: o.p, w: o.w };

@@ -28,7 +28,10 @@ describe("squareform", () => {
 
   it("is its own inverse, in both directions and for every m", () => {
     for (let m = 0; m <= 9; m++) {
-      const X = np.fromTypedArray(Float64Array.from({ length: m * 2 }, (_, i) => Math.sin(i + m)), [m, 2]);
+      const X = np.fromTypedArray(
+        Float64Array.from({ length: m * 2 }, (_, i) => Math.sin(i + m)),
+        [m, 2],
+      );
       const y = pdist(X);
       const D = squareform(y);
       expect(D.shape).toEqual([Math.max(m, 1), Math.max(m, 1)]);
@@ -54,17 +57,48 @@ describe("squareform", () => {
     expect(squareform([1, 2, 3], "tomatrix").shape).toEqual([3, 3]);
     expect(squareform([1, 2, 3], { force: "tomatrix" }).shape).toEqual([3, 3]);
     expect(() => squareform([1, 2, 3], "tovector")).toThrow(/^squareform: forcing "tovector" but X, of shape \(3,\), is not a distance matrix/);
-    expect(() => squareform([[0, 1], [1, 0]], "tomatrix")).toThrow(/^squareform: forcing "tomatrix" but X, of shape \(2, 2\)/);
+    expect(() =>
+      squareform(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        "tomatrix",
+      ),
+    ).toThrow(/^squareform: forcing "tomatrix" but X, of shape \(2, 2\)/);
     // without checks the upper triangle is taken as it is
-    expect(squareform([[7, 1], [2, 7]], { checks: false }).toArray()).toEqual([1]);
+    expect(
+      squareform(
+        [
+          [7, 1],
+          [2, 7],
+        ],
+        { checks: false },
+      ).toArray(),
+    ).toEqual([1]);
   });
 
   it("rejects what SciPy rejects, naming the value", () => {
     expect(() => squareform([1, 2])).toThrow(/^squareform: a condensed distance vector must have length m\(m−1\)\/2.*got length 2/);
     expect(() => squareform(np.zeros([2, 3]))).toThrow(/^squareform: a distance matrix must be square, got shape \(2, 3\)/);
-    expect(() => squareform([[0, 1], [2, 0]])).toThrow(/^squareform: distance matrix X must be symmetric: X\[0, 1\] = 1 but X\[1, 0\] = 2/);
-    expect(() => squareform([[1, 0], [0, 0]])).toThrow(/^squareform: distance matrix X must have a zero diagonal: X\[0, 0\] = 1/);
-    expect(() => squareform([[0, NaN], [NaN, 0]])).toThrow(/must be symmetric/);
+    expect(() =>
+      squareform([
+        [0, 1],
+        [2, 0],
+      ]),
+    ).toThrow(/^squareform: distance matrix X must be symmetric: X\[0, 1\] = 1 but X\[1, 0\] = 2/);
+    expect(() =>
+      squareform([
+        [1, 0],
+        [0, 0],
+      ]),
+    ).toThrow(/^squareform: distance matrix X must have a zero diagonal: X\[0, 0\] = 1/);
+    expect(() =>
+      squareform([
+        [0, NaN],
+        [NaN, 0],
+      ]),
+    ).toThrow(/must be symmetric/);
     expect(() => squareform(np.zeros([2, 2, 2]))).toThrow(/^squareform: the first argument must be a 1-D \(condensed\) or 2-D \(square\) array; a 3-D array/);
     expect(() => squareform([1, 2, 3], "both" as never)).toThrow(/^squareform: force must be "no", "tomatrix" or "tovector", got "both"/);
     expect(() => squareform([1, 2, 3], { check: false } as never)).toThrow(/^squareform: unknown option 'check'; its options are force, checks/);

@@ -58,9 +58,12 @@ export function squareform(X: NDArray | number[] | number[][], forceOrOptions?: 
     }
   } else throw new ValueError(`${fn}: X must be an NDArray or nested arrays of numbers, got ${show(X)}`);
   if (a.ndim !== 1 && a.ndim !== 2) {
-    throw new ValueError(`${fn}: the first argument must be a 1-D (condensed) or 2-D (square) array; a ${a.ndim}-D array of shape (${a.shape.join(", ")}) is not permitted`);
+    throw new ValueError(
+      `${fn}: the first argument must be a 1-D (condensed) or 2-D (square) array; a ${a.ndim}-D array of shape (${a.shape.join(", ")}) is not permitted`,
+    );
   }
-  if (force === "tomatrix" && a.ndim !== 1) throw new ValueError(`${fn}: forcing "tomatrix" but X, of shape (${a.shape.join(", ")}), is not a condensed distance vector`);
+  if (force === "tomatrix" && a.ndim !== 1)
+    throw new ValueError(`${fn}: forcing "tomatrix" but X, of shape (${a.shape.join(", ")}), is not a condensed distance vector`);
   if (force === "tovector" && a.ndim !== 2) throw new ValueError(`${fn}: forcing "tovector" but X, of shape (${a.shape[0]},), is not a distance matrix`);
   // complex values take two slots of the buffer: copy them as pairs
   const c = a.dtype === "complex128" ? 2 : 1;

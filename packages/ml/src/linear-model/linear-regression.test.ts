@@ -50,7 +50,13 @@ describe("LinearRegression", () => {
   it("gives scikit-learn's minimum-norm answer for rank-deficient X", () => {
     // Xr = [[1,2,3],[2,4,1],[3,6,0],[4,8,2],[5,10,5]] (column 2 = 2·column 1), yr = [1,2,2,4,7]
     // lr = LinearRegression().fit(Xr, yr): coef_, intercept_, rank_, singular_   (scikit-learn 1.2.1)
-    const Xr = [[1, 2, 3], [2, 4, 1], [3, 6, 0], [4, 8, 2], [5, 10, 5]];
+    const Xr = [
+      [1, 2, 3],
+      [2, 4, 1],
+      [3, 6, 0],
+      [4, 8, 2],
+      [5, 10, 5],
+    ];
     const yr = [1, 2, 2, 4, 7];
     for (const solver of ["lstsq", "svd"] as const) {
       const m = new LinearRegression({ solver }).fit(Xr, yr);
@@ -65,7 +71,11 @@ describe("LinearRegression", () => {
 
   it("gives scikit-learn's minimum-norm answer for underdetermined (wide) X", () => {
     // Xw, yw below; LinearRegression().fit(Xw, yw).coef_, .intercept_, .rank_
-    const Xw = [[2.27, -1.454, 0.046, -0.187, 1.533], [1.469, 0.155, 0.378, -0.888, -1.981], [-0.348, 0.156, 1.23, 1.202, -0.387]];
+    const Xw = [
+      [2.27, -1.454, 0.046, -0.187, 1.533],
+      [1.469, 0.155, 0.378, -0.888, -1.981],
+      [-0.348, 0.156, 1.23, 1.202, -0.387],
+    ];
     const yw = [-0.302, -1.049, -1.42];
     const m = new LinearRegression().fit(Xw, yw);
     expectClose(m.coef!.data, [0.17676198828053263, -0.10993447261443312, -0.07990790141045268, -0.09254130492402711, 0.1328603051889992], 1e-13);

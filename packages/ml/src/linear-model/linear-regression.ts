@@ -136,7 +136,12 @@ export class LinearRegression {
     const state =
       this.coef === undefined
         ? null
-        : { ...linearToJSON({ coef: this.coef, intercept: this.intercept! }), rank: this.rank, singular: arrayToJSON(this.singular!), nFeaturesIn: this.nFeaturesIn };
+        : {
+            ...linearToJSON({ coef: this.coef, intercept: this.intercept! }),
+            rank: this.rank,
+            singular: arrayToJSON(this.singular!),
+            nFeaturesIn: this.nFeaturesIn,
+          };
     return { estimator: NAME, options: { ...this.options }, state };
   }
 
@@ -165,7 +170,10 @@ export class LinearRegression {
 function solveByQr(c: Centred): { W: NDArray; rank: number; s: Float64Array } {
   const { n, d, t } = c;
   if (n < d) {
-    throw new linalg.LinAlgError(`${NAME}: solver "qr" needs at least as many samples as features (X is ${n}×${d}); use solver "lstsq" for the minimum-norm solution`, "singular");
+    throw new linalg.LinAlgError(
+      `${NAME}: solver "qr" needs at least as many samples as features (X is ${n}×${d}); use solver "lstsq" for the minimum-norm solution`,
+      "singular",
+    );
   }
   // M = [X_c | Y_c] (n, d + t)
   const m = d + t;
@@ -183,7 +191,10 @@ function solveByQr(c: Centred): { W: NDArray; rank: number; s: Float64Array } {
   const tol = Number.EPSILON * Math.max(n, d) * s[0];
   const rank = s.reduce((r, si) => r + (si > tol ? 1 : 0), 0);
   if (rank < d) {
-    throw new linalg.LinAlgError(`${NAME}: solver "qr": X (centred) is rank deficient (rank ${rank} < ${d} features); use solver "lstsq" for the minimum-norm solution`, "singular");
+    throw new linalg.LinAlgError(
+      `${NAME}: solver "qr": X (centred) is rank deficient (rank ${rank} < ${d} features); use solver "lstsq" for the minimum-norm solution`,
+      "singular",
+    );
   }
   const W = linalg.solveTriangular(R, C, { lower: false }); // back substitution R·W = C
   return { W, rank, s: Float64Array.from(s) };
@@ -203,14 +214,20 @@ function solveByNormalEquations(c: Centred): { W: NDArray; rank: number; s: Floa
   const rank = s.reduce((r, si) => r + (si > tol ? 1 : 0), 0);
   const cond = lambda[0] > 0 ? lambda[d - 1] / lambda[0] : Infinity;
   if (cond > NORMAL_EQUATIONS_COND_LIMIT) {
-    warn(`${NAME}: solver "normal": cond(XᵀX) = ${cond.toPrecision(3)} > ${NORMAL_EQUATIONS_COND_LIMIT}; forming XᵀX squares the condition number of X, so the coefficients may have lost most of their digits; use solver "lstsq" or "qr"`, "RuntimeWarning");
+    warn(
+      `${NAME}: solver "normal": cond(XᵀX) = ${cond.toPrecision(3)} > ${NORMAL_EQUATIONS_COND_LIMIT}; forming XᵀX squares the condition number of X, so the coefficients may have lost most of their digits; use solver "lstsq" or "qr"`,
+      "RuntimeWarning",
+    );
   }
   let L: NDArray;
   try {
     L = linalg.cholesky(G);
   } catch (e) {
     if (e instanceof linalg.LinAlgError) {
-      throw new linalg.LinAlgError(`${NAME}: solver "normal": XᵀX is not positive definite (X is rank deficient: rank ${rank} of ${c.d}); use solver "lstsq" for the minimum-norm solution`, "notPositiveDefinite");
+      throw new linalg.LinAlgError(
+        `${NAME}: solver "normal": XᵀX is not positive definite (X is rank deficient: rank ${rank} of ${c.d}); use solver "lstsq" for the minimum-norm solution`,
+        "notPositiveDefinite",
+      );
     }
     throw e;
   }

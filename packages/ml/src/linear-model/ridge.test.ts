@@ -10,16 +10,46 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol
 }
 
 // Xm, Ym: np.round(rng.randn(10, 3), 3), np.round(rng.randn(10, 2), 3) (pasted)
-const Xm = [[-1.706, 1.951, -0.51], [-0.438, -1.253, 0.777], [-1.614, -0.213, -0.895], [0.387, -0.511, -1.181], [-0.028, 0.428, 0.067], [0.302, -0.634, -0.363], [-0.672, -0.36, -0.813], [-1.726, 0.177, -0.402], [-1.63, 0.463, -0.907], [0.052, 0.729, 0.129]];
-const Ym = [[1.139, -1.235], [0.402, -0.685], [-0.871, -0.579], [-0.312, 0.056], [-1.165, 0.901], [0.466, -1.536], [1.488, 1.896], [1.179, -0.18], [-1.071, 1.054], [-0.403, 1.222]];
-const Xw = [[2.27, -1.454, 0.046, -0.187, 1.533], [1.469, 0.155, 0.378, -0.888, -1.981], [-0.348, 0.156, 1.23, 1.202, -0.387]];
+const Xm = [
+  [-1.706, 1.951, -0.51],
+  [-0.438, -1.253, 0.777],
+  [-1.614, -0.213, -0.895],
+  [0.387, -0.511, -1.181],
+  [-0.028, 0.428, 0.067],
+  [0.302, -0.634, -0.363],
+  [-0.672, -0.36, -0.813],
+  [-1.726, 0.177, -0.402],
+  [-1.63, 0.463, -0.907],
+  [0.052, 0.729, 0.129],
+];
+const Ym = [
+  [1.139, -1.235],
+  [0.402, -0.685],
+  [-0.871, -0.579],
+  [-0.312, 0.056],
+  [-1.165, 0.901],
+  [0.466, -1.536],
+  [1.488, 1.896],
+  [1.179, -0.18],
+  [-1.071, 1.054],
+  [-0.403, 1.222],
+];
+const Xw = [
+  [2.27, -1.454, 0.046, -0.187, 1.533],
+  [1.469, 0.155, 0.378, -0.888, -1.981],
+  [-0.348, 0.156, 1.23, 1.202, -0.387],
+];
 const yw = [-0.302, -1.049, -1.42];
 
 describe.each(["cholesky", "svd"] as const)("Ridge solver %s", (solver) => {
   it("matches scikit-learn with one alpha per target", () => {
     // Ridge(alpha=np.array([0.5, 3.0]), solver="cholesky").fit(Xm, Ym).coef_, .intercept_   (scikit-learn 1.2.1)
     const m = new Ridge({ alpha: [0.5, 3], solver }).fit(Xm, Ym);
-    expectClose(m.coef!.data, [-0.23014941405801714, -0.07005059601470699, 0.1227819408043844, 0.13070802678443022, 0.07939614220992741, -0.13444558687350844], 1e-14);
+    expectClose(
+      m.coef!.data,
+      [-0.23014941405801714, -0.07005059601470699, 0.1227819408043844, 0.13070802678443022, 0.07939614220992741, -0.13444558687350844],
+      1e-14,
+    );
     expectClose((m.intercept as np.NDArray).data, [-0.021825709911256083, 0.12258490559415235], 1e-14);
   });
 
@@ -33,13 +63,20 @@ describe.each(["cholesky", "svd"] as const)("Ridge solver %s", (solver) => {
   it("matches scikit-learn without an intercept", () => {
     // Ridge(alpha=0.7, solver="svd", fit_intercept=False).fit(Xm, Ym).coef_
     const m = new Ridge({ alpha: 0.7, solver, fitIntercept: false }).fit(Xm, Ym);
-    expectClose(m.coef!.data, [-0.21207841795233193, -0.0621639933523227, 0.12247213965266243, 0.1405588427387926, 0.0998284502422874, -0.28404433306027127], 1e-14);
+    expectClose(
+      m.coef!.data,
+      [-0.21207841795233193, -0.0621639933523227, 0.12247213965266243, 0.1405588427387926, 0.0998284502422874, -0.28404433306027127],
+      1e-14,
+    );
     expect(Array.from((m.intercept as np.NDArray).data)).toEqual([0, 0]);
   });
 
   it("satisfies X_cᵀ(y_c − X_c·w) = α·w", () => {
     const alpha = 2.5;
-    const m = new Ridge({ alpha, solver }).fit(Xm, Ym.map((r) => r[0]));
+    const m = new Ridge({ alpha, solver }).fit(
+      Xm,
+      Ym.map((r) => r[0]),
+    );
     const X = np.array(Xm);
     const Xc = np.subtract(X, X.mean(0) as np.NDArray);
     const r = np.subtract(np.array(Ym.map((r) => r[0])), m.predict(Xm));
@@ -57,7 +94,11 @@ describe("Ridge", () => {
   });
 
   it("falls back to svd with a warning when the matrix is singular", () => {
-    const Xs = [[1, 2], [2, 4], [3, 6]];
+    const Xs = [
+      [1, 2],
+      [2, 4],
+      [3, 6],
+    ];
     const { result, warnings } = np.warnings.catchWarnings(() => new Ridge({ alpha: 0 }).fit(Xs, [1, 2, 3]));
     expect(warnings.length).toBe(1);
     expect(warnings[0].message).toMatch(/Ridge: singular matrix in solver "cholesky"/);

@@ -174,4 +174,3 @@ function ridgeSvd(c: Centred, alphas: Float64Array): NDArray {
   }
   return np.matmul(Vh.T, UtY);
 }
-

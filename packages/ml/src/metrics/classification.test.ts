@@ -18,9 +18,16 @@ describe("classification metrics (values from scikit-learn 1.2.1)", () => {
   it("confusionMatrix, with and without labels", () => {
     const C = confusionMatrix(yt, yp);
     expect(C.dtype).toBe("int32");
-    expect(C.toArray()).toEqual([[2, 0, 0], [1, 1, 1], [0, 1, 2]]);
+    expect(C.toArray()).toEqual([
+      [2, 0, 0],
+      [1, 1, 1],
+      [0, 1, 2],
+    ]);
     // confusion_matrix(yt, yp, labels=[2, 1]) -> [[2, 1], [1, 1]]
-    expect(confusionMatrix(yt, yp, { labels: [2, 1] }).toArray()).toEqual([[2, 1], [1, 1]]);
+    expect(confusionMatrix(yt, yp, { labels: [2, 1] }).toArray()).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
   });
 
   it("precisionRecallFscoreSupport per class, micro with beta, labels with zeroDivision", () => {
@@ -66,8 +73,27 @@ describe("classification metrics (values from scikit-learn 1.2.1)", () => {
     // log_loss([1, 0, 1, 1], [0.9, 0.2, 0.6, 0.99]) -> 0.21234500664788206
     expect(logLoss([1, 0, 1, 1], [0.9, 0.2, 0.6, 0.99])).toBeCloseTo(0.21234500664788206, 15);
     // log_loss([1, 1], [[0.2, 0.7, 0.1], [0.1, 0.8, 0.1]], labels=[0, 1, 2]) -> 0.28990924762647097
-    expect(logLoss([1, 1], [[0.2, 0.7, 0.1], [0.1, 0.8, 0.1]], { labels: [0, 1, 2] })).toBeCloseTo(0.28990924762647097, 15);
-    expect(Number.isFinite(logLoss([0, 1], [[1, 0], [1, 0]]))).toBe(true); // clipped, not Infinity
+    expect(
+      logLoss(
+        [1, 1],
+        [
+          [0.2, 0.7, 0.1],
+          [0.1, 0.8, 0.1],
+        ],
+        { labels: [0, 1, 2] },
+      ),
+    ).toBeCloseTo(0.28990924762647097, 15);
+    expect(
+      Number.isFinite(
+        logLoss(
+          [0, 1],
+          [
+            [1, 0],
+            [1, 0],
+          ],
+        ),
+      ),
+    ).toBe(true); // clipped, not Infinity
   });
 
   it("rejects bad labels and options with clear errors", () => {
@@ -80,8 +106,25 @@ describe("classification metrics (values from scikit-learn 1.2.1)", () => {
     expect(() => precisionRecallFscoreSupport([0, 1], [0, 1], { beta: -1 })).toThrow(/option beta should be > 0/);
     expect(() => precisionRecallFscoreSupport([0, 1], [0, 1], { zeroDivision: 2 })).toThrow(/option zeroDivision must be "warn", 0, 1 or NaN, got 2/);
     expect(() => f1Score([0, 1], [0, 1], { beta: 2 } as never)).toThrow(/f1Score: unknown option 'beta'/);
-    expect(() => logLoss([0, 1, 2], [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]])).toThrow(/logLoss: yTrue and yProb contain different numbers of classes 3, 2/);
-    expect(() => logLoss([0, 1], [[0.5, NaN], [0.5, 0.5]])).toThrow(/logLoss: yProb contains NaN/);
+    expect(() =>
+      logLoss(
+        [0, 1, 2],
+        [
+          [0.5, 0.5],
+          [0.5, 0.5],
+          [0.5, 0.5],
+        ],
+      ),
+    ).toThrow(/logLoss: yTrue and yProb contain different numbers of classes 3, 2/);
+    expect(() =>
+      logLoss(
+        [0, 1],
+        [
+          [0.5, NaN],
+          [0.5, 0.5],
+        ],
+      ),
+    ).toThrow(/logLoss: yProb contains NaN/);
     expect(() => accuracyScore([1, NaN], [1, 1])).toThrow(/accuracyScore: yTrue contains NaN at index 1/);
   });
 });

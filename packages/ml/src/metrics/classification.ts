@@ -50,7 +50,8 @@ function readWeights(fn: string, w: unknown, n: number): Float64Array | null {
 export function accuracyScore(yTrue: unknown, yPred: unknown, options?: { normalize?: boolean; sampleWeight?: unknown }): number {
   const fn = "accuracyScore";
   const o = readOptions(fn, options, ["normalize", "sampleWeight"]);
-  if (o.normalize !== undefined && typeof o.normalize !== "boolean") throw new ValueError(`${fn}: option normalize must be a boolean, got ${show(o.normalize)}`);
+  if (o.normalize !== undefined && typeof o.normalize !== "boolean")
+    throw new ValueError(`${fn}: option normalize must be a boolean, got ${show(o.normalize)}`);
   const t = readLabels(yTrue, fn, "yTrue");
   const p = readLabels(yPred, fn, "yPred");
   checkSameLength(fn, t.values.length, p.values.length);
@@ -139,7 +140,8 @@ function prfs(fn: string, yTrue: unknown, yPred: unknown, options: unknown, defa
   const beta = o.beta === undefined ? 1 : o.beta;
   if (typeof beta !== "number" || !(beta > 0) || !Number.isFinite(beta)) throw new ValueError(`${fn}: option beta should be > 0 and finite, got ${show(beta)}`);
   const zd = o.zeroDivision === undefined ? "warn" : o.zeroDivision;
-  if (!(zd === "warn" || zd === 0 || zd === 1 || Number.isNaN(zd))) throw new ValueError(`${fn}: option zeroDivision must be "warn", 0, 1 or NaN, got ${show(zd)}`);
+  if (!(zd === "warn" || zd === 0 || zd === 1 || Number.isNaN(zd)))
+    throw new ValueError(`${fn}: option zeroDivision must be "warn", 0, 1 or NaN, got ${show(zd)}`);
   const posLabel = o.posLabel === undefined ? 1 : o.posLabel;
   if (typeof posLabel !== "number" || !Number.isInteger(posLabel)) throw new ValueError(`${fn}: option posLabel must be an integer, got ${show(posLabel)}`);
 
@@ -150,7 +152,9 @@ function prfs(fn: string, yTrue: unknown, yPred: unknown, options: unknown, defa
   if (average === "binary") {
     const present = classList(fn, yt, yp, undefined);
     if (present.length > 2) {
-      throw new ValueError(`${fn}: target is multiclass (${present.length} classes) but average="binary"; choose another average: null, "micro", "macro" or "weighted"`);
+      throw new ValueError(
+        `${fn}: target is multiclass (${present.length} classes) but average="binary"; choose another average: null, "micro", "macro" or "weighted"`,
+      );
     }
     if (present.length > 0 && !present.includes(posLabel)) {
       throw new ValueError(`${fn}: posLabel=${posLabel} is not a valid label: it should be one of ${show(Array.from(present))}`);
@@ -177,7 +181,10 @@ function prfs(fn: string, yTrue: unknown, yPred: unknown, options: unknown, defa
     if (den !== 0) return num / den;
     if (zd === "warn" && !warned) {
       warned = true;
-      warn(`${fn}: ${what} is ill-defined and being set to 0.0 for labels with no ${what === "precision" ? "predicted" : "true"} samples; use zeroDivision to control this`, "UndefinedMetricWarning");
+      warn(
+        `${fn}: ${what} is ill-defined and being set to 0.0 for labels with no ${what === "precision" ? "predicted" : "true"} samples; use zeroDivision to control this`,
+        "UndefinedMetricWarning",
+      );
     }
     return zeroValue;
   };
@@ -189,7 +196,11 @@ function prfs(fn: string, yTrue: unknown, yPred: unknown, options: unknown, defa
     fscore: ratio((1 + b2) * t, (1 + b2) * t + b2 * (s - t) + (p - t), "F-score"),
   });
   if (average === "micro") {
-    const r = score(tp.reduce((a, b) => a + b, 0), predSum.reduce((a, b) => a + b, 0), trueSum.reduce((a, b) => a + b, 0));
+    const r = score(
+      tp.reduce((a, b) => a + b, 0),
+      predSum.reduce((a, b) => a + b, 0),
+      trueSum.reduce((a, b) => a + b, 0),
+    );
     return { ...r, support: null };
   }
   const P = new Float64Array(k);
@@ -197,7 +208,12 @@ function prfs(fn: string, yTrue: unknown, yPred: unknown, options: unknown, defa
   const F = new Float64Array(k);
   for (let c = 0; c < k; c++) ({ precision: P[c], recall: R[c], fscore: F[c] } = score(tp[c], predSum[c], trueSum[c]));
   if (average === null) {
-    return { precision: np.fromTypedArray(P), recall: np.fromTypedArray(R), fscore: np.fromTypedArray(F), support: np.fromTypedArray(Int32Array.from(trueSum)) };
+    return {
+      precision: np.fromTypedArray(P),
+      recall: np.fromTypedArray(R),
+      fscore: np.fromTypedArray(F),
+      support: np.fromTypedArray(Int32Array.from(trueSum)),
+    };
   }
   // macro: plain mean; weighted: mean weighted by support; binary: the single class
   const w = average === "weighted" ? trueSum : new Float64Array(k).fill(1);
@@ -214,7 +230,11 @@ function prfs(fn: string, yTrue: unknown, yPred: unknown, options: unknown, defa
  * @throws ValueError for non-integer labels, different lengths, a bad option, or
  *   average "binary" on more than two classes.
  */
-export function precisionRecallFscoreSupport(yTrue: unknown, yPred: unknown, options?: PrfsOptions): np.NamedTuple<PrfsResult, ["precision", "recall", "fscore", "support"]> {
+export function precisionRecallFscoreSupport(
+  yTrue: unknown,
+  yPred: unknown,
+  options?: PrfsOptions,
+): np.NamedTuple<PrfsResult, ["precision", "recall", "fscore", "support"]> {
   const r = prfs("precisionRecallFscoreSupport", yTrue, yPred, options, null);
   return np.namedTuple(r, ["precision", "recall", "fscore", "support"]);
 }
@@ -253,7 +273,8 @@ export function logLoss(yTrue: unknown, yProb: unknown, options?: { labels?: unk
   const o = readOptions(fn, options, ["labels", "normalize", "eps"]);
   const eps = o.eps === undefined ? Number.EPSILON : o.eps;
   if (typeof eps !== "number" || !(eps > 0 && eps < 0.5)) throw new ValueError(`${fn}: option eps must be a number in (0, 0.5), got ${show(eps)}`);
-  if (o.normalize !== undefined && typeof o.normalize !== "boolean") throw new ValueError(`${fn}: option normalize must be a boolean, got ${show(o.normalize)}`);
+  if (o.normalize !== undefined && typeof o.normalize !== "boolean")
+    throw new ValueError(`${fn}: option normalize must be a boolean, got ${show(o.normalize)}`);
   const yt = readIntegerLabels(yTrue, fn, "yTrue");
   const P0 = checkArray(yProb, fn, "yProb", { dtype: "float64" });
   if (P0.ndim !== 1 && P0.ndim !== 2) throw new ValueError(`${fn}: yProb must be 1-D or 2-D, got shape (${P0.shape.join(", ")})`);
@@ -261,15 +282,18 @@ export function logLoss(yTrue: unknown, yProb: unknown, options?: { labels?: unk
   const classes = o.labels !== undefined && o.labels !== null ? classList(fn, yt, yt, o.labels) : classList(fn, yt, new Int32Array(0), undefined);
   const n = yt.length;
   const p0 = P0.data as Float64Array;
-  for (let i = 0; i < p0.length; i++) if (!(p0[i] >= 0 && p0[i] <= 1)) throw new ValueError(`${fn}: yProb contains ${p0[i]} (flat index ${i}); probabilities must lie in [0, 1]`);
+  for (let i = 0; i < p0.length; i++)
+    if (!(p0[i] >= 0 && p0[i] <= 1)) throw new ValueError(`${fn}: yProb contains ${p0[i]} (flat index ${i}); probabilities must lie in [0, 1]`);
   // a 1-D yProb is P(larger class): the two columns [1 − p, p]
   const k = P0.ndim === 1 ? 2 : P0.shape[1];
   const p = new Float64Array(n * k);
-  if (P0.ndim === 1) for (let i = 0; i < n; i++) (p[2 * i] = 1 - p0[i]), (p[2 * i + 1] = p0[i]);
+  if (P0.ndim === 1) for (let i = 0; i < n; i++) ((p[2 * i] = 1 - p0[i]), (p[2 * i + 1] = p0[i]));
   else p.set(p0);
   const nClasses = classes.length === 1 ? 2 : classes.length; // one class seen: scikit-learn assumes a binary problem
   if (k !== nClasses) {
-    throw new ValueError(`${fn}: yTrue and yProb contain different numbers of classes ${nClasses}, ${k}; classes found in yTrue: ${show(Array.from(classes))}; pass labels to name them all`);
+    throw new ValueError(
+      `${fn}: yTrue and yProb contain different numbers of classes ${nClasses}, ${k}; classes found in yTrue: ${show(Array.from(classes))}; pass labels to name them all`,
+    );
   }
   const index = new Map<number, number>();
   classes.forEach((c, i) => index.set(c, i));

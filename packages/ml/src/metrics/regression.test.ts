@@ -2,8 +2,18 @@ import type { NDArray } from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import { meanAbsoluteError, meanSquaredError, r2Score } from "./regression.js";
 
-const Yt = [[1, 2], [2, 3], [4, 1], [5, 9]];
-const Yp = [[1.5, 2], [2, 2.5], [3, 2], [5, 7]];
+const Yt = [
+  [1, 2],
+  [2, 3],
+  [4, 1],
+  [5, 9],
+];
+const Yp = [
+  [1.5, 2],
+  [2, 2.5],
+  [3, 2],
+  [5, 7],
+];
 
 describe("regression metrics (values from scikit-learn 1.2.1)", () => {
   it("r2Score for each multioutput mode", () => {

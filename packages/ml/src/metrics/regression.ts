@@ -35,7 +35,8 @@ interface Pair {
 }
 
 function readPair(fn: string, yTrue: unknown, yPred: unknown, options: unknown, allowed: readonly string[]): Pair & { multioutput: MultiOutput } {
-  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) throw new ValueError(`${fn}: options must be an object, got ${show(options)}`);
+  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options)))
+    throw new ValueError(`${fn}: options must be an object, got ${show(options)}`);
   const o = (options ?? {}) as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new ValueError(`${fn}: unknown option '${k}'; its options are ${allowed.join(", ")}`);
   const T = checkArray(yTrue, fn, "yTrue", { dtype: "float64" });
@@ -68,7 +69,9 @@ function combine(fn: string, scores: Float64Array, multioutput: MultiOutput, var
     if (W.shape[0] !== scores.length) throw new ValueError(`${fn}: multioutput has ${W.shape[0]} weights but there are ${scores.length} outputs`);
     w = W.data as Float64Array;
   } else {
-    throw new ValueError(`${fn}: multioutput must be "raw_values", "uniform_average"${varianceWeights ? ', "variance_weighted"' : ""} or an array of weights, got ${show(multioutput)}`);
+    throw new ValueError(
+      `${fn}: multioutput must be "raw_values", "uniform_average"${varianceWeights ? ', "variance_weighted"' : ""} or an array of weights, got ${show(multioutput)}`,
+    );
   }
   let s = 0;
   let sw = 0;

@@ -40,7 +40,9 @@ export class KFold {
   constructor(options: KFoldOptions = {}) {
     this.options = parseOptions(NAME, OPTIONS, options);
     if (!this.options.shuffle && this.options.randomState !== null) {
-      throw new ValueError(`${NAME}: setting randomState (${show(this.options.randomState)}) has no effect since shuffle is false; set shuffle: true or leave randomState out`);
+      throw new ValueError(
+        `${NAME}: setting randomState (${show(this.options.randomState)}) has no effect since shuffle is false; set shuffle: true or leave randomState out`,
+      );
     }
   }
 

@@ -66,7 +66,10 @@ describe("trainTestSplit with a RandomState object (scikit-learn's random_state=
     const rs = new np.random.RandomState(42);
     const [tr1, te1] = trainTestSplit(np.arange(10, undefined, 1, "int32"), { testSize: 0.3, randomState: rs });
     // the same as randomState: 42 (train_test_split(np.arange(10), test_size=0.3, random_state=42))
-    expect([ids(tr1), ids(te1)]).toEqual([[0, 7, 2, 9, 4, 3, 6], [8, 1, 5]]);
+    expect([ids(tr1), ids(te1)]).toEqual([
+      [0, 7, 2, 9, 4, 3, 6],
+      [8, 1, 5],
+    ]);
     // rs = np.random.RandomState(42); train_test_split(..., random_state=rs) twice: the second call
     // permutes with the stream where the first left it: rs.permutation(10) after one permutation(10)
     const next = new np.random.RandomState(42);
@@ -76,6 +79,8 @@ describe("trainTestSplit with a RandomState object (scikit-learn's random_state=
     expect([ids(te2), ids(tr2)]).toEqual([p.slice(0, 3), p.slice(3)]);
   });
   it("refuses a Generator, naming what it takes", () => {
-    expect(() => trainTestSplit(a, { randomState: np.random.defaultRng(0) as never })).toThrow(/^trainTestSplit: option randomState must be an integer in \[0, 2\*\*32 - 1\], null or a RandomState .* got a Generator/);
+    expect(() => trainTestSplit(a, { randomState: np.random.defaultRng(0) as never })).toThrow(
+      /^trainTestSplit: option randomState must be an integer in \[0, 2\*\*32 - 1\], null or a RandomState .* got a Generator/,
+    );
   });
 });

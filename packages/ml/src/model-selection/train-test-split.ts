@@ -66,7 +66,8 @@ export function takeRows<T>(a: NDArray | T[], idx: Int32Array): NDArray | T[] {
 export function splitSizes(n: number, testSize: number | null | undefined, trainSize: number | null | undefined, fn = FN): { nTrain: number; nTest: number } {
   const check = (v: number | null | undefined, name: string): "fraction" | "count" | null => {
     if (v === undefined || v === null) return null;
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new ValueError(`${fn}: option ${name} must be a fraction in (0, 1) or an integer count, got ${show(v)}`);
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw new ValueError(`${fn}: option ${name} must be a fraction in (0, 1) or an integer count, got ${show(v)}`);
     if (v > 0 && v < 1) return "fraction";
     if (Number.isInteger(v) && v >= 1 && v <= n) return "count";
     throw new ValueError(`${fn}: option ${name}=${v} should be either positive and smaller than the number of samples ${n} or a float in the (0, 1) range`);
@@ -75,14 +76,22 @@ export function splitSizes(n: number, testSize: number | null | undefined, train
   const tk = check(testSize, "testSize");
   const rk = check(trainSize, "trainSize");
   if (tk === "fraction" && rk === "fraction" && testSize! + trainSize! > 1) {
-    throw new ValueError(`${fn}: the sum of testSize and trainSize = ${testSize! + trainSize!}, should be in the (0, 1) range; reduce testSize and/or trainSize`);
+    throw new ValueError(
+      `${fn}: the sum of testSize and trainSize = ${testSize! + trainSize!}, should be in the (0, 1) range; reduce testSize and/or trainSize`,
+    );
   }
   let nTest = tk === "fraction" ? Math.ceil(testSize! * n) : tk === "count" ? testSize! : NaN;
   let nTrain = rk === "fraction" ? Math.floor(trainSize! * n) : rk === "count" ? trainSize! : NaN;
   if (rk === null) nTrain = n - nTest;
   else if (tk === null) nTest = n - nTrain;
-  if (nTrain + nTest > n) throw new ValueError(`${fn}: the sum of train and test sizes = ${nTrain + nTest} should be smaller than the number of samples ${n}; reduce testSize and/or trainSize`);
-  if (nTrain === 0) throw new ValueError(`${fn}: with n_samples=${n}, testSize=${show(testSize)} and trainSize=${show(trainSize)}, the resulting train set will be empty; adjust the sizes`);
+  if (nTrain + nTest > n)
+    throw new ValueError(
+      `${fn}: the sum of train and test sizes = ${nTrain + nTest} should be smaller than the number of samples ${n}; reduce testSize and/or trainSize`,
+    );
+  if (nTrain === 0)
+    throw new ValueError(
+      `${fn}: with n_samples=${n}, testSize=${show(testSize)} and trainSize=${show(trainSize)}, the resulting train set will be empty; adjust the sizes`,
+    );
   return { nTrain, nTest };
 }
 
@@ -97,7 +106,9 @@ function legacyStream(randomState: unknown): np.random.RandomState {
   if (randomState === undefined || randomState === null) return new np.random.RandomState();
   if (typeof randomState !== "number" || !Number.isInteger(randomState) || randomState < 0 || randomState > 4294967295) {
     const what = randomState instanceof np.random.Generator ? "a Generator" : show(randomState);
-    throw new ValueError(`${FN}: option randomState must be an integer in [0, 2**32 - 1], null or a RandomState (as scikit-learn's train_test_split), got ${what}`);
+    throw new ValueError(
+      `${FN}: option randomState must be an integer in [0, 2**32 - 1], null or a RandomState (as scikit-learn's train_test_split), got ${what}`,
+    );
   }
   return new np.random.RandomState(randomState);
 }
@@ -117,7 +128,8 @@ function legacyStream(randomState: unknown): np.random.RandomState {
 export function trainTestSplit(...args: unknown[]): (NDArray | unknown[])[] {
   let options: TrainTestSplitOptions = {};
   if (args.length > 0 && isOptions(args[args.length - 1])) options = args.pop() as TrainTestSplitOptions;
-  for (const k of Object.keys(options)) if (!OPTION_NAMES.includes(k)) throw new ValueError(`${FN}: unknown option '${k}'; its options are ${OPTION_NAMES.join(", ")}`);
+  for (const k of Object.keys(options))
+    if (!OPTION_NAMES.includes(k)) throw new ValueError(`${FN}: unknown option '${k}'; its options are ${OPTION_NAMES.join(", ")}`);
   if (args.length === 0) throw new ValueError(`${FN}: at least one array required as input`);
   const n = lengthOf(args[0], 0);
   args.forEach((a, i) => {
@@ -131,7 +143,8 @@ export function trainTestSplit(...args: unknown[]): (NDArray | unknown[])[] {
   let train: Int32Array;
   let test: Int32Array;
   if (!shuffle) {
-    if (options.stratify !== undefined && options.stratify !== null) throw new ValueError(`${FN}: stratified train/test split is not implemented for shuffle=false`);
+    if (options.stratify !== undefined && options.stratify !== null)
+      throw new ValueError(`${FN}: stratified train/test split is not implemented for shuffle=false`);
     train = Int32Array.from({ length: nTrain }, (_, i) => i);
     test = Int32Array.from({ length: nTest }, (_, i) => nTrain + i);
   } else if (options.stratify !== undefined && options.stratify !== null) {
@@ -185,11 +198,18 @@ function stratifiedSplit(stratify: unknown, n: number, nTrain: number, nTest: nu
   for (let i = 0; i < n; i++) members[code.get(y.values[i])!].push(i);
   const counts = Float64Array.from(members, (m) => m.length);
   const least = counts.reduce((a, b) => Math.min(a, b), Infinity);
-  if (least < 2) throw new ValueError(`${FN}: the least populated class in stratify has only 1 member, which is too few; the minimum number of groups for any class cannot be less than 2`);
+  if (least < 2)
+    throw new ValueError(
+      `${FN}: the least populated class in stratify has only 1 member, which is too few; the minimum number of groups for any class cannot be less than 2`,
+    );
   if (nTrain < k) throw new ValueError(`${FN}: the train size = ${nTrain} should be greater or equal to the number of classes = ${k}`);
   if (nTest < k) throw new ValueError(`${FN}: the test size = ${nTest} should be greater or equal to the number of classes = ${k}`);
   const nI = approximateMode(counts, nTrain, rng);
-  const tI = approximateMode(counts.map((c, i) => c - nI[i]), nTest, rng);
+  const tI = approximateMode(
+    counts.map((c, i) => c - nI[i]),
+    nTest,
+    rng,
+  );
   const train: number[] = [];
   const test: number[] = [];
   for (let c = 0; c < k; c++) {

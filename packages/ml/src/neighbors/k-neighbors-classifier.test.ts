@@ -18,15 +18,25 @@ import { StandardScaler } from "../preprocessing/standard-scaler.js";
 import { KNeighborsClassifier } from "./k-neighbors-classifier.js";
 
 const eps = 2.220446049250313e-16;
-const rows = readFileSync(new URL("../../../../datasets/iris.csv", import.meta.url), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+const rows = readFileSync(new URL("../../../../datasets/iris.csv", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((l) => l.split(","));
 const species: string[] = [];
 for (const r of rows) if (!species.includes(r[4])) species.push(r[4]);
 const X = rows.map((r) => r.slice(0, 4).map(Number));
 const y = rows.map((r) => species.indexOf(r[4]));
 const Xtr = X.filter((_, i) => i % 2 === 0);
-const ytr = np.array(y.filter((_, i) => i % 2 === 0), "int32");
+const ytr = np.array(
+  y.filter((_, i) => i % 2 === 0),
+  "int32",
+);
 const Xte = X.filter((_, i) => i % 2 === 1);
-const yte = np.array(y.filter((_, i) => i % 2 === 1), "int32");
+const yte = np.array(
+  y.filter((_, i) => i % 2 === 1),
+  "int32",
+);
 const labels = (s: string) => s.split("").map(Number);
 
 describe("KNeighborsClassifier", () => {
@@ -106,16 +116,38 @@ describe("KNeighborsClassifier", () => {
     expect(indices.slice(2).toArray()).toEqual([0, 20, 14]);
     for (let i = 0; i < 75; i++) for (let t = 0; t < 3; t++) expect(indices.get(i, t)).not.toBe(i);
     // a duplicated row: its twin is found at distance 0, itself is dropped
-    const dup = new KNeighborsClassifier({ nNeighbors: 1 }).fit([[0, 0], [5, 5], [0, 0]], [1, 2, 3]);
+    const dup = new KNeighborsClassifier({ nNeighbors: 1 }).fit(
+      [
+        [0, 0],
+        [5, 5],
+        [0, 0],
+      ],
+      [1, 2, 3],
+    );
     expect(dup.kneighbors(undefined, 1, false).toArray()).toEqual([[2], [0], [0]]);
   });
 
   it("a tied vote goes to the smallest label; an exact match outweighs all with weights 'distance'", () => {
     const Xt = [[0], [1], [3], [4]];
     // query 2: neighbours at 1, 1 (labels 7 and 5), 2, 2
-    expect(new KNeighborsClassifier({ nNeighbors: 2 }).fit(Xt, [7, 5, 9, 9]).predict([[2]]).toArray()).toEqual([5]);
-    expect(new KNeighborsClassifier({ nNeighbors: 2, weights: "distance" }).fit(Xt, [7, 5, 9, 9]).predict([[2]]).toArray()).toEqual([5]);
-    expect(new KNeighborsClassifier({ nNeighbors: 4, weights: "distance" }).fit(Xt, [1, 2, 2, 2]).predict([[0]]).toArray()).toEqual([1]);
+    expect(
+      new KNeighborsClassifier({ nNeighbors: 2 })
+        .fit(Xt, [7, 5, 9, 9])
+        .predict([[2]])
+        .toArray(),
+    ).toEqual([5]);
+    expect(
+      new KNeighborsClassifier({ nNeighbors: 2, weights: "distance" })
+        .fit(Xt, [7, 5, 9, 9])
+        .predict([[2]])
+        .toArray(),
+    ).toEqual([5]);
+    expect(
+      new KNeighborsClassifier({ nNeighbors: 4, weights: "distance" })
+        .fit(Xt, [1, 2, 2, 2])
+        .predict([[0]])
+        .toArray(),
+    ).toEqual([1]);
     // nested JS labels are float64 and may be any numbers
     const p = new KNeighborsClassifier({ nNeighbors: 1 }).fit(Xt, [-1.5, 2.5, 2.5, 10]).predict([[0.2], [3.9]]);
     expect([p.dtype, p.toArray()]).toEqual(["float64", [-1.5, 10]]);
@@ -127,7 +159,15 @@ describe("KNeighborsClassifier", () => {
     expect(() => m.predict(Xte)).toThrow(/^KNeighborsClassifier: this KNeighborsClassifier instance is not fitted yet/);
     expect(() => m.fit([[1, NaN]], [1])).toThrow(/^KNeighborsClassifier: X contains NaN at row 0, column 1/);
     expect(() => m.fit([[1, 2]], [Infinity])).toThrow(/^KNeighborsClassifier: y contains infinity at index 0/);
-    expect(() => m.fit([[1, 2], [3, 4]], [1])).toThrow(/^KNeighborsClassifier: X and y have different numbers of samples: X has 2, y has 1/);
+    expect(() =>
+      m.fit(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [1],
+      ),
+    ).toThrow(/^KNeighborsClassifier: X and y have different numbers of samples: X has 2, y has 1/);
     m.fit(Xtr, ytr);
     expect(() => m.predict([[1, 2, 3]])).toThrow(/^KNeighborsClassifier: X has 3 features, but KNeighborsClassifier was fitted with 4 features/);
     expect(() => m.predict([[1, 2, 3, NaN]])).toThrow(/^KNeighborsClassifier: X contains NaN/);
@@ -140,7 +180,9 @@ describe("KNeighborsClassifier", () => {
     expect(() => new KNeighborsClassifier({ nNeighbors: 2.5 })).toThrow(/^KNeighborsClassifier: option nNeighbors: .*got 2.5/);
     expect(() => new KNeighborsClassifier({ weights: "inverse" } as never)).toThrow(/^KNeighborsClassifier: option weights: .*got "inverse"/);
     expect(() => new KNeighborsClassifier({ metric: "hamming" } as never)).toThrow(/^KNeighborsClassifier: option metric: .*got "hamming"/);
-    expect(() => new KNeighborsClassifier({ n_neighbors: 3 } as never)).toThrow(/^KNeighborsClassifier: unknown option 'n_neighbors' \(did you mean 'nNeighbors'\?\)/);
+    expect(() => new KNeighborsClassifier({ n_neighbors: 3 } as never)).toThrow(
+      /^KNeighborsClassifier: unknown option 'n_neighbors' \(did you mean 'nNeighbors'\?\)/,
+    );
     expect(() => new KNeighborsClassifier({ p: -1 })).toThrow(/^KNeighborsClassifier: option p: .*got -1/);
     expect(() => m.fit([[1, 2]], [[1, 2]] as never)).toThrow(/^KNeighborsClassifier: y must be 1-D/);
   });
@@ -164,8 +206,12 @@ describe("KNeighborsClassifier", () => {
     expect(back.predict(Xte).dtype).toBe("int32");
     const unfitted = KNeighborsClassifier.fromJSON(JSON.parse(JSON.stringify(new KNeighborsClassifier({ nNeighbors: 2 }))));
     expect(() => unfitted.predict(Xte)).toThrow(NotFittedError);
-    expect(() => KNeighborsClassifier.fromJSON({ estimator: "KMeans", options: {}, state: null })).toThrow(/^KNeighborsClassifier.fromJSON: expected the JSON of a KNeighborsClassifier/);
-    expect(() => new KNeighborsClassifier({ metric: (u, v) => Math.abs(u[0] - v[0]) }).fit(Xtr, ytr).toJSON()).toThrow(/^KNeighborsClassifier.toJSON: a metric function cannot be written to JSON/);
+    expect(() => KNeighborsClassifier.fromJSON({ estimator: "KMeans", options: {}, state: null })).toThrow(
+      /^KNeighborsClassifier.fromJSON: expected the JSON of a KNeighborsClassifier/,
+    );
+    expect(() => new KNeighborsClassifier({ metric: (u, v) => Math.abs(u[0] - v[0]) }).fit(Xtr, ytr).toJSON()).toThrow(
+      /^KNeighborsClassifier.toJSON: a metric function cannot be written to JSON/,
+    );
   });
 
   it("works as the last step of a pipeline, which round-trips through JSON", () => {

@@ -19,7 +19,17 @@
  */
 import * as np from "@sliderule/ndarray";
 import type { NDArray, DType } from "@sliderule/ndarray";
-import { ValueError, arrayFromJSON, arrayToJSON, checkEstimatorJSON, checkFitted, checkXy, type ArrayInput, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import {
+  ValueError,
+  arrayFromJSON,
+  arrayToJSON,
+  checkEstimatorJSON,
+  checkFitted,
+  checkXy,
+  type ArrayInput,
+  type ArrayJSON,
+  type EstimatorJSON,
+} from "../base.js";
 import { KNeighborsBase, neighbourWeights, type NeighborsOptions } from "./kneighbors.js";
 
 const NAME = "KNeighborsClassifier";
@@ -153,7 +163,8 @@ export class KNeighborsClassifier extends KNeighborsBase {
       throw new ValueError(`${NAME}.fromJSON: fields classes (1-D) and fitY ((${n},) int32) do not fit the training set`);
     }
     const codes = fitY.data as Int32Array;
-    for (let i = 0; i < n; i++) if (!(codes[i] >= 0 && codes[i] < classes.size)) throw new ValueError(`${NAME}.fromJSON: fitY[${i}] = ${codes[i]} is not a class index`);
+    for (let i = 0; i < n; i++)
+      if (!(codes[i] >= 0 && codes[i] < classes.size)) throw new ValueError(`${NAME}.fromJSON: fitY[${i}] = ${codes[i]} is not a class index`);
     model.classes = classes;
     model.fitY = fitY;
     return model;

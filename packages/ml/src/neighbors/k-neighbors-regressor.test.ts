@@ -11,7 +11,11 @@ import { describe, expect, it } from "vitest";
 import { NotFittedError } from "../base.js";
 import { KNeighborsRegressor } from "./k-neighbors-regressor.js";
 
-const rows = readFileSync(new URL("../../../../datasets/diabetes.csv", import.meta.url), "utf8").trim().split("\n").slice(1).map((l) => l.split(",").map(Number));
+const rows = readFileSync(new URL("../../../../datasets/diabetes.csv", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((l) => l.split(",").map(Number));
 const Xd = rows.map((r) => r.slice(0, 10));
 const yd = rows.map((r) => r[10]);
 const eps = 2.220446049250313e-16;
@@ -24,11 +28,19 @@ function expectClose(actual: ArrayLike<number>, expected: number[], rel: number)
 describe("KNeighborsRegressor", () => {
   const SKLEARN = {
     uniform: {
-      predict: [123.28571428571429, 180.71428571428572, 188.42857142857142, 207.28571428571428, 158.14285714285714, 147.85714285714286, 131.28571428571428, 190.57142857142858, 102.14285714285714, 150.57142857142858, 97.57142857142857, 167.57142857142858, 124.57142857142857, 215.14285714285714, 118.71428571428571, 84.28571428571429, 140.71428571428572, 161.71428571428572, 138.14285714285714, 184.42857142857142],
+      predict: [
+        123.28571428571429, 180.71428571428572, 188.42857142857142, 207.28571428571428, 158.14285714285714, 147.85714285714286, 131.28571428571428,
+        190.57142857142858, 102.14285714285714, 150.57142857142858, 97.57142857142857, 167.57142857142858, 124.57142857142857, 215.14285714285714,
+        118.71428571428571, 84.28571428571429, 140.71428571428572, 161.71428571428572, 138.14285714285714, 184.42857142857142,
+      ],
       score: 0.3330482889589106,
     },
     distance: {
-      predict: [121.4264858569444, 171.21485164804497, 191.98315955803605, 212.0620181645807, 152.02056285083196, 148.00718416703037, 130.0118986804166, 189.89997397471706, 102.73780135544051, 150.1711264278173, 98.11421656037524, 167.80148427730697, 123.69591388338209, 218.5965579089737, 117.12650213508034, 81.36648258991531, 141.10680325432273, 155.61227527138823, 138.1314493283725, 185.05108564568636],
+      predict: [
+        121.4264858569444, 171.21485164804497, 191.98315955803605, 212.0620181645807, 152.02056285083196, 148.00718416703037, 130.0118986804166,
+        189.89997397471706, 102.73780135544051, 150.1711264278173, 98.11421656037524, 167.80148427730697, 123.69591388338209, 218.5965579089737,
+        117.12650213508034, 81.36648258991531, 141.10680325432273, 155.61227527138823, 138.1314493283725, 185.05108564568636,
+      ],
       score: 0.3296357527849286,
     },
   } as const;
@@ -55,12 +67,22 @@ describe("KNeighborsRegressor", () => {
   });
 
   it("predicts the training targets exactly with k = 1 (each point is its own nearest)", () => {
-    const Xs = [[0, 0], [1, 0], [0, 2], [5, 5]];
+    const Xs = [
+      [0, 0],
+      [1, 0],
+      [0, 2],
+      [5, 5],
+    ];
     const r = new KNeighborsRegressor({ nNeighbors: 1 }).fit(Xs, [1.5, -2, 3, 10]);
     expect(r.predict(Xs).toArray()).toEqual([1.5, -2, 3, 10]);
     expect(r.score(Xs, [1.5, -2, 3, 10])).toBe(1);
     // an exact match takes all the weight with weights "distance"
-    expect(new KNeighborsRegressor({ nNeighbors: 3, weights: "distance" }).fit(Xs, [1.5, -2, 3, 10]).predict([[1, 0]]).toArray()).toEqual([-2]);
+    expect(
+      new KNeighborsRegressor({ nNeighbors: 3, weights: "distance" })
+        .fit(Xs, [1.5, -2, 3, 10])
+        .predict([[1, 0]])
+        .toArray(),
+    ).toEqual([-2]);
   });
 
   it("rejects bad input", () => {
@@ -78,9 +100,13 @@ describe("KNeighborsRegressor", () => {
     const r = new KNeighborsRegressor({ nNeighbors: 5, weights: "distance", metric: "cityblock" }).fit(Xd.slice(0, 200), yd.slice(0, 200));
     const back = KNeighborsRegressor.fromJSON(JSON.parse(JSON.stringify(r.toJSON())));
     expect(back.predict(Xd.slice(200)).toArray()).toEqual(r.predict(Xd.slice(200)).toArray());
-    expect(() => KNeighborsRegressor.fromJSON({ estimator: "KNeighborsRegressor", options: {}, state: { fitX: { dtype: "float64", shape: [1, 1], data: [0] }, fitY: { dtype: "float64", shape: [2], data: [0, 1] } } })).toThrow(
-      /^KNeighborsRegressor.fromJSON: field fitY must have 1 rows/,
-    );
+    expect(() =>
+      KNeighborsRegressor.fromJSON({
+        estimator: "KNeighborsRegressor",
+        options: {},
+        state: { fitX: { dtype: "float64", shape: [1, 1], data: [0] }, fitY: { dtype: "float64", shape: [2], data: [0, 1] } },
+      }),
+    ).toThrow(/^KNeighborsRegressor.fromJSON: field fitY must have 1 rows/);
     void np;
   });
 });

@@ -16,7 +16,17 @@
  */
 import * as np from "@sliderule/ndarray";
 import type { NDArray } from "@sliderule/ndarray";
-import { ValueError, arrayFromJSON, arrayToJSON, checkEstimatorJSON, checkFitted, checkXy, type ArrayInput, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import {
+  ValueError,
+  arrayFromJSON,
+  arrayToJSON,
+  checkEstimatorJSON,
+  checkFitted,
+  checkXy,
+  type ArrayInput,
+  type ArrayJSON,
+  type EstimatorJSON,
+} from "../base.js";
 import { KNeighborsBase, neighbourWeights, type NeighborsOptions } from "./kneighbors.js";
 
 const NAME = "KNeighborsRegressor";

@@ -49,15 +49,7 @@ function siftDown(hv: Float64Array, hi: Int32Array, o: number, size: number, r: 
  * Write the k smallest of values[vo + j], j in [0, n), ascending by (value, j), to
  * outValues[o, o + k) and their positions j to outIndices[o, o + k). Requires 1 ≤ k ≤ n.
  */
-export function kSmallest(
-  values: Float64Array,
-  vo: number,
-  n: number,
-  k: number,
-  outValues: Float64Array,
-  outIndices: Int32Array,
-  o: number,
-): void {
+export function kSmallest(values: Float64Array, vo: number, n: number, k: number, outValues: Float64Array, outIndices: Int32Array, o: number): void {
   // 1. heap of the first k values (a max-heap: the root is the worst kept)
   for (let j = 0; j < k; j++) {
     outValues[o + j] = values[vo + j];

@@ -20,7 +20,18 @@
 import * as np from "@sliderule/ndarray";
 import { NDArray, namedTuple, type NamedTuple } from "@sliderule/ndarray";
 import { z } from "zod";
-import { ValueError, arrayFromJSON, arrayToJSON, checkArray, checkFitted, checkNFeatures, parseOptions, show, type ArrayInput, type ArrayJSON } from "../base.js";
+import {
+  ValueError,
+  arrayFromJSON,
+  arrayToJSON,
+  checkArray,
+  checkFitted,
+  checkNFeatures,
+  parseOptions,
+  show,
+  type ArrayInput,
+  type ArrayJSON,
+} from "../base.js";
 import { METRIC_ALIASES, resolveMetric, type MetricFunction, type MetricSpec } from "../distance/metrics.js";
 import { distanceMatrix } from "../distance/pairwise-distances.js";
 import { kSmallest } from "./k-smallest.js";
@@ -36,7 +47,10 @@ export const neighborsSchema = z.object({
   weights: z.enum(["uniform", "distance"]).default("uniform"),
   /** Default "minkowski" with p = 2, i.e. euclidean. */
   metric: z
-    .union([z.enum(Object.keys(METRIC_ALIASES) as [string, ...string[]]), z.custom<MetricFunction>((v) => typeof v === "function", { message: "expected a metric name or a function (u, v) => number" })])
+    .union([
+      z.enum(Object.keys(METRIC_ALIASES) as [string, ...string[]]),
+      z.custom<MetricFunction>((v) => typeof v === "function", { message: "expected a metric name or a function (u, v) => number" }),
+    ])
     .default("minkowski"),
   /** Minkowski's p (default 2); used by metric "minkowski" only. */
   p: z.number().gt(0).default(2),
@@ -156,7 +170,8 @@ export abstract class KNeighborsBase {
 
   /** The options for JSON (a metric function cannot be written). */
   protected optionsJSON(): Record<string, unknown> {
-    if (typeof this.options.metric === "function") throw new ValueError(`${this.estimator}.toJSON: a metric function cannot be written to JSON; use a named metric`);
+    if (typeof this.options.metric === "function")
+      throw new ValueError(`${this.estimator}.toJSON: a metric function cannot be written to JSON; use a named metric`);
     return { ...this.options };
   }
 }

@@ -1,7 +1,21 @@
 import * as np from "@sliderule/ndarray";
 import { AxisError, NDArray, ValueError } from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
-import { ACTIVATIONS, activateRows, activationBackward, expit, identity, leakyRelu, logSoftmax, relu, sigmoid, sigmoidScalar, softmax, softmaxRows, type ActivationName } from "./activations.js";
+import {
+  ACTIVATIONS,
+  activateRows,
+  activationBackward,
+  expit,
+  identity,
+  leakyRelu,
+  logSoftmax,
+  relu,
+  sigmoid,
+  sigmoidScalar,
+  softmax,
+  softmaxRows,
+  type ActivationName,
+} from "./activations.js";
 
 const EPS = 2 ** -52;
 const close = (actual: ArrayLike<number>, expected: readonly number[], rtol = 4 * EPS, atol = 0): void => {
@@ -34,15 +48,24 @@ describe("expit / sigmoid", () => {
 });
 
 describe("softmax / logSoftmax", () => {
-  const A = [[1, 2, 3], [-1, 0, 4]];
+  const A = [
+    [1, 2, 3],
+    [-1, 0, 4],
+  ];
   it("matches SciPy along each axis and over the whole array", () => {
     // scipy.special.softmax(A, axis=0), axis=1, axis=None
     close(flat(softmax(A, 0)), [0.8807970779778825, 0.8807970779778825, 0.26894142136999516, 0.11920292202211755, 0.11920292202211755, 0.7310585786300049]);
-    close(flat(softmax(A, { axis: 1 })), [0.09003057317038043, 0.24472847105479767, 0.6652409557748218, 0.006573263185309083, 0.0178679818703045, 0.9755587549443865]);
+    close(
+      flat(softmax(A, { axis: 1 })),
+      [0.09003057317038043, 0.24472847105479767, 0.6652409557748218, 0.006573263185309083, 0.0178679818703045, 0.9755587549443865],
+    );
     close(flat(softmax(A, -1)), flat(softmax(A, 1)), 0);
     close(flat(softmax(A)), [0.03154963320110001, 0.08576079462509834, 0.23312200962361304, 0.00426977854528211, 0.011606461431184656, 0.6336913225737218]);
     // scipy.special.log_softmax(A, axis=1)
-    close(flat(logSoftmax(A, 1)), [-2.4076059644443806, -1.4076059644443804, -0.40760596444438035, -5.024744890138822, -4.024744890138822, -0.024744890138822587]);
+    close(
+      flat(logSoftmax(A, 1)),
+      [-2.4076059644443806, -1.4076059644443804, -0.40760596444438035, -5.024744890138822, -4.024744890138822, -0.024744890138822587],
+    );
   });
   it("works on a middle axis of a 3-D array", () => {
     // scipy.special.softmax(np.arange(24.).reshape(2,3,4)/7, axis=1).ravel()[:6]

@@ -73,7 +73,10 @@ describe("Dense forward", () => {
     (A32.data as Float32Array).forEach((v, i) => expect(Math.abs(v - A64[i])).toBeLessThanOrEqual(5 * 10 * 2 ** -23 * scale));
   });
   it("takes given W and b (copied)", () => {
-    const W = [[1, 2], [3, 4]];
+    const W = [
+      [1, 2],
+      [3, 4],
+    ];
     const layer = new Dense(2, 2, { W, b: [0.5, -0.5] });
     expect(layer.forward(np.array([[1, 1]])).toArray()).toEqual([[4.5, 5.5]]);
     W[0][0] = 100;
@@ -119,7 +122,15 @@ describe("Dense argument checks", () => {
     expect(() => new Dense(2, 2, { activation: "softplus" as never })).toThrow(/Dense: activation must be one of .*, got "softplus"/);
     expect(() => new Dense(2, 2, { units: 3 } as never)).toThrow(/Dense: unknown option 'units'/);
     expect(() => new Dense(2, 2, { W: [[1, 2]], b: [0, 0] })).toThrow(ShapeError);
-    expect(() => new Dense(2, 2, { W: [[1, 2], [3, 4]] })).toThrow(/give both W and b/);
+    expect(
+      () =>
+        new Dense(2, 2, {
+          W: [
+            [1, 2],
+            [3, 4],
+          ],
+        }),
+    ).toThrow(/give both W and b/);
     expect(() => new Dense(2, 2, { init: "zeros" as never })).toThrow(/Dense: init must be one of/);
   });
   it("rejects bad forward and backward calls", () => {

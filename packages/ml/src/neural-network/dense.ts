@@ -121,7 +121,10 @@ export class Dense {
   private readonly outDX: Workspace;
 
   constructor(fanIn: number, fanOut: number, options: DenseOptions = {}) {
-    for (const [name, v] of [["fanIn", fanIn], ["fanOut", fanOut]] as const) {
+    for (const [name, v] of [
+      ["fanIn", fanIn],
+      ["fanOut", fanOut],
+    ] as const) {
       if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new ValueError(`Dense: ${name} must be an integer >= 1, got ${show(v)}`);
     }
     if (options === null || typeof options !== "object") throw new ValueError(`Dense: options must be an object, got ${show(options)}`);
@@ -129,12 +132,14 @@ export class Dense {
       if (!DENSE_OPTIONS.includes(key)) throw new ValueError(`Dense: unknown option '${key}'; its options are ${DENSE_OPTIONS.join(", ")}`);
     }
     const activation = options.activation ?? "identity";
-    if (!ACTIVATIONS.includes(activation)) throw new ValueError(`Dense: activation must be one of ${ACTIVATIONS.map(show).join(", ")}, got ${show(activation)}`);
+    if (!ACTIVATIONS.includes(activation))
+      throw new ValueError(`Dense: activation must be one of ${ACTIVATIONS.map(show).join(", ")}, got ${show(activation)}`);
     const init = options.init ?? "glorotUniform";
     if (!INITIALIZERS.includes(init)) throw new ValueError(`Dense: init must be one of ${INITIALIZERS.map(show).join(", ")}, got ${show(init)}`);
     const dtype = options.dtype ?? "float64";
     if (dtype !== "float64" && dtype !== "float32") throw new ValueError(`Dense: dtype must be "float64" or "float32", got ${show(dtype)}`);
-    if (options.reuseBuffers !== undefined && typeof options.reuseBuffers !== "boolean") throw new ValueError(`Dense: reuseBuffers must be true or false, got ${show(options.reuseBuffers)}`);
+    if (options.reuseBuffers !== undefined && typeof options.reuseBuffers !== "boolean")
+      throw new ValueError(`Dense: reuseBuffers must be true or false, got ${show(options.reuseBuffers)}`);
     this.fanIn = fanIn;
     this.fanOut = fanOut;
     this.activation = activation;
@@ -166,7 +171,9 @@ export class Dense {
       throw new ValueError(`Dense: ${name} could not be read as a numeric array: ${e instanceof Error ? e.message : String(e)}`);
     }
     if (a.ndim !== shape.length || a.shape.some((s, i) => s !== shape[i])) {
-      throw new ShapeError(`Dense: ${name} must have shape (${shape.join(", ")}${shape.length === 1 ? "," : ""}), got (${a.shape.join(", ")}${a.ndim === 1 ? "," : ""})`);
+      throw new ShapeError(
+        `Dense: ${name} must have shape (${shape.join(", ")}${shape.length === 1 ? "," : ""}), got (${a.shape.join(", ")}${a.ndim === 1 ? "," : ""})`,
+      );
     }
     return a;
   }

@@ -36,7 +36,13 @@ export interface ForwardOptions {
  * The unchecked forward pass on C-contiguous float arrays of one dtype (estimators call this
  * after validating X once). Returns A_L: (m, n_L).
  */
-export function forwardPass(X: NDArray, coefs: readonly NDArray[], intercepts: readonly NDArray[], activation: ActivationName, outActivation: OutActivationName): NDArray {
+export function forwardPass(
+  X: NDArray,
+  coefs: readonly NDArray[],
+  intercepts: readonly NDArray[],
+  activation: ActivationName,
+  outActivation: OutActivationName,
+): NDArray {
   let A = X;
   const L = coefs.length;
   for (let l = 0; l < L; l++) {
@@ -76,7 +82,8 @@ export function mlpForward(X: unknown, coefs: readonly unknown[], intercepts: re
   const activation = options.activation ?? "relu";
   const outActivation = options.outActivation ?? "identity";
   if (!ACTIVATIONS.includes(activation)) throw new ValueError(`${fn}: activation must be one of ${ACTIVATIONS.map(show).join(", ")}, got ${show(activation)}`);
-  if (!OUT_ACTIVATIONS.includes(outActivation)) throw new ValueError(`${fn}: outActivation must be one of ${OUT_ACTIVATIONS.map(show).join(", ")}, got ${show(outActivation)}`);
+  if (!OUT_ACTIVATIONS.includes(outActivation))
+    throw new ValueError(`${fn}: outActivation must be one of ${OUT_ACTIVATIONS.map(show).join(", ")}, got ${show(outActivation)}`);
   if (!Array.isArray(coefs) || !Array.isArray(intercepts) || coefs.length === 0 || coefs.length !== intercepts.length) {
     throw new ValueError(`${fn}: coefs and intercepts must be lists of the same nonzero length, got ${show(coefs)} and ${show(intercepts)}`);
   }
@@ -100,7 +107,8 @@ export function mlpForward(X: unknown, coefs: readonly unknown[], intercepts: re
     const W = Ws[l];
     const b = bs[l];
     if (W.ndim !== 2 || W.shape[0] !== width) throw new ShapeError(`${fn}: coefs[${l}] must have shape (${width}, n), got (${W.shape.join(", ")})`);
-    if (b.ndim !== 1 || b.shape[0] !== W.shape[1]) throw new ShapeError(`${fn}: intercepts[${l}] must have shape (${W.shape[1]},), got (${b.shape.join(", ")})`);
+    if (b.ndim !== 1 || b.shape[0] !== W.shape[1])
+      throw new ShapeError(`${fn}: intercepts[${l}] must have shape (${W.shape[1]},), got (${b.shape.join(", ")})`);
     width = W.shape[1];
   }
   return forwardPass(Xa, Ws, bs, activation, outActivation);

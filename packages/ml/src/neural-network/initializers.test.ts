@@ -35,7 +35,10 @@ describe("He initialisation: Var(W) = 2 / fanIn, b = 0", () => {
     const mean = a.reduce((s, v) => s + v, 0) / a.length;
     return a.reduce((s, v) => s + (v - mean) ** 2, 0) / a.length;
   };
-  for (const [name, init] of [["heNormal", heNormal], ["heUniform", heUniform]] as const) {
+  for (const [name, init] of [
+    ["heNormal", heNormal],
+    ["heUniform", heUniform],
+  ] as const) {
     it(name, () => {
       const { W, b } = init(fanIn, fanOut, np.random.defaultRng(3));
       const v = variance(W.data as Float64Array);

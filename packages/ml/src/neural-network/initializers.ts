@@ -48,16 +48,21 @@ export interface InitialParameters {
 }
 
 function checkFans(fn: string, fanIn: unknown, fanOut: unknown): void {
-  for (const [name, v] of [["fanIn", fanIn], ["fanOut", fanOut]] as const) {
+  for (const [name, v] of [
+    ["fanIn", fanIn],
+    ["fanOut", fanOut],
+  ] as const) {
     if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new ValueError(`${fn}: ${name} must be an integer >= 1, got ${show(v)}`);
   }
 }
 
 function checkInitOptions(fn: string, options: unknown, allowed: readonly string[]): void {
   if (options === null || typeof options !== "object") throw new ValueError(`${fn}: options must be an object, got ${show(options)}`);
-  for (const key of Object.keys(options)) if (!allowed.includes(key)) throw new ValueError(`${fn}: unknown option '${key}'; its options are ${allowed.join(", ")}`);
+  for (const key of Object.keys(options))
+    if (!allowed.includes(key)) throw new ValueError(`${fn}: unknown option '${key}'; its options are ${allowed.join(", ")}`);
   const dtype = (options as { dtype?: unknown }).dtype;
-  if (dtype !== undefined && dtype !== "float64" && dtype !== "float32") throw new ValueError(`${fn}: dtype must be "float64" or "float32", got ${show(dtype)}`);
+  if (dtype !== undefined && dtype !== "float64" && dtype !== "float32")
+    throw new ValueError(`${fn}: dtype must be "float64" or "float32", got ${show(dtype)}`);
 }
 
 function checkSource(fn: string, rng: unknown): RandomSource {
@@ -74,7 +79,12 @@ function checkSource(fn: string, rng: unknown): RandomSource {
  * `astype(dtype)`.
  * @throws ValueError for fans that are not positive integers or an rng without `uniform`.
  */
-export function glorotUniform(fanIn: number, fanOut: number, rng: RandomSource, options: { activation?: ActivationName; dtype?: "float64" | "float32" } = {}): InitialParameters {
+export function glorotUniform(
+  fanIn: number,
+  fanOut: number,
+  rng: RandomSource,
+  options: { activation?: ActivationName; dtype?: "float64" | "float32" } = {},
+): InitialParameters {
   checkFans("glorotUniform", fanIn, fanOut);
   checkInitOptions("glorotUniform", options, ["activation", "dtype"]);
   const source = checkSource("glorotUniform", rng);
@@ -114,7 +124,14 @@ export function heUniform(fanIn: number, fanOut: number, rng: RandomSource, opti
 }
 
 /** Dispatch by name (the Dense layer's `init` option). */
-export function initialize(name: InitializerName, fanIn: number, fanOut: number, rng: RandomSource, activation: ActivationName, dtype: "float64" | "float32"): InitialParameters {
+export function initialize(
+  name: InitializerName,
+  fanIn: number,
+  fanOut: number,
+  rng: RandomSource,
+  activation: ActivationName,
+  dtype: "float64" | "float32",
+): InitialParameters {
   switch (name) {
     case "glorotUniform":
       return glorotUniform(fanIn, fanOut, rng, { activation, dtype });

@@ -57,7 +57,17 @@ export const mlpOptionsSchema = z.object({
   /** Shuffle the samples before each epoch. */
   shuffle: z.boolean().default(true),
   /** A seed (scikit-learn's random_state: NumPy's legacy stream), a Generator or RandomState, or null for fresh entropy. */
-  randomState: z.union([z.number().int().min(0).max(2 ** 32 - 1), z.null(), z.custom<np.random.RandomState | np.random.Generator>(isRandomStream, "expected a seed, a Generator or a RandomState")]).default(null),
+  randomState: z
+    .union([
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1),
+      z.null(),
+      z.custom<np.random.RandomState | np.random.Generator>(isRandomStream, "expected a seed, a Generator or a RandomState"),
+    ])
+    .default(null),
   /** The improvement (of the loss, or the validation score) that counts as progress. */
   tol: z.number().min(0).default(1e-4),
   /** Report progress on stderr (a bar on a terminal). */
@@ -218,7 +228,13 @@ export abstract class BaseMLP {
     const o = this.options;
     const values = (this.layers ?? []).flatMap((layer) => [layer.W, layer.b]);
     return o.solver === "sgd"
-      ? new SGD(values, { learningRateInit: o.learningRateInit, learningRate: o.learningRate, momentum: o.momentum, nesterov: o.nesterovsMomentum, powerT: o.powerT })
+      ? new SGD(values, {
+          learningRateInit: o.learningRateInit,
+          learningRate: o.learningRate,
+          momentum: o.momentum,
+          nesterov: o.nesterovsMomentum,
+          powerT: o.powerT,
+        })
       : new Adam(values, { learningRateInit: o.learningRateInit, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon });
   }
 
@@ -263,14 +279,28 @@ export abstract class BaseMLP {
       optimizer,
       Xtrain,
       Ytrain,
-      { loss: targets.loss, alpha: o.alpha, batchSize: o.batchSize, shuffle: o.shuffle, tol: o.tol, nIterNoChange: o.nIterNoChange, maxEpochs: incremental ? 1 : o.maxIter, verbose: o.verbose, callback: o.callback, label: this.estimatorName },
+      {
+        loss: targets.loss,
+        alpha: o.alpha,
+        batchSize: o.batchSize,
+        shuffle: o.shuffle,
+        tol: o.tol,
+        nIterNoChange: o.nIterNoChange,
+        maxEpochs: incremental ? 1 : o.maxIter,
+        verbose: o.verbose,
+        callback: o.callback,
+        label: this.estimatorName,
+      },
       state,
       { shuffle: (x) => this.stream().shuffle(x) },
       validate,
       best,
     );
     if (this.stopReason === "maxIter" && !incremental) {
-      warn(`${this.estimatorName}: Stochastic Optimizer: Maximum iterations (${o.maxIter}) reached and the optimization hasn't converged yet.`, "ConvergenceWarning");
+      warn(
+        `${this.estimatorName}: Stochastic Optimizer: Maximum iterations (${o.maxIter}) reached and the optimization hasn't converged yet.`,
+        "ConvergenceWarning",
+      );
     }
     if (early && best !== null) {
       // restore the weights of the best validation score (scikit-learn's _best_coefs)
@@ -299,7 +329,8 @@ export abstract class BaseMLP {
     const name = this.estimatorName;
     const nTest = Math.ceil(this.options.validationFraction * n);
     const nTrain = n - nTest;
-    if (nTrain <= 0) throw new ValueError(`${name}: with n_samples=${n} and validationFraction=${this.options.validationFraction}, the training set would be empty`);
+    if (nTrain <= 0)
+      throw new ValueError(`${name}: with n_samples=${n} and validationFraction=${this.options.validationFraction}, the training set would be empty`);
     const rng = this.stream();
     if (labels === null) {
       // ShuffleSplit: test = p[:nTest], train = p[nTest:]
@@ -353,7 +384,14 @@ export abstract class BaseMLP {
   /** Rebuild layers, fields and optimiser from JSON state. */
   protected restoreState(state: MLPStateJSON): void {
     const name = this.estimatorName;
-    if (state === null || typeof state !== "object" || !Array.isArray(state.coefs) || !Array.isArray(state.intercepts) || state.coefs.length !== state.intercepts.length || state.coefs.length === 0) {
+    if (
+      state === null ||
+      typeof state !== "object" ||
+      !Array.isArray(state.coefs) ||
+      !Array.isArray(state.intercepts) ||
+      state.coefs.length !== state.intercepts.length ||
+      state.coefs.length === 0
+    ) {
       throw new ValueError(`${name}.fromJSON: state must hold coefs and intercepts lists of the same nonzero length`);
     }
     const { activation, dtype } = this.options;
@@ -363,7 +401,13 @@ export abstract class BaseMLP {
       if (W.ndim !== 2 || intercepts[l].ndim !== 1 || intercepts[l].shape[0] !== W.shape[1] || (l > 0 && coefs[l - 1].shape[1] !== W.shape[0])) {
         throw new ValueError(`${name}.fromJSON: coefs[${l}] (${W.shape.join(", ")}) and intercepts[${l}] (${intercepts[l].shape.join(", ")}) do not chain`);
       }
-      return new Dense(W.shape[0], W.shape[1], { W, b: intercepts[l], activation: l === coefs.length - 1 ? "identity" : activation, dtype, reuseBuffers: true });
+      return new Dense(W.shape[0], W.shape[1], {
+        W,
+        b: intercepts[l],
+        activation: l === coefs.length - 1 ? "identity" : activation,
+        dtype,
+        reuseBuffers: true,
+      });
     });
     // Dense copies its W and b: coefs/intercepts point at the layers' arrays
     this.syncFields();
@@ -401,20 +445,34 @@ export function takeRows(A: NDArray, rows: Int32Array): NDArray {
  *   per class (in label order): permute its samples, the first n_i go to train, the next t_i to test;
  *   then train and test are permuted.
  */
-export function stratifiedSplit(labels: Int32Array, nTrain: number, nTest: number, rng: RandomStream, estimator: string): { train: Int32Array; test: Int32Array } {
+export function stratifiedSplit(
+  labels: Int32Array,
+  nTrain: number,
+  nTest: number,
+  rng: RandomStream,
+  estimator: string,
+): { train: Int32Array; test: Int32Array } {
   const K = labels.reduce((mx, c) => Math.max(mx, c), -1) + 1;
   const counts = new Array<number>(K).fill(0);
   for (const c of labels) counts[c]++;
   if (Math.min(...counts) < 2) {
-    throw new ValueError(`${estimator}: early stopping needs at least 2 samples of each class for a stratified validation split; the least populated class has ${Math.min(...counts)}`);
+    throw new ValueError(
+      `${estimator}: early stopping needs at least 2 samples of each class for a stratified validation split; the least populated class has ${Math.min(...counts)}`,
+    );
   }
-  if (nTrain < K) throw new ValueError(`${estimator}: the train split (${nTrain} samples) must be at least the number of classes (${K}); lower validationFraction`);
-  if (nTest < K) throw new ValueError(`${estimator}: the validation split (${nTest} samples) must be at least the number of classes (${K}); raise validationFraction`);
+  if (nTrain < K)
+    throw new ValueError(`${estimator}: the train split (${nTrain} samples) must be at least the number of classes (${K}); lower validationFraction`);
+  if (nTest < K)
+    throw new ValueError(`${estimator}: the validation split (${nTest} samples) must be at least the number of classes (${K}); raise validationFraction`);
   // the samples of each class, in sample order (argsort, mergesort: stable)
   const members: number[][] = Array.from({ length: K }, () => []);
   labels.forEach((c, i) => members[c].push(i));
   const nI = approximateMode(counts, nTrain, rng);
-  const tI = approximateMode(counts.map((c, u) => c - nI[u]), nTest, rng);
+  const tI = approximateMode(
+    counts.map((c, u) => c - nI[u]),
+    nTest,
+    rng,
+  );
   const train: number[] = [];
   const test: number[] = [];
   for (let u = 0; u < K; u++) {

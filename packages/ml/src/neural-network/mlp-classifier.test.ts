@@ -10,7 +10,11 @@ import type { MLPOptions } from "./mlp-base.js";
 import { MLPClassifier } from "./mlp-classifier.js";
 
 // digits (1797 × 64 pixels in 0…16, then the label), pixels scaled to [0, 1] as in scikit-learn's examples
-const rows = readFileSync(new URL("../../../../datasets/digits.csv", import.meta.url), "utf8").trim().split("\n").slice(1).map((l) => l.split(",").map(Number));
+const rows = readFileSync(new URL("../../../../datasets/digits.csv", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((l) => l.split(",").map(Number));
 const pick = (idx: ArrayLike<number>) => ({
   X: np.array(Array.from(idx, (i) => rows[i].slice(0, 64).map((v) => v / 16))),
   y: np.array(Int32Array.from(idx, (i) => rows[i][64])),
@@ -30,34 +34,61 @@ const y300 = first300.y;
 const SKLEARN = {
   // MLPClassifier(hidden_layer_sizes=(16,), max_iter=3, random_state=0, batch_size=64).fit(X, y)
   adam: {
-    lossCurve: [2.4265735950608263, 2.38813859509092, 2.355694863738942], validationScores: null, coefSums: [-4.4376833064960906, -0.31481340474713204],
+    lossCurve: [2.4265735950608263, 2.38813859509092, 2.355694863738942],
+    validationScores: null,
+    coefSums: [-4.4376833064960906, -0.31481340474713204],
     coef0: [0.02281930469730337, 0.10886953172065164, 0.04994708765428044, 0.020900663120739866],
-    lastIntercept: [-0.1733877387026045, 0.4115296529789348, 0.3753022787526548, 0.33634523065655786, 0.1399966160167436, -0.14122084133904922, 0.05834552232363154, 0.28949833121040097, -0.37918019010881254, 0.28694891804975214], nIter: 3,
+    lastIntercept: [
+      -0.1733877387026045, 0.4115296529789348, 0.3753022787526548, 0.33634523065655786, 0.1399966160167436, -0.14122084133904922, 0.05834552232363154,
+      0.28949833121040097, -0.37918019010881254, 0.28694891804975214,
+    ],
+    nIter: 3,
   },
   // MLPClassifier(hidden_layer_sizes=(16,), solver="sgd", learning_rate_init=0.05, max_iter=3, random_state=1, batch_size=50, activation="tanh").fit(X, y)
   sgd: {
-    lossCurve: [2.310224513131164, 1.918295978290793, 1.5223724438615214], validationScores: null, coefSums: [2.849570305853261, 3.1314324967041207],
+    lossCurve: [2.310224513131164, 1.918295978290793, 1.5223724438615214],
+    validationScores: null,
+    coefSums: [2.849570305853261, 3.1314324967041207],
     coef0: [-0.045448414602973136, 0.12067535361944148, -0.2737955896130511, -0.10826570538767763],
-    lastIntercept: [0.27536840670119167, 0.1729090584440455, 0.4948294631598931, -0.04361939999745903, -0.2647044605641009, -0.0448306490289759, -0.0773695869584479, 0.42449179360119826, -0.011484813956869736, 0.3475303689939318], nIter: 3,
+    lastIntercept: [
+      0.27536840670119167, 0.1729090584440455, 0.4948294631598931, -0.04361939999745903, -0.2647044605641009, -0.0448306490289759, -0.0773695869584479,
+      0.42449179360119826, -0.011484813956869736, 0.3475303689939318,
+    ],
+    nIter: 3,
   },
   // MLPClassifier(hidden_layer_sizes=(8,), max_iter=5, random_state=2, early_stopping=True, activation="logistic", validation_fraction=0.2).fit(X, y % 2)
   binaryEs: {
-    lossCurve: [0.7426799186866747, 0.7380029215570956, 0.7334654093069489, 0.7290869514226621, 0.7252537443878204], validationScores: [0.5, 0.5, 0.5, 0.5, 0.5],
-    coefSums: [-1.0136423531223455, -0.6667238880822774], coef0: [-0.021176167924018306, -0.15734246861323992, 0.016427381857446053, -0.02139887596075607],
-    lastIntercept: [-0.24260121812801558], nIter: 5,
+    lossCurve: [0.7426799186866747, 0.7380029215570956, 0.7334654093069489, 0.7290869514226621, 0.7252537443878204],
+    validationScores: [0.5, 0.5, 0.5, 0.5, 0.5],
+    coefSums: [-1.0136423531223455, -0.6667238880822774],
+    coef0: [-0.021176167924018306, -0.15734246861323992, 0.016427381857446053, -0.02139887596075607],
+    lastIntercept: [-0.24260121812801558],
+    nIter: 5,
   },
   // MLPClassifier(hidden_layer_sizes=(8,), max_iter=4, random_state=3, early_stopping=True, learning_rate_init=0.01).fit(X, y)
   multiEs: {
-    lossCurve: [2.386521568677134, 2.2331789864064886, 2.1491833482603413, 2.081511177815766], validationScores: [0.26666666666666666, 0.3333333333333333, 0.26666666666666666, 0.3],
-    coefSums: [1.9562483004767113, -0.17993512365206432], coef0: [0.025186009043903505, 0.1078996301503443, -0.10841098145162778, 0.005270975104745749],
-    lastIntercept: [-0.2583402048207099, -0.2639134160074146, -0.2334151164336578, -0.23441584983201924, 0.5322772041329596, 0.35790405668263936, 0.4122962952582314, 0.21087622094975875, -0.19092467375348654, 0.4720123458060448], nIter: 4,
+    lossCurve: [2.386521568677134, 2.2331789864064886, 2.1491833482603413, 2.081511177815766],
+    validationScores: [0.26666666666666666, 0.3333333333333333, 0.26666666666666666, 0.3],
+    coefSums: [1.9562483004767113, -0.17993512365206432],
+    coef0: [0.025186009043903505, 0.1078996301503443, -0.10841098145162778, 0.005270975104745749],
+    lastIntercept: [
+      -0.2583402048207099, -0.2639134160074146, -0.2334151164336578, -0.23441584983201924, 0.5322772041329596, 0.35790405668263936, 0.4122962952582314,
+      0.21087622094975875, -0.19092467375348654, 0.4720123458060448,
+    ],
+    nIter: 4,
   },
   // p = MLPClassifier(hidden_layer_sizes=(16,), random_state=0, batch_size=100)
   // p.partial_fit(X[:150], y[:150], classes=np.arange(10)); p.partial_fit(X[150:], y[150:])
   partial: {
-    lossCurve: [2.4055974792996624, 2.4537739670769616], validationScores: null, coefSums: [-3.5253993631538507, 0.16571217696100038],
+    lossCurve: [2.4055974792996624, 2.4537739670769616],
+    validationScores: null,
+    coefSums: [-3.5253993631538507, 0.16571217696100038],
     coef0: [0.026141863386585314, 0.116184768386455, 0.05522921217415898, 0.024029482775656714],
-    lastIntercept: [-0.18009838391109195, 0.42102211905906173, 0.37687376648276294, 0.3436496283682317, 0.1456610091115054, -0.14600814475770876, 0.050604733464133085, 0.29889955290143655, -0.38190776567230467, 0.2864699758431818], nIter: 2,
+    lastIntercept: [
+      -0.18009838391109195, 0.42102211905906173, 0.37687376648276294, 0.3436496283682317, 0.1456610091115054, -0.14600814475770876, 0.050604733464133085,
+      0.29889955290143655, -0.38190776567230467, 0.2864699758431818,
+    ],
+    nIter: 2,
   },
 };
 
@@ -66,12 +97,27 @@ describe("MLPClassifier trains exactly as scikit-learn (same seed: same weights,
     expectMatchesSklearn(new MLPClassifier({ hiddenLayerSizes: [16], maxIter: 3, randomState: 0, batchSize: 64 }).fit(X300, y300), SKLEARN.adam);
   });
   it("sgd with Nesterov momentum, tanh", () => {
-    const clf = new MLPClassifier({ hiddenLayerSizes: [16], solver: "sgd", learningRateInit: 0.05, maxIter: 3, randomState: 1, batchSize: 50, activation: "tanh" });
+    const clf = new MLPClassifier({
+      hiddenLayerSizes: [16],
+      solver: "sgd",
+      learningRateInit: 0.05,
+      maxIter: 3,
+      randomState: 1,
+      batchSize: 50,
+      activation: "tanh",
+    });
     expectMatchesSklearn(clf.fit(X300, y300), SKLEARN.sgd);
   });
   it("two classes: one logistic output, stratified early-stopping split", () => {
     const yOdd = np.array(Int32Array.from(y300.data as Int32Array, (v) => v % 2));
-    const clf = new MLPClassifier({ hiddenLayerSizes: [8], maxIter: 5, randomState: 2, earlyStopping: true, activation: "logistic", validationFraction: 0.2 }).fit(X300, yOdd);
+    const clf = new MLPClassifier({
+      hiddenLayerSizes: [8],
+      maxIter: 5,
+      randomState: 2,
+      earlyStopping: true,
+      activation: "logistic",
+      validationFraction: 0.2,
+    }).fit(X300, yOdd);
     expect(clf.coefs![1].shape).toEqual([8, 1]);
     expect(clf.outActivation).toBe("logistic");
     expectMatchesSklearn(clf, SKLEARN.binaryEs);
@@ -214,7 +260,9 @@ describe("MLPClassifier predictions, labels and JSON", () => {
     const unfitted = MLPClassifier.fromJSON(JSON.parse(JSON.stringify(new MLPClassifier({ alpha: 0.5 }).toJSON())));
     expect(unfitted.options.alpha).toBe(0.5);
     expect(() => unfitted.predict(X300)).toThrow(NotFittedError);
-    expect(() => MLPClassifier.fromJSON({ estimator: "PCA", options: {}, state: null })).toThrow(/MLPClassifier.fromJSON: expected the JSON of a MLPClassifier/);
+    expect(() => MLPClassifier.fromJSON({ estimator: "PCA", options: {}, state: null })).toThrow(
+      /MLPClassifier.fromJSON: expected the JSON of a MLPClassifier/,
+    );
   });
 
   it("inside a pipeline, and through the pipeline's JSON", () => {
@@ -246,13 +294,17 @@ describe("MLPClassifier training controls", () => {
   });
   it("warns (ConvergenceWarning) when maxIter ends training, as scikit-learn", () => {
     const { warnings } = np.warnings.catchWarnings(() => new MLPClassifier({ hiddenLayerSizes: [4], maxIter: 2, randomState: 0 }).fit(X300, y300));
-    expect(warnings.map((w) => String(w.message))).toEqual(["MLPClassifier: Stochastic Optimizer: Maximum iterations (2) reached and the optimization hasn't converged yet."]);
+    expect(warnings.map((w) => String(w.message))).toEqual([
+      "MLPClassifier: Stochastic Optimizer: Maximum iterations (2) reached and the optimization hasn't converged yet.",
+    ]);
     expect(warnings[0].category).toBe(ConvergenceWarning);
   });
   it("calls the callback after each epoch; stop() ends training", () => {
     const seen: number[] = [];
     const clf = new MLPClassifier({
-      hiddenLayerSizes: [8], maxIter: 50, randomState: 0,
+      hiddenLayerSizes: [8],
+      maxIter: 50,
+      randomState: 0,
       callback: (info) => {
         seen.push(info.epoch);
         expect(info.loss).toBe(clf.lossCurve?.[info.epoch - 1] ?? info.loss);
@@ -280,7 +332,9 @@ describe("MLPClassifier training controls", () => {
 describe("MLPClassifier argument checks", () => {
   const clf = new MLPClassifier({ hiddenLayerSizes: [4], maxIter: 2, randomState: 0 });
   it("bad options name the option, the value and what is allowed", () => {
-    expect(() => new MLPClassifier({ hidden_layer_sizes: [4] } as never)).toThrow(/MLPClassifier: unknown option 'hidden_layer_sizes' \(did you mean 'hiddenLayerSizes'\?\)/);
+    expect(() => new MLPClassifier({ hidden_layer_sizes: [4] } as never)).toThrow(
+      /MLPClassifier: unknown option 'hidden_layer_sizes' \(did you mean 'hiddenLayerSizes'\?\)/,
+    );
     expect(() => new MLPClassifier({ solver: "lbfgs" } as never)).toThrow(/MLPClassifier: option solver: .*"adam".*got "lbfgs"/);
     expect(() => new MLPClassifier({ hiddenLayerSizes: [4, 0] })).toThrow(/MLPClassifier: option hiddenLayerSizes/);
     expect(() => new MLPClassifier({ alpha: -1 })).toThrow(/MLPClassifier: option alpha: .*got -1/);
@@ -317,7 +371,12 @@ describe("MLPClassifier argument checks", () => {
 
 describe("MLPClassifier accepts nested arrays", () => {
   it("fits XOR-like data given as plain JS arrays", () => {
-    const X = [[0, 0], [0, 1], [1, 0], [1, 1]];
+    const X = [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ];
     const y = [0, 1, 1, 0];
     const clf = new MLPClassifier({ hiddenLayerSizes: [8], activation: "tanh", learningRateInit: 0.05, maxIter: 500, randomState: 0, tol: 0 }).fit(X, y);
     expect(clf.predict(X)).toBeInstanceOf(NDArray);

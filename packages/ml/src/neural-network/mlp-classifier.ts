@@ -52,7 +52,8 @@ function readLabels(y: unknown, name: string): { values: number[] | string[]; ki
   if (y instanceof NDArray) {
     let a = y;
     if (a.ndim === 2 && a.shape[1] === 1) a = a.reshape(-1);
-    if (a.ndim !== 1) throw new ValueError(`${name}: y must be 1-D (one label per sample), got shape (${y.shape.join(", ")}); multi-label targets are not supported`);
+    if (a.ndim !== 1)
+      throw new ValueError(`${name}: y must be 1-D (one label per sample), got shape (${y.shape.join(", ")}); multi-label targets are not supported`);
     if (a.dtype === "complex128") throw new ValueError(`${name}: y is complex; labels must be integers, booleans or strings`);
     const values = Array.from(a.astype("float64").data as Float64Array);
     checkNumericLabels(values, name);
@@ -73,8 +74,12 @@ function readLabels(y: unknown, name: string): { values: number[] | string[]; ki
 function checkNumericLabels(values: readonly number[], name: string): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (!Number.isFinite(v)) throw new ValueError(`${name}: y contains ${Number.isNaN(v) ? "NaN" : v > 0 ? "infinity" : "-infinity"} at index ${i}; remove it first`);
-    if (!Number.isInteger(v)) throw new ValueError(`${name}: y holds the non-integer value ${v} at index ${i}; class labels must be integers, booleans or strings (MLPRegressor fits continuous targets)`);
+    if (!Number.isFinite(v))
+      throw new ValueError(`${name}: y contains ${Number.isNaN(v) ? "NaN" : v > 0 ? "infinity" : "-infinity"} at index ${i}; remove it first`);
+    if (!Number.isInteger(v))
+      throw new ValueError(
+        `${name}: y holds the non-integer value ${v} at index ${i}; class labels must be integers, booleans or strings (MLPRegressor fits continuous targets)`,
+      );
   }
 }
 
@@ -206,7 +211,10 @@ export class MLPClassifier<L extends Label = number> extends BaseMLP {
     const classes = checkFitted(this.classInfo, NAME);
     const indices = this.indicesOf(labels.values, classes);
     const unknown = indices.indexOf(-1);
-    if (unknown >= 0) throw new ValueError(`${NAME}.partialFit: y holds the label ${show((labels.values as Label[])[unknown])} (index ${unknown}), which is not among the classes ${show(classes.values)}`);
+    if (unknown >= 0)
+      throw new ValueError(
+        `${NAME}.partialFit: y holds the label ${show((labels.values as Label[])[unknown])} (index ${unknown}), which is not among the classes ${show(classes.values)}`,
+      );
     const targets = this.targets(indices);
     if (typeof this.options.randomState === "number") this.rng = null; // scikit-learn re-seeds at every call
     if (first) this.initialize(Xc.shape[1], targets.Y.shape[1], targets.outActivation);
@@ -300,7 +308,8 @@ export class MLPClassifier<L extends Label = number> extends BaseMLP {
     if (j.state === null) return clf;
     const state = j.state as MLPStateJSON;
     const kinds = ["float64", "float32", "int32", "bool", "string"];
-    if (!Array.isArray(state.classes) || !kinds.includes(state.classesKind as string)) throw new ValueError(`${NAME}.fromJSON: state.classes and state.classesKind are missing or invalid`);
+    if (!Array.isArray(state.classes) || !kinds.includes(state.classesKind as string))
+      throw new ValueError(`${NAME}.fromJSON: state.classes and state.classesKind are missing or invalid`);
     clf.classInfo = { values: state.classes as number[] | string[], kind: state.classesKind as Classes["kind"] };
     clf.classes = clf.labelsOut(Int32Array.from({ length: state.classes.length }, (_, j) => j));
     clf.restoreState(state);

@@ -6,7 +6,11 @@ import { NotFittedError } from "../base.js";
 import { MLPRegressor } from "./mlp-regressor.js";
 
 // the first 300 digits, pixels scaled to [0, 1]; targets made from pixels
-const rows = readFileSync(new URL("../../../../datasets/digits.csv", import.meta.url), "utf8").trim().split("\n").slice(1, 301).map((l) => l.split(",").map(Number));
+const rows = readFileSync(new URL("../../../../datasets/digits.csv", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1, 301)
+  .map((l) => l.split(",").map(Number));
 const X = np.array(rows.map((r) => r.slice(0, 64).map((v) => v / 16)));
 const yr = rows.map((r) => (r[10] / 16) * 2 + r[20] / 16 - 0.5);
 const yr2 = np.array(rows.map((r, i) => [yr[i], r[30] / 16]));
@@ -19,28 +23,39 @@ const yr2 = np.array(rows.map((r, i) => [yr[i], r[30] / 16]));
 const SKLEARN = {
   // reg = MLPRegressor(hidden_layer_sizes=(8, 6), max_iter=4, random_state=4, early_stopping=True).fit(X, yr); reg.score(X, yr)
   regEs: {
-    lossCurve: [0.2537058181658381, 0.23406694402976413, 0.21732535436037062, 0.20484530425497494], validationScores: [0.20758516083527956, 0.2853187712719004, 0.3561775557690844, 0.4150270453246063],
-    coefSums: [6.390192394650597, 1.7989712057169314, -0.008735964781140151], coef0: [0.2652283547825264, 0.02621150504522672, 0.2684732842620054, 0.12093488889480986],
-    lastIntercept: [0.37490908654920413], nIter: 4, score: 0.25421311614701125,
+    lossCurve: [0.2537058181658381, 0.23406694402976413, 0.21732535436037062, 0.20484530425497494],
+    validationScores: [0.20758516083527956, 0.2853187712719004, 0.3561775557690844, 0.4150270453246063],
+    coefSums: [6.390192394650597, 1.7989712057169314, -0.008735964781140151],
+    coef0: [0.2652283547825264, 0.02621150504522672, 0.2684732842620054, 0.12093488889480986],
+    lastIntercept: [0.37490908654920413],
+    nIter: 4,
+    score: 0.25421311614701125,
   },
   // MLPRegressor(hidden_layer_sizes=(8,), solver="sgd", max_iter=4, random_state=5, learning_rate="invscaling", learning_rate_init=0.1, nesterovs_momentum=False).fit(X, yr2)
   reg2Sgd: {
-    lossCurve: [1.2420098539531321, 0.3265596011040172, 0.34609299836775825, 0.8670081993382571], validationScores: null,
-    coefSums: [-25.429711779413978, 2.5616221492354514], coef0: [-0.16050717816482118, 0.21404221094970016, -0.16932562761420197, 0.24168491056677677],
-    lastIntercept: [1.5222242330552036, 0.12783776592630614], nIter: 4,
+    lossCurve: [1.2420098539531321, 0.3265596011040172, 0.34609299836775825, 0.8670081993382571],
+    validationScores: null,
+    coefSums: [-25.429711779413978, 2.5616221492354514],
+    coef0: [-0.16050717816482118, 0.21404221094970016, -0.16932562761420197, 0.24168491056677677],
+    lastIntercept: [1.5222242330552036, 0.12783776592630614],
+    nIter: 4,
   },
   // MLPRegressor(hidden_layer_sizes=(8,), solver="sgd", max_iter=40, random_state=6, learning_rate="adaptive", learning_rate_init=0.3, n_iter_no_change=2, tol=1e-2).fit(X, yr)
   // (η is divided by 5 at each stall; training stops at epoch 38 when η ≤ 1e-6)
   regAdaptive: {
     lossCurve: [
-      4.4407766465844425, 3.6899124310844993, 0.5426039045661479, 0.5308290683939836, 0.44690648426405916, 0.2714811550665512, 0.24501511878481466, 0.2225496629169185, 0.1554719593666124,
-      0.14016257392802517, 0.0906771749013552, 0.08993423654079097, 0.21847161880595398, 0.6119661128316075, 0.3539064496200268, 0.25929075550411923, 0.2929175293463998, 0.3432938585231769,
-      0.392368717339908, 0.42822484587874327, 0.4437510643345528, 0.45402330097455007, 0.45852476752746213, 0.4574629284615818, 0.4554625882738596, 0.4528789636225599, 0.4493129590366124,
-      0.44618355880282906, 0.4432538271437422, 0.4404879046173357, 0.43825429477964556, 0.43633829459261686, 0.4346951455370362, 0.4333900637820682, 0.43229199656961204, 0.4313742795244368,
-      0.43062937693906134, 0.4300007546870002,
+      4.4407766465844425, 3.6899124310844993, 0.5426039045661479, 0.5308290683939836, 0.44690648426405916, 0.2714811550665512, 0.24501511878481466,
+      0.2225496629169185, 0.1554719593666124, 0.14016257392802517, 0.0906771749013552, 0.08993423654079097, 0.21847161880595398, 0.6119661128316075,
+      0.3539064496200268, 0.25929075550411923, 0.2929175293463998, 0.3432938585231769, 0.392368717339908, 0.42822484587874327, 0.4437510643345528,
+      0.45402330097455007, 0.45852476752746213, 0.4574629284615818, 0.4554625882738596, 0.4528789636225599, 0.4493129590366124, 0.44618355880282906,
+      0.4432538271437422, 0.4404879046173357, 0.43825429477964556, 0.43633829459261686, 0.4346951455370362, 0.4333900637820682, 0.43229199656961204,
+      0.4313742795244368, 0.43062937693906134, 0.4300007546870002,
     ],
-    validationScores: null, coefSums: [-523.0630321064316, -73.94709740135141], coef0: [0.22680289237470364, -0.09700008004314407, 0.18544943781699466, -0.26458405234192545],
-    lastIntercept: [0.4968626000550551], nIter: 38,
+    validationScores: null,
+    coefSums: [-523.0630321064316, -73.94709740135141],
+    coef0: [0.22680289237470364, -0.09700008004314407, 0.18544943781699466, -0.26458405234192545],
+    lastIntercept: [0.4968626000550551],
+    nIter: 38,
   },
 };
 
@@ -52,13 +67,30 @@ describe("MLPRegressor trains exactly as scikit-learn", () => {
     expect(reg.predict(X).shape).toEqual([300]);
   });
   it("sgd, classical momentum, invscaling, two targets (loss: scikit-learn's mean over all entries)", () => {
-    const reg = new MLPRegressor({ hiddenLayerSizes: [8], solver: "sgd", maxIter: 4, randomState: 5, learningRate: "invscaling", learningRateInit: 0.1, nesterovsMomentum: false }).fit(X, yr2);
+    const reg = new MLPRegressor({
+      hiddenLayerSizes: [8],
+      solver: "sgd",
+      maxIter: 4,
+      randomState: 5,
+      learningRate: "invscaling",
+      learningRateInit: 0.1,
+      nesterovsMomentum: false,
+    }).fit(X, yr2);
     expectMatchesSklearn(reg, SKLEARN.reg2Sgd);
     expect(reg.predict(X).shape).toEqual([300, 2]);
   });
   it("sgd with the adaptive schedule: η / 5 on each stall, stop at η ≤ 1e-6", () => {
     // 38 epochs at η up to 0.3 amplify rounding differences between gemm kernels, hence 1e-8
-    const reg = new MLPRegressor({ hiddenLayerSizes: [8], solver: "sgd", maxIter: 40, randomState: 6, learningRate: "adaptive", learningRateInit: 0.3, nIterNoChange: 2, tol: 1e-2 }).fit(X, yr);
+    const reg = new MLPRegressor({
+      hiddenLayerSizes: [8],
+      solver: "sgd",
+      maxIter: 40,
+      randomState: 6,
+      learningRate: "adaptive",
+      learningRateInit: 0.3,
+      nIterNoChange: 2,
+      tol: 1e-2,
+    }).fit(X, yr);
     expectMatchesSklearn(reg, SKLEARN.regAdaptive, 1e-8);
     expect(reg.stopReason).toBe("noImprovement");
   });

@@ -56,11 +56,16 @@ export interface AdamOptions {
 
 /** Plain-JSON form of an optimiser's state (for partialFit after fromJSON). */
 export type OptimizerJSON =
-  | { kind: "sgd"; learningRate: number; velocities: ArrayJSON[] }
-  | { kind: "adam"; learningRate: number; t: number; ms: ArrayJSON[]; vs: ArrayJSON[] };
+  { kind: "sgd"; learningRate: number; velocities: ArrayJSON[] } | { kind: "adam"; learningRate: number; t: number; ms: ArrayJSON[]; vs: ArrayJSON[] };
 
 /** Check an optimiser's parameters and options (a caller's mistake throws ValueError naming it). */
-function checkOptimizer(name: string, values: unknown, options: unknown, ranges: Record<string, [number, number, boolean]>, extra: Record<string, readonly unknown[]> = {}): void {
+function checkOptimizer(
+  name: string,
+  values: unknown,
+  options: unknown,
+  ranges: Record<string, [number, number, boolean]>,
+  extra: Record<string, readonly unknown[]> = {},
+): void {
   if (!Array.isArray(values) || !values.every((v) => v instanceof NDArray && (v.dtype === "float64" || v.dtype === "float32"))) {
     throw new ValueError(`${name}: values must be a list of float64 or float32 NDArrays (the parameters), got ${show(values)}`);
   }
@@ -70,8 +75,16 @@ function checkOptimizer(name: string, values: unknown, options: unknown, ranges:
   for (const key of Object.keys(o)) if (!allowed.includes(key)) throw new ValueError(`${name}: unknown option '${key}'; its options are ${allowed.join(", ")}`);
   for (const [key, [lo, hi, openHi]] of Object.entries(ranges)) {
     const v = o[key];
-    if (typeof v !== "number" || !Number.isFinite(v) || v < lo || (openHi ? v >= hi : v > hi) || (key === "learningRateInit" || key === "epsilon" ? v <= 0 : false)) {
-      throw new ValueError(`${name}: ${key} must be a number in [${lo}, ${hi}${openHi ? ")" : "]"}${key === "learningRateInit" || key === "epsilon" ? " and > 0" : ""}, got ${show(v)}`);
+    if (
+      typeof v !== "number" ||
+      !Number.isFinite(v) ||
+      v < lo ||
+      (openHi ? v >= hi : v > hi) ||
+      (key === "learningRateInit" || key === "epsilon" ? v <= 0 : false)
+    ) {
+      throw new ValueError(
+        `${name}: ${key} must be a number in [${lo}, ${hi}${openHi ? ")" : "]"}${key === "learningRateInit" || key === "epsilon" ? " and > 0" : ""}, got ${show(v)}`,
+      );
     }
   }
   for (const [key, allowedValues] of Object.entries(extra)) {
@@ -82,7 +95,13 @@ function checkOptimizer(name: string, values: unknown, options: unknown, ranges:
 /** The gradients must pair with the values, shape for shape. */
 function checkParameterSet(name: string, set: ParameterSet, n: number): void {
   const { values, grads } = set ?? ({} as ParameterSet);
-  if (!Array.isArray(values) || !Array.isArray(grads) || values.length !== n || grads.length !== n || grads.some((g, i) => !(g instanceof NDArray) || g.size !== values[i].size || g.dtype !== values[i].dtype)) {
+  if (
+    !Array.isArray(values) ||
+    !Array.isArray(grads) ||
+    values.length !== n ||
+    grads.length !== n ||
+    grads.some((g, i) => !(g instanceof NDArray) || g.size !== values[i].size || g.dtype !== values[i].dtype)
+  ) {
     throw new ValueError(`${name}.update: expected { values, grads }: ${n} parameters and ${n} gradients of the same sizes and dtypes as at construction`);
   }
 }
@@ -94,8 +113,17 @@ export class SGD {
   readonly velocities: NDArray[];
 
   /** @throws ValueError for parameters that are not float NDArrays, or an option out of range. */
-  constructor(values: readonly NDArray[], readonly options: SGDOptions) {
-    checkOptimizer("SGD", values, options, { learningRateInit: [0, Infinity, false], momentum: [0, 1, false], powerT: [0, Infinity, false] }, { nesterov: [true, false], learningRate: ["constant", "invscaling", "adaptive"] });
+  constructor(
+    values: readonly NDArray[],
+    readonly options: SGDOptions,
+  ) {
+    checkOptimizer(
+      "SGD",
+      values,
+      options,
+      { learningRateInit: [0, Infinity, false], momentum: [0, 1, false], powerT: [0, Infinity, false] },
+      { nesterov: [true, false], learningRate: ["constant", "invscaling", "adaptive"] },
+    );
     this.learningRate = options.learningRateInit;
     this.velocities = values.map((p) => np.zeros(p.shape, p.dtype));
   }
@@ -141,7 +169,8 @@ export class SGD {
 
   /** Restore the state saved by toJSON into an optimiser built for the same parameters. */
   restore(json: OptimizerJSON, estimator: string): void {
-    if (json.kind !== "sgd" || json.velocities.length !== this.velocities.length) throw new ValueError(`${estimator}.fromJSON: optimizer state does not fit the sgd solver`);
+    if (json.kind !== "sgd" || json.velocities.length !== this.velocities.length)
+      throw new ValueError(`${estimator}.fromJSON: optimizer state does not fit the sgd solver`);
     this.learningRate = json.learningRate;
     json.velocities.forEach((j, i) => (this.velocities[i].data as FloatArray).set(arrayFromJSON(j, estimator, "optimizer.velocities").data as FloatArray));
   }
@@ -157,8 +186,16 @@ export class Adam {
   readonly vs: NDArray[];
 
   /** @throws ValueError for parameters that are not float NDArrays, or an option out of range. */
-  constructor(values: readonly NDArray[], readonly options: AdamOptions) {
-    checkOptimizer("Adam", values, options, { learningRateInit: [0, Infinity, false], beta1: [0, 1, true], beta2: [0, 1, true], epsilon: [0, Infinity, false] });
+  constructor(
+    values: readonly NDArray[],
+    readonly options: AdamOptions,
+  ) {
+    checkOptimizer("Adam", values, options, {
+      learningRateInit: [0, Infinity, false],
+      beta1: [0, 1, true],
+      beta2: [0, 1, true],
+      epsilon: [0, Infinity, false],
+    });
     this.learningRate = options.learningRateInit;
     this.ms = values.map((p) => np.zeros(p.shape, p.dtype));
     this.vs = values.map((p) => np.zeros(p.shape, p.dtype));
@@ -200,7 +237,8 @@ export class Adam {
   }
 
   restore(json: OptimizerJSON, estimator: string): void {
-    if (json.kind !== "adam" || json.ms.length !== this.ms.length || json.vs.length !== this.vs.length) throw new ValueError(`${estimator}.fromJSON: optimizer state does not fit the adam solver`);
+    if (json.kind !== "adam" || json.ms.length !== this.ms.length || json.vs.length !== this.vs.length)
+      throw new ValueError(`${estimator}.fromJSON: optimizer state does not fit the adam solver`);
     this.learningRate = json.learningRate;
     this.t = json.t;
     json.ms.forEach((j, i) => (this.ms[i].data as FloatArray).set(arrayFromJSON(j, estimator, "optimizer.ms").data as FloatArray));

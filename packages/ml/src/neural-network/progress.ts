@@ -32,7 +32,11 @@ export class ProgressBar {
   private open = false;
 
   /** `total`: the epochs at most (maxIter). */
-  constructor(private readonly label: string, private readonly total: number, private readonly width = 20) {
+  constructor(
+    private readonly label: string,
+    private readonly total: number,
+    private readonly width = 20,
+  ) {
     this.tty = this.stream?.isTTY === true;
   }
 
@@ -43,7 +47,9 @@ export class ProgressBar {
       const bar = "█".repeat(filled) + "░".repeat(this.width - filled);
       const val = validationScore === undefined ? "" : `  val ${validationScore.toFixed(4)}`;
       const secs = ((now() - this.start) / 1000).toFixed(1);
-      this.stream.write(`\r${this.label} [${bar}] ${String(epoch).padStart(String(this.total).length)}/${this.total}  loss ${loss.toPrecision(6)}${val}  ${secs} s\x1b[K`);
+      this.stream.write(
+        `\r${this.label} [${bar}] ${String(epoch).padStart(String(this.total).length)}/${this.total}  loss ${loss.toPrecision(6)}${val}  ${secs} s\x1b[K`,
+      );
       this.open = true;
       return;
     }

@@ -151,7 +151,7 @@ export function trainEpochs(
       for (const layer of layers) A = layer.forward(A);
       // loss and dZ_L = (P − Y)/m, plus the L2 penalty (α/2m)·Σ‖W‖²
       let batchLoss = lossAndGradient(config.loss, A.data as FloatArray, Yb, Pb, dZb, m, k);
-      if (config.alpha !== 0) batchLoss += ((0.5 * config.alpha) * sumOfSquares(layers.map((layer) => layer.W.data as FloatArray))) / m;
+      if (config.alpha !== 0) batchLoss += (0.5 * config.alpha * sumOfSquares(layers.map((layer) => layer.W.data as FloatArray))) / m;
       // backward, from the output layer down; the first layer needs no dX
       let dA = rowsView(dZb, m, k);
       for (let l = last; l >= 0; l--) {

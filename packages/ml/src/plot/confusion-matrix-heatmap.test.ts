@@ -25,9 +25,24 @@ const CM = [
   [0, 0, 0, 0],
 ];
 const SKLEARN: Record<string, number[][]> = {
-  true: [[0.75, 0.25, 0.0, 0.0], [0.0, 0.75, 0.25, 0.0], [0.5, 0.0, 0.5, 0.0], [0.0, 0.0, 0.0, 0.0]],
-  pred: [[0.75, 0.25, 0.0, 0.0], [0.0, 0.75, 0.5, 0.0], [0.25, 0.0, 0.5, 0.0], [0.0, 0.0, 0.0, 0.0]],
-  all: [[0.3, 0.1, 0.0, 0.0], [0.0, 0.3, 0.1, 0.0], [0.1, 0.0, 0.1, 0.0], [0.0, 0.0, 0.0, 0.0]],
+  true: [
+    [0.75, 0.25, 0.0, 0.0],
+    [0.0, 0.75, 0.25, 0.0],
+    [0.5, 0.0, 0.5, 0.0],
+    [0.0, 0.0, 0.0, 0.0],
+  ],
+  pred: [
+    [0.75, 0.25, 0.0, 0.0],
+    [0.0, 0.75, 0.5, 0.0],
+    [0.25, 0.0, 0.5, 0.0],
+    [0.0, 0.0, 0.0, 0.0],
+  ],
+  all: [
+    [0.3, 0.1, 0.0, 0.0],
+    [0.0, 0.3, 0.1, 0.0],
+    [0.1, 0.0, 0.1, 0.0],
+    [0.0, 0.0, 0.0, 0.0],
+  ],
 };
 
 /** The cell (true = a, predicted = b) of a spec's data. */
@@ -90,13 +105,63 @@ describe("confusionMatrixHeatmap", () => {
 
   it("rejects bad input with ValueError naming confusionMatrixHeatmap", () => {
     const bad: [string, () => unknown, RegExp][] = [
-      ["not square", () => confusionMatrixHeatmap([[1, 2, 3], [4, 5, 6]]), /^confusionMatrixHeatmap: cm must be square \(k, k\), got shape \(2, 3\)/],
+      [
+        "not square",
+        () =>
+          confusionMatrixHeatmap([
+            [1, 2, 3],
+            [4, 5, 6],
+          ]),
+        /^confusionMatrixHeatmap: cm must be square \(k, k\), got shape \(2, 3\)/,
+      ],
       ["1-D", () => confusionMatrixHeatmap([1, 2]), /^confusionMatrixHeatmap: cm must be 2-D, got shape \(2,\)/],
-      ["NaN", () => confusionMatrixHeatmap([[1, NaN], [0, 1]]), /^confusionMatrixHeatmap: cm contains NaN at row 0, column 1/],
-      ["negative", () => confusionMatrixHeatmap([[1, -1], [0, 1]]), /^confusionMatrixHeatmap: cm must be non-negative counts, got -1 at row 0, column 1/],
-      ["labels length", () => confusionMatrixHeatmap([[1, 0], [0, 1]], { labels: ["a"] }), /^confusionMatrixHeatmap: option labels has length 1, but there are 2 classes \(rows of cm\)/],
-      ["labels repeat", () => confusionMatrixHeatmap([[1, 0], [0, 1]], { labels: ["a", "a"] }), /^confusionMatrixHeatmap: option labels must be distinct/],
-      ["normalize", () => confusionMatrixHeatmap([[1]], { normalize: "rows" as Any }), /^confusionMatrixHeatmap: option normalize must be "true", "pred", "all" or null, got "rows"/],
+      [
+        "NaN",
+        () =>
+          confusionMatrixHeatmap([
+            [1, NaN],
+            [0, 1],
+          ]),
+        /^confusionMatrixHeatmap: cm contains NaN at row 0, column 1/,
+      ],
+      [
+        "negative",
+        () =>
+          confusionMatrixHeatmap([
+            [1, -1],
+            [0, 1],
+          ]),
+        /^confusionMatrixHeatmap: cm must be non-negative counts, got -1 at row 0, column 1/,
+      ],
+      [
+        "labels length",
+        () =>
+          confusionMatrixHeatmap(
+            [
+              [1, 0],
+              [0, 1],
+            ],
+            { labels: ["a"] },
+          ),
+        /^confusionMatrixHeatmap: option labels has length 1, but there are 2 classes \(rows of cm\)/,
+      ],
+      [
+        "labels repeat",
+        () =>
+          confusionMatrixHeatmap(
+            [
+              [1, 0],
+              [0, 1],
+            ],
+            { labels: ["a", "a"] },
+          ),
+        /^confusionMatrixHeatmap: option labels must be distinct/,
+      ],
+      [
+        "normalize",
+        () => confusionMatrixHeatmap([[1]], { normalize: "rows" as Any }),
+        /^confusionMatrixHeatmap: option normalize must be "true", "pred", "all" or null, got "rows"/,
+      ],
       ["normalize true", () => confusionMatrixHeatmap([[1]], { normalize: true as Any }), /^confusionMatrixHeatmap: option normalize .* got true/],
       ["unknown option", () => confusionMatrixHeatmap([[1]], { display_labels: ["a"] } as Any), /^confusionMatrixHeatmap: unknown option 'display_labels'/],
     ];

@@ -53,7 +53,9 @@ export function confusionMatrixHeatmap(cm: unknown, options?: ConfusionMatrixHea
     throw new ValueError(`${FN}: option normalize must be "true", "pred", "all" or null, got ${show(normalize)}`);
   }
   // class names as strings (the axes are nominal), in the order of cm's rows
-  const labels = (o.labels === undefined ? Array.from({ length: k }, (_, i) => i) : labelsArg(FN, "option labels", o.labels, k, "classes (rows of cm)")).map(String);
+  const labels = (o.labels === undefined ? Array.from({ length: k }, (_, i) => i) : labelsArg(FN, "option labels", o.labels, k, "classes (rows of cm)")).map(
+    String,
+  );
   if (new Set(labels).size !== k) throw new ValueError(`${FN}: option labels must be distinct, got ${show(labels)}`);
 
   // divisor of cell (i, j): row sum, column sum or total

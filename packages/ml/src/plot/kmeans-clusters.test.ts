@@ -23,7 +23,15 @@ const X = [
 
 describe("kmeansClusters", () => {
   it("colours the points by cluster and draws the centres as black crosses", () => {
-    const spec = kmeansClusters(X, [0, 0, 1, 1, 0], [[0.1, -0.03], [5.05, 4.9]], { title: "k = 2", featureNames: ["PC1", "PC2"] }) as Any;
+    const spec = kmeansClusters(
+      X,
+      [0, 0, 1, 1, 0],
+      [
+        [0.1, -0.03],
+        [5.05, 4.9],
+      ],
+      { title: "k = 2", featureNames: ["PC1", "PC2"] },
+    ) as Any;
     expect(spec.title).toBe("k = 2");
     const [points, centres] = spec.layer;
     expect(points.data.values).toEqual([
@@ -57,7 +65,10 @@ describe("kmeansClusters", () => {
   });
 
   it("rejects bad input with ValueError naming kmeansClusters", () => {
-    const C = [[0, 0], [5, 5]];
+    const C = [
+      [0, 0],
+      [5, 5],
+    ];
     const bad: [string, () => unknown, RegExp][] = [
       ["3 columns", () => kmeansClusters([[1, 2, 3]], [0], C), /^kmeansClusters: X2d must have 2 columns, got shape \(1, 3\)/],
       ["1-D", () => kmeansClusters([1, 2], [0, 0], C), /^kmeansClusters: X2d must be 2-D, got shape \(2,\)/],
@@ -67,7 +78,11 @@ describe("kmeansClusters", () => {
       ["label out of range", () => kmeansClusters(X, [0, 0, 2, 1, 0], C), /^kmeansClusters: labels\[2\] is 2, not a cluster index in \[0, 1\]/],
       ["noise label", () => kmeansClusters(X, [0, 0, -1, 1, 0], C), /^kmeansClusters: labels\[2\] is -1/],
       ["unknown option", () => kmeansClusters(X, [0, 0, 1, 1, 0], C, { centroids: C } as Any), /^kmeansClusters: unknown option 'centroids'/],
-      ["featureNames", () => kmeansClusters(X, [0, 0, 1, 1, 0], C, { featureNames: ["a"] as Any }), /^kmeansClusters: option featureNames has 1 entries, expected 2/],
+      [
+        "featureNames",
+        () => kmeansClusters(X, [0, 0, 1, 1, 0], C, { featureNames: ["a"] as Any }),
+        /^kmeansClusters: option featureNames has 1 entries, expected 2/,
+      ],
     ];
     for (const [what, f, message] of bad) {
       expect(f, what).toThrow(ValueError);

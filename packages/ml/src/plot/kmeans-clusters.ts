@@ -43,7 +43,9 @@ export function kmeansClusters(X2d: unknown, labels: unknown, centers: unknown, 
   const y = labelsArg(FN, "labels", labels, X.n);
   y.forEach((c, i) => {
     if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c >= k) {
-      throw new ValueError(`${FN}: labels[${i}] is ${typeof c === "number" ? c : JSON.stringify(c)}, not a cluster index in [0, ${k - 1}] (centers has ${k} rows)`);
+      throw new ValueError(
+        `${FN}: labels[${i}] is ${typeof c === "number" ? c : JSON.stringify(c)}, not a cluster index in [0, ${k - 1}] (centers has ${k} rows)`,
+      );
     }
   });
 

@@ -76,17 +76,41 @@ describe("pcaScatter", () => {
     const bad: [string, () => unknown, RegExp][] = [
       ["1-D", () => pcaScatter([1, 2, 3]), /^pcaScatter: projected must be 2-D, got shape \(3,\)/],
       ["one column", () => pcaScatter([[1], [2]]), /^pcaScatter: projected must have at least 2 columns, got shape \(2, 1\)/],
-      ["NaN", () => pcaScatter([[1, 2], [NaN, 3]]), /^pcaScatter: projected contains NaN at row 1, column 0/],
+      [
+        "NaN",
+        () =>
+          pcaScatter([
+            [1, 2],
+            [NaN, 3],
+          ]),
+        /^pcaScatter: projected contains NaN at row 1, column 0/,
+      ],
       ["label length", () => pcaScatter(P, [0, 1]), /^pcaScatter: labels has length 2, but there are 4 samples/],
       ["NaN label", () => pcaScatter(P, [0, 1, NaN, 0]), /^pcaScatter: labels contains NaN at index 2/],
       ["mixed labels", () => pcaScatter(P, [0, "a", 1, 0]), /^pcaScatter: labels must be all numbers or all strings/],
-      ["unknown option", () => pcaScatter(P, undefined, { target_names: ["a"] } as Any), /^pcaScatter: unknown option 'target_names' \(did you mean 'targetNames'\?\)/],
-      ["component range", () => pcaScatter(P, undefined, { components: [0, 3] }), /^pcaScatter: option components must be two different column indices in \[0, 2\].*got \[0, 3\]/],
+      [
+        "unknown option",
+        () => pcaScatter(P, undefined, { target_names: ["a"] } as Any),
+        /^pcaScatter: unknown option 'target_names' \(did you mean 'targetNames'\?\)/,
+      ],
+      [
+        "component range",
+        () => pcaScatter(P, undefined, { components: [0, 3] }),
+        /^pcaScatter: option components must be two different column indices in \[0, 2\].*got \[0, 3\]/,
+      ],
       ["same component", () => pcaScatter(P, undefined, { components: [1, 1] }), /^pcaScatter: option components/],
       ["names without labels", () => pcaScatter(P, undefined, { targetNames: ["a"] }), /^pcaScatter: option targetNames needs labels/],
       ["label out of names", () => pcaScatter(P, [0, 1, 3, 0], { targetNames: ["a", "b"] }), /^pcaScatter: labels\[2\] is 3, not a class index in \[0, 1\]/],
-      ["ratio > 1", () => pcaScatter(P, undefined, { explainedVarianceRatio: [4.2, 0.2] }), /^pcaScatter: option explainedVarianceRatio must hold ratios in \[0, 1\], got 4.2/],
-      ["ratio short", () => pcaScatter(P, undefined, { components: [0, 2], explainedVarianceRatio: [0.9, 0.1] }), /^pcaScatter: option explainedVarianceRatio has 2 entries/],
+      [
+        "ratio > 1",
+        () => pcaScatter(P, undefined, { explainedVarianceRatio: [4.2, 0.2] }),
+        /^pcaScatter: option explainedVarianceRatio must hold ratios in \[0, 1\], got 4.2/,
+      ],
+      [
+        "ratio short",
+        () => pcaScatter(P, undefined, { components: [0, 2], explainedVarianceRatio: [0.9, 0.1] }),
+        /^pcaScatter: option explainedVarianceRatio has 2 entries/,
+      ],
       ["symbol title", () => pcaScatter(P, undefined, { title: Symbol("t") as Any }), /^pcaScatter: option title must be a string, got Symbol\(t\)/],
       ["width", () => pcaScatter(P, undefined, { width: -3 }), /^pcaScatter: option width must be a positive number of pixels, got -3/],
       ["options type", () => pcaScatter(P, undefined, "big" as Any), /^pcaScatter: options must be an object, got "big"/],

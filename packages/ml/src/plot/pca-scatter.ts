@@ -60,7 +60,10 @@ export function pcaScatter(projected: unknown, labels?: unknown, options?: PcaSc
       throw new ValueError(`${FN}: option explainedVarianceRatio has ${ratio.length} entries, but component ${Math.max(c0, c1)} (0-based) is plotted`);
     }
     const bad = ratio.findIndex((r) => r < 0 || r > 1);
-    if (bad >= 0) throw new ValueError(`${FN}: option explainedVarianceRatio must hold ratios in [0, 1], got ${ratio[bad]} at index ${bad} (pass explainedVarianceRatio, not explainedVariance)`);
+    if (bad >= 0)
+      throw new ValueError(
+        `${FN}: option explainedVarianceRatio must hold ratios in [0, 1], got ${ratio[bad]} at index ${bad} (pass explainedVarianceRatio, not explainedVariance)`,
+      );
     xTitle = `${xField} (${percent(ratio[c0])})`;
     yTitle = `${yField} (${percent(ratio[c1])})`;
   }

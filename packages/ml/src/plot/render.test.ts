@@ -14,7 +14,13 @@ type Any = any;
 
 const bars: TopLevelSpec = {
   $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-  data: { values: [{ a: "x", b: 1 }, { a: "y", b: 3 }, { a: "z", b: 2 }] },
+  data: {
+    values: [
+      { a: "x", b: 1 },
+      { a: "y", b: 3 },
+      { a: "z", b: 2 },
+    ],
+  },
   mark: "bar",
   encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } },
 };
@@ -85,11 +91,19 @@ describe("htmlPage", () => {
     const bad: [string, () => unknown, RegExp][] = [
       ["title", () => htmlPage(3 as Any, []), /^htmlPage: title must be a string, got 3/],
       ["charts", () => htmlPage("t", {} as Any), /^htmlPage: charts must be an array/],
-      ["not svg", () => htmlPage("t", [{ title: "a", svg: "<div>x</div>" }]), /^htmlPage: charts\[0\]\.svg must be SVG markup starting with <svg, got "<div>x<\/div>"/],
+      [
+        "not svg",
+        () => htmlPage("t", [{ title: "a", svg: "<div>x</div>" }]),
+        /^htmlPage: charts\[0\]\.svg must be SVG markup starting with <svg, got "<div>x<\/div>"/,
+      ],
       ["script in svg", () => htmlPage("t", [{ title: "a", svg: "<svg><script>alert(1)</script></svg>" }]), /^htmlPage: charts\[0\]\.svg holds a <script>/],
       ["chart title", () => htmlPage("t", [{ svg: "<svg></svg>" } as Any]), /^htmlPage: charts\[0\]\.title must be a string, got undefined/],
       ["unknown key", () => htmlPage("t", [{ title: "a", svg: "<svg></svg>", subtitle: "b" } as Any]), /^htmlPage: charts\[0\] has an unknown key 'subtitle'/],
-      ["caption", () => htmlPage("t", [{ title: "a", svg: "<svg></svg>", caption: Symbol("c") } as Any]), /^htmlPage: charts\[0\]\.caption must be a string, got Symbol\(c\)/],
+      [
+        "caption",
+        () => htmlPage("t", [{ title: "a", svg: "<svg></svg>", caption: Symbol("c") } as Any]),
+        /^htmlPage: charts\[0\]\.caption must be a string, got Symbol\(c\)/,
+      ],
     ];
     for (const [what, f, message] of bad) {
       expect(f, what).toThrow(ValueError);

@@ -54,7 +54,8 @@ class CollectingLogger {
  * row with an id (a Symbol property), so rendering the caller's own objects would modify them.
  */
 function checkSpec(fn: string, spec: unknown): TopLevelSpec {
-  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) throw new ValueError(`${fn}: spec must be a vega-lite spec (an object), got ${show(spec)}`);
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec))
+    throw new ValueError(`${fn}: spec must be a vega-lite spec (an object), got ${show(spec)}`);
   try {
     return structuredClone(spec) as TopLevelSpec;
   } catch (e) {
@@ -143,12 +144,16 @@ export function htmlPage(title: string, charts: PageChart[]): string {
   if (typeof title !== "string") throw new ValueError(`${fn}: title must be a string, got ${show(title)}`);
   if (!Array.isArray(charts)) throw new ValueError(`${fn}: charts must be an array of { title, svg, caption? }, got ${show(charts)}`);
   charts.forEach((c, i) => {
-    if (c === null || typeof c !== "object" || Array.isArray(c)) throw new ValueError(`${fn}: charts[${i}] must be an object { title, svg, caption? }, got ${show(c)}`);
+    if (c === null || typeof c !== "object" || Array.isArray(c))
+      throw new ValueError(`${fn}: charts[${i}] must be an object { title, svg, caption? }, got ${show(c)}`);
     const extra = Object.keys(c).find((k) => k !== "title" && k !== "svg" && k !== "caption");
     if (extra !== undefined) throw new ValueError(`${fn}: charts[${i}] has an unknown key '${extra}'; its keys are title, svg, caption`);
     if (typeof c.title !== "string") throw new ValueError(`${fn}: charts[${i}].title must be a string, got ${show(c.title)}`);
     if (c.caption !== undefined && typeof c.caption !== "string") throw new ValueError(`${fn}: charts[${i}].caption must be a string, got ${show(c.caption)}`);
-    if (typeof c.svg !== "string" || !/^\s*<svg[\s>]/.test(c.svg)) throw new ValueError(`${fn}: charts[${i}].svg must be SVG markup starting with <svg, got ${show(typeof c.svg === "string" ? c.svg.slice(0, 30) : c.svg)}`);
+    if (typeof c.svg !== "string" || !/^\s*<svg[\s>]/.test(c.svg))
+      throw new ValueError(
+        `${fn}: charts[${i}].svg must be SVG markup starting with <svg, got ${show(typeof c.svg === "string" ? c.svg.slice(0, 30) : c.svg)}`,
+      );
     if (/<script|<foreignObject/i.test(c.svg)) throw new ValueError(`${fn}: charts[${i}].svg holds a <script> or <foreignObject>; the page is script-free`);
   });
 

@@ -20,7 +20,10 @@ const validate = ajv.compile(schema);
 
 const rng = np.random.defaultRng(3);
 const X2 = rng.standardNormal([30, 2]);
-const labels = np.array([...Array(30).keys()].map((i) => i % 3), "int32");
+const labels = np.array(
+  [...Array(30).keys()].map((i) => i % 3),
+  "int32",
+);
 const specs: Record<string, unknown> = {
   pcaScatter: pcaScatter(X2, labels, { targetNames: ["a", "b", "c"], explainedVarianceRatio: [0.7, 0.2], title: "t" }),
   pcaScatterUnlabelled: pcaScatter(X2),
@@ -31,8 +34,18 @@ const specs: Record<string, unknown> = {
   lossCurve: lossCurve([1, 0.5, 0.3]),
   lossCurveValidation: lossCurve([1, 0.5, 0.3], { validationScores: [0.5, 0.7, 0.8], logScale: true }),
   svdCompressionError: svdCompressionError([1, 2, 3], [0.5, 0.2, 0.1], { relative: true }),
-  confusionMatrixHeatmap: confusionMatrixHeatmap([[5, 1], [2, 7]], { labels: ["no", "yes"], normalize: "true" }),
-  kmeansClusters: kmeansClusters(X2, labels, [[0, 0], [1, 1], [-1, 0]]),
+  confusionMatrixHeatmap: confusionMatrixHeatmap(
+    [
+      [5, 1],
+      [2, 7],
+    ],
+    { labels: ["no", "yes"], normalize: "true" },
+  ),
+  kmeansClusters: kmeansClusters(X2, labels, [
+    [0, 0],
+    [1, 1],
+    [-1, 0],
+  ]),
   imageGrid: imageGrid(rng.random([3, 4, 4]), { columns: 2, titles: ["x", "y", "z"] }),
 };
 

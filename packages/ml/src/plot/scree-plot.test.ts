@@ -58,7 +58,11 @@ describe("screePlot", () => {
       ["NaN", () => screePlot([0.5, NaN]), /^screePlot: explainedVarianceRatio contains NaN at index 1/],
       ["variance, not ratio", () => screePlot([4.2, 0.2]), /^screePlot: explainedVarianceRatio must hold ratios in \[0, 1\], got 4.2 at index 0/],
       ["negative", () => screePlot([0.5, -0.1]), /^screePlot: .*got -0.1 at index 1/],
-      ["unknown option", () => screePlot([1], { cumulativ: true } as Any), /^screePlot: unknown option 'cumulativ'; its options are title, width, height, cumulative/],
+      [
+        "unknown option",
+        () => screePlot([1], { cumulativ: true } as Any),
+        /^screePlot: unknown option 'cumulativ'; its options are title, width, height, cumulative/,
+      ],
       ["cumulative type", () => screePlot([1], { cumulative: "yes" as Any }), /^screePlot: option cumulative must be true or false, got "yes"/],
       ["not an array", () => screePlot("0.5" as Any), /^screePlot: explainedVarianceRatio must be an NDArray or nested arrays of numbers, got "0.5"/],
     ];

@@ -36,7 +36,10 @@ export function screePlot(explainedVarianceRatio: unknown, options?: ScreePlotOp
   const cumulative = boolOption(FN, "cumulative", o.cumulative, true);
   const ratio = vectorArg(FN, "explainedVarianceRatio", explainedVarianceRatio);
   const bad = ratio.findIndex((r) => r < 0 || r > 1);
-  if (bad >= 0) throw new ValueError(`${FN}: explainedVarianceRatio must hold ratios in [0, 1], got ${ratio[bad]} at index ${bad} (pass explainedVarianceRatio, not explainedVariance)`);
+  if (bad >= 0)
+    throw new ValueError(
+      `${FN}: explainedVarianceRatio must hold ratios in [0, 1], got ${ratio[bad]} at index ${bad} (pass explainedVarianceRatio, not explainedVariance)`,
+    );
 
   // running sum r_1 + … + r_k
   let total = 0;
@@ -46,7 +49,12 @@ export function screePlot(explainedVarianceRatio: unknown, options?: ScreePlotOp
   });
   const x = { field: "component", type: "ordinal", title: "principal component", axis: { labelAngle: 0 } } as const;
   const y = { type: "quantitative", title: "explained variance ratio", axis: { format: "%" } } as const;
-  const color = { field: "series", type: "nominal" as const, legend: { title: null, orient: "right" as const }, scale: { domain: ["individual", "cumulative"] } };
+  const color = {
+    field: "series",
+    type: "nominal" as const,
+    legend: { title: null, orient: "right" as const },
+    scale: { domain: ["individual", "cumulative"] },
+  };
   return {
     ...header(o),
     ...size(o, Math.min(480, Math.max(200, 40 * ratio.length)), 260),

@@ -69,7 +69,12 @@ export function vectorArg(fn: string, name: string, x: unknown, { min = 1 } = {}
 }
 
 /** A finite 2-D array (NDArray or nested arrays) as its rows, with `cols` columns if given. */
-export function matrixArg(fn: string, name: string, x: unknown, { cols, minCols = 1 }: { cols?: number; minCols?: number } = {}): { rows: number[][]; n: number; d: number } {
+export function matrixArg(
+  fn: string,
+  name: string,
+  x: unknown,
+  { cols, minCols = 1 }: { cols?: number; minCols?: number } = {},
+): { rows: number[][]; n: number; d: number } {
   const a = checkArray(x, fn, name, { ndim: 2, dtype: "float64" });
   const [n, d] = a.shape;
   if (cols !== undefined && d !== cols) throw new ValueError(`${fn}: ${name} must have ${cols} columns, got shape (${n}, ${d})`);

@@ -47,7 +47,9 @@ describe("writeCharts", () => {
     const out = join(root, "never");
     await expect(writeCharts(out, { "../evil": spec })).rejects.toThrow(/^writeCharts: chart name "..\/evil" must be a plain file name/);
     await expect(writeCharts(out, { ".hidden": spec })).rejects.toThrow(ValueError);
-    await expect(writeCharts(out, { ok: spec, bad: { data: { values: [] } } as Any })).rejects.toThrow(/^writeCharts: chart "bad": renderSvg: vega-lite could not compile the spec/);
+    await expect(writeCharts(out, { ok: spec, bad: { data: { values: [] } } as Any })).rejects.toThrow(
+      /^writeCharts: chart "bad": renderSvg: vega-lite could not compile the spec/,
+    );
     await expect(writeCharts(out, { ok: spec }, { titel: "x" } as Any)).rejects.toThrow(/^writeCharts: unknown option 'titel'; its options are title/);
     await expect(writeCharts(out, [spec] as Any)).rejects.toThrow(/^writeCharts: charts must be an object/);
     await expect(writeCharts(3 as Any, { ok: spec })).rejects.toThrow(/^writeCharts: outDir must be a non-empty path string, got 3/);

@@ -49,15 +49,18 @@ function specTitle(spec: TopLevelSpec): string | undefined {
 export async function writeCharts(outDir: string, charts: Record<string, TopLevelSpec>, options?: WriteChartsOptions): Promise<string[]> {
   const fn = "writeCharts";
   if (typeof outDir !== "string" || outDir === "") throw new ValueError(`${fn}: outDir must be a non-empty path string, got ${show(outDir)}`);
-  if (charts === null || typeof charts !== "object" || Array.isArray(charts)) throw new ValueError(`${fn}: charts must be an object { name: spec }, got ${show(charts)}`);
-  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) throw new ValueError(`${fn}: options must be an object, got ${show(options)}`);
+  if (charts === null || typeof charts !== "object" || Array.isArray(charts))
+    throw new ValueError(`${fn}: charts must be an object { name: spec }, got ${show(charts)}`);
+  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options)))
+    throw new ValueError(`${fn}: options must be an object, got ${show(options)}`);
   const extra = options === undefined ? undefined : Object.keys(options).find((k) => k !== "title");
   if (extra !== undefined) throw new ValueError(`${fn}: unknown option '${extra}'; its options are title`);
   const title = options?.title ?? "Charts";
   if (typeof title !== "string") throw new ValueError(`${fn}: option title must be a string, got ${show(title)}`);
   const names = Object.keys(charts);
   for (const name of names) {
-    if (!NAME.test(name)) throw new ValueError(`${fn}: chart name ${show(name)} must be a plain file name (letters, digits, '.', '_', '-', not starting with '.')`);
+    if (!NAME.test(name))
+      throw new ValueError(`${fn}: chart name ${show(name)} must be a plain file name (letters, digits, '.', '_', '-', not starting with '.')`);
   }
 
   // render everything before touching the disk, so a bad spec writes nothing

@@ -9,16 +9,37 @@ describe("OneHotEncoder", () => {
     // enc = OneHotEncoder(sparse_output=False, handle_unknown="ignore").fit([["b", 2], ["a", 1], ["c", 2]])
     // enc.categories_ -> [['a','b','c'], [1, 2]]; enc.transform([["c", 1], ["z", 2]]) -> [[0,0,1,1,0],[0,0,0,0,1]]
     // enc.inverse_transform([[0,0,1,1,0],[0,0,0,0,1]]) -> [['c', 1], [None, 2]]
-    const enc = new OneHotEncoder({ handleUnknown: "ignore" }).fit([["b", 2], ["a", 1], ["c", 2]]);
-    expect(enc.categories).toEqual([["a", "b", "c"], [1, 2]]);
-    const Z = enc.transform([["c", 1], ["z", 2]]);
-    expect(Z.toArray()).toEqual([[0, 0, 1, 1, 0], [0, 0, 0, 0, 1]]);
-    expect(enc.inverseTransform(Z)).toEqual([["c", 1], [null, 2]]);
+    const enc = new OneHotEncoder({ handleUnknown: "ignore" }).fit([
+      ["b", 2],
+      ["a", 1],
+      ["c", 2],
+    ]);
+    expect(enc.categories).toEqual([
+      ["a", "b", "c"],
+      [1, 2],
+    ]);
+    const Z = enc.transform([
+      ["c", 1],
+      ["z", 2],
+    ]);
+    expect(Z.toArray()).toEqual([
+      [0, 0, 1, 1, 0],
+      [0, 0, 0, 0, 1],
+    ]);
+    expect(enc.inverseTransform(Z)).toEqual([
+      ["c", 1],
+      [null, 2],
+    ]);
     expect(enc.getFeatureNamesOut()).toEqual(["x0_a", "x0_b", "x0_c", "x1_1", "x1_2"]);
   });
 
   it("round-trips numeric data and each row sums to the number of features", () => {
-    const X = np.array([[3, 0], [1, 1], [3, 2], [2, 0]]);
+    const X = np.array([
+      [3, 0],
+      [1, 1],
+      [3, 2],
+      [2, 0],
+    ]);
     const enc = new OneHotEncoder();
     const Z = enc.fitTransform(X);
     expect(Array.from((Z.sum(1) as np.NDArray).data)).toEqual([2, 2, 2, 2]);
@@ -44,9 +65,26 @@ describe("OneHotEncoder", () => {
   });
 
   it("round-trips through JSON", () => {
-    const enc = new OneHotEncoder({ handleUnknown: "ignore" }).fit([["b", 2], ["a", 1]]);
+    const enc = new OneHotEncoder({ handleUnknown: "ignore" }).fit([
+      ["b", 2],
+      ["a", 1],
+    ]);
     const r = OneHotEncoder.fromJSON(JSON.parse(JSON.stringify(enc)));
-    expect(r.transform([["a", 2], ["q", 1]]).toArray()).toEqual(enc.transform([["a", 2], ["q", 1]]).toArray());
+    expect(
+      r
+        .transform([
+          ["a", 2],
+          ["q", 1],
+        ])
+        .toArray(),
+    ).toEqual(
+      enc
+        .transform([
+          ["a", 2],
+          ["q", 1],
+        ])
+        .toArray(),
+    );
   });
 });
 
@@ -75,7 +113,10 @@ describe("LabelEncoder", () => {
   });
 
   it("round-trips through JSON", () => {
-    for (const y of [["b", "a"], [3, 1, 2]]) {
+    for (const y of [
+      ["b", "a"],
+      [3, 1, 2],
+    ]) {
       const le = new LabelEncoder().fit(y);
       const r = LabelEncoder.fromJSON(JSON.parse(JSON.stringify(le)));
       expect(Array.from(r.transform(y).data)).toEqual(Array.from(le.transform(y).data));

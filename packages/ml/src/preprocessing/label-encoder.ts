@@ -53,7 +53,7 @@ export class LabelEncoder {
   transform(y: unknown): NDArray {
     const classes = checkFitted(this.classes, NAME);
     const labels = readLabels(y, NAME, "y");
-    if (labels.kind === "string" !== Array.isArray(classes) && labels.values.length > 0) {
+    if ((labels.kind === "string") !== Array.isArray(classes) && labels.values.length > 0) {
       throw new ValueError(`${NAME}: y holds ${labels.kind}s but the encoder was fitted on ${Array.isArray(classes) ? "strings" : "numbers"}`);
     }
     const out = new Int32Array(labels.values.length);
@@ -79,7 +79,8 @@ export class LabelEncoder {
     const n = t.values.length;
     for (let i = 0; i < n; i++) {
       const c = t.values[i];
-      if (!Number.isInteger(c) || c < 0 || c >= k) throw new ValueError(`${NAME}.inverseTransform: codes contains ${c} at index ${i}; codes must be integers in [0, ${k - 1}]`);
+      if (!Number.isInteger(c) || c < 0 || c >= k)
+        throw new ValueError(`${NAME}.inverseTransform: codes contains ${c} at index ${i}; codes must be integers in [0, ${k - 1}]`);
     }
     if (Array.isArray(classes)) return Array.from(t.values, (c) => classes[c]);
     const cl = classes.data as Float64Array;

@@ -65,13 +65,17 @@ export function uniqueSorted(labels: Labels): number[] | string[] {
 export function readIntegerLabels(y: unknown, fn: string, name: string): Int32Array {
   const l = readLabels(y, fn, name);
   if (l.kind === "string") {
-    throw new ValueError(`${fn}: ${name} holds strings (${show(l.values.slice(0, 3))}); this function needs integer class labels: encode them first with LabelEncoder`);
+    throw new ValueError(
+      `${fn}: ${name} holds strings (${show(l.values.slice(0, 3))}); this function needs integer class labels: encode them first with LabelEncoder`,
+    );
   }
   const out = new Int32Array(l.values.length);
   for (let i = 0; i < out.length; i++) {
     const v = l.values[i];
     if (!Number.isInteger(v) || Math.abs(v) > 2147483647) {
-      throw new ValueError(`${fn}: ${name} must hold integer class labels, got ${v} at index ${i}; for continuous targets use a regression metric, for other labels encode them with LabelEncoder`);
+      throw new ValueError(
+        `${fn}: ${name} must hold integer class labels, got ${v} at index ${i}; for continuous targets use a regression metric, for other labels encode them with LabelEncoder`,
+      );
     }
     out[i] = v;
   }

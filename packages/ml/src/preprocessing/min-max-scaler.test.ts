@@ -4,7 +4,16 @@ import { NotFittedError } from "../base.js";
 import { MinMaxScaler } from "./min-max-scaler.js";
 
 // X = np.round(np.random.RandomState(0).randn(8, 3) * [1, 10, 0.1] + [0, 5, -2], 3)
-const X = [[1.764, 9.002, -1.902], [2.241, 23.676, -2.098], [0.95, 3.486, -2.01], [0.411, 6.44, -1.855], [0.761, 6.217, -1.956], [0.334, 19.941, -2.021], [0.313, -3.541, -2.255], [0.654, 13.644, -2.074]];
+const X = [
+  [1.764, 9.002, -1.902],
+  [2.241, 23.676, -2.098],
+  [0.95, 3.486, -2.01],
+  [0.411, 6.44, -1.855],
+  [0.761, 6.217, -1.956],
+  [0.334, 19.941, -2.021],
+  [0.313, -3.541, -2.255],
+  [0.654, 13.644, -2.074],
+];
 
 const close = (a: ArrayLike<number>, b: ArrayLike<number>, rtol = 1e-12) => {
   for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(rtol * Math.max(1, Math.abs(b[i])));
@@ -18,7 +27,12 @@ describe("MinMaxScaler", () => {
     close(m.min!.data as Float64Array, [-1.487033195020747, -0.609692471617004, 15.912500000000005]);
     close(m.transform([[10, 10, 10]]).data as Float64Array, [14.073132780082986, 0.4925597971855826, 90.91250000000002]);
     // MinMaxScaler(feature_range=(-1, 2), clip=True).fit(X).transform([[10, -100, 10]]) -> [[2, -1, 2]]
-    expect(new MinMaxScaler({ featureRange: [-1, 2], clip: true }).fit(X).transform([[10, -100, 10]]).toArray()).toEqual([[2, -1, 2]]);
+    expect(
+      new MinMaxScaler({ featureRange: [-1, 2], clip: true })
+        .fit(X)
+        .transform([[10, -100, 10]])
+        .toArray(),
+    ).toEqual([[2, -1, 2]]);
   });
 
   it("maps the training data onto the range and inverts", () => {
@@ -35,7 +49,9 @@ describe("MinMaxScaler", () => {
   });
 
   it("rejects bad options and input", () => {
-    expect(() => new MinMaxScaler({ featureRange: [1, 0] })).toThrow(/MinMaxScaler: option featureRange: minimum of desired feature range must be smaller than maximum, got \[1, 0\]/);
+    expect(() => new MinMaxScaler({ featureRange: [1, 0] })).toThrow(
+      /MinMaxScaler: option featureRange: minimum of desired feature range must be smaller than maximum, got \[1, 0\]/,
+    );
     expect(() => new MinMaxScaler({ featureRange: [0] as never })).toThrow(/MinMaxScaler: option featureRange/);
     expect(() => new MinMaxScaler().transform(X)).toThrow(NotFittedError);
     expect(() => new MinMaxScaler().fit([[NaN]])).toThrow(/MinMaxScaler: X contains NaN/);

@@ -13,7 +13,18 @@
 import * as np from "@sliderule/ndarray";
 import type { NDArray } from "@sliderule/ndarray";
 import { z } from "zod";
-import { arrayFromJSON, arrayToJSON, checkArray, checkEstimatorJSON, checkFitted, checkNFeatures, parseOptions, ValueError, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import {
+  arrayFromJSON,
+  arrayToJSON,
+  checkArray,
+  checkEstimatorJSON,
+  checkFitted,
+  checkNFeatures,
+  parseOptions,
+  ValueError,
+  type ArrayJSON,
+  type EstimatorJSON,
+} from "../base.js";
 
 const NAME = "MinMaxScaler";
 const OPTIONS = z.object({

@@ -41,7 +41,8 @@ function readColumns(X: unknown, fn: string): { n: number; columns: Category[][]
   else throw new ValueError(`${fn}: X must be an NDArray or an array of rows, got ${show(X)}`);
   const n = rows.length;
   if (n === 0) throw new ValueError(`${fn}: X has 0 samples; at least 1 required`);
-  if (!Array.isArray(rows[0])) throw new ValueError(`${fn}: X must be 2-D (an array of rows), got a row ${show(rows[0])}; reshape a single feature to [[x0], [x1], …]`);
+  if (!Array.isArray(rows[0]))
+    throw new ValueError(`${fn}: X must be 2-D (an array of rows), got a row ${show(rows[0])}; reshape a single feature to [[x0], [x1], …]`);
   const d = (rows[0] as unknown[]).length;
   if (d === 0) throw new ValueError(`${fn}: X has 0 features; at least 1 required`);
   const columns: Category[][] = Array.from({ length: d }, () => new Array<Category>(n));
@@ -99,7 +100,8 @@ export class OneHotEncoder {
         for (let j = 0; j < d; j++) {
           const known = new Set(cats[j]);
           const bad = columns[j].find((v) => !known.has(v));
-          if (bad !== undefined) throw new ValueError(`${NAME}: found unknown category ${show(bad)} in feature ${j} during fit; categories[${j}] is ${show(cats[j])}`);
+          if (bad !== undefined)
+            throw new ValueError(`${NAME}: found unknown category ${show(bad)} in feature ${j} during fit; categories[${j}] is ${show(cats[j])}`);
         }
       }
     }
@@ -126,7 +128,10 @@ export class OneHotEncoder {
       for (let i = 0; i < n; i++) {
         const m = map.get(columns[j][i]);
         if (m === undefined) {
-          if (this.options.handleUnknown === "error") throw new ValueError(`${NAME}: found unknown category ${show(columns[j][i])} in feature ${j} (row ${i}) during transform; known: ${show(cats[j])}; pass handleUnknown: "ignore" to encode it as all zeros`);
+          if (this.options.handleUnknown === "error")
+            throw new ValueError(
+              `${NAME}: found unknown category ${show(columns[j][i])} in feature ${j} (row ${i}) during transform; known: ${show(cats[j])}; pass handleUnknown: "ignore" to encode it as all zeros`,
+            );
           continue;
         }
         Z[i * width + offset + m] = 1;

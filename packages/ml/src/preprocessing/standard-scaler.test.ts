@@ -4,7 +4,16 @@ import { NotFittedError, ValueError } from "../base.js";
 import { StandardScaler } from "./standard-scaler.js";
 
 // X = np.round(np.random.RandomState(0).randn(8, 3) * [1, 10, 0.1] + [0, 5, -2], 3)
-const X = [[1.764, 9.002, -1.902], [2.241, 23.676, -2.098], [0.95, 3.486, -2.01], [0.411, 6.44, -1.855], [0.761, 6.217, -1.956], [0.334, 19.941, -2.021], [0.313, -3.541, -2.255], [0.654, 13.644, -2.074]];
+const X = [
+  [1.764, 9.002, -1.902],
+  [2.241, 23.676, -2.098],
+  [0.95, 3.486, -2.01],
+  [0.411, 6.44, -1.855],
+  [0.761, 6.217, -1.956],
+  [0.334, 19.941, -2.021],
+  [0.313, -3.541, -2.255],
+  [0.654, 13.644, -2.074],
+];
 
 const close = (a: ArrayLike<number>, b: ArrayLike<number>, rtol = 1e-12) => {
   expect(a.length).toBe(b.length);
@@ -32,7 +41,11 @@ describe("StandardScaler", () => {
   });
 
   it("gives a constant feature scale 1, and withMean/withStd false skip their step", () => {
-    const s = new StandardScaler().fit([[1, 4], [2, 4], [3, 4]]);
+    const s = new StandardScaler().fit([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+    ]);
     expect(Array.from(s.scale!.data)).toEqual([Math.sqrt(2 / 3), 1]);
     expect(s.transform([[2, 4]]).toArray()).toEqual([[0, 0]]);
     const noMean = new StandardScaler({ withMean: false }).fit([[1], [3]]);
@@ -66,6 +79,8 @@ describe("StandardScaler", () => {
     const t = StandardScaler.fromJSON(JSON.parse(JSON.stringify(s)));
     expect(Array.from(t.transform(X).data)).toEqual(Array.from(s.transform(X).data));
     expect(StandardScaler.fromJSON(JSON.parse(JSON.stringify(new StandardScaler({ withStd: false })))).options.withStd).toBe(false);
-    expect(() => StandardScaler.fromJSON({ estimator: "PCA", options: {}, state: null })).toThrow(/StandardScaler.fromJSON: expected the JSON of a StandardScaler/);
+    expect(() => StandardScaler.fromJSON({ estimator: "PCA", options: {}, state: null })).toThrow(
+      /StandardScaler.fromJSON: expected the JSON of a StandardScaler/,
+    );
   });
 });

@@ -16,7 +16,17 @@
 import * as np from "@sliderule/ndarray";
 import type { NDArray } from "@sliderule/ndarray";
 import { z } from "zod";
-import { arrayFromJSON, arrayToJSON, checkArray, checkEstimatorJSON, checkFitted, checkNFeatures, parseOptions, type ArrayJSON, type EstimatorJSON } from "../base.js";
+import {
+  arrayFromJSON,
+  arrayToJSON,
+  checkArray,
+  checkEstimatorJSON,
+  checkFitted,
+  checkNFeatures,
+  parseOptions,
+  type ArrayJSON,
+  type EstimatorJSON,
+} from "../base.js";
 
 const NAME = "StandardScaler";
 const OPTIONS = z.object({

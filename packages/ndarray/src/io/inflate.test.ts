@@ -7,7 +7,7 @@ import { fixture } from "./fixtures/expected.js";
 /** Inputs that exercise every block type and the length/distance ranges. */
 function samples(): [string, Uint8Array][] {
   let seed = 12345;
-  const random = (n: number) => Uint8Array.from({ length: n }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24));
+  const random = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
   const text = new TextEncoder().encode("the quick brown fox jumps over the lazy dog; ".repeat(400));
   const floats = new Uint8Array(new Float64Array(Array.from({ length: 5000 }, (_, i) => Math.sin(i / 50))).buffer);
   return [

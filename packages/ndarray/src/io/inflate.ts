@@ -31,7 +31,9 @@ const MAX_BITS = 15; // the longest code
 const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 /** Distance symbols 0…29: base distances and extra bits. */
-const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_BASE = [
+  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
+];
 const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 /** The order in which a dynamic block sends the code-length code's lengths (§3.2.7). */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
@@ -62,8 +64,7 @@ export function inflateRaw(input: Uint8Array, size: number, ctx = "inflate: "): 
     else if (type === 1) {
       const fixed = fixedCodes();
       codes(S, fixed.lengthCode, fixed.distCode);
-    }
-    else if (type === 2) dynamic(S);
+    } else if (type === 2) dynamic(S);
     else fail("block type 3 (reserved)");
   }
   if (S.outPos !== size) fail(`${S.outPos} bytes instead of the expected ${size}`);
@@ -168,7 +169,7 @@ function dynamic(S: Inflater): void {
   for (let i = 0; i < ncode; i++) codeLengths[CODE_LENGTH_ORDER[i]] = bits(S, 3);
   const lengthsCode = huffman(codeLengths, S.fail);
   const lengths = new Uint8Array(nlen + ndist);
-  for (let i = 0; i < nlen + ndist; ) {
+  for (let i = 0; i < nlen + ndist;) {
     const symbol = decode(S, lengthsCode);
     if (symbol < 16) {
       lengths[i++] = symbol; // a length of 0 … 15

@@ -113,11 +113,32 @@ describe("toNpy writes what NumPy writes", () => {
 
   it("round-trips every dtype, values and dtype exactly", () => {
     const cases: [DType, NDArray][] = [
-      ["float64", np.array([[0.1, -0, NaN], [Infinity, -Infinity, 5e-324]])],
-      ["float32", np.array([[1.5, -2.25, NaN], [Infinity, -0, 3.4028234663852886e38]], "float32")],
+      [
+        "float64",
+        np.array([
+          [0.1, -0, NaN],
+          [Infinity, -Infinity, 5e-324],
+        ]),
+      ],
+      [
+        "float32",
+        np.array(
+          [
+            [1.5, -2.25, NaN],
+            [Infinity, -0, 3.4028234663852886e38],
+          ],
+          "float32",
+        ),
+      ],
       ["int32", np.array([-2147483648, -1, 0, 2147483647], "int32")],
       ["bool", np.array([[true, false, true]])],
-      ["complex128", np.array([{ re: 1, im: -2 }, { re: NaN, im: Infinity }])],
+      [
+        "complex128",
+        np.array([
+          { re: 1, im: -2 },
+          { re: NaN, im: Infinity },
+        ]),
+      ],
     ];
     for (const [dtype, a] of cases) {
       const back = fromNpy(toNpy(a));
@@ -133,7 +154,19 @@ describe("toNpy writes what NumPy writes", () => {
   });
 
   it("accepts nested lists as np.save does, and never modifies its input", () => {
-    expect(toNpy([[1, 2], [3, 4]] as never)).toEqual(toNpy(np.array([[1, 2], [3, 4]])));
+    expect(
+      toNpy([
+        [1, 2],
+        [3, 4],
+      ] as never),
+    ).toEqual(
+      toNpy(
+        np.array([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    );
     const a = np.arange(6).reshape(2, 3).T;
     const before = a.toArray();
     toNpy(a);
@@ -154,7 +187,9 @@ describe("fromNpy's errors", () => {
   });
 
   it("a bad magic, version or preamble", () => {
-    expect(() => fromNpy(latin1("hello world, not numpy"))).toThrow(/fromNpy: not a \.npy file: expected the magic \\x93NUMPY, found bytes \[68 65 6c 6c 6f 20\]/);
+    expect(() => fromNpy(latin1("hello world, not numpy"))).toThrow(
+      /fromNpy: not a \.npy file: expected the magic \\x93NUMPY, found bytes \[68 65 6c 6c 6f 20\]/,
+    );
     expect(() => fromNpy(np.toNpz([np.zeros(1)]))).toThrow(/it is a ZIP archive: an \.npz\? use fromNpz/);
     expect(() => fromNpy(new Uint8Array(0))).toThrow(ValueError);
     const v4 = npy(good, new Uint8Array(96));
@@ -170,7 +205,10 @@ describe("fromNpy's errors", () => {
   it("headers that do not parse, or lack or mistype a key", () => {
     const cases: [string, RegExp][] = [
       ["{'descr': '<f8' 'fortran_order': False, 'shape': (3, 4), }", /does not parse: expected '}' at character/],
-      ["{'descr': __import__('os'), 'fortran_order': False, 'shape': (3, 4), }", /does not parse: expected a string, integer, True, False, None, tuple or list/],
+      [
+        "{'descr': __import__('os'), 'fortran_order': False, 'shape': (3, 4), }",
+        /does not parse: expected a string, integer, True, False, None, tuple or list/,
+      ],
       ["{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), } x", /unexpected text after the dict/],
       ["{'descr': '<f8', 'fortran_order': False, 'shape': (3), }", /one-element tuple needs a trailing comma/],
       ["{'descr': '<f8', 'fortran_order': False, 'shape': (3 4), }", /expected ',' or '\)'/],
@@ -211,7 +249,9 @@ describe("fromNpy's errors", () => {
       expect(e.message, name).toMatch(/^fromNpy: /);
       expect(e.message, name).toMatch(pattern);
     }
-    expect(() => fromNpy(npy("{'descr': '=f8', 'fortran_order': False, 'shape': (), }\n", new Uint8Array(8)))).toThrow(/unsupported dtype '=f8' \(byte order '='/);
+    expect(() => fromNpy(npy("{'descr': '=f8', 'fortran_order': False, 'shape': (), }\n", new Uint8Array(8)))).toThrow(
+      /unsupported dtype '=f8' \(byte order '='/,
+    );
     expect(() => fromNpy(npy("{'descr': '<M8[ns]', 'fortran_order': False, 'shape': (), }\n", new Uint8Array(8)))).toThrow(DTypeError);
     expect(() => fromNpy(npy("{'descr': '<f16', 'fortran_order': False, 'shape': (), }\n", new Uint8Array(16)))).toThrow(/'<f16' \(long double\)/);
   });
@@ -243,7 +283,10 @@ describe("fromNpy's errors", () => {
     const c = new Float32Array([1.5, -2, 0.25, 3]);
     const z = fromNpy(npy("{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }\n", new Uint8Array(c.buffer)));
     expect(z.dtype).toBe("complex128");
-    expect(z.toArray()).toEqual([{ re: 1.5, im: -2 }, { re: 0.25, im: 3 }]);
+    expect(z.toArray()).toEqual([
+      { re: 1.5, im: -2 },
+      { re: 0.25, im: 3 },
+    ]);
   });
 
   it("a version 3.0 header that is not utf-8", () => {

@@ -134,7 +134,9 @@ function elementType(descr: unknown, ctx: string): ElementType {
   const itemsize = Number(digits);
   const dtype = readDType(kind, itemsize);
   if (dtype === null) {
-    const name = UNSUPPORTED_KIND[kind] ?? (kind === "f" && itemsize === 2 ? "float16" : kind === "f" && itemsize > 8 ? "long double" : "not a numeric dtype Sliderule reads");
+    const name =
+      UNSUPPORTED_KIND[kind] ??
+      (kind === "f" && itemsize === 2 ? "float16" : kind === "f" && itemsize > 8 ? "long double" : "not a numeric dtype Sliderule reads");
     return unsupported(name);
   }
   // a one-byte type has no byte order; '=' means the writer's native order, which we cannot know
@@ -162,7 +164,8 @@ export function decodeNpy(bytes: Uint8Array, ctx: string): NDArray {
   if (bytes.length < 10) throw new ValueError(`${ctx}the file ends inside the .npy preamble (${bytes.length} bytes)`);
   const major = bytes[6];
   const minor = bytes[7];
-  if (!(major >= 1 && major <= 3 && minor === 0)) throw new ValueError(`${ctx}unsupported .npy format version ${major}.${minor}; NumPy writes 1.0, 2.0 and 3.0`);
+  if (!(major >= 1 && major <= 3 && minor === 0))
+    throw new ValueError(`${ctx}unsupported .npy format version ${major}.${minor}; NumPy writes 1.0, 2.0 and 3.0`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // --- header length: uint16 (1.0) or uint32 (2.0, 3.0), little-endian
   const lengthBytes = major === 1 ? 2 : 4;
@@ -200,10 +203,17 @@ export function decodeNpy(bytes: Uint8Array, ctx: string): NDArray {
   // Fortran order stores the transpose's C order: read it with the axes reversed, then transpose
   const stored = fortranOrder ? shape.slice().reverse() : shape;
   const out = allocate(type.dtype, size);
-  readElements(new DataView(bytes.buffer, bytes.byteOffset + dataStart, expected), type, size, out, (p) => {
-    const index = unravel(p, stored);
-    return pyTuple(fortranOrder ? index.reverse() : index);
-  }, ctx);
+  readElements(
+    new DataView(bytes.buffer, bytes.byteOffset + dataStart, expected),
+    type,
+    size,
+    out,
+    (p) => {
+      const index = unravel(p, stored);
+      return pyTuple(fortranOrder ? index.reverse() : index);
+    },
+    ctx,
+  );
   const a = new NDArray(out, stored, type.dtype);
   return fortranOrder ? a.transpose().copy() : a;
 }
@@ -304,7 +314,7 @@ export function encodeNpy(a: NDArray): Uint8Array {
   };
   let { lengthBytes, headerLength } = wrap(2);
   let major = 1;
-  if (headerLength > 0xffff) ({ lengthBytes, headerLength } = wrap(4), (major = 2));
+  if (headerLength > 0xffff) (({ lengthBytes, headerLength } = wrap(4)), (major = 2));
   const dataStart = 8 + lengthBytes + headerLength;
 
   const values = a.toTypedArray(); // C order (complex: interleaved re, im)

@@ -106,7 +106,9 @@ describe("fromNpz reads np.savez files", () => {
       }
       // every corruption is caught: by the deflate decoder, the size, or the CRC-32
       expect(error, `byte ${i}`).toBeInstanceOf(ValueError);
-      expect((error as Error).message, `byte ${i}`).toMatch(/^fromNpz: member 'x\.npy' (does not inflate to its 528 bytes: corrupt deflate data: |fails its CRC-32 check)/);
+      expect((error as Error).message, `byte ${i}`).toMatch(
+        /^fromNpz: member 'x\.npy' (does not inflate to its 528 bytes: corrupt deflate data: |fails its CRC-32 check)/,
+      );
     }
   });
 
@@ -134,7 +136,7 @@ describe("toNpz writes what np.load reads", () => {
       f: np.array([1.5, NaN], "float32"),
       s: np.array(2.5),
       empty: np.zeros([0, 3]),
-      "λ": np.ones([2]), // a utf-8 member name (flag bit 11)
+      λ: np.ones([2]), // a utf-8 member name (flag bit 11)
     };
     const z = fromNpz(toNpz(arrays));
     expect(Object.keys(z)).toEqual(Object.keys(arrays));
@@ -178,7 +180,9 @@ describe("fromNpz's errors", () => {
   it("a CRC-32 mismatch", () => {
     const bytes = toNpz({ a: np.arange(4) });
     bytes[35 + 130] ^= 1; // one bit of the data of a.npy (its header is 128 bytes)
-    expect(() => fromNpz(bytes)).toThrow(/^fromNpz: member 'a\.npy' fails its CRC-32 check: stored 0x[0-9a-f]{8}, computed 0x[0-9a-f]{8} \(the file is corrupt\)$/);
+    expect(() => fromNpz(bytes)).toThrow(
+      /^fromNpz: member 'a\.npy' fails its CRC-32 check: stored 0x[0-9a-f]{8}, computed 0x[0-9a-f]{8} \(the file is corrupt\)$/,
+    );
   });
 
   it("not a ZIP, truncated, or damaged", () => {
@@ -208,7 +212,9 @@ describe("fromNpz's errors", () => {
 
   it("the errors of fromNpy, naming the member", () => {
     const bad = toNpy(np.zeros(3)).subarray(0, 130);
-    expect(() => fromNpz(zip64Archive([{ name: "x.npy", data: bad }]))).toThrow(/^fromNpz: member 'x\.npy': expected 24 bytes of data for shape \(3,\) <f8, found 2$/);
+    expect(() => fromNpz(zip64Archive([{ name: "x.npy", data: bad }]))).toThrow(
+      /^fromNpz: member 'x\.npy': expected 24 bytes of data for shape \(3,\) <f8, found 2$/,
+    );
   });
 
   it("bad arguments to toNpz and fromNpz", () => {

@@ -65,7 +65,8 @@ export function encodeNpz(arrays: unknown, fn: string): Uint8Array {
   else if (isPlainObject(arrays)) entries = Object.entries(arrays);
   else throw new ValueError(`${fn}: arrays must be an object { name: NDArray } or a list of NDArrays, got ${describe(arrays)}`);
   const members = entries.map(([key, a]) => {
-    if (!(a instanceof NDArray)) throw new ValueError(`${fn}: arrays[${JSON.stringify(key)}] must be an NDArray (np.array(...) converts a list), got ${describe(a)}`);
+    if (!(a instanceof NDArray))
+      throw new ValueError(`${fn}: arrays[${JSON.stringify(key)}] must be an NDArray (np.array(...) converts a list), got ${describe(a)}`);
     if (key === "" || /[/\\]/.test(key)) throw new ValueError(`${fn}: array name ${describe(key)} must be non-empty, without '/' or '\\'`);
     return { name: `${key}.npy`, data: encodeNpy(a) };
   });
@@ -88,7 +89,9 @@ export function decodeNpz(bytes: Uint8Array, ctx: string, inflate: Inflate): Rec
         throw new ValueError(`${ctx}${where} does not inflate to its ${member.size} bytes: ${e instanceof Error ? e.message : String(e)}`);
       }
     } else {
-      throw new ValueError(`${ctx}${where} uses ZIP compression method ${member.method}; only 0 (stored, np.savez) and 8 (deflate, np.savez_compressed) are read`);
+      throw new ValueError(
+        `${ctx}${where} uses ZIP compression method ${member.method}; only 0 (stored, np.savez) and 8 (deflate, np.savez_compressed) are read`,
+      );
     }
     if (data.length !== member.size) throw new ValueError(`${ctx}${where} holds ${data.length} bytes, but the directory says ${member.size} (corrupt archive)`);
     const crc = crc32(data);

@@ -188,13 +188,13 @@ export function readZip(bytes: Uint8Array, ctx: string): ZipMember[] {
     const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength)); // utf-8 (flag 11) or ASCII
     if (flags & FLAG_ENCRYPTED) fail(`member '${name}' is encrypted`);
     // the zip64 extra field holds, in this order, the fields that overflowed
-    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength;) {
       const id = u16(e);
       const length = u16(e + 2);
       if (id === ZIP64_EXTRA) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = u64(q)), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(q)), (q += 8);
+        if (size === 0xffffffff) ((size = u64(q)), (q += 8));
+        if (compressedSize === 0xffffffff) ((compressedSize = u64(q)), (q += 8));
         if (localOffset === 0xffffffff) localOffset = u64(q);
       }
       e += 4 + length;

@@ -14,8 +14,23 @@ it.runIf(process.env.SLIDERULE_BACKEND !== undefined)("runs the path SLIDERULE_B
 });
 
 const product = (n: number): GemmArgs => ({
-  m: n, n, k: n, alpha: 1, A: new Float64Array(n * n).map((_, i) => (i % 7) - 3), aOff: 0, aRs: n, aCs: 1,
-  B: new Float64Array(n * n).map((_, i) => (i % 5) - 2), bOff: 0, bRs: n, bCs: 1, beta: 0, C: new Float64Array(n * n), cOff: 0, cRs: n, cCs: 1,
+  m: n,
+  n,
+  k: n,
+  alpha: 1,
+  A: new Float64Array(n * n).map((_, i) => (i % 7) - 3),
+  aOff: 0,
+  aRs: n,
+  aCs: 1,
+  B: new Float64Array(n * n).map((_, i) => (i % 5) - 2),
+  bOff: 0,
+  bRs: n,
+  bCs: 1,
+  beta: 0,
+  C: new Float64Array(n * n),
+  cOff: 0,
+  cRs: n,
+  cCs: 1,
 });
 
 describe("backend", () => {

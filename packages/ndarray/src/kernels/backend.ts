@@ -42,17 +42,46 @@ export const WASM_MIN_SIDE = 6;
 
 /** (func (result v128) (f64x2.add (i8x16.splat (i32.const 0)) (i8x16.splat (i32.const 0)))) */
 const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, // \0asm, version 1
-  1, 5, 1, 96, 0, 1, 123, // type: () -> v128
-  3, 2, 1, 0, // one function of type 0
-  10, 15, 1, 13, 0, 65, 0, 253, 15, 65, 0, 253, 15, 253, 240, 1, 11, // code: splat, splat, f64x2.add
+  0,
+  97,
+  115,
+  109,
+  1,
+  0,
+  0,
+  0, // \0asm, version 1
+  1,
+  5,
+  1,
+  96,
+  0,
+  1,
+  123, // type: () -> v128
+  3,
+  2,
+  1,
+  0, // one function of type 0
+  10,
+  15,
+  1,
+  13,
+  0,
+  65,
+  0,
+  253,
+  15,
+  65,
+  0,
+  253,
+  15,
+  253,
+  240,
+  1,
+  11, // code: splat, splat, f64x2.add
 ]);
 /** The same with three splats and f64x2.relaxed_madd (0xfd 0x107), the instruction the kernel uses. */
 const RELAXED_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0,
-  1, 5, 1, 96, 0, 1, 123,
-  3, 2, 1, 0,
-  10, 19, 1, 17, 0, 65, 0, 253, 15, 65, 0, 253, 15, 65, 0, 253, 15, 253, 135, 2, 11,
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 19, 1, 17, 0, 65, 0, 253, 15, 65, 0, 253, 15, 65, 0, 253, 15, 253, 135, 2, 11,
 ]);
 
 export interface EngineFeatures {
@@ -136,7 +165,9 @@ export function setBackend(name: BackendRequest): void {
   }
   if (name !== "auto" && !usable(name, false)) {
     const f = engineFeatures();
-    throw new ValueError(`setBackend: ${name} is not available in this engine (WebAssembly SIMD: ${f.simd ? "yes" : "no"}, relaxed SIMD: ${f.relaxedSimd ? "yes" : "no"})`);
+    throw new ValueError(
+      `setBackend: ${name} is not available in this engine (WebAssembly SIMD: ${f.simd ? "yes" : "no"}, relaxed SIMD: ${f.relaxedSimd ? "yes" : "no"})`,
+    );
   }
   if (liveResident > 0) throw new Error(`setBackend: ${liveResident} resident workspace(s) still in use; release them first`);
   requested = name;
@@ -230,6 +261,6 @@ function configText(): string {
     `  float32 sums:     float64 on every backend (one rounding of C to float32)`,
     `  wasm memory:      ${(mem / 2 ** 20).toFixed(1)} MiB`,
     `  wasm module:      ${wasmBytes("wasm-simd").length} bytes (simd), ${wasmBytes("wasm-relaxed-simd").length} bytes (relaxed-simd), built from kernels.as.ts`,
-    "  choose with:      setBackend(\"typescript\" | \"wasm-simd\" | \"wasm-relaxed-simd\" | \"auto\"), or SLIDERULE_BACKEND in Node",
+    '  choose with:      setBackend("typescript" | "wasm-simd" | "wasm-relaxed-simd" | "auto"), or SLIDERULE_BACKEND in Node',
   ].join("\n");
 }

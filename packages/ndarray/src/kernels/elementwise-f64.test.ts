@@ -40,9 +40,20 @@ it("runArithF64 declines operators without a dedicated loop", () => {
 
 describe.each(ops)("runArithBlockF64 %s", (_name, op, f) => {
   it.each(patterns)("row blocks with element strides (%i, %i) agree with the definition, for short and long rows", (sa, sb) => {
-    for (const [rows, n] of [[3, 1], [4, 7], [5, 10], [3, 15], [2, 16], [3, 21]] as const) {
+    for (const [rows, n] of [
+      [3, 1],
+      [4, 7],
+      [5, 10],
+      [3, 15],
+      [2, 16],
+      [3, 21],
+    ] as const) {
       // A advances a row at a time (ri = n or 0: a broadcast row), B likewise; O rows have a gap
-      for (const [ri, rj] of [[n, n], [0, n], [n, 0]]) {
+      for (const [ri, rj] of [
+        [n, n],
+        [0, n],
+        [n, 0],
+      ]) {
         const A = Float64Array.from({ length: rows * n + 4 }, (_, k) => Math.sin(k + 1) * 10 - 3);
         const B = Float64Array.from({ length: rows * n + 4 }, (_, k) => Math.cos(k + 2) * 7 + 0.5);
         const ro = n + 2;
@@ -75,7 +86,12 @@ const specials = [0, -0, 1, -1, 0.5, -2.5, 1e-310, 1e308, -1e308, Infinity, -Inf
 
 describe.each(unaryOps)("runUnaryF64 %s", (_name, op) => {
   it("agrees with its scalar definition at unit and general strides, special values included", () => {
-    for (const [sa, so] of [[1, 1], [2, 1], [1, 3], [-1, 1]]) {
+    for (const [sa, so] of [
+      [1, 1],
+      [2, 1],
+      [1, 3],
+      [-1, 1],
+    ]) {
       const n = specials.length + 9;
       const A = Float64Array.from({ length: 3 * n }, (_, k) => (k < specials.length ? specials[k] : Math.sin(k) * 10 ** ((k % 7) - 3)));
       const O = new Float64Array(3 * n + 4).fill(12345);

@@ -173,18 +173,51 @@ function add(O: F64, o: number, A: F64, i: number, sa: number, B: F64, j: number
   let k = 0;
   if (sa === 1 && sb === 1) {
     for (; k + 8 <= n; k += 8) {
-      const a0 = A[i + k], a1 = A[i + k + 1], a2 = A[i + k + 2], a3 = A[i + k + 3], a4 = A[i + k + 4], a5 = A[i + k + 5], a6 = A[i + k + 6], a7 = A[i + k + 7];
-      const b0 = B[j + k], b1 = B[j + k + 1], b2 = B[j + k + 2], b3 = B[j + k + 3], b4 = B[j + k + 4], b5 = B[j + k + 5], b6 = B[j + k + 6], b7 = B[j + k + 7];
-      O[o + k] = a0 + b0; O[o + k + 1] = a1 + b1; O[o + k + 2] = a2 + b2; O[o + k + 3] = a3 + b3;
-      O[o + k + 4] = a4 + b4; O[o + k + 5] = a5 + b5; O[o + k + 6] = a6 + b6; O[o + k + 7] = a7 + b7;
+      const a0 = A[i + k],
+        a1 = A[i + k + 1],
+        a2 = A[i + k + 2],
+        a3 = A[i + k + 3],
+        a4 = A[i + k + 4],
+        a5 = A[i + k + 5],
+        a6 = A[i + k + 6],
+        a7 = A[i + k + 7];
+      const b0 = B[j + k],
+        b1 = B[j + k + 1],
+        b2 = B[j + k + 2],
+        b3 = B[j + k + 3],
+        b4 = B[j + k + 4],
+        b5 = B[j + k + 5],
+        b6 = B[j + k + 6],
+        b7 = B[j + k + 7];
+      O[o + k] = a0 + b0;
+      O[o + k + 1] = a1 + b1;
+      O[o + k + 2] = a2 + b2;
+      O[o + k + 3] = a3 + b3;
+      O[o + k + 4] = a4 + b4;
+      O[o + k + 5] = a5 + b5;
+      O[o + k + 6] = a6 + b6;
+      O[o + k + 7] = a7 + b7;
     }
     for (; k < n; k++) O[o + k] = A[i + k] + B[j + k];
   } else if (sa === 1) {
     const y = B[j];
     for (; k + 8 <= n; k += 8) {
-      const a0 = A[i + k], a1 = A[i + k + 1], a2 = A[i + k + 2], a3 = A[i + k + 3], a4 = A[i + k + 4], a5 = A[i + k + 5], a6 = A[i + k + 6], a7 = A[i + k + 7];
-      O[o + k] = a0 + y; O[o + k + 1] = a1 + y; O[o + k + 2] = a2 + y; O[o + k + 3] = a3 + y;
-      O[o + k + 4] = a4 + y; O[o + k + 5] = a5 + y; O[o + k + 6] = a6 + y; O[o + k + 7] = a7 + y;
+      const a0 = A[i + k],
+        a1 = A[i + k + 1],
+        a2 = A[i + k + 2],
+        a3 = A[i + k + 3],
+        a4 = A[i + k + 4],
+        a5 = A[i + k + 5],
+        a6 = A[i + k + 6],
+        a7 = A[i + k + 7];
+      O[o + k] = a0 + y;
+      O[o + k + 1] = a1 + y;
+      O[o + k + 2] = a2 + y;
+      O[o + k + 3] = a3 + y;
+      O[o + k + 4] = a4 + y;
+      O[o + k + 5] = a5 + y;
+      O[o + k + 6] = a6 + y;
+      O[o + k + 7] = a7 + y;
     }
     for (; k < n; k++) O[o + k] = A[i + k] + y;
   } else {
@@ -196,18 +229,51 @@ function multiply(O: F64, o: number, A: F64, i: number, sa: number, B: F64, j: n
   let k = 0;
   if (sa === 1 && sb === 1) {
     for (; k + 8 <= n; k += 8) {
-      const a0 = A[i + k], a1 = A[i + k + 1], a2 = A[i + k + 2], a3 = A[i + k + 3], a4 = A[i + k + 4], a5 = A[i + k + 5], a6 = A[i + k + 6], a7 = A[i + k + 7];
-      const b0 = B[j + k], b1 = B[j + k + 1], b2 = B[j + k + 2], b3 = B[j + k + 3], b4 = B[j + k + 4], b5 = B[j + k + 5], b6 = B[j + k + 6], b7 = B[j + k + 7];
-      O[o + k] = a0 * b0; O[o + k + 1] = a1 * b1; O[o + k + 2] = a2 * b2; O[o + k + 3] = a3 * b3;
-      O[o + k + 4] = a4 * b4; O[o + k + 5] = a5 * b5; O[o + k + 6] = a6 * b6; O[o + k + 7] = a7 * b7;
+      const a0 = A[i + k],
+        a1 = A[i + k + 1],
+        a2 = A[i + k + 2],
+        a3 = A[i + k + 3],
+        a4 = A[i + k + 4],
+        a5 = A[i + k + 5],
+        a6 = A[i + k + 6],
+        a7 = A[i + k + 7];
+      const b0 = B[j + k],
+        b1 = B[j + k + 1],
+        b2 = B[j + k + 2],
+        b3 = B[j + k + 3],
+        b4 = B[j + k + 4],
+        b5 = B[j + k + 5],
+        b6 = B[j + k + 6],
+        b7 = B[j + k + 7];
+      O[o + k] = a0 * b0;
+      O[o + k + 1] = a1 * b1;
+      O[o + k + 2] = a2 * b2;
+      O[o + k + 3] = a3 * b3;
+      O[o + k + 4] = a4 * b4;
+      O[o + k + 5] = a5 * b5;
+      O[o + k + 6] = a6 * b6;
+      O[o + k + 7] = a7 * b7;
     }
     for (; k < n; k++) O[o + k] = A[i + k] * B[j + k];
   } else if (sa === 1) {
     const y = B[j];
     for (; k + 8 <= n; k += 8) {
-      const a0 = A[i + k], a1 = A[i + k + 1], a2 = A[i + k + 2], a3 = A[i + k + 3], a4 = A[i + k + 4], a5 = A[i + k + 5], a6 = A[i + k + 6], a7 = A[i + k + 7];
-      O[o + k] = a0 * y; O[o + k + 1] = a1 * y; O[o + k + 2] = a2 * y; O[o + k + 3] = a3 * y;
-      O[o + k + 4] = a4 * y; O[o + k + 5] = a5 * y; O[o + k + 6] = a6 * y; O[o + k + 7] = a7 * y;
+      const a0 = A[i + k],
+        a1 = A[i + k + 1],
+        a2 = A[i + k + 2],
+        a3 = A[i + k + 3],
+        a4 = A[i + k + 4],
+        a5 = A[i + k + 5],
+        a6 = A[i + k + 6],
+        a7 = A[i + k + 7];
+      O[o + k] = a0 * y;
+      O[o + k + 1] = a1 * y;
+      O[o + k + 2] = a2 * y;
+      O[o + k + 3] = a3 * y;
+      O[o + k + 4] = a4 * y;
+      O[o + k + 5] = a5 * y;
+      O[o + k + 6] = a6 * y;
+      O[o + k + 7] = a7 * y;
     }
     for (; k < n; k++) O[o + k] = A[i + k] * y;
   } else {
@@ -219,26 +285,72 @@ function subtract(O: F64, o: number, A: F64, i: number, sa: number, B: F64, j: n
   let k = 0;
   if (sa === 1 && sb === 1) {
     for (; k + 8 <= n; k += 8) {
-      const a0 = A[i + k], a1 = A[i + k + 1], a2 = A[i + k + 2], a3 = A[i + k + 3], a4 = A[i + k + 4], a5 = A[i + k + 5], a6 = A[i + k + 6], a7 = A[i + k + 7];
-      const b0 = B[j + k], b1 = B[j + k + 1], b2 = B[j + k + 2], b3 = B[j + k + 3], b4 = B[j + k + 4], b5 = B[j + k + 5], b6 = B[j + k + 6], b7 = B[j + k + 7];
-      O[o + k] = a0 - b0; O[o + k + 1] = a1 - b1; O[o + k + 2] = a2 - b2; O[o + k + 3] = a3 - b3;
-      O[o + k + 4] = a4 - b4; O[o + k + 5] = a5 - b5; O[o + k + 6] = a6 - b6; O[o + k + 7] = a7 - b7;
+      const a0 = A[i + k],
+        a1 = A[i + k + 1],
+        a2 = A[i + k + 2],
+        a3 = A[i + k + 3],
+        a4 = A[i + k + 4],
+        a5 = A[i + k + 5],
+        a6 = A[i + k + 6],
+        a7 = A[i + k + 7];
+      const b0 = B[j + k],
+        b1 = B[j + k + 1],
+        b2 = B[j + k + 2],
+        b3 = B[j + k + 3],
+        b4 = B[j + k + 4],
+        b5 = B[j + k + 5],
+        b6 = B[j + k + 6],
+        b7 = B[j + k + 7];
+      O[o + k] = a0 - b0;
+      O[o + k + 1] = a1 - b1;
+      O[o + k + 2] = a2 - b2;
+      O[o + k + 3] = a3 - b3;
+      O[o + k + 4] = a4 - b4;
+      O[o + k + 5] = a5 - b5;
+      O[o + k + 6] = a6 - b6;
+      O[o + k + 7] = a7 - b7;
     }
     for (; k < n; k++) O[o + k] = A[i + k] - B[j + k];
   } else if (sa === 1) {
     const y = B[j];
     for (; k + 8 <= n; k += 8) {
-      const a0 = A[i + k], a1 = A[i + k + 1], a2 = A[i + k + 2], a3 = A[i + k + 3], a4 = A[i + k + 4], a5 = A[i + k + 5], a6 = A[i + k + 6], a7 = A[i + k + 7];
-      O[o + k] = a0 - y; O[o + k + 1] = a1 - y; O[o + k + 2] = a2 - y; O[o + k + 3] = a3 - y;
-      O[o + k + 4] = a4 - y; O[o + k + 5] = a5 - y; O[o + k + 6] = a6 - y; O[o + k + 7] = a7 - y;
+      const a0 = A[i + k],
+        a1 = A[i + k + 1],
+        a2 = A[i + k + 2],
+        a3 = A[i + k + 3],
+        a4 = A[i + k + 4],
+        a5 = A[i + k + 5],
+        a6 = A[i + k + 6],
+        a7 = A[i + k + 7];
+      O[o + k] = a0 - y;
+      O[o + k + 1] = a1 - y;
+      O[o + k + 2] = a2 - y;
+      O[o + k + 3] = a3 - y;
+      O[o + k + 4] = a4 - y;
+      O[o + k + 5] = a5 - y;
+      O[o + k + 6] = a6 - y;
+      O[o + k + 7] = a7 - y;
     }
     for (; k < n; k++) O[o + k] = A[i + k] - y;
   } else {
     const x = A[i];
     for (; k + 8 <= n; k += 8) {
-      const b0 = B[j + k], b1 = B[j + k + 1], b2 = B[j + k + 2], b3 = B[j + k + 3], b4 = B[j + k + 4], b5 = B[j + k + 5], b6 = B[j + k + 6], b7 = B[j + k + 7];
-      O[o + k] = x - b0; O[o + k + 1] = x - b1; O[o + k + 2] = x - b2; O[o + k + 3] = x - b3;
-      O[o + k + 4] = x - b4; O[o + k + 5] = x - b5; O[o + k + 6] = x - b6; O[o + k + 7] = x - b7;
+      const b0 = B[j + k],
+        b1 = B[j + k + 1],
+        b2 = B[j + k + 2],
+        b3 = B[j + k + 3],
+        b4 = B[j + k + 4],
+        b5 = B[j + k + 5],
+        b6 = B[j + k + 6],
+        b7 = B[j + k + 7];
+      O[o + k] = x - b0;
+      O[o + k + 1] = x - b1;
+      O[o + k + 2] = x - b2;
+      O[o + k + 3] = x - b3;
+      O[o + k + 4] = x - b4;
+      O[o + k + 5] = x - b5;
+      O[o + k + 6] = x - b6;
+      O[o + k + 7] = x - b7;
     }
     for (; k < n; k++) O[o + k] = x - B[j + k];
   }
@@ -248,27 +360,73 @@ function divide(O: F64, o: number, A: F64, i: number, sa: number, B: F64, j: num
   let k = 0;
   if (sa === 1 && sb === 1) {
     for (; k + 8 <= n; k += 8) {
-      const a0 = A[i + k], a1 = A[i + k + 1], a2 = A[i + k + 2], a3 = A[i + k + 3], a4 = A[i + k + 4], a5 = A[i + k + 5], a6 = A[i + k + 6], a7 = A[i + k + 7];
-      const b0 = B[j + k], b1 = B[j + k + 1], b2 = B[j + k + 2], b3 = B[j + k + 3], b4 = B[j + k + 4], b5 = B[j + k + 5], b6 = B[j + k + 6], b7 = B[j + k + 7];
-      O[o + k] = a0 / b0; O[o + k + 1] = a1 / b1; O[o + k + 2] = a2 / b2; O[o + k + 3] = a3 / b3;
-      O[o + k + 4] = a4 / b4; O[o + k + 5] = a5 / b5; O[o + k + 6] = a6 / b6; O[o + k + 7] = a7 / b7;
+      const a0 = A[i + k],
+        a1 = A[i + k + 1],
+        a2 = A[i + k + 2],
+        a3 = A[i + k + 3],
+        a4 = A[i + k + 4],
+        a5 = A[i + k + 5],
+        a6 = A[i + k + 6],
+        a7 = A[i + k + 7];
+      const b0 = B[j + k],
+        b1 = B[j + k + 1],
+        b2 = B[j + k + 2],
+        b3 = B[j + k + 3],
+        b4 = B[j + k + 4],
+        b5 = B[j + k + 5],
+        b6 = B[j + k + 6],
+        b7 = B[j + k + 7];
+      O[o + k] = a0 / b0;
+      O[o + k + 1] = a1 / b1;
+      O[o + k + 2] = a2 / b2;
+      O[o + k + 3] = a3 / b3;
+      O[o + k + 4] = a4 / b4;
+      O[o + k + 5] = a5 / b5;
+      O[o + k + 6] = a6 / b6;
+      O[o + k + 7] = a7 / b7;
     }
     for (; k < n; k++) O[o + k] = A[i + k] / B[j + k];
   } else if (sa === 1) {
     // x / y, not x · (1/y): the reciprocal would round twice
     const y = B[j];
     for (; k + 8 <= n; k += 8) {
-      const a0 = A[i + k], a1 = A[i + k + 1], a2 = A[i + k + 2], a3 = A[i + k + 3], a4 = A[i + k + 4], a5 = A[i + k + 5], a6 = A[i + k + 6], a7 = A[i + k + 7];
-      O[o + k] = a0 / y; O[o + k + 1] = a1 / y; O[o + k + 2] = a2 / y; O[o + k + 3] = a3 / y;
-      O[o + k + 4] = a4 / y; O[o + k + 5] = a5 / y; O[o + k + 6] = a6 / y; O[o + k + 7] = a7 / y;
+      const a0 = A[i + k],
+        a1 = A[i + k + 1],
+        a2 = A[i + k + 2],
+        a3 = A[i + k + 3],
+        a4 = A[i + k + 4],
+        a5 = A[i + k + 5],
+        a6 = A[i + k + 6],
+        a7 = A[i + k + 7];
+      O[o + k] = a0 / y;
+      O[o + k + 1] = a1 / y;
+      O[o + k + 2] = a2 / y;
+      O[o + k + 3] = a3 / y;
+      O[o + k + 4] = a4 / y;
+      O[o + k + 5] = a5 / y;
+      O[o + k + 6] = a6 / y;
+      O[o + k + 7] = a7 / y;
     }
     for (; k < n; k++) O[o + k] = A[i + k] / y;
   } else {
     const x = A[i];
     for (; k + 8 <= n; k += 8) {
-      const b0 = B[j + k], b1 = B[j + k + 1], b2 = B[j + k + 2], b3 = B[j + k + 3], b4 = B[j + k + 4], b5 = B[j + k + 5], b6 = B[j + k + 6], b7 = B[j + k + 7];
-      O[o + k] = x / b0; O[o + k + 1] = x / b1; O[o + k + 2] = x / b2; O[o + k + 3] = x / b3;
-      O[o + k + 4] = x / b4; O[o + k + 5] = x / b5; O[o + k + 6] = x / b6; O[o + k + 7] = x / b7;
+      const b0 = B[j + k],
+        b1 = B[j + k + 1],
+        b2 = B[j + k + 2],
+        b3 = B[j + k + 3],
+        b4 = B[j + k + 4],
+        b5 = B[j + k + 5],
+        b6 = B[j + k + 6],
+        b7 = B[j + k + 7];
+      O[o + k] = x / b0;
+      O[o + k + 1] = x / b1;
+      O[o + k + 2] = x / b2;
+      O[o + k + 3] = x / b3;
+      O[o + k + 4] = x / b4;
+      O[o + k + 5] = x / b5;
+      O[o + k + 6] = x / b6;
+      O[o + k + 7] = x / b7;
     }
     for (; k < n; k++) O[o + k] = x / B[j + k];
   }

@@ -7,7 +7,6 @@ export const enum Op {
   Divide = 4,
 }
 
-
 /**
  * The unary operators that have dedicated float64 loops (elementwise-f64.ts). Each is exactly
  * its scalar definition, so the fast loop and the generic one agree bit for bit:

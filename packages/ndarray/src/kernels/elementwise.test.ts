@@ -138,7 +138,14 @@ describe.each(BINARY_KERNELS)("%s", (_name, kernel) => {
     const b = new Float64Array([10, 20, 30]);
     const run = (sa: number[], sb: number[], bo = 0) => {
       const out = new Float64Array(6);
-      kernel([2, 3], { data: a, dtype: "float64", strides: sa, offset: 0 }, { data: b, dtype: "float64", strides: sb, offset: bo }, { data: out, dtype: "float64", strides: [3, 1], offset: 0 }, Op.Subtract, (x, y) => x - y);
+      kernel(
+        [2, 3],
+        { data: a, dtype: "float64", strides: sa, offset: 0 },
+        { data: b, dtype: "float64", strides: sb, offset: bo },
+        { data: out, dtype: "float64", strides: [3, 1], offset: 0 },
+        Op.Subtract,
+        (x, y) => x - y,
+      );
       return Array.from(out);
     };
     expect(run([3, 1], [0, 1])).toEqual([-9, -18, -27, -6, -15, -24]); // row broadcast: unit strides
@@ -150,10 +157,24 @@ describe.each(BINARY_KERNELS)("%s", (_name, kernel) => {
 
   it("handles 0-d and zero-size shapes", () => {
     const out = new Float64Array([SENTINEL, SENTINEL]);
-    kernel([], { data: new Float64Array([2]), dtype: "float64", strides: [], offset: 0 }, { data: new Float64Array([0, 5]), dtype: "float64", strides: [], offset: 1 }, { data: out, dtype: "float64", strides: [], offset: 1 }, Op.Multiply, (x, y) => x * y);
+    kernel(
+      [],
+      { data: new Float64Array([2]), dtype: "float64", strides: [], offset: 0 },
+      { data: new Float64Array([0, 5]), dtype: "float64", strides: [], offset: 1 },
+      { data: out, dtype: "float64", strides: [], offset: 1 },
+      Op.Multiply,
+      (x, y) => x * y,
+    );
     expect(Array.from(out)).toEqual([SENTINEL, 10]);
     const none = new Float64Array([SENTINEL]);
-    kernel([2, 0, 3], { data: new Float64Array(1), dtype: "float64", strides: [0, 0, 0], offset: 0 }, { data: new Float64Array(1), dtype: "float64", strides: [0, 0, 0], offset: 0 }, { data: none, dtype: "float64", strides: [0, 3, 1], offset: 0 }, Op.Add, (x, y) => x + y);
+    kernel(
+      [2, 0, 3],
+      { data: new Float64Array(1), dtype: "float64", strides: [0, 0, 0], offset: 0 },
+      { data: new Float64Array(1), dtype: "float64", strides: [0, 0, 0], offset: 0 },
+      { data: none, dtype: "float64", strides: [0, 3, 1], offset: 0 },
+      Op.Add,
+      (x, y) => x + y,
+    );
     expect(none[0]).toBe(SENTINEL);
   });
 });
@@ -197,9 +218,19 @@ describe.each(UNARY_KERNELS)("%s", (_name, kernel) => {
 
   it("handles 0-d and zero-size shapes", () => {
     const out = new Float64Array([SENTINEL]);
-    kernel([], { data: new Float64Array([0, 9]), dtype: "float64", strides: [], offset: 1 }, { data: out, dtype: "float64", strides: [], offset: 0 }, Math.sqrt);
+    kernel(
+      [],
+      { data: new Float64Array([0, 9]), dtype: "float64", strides: [], offset: 1 },
+      { data: out, dtype: "float64", strides: [], offset: 0 },
+      Math.sqrt,
+    );
     expect(out[0]).toBe(3);
-    kernel([0, 4], { data: new Float64Array(0), dtype: "float64", strides: [4, 1], offset: 0 }, { data: out, dtype: "float64", strides: [4, 1], offset: 0 }, Math.sqrt);
+    kernel(
+      [0, 4],
+      { data: new Float64Array(0), dtype: "float64", strides: [4, 1], offset: 0 },
+      { data: out, dtype: "float64", strides: [4, 1], offset: 0 },
+      Math.sqrt,
+    );
     expect(out[0]).toBe(3);
   });
 });
@@ -318,7 +349,14 @@ describe("mapUnary with a dedicated float64 operator (UnaryOp) = mapUnaryReferen
     const x = Float64Array.from({ length: 21 }, (_, k) => Math.sin(k) * 4);
     const run = (kernel: typeof mapBinary) => {
       const out = new Float64Array(7 * 7 * 3);
-      kernel([7, 7, 3], { data: x, dtype: "float64", strides: [3, 0, 1], offset: 0 }, { data: x, dtype: "float64", strides: [0, 3, 1], offset: 0 }, { data: out, dtype: "float64", strides: [21, 3, 1], offset: 0 }, Op.Subtract, (p, q) => p - q);
+      kernel(
+        [7, 7, 3],
+        { data: x, dtype: "float64", strides: [3, 0, 1], offset: 0 },
+        { data: x, dtype: "float64", strides: [0, 3, 1], offset: 0 },
+        { data: out, dtype: "float64", strides: [21, 3, 1], offset: 0 },
+        Op.Subtract,
+        (p, q) => p - q,
+      );
       return Array.from(out);
     };
     expect(run(mapBinary)).toEqual(run(mapBinaryReference));

@@ -64,11 +64,15 @@ export function checkGemmArgs(args: GemmArgs): void {
     throw new Error(`internal: gemm: sizes must be non-negative integers, got m=${m}, n=${n}, k=${k}`);
   }
   const f64 = A instanceof Float64Array;
-  if (!(f64 || A instanceof Float32Array) || (B instanceof Float64Array) !== f64 || (C instanceof Float64Array) !== f64 ||
-      !(B instanceof Float64Array || B instanceof Float32Array) || !(C instanceof Float64Array || C instanceof Float32Array)) {
+  if (
+    !(f64 || A instanceof Float32Array) ||
+    B instanceof Float64Array !== f64 ||
+    C instanceof Float64Array !== f64 ||
+    !(B instanceof Float64Array || B instanceof Float32Array) ||
+    !(C instanceof Float64Array || C instanceof Float32Array)
+  ) {
     throw new Error(
-      `internal: gemm: A, B, C must be all Float64Array or all Float32Array, got ` +
-        `${A.constructor.name}, ${B.constructor.name}, ${C.constructor.name}`,
+      `internal: gemm: A, B, C must be all Float64Array or all Float32Array, got ` + `${A.constructor.name}, ${B.constructor.name}, ${C.constructor.name}`,
     );
   }
   checkSpan("C", C.length, m, n, args.cOff, args.cRs, args.cCs);
@@ -85,8 +89,7 @@ function checkSpan(name: string, length: number, rows: number, cols: number, off
   const hi = off + Math.max(0, (rows - 1) * rs) + Math.max(0, (cols - 1) * cs);
   if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && hi < length)) {
     throw new Error(
-      `internal: gemm: ${name} (${rows}, ${cols}) with offset ${off}, strides (${rs}, ${cs}) ` +
-        `spans [${lo}, ${hi}] outside a buffer of length ${length}`,
+      `internal: gemm: ${name} (${rows}, ${cols}) with offset ${off}, strides (${rs}, ${cs}) ` + `spans [${lo}, ${hi}] outside a buffer of length ${length}`,
     );
   }
 }

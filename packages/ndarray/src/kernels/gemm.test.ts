@@ -97,10 +97,23 @@ function build(c: Case): { args: GemmArgs; A: Operand; B: Operand; C: Operand; C
   const C = operand(c.Ctor, c.m, c.n, { ...c.layouts[2], broadcast: false }, value);
   if (c.beta === 0) for (let i = 0; i < c.m; i++) for (let j = 0; j < c.n; j++) C.buf[C.off + i * C.rs + j * C.cs] = NaN;
   const args: GemmArgs = {
-    m: c.m, n: c.n, k: c.k, alpha: c.alpha,
-    A: A.buf, aOff: A.off, aRs: A.rs, aCs: A.cs,
-    B: B.buf, bOff: B.off, bRs: B.rs, bCs: B.cs,
-    beta: c.beta, C: C.buf, cOff: C.off, cRs: C.rs, cCs: C.cs,
+    m: c.m,
+    n: c.n,
+    k: c.k,
+    alpha: c.alpha,
+    A: A.buf,
+    aOff: A.off,
+    aRs: A.rs,
+    aCs: A.cs,
+    B: B.buf,
+    bOff: B.off,
+    bRs: B.rs,
+    bCs: B.cs,
+    beta: c.beta,
+    C: C.buf,
+    cOff: C.off,
+    cRs: C.rs,
+    cCs: C.cs,
   };
   return { args, A, B, C, C0: C.buf.slice() };
 }
@@ -185,8 +198,15 @@ for (const f of flavours) {
 }
 
 const base = (over: Partial<Case>): Case => ({
-  Ctor: Float64Array, m: 5, n: 6, k: 7, alpha: 1, beta: 0,
-  layouts: [CONTIGUOUS, CONTIGUOUS, CONTIGUOUS], seed: 1, ...over,
+  Ctor: Float64Array,
+  m: 5,
+  n: 6,
+  k: 7,
+  alpha: 1,
+  beta: 0,
+  layouts: [CONTIGUOUS, CONTIGUOUS, CONTIGUOUS],
+  seed: 1,
+  ...over,
 });
 
 describe.each(variants)("gemm (%s)", (_name, kernel, kc) => {
@@ -207,8 +227,19 @@ describe.each(variants)("gemm (%s)", (_name, kernel, kc) => {
   it("matches the oracle on shapes 1..70, including 1 and non-multiples of every block size", () => {
     const r = rng(7);
     const shapes: [number, number, number][] = [
-      [1, 1, 1], [1, 70, 33], [70, 1, 33], [33, 70, 1], [2, 3, 4], [4, 4, 4], [5, 5, 5], [8, 8, 8],
-      [9, 13, 17], [16, 16, 16], [17, 15, 31], [64, 64, 64], [65, 63, 67],
+      [1, 1, 1],
+      [1, 70, 33],
+      [70, 1, 33],
+      [33, 70, 1],
+      [2, 3, 4],
+      [4, 4, 4],
+      [5, 5, 5],
+      [8, 8, 8],
+      [9, 13, 17],
+      [16, 16, 16],
+      [17, 15, 31],
+      [64, 64, 64],
+      [65, 63, 67],
     ];
     for (let t = 0; t < 30; t++) shapes.push([1 + Math.floor(70 * r()), 1 + Math.floor(70 * r()), 1 + Math.floor(70 * r())]);
     for (const [m, n, k] of shapes) run({ m, n, k, seed: m * 10000 + n * 100 + k });
@@ -238,9 +269,14 @@ describe.each(variants)("gemm (%s)", (_name, kernel, kc) => {
     const reversed: Layout = { ...CONTIGUOUS, reverse: true, offset: 2 };
     const broadcast: Layout = { ...CONTIGUOUS, broadcast: true, offset: 1 };
     const layouts: [Layout, Layout, Layout][] = [
-      [T, CONTIGUOUS, CONTIGUOUS], [CONTIGUOUS, T, CONTIGUOUS], [T, T, T],
-      [padded, padded, padded], [reversed, T, padded], [broadcast, reversed, T],
-      [CONTIGUOUS, broadcast, reversed], [{ ...T, pad: 2, step: 3, offset: 4 }, padded, { ...T, pad: 1, offset: 3 }],
+      [T, CONTIGUOUS, CONTIGUOUS],
+      [CONTIGUOUS, T, CONTIGUOUS],
+      [T, T, T],
+      [padded, padded, padded],
+      [reversed, T, padded],
+      [broadcast, reversed, T],
+      [CONTIGUOUS, broadcast, reversed],
+      [{ ...T, pad: 2, step: 3, offset: 4 }, padded, { ...T, pad: 1, offset: 3 }],
     ];
     for (const [t, l] of layouts.entries()) {
       run({ m: 23, n: 19, k: 21, layouts: l, beta: t % 2 === 0 ? 0 : 0.5, seed: 100 + t });
@@ -249,7 +285,13 @@ describe.each(variants)("gemm (%s)", (_name, kernel, kc) => {
   });
 
   it("computes float32 in float32 buffers within float32 tolerance", () => {
-    for (const [m, n, k] of [[1, 1, 1], [7, 9, 11], [33, 31, 29], [70, 65, 69], [3, 5, 600]] as const) {
+    for (const [m, n, k] of [
+      [1, 1, 1],
+      [7, 9, 11],
+      [33, 31, 29],
+      [70, 65, 69],
+      [3, 5, 600],
+    ] as const) {
       run({ Ctor: Float32Array, m, n, k, beta: 0, seed: m + n + k });
       run({ Ctor: Float32Array, m, n, k, alpha: 0.75, beta: -0.5, layouts: [{ ...CONTIGUOUS, transposed: true }, CONTIGUOUS, CONTIGUOUS], seed: 9 });
     }
@@ -308,7 +350,12 @@ describe("gemm (blocked) against gemmReference", () => {
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         (m, n, k, transA, transB, seed) => {
           const c = base({
-            m, n, k, alpha: 1.5, beta: 0.5, seed,
+            m,
+            n,
+            k,
+            alpha: 1.5,
+            beta: 0.5,
+            seed,
             layouts: [{ ...CONTIGUOUS, transposed: transA }, { ...CONTIGUOUS, transposed: transB }, CONTIGUOUS],
           });
           const ref = build(c);
@@ -330,7 +377,12 @@ describe("gemm (blocked) against gemmReference", () => {
   });
 
   it("reuses its scratch: a large call then smaller ones give fresh results", () => {
-    for (const [m, n, k] of [[200, 210, 220], [66, 67, 68], [130, 5, 700], [66, 67, 68]] as const) {
+    for (const [m, n, k] of [
+      [200, 210, 220],
+      [66, 67, 68],
+      [130, 5, 700],
+      [66, 67, 68],
+    ] as const) {
       check((a) => gemm(a, { smallWork: 0 }), base({ m, n, k, seed: m }), Math.ceil(k / GEMM_DEFAULTS.kc));
     }
   });

@@ -196,47 +196,107 @@ function gemmSmallUnchecked(args: GemmArgs): void {
 /** C[i:i+4, j:j+4] := alpha·A[i:i+4, :]·B[:, j:j+4] + beta·C[…], unpacked. */
 function smallTile4x4(args: GemmArgs, i: number, j: number): void {
   const { k, A, aRs, aCs, B, bRs, bCs } = args;
-  let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
-  let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-  let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
-  let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+  let c00 = 0,
+    c01 = 0,
+    c02 = 0,
+    c03 = 0;
+  let c10 = 0,
+    c11 = 0,
+    c12 = 0,
+    c13 = 0;
+  let c20 = 0,
+    c21 = 0,
+    c22 = 0,
+    c23 = 0;
+  let c30 = 0,
+    c31 = 0,
+    c32 = 0,
+    c33 = 0;
   for (let p = 0, a = args.aOff + i * aRs, b = args.bOff + j * bCs; p < k; p++, a += aCs, b += bRs) {
     // A[i:i+4, p] and B[p, j:j+4]
-    const a0 = A[a], a1 = A[a + aRs], a2 = A[a + 2 * aRs], a3 = A[a + 3 * aRs];
-    const b0 = B[b], b1 = B[b + bCs], b2 = B[b + 2 * bCs], b3 = B[b + 3 * bCs];
-    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+    const a0 = A[a],
+      a1 = A[a + aRs],
+      a2 = A[a + 2 * aRs],
+      a3 = A[a + 3 * aRs];
+    const b0 = B[b],
+      b1 = B[b + bCs],
+      b2 = B[b + 2 * bCs],
+      b3 = B[b + 3 * bCs];
+    c00 += a0 * b0;
+    c01 += a0 * b1;
+    c02 += a0 * b2;
+    c03 += a0 * b3;
+    c10 += a1 * b0;
+    c11 += a1 * b1;
+    c12 += a1 * b2;
+    c13 += a1 * b3;
+    c20 += a2 * b0;
+    c21 += a2 * b1;
+    c22 += a2 * b2;
+    c23 += a2 * b3;
+    c30 += a3 * b0;
+    c31 += a3 * b1;
+    c32 += a3 * b2;
+    c33 += a3 * b3;
   }
-  T[0] = c00; T[1] = c01; T[2] = c02; T[3] = c03;
-  T[4] = c10; T[5] = c11; T[6] = c12; T[7] = c13;
-  T[8] = c20; T[9] = c21; T[10] = c22; T[11] = c23;
-  T[12] = c30; T[13] = c31; T[14] = c32; T[15] = c33;
+  T[0] = c00;
+  T[1] = c01;
+  T[2] = c02;
+  T[3] = c03;
+  T[4] = c10;
+  T[5] = c11;
+  T[6] = c12;
+  T[7] = c13;
+  T[8] = c20;
+  T[9] = c21;
+  T[10] = c22;
+  T[11] = c23;
+  T[12] = c30;
+  T[13] = c31;
+  T[14] = c32;
+  T[15] = c33;
   storeTile(T, 4, 4, 4, args.alpha, args.beta, args.C, args.cOff + i * args.cRs + j * args.cCs, args.cRs, args.cCs);
 }
 
 /** C[i:i+4, j] := alpha·A[i:i+4, :]·B[:, j] + beta·C[…] (also the matrix·vector kernel). */
 function smallTile4x1(args: GemmArgs, i: number, j: number): void {
   const { k, A, aRs, aCs, B, bRs } = args;
-  let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+  let c0 = 0,
+    c1 = 0,
+    c2 = 0,
+    c3 = 0;
   for (let p = 0, a = args.aOff + i * aRs, b = args.bOff + j * args.bCs; p < k; p++, a += aCs, b += bRs) {
     const bp = B[b];
-    c0 += A[a] * bp; c1 += A[a + aRs] * bp; c2 += A[a + 2 * aRs] * bp; c3 += A[a + 3 * aRs] * bp;
+    c0 += A[a] * bp;
+    c1 += A[a + aRs] * bp;
+    c2 += A[a + 2 * aRs] * bp;
+    c3 += A[a + 3 * aRs] * bp;
   }
-  T[0] = c0; T[1] = c1; T[2] = c2; T[3] = c3;
+  T[0] = c0;
+  T[1] = c1;
+  T[2] = c2;
+  T[3] = c3;
   storeTile(T, 1, 4, 1, args.alpha, args.beta, args.C, args.cOff + i * args.cRs + j * args.cCs, args.cRs, args.cCs);
 }
 
 /** C[i, j:j+4] := alpha·A[i, :]·B[:, j:j+4] + beta·C[…] (also the vector·matrix kernel). */
 function smallTile1x4(args: GemmArgs, i: number, j: number): void {
   const { k, A, aCs, B, bRs, bCs } = args;
-  let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+  let c0 = 0,
+    c1 = 0,
+    c2 = 0,
+    c3 = 0;
   for (let p = 0, a = args.aOff + i * args.aRs, b = args.bOff + j * bCs; p < k; p++, a += aCs, b += bRs) {
     const ap = A[a];
-    c0 += ap * B[b]; c1 += ap * B[b + bCs]; c2 += ap * B[b + 2 * bCs]; c3 += ap * B[b + 3 * bCs];
+    c0 += ap * B[b];
+    c1 += ap * B[b + bCs];
+    c2 += ap * B[b + 2 * bCs];
+    c3 += ap * B[b + 3 * bCs];
   }
-  T[0] = c0; T[1] = c1; T[2] = c2; T[3] = c3;
+  T[0] = c0;
+  T[1] = c1;
+  T[2] = c2;
+  T[3] = c3;
   storeTile(T, 4, 1, 4, args.alpha, args.beta, args.C, args.cOff + i * args.cRs + j * args.cCs, args.cRs, args.cCs);
 }
 
@@ -327,8 +387,16 @@ function packA(A: FloatArray, a0: number, aRs: number, aCs: number, mb: number, 
 
 /** C[c0 + i·cRs + j·cCs] := alpha·T[i·NR + j] + beta·C[…] for i < mrEff, j < nrEff; beta = 0 never reads C. */
 function storeTile(
-  T: Float64Array, NR: number, mrEff: number, nrEff: number, alpha: number, beta: number,
-  C: FloatArray, c0: number, cRs: number, cCs: number,
+  T: Float64Array,
+  NR: number,
+  mrEff: number,
+  nrEff: number,
+  alpha: number,
+  beta: number,
+  C: FloatArray,
+  c0: number,
+  cRs: number,
+  cCs: number,
 ): void {
   for (let i = 0; i < mrEff; i++) {
     for (let j = 0, c = c0 + i * cRs, t = i * NR; j < nrEff; j++, c += cCs, t++) {
@@ -345,24 +413,66 @@ type MicroKernel = (kc: number, MR: number, NR: number, Ap: Float64Array, aIdx: 
 
 /** The 4×4 micro-kernel, unrolled: the 16 entries c_ij of the tile live in local variables. */
 const microKernel4x4: MicroKernel = (kc, _MR, _NR, Ap, aIdx, Bp, bIdx, T) => {
-  let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
-  let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-  let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
-  let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+  let c00 = 0,
+    c01 = 0,
+    c02 = 0,
+    c03 = 0;
+  let c10 = 0,
+    c11 = 0,
+    c12 = 0,
+    c13 = 0;
+  let c20 = 0,
+    c21 = 0,
+    c22 = 0,
+    c23 = 0;
+  let c30 = 0,
+    c31 = 0,
+    c32 = 0,
+    c33 = 0;
   for (let p = 0, a = aIdx, b = bIdx; p < kc; p++, a += 4, b += 4) {
     // column p of the A sliver, row p of the B sliver
-    const a0 = Ap[a], a1 = Ap[a + 1], a2 = Ap[a + 2], a3 = Ap[a + 3];
-    const b0 = Bp[b], b1 = Bp[b + 1], b2 = Bp[b + 2], b3 = Bp[b + 3];
+    const a0 = Ap[a],
+      a1 = Ap[a + 1],
+      a2 = Ap[a + 2],
+      a3 = Ap[a + 3];
+    const b0 = Bp[b],
+      b1 = Bp[b + 1],
+      b2 = Bp[b + 2],
+      b3 = Bp[b + 3];
     // rank-1 update: c_ij += a_i·b_j
-    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+    c00 += a0 * b0;
+    c01 += a0 * b1;
+    c02 += a0 * b2;
+    c03 += a0 * b3;
+    c10 += a1 * b0;
+    c11 += a1 * b1;
+    c12 += a1 * b2;
+    c13 += a1 * b3;
+    c20 += a2 * b0;
+    c21 += a2 * b1;
+    c22 += a2 * b2;
+    c23 += a2 * b3;
+    c30 += a3 * b0;
+    c31 += a3 * b1;
+    c32 += a3 * b2;
+    c33 += a3 * b3;
   }
-  T[0] = c00; T[1] = c01; T[2] = c02; T[3] = c03;
-  T[4] = c10; T[5] = c11; T[6] = c12; T[7] = c13;
-  T[8] = c20; T[9] = c21; T[10] = c22; T[11] = c23;
-  T[12] = c30; T[13] = c31; T[14] = c32; T[15] = c33;
+  T[0] = c00;
+  T[1] = c01;
+  T[2] = c02;
+  T[3] = c03;
+  T[4] = c10;
+  T[5] = c11;
+  T[6] = c12;
+  T[7] = c13;
+  T[8] = c20;
+  T[9] = c21;
+  T[10] = c22;
+  T[11] = c23;
+  T[12] = c30;
+  T[13] = c31;
+  T[14] = c32;
+  T[15] = c33;
 };
 
 /** Any MR×NR: the same rank-1 updates with the tile accumulated in T itself (readable, slower). */

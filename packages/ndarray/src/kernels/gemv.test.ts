@@ -26,10 +26,7 @@ function operands(c: Case, alloc: (sizes: number[]) => Float64Array[]): GemvArgs
   for (let i = 0; i < x.length; i++) x[i] = Math.cos(i * 0.37 + c.seed);
   for (let i = 0; i < y.length; i++) y[i] = c.beta === 0 ? NaN : Math.sin(i * 1.3 + c.seed);
   const [aOff, aRs, aCs] =
-    c.layout === "columns" ? [1, 1, ld] :
-    c.layout === "rows" ? [1, ld, 1] :
-    c.layout === "strided" ? [0, 2, 2 * m + 1] :
-    [(m - 1) + (n - 1) * m, -1, -m]; // both strides negative
+    c.layout === "columns" ? [1, 1, ld] : c.layout === "rows" ? [1, ld, 1] : c.layout === "strided" ? [0, 2, 2 * m + 1] : [m - 1 + (n - 1) * m, -1, -m]; // both strides negative
   return { m, n, alpha: c.alpha, A, aOff, aRs, aCs, x, xOff: 0, xs: c.xs, beta: c.beta, y, yOff: 0, ys: c.ys };
 }
 
@@ -63,7 +60,10 @@ const cases = fc.record({
 
 describe("gemv", () => {
   it("heap operands: equal to the reference on random shapes, layouts, strides, alpha and beta", () => {
-    fc.assert(fc.property(cases, (c) => check(c, heap)), { numRuns: 300, seed: 7 });
+    fc.assert(
+      fc.property(cases, (c) => check(c, heap)),
+      { numRuns: 300, seed: 7 },
+    );
   });
 
   it.skipIf(!engineFeatures().simd)("resident operands (the SIMD kernels): equal to the reference", () => {

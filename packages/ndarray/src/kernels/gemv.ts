@@ -64,7 +64,10 @@ function gemvRows(args: GemvArgs): void {
   const { m, n, alpha, A, aOff, aRs, aCs, x, xOff, xs, beta, y, yOff, ys } = args;
   for (let i = 0; i < m; i++) {
     const ai = aOff + i * aRs;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     let j = 0;
     for (; j + 4 <= n; j += 4) {
       s0 += A[ai + j * aCs] * x[xOff + j * xs];
@@ -85,9 +88,14 @@ function gemvColumns(args: GemvArgs): void {
   for (let i = 0, yi = yOff; i < m; i++, yi += ys) y[yi] = beta === 0 ? 0 : beta * y[yi];
   let j = 0;
   for (; j + 4 <= n; j += 4) {
-    const x0 = alpha * x[xOff + j * xs], x1 = alpha * x[xOff + (j + 1) * xs];
-    const x2 = alpha * x[xOff + (j + 2) * xs], x3 = alpha * x[xOff + (j + 3) * xs];
-    const a0 = aOff + j * aCs, a1 = a0 + aCs, a2 = a1 + aCs, a3 = a2 + aCs;
+    const x0 = alpha * x[xOff + j * xs],
+      x1 = alpha * x[xOff + (j + 1) * xs];
+    const x2 = alpha * x[xOff + (j + 2) * xs],
+      x3 = alpha * x[xOff + (j + 3) * xs];
+    const a0 = aOff + j * aCs,
+      a1 = a0 + aCs,
+      a2 = a1 + aCs,
+      a3 = a2 + aCs;
     for (let i = 0, yi = yOff, r = 0; i < m; i++, yi += ys, r += aRs) {
       y[yi] += A[a0 + r] * x0 + A[a1 + r] * x1 + A[a2 + r] * x2 + A[a3 + r] * x3;
     }

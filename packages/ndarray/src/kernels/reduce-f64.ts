@@ -20,7 +20,14 @@
 
 /** Σ D[i + k] for k < n, with eight partial sums. */
 export function sumRunF64(D: Float64Array, i: number, n: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0,
+    s4 = 0,
+    s5 = 0,
+    s6 = 0,
+    s7 = 0;
   let k = 0;
   for (; k + 8 <= n; k += 8) {
     s0 += D[i + k];
@@ -33,17 +40,37 @@ export function sumRunF64(D: Float64Array, i: number, n: number): number {
     s7 += D[i + k + 7];
   }
   for (; k < n; k++) s0 += D[i + k];
-  return (s0 + s1 + (s2 + s3)) + (s4 + s5 + (s6 + s7));
+  return s0 + s1 + (s2 + s3) + (s4 + s5 + (s6 + s7));
 }
 
 /** acc[o + k] += D[i + k] for k < n. */
 export function accumulateRunF64(acc: Float64Array, o: number, D: Float64Array, i: number, n: number): void {
   let k = 0;
   for (; k + 8 <= n; k += 8) {
-    const d0 = D[i + k], d1 = D[i + k + 1], d2 = D[i + k + 2], d3 = D[i + k + 3], d4 = D[i + k + 4], d5 = D[i + k + 5], d6 = D[i + k + 6], d7 = D[i + k + 7];
-    const c0 = acc[o + k], c1 = acc[o + k + 1], c2 = acc[o + k + 2], c3 = acc[o + k + 3], c4 = acc[o + k + 4], c5 = acc[o + k + 5], c6 = acc[o + k + 6], c7 = acc[o + k + 7];
-    acc[o + k] = c0 + d0; acc[o + k + 1] = c1 + d1; acc[o + k + 2] = c2 + d2; acc[o + k + 3] = c3 + d3;
-    acc[o + k + 4] = c4 + d4; acc[o + k + 5] = c5 + d5; acc[o + k + 6] = c6 + d6; acc[o + k + 7] = c7 + d7;
+    const d0 = D[i + k],
+      d1 = D[i + k + 1],
+      d2 = D[i + k + 2],
+      d3 = D[i + k + 3],
+      d4 = D[i + k + 4],
+      d5 = D[i + k + 5],
+      d6 = D[i + k + 6],
+      d7 = D[i + k + 7];
+    const c0 = acc[o + k],
+      c1 = acc[o + k + 1],
+      c2 = acc[o + k + 2],
+      c3 = acc[o + k + 3],
+      c4 = acc[o + k + 4],
+      c5 = acc[o + k + 5],
+      c6 = acc[o + k + 6],
+      c7 = acc[o + k + 7];
+    acc[o + k] = c0 + d0;
+    acc[o + k + 1] = c1 + d1;
+    acc[o + k + 2] = c2 + d2;
+    acc[o + k + 3] = c3 + d3;
+    acc[o + k + 4] = c4 + d4;
+    acc[o + k + 5] = c5 + d5;
+    acc[o + k + 6] = c6 + d6;
+    acc[o + k + 7] = c7 + d7;
   }
   for (; k < n; k++) acc[o + k] += D[i + k];
 }
@@ -71,7 +98,14 @@ export function sumRowsF64(acc: Float64Array, o: number, ro: number, D: Float64A
   }
   const m = n - (n % 8);
   for (let r = 0; r < rows; r++, i += ri, o += ro) {
-    let r0 = D[i], r1 = D[i + 1], r2 = D[i + 2], r3 = D[i + 3], r4 = D[i + 4], r5 = D[i + 5], r6 = D[i + 6], r7 = D[i + 7];
+    let r0 = D[i],
+      r1 = D[i + 1],
+      r2 = D[i + 2],
+      r3 = D[i + 3],
+      r4 = D[i + 4],
+      r5 = D[i + 5],
+      r6 = D[i + 6],
+      r7 = D[i + 7];
     for (let k = 8; k < m; k += 8) {
       r0 += D[i + k];
       r1 += D[i + k + 1];
@@ -82,7 +116,7 @@ export function sumRowsF64(acc: Float64Array, o: number, ro: number, D: Float64A
       r6 += D[i + k + 6];
       r7 += D[i + k + 7];
     }
-    let s = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
+    let s = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (let k = m; k < n; k++) s += D[i + k];
     acc[o] += s;
   }

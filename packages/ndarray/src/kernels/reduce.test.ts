@@ -12,7 +12,17 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EPS64, broadcastableArb, broadcastOperand, expectCloseArrays, expectSameNumbers, indices, layoutArb, shapeArb, sizeOf } from "../../test/arbitraries.js";
+import {
+  EPS64,
+  broadcastableArb,
+  broadcastOperand,
+  expectCloseArrays,
+  expectSameNumbers,
+  indices,
+  layoutArb,
+  shapeArb,
+  sizeOf,
+} from "../../test/arbitraries.js";
 import type { DType } from "../dtype.js";
 import { combine, reduceStridedReference, reduceStrided, REDUCE_IDENTITY, ReduceOp } from "./reduce.js";
 

@@ -21,11 +21,7 @@ function oracle(keys: readonly number[]): number[] {
 }
 
 /** Keys with many ties, both zeros, infinities and NaN. */
-const keyArb = fc.oneof(
-  fc.integer({ min: -3, max: 3 }),
-  fc.constantFrom(-0, 0, NaN, Infinity, -Infinity, 0.5),
-  fc.double({ noNaN: false }),
-);
+const keyArb = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(-0, 0, NaN, Infinity, -Infinity, 0.5), fc.double({ noNaN: false }));
 const lanesArb = fc.oneof(fc.array(keyArb, { maxLength: 30 }), fc.array(keyArb, { minLength: 40, maxLength: 300 }));
 
 const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));

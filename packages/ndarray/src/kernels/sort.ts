@@ -69,12 +69,7 @@ export function sortLane(v: Float64Array): void {
  * Stable argsort of `keys[0:n]` into `perm[0:n]` (NaN last). `keys` is left unchanged.
  * `scratch` may pass buffers of at least n elements to reuse between lanes.
  */
-export function argsortLane(
-  keys: Float64Array,
-  perm: Int32Array,
-  n: number,
-  scratch?: { k0: Float64Array; k1: Float64Array; p1: Int32Array },
-): void {
+export function argsortLane(keys: Float64Array, perm: Int32Array, n: number, scratch?: { k0: Float64Array; k1: Float64Array; p1: Int32Array }): void {
   // (key, index) pairs in two ping-pong buffers: (ka, pa) holds the current runs
   let ka = scratch ? scratch.k0 : new Float64Array(n);
   let pa = perm;

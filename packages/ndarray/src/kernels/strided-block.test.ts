@@ -33,7 +33,11 @@ function viaRuns(shape: readonly number[], strides: number[][], offsets: number[
 describe("blocks", () => {
   it("visits the elements forEachRun visits, in the same order, for random layouts (property)", () => {
     const arb = shapeArb({ maxNdim: 5, maxDim: 4 }).chain((shape) =>
-      fc.record({ shape: fc.constant(shape), layouts: fc.array(layoutArb(shape.length), { minLength: 1, maxLength: 3 }), zero: fc.array(fc.boolean(), { minLength: shape.length, maxLength: shape.length }) }),
+      fc.record({
+        shape: fc.constant(shape),
+        layouts: fc.array(layoutArb(shape.length), { minLength: 1, maxLength: 3 }),
+        zero: fc.array(fc.boolean(), { minLength: shape.length, maxLength: shape.length }),
+      }),
     );
     fc.assert(
       fc.property(arb, ({ shape, layouts, zero }) => {
@@ -61,7 +65,15 @@ describe("blocks", () => {
 
   it("steps the odometer once per block: (500, 500, 10) broadcast is 500 blocks of 500 × 10", () => {
     // X[:, None, :] − X[None, :, :] for X 500×10: strides (10, 0, 1), (0, 10, 1), out (5000, 10, 1)
-    const it = blocks([500, 500, 10], [[10, 0, 1], [0, 10, 1], [5000, 10, 1]], [0, 0, 0]);
+    const it = blocks(
+      [500, 500, 10],
+      [
+        [10, 0, 1],
+        [0, 10, 1],
+        [5000, 10, 1],
+      ],
+      [0, 0, 0],
+    );
     let count = 0;
     while (it.next()) count++;
     expect(count).toBe(500);

@@ -34,11 +34,47 @@ describe("coalesce", () => {
 
   it("merges only where every operand is contiguous across the pair", () => {
     // b is the transpose of a C array: nothing merges
-    expect(coalesce([2, 3], [[3, 1], [1, 2]])).toEqual({ shape: [2, 3], strides: [[3, 1], [1, 2]] });
+    expect(
+      coalesce(
+        [2, 3],
+        [
+          [3, 1],
+          [1, 2],
+        ],
+      ),
+    ).toEqual({
+      shape: [2, 3],
+      strides: [
+        [3, 1],
+        [1, 2],
+      ],
+    });
     // a broadcast row (stride 0 on both) merges with itself; a reversed C array merges too
-    expect(coalesce([4, 5], [[0, 0], [-5, -1]])).toEqual({ shape: [20], strides: [[0], [-1]] });
+    expect(
+      coalesce(
+        [4, 5],
+        [
+          [0, 0],
+          [-5, -1],
+        ],
+      ),
+    ).toEqual({ shape: [20], strides: [[0], [-1]] });
     // a column broadcast (stride 0 then 1) does not merge
-    expect(coalesce([4, 5], [[1, 0], [5, 1]])).toEqual({ shape: [4, 5], strides: [[1, 0], [5, 1]] });
+    expect(
+      coalesce(
+        [4, 5],
+        [
+          [1, 0],
+          [5, 1],
+        ],
+      ),
+    ).toEqual({
+      shape: [4, 5],
+      strides: [
+        [1, 0],
+        [5, 1],
+      ],
+    });
   });
 });
 
@@ -69,7 +105,14 @@ describe("forEachRun", () => {
   });
 
   it("hands a contiguous operand over as one run", () => {
-    const { elements, runs } = visits([2, 3, 4], [[12, 4, 1], [0, 0, 0]], [5, 7]);
+    const { elements, runs } = visits(
+      [2, 3, 4],
+      [
+        [12, 4, 1],
+        [0, 0, 0],
+      ],
+      [5, 7],
+    );
     expect(runs).toBe(1);
     expect(elements.map((e) => e[0])).toEqual(Array.from({ length: 24 }, (_, i) => 5 + i));
     expect(elements.every((e) => e[1] === 7)).toBe(true);

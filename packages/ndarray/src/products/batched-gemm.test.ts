@@ -21,11 +21,12 @@ function gemmBatchedReference(a: NDArray, b: NDArray): number[] {
   const out: number[] = [];
   for (let e = 0; e < count; e++) {
     const idx = batch.map((_, k) => Math.floor(e / batch.slice(k + 1).reduce((p, d) => p * d, 1)) % batch[k]);
-    for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) {
-      let s = 0;
-      for (let p = 0; p < K; p++) s += a.get(...idx, i, p) * b.get(...idx, p, j);
-      out.push(s);
-    }
+    for (let i = 0; i < M; i++)
+      for (let j = 0; j < N; j++) {
+        let s = 0;
+        for (let p = 0; p < K; p++) s += a.get(...idx, i, p) * b.get(...idx, p, j);
+        out.push(s);
+      }
   }
   return out;
 }

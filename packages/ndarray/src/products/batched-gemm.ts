@@ -137,11 +137,23 @@ function gemmStack(dims: Dims, alpha: number, A: RealOperand, B: RealOperand, be
   const { batch, M, N, K } = dims;
   const nb = batch.length;
   const args: GemmArgs = {
-    m: M, n: N, k: K, alpha,
-    A: A.data, aOff: A.offset, aRs: A.strides[nb], aCs: A.strides[nb + 1],
-    B: B.data, bOff: B.offset, bRs: B.strides[nb], bCs: B.strides[nb + 1],
+    m: M,
+    n: N,
+    k: K,
+    alpha,
+    A: A.data,
+    aOff: A.offset,
+    aRs: A.strides[nb],
+    aCs: A.strides[nb + 1],
+    B: B.data,
+    bOff: B.offset,
+    bRs: B.strides[nb],
+    bCs: B.strides[nb + 1],
     beta,
-    C: C.data, cOff: C.offset, cRs: C.strides[nb], cCs: C.strides[nb + 1],
+    C: C.data,
+    cOff: C.offset,
+    cRs: C.strides[nb],
+    cCs: C.strides[nb + 1],
   };
   const count = sizeOf(batch);
   if (count === 0) return;

@@ -11,7 +11,7 @@ import { NDArray } from "../ndarray.js";
 import { broadcastShapes } from "../shape.js";
 import { cross } from "./cross.js";
 
-const intFill = (seed: number) => (p: number) => ((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9 - 4;
+const intFill = (seed: number) => (p: number) => (((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9) - 4;
 
 /** Component c of a × b for vectors given as arrays of length 2 or 3 (z = 0 for 2-vectors). */
 function crossOf(u: number[], v: number[]): number[] {
@@ -24,25 +24,27 @@ describe("cross against the formula", () => {
   it("3×3, 3×2, 2×3, 2×2 with broadcast batches and moved axes", () => {
     fc.assert(
       fc.property(
-        fc.record({
-          na: fc.constantFrom(2, 3),
-          nb: fc.constantFrom(2, 3),
-          batch: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
-          dropA: fc.nat(2),
-          onesB: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
-          posA: fc.nat(2),
-          posB: fc.nat(2),
-          posC: fc.nat(2),
-          seed: fc.nat(100),
-        }).chain((r) => {
-          const bA = r.batch.slice(Math.min(r.dropA, r.batch.length));
-          const bB = r.batch.map((d, k) => (r.onesB[k] ? 1 : d));
-          const axa = Math.min(r.posA, bA.length);
-          const axb = Math.min(r.posB, bB.length);
-          const aShape = [...bA.slice(0, axa), r.na, ...bA.slice(axa)];
-          const bShape = [...bB.slice(0, axb), r.nb, ...bB.slice(axb)];
-          return fc.record({ r: fc.constant({ ...r, axa, axb, aShape, bShape, bA, bB }), la: layoutArb(aShape.length), lb: layoutArb(bShape.length) });
-        }),
+        fc
+          .record({
+            na: fc.constantFrom(2, 3),
+            nb: fc.constantFrom(2, 3),
+            batch: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
+            dropA: fc.nat(2),
+            onesB: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+            posA: fc.nat(2),
+            posB: fc.nat(2),
+            posC: fc.nat(2),
+            seed: fc.nat(100),
+          })
+          .chain((r) => {
+            const bA = r.batch.slice(Math.min(r.dropA, r.batch.length));
+            const bB = r.batch.map((d, k) => (r.onesB[k] ? 1 : d));
+            const axa = Math.min(r.posA, bA.length);
+            const axb = Math.min(r.posB, bB.length);
+            const aShape = [...bA.slice(0, axa), r.na, ...bA.slice(axa)];
+            const bShape = [...bB.slice(0, axb), r.nb, ...bB.slice(axb)];
+            return fc.record({ r: fc.constant({ ...r, axa, axb, aShape, bShape, bA, bB }), la: layoutArb(aShape.length), lb: layoutArb(bShape.length) });
+          }),
         ({ r, la, lb }) => {
           const a = strided(r.aShape, la, "float64", intFill(r.seed)).view;
           const b = strided(r.bShape, lb, "int32", intFill(r.seed + 1)).view;
@@ -78,7 +80,15 @@ describe("cross: NumPy's cases", () => {
     const z = cross([1, 2], [3, 4]);
     expect(z.shape).toEqual([]);
     expect(z.item()).toBe(-2);
-    expect(cross([[1, 0], [0, 1]], [0, 1]).toArray()).toEqual([1, 0]);
+    expect(
+      cross(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [0, 1],
+      ).toArray(),
+    ).toEqual([1, 0]);
   });
   it("mixed 2 and 3, int32 stays int32", () => {
     expect(cross([1, 2], [3, 4, 5]).toArray()).toEqual([10, -5, -2]);
@@ -88,7 +98,11 @@ describe("cross: NumPy's cases", () => {
   it("axis sets axisa, axisb and axisc", () => {
     const a = new NDArray(Float64Array.from([1, 0, 0, 1, 0, 0]), [3, 2]); // vectors along axis 0: columns x, y
     const b = new NDArray(Float64Array.from([0, 0, 1, 0, 0, 1]), [3, 2]); // columns y, z
-    expect(cross(a, b, { axis: 0 }).toArray()).toEqual([[0, 1], [0, 0], [1, 0]]); // x × y = z, y × z = x
+    expect(cross(a, b, { axis: 0 }).toArray()).toEqual([
+      [0, 1],
+      [0, 0],
+      [1, 0],
+    ]); // x × y = z, y × z = x
   });
   it("errors", () => {
     expectError(() => cross([1, 2, 3, 4], [1, 2, 3, 4]), ValueError, "cross", "dimension must be 2 or 3", "4");

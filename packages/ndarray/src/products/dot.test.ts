@@ -15,7 +15,7 @@ import { dot, inner, outer, vdot } from "./dot.js";
 import { einsumReference } from "./einsum.reference.js";
 
 const DTYPES: DType[] = ["float64", "float32", "int32", "bool", "complex128"];
-const intFill = (seed: number) => (p: number) => ((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9 - 4;
+const intFill = (seed: number) => (p: number) => (((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9) - 4;
 
 const dims = (n: number) => fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n });
 
@@ -97,14 +97,23 @@ describe("dot and inner against the explicit sum", () => {
 describe("dot: NumPy's rules", () => {
   const M = new NDArray(Float64Array.from([1, 2, 3, 4, 5, 6]), [2, 3]);
   it("scalars multiply, with NumPy's scalar casting", () => {
-    expect((dot(2.5, M) as NDArray).toArray()).toEqual([[2.5, 5, 7.5], [10, 12.5, 15]]);
+    expect((dot(2.5, M) as NDArray).toArray()).toEqual([
+      [2.5, 5, 7.5],
+      [10, 12.5, 15],
+    ]);
     expect((dot(M, 2) as NDArray).dtype).toBe("float64");
     expect((dot(new NDArray(Float32Array.from([1, 2]), [2]), 2.5) as NDArray).dtype).toBe("float32");
   });
   it("stacks: every matrix of a with every matrix of b (not matmul's pairing)", () => {
     // distinct small integers (exact sums), so a swapped index or matmul's pairing shows
-    const a = new NDArray(Float64Array.from({ length: 24 }, (_, p) => ((p * 7) % 11) - 5), [2, 3, 4]);
-    const b = new NDArray(Float64Array.from({ length: 40 }, (_, p) => ((p * 5) % 13) - 6), [5, 4, 2]);
+    const a = new NDArray(
+      Float64Array.from({ length: 24 }, (_, p) => ((p * 7) % 11) - 5),
+      [2, 3, 4],
+    );
+    const b = new NDArray(
+      Float64Array.from({ length: 40 }, (_, p) => ((p * 5) % 13) - 6),
+      [5, 4, 2],
+    );
     const got = dot(a, b) as NDArray;
     expect(got.shape).toEqual([2, 3, 5, 2]);
     // np.dot(a, b)[i, j, k, m] = Σ_l a[i, j, l]·b[k, l, m], by the loop
@@ -143,7 +152,18 @@ describe("dot: NumPy's rules", () => {
     // complex: np.dot([1j, 2], [1j, 1]) == (1+0j) (no conjugation)
     const z = new NDArray(Float64Array.from([0, 1, 2, 0]), [2], "complex128");
     expect(dot(z, z)).toEqual({ re: 3, im: 0 });
-    expect(inner([{ re: 0, im: 1 }, { re: 2, im: 0 }], [{ re: 0, im: 1 }, { re: 1, im: 0 }])).toEqual({ re: 1, im: 0 });
+    expect(
+      inner(
+        [
+          { re: 0, im: 1 },
+          { re: 2, im: 0 },
+        ],
+        [
+          { re: 0, im: 1 },
+          { re: 1, im: 0 },
+        ],
+      ),
+    ).toEqual({ re: 1, im: 0 });
     // with out, the array is returned, as NumPy does
     const out = new NDArray(new Float64Array(1), []);
     expect(dot(v, w, { out })).toBe(out);
@@ -160,7 +180,14 @@ describe("dot: NumPy's rules", () => {
   it("misaligned shapes name both shapes and dimensions", () => {
     const e = expectError(() => dot(new NDArray(new Float64Array(12), [3, 4]), [1, 2, 3]), ShapeError, "dot");
     expect(e.message).toBe("dot: shapes (3,4) and (3,) not aligned: 4 (dim 1) != 3 (dim 0)");
-    expectError(() => inner(new NDArray(new Float64Array(12), [3, 4]), new NDArray(new Float64Array(10), [2, 5])), ShapeError, "inner", "(3,4)", "(2,5)", "4 (dim 1) != 5 (dim 1)");
+    expectError(
+      () => inner(new NDArray(new Float64Array(12), [3, 4]), new NDArray(new Float64Array(10), [2, 5])),
+      ShapeError,
+      "inner",
+      "(3,4)",
+      "(2,5)",
+      "4 (dim 1) != 5 (dim 1)",
+    );
   });
 });
 
@@ -172,19 +199,39 @@ describe("vdot and outer", () => {
     expect(vdot(z, w)).toEqual({ re: 6, im: 9 });
     expect(vdot(w, z)).toEqual({ re: 6, im: -9 });
     // np.vdot([[1, 2], [3, 4]], [1, 1, 1, 1]) == 10, a scalar
-    const ten: number = vdot([[1, 2], [3, 4]], [1, 1, 1, 1]);
+    const ten: number = vdot(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [1, 1, 1, 1],
+    );
     expect(ten).toBe(10);
     expectError(() => vdot([1, 2], [1, 2, 3]), ShapeError, "vdot", "2", "3");
   });
   it("outer flattens and keeps the dtype rules of multiply", () => {
-    expect(outer([[1, 2], [3, 4]], [1, 10]).shape).toEqual([4, 2]);
+    expect(
+      outer(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [1, 10],
+      ).shape,
+    ).toEqual([4, 2]);
     expect(outer(Int32Array.from([1, 2]), Int32Array.from([3, 4])).dtype).toBe("int32");
-    expect(outer([true, false], [true, true]).toArray()).toEqual([[true, true], [false, false]]);
+    expect(outer([true, false], [true, true]).toArray()).toEqual([
+      [true, true],
+      [false, false],
+    ]);
     // errors about out name outer, not the multiply it runs on
     expectError(() => outer([1, 2], [1, 2, 3], { out: new NDArray(new Float64Array(2), [2]) }), ShapeError, "outer", "(2,)", "(2,3)");
     const out = new NDArray(new Float64Array(6), [2, 3]);
     expect(outer([1, 2], [1, 2, 3], { out })).toBe(out);
-    expect(out.toArray()).toEqual([[1, 2, 3], [2, 4, 6]]);
+    expect(out.toArray()).toEqual([
+      [1, 2, 3],
+      [2, 4, 6],
+    ]);
     expectError(() => outer([1], [1], { outt: out } as never), ValueError, "outer", "outt");
   });
 });
@@ -192,10 +239,39 @@ describe("vdot and outer", () => {
 describe("doc examples", () => {
   it("dot, vdot, inner, outer", () => {
     expect(dot([1, 2, 3], [4, 5, 6])).toBe(32);
-    expect((dot([[1, 2], [3, 4]], [1, 1]) as NDArray).toArray()).toEqual([3, 7]);
+    expect(
+      (
+        dot(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [1, 1],
+        ) as NDArray
+      ).toArray(),
+    ).toEqual([3, 7]);
     expect(vdot([{ re: 0, im: 1 }], [{ re: 0, im: 1 }])).toEqual({ re: 1, im: 0 });
     expect(inner([1, 2], [3, 4])).toBe(11);
-    expect((inner([[1, 2], [3, 4]], [[1, 0], [0, 1]]) as NDArray).toArray()).toEqual([[1, 2], [3, 4]]);
-    expect(outer([1, 2], [1, 10, 100]).toArray()).toEqual([[1, 10, 100], [2, 20, 200]]);
+    expect(
+      (
+        inner(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [1, 0],
+            [0, 1],
+          ],
+        ) as NDArray
+      ).toArray(),
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(outer([1, 2], [1, 10, 100]).toArray()).toEqual([
+      [1, 10, 100],
+      [2, 20, 200],
+    ]);
   });
 });

@@ -107,7 +107,9 @@ export function vdot(x: ArrayLike, y: ArrayLike): number | Complex {
   const a = asarray(x).ravel();
   const b = asarray(y).ravel();
   if (a.size !== b.size) {
-    throw new ShapeError(`vdot: vectors have different sizes: ${a.size} (shape ${fmtShape(asarray(x).shape)}) and ${b.size} (shape ${fmtShape(asarray(y).shape)})`);
+    throw new ShapeError(
+      `vdot: vectors have different sizes: ${a.size} (shape ${fmtShape(asarray(x).shape)}) and ${b.size} (shape ${fmtShape(asarray(y).shape)})`,
+    );
   }
   return scalarOf(contractAxes(a.dtype === "complex128" ? conj(a) : a, b, [0], [0], "vdot"), undefined) as number | Complex;
 }

@@ -86,7 +86,9 @@ export function parseSubscripts(subscripts: string, shapes: readonly (readonly n
   }
   const lhs = arrow >= 0 ? text.slice(0, arrow) : text;
   const rhs = arrow >= 0 ? text.slice(arrow + 2) : null;
-  for (const ch of lhs) if (ch === "-" || ch === ">") throw new ValueError(`einsum: invalid subscript '${ch}' in ${JSON.stringify(subscripts)}: subscripts must be letters (a-z, A-Z)`);
+  for (const ch of lhs)
+    if (ch === "-" || ch === ">")
+      throw new ValueError(`einsum: invalid subscript '${ch}' in ${JSON.stringify(subscripts)}: subscripts must be letters (a-z, A-Z)`);
   if (rhs !== null && rhs.includes(",")) {
     throw new ValueError(`einsum: subscripts ${JSON.stringify(subscripts)} have a ',' in the output (after '->')`);
   }

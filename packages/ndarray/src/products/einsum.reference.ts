@@ -27,9 +27,11 @@ export function einsumReference(inputs: readonly string[], output: string, opera
   const letters = [...new Set(inputs.join("") + output)];
   // each letter's size: the length of its axes that are not 1 (1 if all are)
   const size = new Map<string, number>(letters.map((ch) => [ch, 1]));
-  inputs.forEach((term, t) => [...term].forEach((ch, axis) => {
-    if (operands[t].shape[axis] !== 1) size.set(ch, operands[t].shape[axis]);
-  }));
+  inputs.forEach((term, t) =>
+    [...term].forEach((ch, axis) => {
+      if (operands[t].shape[axis] !== 1) size.set(ch, operands[t].shape[axis]);
+    }),
+  );
   const outShape = [...output].map((ch) => size.get(ch)!);
   const outSize = outShape.reduce((p, d) => p * d, 1);
   const re = new Float64Array(outSize);

@@ -22,7 +22,7 @@ import { einsumPath, greedyOrder } from "./einsum-path.js";
 import { einsumReference } from "./einsum.reference.js";
 
 const DTYPES: DType[] = ["float64", "float32", "int32", "bool", "complex128"];
-const intFill = (seed: number) => (p: number) => ((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9 - 4;
+const intFill = (seed: number) => (p: number) => (((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9) - 4;
 
 /** One random einsum: what einsum is called with, and the same spelled out for the reference. */
 interface Case {
@@ -49,7 +49,7 @@ function randomCase(seed: number): Case {
   for (let t = 0; t < nops; t++) {
     // 0–4 letters, mostly distinct (a repeat, a diagonal, about one time in five)
     const letters: string[] = [];
-    for (let n = pick([0, 1, 2, 2, 3, 3, 4]); letters.length < n; ) {
+    for (let n = pick([0, 1, 2, 2, 3, 3, 4]); letters.length < n;) {
       const fresh = pool.filter((ch) => !letters.includes(ch));
       letters.push(fresh.length > 0 && r.next() < 0.8 ? pick(fresh) : pick(pool));
     }
@@ -120,19 +120,40 @@ describe("einsum: the grammar", () => {
   it("trace, diagonal, transpose, sums", () => {
     expect(einsum("ii", A).item()).toBe(15);
     expect(einsum("ii->i", A).toArray()).toEqual([1, 5, 9]);
-    expect(einsum("ij->ji", M).toArray()).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(einsum("ij->ji", M).toArray()).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
     expect(einsum("ij->", M).item()).toBe(21);
     expect(einsum("ij->j", M).toArray()).toEqual([5, 7, 9]);
   });
   it("implicit output: letters used once, sorted by character code (uppercase first)", () => {
     expect(einsum("ji", M).shape).toEqual([3, 2]); // output "ij": a transpose
     expect(einsum("Ba,ab", M, M.T).shape).toEqual([2, 2]); // output "Bb"
-    expect(einsum("ij,jk", M, M.T).toArray()).toEqual([[14, 32], [32, 77]]);
+    expect(einsum("ij,jk", M, M.T).toArray()).toEqual([
+      [14, 32],
+      [32, 77],
+    ]);
   });
   it("ellipsis: broadcasting leading dimensions, implicit '...' first", () => {
-    const S = new NDArray(Float64Array.from({ length: 12 }, (_, i) => i), [2, 2, 3]);
+    const S = new NDArray(
+      Float64Array.from({ length: 12 }, (_, i) => i),
+      [2, 2, 3],
+    );
     expect(einsum("...ij,...jk->...ik", S, M.T).shape).toEqual([2, 2, 2]);
-    expect(einsum("...ii->...i", new NDArray(Float64Array.from({ length: 18 }, (_, i) => i), [2, 3, 3])).toArray()).toEqual([[0, 4, 8], [9, 13, 17]]);
+    expect(
+      einsum(
+        "...ii->...i",
+        new NDArray(
+          Float64Array.from({ length: 18 }, (_, i) => i),
+          [2, 3, 3],
+        ),
+      ).toArray(),
+    ).toEqual([
+      [0, 4, 8],
+      [9, 13, 17],
+    ]);
     expect(einsum("i...->...", M).toArray()).toEqual([5, 7, 9]);
     expect(einsum("...j,j", M, [1, 1, 1]).toArray()).toEqual([6, 15]); // implicit output "..."
   });
@@ -140,19 +161,28 @@ describe("einsum: the grammar", () => {
     expect(einsum("", 3).item()).toBe(3);
     expect(einsum(",", 2, 3).item()).toBe(6);
     expect(einsum("i,", [1, 2], 2.5).toArray()).toEqual([2.5, 5]);
-    expect(einsum(" i j , j k -> i k ", M, M.T).toArray()).toEqual([[14, 32], [32, 77]]);
+    expect(einsum(" i j , j k -> i k ", M, M.T).toArray()).toEqual([
+      [14, 32],
+      [32, 77],
+    ]);
   });
   it("three and more operands", () => {
     expect(einsum("i,ij,j->", [1, 1], M, [1, 0, 1]).item()).toBe(1 + 3 + 4 + 6);
     expect(einsum("i,j,k->ijk", [1, 2], [1, 3], [1, 5]).shape).toEqual([2, 2, 2]);
-    expect(einsum("ij,jk,kl,lm->im", M, M.T, M, M.T).toArray()).toEqual([[1220, 2912], [2912, 6953]]);
+    expect(einsum("ij,jk,kl,lm->im", M, M.T, M, M.T).toArray()).toEqual([
+      [1220, 2912],
+      [2912, 6953],
+    ]);
   });
   it("dtypes: int32 stays int32 (wrapping), bool is OR of ANDs, float32 stays float32", () => {
     const I = new NDArray(Int32Array.from([2 ** 30, 2 ** 30]), [2]);
     expect(einsum("i,i", I, I).dtype).toBe("int32");
     expect(einsum("i,i", I, I).item()).toBe(0); // 2·2⁶⁰ mod 2³²
     const t = new NDArray(Uint8Array.from([1, 1, 0, 1]), [2, 2], "bool");
-    expect(einsum("ij,jk->ik", t, t).toArray()).toEqual([[true, true], [false, true]]);
+    expect(einsum("ij,jk->ik", t, t).toArray()).toEqual([
+      [true, true],
+      [false, true],
+    ]);
     expect(einsum("ii", t).toArray()).toBe(true);
     expect(einsum("ij,jk", new NDArray(Float32Array.from([1, 2, 3, 4]), [2, 2]), new NDArray(Float32Array.from([1, 0, 0, 1]), [2, 2])).dtype).toBe("float32");
   });
@@ -201,7 +231,10 @@ describe("einsumPath: the greedy order", () => {
   it("contracts the pair with the smallest intermediate first", () => {
     // ij,jk,kl with i = l = 100, j = 2, k = 3: jk,kl -> jl (200 elements) beats ij,jk -> ik (300)
     const p = einsumPath("ij,jk,kl->il", z(100, 2), z(2, 3), z(3, 100));
-    expect(p.path).toEqual([[1, 2], [0, 1]]);
+    expect(p.path).toEqual([
+      [1, 2],
+      [0, 1],
+    ]);
     expect(p.steps.map((s) => s.subscripts)).toEqual(["jk,kl->jl", "ij,jl->il"]);
     expect(p.steps[0].summed).toBe("k");
     // flops: (j·k·l)·2 then (i·j·l)·2
@@ -223,9 +256,23 @@ describe("einsumPath: the greedy order", () => {
     expect(einsumPath("...ij,...jk->...ik", z(5, 2, 3), z(3, 4)).subscripts).toBe("Aij,jk->Aik");
   });
   it("a chain with thin links: the cheap middle pair first, ties to the first pair", () => {
-    const order = greedyOrder(["ab", "bc", "cd", "de"], "ae", new Map([["a", 50], ["b", 2], ["c", 50], ["d", 2], ["e", 50]]));
+    const order = greedyOrder(
+      ["ab", "bc", "cd", "de"],
+      "ae",
+      new Map([
+        ["a", 50],
+        ["b", 2],
+        ["c", 50],
+        ["d", 2],
+        ["e", 50],
+      ]),
+    );
     // bc,cd->bd (4 elements); then ab,bd->ad and de,bd->eb tie at 100 elements and 400 flops
-    expect(order.map((s) => s.operands)).toEqual([[1, 2], [0, 2], [0, 1]]);
+    expect(order.map((s) => s.operands)).toEqual([
+      [1, 2],
+      [0, 2],
+      [0, 1],
+    ]);
     expect(order.map((s) => s.subscripts)).toEqual(["bc,cd->bd", "ab,bd->ad", "de,ad->ea"]);
   });
   it("errors as einsum", () => {
@@ -236,12 +283,35 @@ describe("einsumPath: the greedy order", () => {
 describe("doc examples", () => {
   const z = (...shape: number[]) => new NDArray(new Float64Array(shape.reduce((a, d) => a * d, 1)), shape);
   it("einsum", () => {
-    expect(einsum("ij,jk->ik", [[1, 2], [3, 4]], [[1, 0], [0, 1]]).toArray()).toEqual([[1, 2], [3, 4]]);
-    expect(einsum("ii", [[1, 2], [3, 4]]).item()).toBe(5);
+    expect(
+      einsum(
+        "ij,jk->ik",
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ).toArray(),
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(
+      einsum("ii", [
+        [1, 2],
+        [3, 4],
+      ]).item(),
+    ).toBe(5);
   });
   it("einsumPath", () => {
     const p = einsumPath("ij,jk,kl->il", z(100, 2), z(2, 3), z(3, 100));
-    expect(p.path).toEqual([[1, 2], [0, 1]]);
+    expect(p.path).toEqual([
+      [1, 2],
+      [0, 1],
+    ]);
     expect(String(p).startsWith("  Complete contraction:  ij,jk,kl->il")).toBe(true);
   });
 });

@@ -73,14 +73,21 @@ interface Term {
  */
 export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray {
   const arrays = operands.map((x) => asarray(x));
-  const spec = parseSubscripts(subscripts, arrays.map((a) => a.shape));
+  const spec = parseSubscripts(
+    subscripts,
+    arrays.map((a) => a.shape),
+  );
   const T = resultType(arrays.map((a) => ({ dtype: a.dtype, scalar: a.ndim === 0 })));
   const W: DType = T === "bool" ? "float64" : T; // the dtype computed in
 
   // 1. views with one axis per distinct letter
   let terms = arrays.map((a, t) => letterView(castForCompute(a, W), spec.inputs[t], spec.sizes));
   // the pairwise order, fixed up front on the distinct letters (as einsumPath reports it)
-  const order = greedyOrder(terms.map((t) => t.labels), spec.output, spec.sizes);
+  const order = greedyOrder(
+    terms.map((t) => t.labels),
+    spec.output,
+    spec.sizes,
+  );
 
   // 2. sum the letters only one operand has and the output lacks
   terms = terms.map((t, k) => sumUnneeded(t, neededBy(spec.output, terms, [k])));

@@ -37,5 +37,9 @@ export function kron(x: ArrayLike, y: ArrayLike): NDArray {
   const A = a.reshape(as.flatMap((n) => [n, 1]));
   const B = b.reshape(bs.flatMap((n) => [1, n]));
   const p = multiply(A, B); // (a₀, b₀, a₁, b₁, …), fresh and C-contiguous
-  return new NDArray(p.data, as.map((n, k) => n * bs[k]), p.dtype);
+  return new NDArray(
+    p.data,
+    as.map((n, k) => n * bs[k]),
+    p.dtype,
+  );
 }

@@ -21,7 +21,7 @@ import { matmul } from "./matmul.js";
 const DTYPES: DType[] = ["float64", "float32", "int32", "bool", "complex128"];
 
 /** Small integers in [-4, 4] (bool: their truth), a different pattern per seed. */
-const intFill = (seed: number) => (p: number) => ((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9 - 4;
+const intFill = (seed: number) => (p: number) => (((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9) - 4;
 
 /** Read element `idx` as a complex number (real dtypes: im = 0). */
 const at = (x: NDArray, idx: number[]): [number, number] => {
@@ -106,8 +106,7 @@ const problemArb: fc.Arbitrary<Problem> = fc
     return { aShape, bShape };
   });
 
-const operandArb = (shape: number[]) =>
-  fc.record({ layout: layoutArb(shape.length), dtype: fc.constantFrom(...DTYPES), seed: fc.nat(1000) });
+const operandArb = (shape: number[]) => fc.record({ layout: layoutArb(shape.length), dtype: fc.constantFrom(...DTYPES), seed: fc.nat(1000) });
 
 describe("matmul against the triple loop", () => {
   it("any shapes, batch broadcasts, strided views and dtype pairs: exact", () => {
@@ -134,9 +133,16 @@ describe("matmul against the triple loop", () => {
   it("random doubles: within γ·K·eps·(|A|·|B|) of the loop", () => {
     fc.assert(
       fc.property(
-        fc.record({ M: fc.integer({ min: 1, max: 40 }), K: fc.integer({ min: 1, max: 70 }), N: fc.integer({ min: 1, max: 40 }), la: layoutArb(2), lb: layoutArb(2), seed: fc.nat() }),
+        fc.record({
+          M: fc.integer({ min: 1, max: 40 }),
+          K: fc.integer({ min: 1, max: 70 }),
+          N: fc.integer({ min: 1, max: 40 }),
+          la: layoutArb(2),
+          lb: layoutArb(2),
+          seed: fc.nat(),
+        }),
         ({ M, K, N, la, lb, seed }) => {
-          const rand = (s: number) => (p: number) => Math.sin(p * 12.9898 + s * 78.233) * 43758.5453 % 1;
+          const rand = (s: number) => (p: number) => (Math.sin(p * 12.9898 + s * 78.233) * 43758.5453) % 1;
           const a = strided([M, K], la, "float64", rand(seed)).view;
           const b = strided([K, N], lb, "float64", rand(seed + 1)).view;
           const C = flat(matmul(a, b));
@@ -172,7 +178,10 @@ describe("matmul: NumPy's rules for vectors and stacks", () => {
   });
   it("a stack with a vector, a matrix with a stack", () => {
     const S = new NDArray(Float64Array.from(range(12)), [2, 2, 3]);
-    expect(matmul(S, [1, 0, 0]).toArray()).toEqual([[0, 3], [6, 9]]);
+    expect(matmul(S, [1, 0, 0]).toArray()).toEqual([
+      [0, 3],
+      [6, 9],
+    ]);
     expect(matmul([[1, 1]], S).shape).toEqual([2, 1, 3]);
   });
   it("dtypes: float32 stays float32, int32 with float32 gives float64, bool is OR of ANDs", () => {
@@ -180,7 +189,10 @@ describe("matmul: NumPy's rules for vectors and stacks", () => {
     expect(matmul(f, f).dtype).toBe("float32");
     expect(matmul(new NDArray(Int32Array.from([1, 2, 3, 4]), [2, 2]), f).dtype).toBe("float64");
     const t = new NDArray(Uint8Array.from([1, 0, 0, 0]), [2, 2], "bool");
-    expect(matmul(t, t).toArray()).toEqual([[true, false], [false, false]]);
+    expect(matmul(t, t).toArray()).toEqual([
+      [true, false],
+      [false, false],
+    ]);
   });
   it("complex @ complex and complex @ real", () => {
     const z = new NDArray(Float64Array.from([1, 1, 0, 2]), [1, 2], "complex128"); // [1+i, 2i]
@@ -205,7 +217,11 @@ describe("matmul: NumPy's rules for vectors and stacks", () => {
     expect(matmul(m, m.T).item()).toBe(wrap(2n * 40000n * 40000n));
   });
   it("empty dimensions: K = 0 gives zeros, M = 0 or a 0 batch gives empty results", () => {
-    expect(matmul(new NDArray(new Float64Array(0), [3, 0]), new NDArray(new Float64Array(0), [0, 2])).toArray()).toEqual([[0, 0], [0, 0], [0, 0]]);
+    expect(matmul(new NDArray(new Float64Array(0), [3, 0]), new NDArray(new Float64Array(0), [0, 2])).toArray()).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     expect(matmul(new NDArray(new Float64Array(0), [0, 3]), new NDArray(new Float64Array(6), [3, 2])).shape).toEqual([0, 2]);
     expect(matmul(new NDArray(new Float64Array(0), [0, 2, 3]), new NDArray(new Float64Array(6), [3, 2])).shape).toEqual([0, 2, 2]);
   });
@@ -235,20 +251,32 @@ describe("matmul: out", () => {
   it("writes into out of the result dtype, also a transposed view", () => {
     const out = new NDArray(new Float64Array(4), [2, 2]);
     expect(matmul(a, a, { out })).toBe(out);
-    expect(out.toArray()).toEqual([[7, 10], [15, 22]]);
+    expect(out.toArray()).toEqual([
+      [7, 10],
+      [15, 22],
+    ]);
     const buf = new NDArray(new Float64Array(4), [2, 2]);
     matmul(a, a, { out: buf.T });
-    expect(buf.toArray()).toEqual([[7, 15], [10, 22]]);
+    expect(buf.toArray()).toEqual([
+      [7, 15],
+      [10, 22],
+    ]);
   });
   it("out sharing memory with an operand gets the right answer", () => {
     const x = a.copy();
     matmul(x, x, { out: x });
-    expect(x.toArray()).toEqual([[7, 10], [15, 22]]);
+    expect(x.toArray()).toEqual([
+      [7, 10],
+      [15, 22],
+    ]);
   });
   it("casts by kind into out (float64 -> float32, not float -> int32)", () => {
     const out = new NDArray(new Float32Array(4), [2, 2]);
     matmul(a, a, { out });
-    expect(out.toArray()).toEqual([[7, 10], [15, 22]]);
+    expect(out.toArray()).toEqual([
+      [7, 10],
+      [15, 22],
+    ]);
     expectError(() => matmul(a, a, { out: new NDArray(new Int32Array(4), [2, 2]) }), DTypeError, "matmul", "float64", "int32");
   });
   it("out for a vector result has the reduced shape", () => {
@@ -283,7 +311,13 @@ describe("matmul: errors name both shapes and the dimensions", () => {
 
 describe("doc examples", () => {
   it("matmul", () => {
-    const C = matmul([[1, 2], [3, 4]], [[5], [6]]);
+    const C = matmul(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [[5], [6]],
+    );
     expect(C.toArray()).toEqual([[17], [39]]);
     expect(matmul([1, 2], [3, 4]).item()).toBe(11);
   });

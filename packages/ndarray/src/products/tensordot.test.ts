@@ -13,7 +13,7 @@ import { einsumReference } from "./einsum.reference.js";
 import { tensordot } from "./tensordot.js";
 
 const DTYPES: DType[] = ["float64", "float32", "int32", "complex128"];
-const intFill = (seed: number) => (p: number) => ((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9 - 4;
+const intFill = (seed: number) => (p: number) => (((Math.imul(p + 1, 2654435761) ^ Math.imul(seed, 40503)) >>> 0) % 9) - 4;
 
 interface Pairing {
   aShape: number[];
@@ -36,7 +36,10 @@ const pairingArb: fc.Arbitrary<Pairing> = fc
   .map(({ aShape, axesA, own, order }) => {
     // b's axes: the paired ones (in pair order) and its own, interleaved by `order`
     const items = [...axesA.map((k, t) => ({ paired: t, d: aShape[k] })), ...own.map((d) => ({ paired: -1, d }))];
-    const keyed = items.map((x, i) => ({ x, key: order[i % order.length] * 10 + i })).sort((p, q) => p.key - q.key).map((p) => p.x);
+    const keyed = items
+      .map((x, i) => ({ x, key: order[i % order.length] * 10 + i }))
+      .sort((p, q) => p.key - q.key)
+      .map((p) => p.x);
     const axesB = axesA.map((_, t) => keyed.findIndex((x) => x.paired === t));
     return { aShape, bShape: keyed.map((x) => x.d), axesA, axesB };
   });
@@ -46,7 +49,14 @@ describe("tensordot against the explicit sum", () => {
     fc.assert(
       fc.property(
         pairingArb.chain((p) =>
-          fc.record({ p: fc.constant(p), la: layoutArb(p.aShape.length), lb: layoutArb(p.bShape.length), da: fc.constantFrom(...DTYPES), db: fc.constantFrom(...DTYPES), negative: fc.boolean() }),
+          fc.record({
+            p: fc.constant(p),
+            la: layoutArb(p.aShape.length),
+            lb: layoutArb(p.bShape.length),
+            da: fc.constantFrom(...DTYPES),
+            db: fc.constantFrom(...DTYPES),
+            negative: fc.boolean(),
+          }),
         ),
         ({ p, la, lb, da, db, negative }) => {
           const a = strided(p.aShape, la, da, intFill(1)).view;
@@ -71,12 +81,28 @@ describe("tensordot against the explicit sum", () => {
 });
 
 describe("tensordot: axes forms and errors", () => {
-  const a = new NDArray(Float64Array.from({ length: 24 }, (_, i) => i), [2, 3, 4]);
-  const b = new NDArray(Float64Array.from({ length: 24 }, (_, i) => 24 - i), [3, 4, 2]);
+  const a = new NDArray(
+    Float64Array.from({ length: 24 }, (_, i) => i),
+    [2, 3, 4],
+  );
+  const b = new NDArray(
+    Float64Array.from({ length: 24 }, (_, i) => 24 - i),
+    [3, 4, 2],
+  );
   it("axes = n pairs a's last n with b's first n; 2 is the default, 0 the outer product", () => {
-    expect(flat(tensordot(a, b))).toEqual(flat(tensordot(a, b, [[1, 2], [0, 1]])));
+    expect(flat(tensordot(a, b))).toEqual(
+      flat(
+        tensordot(a, b, [
+          [1, 2],
+          [0, 1],
+        ]),
+      ),
+    );
     expect(tensordot(a, new NDArray(new Float64Array(20), [4, 5]), 1).shape).toEqual([2, 3, 5]);
-    expect(tensordot([1, 2], [1, 2, 3], 0).toArray()).toEqual([[1, 2, 3], [2, 4, 6]]);
+    expect(tensordot([1, 2], [1, 2, 3], 0).toArray()).toEqual([
+      [1, 2, 3],
+      [2, 4, 6],
+    ]);
     expect(tensordot(a, b, [1, 0]).shape).toEqual([2, 4, 4, 2]); // single axes without lists
   });
   it("errors", () => {
@@ -84,13 +110,35 @@ describe("tensordot: axes forms and errors", () => {
     expectError(() => tensordot(a, b, [[1, 2], [0]]), ValueError, "tensordot", "differ in length");
     expectError(() => tensordot(a, b, 4), ValueError, "tensordot", "4");
     expectError(() => tensordot(a, b, [[3], [0]]), AxisError, "tensordot", "axis 3");
-    expectError(() => tensordot(a, b, [[1, 1], [0, 0]]), ValueError, "tensordot", "duplicate");
+    expectError(
+      () =>
+        tensordot(a, b, [
+          [1, 1],
+          [0, 0],
+        ]),
+      ValueError,
+      "tensordot",
+      "duplicate",
+    );
   });
 });
 
 describe("doc examples", () => {
   it("tensordot", () => {
-    const C = tensordot([[1, 2], [3, 4]], [[1, 0], [0, 1]], [[1], [0]]);
-    expect(C.toArray()).toEqual([[1, 2], [3, 4]]);
+    const C = tensordot(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [[1], [0]],
+    );
+    expect(C.toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });

@@ -59,7 +59,8 @@ export function tensordot(x: ArrayLike, y: ArrayLike, axes: TensordotAxes = 2): 
     axesA = Array.from({ length: axes }, (_, t) => a.ndim - axes + t);
     axesB = Array.from({ length: axes }, (_, t) => t);
   } else {
-    if (!Array.isArray(axes) || axes.length !== 2) throw new ValueError(`tensordot: axes must be an integer or a pair [axesA, axesB], got ${JSON.stringify(axes)}`);
+    if (!Array.isArray(axes) || axes.length !== 2)
+      throw new ValueError(`tensordot: axes must be an integer or a pair [axesA, axesB], got ${JSON.stringify(axes)}`);
     const list = (v: number | readonly number[]): number[] => (typeof v === "number" ? [v] : v.slice());
     axesA = list(axes[0]);
     axesB = list(axes[1]);

@@ -175,13 +175,7 @@ function lemireUint64(bg: BitGenerator, rng: number): number {
  *
  * @param useMasked true: masked rejection (RandomState); false: Lemire (Generator).
  */
-export function boundedFill(
-  bg: BitGenerator,
-  off: number,
-  rng: number,
-  useMasked: boolean,
-  out: Int32Array | Float64Array,
-): void {
+export function boundedFill(bg: BitGenerator, off: number, rng: number, useMasked: boolean, out: Int32Array | Float64Array): void {
   const cnt = out.length;
   if (rng === 0) {
     out.fill(off);

@@ -95,9 +95,7 @@ export function integerRange(
     throw new ValueError(`${fn}: low ${cmp} high (${lo} ${cmp} ${hi})`);
   }
   if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hiIncl) || !Number.isSafeInteger(hiIncl - lo)) {
-    throw new ValueError(
-      `${fn}: the range [${lo}, ${hiIncl}] is too wide: bounds and width must stay below 2**53 so that every value is exact`,
-    );
+    throw new ValueError(`${fn}: the range [${lo}, ${hiIncl}] is too wide: bounds and width must stay below 2**53 so that every value is exact`);
   }
   return { off: lo, rng: hiIncl - lo, fitsInt32: lo >= INT32_MIN && hiIncl <= INT32_MAX };
 }

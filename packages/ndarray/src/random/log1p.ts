@@ -32,10 +32,10 @@
 import { fma } from "./double-double.js";
 
 // ln2 split so that k·ln2_hi is exact (ln2_hi has 32 significant bits).
-const LN2_HI = 6.93147180369123816490e-1; // 0x3fe62e42 fee00000
+const LN2_HI = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
 const LN2_LO = 1.9082149292705877e-10; // 0x3dea39ef 35793c76
 // Remez coefficients of R(z) ≈ log((1+s)/(1−s)) / s − 2 − … (fdlibm's Lp1 … Lp7).
-const LP1 = 6.666666666666735130e-1;
+const LP1 = 6.66666666666673513e-1;
 const LP2 = 3.999999999940941908e-1;
 const LP3 = 2.857142874366239149e-1;
 const LP4 = 2.222219843214978396e-1;

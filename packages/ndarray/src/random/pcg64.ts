@@ -119,12 +119,15 @@ export class PCG64 implements BitGenerator {
     // T_K = col_{2K} + 2^16·col_{2K+1} + c_K  (columns m ≥ 8 vanish mod 2^128)
     const T0 = s0 * A0 + (s0 * A1 + s1 * A0) * TWO16 + this.c0;
     const T1 = s0 * A2 + s1 * A1 + s2 * A0 + (s0 * A3 + s1 * A2 + s2 * A1 + s3 * A0) * TWO16 + this.c1;
-    const T2 =
-      s0 * A4 + s1 * A3 + s2 * A2 + s3 * A1 + s4 * A0 +
-      (s0 * A5 + s1 * A4 + s2 * A3 + s3 * A2 + s4 * A1 + s5 * A0) * TWO16 +
-      this.c2;
+    const T2 = s0 * A4 + s1 * A3 + s2 * A2 + s3 * A1 + s4 * A0 + (s0 * A5 + s1 * A4 + s2 * A3 + s3 * A2 + s4 * A1 + s5 * A0) * TWO16 + this.c2;
     const T3 =
-      s0 * A6 + s1 * A5 + s2 * A4 + s3 * A3 + s4 * A2 + s5 * A1 + s6 * A0 +
+      s0 * A6 +
+      s1 * A5 +
+      s2 * A4 +
+      s3 * A3 +
+      s4 * A2 +
+      s5 * A1 +
+      s6 * A0 +
       (s0 * A7 + s1 * A6 + s2 * A5 + s3 * A4 + s4 * A3 + s5 * A2 + s6 * A1 + s7 * A0) * TWO16 +
       this.c3;
     // Ripple the carries through the four words (Math.floor, not `| 0`: T_K exceeds 2^31).

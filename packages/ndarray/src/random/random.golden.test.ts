@@ -63,9 +63,7 @@ export function callNumPyStyle(target: RandomState | Generator, call: Call): unk
     case "random":
       return target instanceof Generator ? target.random(v.size as number, v.dtype as "float64" | undefined) : target.random(v.size as number);
     case "standard_normal":
-      return target instanceof Generator
-        ? target.standardNormal(v.size as number, v.dtype as "float64" | undefined)
-        : target.standardNormal(v.size as number);
+      return target instanceof Generator ? target.standardNormal(v.size as number, v.dtype as "float64" | undefined) : target.standardNormal(v.size as number);
     case "randint":
       return (target as RandomState).randint(v.low as number, v.high as number, v.size as number, v.dtype as "int32" | undefined);
     case "integers":
@@ -106,7 +104,10 @@ export function expectExact(actual: unknown, expected: Encoded, where: string): 
   expect(ourDType, `${where} dtype`).toContain(arr.dtype);
   const got = Array.from(arr.toTypedArray());
   const bad = got.map((g, i) => (Object.is(g, want[i]) ? -1 : i)).filter((i) => i >= 0);
-  expect(bad.map((i) => `[${i}] ${got[i]} vs ${want[i]}`), where).toEqual([]);
+  expect(
+    bad.map((i) => `[${i}] ${got[i]} vs ${want[i]}`),
+    where,
+  ).toEqual([]);
 }
 
 function runCase(c: Case): void {
@@ -167,10 +168,16 @@ describe("fixtures: numpy-streams.json (NumPy, long streams and extra calls)", (
   for (const [op, s] of Object.entries(fx.shuffles)) {
     it(`${op}: shuffle of rows and of a strided view`, () => {
       const target = op === "random.seed" ? new RandomState(s.seed) : defaultRng(s.seed);
-      const rows = new NDArray(Float64Array.from({ length: 30 }, (_, i) => i), [10, 3]);
+      const rows = new NDArray(
+        Float64Array.from({ length: 30 }, (_, i) => i),
+        [10, 3],
+      );
       target.shuffle(rows);
       expect(Array.from(rows.data)).toEqual(s.rows);
-      const base = new NDArray(Float64Array.from({ length: 40 }, (_, i) => i), [8, 5]);
+      const base = new NDArray(
+        Float64Array.from({ length: 40 }, (_, i) => i),
+        [8, 5],
+      );
       target.shuffle(new NDArray(base.data, [8, 3], "float64", [5, 2], 0)); // base[:, ::2]
       expect(Array.from(base.data)).toEqual(s.strided_base);
     });

@@ -258,7 +258,10 @@ describe("choice, shuffle, permutation", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 4 }), seedArb, (n, cols, s) => {
         for (const target of [defaultRng(s), new RandomState(s)]) {
-          const x = new NDArray(Float64Array.from({ length: n * cols }, (_, i) => i), [n, cols]);
+          const x = new NDArray(
+            Float64Array.from({ length: n * cols }, (_, i) => i),
+            [n, cols],
+          );
           target.shuffle(x);
           const rows = x.toArray() as number[][];
           for (const row of rows) for (let c = 1; c < cols; c++) expect(row[c]).toBe(row[0] + c);

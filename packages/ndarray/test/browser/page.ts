@@ -8,7 +8,17 @@
  * numbers and prints an array, the parts of the library a course page would use first.
  */
 import * as np from "@sliderule/ndarray";
-import { engineFeatures, gemmReference, getBackend, getrfResident, potrfResident, residentWork, setBackend, showConfig, type BackendName } from "@sliderule/ndarray/kernels";
+import {
+  engineFeatures,
+  gemmReference,
+  getBackend,
+  getrfResident,
+  potrfResident,
+  residentWork,
+  setBackend,
+  showConfig,
+  type BackendName,
+} from "@sliderule/ndarray/kernels";
 
 export interface BackendReport {
   backend: BackendName;
@@ -87,10 +97,23 @@ function matmulError(dtype: "float64" | "float32", m: number, k: number, n: numb
   const Ad = A0.astype("float64").data as Float64Array;
   const Bd = B.astype("float64").data as Float64Array;
   gemmReference({
-    m, n, k, alpha: 1,
-    A: Ad, aOff: 0, aRs: transposeA ? 1 : k, aCs: transposeA ? m : 1,
-    B: Bd, bOff: 0, bRs: n, bCs: 1,
-    beta: 0, C: ref, cOff: 0, cRs: n, cCs: 1,
+    m,
+    n,
+    k,
+    alpha: 1,
+    A: Ad,
+    aOff: 0,
+    aRs: transposeA ? 1 : k,
+    aCs: transposeA ? m : 1,
+    B: Bd,
+    bOff: 0,
+    bRs: n,
+    bCs: 1,
+    beta: 0,
+    C: ref,
+    cOff: 0,
+    cRs: n,
+    cCs: 1,
   });
   const c = C.astype("float64").data as Float64Array;
   const eps = dtype === "float64" ? 2 ** -52 : 2 ** -23;

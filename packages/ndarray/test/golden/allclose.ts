@@ -35,7 +35,7 @@ export function expectedLeaf(enc: EncodedArray): Leaf {
     enc.data.forEach((x, i) => {
       [re[i], im![i]] = decodeComplex(x);
     });
-    if (enc.dtype === "complex64") for (let i = 0; i < n; i++) (re[i] = Math.fround(re[i])), (im[i] = Math.fround(im[i]));
+    if (enc.dtype === "complex64") for (let i = 0; i < n; i++) ((re[i] = Math.fround(re[i])), (im[i] = Math.fround(im[i])));
   } else {
     enc.data.forEach((x, i) => {
       re[i] = decodeReal(x);
@@ -202,13 +202,18 @@ export function checkAllclose(actual: unknown, expected: unknown, rtol: number, 
     return actual === null || actual === undefined ? null : { kind: "type", message: `expected None${where ? ` at ${where}` : ""}, got ${describe(actual)}` };
   }
   if (typeof expected === "string" && !(expected in NON_FINITE)) {
-    return actual === expected ? null : { kind: "value", message: `expected the string ${JSON.stringify(expected)}${where ? ` at ${where}` : ""}, got ${describe(actual)}` };
+    return actual === expected
+      ? null
+      : { kind: "value", message: `expected the string ${JSON.stringify(expected)}${where ? ` at ${where}` : ""}, got ${describe(actual)}` };
   }
   const e = expectedScalarOrArray(expected);
   if (e === null) return { kind: "type", message: `harness: cannot read expected value ${describe(expected)}` };
   const a = actualLeaf(actual);
   if (a === null) {
-    return { kind: "type", message: `expected ${e.shape.length ? `an array ${fmtShape(e.shape)}` : "a scalar or 0-d array"}${where ? ` at ${where}` : ""}, got ${describe(actual)}` };
+    return {
+      kind: "type",
+      message: `expected ${e.shape.length ? `an array ${fmtShape(e.shape)}` : "a scalar or 0-d array"}${where ? ` at ${where}` : ""}, got ${describe(actual)}`,
+    };
   }
   return compareLeaf(a, e, rtol, atol, where);
 }

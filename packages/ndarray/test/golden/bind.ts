@@ -7,7 +7,6 @@ import * as np from "@sliderule/ndarray";
 import type { DType, NDArray } from "@sliderule/ndarray";
 import { OpUnavailable, plain } from "./harness.js";
 
-
 export type Kwargs = Record<string, unknown>;
 export type AnyFn = (...args: unknown[]) => unknown;
 
@@ -52,4 +51,3 @@ export function dt(x: unknown): DType | undefined {
 export const arr = (x: unknown): NDArray => np.asarray(x as np.ArrayLike);
 export const axisOf = (x: unknown): number | number[] | null | undefined => (x === undefined ? undefined : (x as number | number[] | null));
 export const shapeOf = (x: unknown): number | number[] => plain(x) as number | number[];
-

@@ -56,7 +56,8 @@ export function parseGoldenJson(text: string): unknown {
     const start = pos++;
     while (pos < text.length) {
       const c = text.charCodeAt(pos);
-      if (c === 92) pos += 2; // backslash escape
+      if (c === 92)
+        pos += 2; // backslash escape
       else if (c === 34) {
         pos++;
         return JSON.parse(text.slice(start, pos)) as string;

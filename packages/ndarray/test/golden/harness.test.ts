@@ -65,7 +65,10 @@ describe("parseGoldenJson", () => {
   });
 
   it("parses a case line with its family", () => {
-    const c = caseOf('{"id":"p-x-0001","op":"add","args":[1, 2.5],"kwargs":{},"expected":{"dtype":"float64","shape":[],"data":[3.5]},"check":"allclose","rtol":1e-12,"atol":0.0,"notes":""}', "fam");
+    const c = caseOf(
+      '{"id":"p-x-0001","op":"add","args":[1, 2.5],"kwargs":{},"expected":{"dtype":"float64","shape":[],"data":[3.5]},"check":"allclose","rtol":1e-12,"atol":0.0,"notes":""}',
+      "fam",
+    );
     expect(c.family).toBe("fam");
     expect(c.rtol).toBe(1e-12);
     expect(c.args[1]).toEqual(new PyFloat(2.5));
@@ -83,7 +86,16 @@ describe("decodeValue", () => {
     const b = decodeValue(enc("bool", [2], [true, false])) as np.NDArray;
     expect(b.dtype).toBe("bool");
     expect(b.toArray()).toEqual([true, false]);
-    const z = decodeValue(enc("complex64", [2], [[1, -2], ["nan", "inf"]])) as np.NDArray;
+    const z = decodeValue(
+      enc(
+        "complex64",
+        [2],
+        [
+          [1, -2],
+          ["nan", "inf"],
+        ],
+      ),
+    ) as np.NDArray;
     expect(z.dtype).toBe("complex128");
     expect(z.getComplex(0)).toEqual({ re: 1, im: -2 });
     expect(Number.isNaN(z.getComplex(1).re) && z.getComplex(1).im === Infinity).toBe(true);
@@ -118,7 +130,8 @@ describe("decodeValue", () => {
 });
 
 describe("checkAllclose", () => {
-  const x = (data: number[], dtype: np.DType = "float64") => np.fromTypedArray(dtype === "int32" ? Int32Array.from(data) : Float64Array.from(data), [data.length], dtype);
+  const x = (data: number[], dtype: np.DType = "float64") =>
+    np.fromTypedArray(dtype === "int32" ? Int32Array.from(data) : Float64Array.from(data), [data.length], dtype);
 
   it("accepts right answers within tolerance", () => {
     expect(checkAllclose(x([1, 2]), enc("float64", [2], [1, 2 + 1e-13]), 1e-12, 0)).toBeNull();
@@ -196,7 +209,9 @@ describe("runCase", () => {
     },
   };
   const raisesCase = (op: string, expected: string, bases: string[] = []) =>
-    caseOf(`{"id":"t-1","op":"${op}","args":[],"kwargs":{},"expected":"${expected}","check":"raises","rtol":0.0,"atol":0.0,"error_bases":${JSON.stringify(bases)}}`);
+    caseOf(
+      `{"id":"t-1","op":"${op}","args":[],"kwargs":{},"expected":"${expected}","check":"raises","rtol":0.0,"atol":0.0,"error_bases":${JSON.stringify(bases)}}`,
+    );
 
   it("passes a raise of the expected class or a subclass of it", () => {
     expect(runCase(raisesCase("bad", "ValueError"), raising).status).toBe("passed");
@@ -232,7 +247,9 @@ describe("runCase", () => {
   });
 
   it("fails an op that throws in an allclose case", () => {
-    const c = caseOf('{"id":"t-2","op":"bad","args":[],"kwargs":{},"expected":{"dtype":"float64","shape":[],"data":[1.0]},"check":"allclose","rtol":0.0,"atol":0.0}');
+    const c = caseOf(
+      '{"id":"t-2","op":"bad","args":[],"kwargs":{},"expected":{"dtype":"float64","shape":[],"data":[1.0]},"check":"allclose","rtol":0.0,"atol":0.0}',
+    );
     const r = runCase(c, raising);
     expect(r.status).toBe("failed");
     expect(r.failure).toBe("error");
@@ -241,14 +258,20 @@ describe("runCase", () => {
 
   it("keeps NumPy's value-based casting: int32 + 3 -> int32, int32 + 3.0 -> float64", () => {
     const a = '{"dtype":"int32","shape":[2],"data":[1,2]}';
-    const plusInt = caseOf(`{"id":"t-3","op":"add","args":[${a}, 3],"kwargs":{},"expected":{"dtype":"int32","shape":[2],"data":[4,5]},"check":"allclose","rtol":0.0,"atol":0.0}`);
-    const plusFloat = caseOf(`{"id":"t-4","op":"add","args":[${a}, 3.0],"kwargs":{},"expected":{"dtype":"float64","shape":[2],"data":[4.0,5.0]},"check":"allclose","rtol":0.0,"atol":0.0}`);
+    const plusInt = caseOf(
+      `{"id":"t-3","op":"add","args":[${a}, 3],"kwargs":{},"expected":{"dtype":"int32","shape":[2],"data":[4,5]},"check":"allclose","rtol":0.0,"atol":0.0}`,
+    );
+    const plusFloat = caseOf(
+      `{"id":"t-4","op":"add","args":[${a}, 3.0],"kwargs":{},"expected":{"dtype":"float64","shape":[2],"data":[4.0,5.0]},"check":"allclose","rtol":0.0,"atol":0.0}`,
+    );
     expect(runCase(plusInt, ndarrayOps)).toMatchObject({ status: "passed" });
     expect(runCase(plusFloat, ndarrayOps)).toMatchObject({ status: "passed" });
     // the same answers swapped are rejected as dtype mismatches
     const wrong = { ...plusFloat, expected: plusInt.expected };
     expect(runCase(wrong, ndarrayOps)).toMatchObject({ status: "failed", failure: "dtype" });
-    const arange = caseOf('{"id":"t-5","op":"arange","args":[3.0],"kwargs":{},"expected":{"dtype":"float64","shape":[3],"data":[0.0,1.0,2.0]},"check":"allclose","rtol":0.0,"atol":0.0}');
+    const arange = caseOf(
+      '{"id":"t-5","op":"arange","args":[3.0],"kwargs":{},"expected":{"dtype":"float64","shape":[3],"data":[0.0,1.0,2.0]},"check":"allclose","rtol":0.0,"atol":0.0}',
+    );
     expect(runCase(arange, ndarrayOps)).toMatchObject({ status: "passed" });
   });
 });
@@ -315,7 +338,13 @@ describe("properties", () => {
   });
 
   it("finds the optimal assignment", () => {
-    expect(hungarian([[4, 1, 3], [2, 0, 5], [3, 2, 2]])).toEqual([1, 0, 2]);
+    expect(
+      hungarian([
+        [4, 1, 3],
+        [2, 0, 5],
+        [3, 2, 2],
+      ]),
+    ).toEqual([1, 0, 2]);
     expect(hungarian([[0]])).toEqual([0]);
   });
 

@@ -165,7 +165,12 @@ export function runCase(c: GoldenCase, registry: OpRegistry): CaseResult {
     const m =
       c.check === "allclose"
         ? checkAllclose(result, c.expected, c.rtol, c.atol)
-        : checkProperties(c, result, floats === "pyfloat" ? (plain(args) as unknown[]) : args, floats === "pyfloat" ? (plain(kwargs) as Record<string, unknown>) : kwargs);
+        : checkProperties(
+            c,
+            result,
+            floats === "pyfloat" ? (plain(args) as unknown[]) : args,
+            floats === "pyfloat" ? (plain(kwargs) as Record<string, unknown>) : kwargs,
+          );
     return m ? fail(m) : { ...base, status: "passed", detail: "" };
   } catch (e) {
     return fail({ kind: "error", message: `harness error while checking: ${errorSummary(e)}` });

@@ -21,8 +21,16 @@ import { arenaEnd, ensureMemory } from "./gemm.wasm.js";
  * view: gathering in JavaScript is cheaper) or does not fit.
  */
 export function loadResident(
-  X: FloatArray, off: number, rs: number, cs: number, m: number, n: number,
-  W: FloatArray, wOff: number, wRs: number, wCs: number,
+  X: FloatArray,
+  off: number,
+  rs: number,
+  cs: number,
+  m: number,
+  n: number,
+  W: FloatArray,
+  wOff: number,
+  wRs: number,
+  wCs: number,
 ): boolean {
   const w = residentOf(W);
   if (w === null || !(X instanceof Float64Array) || X.buffer === w.memory.buffer || m === 0 || n === 0) return false;
@@ -42,10 +50,7 @@ export function loadResident(
  * of an ordinary float64 buffer: dcopy2d lays it out row-major above the workspaces, then one
  * memcpy moves it out. False when W is not resident or the scratch does not fit.
  */
-export function storeResident(
-  W: FloatArray, wOff: number, wRs: number, wCs: number, m: number, n: number,
-  dst: FloatArray, dOff: number,
-): boolean {
+export function storeResident(W: FloatArray, wOff: number, wRs: number, wCs: number, m: number, n: number, dst: FloatArray, dOff: number): boolean {
   const w = residentOf(W);
   if (w === null || !(dst instanceof Float64Array) || dst.buffer === w.memory.buffer || m === 0 || n === 0) return false;
   const at = arenaEnd(w);

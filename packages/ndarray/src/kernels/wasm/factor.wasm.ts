@@ -73,9 +73,17 @@ export function trsmResident(args: TrsmArgs, leaf: number): boolean {
   const w = residentOf(T, B);
   if (w === null || setScratch(w, 0) < 0) return false;
   w.kernel.dtrsm(
-    args.n, args.nrhs, args.lower ? 1 : 0, args.unitDiagonal ? 1 : 0,
-    T.byteOffset + args.tOff * 8, args.tRs, args.tCs,
-    B.byteOffset + args.bOff * 8, args.bRs, args.bCs, leaf,
+    args.n,
+    args.nrhs,
+    args.lower ? 1 : 0,
+    args.unitDiagonal ? 1 : 0,
+    T.byteOffset + args.tOff * 8,
+    args.tRs,
+    args.tCs,
+    B.byteOffset + args.bOff * 8,
+    args.bRs,
+    args.bCs,
+    leaf,
   );
   return true;
 }

@@ -27,8 +27,23 @@ describe("gemm.wasm.generated.ts", () => {
 const square = (n: number, seed: number): GemmArgs => {
   const fill = (x: Float64Array) => x.map((_, i) => Math.sin(i * 0.7 + seed));
   return {
-    m: n, n, k: n, alpha: 1, A: fill(new Float64Array(n * n)), aOff: 0, aRs: n, aCs: 1,
-    B: fill(new Float64Array(n * n)), bOff: 0, bRs: n, bCs: 1, beta: 0, C: new Float64Array(n * n), cOff: 0, cRs: n, cCs: 1,
+    m: n,
+    n,
+    k: n,
+    alpha: 1,
+    A: fill(new Float64Array(n * n)),
+    aOff: 0,
+    aRs: n,
+    aCs: 1,
+    B: fill(new Float64Array(n * n)),
+    bOff: 0,
+    bRs: n,
+    bCs: 1,
+    beta: 0,
+    C: new Float64Array(n * n),
+    cOff: 0,
+    cRs: n,
+    cCs: 1,
   };
 };
 
@@ -82,7 +97,26 @@ describe.skipIf(!engineFeatures().simd)("resident workspaces (residentWork): gem
           fill(B, 2);
           fill(C, 3);
           if (beta === 0) C.fill(NaN);
-          const args: GemmArgs = { m: 60, n: 40, k: 50, alpha, A, aOff: 0, aRs: 0, aCs: 0, B, bOff: 0, bRs: 0, bCs: 0, beta, C, cOff: 0, cRs: 0, cCs: 0, ...layout };
+          const args: GemmArgs = {
+            m: 60,
+            n: 40,
+            k: 50,
+            alpha,
+            A,
+            aOff: 0,
+            aRs: 0,
+            aCs: 0,
+            B,
+            bOff: 0,
+            bRs: 0,
+            bCs: 0,
+            beta,
+            C,
+            cOff: 0,
+            cRs: 0,
+            cCs: 0,
+            ...layout,
+          };
           const want = { ...args, A: A.slice(), B: B.slice(), C: C.slice() };
           gemmReference(want);
           gemm(args);

@@ -82,9 +82,26 @@ export const WASM_GEMM_DEFAULTS: Readonly<WasmGemmOptions> = Object.freeze({
 interface KernelExports {
   dgemm: KernelFn;
   dgemmC: (
-    m: number, n: number, k: number, a: number, aRs: number, aCs: number, b: number, bRs: number, bCs: number,
-    c: number, cRs: number, cCs: number, alpha: number, beta: number,
-    ap: number, bp: number, tile: number, mc: number, kc: number, nc: number,
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    aRs: number,
+    aCs: number,
+    b: number,
+    bRs: number,
+    bCs: number,
+    c: number,
+    cRs: number,
+    cCs: number,
+    alpha: number,
+    beta: number,
+    ap: number,
+    bp: number,
+    tile: number,
+    mc: number,
+    kc: number,
+    nc: number,
   ) => void;
   sdgemm: KernelFn;
   dgemvColumns: (m: number, n: number, a: number, lda: number, x: number, y: number) => void;
@@ -105,8 +122,22 @@ interface KernelExports {
   tileCols(bytes: number): number;
 }
 type KernelFn = (
-  m: number, n: number, k: number, a: number, aRs: number, aCs: number, b: number, bRs: number, bCs: number,
-  t: number, ap: number, bp: number, tile: number, mc: number, kc: number, nc: number,
+  m: number,
+  n: number,
+  k: number,
+  a: number,
+  aRs: number,
+  aCs: number,
+  b: number,
+  bRs: number,
+  bCs: number,
+  t: number,
+  ap: number,
+  bp: number,
+  tile: number,
+  mc: number,
+  kc: number,
+  nc: number,
 ) => void;
 
 /** A loaded flavour: the instance, its memory, and views over the memory (rebuilt on growth). */
@@ -166,10 +197,15 @@ export function loadWasmGemm(flavour: WasmFlavour, quiet = false): Loaded | null
     const instance = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes(flavour)), { env: { memory } });
     const kernel = instance.exports as unknown as KernelExports;
     result = {
-      kernel, memory,
-      f64: new Float64Array(memory.buffer), f32: new Float32Array(memory.buffer),
-      MR: kernel.tileRows(), NR64: kernel.tileCols(8), NR32: kernel.tileCols(4),
-      arenaTop: 0, arenaStack: [],
+      kernel,
+      memory,
+      f64: new Float64Array(memory.buffer),
+      f32: new Float32Array(memory.buffer),
+      MR: kernel.tileRows(),
+      NR64: kernel.tileCols(8),
+      NR32: kernel.tileCols(4),
+      arenaTop: 0,
+      arenaStack: [],
     };
   } catch (e) {
     if (!quiet) {
@@ -230,8 +266,15 @@ function place(rows: number, cols: number, off: number, rs: number, cs: number):
  * X[0, 0] in `mem` and the strides the kernel must use there.
  */
 function copyIn(
-  mem: Float64Array | Float32Array, at: number, p: Placement,
-  X: Float64Array | Float32Array, rows: number, cols: number, off: number, rs: number, cs: number,
+  mem: Float64Array | Float32Array,
+  at: number,
+  p: Placement,
+  X: Float64Array | Float32Array,
+  rows: number,
+  cols: number,
+  off: number,
+  rs: number,
+  cs: number,
 ): [origin: number, rs: number, cs: number] {
   if (p.lo >= 0) {
     // the whole span at once; TypedArray.set is a memcpy for equal element types
@@ -300,7 +343,9 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
   const kernel = sumBytes === 4 ? w.kernel.sgemm : f32In ? w.kernel.sdgemm : w.kernel.dgemm;
 
   // blocks never exceed the problem, so neither do the panels
-  const mc = Math.min(o.mc, m), kc = Math.min(o.kc, k), nc = Math.min(o.nc, n);
+  const mc = Math.min(o.mc, m),
+    kc = Math.min(o.kc, k),
+    nc = Math.min(o.nc, n);
   const apBytes = align16(Math.ceil(mc / MR) * MR * kc * sumBytes);
   const tileBytes = align16(MR * NR * sumBytes);
   const pa = place(m, k, args.aOff, args.aRs, args.aCs);
@@ -308,8 +353,7 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
 
   // column panels of width nw: B[:, j0:j0+nw] and T: (m, nw) per panel; one panel if all fits
   const bpBytes = (nw: number) => align16(Math.ceil(Math.min(nc, nw) / NR) * NR * kc * sumBytes);
-  const bytesFor = (nw: number, pb: Placement) =>
-    base + aBytes + align16(pb.count * inBytes) + align16(m * nw * sumBytes) + apBytes + bpBytes(nw) + tileBytes;
+  const bytesFor = (nw: number, pb: Placement) => base + aBytes + align16(pb.count * inBytes) + align16(m * nw * sumBytes) + apBytes + bpBytes(nw) + tileBytes;
   let nw = n;
   let pb = place(k, n, args.bOff, args.bRs, args.bCs);
   if (bytesFor(n, pb) > o.budgetBytes) {
@@ -343,10 +387,23 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
 /** The same product seen as Cᵀ := alpha·Bᵀ·Aᵀ + beta·Cᵀ (operands swapped, strides exchanged). */
 function transposedProduct(a: GemmArgs): GemmArgs {
   return {
-    m: a.n, n: a.m, k: a.k, alpha: a.alpha, beta: a.beta,
-    A: a.B, aOff: a.bOff, aRs: a.bCs, aCs: a.bRs,
-    B: a.A, bOff: a.aOff, bRs: a.aCs, bCs: a.aRs,
-    C: a.C, cOff: a.cOff, cRs: a.cCs, cCs: a.cRs,
+    m: a.n,
+    n: a.m,
+    k: a.k,
+    alpha: a.alpha,
+    beta: a.beta,
+    A: a.B,
+    aOff: a.bOff,
+    aRs: a.bCs,
+    aCs: a.bRs,
+    B: a.A,
+    bOff: a.aOff,
+    bRs: a.aCs,
+    bCs: a.aRs,
+    C: a.C,
+    cOff: a.cOff,
+    cRs: a.cCs,
+    cCs: a.cRs,
   };
 }
 
@@ -416,8 +473,14 @@ export function residentRelease(w: Loaded): void {
 /** All three operands are float64 views of this module's memory. */
 function isResident(args: GemmArgs, w: Loaded): boolean {
   const buffer = w.memory.buffer;
-  return args.C instanceof Float64Array && args.A instanceof Float64Array && args.B instanceof Float64Array &&
-    args.C.buffer === buffer && args.A.buffer === buffer && args.B.buffer === buffer;
+  return (
+    args.C instanceof Float64Array &&
+    args.A instanceof Float64Array &&
+    args.B instanceof Float64Array &&
+    args.C.buffer === buffer &&
+    args.A.buffer === buffer &&
+    args.B.buffer === buffer
+  );
 }
 
 /** C := alpha·A·B + beta·C where the operands lie, by the kernel's dgemmC; false if the scratch is missing. */
@@ -425,17 +488,34 @@ function gemmResident(args: GemmArgs, w: Loaded, o: Readonly<WasmGemmOptions>): 
   const { m, n, k, A, B, C } = args;
   // the kernel may swap the roles of m and n (a column-major C is computed as Cᵀ): size for either
   const side = Math.max(m, n);
-  const mc = Math.min(o.mc, side), kc = Math.min(o.kc, k), nc = Math.min(o.nc, side, RESIDENT_NC);
+  const mc = Math.min(o.mc, side),
+    kc = Math.min(o.kc, k),
+    nc = Math.min(o.nc, side, RESIDENT_NC);
   const ap = arenaEnd(w);
   const bp = ap + align16(Math.ceil(mc / w.MR) * w.MR * kc * 8);
   const tile = bp + align16(Math.ceil(nc / w.NR64) * w.NR64 * kc * 8);
   if (!ensureMemory(w, tile + w.MR * w.NR64 * 8)) return false;
   w.kernel.dgemmC(
-    m, n, k,
-    A.byteOffset + args.aOff * 8, args.aRs, args.aCs,
-    B.byteOffset + args.bOff * 8, args.bRs, args.bCs,
-    C.byteOffset + args.cOff * 8, args.cRs, args.cCs, args.alpha, args.beta,
-    ap, bp, tile, o.mc, o.kc, nc,
+    m,
+    n,
+    k,
+    A.byteOffset + args.aOff * 8,
+    args.aRs,
+    args.aCs,
+    B.byteOffset + args.bOff * 8,
+    args.bRs,
+    args.bCs,
+    C.byteOffset + args.cOff * 8,
+    args.cRs,
+    args.cCs,
+    args.alpha,
+    args.beta,
+    ap,
+    bp,
+    tile,
+    o.mc,
+    o.kc,
+    nc,
   );
   return true;
 }
@@ -469,7 +549,9 @@ export function symvResident(args: SymvArgs, w: Loaded): boolean {
  * (beta = 0: y is not read). False, touching nothing, if the memory would have to grow.
  */
 function vectorProduct(
-  w: Loaded, m: number, n: number,
+  w: Loaded,
+  m: number,
+  n: number,
   v: { x: Float64Array | Float32Array; xOff: number; xs: number; alpha: number; beta: number; y: Float64Array | Float32Array; yOff: number; ys: number },
   kernel: (xAddr: number, tAddr: number) => void,
 ): boolean {

@@ -40,10 +40,13 @@ const arraysArb = fc
       nMajor: fc.constant(nMajor),
       nMinor: fc.constant(nMinor),
       f32: fc.constant(f32),
-      rows: fc.array(fc.array(fc.record({ j: fc.integer({ min: 0, max: nMinor - 1 }), v: fc.double({ min: -1e3, max: 1e3, noNaN: true }) }), { maxLength: 2 * nMinor }), {
-        minLength: nMajor,
-        maxLength: nMajor,
-      }),
+      rows: fc.array(
+        fc.array(fc.record({ j: fc.integer({ min: 0, max: nMinor - 1 }), v: fc.double({ min: -1e3, max: 1e3, noNaN: true }) }), { maxLength: 2 * nMinor }),
+        {
+          minLength: nMajor,
+          maxLength: nMajor,
+        },
+      ),
       x: fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: Math.max(nMajor, nMinor), maxLength: Math.max(nMajor, nMinor) }),
     }),
   );
@@ -64,7 +67,8 @@ describe.skipIf(!HAS_WASM)("resident CSR storage and the spmv kernels", () => {
           r.indptr[i + 1] = p;
         });
         const xs = Float64Array.from(x);
-        const xMinor = xs.slice(0, nMinor), xMajor = xs.slice(0, nMajor);
+        const xMinor = xs.slice(0, nMinor),
+          xMajor = xs.slice(0, nMajor);
         const want = new Float64Array(nMajor);
         gatherLoop(nMajor, r.indptr, r.indices, r.data, xMinor, want);
         const y = new Float64Array(nMajor).fill(NaN);
@@ -126,9 +130,16 @@ describe.skipIf(!HAS_WASM)("resident CSR storage and the spmv kernels", () => {
     r.indptr.set([0, 2, 3, 4]);
     r.indices.set([0, 3, 1, 2]);
     r.data.set([1, 2, 3, 4]);
-    const x4 = Float64Array.of(1, 1, 1, 1), x3 = Float64Array.of(1, 1, 1);
-    const y = Float64Array.of(-1, -1, -1), z = Float64Array.of(-1, -1, -1, -1);
-    for (const [arr, at, bad] of [[r.indices, 1, 4], [r.indices, 2, -1], [r.indptr, 2, 5], [r.indptr, 1, -1]] as const) {
+    const x4 = Float64Array.of(1, 1, 1, 1),
+      x3 = Float64Array.of(1, 1, 1);
+    const y = Float64Array.of(-1, -1, -1),
+      z = Float64Array.of(-1, -1, -1, -1);
+    for (const [arr, at, bad] of [
+      [r.indices, 1, 4],
+      [r.indices, 2, -1],
+      [r.indptr, 2, 5],
+      [r.indptr, 1, -1],
+    ] as const) {
       const keep = arr[at];
       arr[at] = bad;
       const before = [r.data.slice(), r.indices.slice(), r.indptr.slice()];

@@ -41,8 +41,16 @@ interface SpmvExports {
   csrScatterF32: ScatterFn;
 }
 type GatherFn = (
-  nMajor: number, nMinor: number, nnz: number, indptr: number, indices: number, data: number,
-  x: number, y: number, dot: number, dotOut: number,
+  nMajor: number,
+  nMinor: number,
+  nnz: number,
+  indptr: number,
+  indices: number,
+  data: number,
+  x: number,
+  y: number,
+  dot: number,
+  dotOut: number,
 ) => number;
 type ScatterFn = (nMajor: number, nMinor: number, nnz: number, indptr: number, indices: number, data: number, x: number, y: number) => number;
 
@@ -190,8 +198,16 @@ export function csrGatherResident(r: ResidentCsr, x: Float64Array, y: Float64Arr
   if (x !== r.minorSlot) r.minorSlot.set(x);
   const f = r.data instanceof Float64Array ? k.csrGatherF64 : k.csrGatherF32;
   const status = f(
-    r.nMajor, r.nMinor, r.nnz, r.indptr.byteOffset, r.indices.byteOffset, r.data.byteOffset,
-    r.minorSlot.byteOffset, r.majorSlot.byteOffset, dot ? 1 : 0, DOT_OUT,
+    r.nMajor,
+    r.nMinor,
+    r.nnz,
+    r.indptr.byteOffset,
+    r.indices.byteOffset,
+    r.data.byteOffset,
+    r.minorSlot.byteOffset,
+    r.majorSlot.byteOffset,
+    dot ? 1 : 0,
+    DOT_OUT,
   );
   if (status !== 0) return undefined;
   if (y !== r.majorSlot) y.set(r.majorSlot);
