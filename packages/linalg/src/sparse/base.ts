@@ -17,6 +17,13 @@
  * Also here: the dtype rules of sparse storage and the checks of dense operands, shared by
  * the formats and the constructors (construct.ts).
  *
+ * The format registry (at the end): the formats convert into one another (`tocsr`, `T`,
+ * `tocoo`), yet no format file imports another; each registers its class here when it loads
+ * (`registerFormat("csr", CsrMatrix)`, and its type in `SparseFormatClasses`), and the others
+ * build it through `formatClass("csr")`. So every import in the sparse layer points down to
+ * this file, and index.ts imports csr.ts, csc.ts and coo.ts so that all three are registered
+ * before any matrix exists.
+ *
  * Reference: SciPy's `scipy/sparse/_base.py`; Saad, "Iterative Methods for Sparse Linear
  * Systems", 2nd ed., §3.4 (storage schemes).
  */
@@ -24,9 +31,6 @@ import { DTypeError, NDArray, ShapeError, ValueError } from "@sliderule/ndarray"
 import * as np from "@sliderule/ndarray";
 import { show } from "../util/options.js";
 import type { SparseData } from "./spmv.js";
-import type { CsrMatrix } from "./csr.js";
-import type { CscMatrix } from "./csc.js";
-import type { CooMatrix } from "./coo.js";
 
 /** A dense right-hand operand of a product: an NDArray, or JS numbers (a vector or rows). */
 export type DenseOperand = NDArray | ArrayLike<number> | readonly (readonly number[])[];
@@ -36,6 +40,11 @@ export type SparseDType = "float64" | "float32" | "int32";
 export type SparseFormat = "csr" | "csc" | "coo";
 export const SPARSE_DTYPES: readonly SparseDType[] = ["float64", "float32", "int32"];
 export const SPARSE_FORMATS: readonly SparseFormat[] = ["csr", "csc", "coo"];
+
+/** The format classes, named as the signatures below use them (registered by csr.ts, csc.ts, coo.ts: see the registry at the end). */
+type CsrMatrix = FormatMatrix<"csr">;
+type CscMatrix = FormatMatrix<"csc">;
+type CooMatrix = FormatMatrix<"coo">;
 
 /** SciPy's repr names of the formats. */
 const FORMAT_NAMES: Record<SparseFormat, string> = {
@@ -247,4 +256,34 @@ export abstract class SparseMatrix {
       throw new ShapeError(`${fn}: A has shape ${fmtShape(this.shape)}: x needs ${xLen} entries and y ${yLen}, got ${x.length} and ${y.length}`);
     }
   }
+}
+
+// ---------------------------------------------------------------- the format registry
+/**
+ * The class of each format by name, `{ csr: typeof CsrMatrix, csc: typeof CscMatrix, coo: typeof
+ * CooMatrix }`. Empty here: csr.ts, csc.ts and coo.ts each add their entry (TypeScript's
+ * declaration merging, `declare module "./base.js"`), so that this file and the other formats
+ * can name a format's type without importing its file.
+ */
+export interface SparseFormatClasses {}
+
+/** The matrix type of a format: `FormatMatrix<"csr">` is CsrMatrix (the instances of the class registered as "csr"). */
+export type FormatMatrix<F extends SparseFormat> = SparseFormatClasses[F]["prototype"];
+
+/** The classes registered so far, filled as csr.ts, csc.ts and coo.ts load. */
+const FORMAT_CLASSES: { [F in SparseFormat]?: SparseFormatClasses[F] } = {};
+
+/** Called once by each format's file, after its class: `registerFormat("csr", CsrMatrix)`. */
+export function registerFormat<F extends SparseFormat>(format: F, cls: SparseFormatClasses[F]): void {
+  FORMAT_CLASSES[format] = cls;
+}
+
+/**
+ * The class registered as `format`, for one format to build another: `formatClass("csr").fromTrusted(a, shape)`.
+ * @throws Error `internal:` when that format's file has not been loaded (index.ts loads all three).
+ */
+export function formatClass<F extends SparseFormat>(format: F): SparseFormatClasses[F] {
+  const cls = FORMAT_CLASSES[format];
+  if (cls === undefined) throw new Error(`internal: sparse format "${format}" is used before ${format}.ts has registered it (import ./index.js)`);
+  return cls;
 }

@@ -33,11 +33,13 @@ import {
   denseOperand,
   describe,
   fmtShape,
+  formatClass,
   isSparse,
   promoteSparse,
   scaleData,
   SparseMatrix,
   type DenseOperand,
+  type FormatMatrix,
   type SparseDType,
 } from "./base.js";
 import {
@@ -53,8 +55,10 @@ import {
 import { spadd } from "./spadd.js";
 import { spgemm } from "./spgemm.js";
 import { csrMatmat, csrMatmatT, residentArrays, spmv, type SparseData } from "./spmv.js";
-import type { CsrMatrix } from "./csr.js";
-import { CooMatrix } from "./coo.js";
+
+/** The classes of csr.ts (a subclass of this one) and coo.ts, built through the registry (base.ts) rather than imported. */
+type CsrMatrix = FormatMatrix<"csr">;
+type CooMatrix = FormatMatrix<"coo">;
 
 export abstract class CompressedMatrix extends SparseMatrix {
   abstract override readonly format: "csr" | "csc";
@@ -142,7 +146,7 @@ export abstract class CompressedMatrix extends SparseMatrix {
     for (let i = 0; i < this.nMajor; i++) majorIdx.fill(i, this.#indptr[i], this.#indptr[i + 1]);
     const minorIdx = this.#indices.slice();
     const [row, col] = this.format === "csr" ? [majorIdx, minorIdx] : [minorIdx, majorIdx];
-    return CooMatrix.fromTrusted(this.#data.slice(), row, col, this.shape);
+    return formatClass("coo").fromTrusted(this.#data.slice(), row, col, this.shape);
   }
 
   toarray(): NDArray {

@@ -15,11 +15,13 @@
  */
 import * as np from "@sliderule/ndarray";
 import type { NDArray } from "@sliderule/ndarray";
-import { allocData, scaleData, SparseMatrix } from "./base.js";
+import { allocData, formatClass, registerFormat, scaleData, SparseMatrix, type FormatMatrix } from "./base.js";
 import { triplesToCompressed } from "./compressed-storage.js";
-import { CsrMatrix } from "./csr.js";
-import { CscMatrix } from "./csc.js";
 import type { SparseData } from "./spmv.js";
+
+/** csr.ts's and csc.ts's classes, built through the registry (base.ts) rather than imported. */
+type CsrMatrix = FormatMatrix<"csr">;
+type CscMatrix = FormatMatrix<"csc">;
 
 export class CooMatrix extends SparseMatrix {
   readonly format = "coo" as const;
@@ -81,13 +83,13 @@ export class CooMatrix extends SparseMatrix {
   /** CSR, canonical: duplicates summed in the order given (SciPy's `coo_tocsr` + `sum_duplicates`). */
   tocsr(): CsrMatrix {
     const [m, n] = this.shape;
-    return CsrMatrix.fromTrusted(triplesToCompressed(m, n, this.#row, this.#col, this.#data), this.shape);
+    return formatClass("csr").fromTrusted(triplesToCompressed(m, n, this.#row, this.#col, this.#data), this.shape);
   }
 
   /** CSC, canonical: duplicates summed in the order given. */
   tocsc(): CscMatrix {
     const [m, n] = this.shape;
-    return CscMatrix.fromTrusted(triplesToCompressed(n, m, this.#col, this.#row, this.#data), this.shape);
+    return formatClass("csc").fromTrusted(triplesToCompressed(n, m, this.#col, this.#row, this.#data), this.shape);
   }
 
   /** Itself. */
@@ -110,5 +112,14 @@ export class CooMatrix extends SparseMatrix {
     this.checkInto("rmatvecInto", x, y, this.shape[0], this.shape[1]);
     y.fill(0);
     for (let k = 0; k < this.#data.length; k++) y[this.#col[k]] += this.#data[k] * x[this.#row[k]];
+  }
+}
+
+// base.ts's format registry: the other formats build this class through formatClass("coo"), and
+// name its type through SparseFormatClasses, which the augmentation below fills in.
+registerFormat("coo", CooMatrix);
+declare module "./base.js" {
+  interface SparseFormatClasses {
+    coo: typeof CooMatrix;
   }
 }

@@ -12,9 +12,12 @@
  * sparse @ sparse) come back in CSR.
  * Reference: SciPy `scipy/sparse/_csc.py`.
  */
+import { formatClass, registerFormat, type FormatMatrix } from "./base.js";
 import type { Compressed } from "./compressed-storage.js";
 import { CompressedMatrix } from "./compressed.js";
-import { CsrMatrix } from "./csr.js";
+
+/** csr.ts's class, built through the registry (base.ts) rather than imported. */
+type CsrMatrix = FormatMatrix<"csr">;
 
 export class CscMatrix extends CompressedMatrix {
   readonly format = "csc" as const;
@@ -36,7 +39,7 @@ export class CscMatrix extends CompressedMatrix {
   }
 
   protected makeSwapped(a: Compressed, shape: readonly [number, number]): CsrMatrix {
-    return CsrMatrix.fromTrusted(a, shape);
+    return formatClass("csr").fromTrusted(a, shape);
   }
 
   /** The transpose, n × m, in CSR on the same arrays (no copy). */
@@ -64,5 +67,14 @@ export class CscMatrix extends CompressedMatrix {
 
   override slice(rows: string | number): CscMatrix {
     return super.slice(rows) as CscMatrix;
+  }
+}
+
+// base.ts's format registry: the other formats build this class through formatClass("csc"), and
+// name its type through SparseFormatClasses, which the augmentation below fills in.
+registerFormat("csc", CscMatrix);
+declare module "./base.js" {
+  interface SparseFormatClasses {
+    csc: typeof CscMatrix;
   }
 }

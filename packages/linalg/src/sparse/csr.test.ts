@@ -7,6 +7,10 @@ import * as np from "@sliderule/ndarray";
 import { IndexError, NDArray, ShapeError, ValueError } from "@sliderule/ndarray";
 import { describe, expect, it } from "vitest";
 import * as linalg from "../index.js";
+import { formatClass, SparseMatrix } from "./base.js";
+import { CooMatrix } from "./coo.js";
+import { CscMatrix } from "./csc.js";
+import { CsrMatrix } from "./csr.js";
 
 const { sparse } = linalg;
 // A = np.array([[1.5, 0, 2, 0], [0, 0, -3, 0], [4, 5, 6.25, 0]]); B = np.array([[0, 1, 0, 0], [2, 0, 0, 1], [0, 0, 0, 3.5]])
@@ -231,5 +235,21 @@ describe("errors", () => {
     expect(() => S.matmul("x")).toThrow(/matmul: x must be an array or a sparse matrix, got "x"/);
     expect(() => S.matmul(Symbol("s"))).toThrow(ValueError);
     expect(() => S.multiply([1] as unknown as number)).toThrow(/multiply: only a scalar/);
+  });
+});
+
+describe("the format registry (base.ts): the formats build one another through it", () => {
+  it("holds each format's class, and every conversion is an instance of its format's class", () => {
+    expect(formatClass("csr")).toBe(CsrMatrix);
+    expect(formatClass("csc")).toBe(CscMatrix);
+    expect(formatClass("coo")).toBe(CooMatrix);
+    const classOf = { csr: CsrMatrix, csc: CscMatrix, coo: CooMatrix } as const;
+    for (const S of [sparse.csrMatrix(A), sparse.cscMatrix(A), sparse.cooMatrix(A)]) {
+      for (const M of [S, S.T, S.tocsr(), S.tocsc(), S.tocoo(), S.copy(), S.multiply(2), S.slice("0:2"), S.asformat("csc"), S.add(S), S.matmul(S.T)]) {
+        expect(M).toBeInstanceOf(classOf[M.format]);
+        expect(M).toBeInstanceOf(SparseMatrix);
+      }
+    }
+    expect(sparse.cooMatrix(A).tocsr().tocoo().tocsc().T.toarray().toArray()).toEqual(np.array(A).T.toArray());
   });
 });

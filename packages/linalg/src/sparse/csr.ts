@@ -22,9 +22,12 @@
  * Reference: SciPy `scipy/sparse/_csr.py`; Saad, "Iterative Methods for Sparse Linear
  * Systems", 2nd ed., §3.4.
  */
+import { formatClass, registerFormat, type FormatMatrix } from "./base.js";
 import type { Compressed } from "./compressed-storage.js";
 import { CompressedMatrix } from "./compressed.js";
-import { CscMatrix } from "./csc.js";
+
+/** csc.ts's class, built through the registry (base.ts) rather than imported. */
+type CscMatrix = FormatMatrix<"csc">;
 
 export class CsrMatrix extends CompressedMatrix {
   readonly format = "csr" as const;
@@ -46,7 +49,7 @@ export class CsrMatrix extends CompressedMatrix {
   }
 
   protected makeSwapped(a: Compressed, shape: readonly [number, number]): CscMatrix {
-    return CscMatrix.fromTrusted(a, shape);
+    return formatClass("csc").fromTrusted(a, shape);
   }
 
   /** The transpose, n × m, in CSC on the same arrays (no copy). */
@@ -74,5 +77,14 @@ export class CsrMatrix extends CompressedMatrix {
 
   override slice(rows: string | number): CsrMatrix {
     return super.slice(rows) as CsrMatrix;
+  }
+}
+
+// base.ts's format registry: the other formats build this class through formatClass("csr"), and
+// name its type through SparseFormatClasses, which the augmentation below fills in.
+registerFormat("csr", CsrMatrix);
+declare module "./base.js" {
+  interface SparseFormatClasses {
+    csr: typeof CsrMatrix;
   }
 }

@@ -14,6 +14,11 @@
 import { publicFunction } from "../util/public-function.js";
 
 // ---------------------------------------------------------------- formats and constructors
+// The three format classes register themselves in base.ts's registry as they load (they build
+// one another through it, see base.ts): loaded here, all three are there before any matrix is.
+import "./csr.js";
+import "./csc.js";
+import "./coo.js";
 export type { SparseMatrix, SparseDType, SparseFormat } from "./base.js";
 export type { CsrMatrix } from "./csr.js";
 export type { CscMatrix } from "./csc.js";
