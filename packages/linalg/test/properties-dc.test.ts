@@ -21,6 +21,7 @@ import fc from "fast-check";
 import { eigh, svd } from "../src/index.js";
 import { bdsdc } from "../src/dense/bidiagonal-dc.js";
 import { bdsqr } from "../src/dense/bidiagonal-svd.js";
+import { colMajor } from "../src/primitives/block.js";
 import { steqr } from "../src/dense/symmetric-qr.js";
 import { stedc } from "../src/dense/tridiagonal-dc.js";
 import { normals, rng } from "./corpus.js";
@@ -158,7 +159,7 @@ describe("bdsdc (bidiagonal divide and conquer) against bdsqr", () => {
         const sigma = d.slice();
         const U = identityColumnMajor(n);
         const V = identityColumnMajor(n);
-        bdsdc(n, sigma, e.slice(), { Z: U, off: 0, ld: n, rows: n }, { Z: V, off: 0, ld: n, rows: n }, "svd", { leafSize: c.leafSize });
+        bdsdc(n, sigma, e.slice(), colMajor(U, n, n), colMajor(V, n, n), "svd", { leafSize: c.leafSize });
         const ref = d.slice();
         bdsqr(n, ref, e.slice());
         const normB = normF(B);

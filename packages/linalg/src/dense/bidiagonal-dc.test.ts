@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { hilbert, randomMatrix, rng } from "../../test/corpus.js";
 import { expectOrthonormal, expectReconstructs } from "../../test/invariants.js";
 import { bdsdc } from "./bidiagonal-dc.js";
-import { bdsqr, type RotTarget } from "./bidiagonal-svd.js";
+import { bdsqr } from "./bidiagonal-svd.js";
 import { secularSigma } from "./secular-sigma.js";
+import { colMajor, type Block } from "../primitives/block.js";
 import { svd } from "./svd.js";
 import { EPS, eye, normF } from "../../test/column-major.js";
 
@@ -64,7 +65,7 @@ function bidiagonals(): { name: string; d: Float64Array; e: Float64Array }[] {
   return out;
 }
 
-type Solver = (n: number, d: Float64Array, e: Float64Array, U?: RotTarget, V?: RotTarget) => void;
+type Solver = (n: number, d: Float64Array, e: Float64Array, U?: Block, V?: Block) => void;
 
 describe.each<{ name: string; solve: Solver }>([
   { name: "bdsqr (the reference)", solve: (n, d, e, U, V) => bdsqr(n, d, e, U, V, "test") },
@@ -81,7 +82,7 @@ describe.each<{ name: string; solve: Solver }>([
     const d = d0.slice();
     const U = eye(n);
     const V = eye(n);
-    solve(n, d, e0.slice(), { Z: U, off: 0, ld: n, rows: n }, { Z: V, off: 0, ld: n, rows: n });
+    solve(n, d, e0.slice(), colMajor(U, n, n), colMajor(V, n, n));
     for (let i = 0; i < n; i++) expect(d[i]).toBeGreaterThanOrEqual(0);
     for (let i = 0; i + 1 < n; i++) expect(d[i]).toBeGreaterThanOrEqual(d[i + 1]);
     const normB = Math.max(Math.sqrt(normF(d0) ** 2 + normF(e0) ** 2), 1e-300);
@@ -133,11 +134,11 @@ describe.each<{ name: string; solve: Solver }>([
     const Ubig = new Float64Array(1 + 301 * n);
     for (let j = 0; j < n; j++) Ubig.set(U0.subarray(j * 300, (j + 1) * 300), 1 + j * 301);
     const V = V0.slice();
-    solve(n, d0.slice(), e0.slice(), { Z: Ubig, off: 1, ld: 301, rows: 300 }, { Z: V, off: 0, ld: 13, rows: 13 });
+    solve(n, d0.slice(), e0.slice(), colMajor(Ubig, 300, n, 1, 301), colMajor(V, 13, n));
     // against U_B and V_B from identity targets, multiplied here
     const UB = eye(n);
     const VB = eye(n);
-    solve(n, d0.slice(), e0.slice(), { Z: UB, off: 0, ld: n, rows: n }, { Z: VB, off: 0, ld: n, rows: n });
+    solve(n, d0.slice(), e0.slice(), colMajor(UB, n, n), colMajor(VB, n, n));
     for (const [Z, Z0, rows, B, off, ld] of [
       [Ubig, U0, 300, UB, 1, 301],
       [V, V0, 13, VB, 0, 13],

@@ -51,13 +51,14 @@
  * Matrix Anal. Appl. 16 (1995); LAPACK dbdsdc, dlasd0, dlasd1, dlasd2, dlasd3, dlasd4, dlasdq.
  */
 import { lartg, rot } from "../primitives/givens.js";
-import { gemmColMajor } from "../util/gemm.js";
-import { bdsqr, type RotTarget } from "./bidiagonal-svd.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, leadingDim, type Block } from "../primitives/block.js";
+import { bdsqr } from "./bidiagonal-svd.js";
 import { secularSigma } from "./secular-sigma.js";
 import { UNIT_ROUNDOFF } from "../machine.js";
 import { BIDIAGONAL_DC } from "../tuning.js";
 
-const NONE: RotTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
+const NONE: Block = colMajor(new Float64Array(0), 0, 0);
 
 /** The tuning knob of {@link bdsdc}. */
 export interface BidiagonalDcOptions {
@@ -71,15 +72,7 @@ export interface BidiagonalDcOptions {
  * (both overwritten).
  * @throws LinAlgError kind "noConvergence" if bdsqr fails on a leaf.
  */
-export function bdsdc(
-  n: number,
-  d: Float64Array,
-  e: Float64Array,
-  U: RotTarget = NONE,
-  V: RotTarget = NONE,
-  fn = "svd",
-  options: BidiagonalDcOptions = {},
-): void {
+export function bdsdc(n: number, d: Float64Array, e: Float64Array, U: Block = NONE, V: Block = NONE, fn = "svd", options: BidiagonalDcOptions = {}): void {
   const leaf = Math.max(2, options.leafSize ?? BIDIAGONAL_DC.leafSize);
   // no vectors, or a block small enough for one leaf: bdsqr on the caller's matrices (dbdsdc too)
   if (n <= leaf || (U.rows === 0 && V.rows === 0)) return bdsqr(n, d, e, U, V, fn);
@@ -186,13 +179,14 @@ const NO_U8 = new Uint8Array(0);
 const NO_ITEMS: number[] = [];
 
 /** T := T·X[:, order] for the rows×n target T and the n×n X (ld n), by gemm. */
-function multiplyPermuted(T: RotTarget, X: Float64Array, n: number, order: number[]): void {
+function multiplyPermuted(T: Block, X: Float64Array, n: number, order: number[]): void {
   if (T.rows === 0) return;
   const Xp = new Float64Array(n * n);
   order.forEach((j, c) => Xp.set(X.subarray(j * n, (j + 1) * n), c * n));
   const out = new Float64Array(T.rows * n);
-  gemmColMajor(T.rows, n, n, 1, T.Z, T.off, T.ld, false, Xp, 0, n, false, 0, out, 0, T.rows);
-  for (let j = 0; j < n; j++) T.Z.set(out.subarray(j * T.rows, (j + 1) * T.rows), T.off + j * T.ld);
+  gemmBlock(1, T, colMajor(Xp, n, n), 0, colMajor(out, T.rows, n));
+  const ldt = leadingDim(T, "multiplyPermuted");
+  for (let j = 0; j < n; j++) T.data.set(out.subarray(j * T.rows, (j + 1) * T.rows), T.off + j * ldt);
 }
 
 /**
@@ -238,7 +232,8 @@ function solveLeaf(w: Work, lo: number, hi: number, sqre: number): void {
       }
     }
   }
-  bdsqr(r, d.subarray(lo, hi), e.subarray(lo, hi - 1), { Z: UB, off, ld: n, rows: r }, { Z: VB, off, ld: n, rows: r + sqre }, w.fn);
+  // the targets: UB[lo:hi, lo:hi] and VB's r + sqre rows of its first r columns
+  bdsqr(r, d.subarray(lo, hi), e.subarray(lo, hi - 1), colMajor(UB, r, r, off, n), colMajor(VB, r + sqre, r, off, n), w.fn);
 }
 
 /**
@@ -484,5 +479,6 @@ function productByHalves(
     Xc.set(X.subarray(x, x + rows), c * rows);
     for (let i = 0; i < K; i++) Yc[c + i * m] = Y[j + i * K];
   });
-  gemmColMajor(rows, K, m, 1, Xc, 0, rows, false, Yc, 0, m, false, 0, C, cOff + r0, ldc);
+  // C[r0:r0+rows, 0:K] = X[r0:r0+rows, items]·Y[items, :]
+  gemmBlock(1, colMajor(Xc, rows, m), colMajor(Yc, m, K), 0, colMajor(C, rows, K, cOff + r0, ldc));
 }

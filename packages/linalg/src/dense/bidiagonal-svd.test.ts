@@ -3,6 +3,7 @@ import { rng } from "../../test/corpus.js";
 import { LinAlgError } from "../errors.js";
 import { lasr, lasrFast, type RotationKernel } from "../primitives/givens.js";
 import { bdsqr, bdsqrFast } from "./bidiagonal-svd.js";
+import { colMajor } from "../primitives/block.js";
 import { EPS, eye, normF } from "../../test/column-major.js";
 
 // Column-major matrices: element (i, j) of an r×c matrix at X[i + j·r].
@@ -30,7 +31,7 @@ describe.each<{ name: string; rotations: RotationKernel; solve: typeof bdsqr }>(
     const e = e0.slice();
     const U = eye(n);
     const V = eye(n);
-    solve(n, d, e, { Z: U, off: 0, ld: n, rows: n }, { Z: V, off: 0, ld: n, rows: n }, "test", { rotations });
+    solve(n, d, e, colMajor(U, n, n), colMajor(V, n, n), "test", { rotations });
     for (let i = 0; i < n; i++) expect(d[i]).toBeGreaterThanOrEqual(0);
     // the same singular values as without vectors, to high relative accuracy
     const sigma = d0.slice();
@@ -68,9 +69,9 @@ describe.each<{ name: string; rotations: RotationKernel; solve: typeof bdsqr }>(
     const Z0 = Float64Array.from({ length: 13 * n }, () => r());
     // Z·V_B computed directly, against V_B from identity times Z
     const Z = Z0.slice();
-    solve(n, d0.slice(), e0.slice(), undefined, { Z, off: 0, ld: 13, rows: 13 }, "test", { rotations });
+    solve(n, d0.slice(), e0.slice(), undefined, colMajor(Z, 13, n), "test", { rotations });
     const V = eye(n);
-    solve(n, d0.slice(), e0.slice(), undefined, { Z: V, off: 0, ld: n, rows: n }, "test", { rotations });
+    solve(n, d0.slice(), e0.slice(), undefined, colMajor(V, n, n), "test", { rotations });
     for (let i = 0; i < 13; i++)
       for (let j = 0; j < n; j++) {
         let s = 0;
@@ -88,7 +89,7 @@ describe("bdsqr: the fast rotations against the reference", () => {
     const e0 = Float64Array.from({ length: n - 1 }, () => 2 * r() - 1);
     const run = (rotations: RotationKernel) => {
       const [d, U, V] = [d0.slice(), eye(n), eye(n)];
-      bdsqr(n, d, e0.slice(), { Z: U, off: 0, ld: n, rows: n }, { Z: V, off: 0, ld: n, rows: n }, "test", { rotations });
+      bdsqr(n, d, e0.slice(), colMajor(U, n, n), colMajor(V, n, n), "test", { rotations });
       return [d, U, V];
     };
     const [a, b] = [run(lasr), run(lasrFast)];
@@ -121,10 +122,7 @@ describe("bdsqr: shifts change the speed, never the result", () => {
     const d0 = Float64Array.from({ length: n }, () => 2 * r() - 1);
     const e0 = Float64Array.from({ length: n - 1 }, () => 2 * r() - 1);
     const [d, e, U, V] = [d0.slice(), e0.slice(), eye(n), eye(n)];
-    const targets = [
-      { Z: U, off: 0, ld: n, rows: n },
-      { Z: V, off: 0, ld: n, rows: n },
-    ] as const;
+    const targets = [colMajor(U, n, n), colMajor(V, n, n)] as const;
     expect(() => bdsqr(n, d, e, ...targets, "test", { shifts: Float64Array.of(0.5, 1e3), maxSweeps: 4 * n })).toThrow(LinAlgError);
     bdsqr(n, d, e, ...targets, "test");
     const sigma = d0.slice();

@@ -49,6 +49,7 @@
  * (Algorithm 8.6.1); LAPACK dbdsqr, dlas2, dlasv2, dlasr.
  */
 import { LinAlgError } from "../errors.js";
+import { colMajor, leadingDim, type Block } from "../primitives/block.js";
 import { lartg, lasrFast, rot, type SweepOptions } from "../primitives/givens.js";
 import { las2, lasv2, sign } from "./svd-2x2.js";
 // dbdsqr's EPS = dlamch('E') is UNIT_ROUNDOFF (2⁻⁵³); its UNFL = dlamch('S') is SAFMIN
@@ -56,15 +57,22 @@ import { SAFMIN, UNIT_ROUNDOFF } from "../machine.js";
 
 const MAXITR = 6;
 
-/** A matrix the rotations are applied to: `rows`×n column-major at Z[off + i + j·ld] (rows = 0: none). */
-export interface RotTarget {
-  Z: Float64Array;
-  off: number;
-  ld: number;
-  rows: number;
-}
+/** No target: a 0×0 view (U or V not wanted). */
+const NONE: Block = colMajor(new Float64Array(0), 0, 0);
 
-const NONE: RotTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
+/**
+ * Check a rotation target: U or V is a rows×n column-major float64 view (primitives/block.ts;
+ * rows = 0: none), element (i, j) at data[off + i + j·cs], so the sweeps hand its fields to the
+ * rotation kernels.
+ * @throws Error `internal:` otherwise.
+ */
+function checkTarget(X: Block, n: number, name: string): void {
+  if (X.rows === 0) return;
+  leadingDim(X, `bdsqr (${name})`);
+  if (X.cols !== n || !(X.data instanceof Float64Array)) {
+    throw new Error(`internal: bdsqr: ${name} must be a float64 view with ${n} columns, got ${X.rows}×${X.cols}`);
+  }
+}
 
 /** Options of {@link bdsqr}. */
 export interface BdsqrOptions extends SweepOptions {
@@ -82,7 +90,7 @@ export interface BdsqrOptions extends SweepOptions {
  * from where it stopped with its own shifts: every step so far was an orthogonal update of
  * U, B, V, so the state is consistent.
  */
-export function bdsqrFast(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd", options: SweepOptions = {}): void {
+export function bdsqrFast(n: number, d: Float64Array, e: Float64Array, U: Block = NONE, V: Block = NONE, fn = "svd", options: SweepOptions = {}): void {
   if (U.rows === 0 && V.rows === 0) return bdsqr(n, d, e, U, V, fn, options);
   const sigma = d.slice(0, n);
   bdsqr(n, sigma, e.slice(0, Math.max(n - 1, 0)), NONE, NONE, fn);
@@ -105,8 +113,8 @@ interface BdsqrState {
   n: number;
   d: Float64Array;
   e: Float64Array;
-  U: RotTarget;
-  V: RotTarget;
+  U: Block;
+  V: Block;
   applySweep: NonNullable<SweepOptions["rotations"]>;
   c1: Float64Array;
   s1: Float64Array;
@@ -128,15 +136,17 @@ interface BdsqrState {
  * zeroShiftSweepDown/Up, shiftedSweepDown/Up), then makeNonNegative and sortDescending.
  * @throws LinAlgError kind "noConvergence" after 6·n² inner steps or maxSweeps sweeps.
  */
-export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: RotTarget = NONE, V: RotTarget = NONE, fn = "svd", options: BdsqrOptions = {}): void {
+export function bdsqr(n: number, d: Float64Array, e: Float64Array, U: Block = NONE, V: Block = NONE, fn = "svd", options: BdsqrOptions = {}): void {
   if (n === 0) return;
+  checkTarget(U, n, "U");
+  checkTarget(V, n, "V");
   if (n > 1) qrIterate(n, d, e, U, V, fn, options);
   makeNonNegative(n, d, V);
   sortDescending(n, d, U, V);
 }
 
 /** The QR iteration of bdsqr (n > 1): on exit e = 0 and d holds the singular values, unsorted, signed. */
-function qrIterate(n: number, d: Float64Array, e: Float64Array, U: RotTarget, V: RotTarget, fn: string, options: BdsqrOptions): void {
+function qrIterate(n: number, d: Float64Array, e: Float64Array, U: Block, V: Block, fn: string, options: BdsqrOptions): void {
   const applySweep = options.rotations ?? lasrFast;
   const maxSweeps = options.maxSweeps ?? Infinity;
   const known = options.shifts;
@@ -252,8 +262,8 @@ function finishTwoByTwo(S: BdsqrState, m: number): void {
   d[m - 1] = r.ssmax;
   e[m - 1] = 0;
   d[m] = r.ssmin;
-  if (V.rows > 0) rot(V.rows, V.Z, V.off + (m - 1) * V.ld, 1, V.Z, V.off + m * V.ld, 1, r.csr, r.snr);
-  if (U.rows > 0) rot(U.rows, U.Z, U.off + (m - 1) * U.ld, 1, U.Z, U.off + m * U.ld, 1, r.csl, r.snl);
+  if (V.rows > 0) rot(V.rows, V.data, V.off + (m - 1) * V.cs, 1, V.data, V.off + m * V.cs, 1, r.csr, r.snr);
+  if (U.rows > 0) rot(U.rows, U.data, U.off + (m - 1) * U.cs, 1, U.data, U.off + m * U.cs, 1, r.csl, r.snl);
 }
 
 /**
@@ -345,8 +355,8 @@ function zeroShiftSweepDown(S: BdsqrState, ll: number, m: number): void {
   const h = d[m] * cs;
   d[m] = h * oldcs;
   e[m - 1] = h * oldsn;
-  if (V.rows > 0) applySweep(true, V.rows, k, c1, 0, s1, 0, V.Z, V.off + ll * V.ld, V.ld);
-  if (U.rows > 0) applySweep(true, U.rows, k, c2, 0, s2, 0, U.Z, U.off + ll * U.ld, U.ld);
+  if (V.rows > 0) applySweep(true, V.rows, k, c1, 0, s1, 0, V.data as Float64Array, V.off + ll * V.cs, V.cs);
+  if (U.rows > 0) applySweep(true, U.rows, k, c2, 0, s2, 0, U.data as Float64Array, U.off + ll * U.cs, U.cs);
   if (Math.abs(e[m - 1]) <= S.thresh) e[m - 1] = 0;
 }
 
@@ -374,8 +384,8 @@ function zeroShiftSweepUp(S: BdsqrState, ll: number, m: number): void {
   const h = d[ll] * cs;
   d[ll] = h * oldcs;
   e[ll] = h * oldsn;
-  if (U.rows > 0) applySweep(false, U.rows, k, c1, 0, s1, 0, U.Z, U.off + ll * U.ld, U.ld);
-  if (V.rows > 0) applySweep(false, V.rows, k, c2, 0, s2, 0, V.Z, V.off + ll * V.ld, V.ld);
+  if (U.rows > 0) applySweep(false, U.rows, k, c1, 0, s1, 0, U.data as Float64Array, U.off + ll * U.cs, U.cs);
+  if (V.rows > 0) applySweep(false, V.rows, k, c2, 0, s2, 0, V.data as Float64Array, V.off + ll * V.cs, V.cs);
   if (Math.abs(e[ll]) <= S.thresh) e[ll] = 0;
 }
 
@@ -411,8 +421,8 @@ function shiftedSweepDown(S: BdsqrState, ll: number, m: number, shift: number): 
     s2[i - ll] = gl.s;
   }
   e[m - 1] = f;
-  if (V.rows > 0) applySweep(true, V.rows, k, c1, 0, s1, 0, V.Z, V.off + ll * V.ld, V.ld);
-  if (U.rows > 0) applySweep(true, U.rows, k, c2, 0, s2, 0, U.Z, U.off + ll * U.ld, U.ld);
+  if (V.rows > 0) applySweep(true, V.rows, k, c1, 0, s1, 0, V.data as Float64Array, V.off + ll * V.cs, V.cs);
+  if (U.rows > 0) applySweep(true, U.rows, k, c2, 0, s2, 0, U.data as Float64Array, U.off + ll * U.cs, U.cs);
   if (Math.abs(e[m - 1]) <= S.thresh) e[m - 1] = 0;
 }
 
@@ -444,22 +454,22 @@ function shiftedSweepUp(S: BdsqrState, ll: number, m: number, shift: number): vo
   }
   e[ll] = f;
   if (Math.abs(e[ll]) <= S.thresh) e[ll] = 0;
-  if (U.rows > 0) applySweep(false, U.rows, k, c1, 0, s1, 0, U.Z, U.off + ll * U.ld, U.ld);
-  if (V.rows > 0) applySweep(false, V.rows, k, c2, 0, s2, 0, V.Z, V.off + ll * V.ld, V.ld);
+  if (U.rows > 0) applySweep(false, U.rows, k, c1, 0, s1, 0, U.data as Float64Array, U.off + ll * U.cs, U.cs);
+  if (V.rows > 0) applySweep(false, V.rows, k, c2, 0, s2, 0, V.data as Float64Array, V.off + ll * V.cs, V.cs);
 }
 
 /** Make the singular values non-negative: σ_i < 0 (or −0) flips the sign of v_i. */
-function makeNonNegative(n: number, d: Float64Array, V: RotTarget): void {
+function makeNonNegative(n: number, d: Float64Array, V: Block): void {
   for (let i = 0; i < n; i++) {
     if (d[i] < 0 || Object.is(d[i], -0)) {
       d[i] = -d[i];
-      if (V.rows > 0) for (let r = 0, p = V.off + i * V.ld; r < V.rows; r++, p++) V.Z[p] = -V.Z[p];
+      if (V.rows > 0) for (let r = 0, p = V.off + i * V.cs; r < V.rows; r++, p++) V.data[p] = -V.data[p];
     }
   }
 }
 
 /** Sort d descending (selection sort: n swaps at most, each swapping vector columns too). */
-function sortDescending(n: number, d: Float64Array, U: RotTarget, V: RotTarget): void {
+function sortDescending(n: number, d: Float64Array, U: Block, V: Block): void {
   for (let i = 0; i < n - 1; i++) {
     let isub = 0;
     let smin = d[0];
@@ -480,14 +490,14 @@ function sortDescending(n: number, d: Float64Array, U: RotTarget, V: RotTarget):
 }
 
 /** Swap columns a and b of a rotation target. */
-function swapColumns(T: RotTarget, a: number, b: number): void {
+function swapColumns(T: Block, a: number, b: number): void {
   if (T.rows === 0) return;
-  const pa = T.off + a * T.ld;
-  const pb = T.off + b * T.ld;
+  const pa = T.off + a * T.cs;
+  const pb = T.off + b * T.cs;
   for (let r = 0; r < T.rows; r++) {
-    const t = T.Z[pa + r];
-    T.Z[pa + r] = T.Z[pb + r];
-    T.Z[pb + r] = t;
+    const t = T.data[pa + r];
+    T.data[pa + r] = T.data[pb + r];
+    T.data[pb + r] = t;
   }
 }
 

@@ -45,7 +45,8 @@ import { zung2r } from "../complex/qr.js";
 import { gemv } from "@sliderule/ndarray/kernels";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, quadrants, sub, T } from "../primitives/block.js";
 import { orgqrFast } from "./qr.js";
 
 /**
@@ -237,17 +238,17 @@ export function gebrd(
   withWork("float64", [m * nb, n * nb], ([Xf, Yf]) => {
     const X = Xf as Float64Array;
     const Y = Yf as Float64Array;
+    const [Ab, Xb, Yb] = [colMajor(A, m, n, aOff, lda), colMajor(X, m, nb), colMajor(Y, n, nb)];
     // stop blocking when the rest is small: gebd2 finishes it
     for (; n - i > nb; i += nb) {
       const a11 = aOff + i + i * lda;
       labrd(m - i, n - i, nb, A, a11, lda, d, e, tauq, taup, i, X, m, Y, n);
-      // A22 := A22 − V·Yᵀ − X·Uᵀ, with V = A[i+nb:m, i:i+nb] (left vectors below the diagonal),
-      // U = A[i:i+nb, i+nb:n] (right vectors, in rows), X, Y from the panel
-      const a22 = a11 + nb + nb * lda;
-      const mr = m - i - nb;
-      const nr = n - i - nb;
-      gemmColMajor(mr, nr, nb, -1, A, a11 + nb, lda, false, Y, nb, n, true, 1, A, a22, lda);
-      gemmColMajor(mr, nr, nb, -1, X, nb, m, false, A, a11 + nb * lda, lda, false, 1, A, a22, lda);
+      // A22 := A22 − V·Yᵀ − X·Uᵀ, with V = A21 = A[i+nb:m, i:i+nb] (left vectors below the
+      // diagonal), Uᵀ = A12 = A[i:i+nb, i+nb:n] (right vectors, in rows), X, Y from the panel
+      // (their rows nb..)
+      const [, A12, A21, A22] = quadrants(sub(Ab, i, i, m - i, n - i), nb, nb);
+      gemmBlock(-1, A21, T(sub(Yb, nb, 0, n - i - nb, nb)), 1, A22);
+      gemmBlock(-1, sub(Xb, nb, 0, m - i - nb, nb), A12, 1, A22);
       // the panel's diagonal and superdiagonal entries hold d and e again (labrd left 1s there)
       for (let j = 0; j < nb; j++) {
         A[a11 + j + j * lda] = d[i + j];

@@ -45,7 +45,8 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §7.6.4; LAPACK dtrevc, dlaln2,
  * dladiv, ztrevc (which uses zlatrs for the scaled solve; here a scaled back substitution).
  */
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, sub } from "../primitives/block.js";
 import { cdiv } from "./hessenberg-qr-complex.js";
 import { laln2, type Laln2Result } from "./laln2.js";
 import { SAFMIN, ULP } from "../machine.js";
@@ -314,9 +315,11 @@ function normalise(S: TrevcState, ki: number, pair: boolean): void {
 function backTransformAll(S: TrevcState, Xall: Float64Array): void {
   const { n, T, ldt, VR, ldvr } = S;
   const ZX = new Float64Array(n * n);
+  const [Zb, X, ZXb] = [colMajor(VR, n, n, 0, ldvr), colMajor(Xall, n, n), colMajor(ZX, n, n)];
   for (let j0 = 0; j0 < n; j0 += BACK_TRANSFORM_BLOCK) {
     const j1 = Math.min(n, j0 + BACK_TRANSFORM_BLOCK);
-    gemmColMajor(n, j1 - j0, j1, 1, VR, 0, ldvr, false, Xall, j0 * n, n, false, 0, ZX, j0 * n, n);
+    // (Z·X)[:, j0:j1] = Z[:, 0:j1]·X[0:j1, j0:j1]  (X upper triangular)
+    gemmBlock(1, sub(Zb, 0, 0, n, j1), sub(X, 0, j0, j1, j1 - j0), 0, sub(ZXb, 0, j0, n, j1 - j0));
   }
   for (let j = 0; j < n; j++) for (let r = 0; r < n; r++) VR[r + j * ldvr] = ZX[r + j * n];
   for (let ki = n - 1; ki >= 0; ki--) {

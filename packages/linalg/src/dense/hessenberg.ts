@@ -36,7 +36,8 @@ import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
 import { larfb, larfg, larfLeft, larfRight } from "../primitives/householder.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, sub, T as transpose } from "../primitives/block.js";
 import { BLOCK_SIZES, HESSENBERG_BLOCK } from "../tuning.js";
 import {
   asArray,
@@ -333,7 +334,12 @@ function rowsAbovePanel(p: Lahr2Panel, nb: number): void {
       for (let r = 1; r <= K; r++) Y[y(r, c)] += Y[y(r, j)] * v;
     }
   }
-  if (N > K + nb) gemmColMajor(K, nb, N - K - nb, 1, A, a(1, nb + 2), lda, false, A, a(K + nb + 1, 1), lda, false, 1, Y, 0, ldy);
+  if (N > K + nb) {
+    // Y(1:K, 1:nb) += A(1:K, nb+2:N−K+1)·V2, V2 = a(K+nb+1:N, 1:nb) (V's rows below V1);
+    // the panel's columns k0..ihi (a(1, 1) = A[0, k0]) as the N×(N−K+1) view P
+    const P = colMajor(A, N, N - K + 1, a(1, 1), lda);
+    gemmBlock(1, sub(P, 0, nb + 1, K, N - K - nb), sub(P, K + nb, 0, N - K - nb, nb), 1, colMajor(Y, K, nb, 0, ldy));
+  }
   for (let c = nb; c >= 1; c--) {
     // Y := Y·T (T upper), right to left
     const tcc = T[t(c, c)];
@@ -374,6 +380,7 @@ export function gehrd(
     // panel's matrix–vector products and the trailing gemm then run in place
     withWork("float64", [nb * nb, n * nb], ([Tf, Yf]) => {
       const [T, Y] = [Tf as Float64Array, Yf as Float64Array];
+      const Ab = colMajor(A, n, n, 0, lda);
       for (; i < ihi - nx; i += nb) {
         const ib = Math.min(nb, ihi - i);
         // the panel: columns i..i+ib−1; Q_p = I − V·T·Vᵀ, Y = A·V·T (rows 0..ihi)
@@ -382,7 +389,8 @@ export function gehrd(
         const corner = i + ib + (i + ib - 1) * lda;
         const ei = A[corner];
         A[corner] = 1;
-        gemmColMajor(ihi + 1, ihi - i - ib + 1, ib, -1, Y, 0, n, false, A, i + ib + i * lda, lda, true, 1, A, (i + ib) * lda, lda);
+        const V = sub(Ab, i + ib, i, ihi - i - ib + 1, ib);
+        gemmBlock(-1, colMajor(Y, ihi + 1, ib, 0, n), transpose(V), 1, sub(Ab, 0, i + ib, ihi + 1, ihi - i - ib + 1));
         A[corner] = ei;
         // the panel's columns above it: A[0..i, i+1..i+ib−1] −= (Y·V1ᵀ)[0..i, 0..ib−2]
         for (let c = ib - 2; c >= 0; c--) {

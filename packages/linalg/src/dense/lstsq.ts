@@ -39,7 +39,8 @@ import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderul
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, MN_RATIO } from "../tuning.js";
 import { asArray, loadMatrix, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, T } from "../primitives/block.js";
 import { larfLeft } from "../primitives/householder.js";
 import { trsm } from "../primitives/triangular-solve.js";
 import { bdsqr } from "./bidiagonal-svd.js";
@@ -425,24 +426,25 @@ function lstsqReal(
       tail[j] = scale * scale * ssq;
     }
   } else {
-    // c = Pᵀ·b  (N×k), stored transposed: cT = bᵀ·P
-    gemmColMajor(k, N, N, 1, Bw, 0, m, true, P, 0, N, false, 0, cT, 0, k);
+    // c = Pᵀ·b  (N×k), stored transposed: cT = bᵀ·P  (b: N×k, ld m)
+    gemmBlock(1, T(colMajor(Bw, N, k, 0, m)), colMajor(P, N, N), 0, colMajor(cT, k, N));
     for (let i = 0; i < N; i++) I[i + i * N] = 1;
   }
   // 3. B = U_B·Σ·V_Bᵀ with c := U_Bᵀ·c (tall) or V_Bᵀ·c (wide), and P := P·V_B or I := U_B
-  const cTarget = { Z: cT, off: 0, ld: k, rows: k };
-  if (tall) bdsqr(N, d, e, cTarget, { Z: P, off: 0, ld: N, rows: N }, fn);
-  else bdsqr(N, d, e, { Z: I, off: 0, ld: N, rows: N }, cTarget, fn);
+  const cTarget = colMajor(cT, k, N);
+  if (tall) bdsqr(N, d, e, cTarget, colMajor(P, N, N), fn);
+  else bdsqr(N, d, e, colMajor(I, N, N), cTarget, fn);
   // 4. y = Σ⁺·c (N×k), then x = L·y with L = P·V_B (tall) or Q·[U_B; 0] (wide)
   const sPlus = pseudoInverseOf(d, rcond * (N > 0 ? d[0] : 0));
   const Y = new Float64Array(N * k);
   for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) Y[i + j * N] = sPlus[i] * cT[j + i * k];
   const X = new Float64Array(n * k);
   if (tall) {
-    gemmColMajor(N, k, N, 1, P, 0, N, false, Y, 0, N, false, 0, X, 0, n);
+    // X = P·y  (N×k, ld n)
+    gemmBlock(1, colMajor(P, N, N), colMajor(Y, N, k), 0, colMajor(X, N, k, 0, n));
   } else {
     // X[0:N, :] = U_B·y, X[N:M, :] = 0, then X := Q·X
-    gemmColMajor(N, k, N, 1, I, 0, N, false, Y, 0, N, false, 0, X, 0, n);
+    gemmBlock(1, colMajor(I, N, N), colMajor(Y, N, k), 0, colMajor(X, N, k, 0, n));
     applyQ(false, X, n);
   }
   return { s: d, X, tail };

@@ -17,7 +17,8 @@
 import * as np from "@sliderule/ndarray";
 import { ValueError, type NDArray } from "@sliderule/ndarray";
 import { asArray, assertStacked2d, type ArrayInput, type FloatArray } from "../util/batch.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, T } from "../primitives/block.js";
 import { svd } from "./svd.js";
 import { ULP, ULP_FLOAT32 } from "../machine.js";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
@@ -94,9 +95,10 @@ export function pinv(a: ArrayInput, options: PinvOptions = {}): NDArray {
       const W = new Float64Array(k * m);
       const Ud = Ud64 as Float64Array;
       for (let j = 0; j < m; j++) for (let i = 0; i < k; i++) W[i + j * k] = sPlus[i] * Ud[uOff + j * uCols + i];
-      // out (row-major n×m) is column-major m×n: outᵀ = Wᵀ·Vh[:k]  (m×k times k×n)
+      // out (row-major n×m) is column-major m×n: outᵀ = Wᵀ·Vh[:k]  (m×k times k×n; Vh row-major
+      // is Vhᵀ column-major, so Vh[:k] = T(the n×k column-major block at vOff))
       const X = new Float64Array(n * m);
-      gemmColMajor(m, n, k, 1, W, 0, k, true, Vd64 as Float64Array, vOff, n, true, 0, X, 0, m);
+      gemmBlock(1, T(colMajor(W, k, m)), T(colMajor(Vd64 as Float64Array, n, k, vOff, n)), 0, colMajor(X, m, n));
       // X column-major m×n holds (A⁺)ᵀ: element (j, i) = A⁺[i, j] at X[j + i·m] = row-major A⁺
       const od = out.data as FloatArray;
       for (let i = 0; i < n * m; i++) od[xOff + i] = X[i];

@@ -57,10 +57,11 @@
 import { ValueError } from "@sliderule/ndarray";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { SCHUR_MULTISHIFT, type SchurMultishiftTuning } from "../tuning.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, sub } from "../primitives/block.js";
 import { show } from "../util/options.js";
 import { gehd2Fast, orghr } from "./hessenberg.js";
-import { laqr5 } from "./schur-multishift.js";
+import { laqr5, multiplyInPlace } from "./schur-multishift.js";
 import { trexc } from "./schur-swap.js";
 import { lahqr } from "./hessenberg-qr.js";
 import { lanv2 } from "./schur-2x2.js";
@@ -201,7 +202,7 @@ export function aed(
       const Q = T.slice();
       orghr(jw, 0, ns - 1, Q, jw, tauH);
       const VQ = new Float64Array(jw * (ns - 1));
-      gemmColMajor(jw, ns - 1, ns - 1, 1, V, jw, jw, false, Q, 1 + jw, jw, false, 0, VQ, 0, jw);
+      gemmBlock(1, sub(colMajor(V, jw, jw), 0, 1, jw, ns - 1), sub(colMajor(Q, jw, jw), 1, 1, ns - 1, ns - 1), 0, colMajor(VQ, jw, ns - 1));
       V.set(VQ, jw);
     }
     applyWindowOutside(wantt, wantz, n, ktop, kbot, kwtop, jw, V, H, ldh, iloz, ihiz, Z, ldz);
@@ -335,28 +336,15 @@ function applyWindowOutside(
   Z: Float64Array,
   ldz: number,
 ): void {
+  const Vb = colMajor(V, jw, jw);
+  const Hb = colMajor(H, n, n, 0, ldh);
   // the off-window parts by gemm: H[ltop..kwtop−1, window] := (…)·V
   const ltop = wantt ? 0 : ktop;
-  const nr = kwtop - ltop;
-  if (nr > 0) {
-    const W = new Float64Array(nr * jw);
-    gemmColMajor(nr, jw, jw, 1, H, ltop + kwtop * ldh, ldh, false, V, 0, jw, false, 0, W, 0, nr);
-    for (let j = 0; j < jw; j++) H.set(W.subarray(j * nr, (j + 1) * nr), ltop + (kwtop + j) * ldh);
-  }
+  if (kwtop > ltop) multiplyInPlace(sub(Hb, ltop, kwtop, kwtop - ltop, jw), Vb, false);
   // H[window, kbot+1..n−1] := Vᵀ·(…)
-  if (wantt && kbot < n - 1) {
-    const nc = n - 1 - kbot;
-    const W = new Float64Array(jw * nc);
-    gemmColMajor(jw, nc, jw, 1, V, 0, jw, true, H, kwtop + (kbot + 1) * ldh, ldh, false, 0, W, 0, jw);
-    for (let j = 0; j < nc; j++) H.set(W.subarray(j * jw, (j + 1) * jw), kwtop + (kbot + 1 + j) * ldh);
-  }
+  if (wantt && kbot < n - 1) multiplyInPlace(sub(Hb, kwtop, kbot + 1, jw, n - 1 - kbot), Vb, true);
   // Z[iloz..ihiz, window] := (…)·V
-  if (wantz) {
-    const nz = ihiz - iloz + 1;
-    const W = new Float64Array(nz * jw);
-    gemmColMajor(nz, jw, jw, 1, Z, iloz + kwtop * ldz, ldz, false, V, 0, jw, false, 0, W, 0, nz);
-    for (let j = 0; j < jw; j++) Z.set(W.subarray(j * nz, (j + 1) * nz), iloz + (kwtop + j) * ldz);
-  }
+  if (wantz) multiplyInPlace(sub(colMajor(Z, n, n, 0, ldz), iloz, kwtop, ihiz - iloz + 1, jw), Vb, false);
 }
 
 /**

@@ -52,7 +52,8 @@
  * laqr0 (the driver that chooses the shifts).
  */
 import { larfg } from "../primitives/householder.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, leadingDim, sub, T, type Block } from "../primitives/block.js";
 import { SAFMIN, ULP } from "../machine.js";
 
 /**
@@ -334,30 +335,19 @@ function vigilantDeflation(krcol: number, mstart: number, mend: number, ktop: nu
   }
 }
 
-/** X[r0.., c0..c0+nc−1] := X·U[k1.., k1..] (nu×nu block of U) through the scratch W; `transposed`: rows instead, Uᵀ·X[r0..r0+nu−1, c0..]. */
-function applyU(
-  transposed: boolean,
-  count: number,
-  nu: number,
-  U: Float64Array,
-  uOff: number,
-  kdu: number,
-  X: Float64Array,
-  r0: number,
-  c0: number,
-  ldx: number,
-  W: Float64Array,
-): void {
-  if (count <= 0 || nu <= 0) return;
-  if (transposed) {
-    // X[r0..r0+nu−1, c0..c0+count−1] := Uᵀ·(…)
-    gemmColMajor(nu, count, nu, 1, U, uOff, kdu, true, X, r0 + c0 * ldx, ldx, false, 0, W, 0, nu);
-    for (let j = 0; j < count; j++) X.set(W.subarray(j * nu, (j + 1) * nu), r0 + (c0 + j) * ldx);
-  } else {
-    // X[r0..r0+count−1, c0..c0+nu−1] := (…)·U
-    gemmColMajor(count, nu, nu, 1, X, r0 + c0 * ldx, ldx, false, U, uOff, kdu, false, 0, W, 0, count);
-    for (let j = 0; j < nu; j++) X.set(W.subarray(j * count, (j + 1) * count), r0 + (c0 + j) * ldx);
-  }
+/**
+ * X := X·V, or Vᵀ·X when `left` (V square, X a column-major view), through the scratch W
+ * (column-major X.rows×X.cols, then copied back into X): the far-part updates of the sweep and
+ * of aggressive early deflation (schur-aed.ts).
+ */
+export function multiplyInPlace(X: Block, V: Block, left: boolean, W = new Float64Array(X.rows * X.cols)): void {
+  if (X.rows === 0 || X.cols === 0) return;
+  const Wb = colMajor(W, X.rows, X.cols);
+  if (left) gemmBlock(1, T(V), X, 0, Wb);
+  else gemmBlock(1, X, V, 0, Wb);
+  const rows = X.rows;
+  const ldx = leadingDim(X, "multiplyInPlace");
+  for (let j = 0; j < X.cols; j++) X.data.set(W.subarray(j * rows, (j + 1) * rows), X.off + j * ldx);
 }
 
 /**
@@ -411,6 +401,7 @@ export function laqr5(
   const W = accumulate ? new Float64Array(kdu * Math.max(n, 1)) : new Float64Array(0);
   const uLo = new Int32Array(accumulate ? kdu : 0);
   const uHi = new Int32Array(accumulate ? kdu : 0);
+  const [Hb, Zb] = [colMajor(H, n, n, 0, ldh), accumulate && wantz ? colMajor(Z, n, n, 0, ldz) : null];
 
   // incol: the column just left of the window, which covers columns incol+1..incol+kdu.
   // Phantom columns: incol < ktop and ndcol > kbot stand for bulges still to be introduced
@@ -464,23 +455,24 @@ export function laqr5(
         H[e + 2 * ldh] -= refsum * V[q + 2];
       }
     }
-
-    // the far parts, by gemm with the accumulated U: rows/columns k1..k1+nu−1 of the window
-    // are all that can differ from the identity when the window sticks out of the block
+    // the far parts, by gemm with the accumulated U: rows/columns uTop..uTop+nu−1 of the
+    // window are all that can differ from the identity when the window sticks out of the block
     if (accumulate) {
-      const k1 = uTop;
-      const nu = kdu - Math.max(0, ndcol - kbot) - k1;
-      const r0 = incol + 1 + k1; // H's first row/column of the window's live part
-      const uOff = k1 + k1 * kdu;
+      const nu = kdu - Math.max(0, ndcol - kbot) - uTop;
+      const r0 = incol + 1 + uTop; // H's first row/column of the window's live part
       const jtop = wantt ? 0 : ktop;
-      const jbot = wantt ? n - 1 : kbot;
-      const c0 = Math.min(ndcol, kbot) + 1;
-      // horizontal: H[r0.., c0..jbot] := Uᵀ·(…)
-      applyU(true, jbot - c0 + 1, nu, U, uOff, kdu, H, r0, c0, ldh, W);
-      // vertical: H[jtop..max(ktop, incol)−1, r0..] := (…)·U
-      applyU(false, Math.max(ktop, incol) - jtop, nu, U, uOff, kdu, H, jtop, r0, ldh, W);
-      // Z[iloz..ihiz, r0..] := (…)·U
-      if (wantz) applyU(false, ihiz - iloz + 1, nu, U, uOff, kdu, Z, iloz, r0, ldz, W);
+      const c0 = Math.min(ndcol, kbot) + 1; // H's first column right of the window
+      const nc = (wantt ? n - 1 : kbot) - c0 + 1;
+      const nr = Math.max(ktop, incol) - jtop;
+      if (nu > 0) {
+        const Uw = sub(colMajor(U, kdu, kdu), uTop, uTop, nu, nu); // U's live part
+        // horizontal: H[r0..r0+nu−1, c0..c0+nc−1] := Uᵀ·(…)
+        if (nc > 0) multiplyInPlace(sub(Hb, r0, c0, nu, nc), Uw, true, W);
+        // vertical: H[jtop..max(ktop, incol)−1, r0..r0+nu−1] := (…)·U
+        if (nr > 0) multiplyInPlace(sub(Hb, jtop, r0, nr, nu), Uw, false, W);
+        // Z[iloz..ihiz, r0..r0+nu−1] := (…)·U
+        if (Zb && ihiz >= iloz) multiplyInPlace(sub(Zb, iloz, r0, ihiz - iloz + 1, nu), Uw, false, W);
+      }
     }
   }
 }

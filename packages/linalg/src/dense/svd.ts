@@ -58,10 +58,11 @@ import {
   workDType,
   type ArrayInput,
 } from "../util/batch.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, type Block } from "../primitives/block.js";
 import { maxAbs, safeScaleFactor, scaleBy, scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
 import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
-import { bdsqr, bdsqrFast, type RotTarget } from "./bidiagonal-svd.js";
+import { bdsqr, bdsqrFast } from "./bidiagonal-svd.js";
 import { gebrd, orgbrP, orgbrQ, zgebd2, zungbrP, zungbrQ } from "./bidiagonalize.js";
 import { gebrdFast } from "./bidiagonalize-fast.js";
 import { eigh, eigvalsh } from "./eigh.js";
@@ -140,8 +141,7 @@ export function svdTall(
   const taup = new Float64Array(N);
   // stage 2 with vectors by divide and conquer (bdsdc) from order dc.minOrder on, else bdsqr
   const useDc = vectors && N >= (dc.minOrder ?? BIDIAGONAL_DC.minOrder);
-  const stage2 = (U: RotTarget, V: RotTarget) =>
-    useDc ? bdsdc(N, d, e, U, V, fn, { leafSize: dc.leafSize ?? BIDIAGONAL_DC.leafSize }) : bdsqrFast(N, d, e, U, V, fn);
+  const stage2 = (U: Block, V: Block) => (useDc ? bdsdc(N, d, e, U, V, fn, { leafSize: dc.leafSize ?? BIDIAGONAL_DC.leafSize }) : bdsqrFast(N, d, e, U, V, fn));
   if (N > 0 && M >= (useDc ? SVD_QR_FIRST.divideAndConquerRatio : SVD_QR_FIRST.ratio) * N) {
     // A = Q_R·R, then the SVD of the N×N R
     const tau = new Float64Array(N);
@@ -156,11 +156,12 @@ export function svdTall(
     const V = new Float64Array(N * N);
     orgbrP(N, R, 0, N, taup, V, 0, N, nb);
     orgbrQ(N, N, N, R, 0, N, tauq, nb);
-    stage2({ Z: R, off: 0, ld: N, rows: N }, { Z: V, off: 0, ld: N, rows: N });
+    stage2(colMajor(R, N, N), colMajor(V, N, N));
     // U = Q_R·[U_R 0; 0 I]: the first N columns by gemm, the rest are Q_R's own
     orgqrFast(M, uCols, N, W, 0, M, tau, nb);
     const U = new Float64Array(M * uCols);
-    gemmColMajor(M, N, N, 1, W, 0, M, false, R, 0, N, false, 0, U, 0, M);
+    // U[:, :N] = Q_R[:, :N]·U_R  (M×N times N×N; R holds U_R now)
+    gemmBlock(1, colMajor(W, M, N), colMajor(R, N, N), 0, colMajor(U, M, N));
     if (uCols > N) U.set(W.subarray(N * M, uCols * M), N * M);
     return { s: d, U, V };
   }
@@ -172,7 +173,7 @@ export function svdTall(
   const V = new Float64Array(N * N);
   orgbrP(N, W, 0, M, taup, V, 0, N, nb);
   orgbrQ(M, N, uCols, W, 0, M, tauq, nb);
-  stage2({ Z: W, off: 0, ld: M, rows: M }, { Z: V, off: 0, ld: N, rows: N });
+  stage2(colMajor(W, M, N), colMajor(V, N, N));
   return { s: d, U: W, V };
 }
 
@@ -191,7 +192,7 @@ export function zsvdTall(M: number, N: number, W: Float64Array, vectors: boolean
   zungbrP(N, W, 0, M, taup, V, 0, N);
   zungbrQ(M, N, uCols, W, 0, M, tauq);
   // the rotations are real: a complex column of M entries is a real column of 2M
-  bdsqrFast(N, d, e, { Z: W, off: 0, ld: 2 * M, rows: 2 * M }, { Z: V, off: 0, ld: 2 * N, rows: 2 * N }, fn);
+  bdsqrFast(N, d, e, colMajor(W, 2 * M, N), colMajor(V, 2 * N, N), fn);
   return { s: d, U: W, V };
 }
 

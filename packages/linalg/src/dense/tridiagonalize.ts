@@ -38,7 +38,8 @@ import { zung2r } from "../complex/qr.js";
 import { gemv, symv } from "@sliderule/ndarray/kernels";
 import { larfb, larfg, larft } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { gemmBlock } from "../util/gemm.js";
+import { colMajor, quadrants, sub, T } from "../primitives/block.js";
 import { orgqrFast } from "./qr.js";
 
 /** y := alpha·A·x for the symmetric k×k A stored in its lower triangle (BLAS dsymv, uplo = L), by the symv kernel (SIMD when A is resident). */
@@ -159,6 +160,7 @@ export function sytrd(n: number, A: Float64Array, aOff: number, lda: number, d: 
   // gemms of each trailing update then run in place, with nothing copied
   withWork("float64", [n * nb], ([Wf]) => {
     const W = Wf as Float64Array;
+    const [Ab, Wb] = [colMajor(A, n, n, aOff, lda), colMajor(W, n, nb)];
     for (; n - i > 2 * nb; i += nb) {
       const a11 = aOff + i + i * lda;
       latrd(n - i, nb, A, a11, lda, d, e, tau, i, W, n);
@@ -166,13 +168,15 @@ export function sytrd(n: number, A: Float64Array, aOff: number, lda: number, d: 
       // Only the lower triangle is read later, so only it is updated (BLAS dsyr2k's half of the
       // flops): column strip [j, j+nb) from row j down, each strip two gemms
       const k = n - i - nb;
-      const a22 = a11 + nb + nb * lda;
+      const [, , V, A22] = quadrants(sub(Ab, i, i, n - i, n - i), nb, nb);
+      const W2 = sub(Wb, nb, 0, k, nb);
       for (let j = 0; j < k; j += nb) {
         const w = Math.min(nb, k - j);
         const rows = k - j;
-        const c = a22 + j + j * lda; // A22[j, j]
-        gemmColMajor(rows, w, nb, -1, A, a11 + nb + j, lda, false, W, nb + j, n, true, 1, A, c, lda);
-        gemmColMajor(rows, w, nb, -1, W, nb + j, n, false, A, a11 + nb + j, lda, true, 1, A, c, lda);
+        // A22[j:, j:j+w] −= V[j:, :]·W[j:j+w, :]ᵀ + W[j:, :]·V[j:j+w, :]ᵀ  (W: W's rows nb.., as V's)
+        const C = sub(A22, j, j, rows, w);
+        gemmBlock(-1, sub(V, j, 0, rows, nb), T(sub(W2, j, 0, w, nb)), 1, C);
+        gemmBlock(-1, sub(W2, j, 0, rows, nb), T(sub(V, j, 0, w, nb)), 1, C);
       }
       // the subdiagonal holds e again (latrd left the unit entries of v there)
       for (let j = 0; j < nb; j++) A[a11 + j + 1 + j * lda] = e[i + j];

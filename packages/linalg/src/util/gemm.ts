@@ -14,8 +14,8 @@
  *                                     view T(A), so `gemmBlock(-1, A21, A12, 1, A22)` reads as
  *                                     A22 := A22 − A21·A12;
  *   gemmColMajor(m, n, k, alpha, A, aOff, lda, transA, …)
- *                                     LAPACK's positional form, for the callers not yet on
- *                                     Blocks (svd, lstsq, eig, eigh, bidiagonal, sparse code).
+ *                                     LAPACK's positional form, kept for the one caller not
+ *                                     yet on Blocks (sparse/lanczos.ts); dense/ uses gemmBlock.
  * Both hand the kernel the same strides, so their results are bit-identical.
  */
 import { gemm } from "@sliderule/ndarray/kernels";
