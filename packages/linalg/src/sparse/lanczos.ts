@@ -47,7 +47,8 @@
 import * as np from "@sliderule/ndarray";
 import { gemv, residentWork } from "@sliderule/ndarray/kernels";
 import { eigh } from "../dense/eigh.js";
-import { gemmColMajor } from "../util/gemm.js";
+import { colMajor } from "../primitives/block.js";
+import { gemmBlock } from "../util/gemm.js";
 
 /** Columns below which gemm takes its TypeScript path (backend.ts WASM_MIN_SIDE). */
 const GEMM_MIN_COLUMNS = 6;
@@ -143,7 +144,8 @@ function orthogonalise(n: number, V: Float64Array, j: number, w: Float64Array, c
 function ritzVectors(n: number, m: number, V: Float64Array, Y: Float64Array, idx: readonly number[], Yk: Float64Array, out: Float64Array): void {
   const cols = idx.length;
   for (let i = 0; i < cols; i++) for (let r = 0; r < m; r++) Yk[i * m + r] = Y[r * m + idx[i]]; // Yk = Y[:, idx], column-major
-  gemmColMajor(n, cols, m, 1, V, 0, n, false, Yk, 0, m, false, 0, out, 0, n);
+  // out = V·Yk: the basis V (n×m) times the chosen eigenvectors of the projection (m×cols)
+  gemmBlock(1, colMajor(V, n, m), colMajor(Yk, m, cols), 0, colMajor(out, n, cols));
 }
 
 // The vector loops of a step are small functions of their own: V8 compiles a small hot function
