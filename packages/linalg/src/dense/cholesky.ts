@@ -138,29 +138,19 @@ export function potrsBlock(L: Block, B: Block, nb: number): void {
   trsmBlock(T(lower(L)), B, nb); // Lᵀ·X = Y
 }
 
-// ------------------------------------------------------------------ LAPACK's positional forms
+// ------------------------------------------------------------------ the WebAssembly boundary
 
-// Thin wrappers for the callers not yet on Blocks (the tests, choSolve, and the WebAssembly
-// boundary potrfFast): the n×n column-major matrix A[aOff + i + j·lda] becomes
-// colMajor(A, n, n, aOff, lda), and the Block routine runs.
-
-/** {@link potrfBlock} on A[aOff + i + j·lda] (n×n). */
-export function potrf(n: number, A: FloatArray, aOff: number, lda: number, nb: number): number {
-  return potrfBlock(colMajor(A, n, n, aOff, lda), nb);
-}
+// The one positional form left: the WebAssembly copy takes the n×n column-major matrix as
+// (A, aOff, lda), converted to a byte pointer in one place (primitives/block.ts); every other
+// caller passes Blocks.
 
 /**
  * potrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
- * workspace (potrfResident of @sliderule/ndarray/kernels, potf2/potrf loop for loop, tested
+ * workspace (potrfResident of @sliderule/ndarray/kernels, potf2Block/potrfBlock loop for loop, tested
  * against them), otherwise {@link potrfBlock}. Same contract.
  */
 export function potrfFast(n: number, A: FloatArray, aOff: number, lda: number, nb: number): number {
   return potrfResident(n, A, aOff, lda, nb) ?? potrfBlock(colMajor(A, n, n, aOff, lda), nb);
-}
-
-/** {@link potrsBlock} on L[lOff + i + j·ldl] (n×n) and B[bOff + i + j·ldb] (n×nrhs). */
-export function potrs(n: number, nrhs: number, L: FloatArray, lOff: number, ldl: number, B: FloatArray, bOff: number, ldb: number, nb: number): void {
-  potrsBlock(colMajor(L, n, n, lOff, ldl), colMajor(B, n, nrhs, bOff, ldb), nb);
 }
 
 /** NumPy's "Matrix is not positive definite", with the failing leading minor. */
@@ -310,7 +300,7 @@ export function choSolve(factor: ChoFactorFields | readonly [NDArray, boolean], 
     step.load(0, W, { transpose: !lower, conjugate: !lower });
     step.load(1, X);
     if (complex) zpotrs(n, nrhs, W as Float64Array, 0, n, X as Float64Array, 0, n);
-    else potrs(n, nrhs, W, 0, n, X, 0, n, nb);
+    else potrsBlock(colMajor(W, n, n), colMajor(X, n, nrhs), nb);
     return X;
   });
   return out;

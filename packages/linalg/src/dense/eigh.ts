@@ -43,6 +43,7 @@ import {
   type ArrayInput,
 } from "../util/batch.js";
 import { EIGH_RANGE, scaleIntoRange } from "../primitives/safe-scale.js";
+import { colMajor } from "../primitives/block.js";
 import { steqr } from "./symmetric-qr.js";
 import { stedc } from "./tridiagonal-dc.js";
 import { orgtr, ormtr, sytrd, zhetd2, zungtr } from "./tridiagonalize.js";
@@ -141,7 +142,7 @@ function eighStack(
           Z = new Float64Array(2 * n * n);
           zungtr(n, W, 0, n, tau, Z, 0, n);
         }
-        steqr(n, d, e, Z ? { Z, off: 0, ld: 2 * n, rows: 2 * n } : undefined, fn);
+        steqr(n, d, e, Z ? colMajor(Z, 2 * n, n) : undefined, fn);
       } else {
         // A = Q·T·Qᵀ
         const tau = new Float64Array(Math.max(n - 1, 0));
@@ -153,7 +154,7 @@ function eighStack(
           Z = Zw!.slice();
         } else {
           if (vectors) orgtr(n, W, 0, n, tau, Zw!, 0, n, BLOCK_SIZES.qr);
-          steqr(n, d, e, vectors ? { Z: Zw!, off: 0, ld: n, rows: n } : undefined, fn);
+          steqr(n, d, e, vectors ? colMajor(Zw!, n, n) : undefined, fn);
           if (vectors) Z = Zw!.slice();
         }
       }

@@ -35,7 +35,7 @@ import { gemv } from "@sliderule/ndarray/kernels";
 import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
-import { larfb, larfg, larfLeft, larfRight } from "../primitives/householder.js";
+import { larfbBlock, larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { gemmBlock } from "../util/gemm.js";
 import { colMajor, sub, T as transpose } from "../primitives/block.js";
 import { BLOCK_SIZES, HESSENBERG_BLOCK } from "../tuning.js";
@@ -402,8 +402,9 @@ export function gehrd(
           }
         }
         for (let c = 0; c < ib - 1; c++) for (let r = 0; r <= i; r++) A[r + (i + c + 1) * lda] -= Y[r + c * n];
-        // A[i+1..ihi, i+ib..n−1] := Q_pᵀ·(…)
-        larfb(true, ihi - i, n - i - ib, ib, A, i + 1 + i * lda, lda, T, 0, nb, A, i + 1 + (i + ib) * lda, lda);
+        // A[i+1..ihi, i+ib..n−1] := Q_pᵀ·(…), Q_p = I − V·T·Vᵀ with V = A[i+1..ihi, i..i+ib−1] (unit lower)
+        const Tp = colMajor(T, ib, ib, 0, nb);
+        larfbBlock(sub(Ab, i + 1, i, ihi - i, ib), transpose(Tp), sub(Ab, i + 1, i + ib, ihi - i, n - i - ib));
       }
     });
   }

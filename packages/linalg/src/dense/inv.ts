@@ -25,7 +25,8 @@ import type { NDArray } from "@sliderule/ndarray";
 import { zgetf2 } from "../complex/lu.js";
 import { BLOCK_SIZES, blockSizeOf, GETRI_BLOCK_COLUMNS, type BlockOptions } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, gufunc, workDType, type ArrayInput, type FloatArray } from "../util/batch.js";
-import { trsm } from "../primitives/triangular-solve.js";
+import { colMajor, lowerUnit, sub, upper } from "../primitives/block.js";
+import { trsmBlock } from "../primitives/triangular-solve.js";
 import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
 import { getrfFast } from "./lu.js";
 import { singular, solveFactored } from "./solve.js";
@@ -124,28 +125,15 @@ export function getri(
     X.fill(0, xOff + j * ldx, xOff + j * ldx + n);
     X[xOff + j + j * ldx] = 1;
   }
+  const F = colMajor(LU, n, n, luOff, lda);
+  const Xb = colMajor(X, n, n, xOff, ldx);
   for (let j0 = 0; j0 < n; j0 += width) {
     const jb = Math.min(width, n - j0);
-    trsm(
-      {
-        n: n - j0,
-        nrhs: jb,
-        lower: true,
-        unitDiagonal: true,
-        T: LU,
-        tOff: luOff + j0 + j0 * lda,
-        tRs: 1,
-        tCs: lda,
-        B: X,
-        bOff: xOff + j0 + j0 * ldx,
-        bRs: 1,
-        bCs: ldx,
-      },
-      nb,
-    );
+    // X[j0:, j0:j0+jb] = L[j0:, j0:]⁻¹·I[j0:, j0:j0+jb] (L⁻¹ is lower triangular: the rows above j0 stay zero)
+    trsmBlock(lowerUnit(sub(F, j0, j0, n - j0, n - j0)), sub(Xb, j0, j0, n - j0, jb), nb);
   }
   // 2. X := U⁻¹·X
-  trsm({ n, nrhs: n, lower: false, unitDiagonal: false, T: LU, tOff: luOff, tRs: 1, tCs: lda, B: X, bOff: xOff, bRs: 1, bCs: ldx }, nb);
+  trsmBlock(upper(F), Xb, nb);
   // 3. A⁻¹ = X·P⁻¹, P⁻¹ = P_{n−1}···P_0: swap columns j and ipiv[j], j = n−1 down to 0
   for (let j = n - 1; j >= 0; j--) {
     const p = ipiv[j];

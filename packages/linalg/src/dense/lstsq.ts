@@ -40,9 +40,9 @@ import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, MN_RATIO } from "../tuning.js";
 import { asArray, loadMatrix, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, T } from "../primitives/block.js";
+import { colMajor, T, upper } from "../primitives/block.js";
 import { larfLeft } from "../primitives/householder.js";
-import { trsm } from "../primitives/triangular-solve.js";
+import { trsmBlock } from "../primitives/triangular-solve.js";
 import { bdsqr } from "./bidiagonal-svd.js";
 import { orgbrP } from "./bidiagonalize.js";
 import { gebrdFast } from "./bidiagonalize-fast.js";
@@ -215,7 +215,7 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
 function solveWithR(M: number, N: number, W: Float64Array, k: number): Float64Array {
   const X = new Float64Array(N * k);
   for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) X[i + j * N] = W[i + (N + j) * M];
-  trsm({ n: N, nrhs: k, lower: false, unitDiagonal: false, T: W, tOff: 0, tRs: 1, tCs: M, B: X, bOff: 0, bRs: 1, bCs: N }, BLOCK_SIZES.triangular);
+  trsmBlock(upper(colMajor(W, N, N, 0, M)), colMajor(X, N, k), BLOCK_SIZES.triangular);
   return X;
 }
 

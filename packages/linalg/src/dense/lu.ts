@@ -251,47 +251,20 @@ export function getrsBlock(trans: 0 | 1, LU: Block, ipiv: Int32Array, B: Block, 
   }
 }
 
-// ------------------------------------------------------------------ LAPACK's positional forms
+// ------------------------------------------------------------------ the WebAssembly boundary
 
-// Thin wrappers for the callers not yet on Blocks (solve.ts, inv.ts, sparse/eigsh.ts, the
-// tests, and the WebAssembly boundary getrfFast): the m×n column-major matrix
-// A[aOff + i + j·lda] becomes colMajor(A, m, n, aOff, lda), and the Block routine runs.
-
-/** {@link getrf2Block} on A[aOff + i + j·lda] (m×n). */
-export function getrf2(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, ipOff: number): number {
-  return getrf2Block(colMajor(A, m, n, aOff, lda), ipiv, ipOff);
-}
-
-/** {@link getrfBlock} on A[aOff + i + j·lda] (m×n). */
-export function getrf(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, nb: number): number {
-  return getrfBlock(colMajor(A, m, n, aOff, lda), ipiv, nb);
-}
+// The one positional form left: the WebAssembly copy takes the m×n column-major matrix as
+// (A, aOff, lda), converted to a byte pointer in one place (primitives/block.ts); every other
+// caller passes Blocks.
 
 /**
  * getrf on the fastest kernel there is for A: when A lies in a resident workspace
  * (util/batch.ts withWork) the whole factorization runs in WebAssembly (getrfResident of
- * @sliderule/ndarray/kernels, this file's getrf2/getrf loop for loop, tested against them);
+ * @sliderule/ndarray/kernels, this file's getrf2Block/getrfBlock loop for loop, tested against them);
  * otherwise {@link getrfBlock}. Same contract.
  */
 export function getrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, nb: number): number {
   return getrfResident(m, n, A, aOff, lda, ipiv, nb) ?? getrfBlock(colMajor(A, m, n, aOff, lda), ipiv, nb);
-}
-
-/** {@link getrsBlock} on the n×n factors LU[luOff + i + j·lda] and the n×nrhs B[bOff + i + j·ldb]. */
-export function getrs(
-  trans: 0 | 1,
-  n: number,
-  nrhs: number,
-  LU: FloatArray,
-  luOff: number,
-  lda: number,
-  ipiv: Int32Array,
-  B: FloatArray,
-  bOff: number,
-  ldb: number,
-  nb: number,
-): void {
-  getrsBlock(trans, colMajor(LU, n, n, luOff, lda), ipiv, colMajor(B, n, nrhs, bOff, ldb), nb);
 }
 
 /** Row permutation of P⁻¹ = the swaps of ipiv applied to 0..m−1: (P⁻¹·A)[i] = A[perm[i]]. */
@@ -557,7 +530,7 @@ export function luSolve(factors: LuFactorFields | readonly [NDArray, NDArray], b
     }
     step.load(1, X);
     if (complex) zgetrs(trans, n, nrhs, W as Float64Array, 0, n, ipiv, X as Float64Array, 0, n);
-    else getrs(trans === 0 ? 0 : 1, n, nrhs, W, 0, n, ipiv, X, 0, n, nb);
+    else getrsBlock(trans === 0 ? 0 : 1, colMajor(W, n, n), ipiv, colMajor(X, n, nrhs), nb);
     return X;
   });
   return out;

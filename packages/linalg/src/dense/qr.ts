@@ -45,9 +45,9 @@ import { geqrfResident, orgqrResident } from "@sliderule/ndarray/kernels";
 import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
 import { ztrsm } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
-import { colMajor, leadingDim, sub, T as transposed, type Block } from "../primitives/block.js";
+import { colMajor, leadingDim, sub, T as transposed, upper, type Block } from "../primitives/block.js";
 import { larfbBlock, larfg, larfLeft, larftBlock } from "../primitives/householder.js";
-import { trsm } from "../primitives/triangular-solve.js";
+import { trsmBlock } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   gufuncOutputs,
@@ -231,17 +231,12 @@ export function ormqrTBlock(V: Block, tau: Float64Array, C: Block, nb: number): 
   }
 }
 
-// ------------------------------------------------------------------ LAPACK's positional forms
+// ------------------------------------------------------------------ the WebAssembly boundary
 
-// Thin wrappers for the callers not yet on Blocks (svd.ts, lstsq.ts, hessenberg.ts,
-// bidiagonalize.ts, tridiagonalize.ts, the tests, and the WebAssembly boundary geqrfFast and
-// orgqrFast): the m×n column-major matrix A[aOff + i + j·lda] becomes
-// colMajor(A, m, n, aOff, lda), and the Block routine runs.
-
-/** {@link geqrfBlock} on A[aOff + i + j·lda] (m×n). */
-export function geqrf(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
-  geqrfBlock(colMajor(A, m, n, aOff, lda), tau, nb);
-}
+// The positional forms left: the WebAssembly copies take the m×n column-major matrix as
+// (A, aOff, lda), converted to a byte pointer in one place (primitives/block.ts); their callers
+// (svd.ts, lstsq.ts, hessenberg.ts, bidiagonalize.ts, tridiagonalize.ts) hand them LAPACK's
+// arguments, and every other caller passes Blocks.
 
 /**
  * geqrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
@@ -252,11 +247,6 @@ export function geqrfFast(m: number, n: number, A: FloatArray, aOff: number, lda
   if (!geqrfResident(m, n, A, aOff, lda, tau, nb)) geqrfBlock(colMajor(A, m, n, aOff, lda), tau, nb);
 }
 
-/** {@link orgqrBlock} on A[aOff + i + j·lda] (m×n). */
-export function orgqr(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
-  orgqrBlock(colMajor(A, m, n, aOff, lda), k, tau, nb);
-}
-
 /**
  * orgqr on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
  * workspace (orgqrResident, factor.as.ts dorgqr: org2r, larft and larfb loop for loop, tested
@@ -264,23 +254,6 @@ export function orgqr(m: number, n: number, k: number, A: FloatArray, aOff: numb
  */
 export function orgqrFast(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
   if (!orgqrResident(m, n, k, A, aOff, lda, tau, nb)) orgqrBlock(colMajor(A, m, n, aOff, lda), k, tau, nb);
-}
-
-/** {@link ormqrTBlock} on the reflectors A[aOff + i + j·lda] (m×k) and C[cOff + i + j·ldc] (m×nrhs). */
-export function ormqrT(
-  m: number,
-  nrhs: number,
-  k: number,
-  A: FloatArray,
-  aOff: number,
-  lda: number,
-  tau: Float64Array,
-  C: FloatArray,
-  cOff: number,
-  ldc: number,
-  nb: number,
-): void {
-  ormqrTBlock(colMajor(A, m, k, aOff, lda), tau, colMajor(C, m, nrhs, cOff, ldc), nb);
 }
 
 // ------------------------------------------------------------------ the public functions
@@ -445,7 +418,7 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
     // A = Q·R
     step.load(0, W);
     if (complex) zgeqr2(m, n, W as Float64Array, 0, m, tau, 0);
-    else geqrf(m, n, W, 0, m, tau, nb);
+    else geqrfBlock(colMajor(W, m, n), tau, nb);
     for (let i = 0; i < n; i++) {
       const zero = complex ? W[2 * (i + i * m)] === 0 && W[2 * (i + i * m) + 1] === 0 : W[i + i * m] === 0;
       if (zero) throw new LinAlgError(`${fn}: a is rank deficient: R[${i}, ${i}] is exactly zero`, "singular", i);
@@ -453,12 +426,12 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
     // y = Qᵀ·b (Qᴴ for complex)
     step.load(1, X);
     if (complex) zunmqrH(m, nrhs, n, W as Float64Array, 0, m, tau, X as Float64Array, 0, m);
-    else ormqrT(m, nrhs, n, W, 0, m, tau, X, 0, m, nb);
+    else ormqrTBlock(colMajor(W, m, n), tau, colMajor(X, m, nrhs), nb);
     // R₁·x = y[:n]
     if (complex) {
       zTrsmUpper(n, nrhs, W as Float64Array, m, X as Float64Array, m);
     } else {
-      trsm({ n, nrhs, lower: false, unitDiagonal: false, T: W, tOff: 0, tRs: 1, tCs: m, B: X, bOff: 0, bRs: 1, bCs: m }, BLOCK_SIZES.triangular);
+      trsmBlock(upper(colMajor(W, n, n, 0, m)), colMajor(X, n, nrhs, 0, m), BLOCK_SIZES.triangular);
     }
     return [X];
   });

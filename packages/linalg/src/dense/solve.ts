@@ -28,7 +28,8 @@ import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, fmtShape, gufunc, rightHandSide, workDType, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
-import { getrfFast, getrs } from "./lu.js";
+import { getrfFast, getrsBlock } from "./lu.js";
+import { colMajor } from "../primitives/block.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options solve accepts (util/options.ts). */
@@ -104,7 +105,7 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
 /** X := A⁻¹·X from A's LU factors in W (n×n, ld n); X is n×nrhs with ld n. */
 export function solveFactored(complex: boolean, n: number, nrhs: number, W: FloatArray, ipiv: Int32Array, X: FloatArray, nb: number): void {
   if (complex) zgetrs(0, n, nrhs, W as Float64Array, 0, n, ipiv, X as Float64Array, 0, n);
-  else getrs(0, n, nrhs, W, 0, n, ipiv, X, 0, n, nb);
+  else getrsBlock(0, colMajor(W, n, n), ipiv, colMajor(X, n, nrhs), nb);
 }
 
 /** NumPy's "Singular matrix" LinAlgError, with the zero pivot's index. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { LinAlgError } from "../errors.js";
 import { lasr, lasrFast, type RotationKernel } from "../primitives/givens.js";
+import { colMajor } from "../primitives/block.js";
 import { steqr } from "./symmetric-qr.js";
 import { EPS, eye, normF } from "../../test/column-major.js";
 
@@ -33,7 +34,7 @@ describe.each<{ name: string; rotations: RotationKernel }>([
     const d = d0.slice();
     const e = e0.slice();
     const Z = eye(n);
-    steqr(n, d, e, { Z, off: 0, ld: n, rows: n }, "test", { rotations });
+    steqr(n, d, e, colMajor(Z, n, n), "test", { rotations });
     for (let i = 0; i + 1 < n; i++) expect(d[i]).toBeLessThanOrEqual(d[i + 1]);
     const normT = Math.sqrt(normF(d0) ** 2 + 2 * normF(e0) ** 2);
     // ‖T·Z − Z·Λ‖_F / (n·‖T‖_F·eps)
@@ -61,7 +62,7 @@ describe.each<{ name: string; rotations: RotationKernel }>([
     const n = d0.length;
     const [d1, d2] = [d0.slice(), d0.slice()];
     steqr(n, d1, e0.slice(), undefined, "test", { rotations });
-    steqr(n, d2, e0.slice(), { Z: eye(n), off: 0, ld: n, rows: n }, "test", { rotations });
+    steqr(n, d2, e0.slice(), colMajor(eye(n), n, n), "test", { rotations });
     for (let i = 0; i < n; i++) expect(Math.abs(d1[i] - d2[i])).toBeLessThan(10 * n * EPS);
   });
 
@@ -72,9 +73,9 @@ describe.each<{ name: string; rotations: RotationKernel }>([
     const e0 = Float64Array.from({ length: n - 1 }, () => r());
     const Z0 = Float64Array.from({ length: 13 * n }, () => r());
     const Z = Z0.slice();
-    steqr(n, d0.slice(), e0.slice(), { Z, off: 0, ld: 13, rows: 13 }, "test", { rotations });
+    steqr(n, d0.slice(), e0.slice(), colMajor(Z, 13, n), "test", { rotations });
     const Q = eye(n);
-    steqr(n, d0.slice(), e0.slice(), { Z: Q, off: 0, ld: n, rows: n }, "test", { rotations });
+    steqr(n, d0.slice(), e0.slice(), colMajor(Q, n, n), "test", { rotations });
     for (let i = 0; i < 13; i++)
       for (let j = 0; j < n; j++) {
         let s = 0;
@@ -90,7 +91,7 @@ describe("steqr: the fast rotations against the reference", () => {
     const n = d0.length;
     const run = (rotations: RotationKernel) => {
       const [d, Z] = [d0.slice(), eye(n)];
-      steqr(n, d, e0.slice(), { Z, off: 0, ld: n, rows: n }, "test", { rotations });
+      steqr(n, d, e0.slice(), colMajor(Z, n, n), "test", { rotations });
       return [d, Z];
     };
     const [a, b] = [run(lasr), run(lasrFast)];
@@ -113,5 +114,19 @@ describe("steqr: noConvergence", () => {
     expect(error).toBeInstanceOf(LinAlgError);
     expect((error as LinAlgError).kind).toBe("noConvergence");
     expect((error as LinAlgError).message).toMatch(/^eigh: Eigenvalues did not converge/);
+  });
+});
+
+describe("steqr: the eigenvector target", () => {
+  it("must be a column-major float64 view with n columns (an internal error otherwise)", () => {
+    const n = 4;
+    const d = () => Float64Array.from([1, 2, 3, 4]);
+    const e = () => Float64Array.from([0.5, 0.5, 0.5]);
+    expect(() => steqr(n, d(), e(), colMajor(eye(n), n, n - 1), "test")).toThrow(/internal: steqr: Z must be a float64 view with 4 columns, got 4×3/);
+    expect(() => steqr(n, d(), e(), colMajor(new Float32Array(n * n), n, n), "test")).toThrow(/internal: steqr: Z must be a float64 view/);
+    const Z = eye(n);
+    expect(() => steqr(n, d(), e(), { data: Z, off: 0, rs: n, cs: 1, rows: n, cols: n }, "test")).toThrow(
+      /internal: steqr \(Z\): expected a column-major view/,
+    );
   });
 });

@@ -35,6 +35,7 @@
  * Parlett, "The Symmetric Eigenvalue Problem" (1998), ch. 8; LAPACK dsteqr, dlaev2, dlae2, dlasr.
  */
 import { LinAlgError } from "../errors.js";
+import { colMajor, leadingDim, type Block } from "../primitives/block.js";
 import { lartg, lasrFast, rot, type SweepOptions } from "../primitives/givens.js";
 import { SAFMIN, UNIT_ROUNDOFF } from "../machine.js";
 
@@ -116,15 +117,22 @@ function sign(a: number, b: number): number {
   return b >= 0 ? Math.abs(a) : -Math.abs(a);
 }
 
-/** A matrix the rotations are applied to: `rows`×n column-major Z[off + i + j·ld] (rows = 0: none). */
-export interface EigTarget {
-  Z: Float64Array;
-  off: number;
-  ld: number;
-  rows: number;
-}
+/** No target: a 0×0 view (eigenvectors not wanted). */
+const NONE: Block = colMajor(new Float64Array(0), 0, 0);
 
-const NONE: EigTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
+/**
+ * Check the eigenvector target: Z is a rows×n column-major float64 view (primitives/block.ts;
+ * rows = 0: none), element (i, j) at data[off + i + j·cs], so the sweeps hand its fields to the
+ * rotation kernels.
+ * @throws Error `internal:` otherwise.
+ */
+function checkTarget(Z: Block, n: number): void {
+  if (Z.rows === 0) return;
+  leadingDim(Z, "steqr (Z)");
+  if (Z.cols !== n || !(Z.data instanceof Float64Array)) {
+    throw new Error(`internal: steqr: Z must be a float64 view with ${n} columns, got ${Z.rows}×${Z.cols}`);
+  }
+}
 
 /**
  * Eigenvalues (ascending, in d) of the symmetric tridiagonal T = tridiag(e, d, e), with
@@ -137,8 +145,9 @@ const NONE: EigTarget = { Z: new Float64Array(0), off: 0, ld: 1, rows: 0 };
  * undone and checkConvergence), then sortAscending.
  * @throws LinAlgError kind "noConvergence" after maxSweeps sweeps.
  */
-export function steqr(n: number, d: Float64Array, e: Float64Array, Z: EigTarget = NONE, fn = "eigh", options: SweepOptions = {}): void {
+export function steqr(n: number, d: Float64Array, e: Float64Array, Z: Block = NONE, fn = "eigh", options: SweepOptions = {}): void {
   if (n <= 1) return;
+  checkTarget(Z, n);
   const S: SteqrState = {
     n,
     d,
@@ -177,7 +186,7 @@ interface SteqrState {
   n: number;
   d: Float64Array;
   e: Float64Array;
-  Z: EigTarget;
+  Z: Block;
   vectors: boolean;
   applySweep: NonNullable<SweepOptions["rotations"]>;
   wc: Float64Array;
@@ -323,7 +332,7 @@ function findSmallSubdiagonalUp(S: SteqrState, l: number, lend: number): number 
 function finishTwoByTwo(S: SteqrState, k: number): void {
   const { d, e, Z } = S;
   const r = laev2(d[k], e[k], d[k + 1]);
-  if (S.vectors) rot(Z.rows, Z.Z, Z.off + k * Z.ld, 1, Z.Z, Z.off + (k + 1) * Z.ld, 1, r.cs1, r.sn1);
+  if (S.vectors) rot(Z.rows, Z.data, Z.off + k * Z.cs, 1, Z.data, Z.off + (k + 1) * Z.cs, 1, r.cs1, r.sn1);
   d[k] = r.rt1;
   d[k + 1] = r.rt2;
   e[k] = 0;
@@ -358,7 +367,7 @@ function qlSweep(S: SteqrState, l: number, mm: number): void {
     ws[i] = -s;
   }
   // Z := Z·(the sweep's rotations), applied from the bottom pair up
-  if (S.vectors) S.applySweep(false, Z.rows, mm - l, wc, l, ws, l, Z.Z, Z.off + l * Z.ld, Z.ld);
+  if (S.vectors) S.applySweep(false, Z.rows, mm - l, wc, l, ws, l, Z.data as Float64Array, Z.off + l * Z.cs, Z.cs);
   d[l] -= p;
   e[l] = g;
 }
@@ -391,13 +400,13 @@ function qrSweep(S: SteqrState, l: number, mm: number): void {
     wc[i] = c;
     ws[i] = s;
   }
-  if (S.vectors) S.applySweep(true, Z.rows, l - mm, wc, mm, ws, mm, Z.Z, Z.off + mm * Z.ld, Z.ld);
+  if (S.vectors) S.applySweep(true, Z.rows, l - mm, wc, mm, ws, mm, Z.data as Float64Array, Z.off + mm * Z.cs, Z.cs);
   d[l] -= p;
   e[l - 1] = g;
 }
 
 /** Sorts d ascending (selection sort, as dsteqr), swapping Z's columns alike. */
-function sortAscending(n: number, d: Float64Array, Z: EigTarget): void {
+function sortAscending(n: number, d: Float64Array, Z: Block): void {
   const vectors = Z.rows > 0;
   for (let ii = 0; ii < n - 1; ii++) {
     let k = ii;
@@ -412,12 +421,12 @@ function sortAscending(n: number, d: Float64Array, Z: EigTarget): void {
       d[k] = d[ii];
       d[ii] = p;
       if (vectors) {
-        const a = Z.off + ii * Z.ld;
-        const b = Z.off + k * Z.ld;
+        const a = Z.off + ii * Z.cs;
+        const b = Z.off + k * Z.cs;
         for (let r = 0; r < Z.rows; r++) {
-          const t = Z.Z[a + r];
-          Z.Z[a + r] = Z.Z[b + r];
-          Z.Z[b + r] = t;
+          const t = Z.data[a + r];
+          Z.data[a + r] = Z.data[b + r];
+          Z.data[b + r] = t;
         }
       }
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
+import { colMajor } from "../primitives/block.js";
 import { steqr } from "./symmetric-qr.js";
 import { secularRoot, stedc } from "./tridiagonal-dc.js";
 import { EPS, normF } from "../../test/column-major.js";
@@ -42,7 +43,7 @@ describe.each<{ name: string; solve: Solver }>([
     solve: (n, d, e, Z) => {
       Z.fill(0);
       for (let i = 0; i < n; i++) Z[i + i * n] = 1;
-      steqr(n, d, e, { Z, off: 0, ld: n, rows: n }, "test");
+      steqr(n, d, e, colMajor(Z, n, n), "test");
     },
   },
   { name: "stedc, leaves of 2 (every merge path)", solve: (n, d, e, Z) => stedc(n, d, e, Z, 0, n, "test", { leafSize: 2 }) },

@@ -94,7 +94,7 @@ function solve(lo: number, hi: number, d: Float64Array, e: Float64Array, Z: Floa
   if (s <= leaf) {
     // a leaf: steqr (the reference) on the block, starting from the identity
     for (let i = 0; i < s; i++) Z[blk + i + i * ldz] = 1;
-    steqr(s, d.subarray(lo, hi), e.subarray(lo, hi - 1), { Z, off: blk, ld: ldz, rows: s }, fn);
+    steqr(s, d.subarray(lo, hi), e.subarray(lo, hi - 1), colMajor(Z, s, s, blk, ldz), fn);
     return;
   }
   // divide: T = diag(T1 − |ρ|·e_k·e_kᵀ, T2 − |ρ|·e_0·e_0ᵀ) + |ρ|·v·vᵀ

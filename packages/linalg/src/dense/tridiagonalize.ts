@@ -36,7 +36,7 @@
 import { zlarfg } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
 import { gemv, symv } from "@sliderule/ndarray/kernels";
-import { larfb, larfg, larft } from "../primitives/householder.js";
+import { larfbBlock, larfg, larftBlock } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
 import { colMajor, quadrants, sub, T } from "../primitives/block.js";
@@ -228,15 +228,16 @@ export function ormtr(
 ): void {
   const m = n - 1; // order of Q̃; its reflector j has its unit at A[j+1, j]
   if (m <= 0 || ncols === 0) return;
-  const T = new Float64Array(nb * nb);
-  const v = aOff + 1; // A[1, 0]: the QR layout's origin
-  const c1 = cOff + 1; // C[1, 0]
+  const work = new Float64Array(nb * nb);
+  const Vq = colMajor(A, m, m, aOff + 1, lda); // Q̃'s reflectors: the QR layout from A[1, 0]
+  const Cq = colMajor(C, m, ncols, cOff + 1, ldc); // C[1:n, :], the rows Q̃ acts on
   for (let j0 = Math.floor((m - 1) / nb) * nb; j0 >= 0; j0 -= nb) {
     const jb = Math.min(nb, m - j0);
-    const v11 = v + j0 + j0 * lda;
     // the block H_{j0}···H_{j0+jb−1} = I − V·T·Vᵀ on rows j0..m−1 of Q̃'s range
-    larft(m - j0, jb, A, v11, lda, tau, j0, T, 0, jb);
-    larfb(false, m - j0, ncols, jb, A, v11, lda, T, 0, jb, C, c1 + j0, ldc);
+    const V = sub(Vq, j0, j0, m - j0, jb);
+    const Tj = colMajor(work, jb, jb);
+    larftBlock(V, tau, j0, Tj);
+    larfbBlock(V, Tj, sub(Cq, j0, 0, m - j0, ncols));
   }
 }
 

@@ -29,10 +29,10 @@
  * allocated per element.
  *
  * Naming: a kernel's view form carries the suffix `Block` (getrfBlock, potrfBlock, geqrfBlock,
- * trsmBlock, gemmBlock, larfbBlock, …), beside LAPACK's positional form of the same name
- * (getrf(m, n, A, aOff, lda, …)), which builds the view and calls it, for the callers not yet
- * converted and for the WebAssembly copies' boundary (getrfFast, …: the AssemblyScript twins
- * keep their byte pointers, converted from the positional arguments in one place).
+ * trsmBlock, gemmBlock, larfbBlock, …). LAPACK's positional form (A, aOff, lda) remains only
+ * at the WebAssembly copies' boundary (getrfFast, potrfFast, geqrfFast, orgqrFast: the
+ * AssemblyScript twins keep their byte pointers, converted from those arguments in one place)
+ * and in the leaf kernels below.
  *
  * Leaf kernels. The index loops live in the unblocked routines (getf2, laswp, potf2, geqr2,
  * org2r, larft), which keep LAPACK's positional arguments; their Block forms (getf2Block, …)

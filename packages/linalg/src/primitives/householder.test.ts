@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normals, rng } from "../../test/corpus.js";
-import { larfb, larfg, larfLeft, larfRight, larft, nrm2 } from "./householder.js";
+import { colMajor, T as transposed } from "./block.js";
+import { larfbBlock, larfg, larfLeft, larfRight, larft, nrm2 } from "./householder.js";
 
 const EPS = 2 ** -52;
 
@@ -67,7 +68,7 @@ describe("larfLeft / larfRight", () => {
   });
 });
 
-describe("larft + larfb (the WY form)", () => {
+describe("larft + larfbBlock (the WY form)", () => {
   it.each([false, true])("I − V·T·Vᵀ applies the reflectors in sequence (transpose %s)", (transpose) => {
     const m = 12;
     const k = 4;
@@ -80,7 +81,8 @@ describe("larft + larfb (the WY form)", () => {
     larft(m, k, V, 0, m, tau, 0, T, 0, k);
     const C0 = normals(rng(4), m * n);
     const C1 = Float64Array.from(C0);
-    larfb(transpose, m, n, k, V, 0, m, T, 0, k, C1, 0, m);
+    const Tk = colMajor(T, k, k);
+    larfbBlock(colMajor(V, m, k), transpose ? transposed(Tk) : Tk, colMajor(C1, m, n));
     // H = H_0···H_{k−1}: H·C applies H_{k−1} first; Hᵀ·C applies H_0 first
     const C2 = Float64Array.from(C0);
     for (let s = 0; s < k; s++) {

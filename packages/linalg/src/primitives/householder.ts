@@ -22,12 +22,12 @@
  *   H_0·H_1···H_{k−1} = I − V·T·Vᵀ
  *
  * with V = [v_0 … v_{k−1}] (m×k, unit lower trapezoidal: column i is zero above row i and 1
- * at row i) and T k×k upper triangular (`larft`). Applying the block (`larfb`) is then three
+ * at row i) and T k×k upper triangular (`larft`). Applying the block (`larfbBlock`) is then three
  * matrix products, all gemm:  W = Vᵀ·C;  W := T·W (or Tᵀ·W);  C := C − V·W.
  *
- * larft and larfb take their matrices as Blocks (primitives/block.ts: larftBlock, larfbBlock);
- * the positional larft and larfb wrap them for callers not yet on Blocks. The vector-level
- * larfg, larfLeft and larfRight keep LAPACK's (X, off, inc) arguments.
+ * The blocked code calls both on Blocks (primitives/block.ts: larftBlock, larfbBlock); larft
+ * itself is the leaf loop and keeps LAPACK's positional arguments, as do the vector-level
+ * larfg, larfLeft and larfRight (X, off, inc).
  *
  * Storage: vectors live where QR leaves them, below the diagonal of a column-major matrix
  * (v[0] = 1 implied, not stored); routines that need v[0] read it as 1.
@@ -244,29 +244,4 @@ export function larfbBlock(V: Block, opT: Block, C: Block): void {
     // C := C − V·W2
     gemmBlock(-1, Vx, W2, 1, C);
   });
-}
-
-/**
- * {@link larfbBlock} on LAPACK's positional arguments: H (or Hᵀ with `transpose`) applied to
- * C[cOff + i + j·ldc] (m×n), V[vOff + i + j·ldv] (m×k), T[tOff + i + j·ldt] (k×k); for the
- * callers not yet on Blocks (hessenberg.ts, tridiagonalize.ts, the tests).
- */
-export function larfb(
-  transpose: boolean,
-  m: number,
-  n: number,
-  k: number,
-  V: FloatArray,
-  vOff: number,
-  ldv: number,
-  T: FloatArray,
-  tOff: number,
-  ldt: number,
-  C: FloatArray,
-  cOff: number,
-  ldc: number,
-): void {
-  if (m === 0 || n === 0 || k === 0) return;
-  const Tk = colMajor(T, k, k, tOff, ldt);
-  larfbBlock(colMajor(V, m, k, vOff, ldv), transpose ? transposed(Tk) : Tk, colMajor(C, m, n, cOff, ldc));
 }

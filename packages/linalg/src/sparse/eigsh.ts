@@ -35,7 +35,8 @@ import { NDArray, ShapeError, ValueError, namedTuple, type NamedTuple } from "@s
 import * as np from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES } from "../tuning.js";
-import { getrf, getrs } from "../dense/lu.js";
+import { getrfBlock, getrsBlock } from "../dense/lu.js";
+import { colMajor } from "../primitives/block.js";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
 import { iterationLimit, squareOperator, tolerance, vectorArg, type OperatorInput } from "./cg.js";
 import { lanczos, type Which } from "./lanczos.js";
@@ -126,7 +127,8 @@ function shiftInvert(fn: string, A: unknown, op: Operator, sigma: number, OPinv:
     // A − σI is symmetric, so its row-major entries are its column-major ones: getrf in place
     for (let i = 0; i < n; i++) dense[i * n + i] -= sigma;
     const ipiv = new Int32Array(n);
-    const info = getrf(n, n, dense, 0, n, ipiv, BLOCK_SIZES.lu);
+    const LU = colMajor(dense, n, n);
+    const info = getrfBlock(LU, ipiv, BLOCK_SIZES.lu);
     if (info >= 0)
       throw new LinAlgError(
         `${fn}: A − sigma·I is singular (sigma = ${sigma} is an eigenvalue of A; zero pivot ${info}); move sigma slightly`,
@@ -135,7 +137,7 @@ function shiftInvert(fn: string, A: unknown, op: Operator, sigma: number, OPinv:
       );
     return (x, y) => {
       y.set(x);
-      getrs(0, n, 1, dense, 0, n, ipiv, y, 0, n, BLOCK_SIZES.lu);
+      getrsBlock(0, LU, ipiv, colMajor(y, n, 1), BLOCK_SIZES.lu);
     };
   }
   const Aop = { shape: [n, n] as const, matvecInto: op.apply };
