@@ -37,7 +37,8 @@
  * On Blocks (primitives/block.ts), T is a triangular view and op(T) is the view itself:
  * `trsmBlock(lowerUnit(L11), A12, nb)` is A12 := L11⁻¹·A12, `trsmBlock(T(upper(R)), B, nb)`
  * is B := R⁻ᵀ·B, and a right-side solve X·L11ᵀ = A21 is `trsmBlock(lower(L11), T(A21), nb)`.
- * trsmBlock and trsmReferenceBlock only translate the views into TrsmArgs (`trsmArgs`).
+ * trsmBlock is the recursion on views; trsm takes the kernels' TrsmArgs (solveTriangular's
+ * strided operands) as views, and `trsmArgs` turns views back into TrsmArgs for the leaves.
  *
  * Neither routine checks the diagonal; callers test for an exact zero first (as dtrtrs does)
  * and raise LinAlgError kind "singular" with its index.
@@ -46,9 +47,10 @@
  * and §3.1.4 for the blocked form); LAPACK/BLAS dtrsm, dtrtrs.
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
-import { gemm, trsmResident, type TrsmArgs } from "@sliderule/ndarray/kernels";
+import { trsmResident, type TrsmArgs } from "@sliderule/ndarray/kernels";
 import { ztrsm, type ZTrsmArgs } from "../complex/triangular-solve.js";
-import type { Block, TriangularBlock } from "./block.js";
+import { lower, lowerUnit, quadrants, sub, upper, upperUnit, type Block, type TriangularBlock } from "./block.js";
+import { gemmBlock } from "../util/gemm.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import { gufunc, rightHandSide, asArray, assertFinite, fmtShape, workDType, type ArrayInput } from "../util/batch.js";
@@ -111,45 +113,23 @@ export function trsmReference(args: TrsmArgs): void {
 }
 
 /**
- * B := T⁻¹·B, recursive: T halved (lower case drawn; upper mirrors it, bottom half first),
- * substitution at the leaves of order ≤ nb, gemm for every off-diagonal block.
- * Same contract as {@link trsmReference}.
+ * B := T⁻¹·B, recursive ({@link trsmBlock}) on the strided buffers of TrsmArgs: the views
+ * they describe (T square, tagged with its triangle; B n×nrhs). Same contract as
+ * {@link trsmReference}.
  */
 export function trsm(args: TrsmArgs, nb: number): void {
-  // T and B in a resident workspace (util/batch.ts withWork): the same recursion, whole in WebAssembly
-  if (trsmResident(args, nb)) return;
-  const { n, nrhs, lower, T, tOff, tRs, tCs, B, bOff, bRs, bCs } = args;
-  if (n <= Math.max(nb, 1) || nrhs === 0) {
-    trsmReference(args);
-    return;
-  }
-  // rows [0, n1) and [n1, n): lower T solves the top half first, upper T the bottom half
-  const n1 = n >> 1;
-  const [f0, fRows, s0, sRows] = lower ? [0, n1, n1, n - n1] : [n1, n - n1, 0, n1];
-  // X_first = T_ff⁻¹·B_first
-  trsm({ ...args, n: fRows, tOff: tOff + f0 * (tRs + tCs), bOff: bOff + f0 * bRs }, nb);
-  // B_second := B_second − T_sf·X_first (T21 for lower, T12 for upper)
-  gemm({
-    m: sRows,
-    n: nrhs,
-    k: fRows,
-    alpha: -1,
-    A: T,
-    aOff: tOff + s0 * tRs + f0 * tCs,
-    aRs: tRs,
-    aCs: tCs,
-    B,
-    bOff: bOff + f0 * bRs,
-    bRs,
-    bCs,
-    beta: 1,
-    C: B,
-    cOff: bOff + s0 * bRs,
-    cRs: bRs,
-    cCs: bCs,
-  });
-  // X_second = T_ss⁻¹·B_second
-  trsm({ ...args, n: sRows, tOff: tOff + s0 * (tRs + tCs), bOff: bOff + s0 * bRs }, nb);
+  const { n, nrhs, lower: isLower, unitDiagonal } = args;
+  const T: TriangularBlock = {
+    data: args.T,
+    off: args.tOff,
+    rs: args.tRs,
+    cs: args.tCs,
+    rows: n,
+    cols: n,
+    uplo: isLower ? "lower" : "upper",
+    unit: unitDiagonal,
+  };
+  trsmBlock(T, { data: args.B, off: args.bOff, rs: args.bRs, cs: args.bCs, rows: n, cols: nrhs }, nb);
 }
 
 /**
@@ -177,9 +157,34 @@ export function trsmArgs(T: TriangularBlock, B: Block): TrsmArgs {
   };
 }
 
-/** B := T⁻¹·B on views, recursive ({@link trsm}); op(T) is the view, e.g. T(upper(R)) for R⁻ᵀ. */
+/**
+ * B := T⁻¹·B on views, recursive: T halved after n1 = ⌊n/2⌋ rows and columns (the header's
+ * picture for lower T; upper T mirrors it, bottom half first), substitution at the leaves of
+ * order ≤ nb, gemm for the off-diagonal block. op(T) is the view: T(upper(R)) for R⁻ᵀ.
+ */
 export function trsmBlock(T: TriangularBlock, B: Block, nb: number): void {
-  trsm(trsmArgs(T, B), nb);
+  const args = trsmArgs(T, B);
+  // T and B in a resident workspace (util/batch.ts withWork): the same recursion, whole in WebAssembly
+  if (trsmResident(args, nb)) return;
+  const n = T.rows;
+  if (n <= Math.max(nb, 1) || B.cols === 0) {
+    trsmReference(args);
+    return;
+  }
+  const n1 = n >> 1;
+  const [T11, T12, T21, T22] = quadrants(T, n1, n1);
+  const B1 = sub(B, 0, 0, n1, B.cols);
+  const B2 = sub(B, n1, 0, n - n1, B.cols);
+  const tag = T.uplo === "lower" ? (T.unit ? lowerUnit : lower) : T.unit ? upperUnit : upper; // T11 and T22 keep T's triangle
+  if (T.uplo === "lower") {
+    trsmBlock(tag(T11), B1, nb); // X1 = T11⁻¹·B1
+    gemmBlock(-1, T21, B1, 1, B2); // B2 := B2 − T21·X1
+    trsmBlock(tag(T22), B2, nb); // X2 = T22⁻¹·B2
+  } else {
+    trsmBlock(tag(T22), B2, nb); // X2 = T22⁻¹·B2
+    gemmBlock(-1, T12, B2, 1, B1); // B1 := B1 − T12·X2
+    trsmBlock(tag(T11), B1, nb); // X1 = T11⁻¹·B1
+  }
 }
 
 /** B := T⁻¹·B on views by plain substitution ({@link trsmReference}, the spec). */
