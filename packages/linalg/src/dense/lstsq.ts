@@ -175,7 +175,6 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
     const Aw = new Float64Array(slots * m * n);
     loadMatrix(A, A.offset, A.strides[0], A.strides[1], m, n, Aw, 0, m, complex);
     for (let j = 0; j < k; j++) {
-      let scale = 0;
       const r = new Float64Array(slots * m);
       for (let i = 0; i < m; i++) {
         let re = Bw[slots * (i + j * m)];
@@ -192,11 +191,8 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
         }
         r[slots * i] = re;
         if (complex) r[2 * i + 1] = im;
-        scale = Math.max(scale, Math.abs(re), Math.abs(im));
       }
-      let ssq = 0;
-      if (scale > 0) for (let i = 0; i < r.length; i++) ssq += (r[i] / scale) ** 2;
-      residuals.data[j] = scale * scale * ssq;
+      residuals.data[j] = sumOfSquares(r, 0, r.length);
     }
   } else {
     residuals = np.zeros([0], realDType);
@@ -225,16 +221,20 @@ function solveWithR(M: number, N: number, W: Float64Array, k: number): Float64Ar
  */
 function residualTail(M: number, N: number, W: Float64Array, k: number): Float64Array {
   const tail = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    const col = (N + j) * M;
-    const last = Math.min(N + j, M - 1);
-    let scale = 0;
-    for (let i = N; i <= last; i++) scale = Math.max(scale, Math.abs(W[col + i]));
-    let ssq = 0;
-    if (scale > 0) for (let i = N; i <= last; i++) ssq += (W[col + i] / scale) ** 2;
-    tail[j] = scale * scale * ssq;
-  }
+  for (let j = 0; j < k; j++) tail[j] = sumOfSquares(W, (N + j) * M + N, (N + j) * M + Math.min(N + j, M - 1) + 1);
   return tail;
+}
+
+/**
+ * Σ X[i]² for from ≤ i < to, summed scaled (s = max |X[i]|, then s²·Σ (X[i]/s)²), so that
+ * no square overflows or underflows on the way (the idea of LAPACK dlassq, in two passes).
+ */
+function sumOfSquares(X: Float64Array, from: number, to: number): number {
+  let scale = 0;
+  for (let i = from; i < to; i++) scale = Math.max(scale, Math.abs(X[i]));
+  let ssq = 0;
+  if (scale > 0) for (let i = from; i < to; i++) ssq += (X[i] / scale) ** 2;
+  return scale * scale * ssq;
 }
 
 /**
@@ -418,13 +418,7 @@ function lstsqReal(
     for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) cT[j + i * k] = QtB[i + j * m];
     // ‖(Qᵀ·b_j)[N:m]‖²: the squared residual of column j when A has full rank (scaled sum)
     tail = new Float64Array(k);
-    for (let j = 0; j < k; j++) {
-      let scale = 0;
-      for (let i = N; i < m; i++) scale = Math.max(scale, Math.abs(QtB[i + j * m]));
-      let ssq = 0;
-      if (scale > 0) for (let i = N; i < m; i++) ssq += (QtB[i + j * m] / scale) ** 2;
-      tail[j] = scale * scale * ssq;
-    }
+    for (let j = 0; j < k; j++) tail[j] = sumOfSquares(QtB, N + j * m, (j + 1) * m);
   } else {
     // c = Pᵀ·b  (N×k), stored transposed: cT = bᵀ·P  (b: N×k, ld m)
     gemmBlock(1, T(colMajor(Bw, N, k, 0, m)), colMajor(P, N, N), 0, colMajor(cT, k, N));

@@ -184,6 +184,17 @@ export function wasmBytes(flavour: WasmFlavour): Uint8Array<ArrayBuffer> {
   return decodeBase64(flavour === "wasm-simd" ? GEMM_WASM_SIMD : GEMM_WASM_RELAXED_SIMD);
 }
 
+/** The compiled module of a flavour, compiled once and shared: gemm's instance and every resident sparse matrix's (spmv.wasm.ts). Throws if compiling fails. */
+export function wasmModule(flavour: WasmFlavour): WebAssembly.Module {
+  let m = compiledModules.get(flavour);
+  if (m === undefined) {
+    m = new WebAssembly.Module(wasmBytes(flavour));
+    compiledModules.set(flavour, m);
+  }
+  return m;
+}
+const compiledModules = new Map<WasmFlavour, WebAssembly.Module>();
+
 /**
  * Compile and instantiate `flavour` once; null (after one console warning) if that fails.
  * `quiet`: no warning (feature detection already said the engine lacks the feature).
@@ -194,7 +205,7 @@ export function loadWasmGemm(flavour: WasmFlavour, quiet = false): Loaded | null
   let result: Loaded | null = null;
   try {
     const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes(flavour)), { env: { memory } });
+    const instance = new WebAssembly.Instance(wasmModule(flavour), { env: { memory } });
     const kernel = instance.exports as unknown as KernelExports;
     result = {
       kernel,

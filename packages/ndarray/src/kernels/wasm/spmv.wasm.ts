@@ -31,7 +31,7 @@
  * and the caller runs its TypeScript loop, which overwrites y.
  */
 import { getBackend } from "../backend.js";
-import { align16, wasmBytes, type WasmFlavour } from "./gemm.wasm.js";
+import { align16, wasmModule, type WasmFlavour } from "./gemm.wasm.js";
 
 /** The module's sparse kernels (spmv.as.ts); byte addresses, 0 on success, 1 on an out-of-range entry. */
 interface SpmvExports {
@@ -61,20 +61,13 @@ const DOT_OUT = 8;
 /** Largest memory a matrix may own: 2 GiB (addresses stay below 2³¹; wasm32 allows 4). */
 export const RESIDENT_CSR_MAX_BYTES = 2 ** 31;
 
-/** One compiled module per flavour, shared by every matrix (instances are per matrix). */
-const modules = new Map<WasmFlavour, WebAssembly.Module | null>();
-
+/** The flavour's compiled module, the one gemm's instance uses (instances are per matrix); null if it fails to compile. */
 function compiled(flavour: WasmFlavour): WebAssembly.Module | null {
-  let m = modules.get(flavour);
-  if (m === undefined) {
-    try {
-      m = new WebAssembly.Module(wasmBytes(flavour));
-    } catch {
-      m = null; // backend.ts has validated this flavour; if it fails here, the TypeScript loops run
-    }
-    modules.set(flavour, m);
+  try {
+    return wasmModule(flavour);
+  } catch {
+    return null; // backend.ts has validated this flavour; if it fails here, the TypeScript loops run
   }
-  return m;
 }
 
 /** The resident storage each data view belongs to (a matrix's transpose shares it). */
