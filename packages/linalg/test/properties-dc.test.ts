@@ -21,7 +21,7 @@ import fc from "fast-check";
 import { eigh, svd } from "../src/index.js";
 import { bdsdc } from "../src/dense/bidiagonal-dc.js";
 import { bdsqr } from "../src/dense/bidiagonal-svd.js";
-import { colMajor } from "../src/primitives/block.js";
+import { colMajor } from "@sliderule/ndarray/kernels";
 import { steqr } from "../src/dense/symmetric-qr.js";
 import { stedc } from "../src/dense/tridiagonal-dc.js";
 import { normals, rng } from "./corpus.js";

@@ -5,7 +5,7 @@ import { expectOrthonormal, expectReconstructs } from "../../test/invariants.js"
 import { bdsdc } from "./bidiagonal-dc.js";
 import { bdsqr } from "./bidiagonal-svd.js";
 import { secularSigma } from "./secular-sigma.js";
-import { colMajor, type Block } from "../primitives/block.js";
+import { colMajor, type Block } from "@sliderule/ndarray/kernels";
 import { svd } from "./svd.js";
 import { EPS, eye, normF } from "../../test/column-major.js";
 

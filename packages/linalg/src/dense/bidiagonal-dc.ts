@@ -52,7 +52,7 @@
  */
 import { lartg, rot } from "../primitives/givens.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, leadingDim, type Block } from "../primitives/block.js";
+import { colMajor, leadingDim, type Block } from "@sliderule/ndarray/kernels";
 import { bdsqr } from "./bidiagonal-svd.js";
 import { secularSigma } from "./secular-sigma.js";
 import { UNIT_ROUNDOFF } from "../machine.js";

@@ -3,7 +3,7 @@ import { rng } from "../../test/corpus.js";
 import { LinAlgError } from "../errors.js";
 import { lasr, lasrFast, type RotationKernel } from "../primitives/givens.js";
 import { bdsqr, bdsqrFast } from "./bidiagonal-svd.js";
-import { colMajor } from "../primitives/block.js";
+import { colMajor } from "@sliderule/ndarray/kernels";
 import { EPS, eye, normF } from "../../test/column-major.js";
 
 // Column-major matrices: element (i, j) of an r×c matrix at X[i + j·r].

@@ -49,7 +49,7 @@
  * (Algorithm 8.6.1); LAPACK dbdsqr, dlas2, dlasv2, dlasr.
  */
 import { LinAlgError } from "../errors.js";
-import { colMajor, leadingDim, type Block } from "../primitives/block.js";
+import { colMajor, leadingDim, type Block } from "@sliderule/ndarray/kernels";
 import { lartg, lasrFast, rot, type SweepOptions } from "../primitives/givens.js";
 import { las2, lasv2, sign } from "./svd-2x2.js";
 // dbdsqr's EPS = dlamch('E') is UNIT_ROUNDOFF (2⁻⁵³); its UNFL = dlamch('S') is SAFMIN
@@ -61,7 +61,7 @@ const MAXITR = 6;
 const NONE: Block = colMajor(new Float64Array(0), 0, 0);
 
 /**
- * Check a rotation target: U or V is a rows×n column-major float64 view (primitives/block.ts;
+ * Check a rotation target: U or V is a rows×n column-major float64 view (@sliderule/ndarray kernels/block.ts;
  * rows = 0: none), element (i, j) at data[off + i + j·cs], so the sweeps hand its fields to the
  * rotation kernels.
  * @throws Error `internal:` otherwise.

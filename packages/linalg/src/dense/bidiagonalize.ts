@@ -42,11 +42,10 @@
  */
 import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
-import { gemv } from "@sliderule/ndarray/kernels";
+import { colMajor, gemv, quadrants, sub, T } from "@sliderule/ndarray/kernels";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, quadrants, sub, T } from "../primitives/block.js";
 import { orgqrFast } from "./qr.js";
 
 /**

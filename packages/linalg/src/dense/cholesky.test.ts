@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { hpdMatrix, randomMatrix, select, spdMatrix } from "../../test/corpus.js";
 import { columns, expectClose, expectLowerTriangular, expectReconstructs, expectSolves, expectUpperTriangular, matrices } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
-import * as block from "../primitives/block.js";
+import * as block from "@sliderule/ndarray/kernels";
 import { choFactor, cholesky, choSolve, potf2, potrfBlock } from "./cholesky.js";
 import { potrfResident } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";

@@ -36,10 +36,9 @@
  * Sibling: for symmetric indefinite A use LDLᵀ (not here yet) or LU (`solve`).
  */
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
-import { potrfResident } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, leadingDim, lower, potrfResident, quadrants, sub, T } from "@sliderule/ndarray/kernels";
 import { zpotf2, zpotrs } from "../complex/cholesky.js";
 import { LinAlgError } from "../errors.js";
-import { colMajor, leadingDim, lower, quadrants, sub, T, type Block } from "../primitives/block.js";
 import { trsmBlock } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
@@ -68,7 +67,7 @@ const CHO_SOLVE_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
  * Unblocked Cholesky, lower (LAPACK dpotf2, the spec): the n×n column-major matrix
  * A[aOff + i + j·lda] becomes L in its lower triangle. Returns −1, or the first j whose
  * leading minor is not positive definite. A leaf kernel: its loops take LAPACK's positional
- * arguments (see primitives/block.ts, "Leaf kernels"); the blocked code calls it through
+ * arguments (see @sliderule/ndarray kernels/block.ts, "Leaf kernels"); the blocked code calls it through
  * {@link potf2Block}.
  */
 export function potf2(n: number, A: FloatArray, aOff: number, lda: number): number {
@@ -141,7 +140,7 @@ export function potrsBlock(L: Block, B: Block, nb: number): void {
 // ------------------------------------------------------------------ the WebAssembly boundary
 
 // The one positional form left: the WebAssembly copy takes the n×n column-major matrix as
-// (A, aOff, lda), converted to a byte pointer in one place (primitives/block.ts); every other
+// (A, aOff, lda), converted to a byte pointer in one place (kernels/block.ts of @sliderule/ndarray); every other
 // caller passes Blocks.
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normals, rng } from "../../test/corpus.js";
 import { zgetf2 } from "../complex/lu.js";
 import { formatG, gecon, norm1, normEst1 } from "./condition-estimate.js";
-import { colMajor } from "../primitives/block.js";
+import { colMajor } from "@sliderule/ndarray/kernels";
 import { getf2, getrsBlock } from "./lu.js";
 
 /** A random n×n column-major matrix whose columns are scaled by 10^(spread·u), u uniform in [−1, 1]. */

@@ -46,7 +46,7 @@
  * dladiv, ztrevc (which uses zlatrs for the scaled solve; here a scaled back substitution).
  */
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, sub } from "../primitives/block.js";
+import { colMajor, sub } from "@sliderule/ndarray/kernels";
 import { cdiv } from "./hessenberg-qr-complex.js";
 import { laln2, type Laln2Result } from "./laln2.js";
 import { SAFMIN, ULP } from "../machine.js";

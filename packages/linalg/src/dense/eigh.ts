@@ -43,7 +43,7 @@ import {
   type ArrayInput,
 } from "../util/batch.js";
 import { EIGH_RANGE, scaleIntoRange } from "../primitives/safe-scale.js";
-import { colMajor } from "../primitives/block.js";
+import { colMajor } from "@sliderule/ndarray/kernels";
 import { steqr } from "./symmetric-qr.js";
 import { stedc } from "./tridiagonal-dc.js";
 import { orgtr, ormtr, sytrd, zhetd2, zungtr } from "./tridiagonalize.js";

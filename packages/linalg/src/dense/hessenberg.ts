@@ -31,13 +31,12 @@
  * LAPACK dgehd2, dorghr, zgehd2, zunghr.
  */
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
-import { gemv } from "@sliderule/ndarray/kernels";
+import { colMajor, gemv, sub, T as transpose } from "@sliderule/ndarray/kernels";
 import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
 import { larfbBlock, larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, sub, T as transpose } from "../primitives/block.js";
 import { BLOCK_SIZES, HESSENBERG_BLOCK } from "../tuning.js";
 import {
   asArray,

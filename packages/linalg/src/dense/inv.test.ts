@@ -5,7 +5,7 @@ import { randomComplex, randomMatrix, rng, select } from "../../test/corpus.js";
 import { expectClose, expectReconstructs, matrices, mul, normF } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
 import { getri, inv, invQuiet } from "./inv.js";
-import { colMajor } from "../primitives/block.js";
+import { colMajor } from "@sliderule/ndarray/kernels";
 import { getrfBlock, getrsBlock } from "./lu.js";
 
 describe.each([

@@ -25,7 +25,7 @@ import type { NDArray } from "@sliderule/ndarray";
 import { zgetf2 } from "../complex/lu.js";
 import { BLOCK_SIZES, blockSizeOf, GETRI_BLOCK_COLUMNS, type BlockOptions } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, gufunc, workDType, type ArrayInput, type FloatArray } from "../util/batch.js";
-import { colMajor, lowerUnit, sub, upper } from "../primitives/block.js";
+import { colMajor, lowerUnit, sub, upper } from "@sliderule/ndarray/kernels";
 import { trsmBlock } from "../primitives/triangular-solve.js";
 import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
 import { getrfFast } from "./lu.js";

@@ -40,7 +40,7 @@ import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, MN_RATIO } from "../tuning.js";
 import { asArray, loadMatrix, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, T, upper } from "../primitives/block.js";
+import { colMajor, T, upper } from "@sliderule/ndarray/kernels";
 import { larfLeft } from "../primitives/householder.js";
 import { trsmBlock } from "../primitives/triangular-solve.js";
 import { bdsqr } from "./bidiagonal-svd.js";

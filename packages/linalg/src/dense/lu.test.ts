@@ -17,7 +17,7 @@ import {
 import { getrfResident } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 import { LinAlgError } from "../errors.js";
-import * as block from "../primitives/block.js";
+import * as block from "@sliderule/ndarray/kernels";
 import { getf2, getrf2Block, getrfBlock, lu, luFactor, luSolve } from "./lu.js";
 
 /** getrf's WebAssembly twin (factor.as.ts dgetrf) on a resident copy of A. */

@@ -49,10 +49,9 @@
  * algorithms", IBM J. Res. Dev. 41(6), 1997.
  */
 import { DTypeError, namedTuple, NDArray, ValueError, type NamedTuple } from "@sliderule/ndarray";
-import { getrfResident } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, getrfResident, leadingDim, lowerUnit, quadrants, sub, T, upper } from "@sliderule/ndarray/kernels";
 import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
-import { colMajor, leadingDim, lowerUnit, quadrants, sub, T, upper, type Block } from "../primitives/block.js";
 import { transCode, trsmBlock, trsmReferenceBlock, type Trans } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, PANEL_LEAF, type BlockOptions } from "../tuning.js";
 import {
@@ -88,7 +87,7 @@ const LU_SOLVE_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize, trans: OPT
  * Unblocked LU with partial pivoting of the m×n column-major matrix A[aOff + i + j·lda]
  * (LAPACK dgetf2, the spec). Pivots go to ipiv[ipOff + j], 0-based relative to the matrix's
  * first row. Returns the first j with an exactly zero pivot, or −1. A leaf kernel: its loops
- * take LAPACK's positional arguments (see primitives/block.ts, "Leaf kernels"); the blocked
+ * take LAPACK's positional arguments (see @sliderule/ndarray kernels/block.ts, "Leaf kernels"); the blocked
  * code calls it through {@link getf2Block}.
  */
 export function getf2(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, ipOff: number): number {
@@ -254,7 +253,7 @@ export function getrsBlock(trans: 0 | 1, LU: Block, ipiv: Int32Array, B: Block, 
 // ------------------------------------------------------------------ the WebAssembly boundary
 
 // The one positional form left: the WebAssembly copy takes the m×n column-major matrix as
-// (A, aOff, lda), converted to a byte pointer in one place (primitives/block.ts); every other
+// (A, aOff, lda), converted to a byte pointer in one place (kernels/block.ts of @sliderule/ndarray); every other
 // caller passes Blocks.
 
 /**

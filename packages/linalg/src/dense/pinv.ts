@@ -18,7 +18,7 @@ import * as np from "@sliderule/ndarray";
 import { ValueError, type NDArray } from "@sliderule/ndarray";
 import { asArray, assertStacked2d, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, T } from "../primitives/block.js";
+import { colMajor, T } from "@sliderule/ndarray/kernels";
 import { svd } from "./svd.js";
 import { ULP, ULP_FLOAT32 } from "../machine.js";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { randomComplex, randomMatrix, select } from "../../test/corpus.js";
 import { columns, ctrans, expectClose, expectOrthonormal, expectReconstructs, expectUpperTriangular, matrices, mul, normF } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
-import * as block from "../primitives/block.js";
+import * as block from "@sliderule/ndarray/kernels";
 import { geqr2, geqrfBlock, lstsqQR, org2r, orgqrBlock, qr } from "./qr.js";
 import { geqrfResident, orgqrResident } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";

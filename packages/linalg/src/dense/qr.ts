@@ -41,11 +41,10 @@
  * dorgqr, dormqr.
  */
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
-import { geqrfResident, orgqrResident } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, geqrfResident, leadingDim, orgqrResident, sub, T as transposed, upper } from "@sliderule/ndarray/kernels";
 import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
 import { ztrsm } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
-import { colMajor, leadingDim, sub, T as transposed, upper, type Block } from "../primitives/block.js";
 import { larfbBlock, larfg, larfLeft, larftBlock } from "../primitives/householder.js";
 import { trsmBlock } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
@@ -79,7 +78,7 @@ const LSTSQ_QR_OPTIONS = optionsSchema({ blockSize: OPTION.blockSize });
 /**
  * Unblocked Householder QR of the m×n column-major matrix A[aOff + i + j·lda] (LAPACK dgeqr2,
  * the spec). R and the reflectors overwrite A (see the header); tau[tauOff + j] gets tau_j.
- * A leaf kernel: its loops take LAPACK's positional arguments (see primitives/block.ts, "Leaf
+ * A leaf kernel: its loops take LAPACK's positional arguments (see @sliderule/ndarray kernels/block.ts, "Leaf
  * kernels"); the blocked code calls it through {@link geqr2Block}.
  */
 export function geqr2(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, tauOff: number): void {
@@ -234,7 +233,7 @@ export function ormqrTBlock(V: Block, tau: Float64Array, C: Block, nb: number): 
 // ------------------------------------------------------------------ the WebAssembly boundary
 
 // The positional forms left: the WebAssembly copies take the m×n column-major matrix as
-// (A, aOff, lda), converted to a byte pointer in one place (primitives/block.ts); their callers
+// (A, aOff, lda), converted to a byte pointer in one place (kernels/block.ts of @sliderule/ndarray); their callers
 // (svd.ts, lstsq.ts, hessenberg.ts, bidiagonalize.ts, tridiagonalize.ts) hand them LAPACK's
 // arguments, and every other caller passes Blocks.
 

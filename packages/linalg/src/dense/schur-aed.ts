@@ -58,7 +58,7 @@ import { ValueError } from "@sliderule/ndarray";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { SCHUR_MULTISHIFT, type SchurMultishiftTuning } from "../tuning.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, sub } from "../primitives/block.js";
+import { colMajor, sub } from "@sliderule/ndarray/kernels";
 import { show } from "../util/options.js";
 import { gehd2Fast, orghr } from "./hessenberg.js";
 import { laqr5, multiplyInPlace } from "./schur-multishift.js";

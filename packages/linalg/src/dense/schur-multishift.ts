@@ -53,7 +53,7 @@
  */
 import { larfg } from "../primitives/householder.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, leadingDim, sub, T, type Block } from "../primitives/block.js";
+import { colMajor, leadingDim, sub, T, type Block } from "@sliderule/ndarray/kernels";
 import { SAFMIN, ULP } from "../machine.js";
 
 /**

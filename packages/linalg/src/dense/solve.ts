@@ -29,7 +29,7 @@ import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, fmtShape, gufunc, rightHandSide, workDType, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
 import { getrfFast, getrsBlock } from "./lu.js";
-import { colMajor } from "../primitives/block.js";
+import { colMajor } from "@sliderule/ndarray/kernels";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options solve accepts (util/options.ts). */

@@ -59,7 +59,7 @@ import {
   type ArrayInput,
 } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, type Block } from "../primitives/block.js";
+import { colMajor, type Block } from "@sliderule/ndarray/kernels";
 import { maxAbs, safeScaleFactor, scaleBy, scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
 import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
 import { bdsqr, bdsqrFast } from "./bidiagonal-svd.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
 import { LinAlgError } from "../errors.js";
 import { lasr, lasrFast, type RotationKernel } from "../primitives/givens.js";
-import { colMajor } from "../primitives/block.js";
+import { colMajor } from "@sliderule/ndarray/kernels";
 import { steqr } from "./symmetric-qr.js";
 import { EPS, eye, normF } from "../../test/column-major.js";
 

@@ -35,7 +35,7 @@
  * Parlett, "The Symmetric Eigenvalue Problem" (1998), ch. 8; LAPACK dsteqr, dlaev2, dlae2, dlasr.
  */
 import { LinAlgError } from "../errors.js";
-import { colMajor, leadingDim, type Block } from "../primitives/block.js";
+import { colMajor, leadingDim, type Block } from "@sliderule/ndarray/kernels";
 import { lartg, lasrFast, rot, type SweepOptions } from "../primitives/givens.js";
 import { SAFMIN, UNIT_ROUNDOFF } from "../machine.js";
 
@@ -121,7 +121,7 @@ function sign(a: number, b: number): number {
 const NONE: Block = colMajor(new Float64Array(0), 0, 0);
 
 /**
- * Check the eigenvector target: Z is a rows×n column-major float64 view (primitives/block.ts;
+ * Check the eigenvector target: Z is a rows×n column-major float64 view (@sliderule/ndarray kernels/block.ts;
  * rows = 0: none), element (i, j) at data[off + i + j·cs], so the sweeps hand its fields to the
  * rotation kernels.
  * @throws Error `internal:` otherwise.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/corpus.js";
-import { colMajor } from "../primitives/block.js";
+import { colMajor } from "@sliderule/ndarray/kernels";
 import { steqr } from "./symmetric-qr.js";
 import { secularRoot, stedc } from "./tridiagonal-dc.js";
 import { EPS, normF } from "../../test/column-major.js";

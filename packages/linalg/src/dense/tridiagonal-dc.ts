@@ -43,7 +43,7 @@
  */
 import { withWork } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, sub } from "../primitives/block.js";
+import { colMajor, sub } from "@sliderule/ndarray/kernels";
 import { steqr } from "./symmetric-qr.js";
 import { UNIT_ROUNDOFF } from "../machine.js";
 import { DIVIDE_AND_CONQUER } from "../tuning.js";

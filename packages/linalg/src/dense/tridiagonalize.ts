@@ -35,11 +35,10 @@
  */
 import { zlarfg } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
-import { gemv, symv } from "@sliderule/ndarray/kernels";
+import { colMajor, gemv, quadrants, sub, symv, T } from "@sliderule/ndarray/kernels";
 import { larfbBlock, larfg, larftBlock } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, quadrants, sub, T } from "../primitives/block.js";
 import { orgqrFast } from "./qr.js";
 
 /** y := alpha·A·x for the symmetric k×k A stored in its lower triangle (BLAS dsymv, uplo = L), by the symv kernel (SIMD when A is resident). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normals, rng } from "../../test/corpus.js";
-import { colMajor, T as transposed } from "./block.js";
+import { colMajor, T as transposed } from "@sliderule/ndarray/kernels";
 import { larfbBlock, larfg, larfLeft, larfRight, larft, nrm2 } from "./householder.js";
 
 const EPS = 2 ** -52;

@@ -25,7 +25,7 @@
  * at row i) and T k×k upper triangular (`larft`). Applying the block (`larfbBlock`) is then three
  * matrix products, all gemm:  W = Vᵀ·C;  W := T·W (or Tᵀ·W);  C := C − V·W.
  *
- * The blocked code calls both on Blocks (primitives/block.ts: larftBlock, larfbBlock); larft
+ * The blocked code calls both on Blocks (@sliderule/ndarray kernels/block.ts: larftBlock, larfbBlock); larft
  * itself is the leaf loop and keeps LAPACK's positional arguments, as do the vector-level
  * larfg, larfLeft and larfRight (X, off, inc).
  *
@@ -39,7 +39,7 @@
  */
 import { withWork, type FloatArray } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
-import { colMajor, leadingDim, T as transposed, type Block } from "./block.js";
+import { colMajor, leadingDim, T as transposed, type Block } from "@sliderule/ndarray/kernels";
 import { SMLNUM } from "../machine.js";
 
 /** ‖x‖₂ of n elements X[off + i·inc], without overflow or harmful underflow (LAPACK dnrm2). */
@@ -156,7 +156,7 @@ export function larfRight(
  * direct = forward, storev = columnwise). V is the m×k block V[vOff + i + j·ldv] holding the
  * vectors below its diagonal (unit diagonal implied, above-diagonal entries ignored); T is
  * written to T[tOff + i + j·ldt] (zeros below the diagonal). A leaf kernel: its loops take
- * LAPACK's positional arguments (see primitives/block.ts, "Leaf kernels"); the blocked code
+ * LAPACK's positional arguments (see @sliderule/ndarray kernels/block.ts, "Leaf kernels"); the blocked code
  * calls it through {@link larftBlock}.
  */
 export function larft(

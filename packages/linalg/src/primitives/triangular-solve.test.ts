@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { randomComplex, randomMatrix } from "../../test/corpus.js";
 import { columns, expectClose, expectSolves, matrices } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
-import { solveTriangular, trsm, trsmReference, type TrsmArgs } from "./triangular-solve.js";
-import { trsmResident } from "@sliderule/ndarray/kernels";
+import { solveTriangular, trsm, trsmBlock, trsmReference, type TrsmArgs } from "./triangular-solve.js";
+import { colMajor, lower, lowerUnit, T, trsmResident, upper } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 
 /** trsm's WebAssembly twin (factor.as.ts dtrsm), on resident copies of T and B. */
@@ -210,5 +210,31 @@ describe("solveTriangular", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("trsmBlock on views", () => {
+  it("trsmBlock reads the tagged triangle: lowerUnit, upper, and transposed views", () => {
+    // M = [[2, 5, 7], [4, 3, 8], [6, 1, 9]] column-major: lowerUnit(M) = [[1,0,0],[4,1,0],[6,1,1]],
+    // upper(M) = [[2,5,7],[0,3,8],[0,0,9]]
+    const M = colMajor(Float64Array.from([2, 4, 6, 5, 3, 1, 7, 8, 9]), 3, 3);
+    const solve = (Tri: ReturnType<typeof lower>, rhs: number[]) => {
+      const x = Float64Array.from(rhs);
+      trsmBlock(Tri, colMajor(x, 3, 1), 1);
+      return Array.from(x);
+    };
+    // L·x = [1, 6, 8]: x = [1, 2, 0]
+    expect(solve(lowerUnit(M), [1, 6, 8])).toEqual([1, 2, 0]);
+    // U·x = [2+5+7, 3+8, 9]: x = [1, 1, 1]
+    expect(solve(upper(M), [14, 11, 9])).toEqual([1, 1, 1]);
+    // Uᵀ·x = b with b = Uᵀ·[1, 1, 1] = [2, 8, 24]
+    expect(solve(T(upper(M)), [2, 8, 24])).toEqual([1, 1, 1]);
+    // Lᵀ·x = b with b = Lᵀ·[1, 2, 3] = [1 + 8 + 18, 2 + 3, 3]
+    expect(solve(T(lowerUnit(M)), [27, 5, 3])).toEqual([1, 2, 3]);
+    // the same TrsmArgs as written by hand
+    const x1 = Float64Array.from([14, 11, 9]);
+    trsmReference({ n: 3, nrhs: 1, lower: false, unitDiagonal: false, T: M.data, tOff: 0, tRs: 1, tCs: 3, B: x1, bOff: 0, bRs: 1, bCs: 3 });
+    expect(Array.from(x1)).toEqual([1, 1, 1]);
+    expect(() => trsmBlock(lower(M), colMajor(new Float64Array(4), 2, 2), 1)).toThrow(/^internal: trsm: T 3×3 and B 2×2/);
   });
 });

@@ -34,7 +34,7 @@
  *     (`trsmResident`, @sliderule/ndarray/kernels factor.as.ts). (A left-to-right
  *     blocked sweep does the same flops as rank-nb updates, each one a pass over all of B.)
  *
- * On Blocks (primitives/block.ts), T is a triangular view and op(T) is the view itself:
+ * On Blocks (kernels/block.ts of @sliderule/ndarray), T is a triangular view and op(T) is the view itself:
  * `trsmBlock(lowerUnit(L11), A12, nb)` is A12 := L11⁻¹·A12, `trsmBlock(T(upper(R)), B, nb)`
  * is B := R⁻ᵀ·B, and a right-side solve X·L11ᵀ = A21 is `trsmBlock(lower(L11), T(A21), nb)`.
  * trsmBlock is the recursion on views; trsm takes the kernels' TrsmArgs (solveTriangular's
@@ -47,9 +47,8 @@
  * and §3.1.4 for the blocked form); LAPACK/BLAS dtrsm, dtrtrs.
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
-import { trsmResident, type TrsmArgs } from "@sliderule/ndarray/kernels";
+import { type Block, lower, lowerUnit, quadrants, sub, type TriangularBlock, type TrsmArgs, trsmResident, upper, upperUnit } from "@sliderule/ndarray/kernels";
 import { ztrsm, type ZTrsmArgs } from "../complex/triangular-solve.js";
-import { lower, lowerUnit, quadrants, sub, upper, upperUnit, type Block, type TriangularBlock } from "./block.js";
 import { gemmBlock } from "../util/gemm.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";

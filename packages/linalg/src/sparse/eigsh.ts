@@ -36,7 +36,7 @@ import * as np from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES } from "../tuning.js";
 import { getrfBlock, getrsBlock } from "../dense/lu.js";
-import { colMajor } from "../primitives/block.js";
+import { colMajor } from "@sliderule/ndarray/kernels";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
 import { iterationLimit, squareOperator, tolerance, vectorArg, type OperatorInput } from "./cg.js";
 import { lanczos, type Which } from "./lanczos.js";

@@ -45,9 +45,8 @@
  * Parlett, "The Symmetric Eigenvalue Problem", §13; ARPACK dsaupd's convergence test.
  */
 import * as np from "@sliderule/ndarray";
-import { gemv, residentWork } from "@sliderule/ndarray/kernels";
+import { colMajor, gemv, residentWork } from "@sliderule/ndarray/kernels";
 import { eigh } from "../dense/eigh.js";
-import { colMajor } from "../primitives/block.js";
 import { gemmBlock } from "../util/gemm.js";
 
 /** Columns below which gemm takes its TypeScript path (backend.ts WASM_MIN_SIDE). */

@@ -3,14 +3,13 @@
  *
  *   gemmBlock(alpha, A, B, beta, C):   C := alpha·A·B + beta·C,   A: m×k,  B: k×n,  C: m×n
  *
- * on Blocks (primitives/block.ts). Every working matrix in linalg is column-major with a
+ * on Blocks (kernels/block.ts of @sliderule/ndarray). Every working matrix in linalg is column-major with a
  * leading dimension, and a transpose is only the view T(A) with its strides swapped, so
  * `gemmBlock(-1, A21, A12, 1, A22)` reads as A22 := A22 − A21·A12. This is a thin adapter
  * over the strided kernel of @sliderule/ndarray/kernels, which takes the views' strides as
  * they are.
  */
-import { gemm } from "@sliderule/ndarray/kernels";
-import type { Block } from "../primitives/block.js";
+import { type Block, gemm } from "@sliderule/ndarray/kernels";
 
 /**
  * C := alpha·A·B + beta·C on Blocks: A m×k, B k×n, C m×n (any strides; op(A) = Aᵀ is the

@@ -25,8 +25,9 @@
  * algebra subprograms"), here without the transpose flags: transposition is in the strides.
  */
 
-/** The element types gemm computes in. All of A, B, C must be of one type. */
-export type FloatArray = Float64Array | Float32Array;
+import type { FloatArray } from "./block.js";
+
+export type { FloatArray };
 
 /** Operands of C := alpha·A·B + beta·C, as raw strided buffers (see the file header). */
 export interface GemmArgs {

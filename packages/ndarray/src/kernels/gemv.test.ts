@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { engineFeatures, getBackend, residentWork, setBackend } from "./backend.js";
 import { gemv, gemvReference, symv, symvReference, type GemvArgs, type SymvArgs } from "./gemv.js";
-import { gemvResident, loadWasmGemm, symvResident } from "./wasm/gemm.wasm.js";
+import { loadWasmGemm } from "./wasm/gemm.wasm.js";
+import { gemvResident, symvResident } from "./wasm/gemv.wasm.js";
 
 interface Case {
   m: number;

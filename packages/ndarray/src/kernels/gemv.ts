@@ -25,7 +25,7 @@
  */
 import { activeWasm } from "./backend.js";
 import type { GemvArgs, SymvArgs } from "./gemv-args.js";
-import { gemvResident, symvResident } from "./wasm/gemm.wasm.js";
+import { gemvResident, symvResident } from "./wasm/gemv.wasm.js";
 
 export type { GemvArgs, SymvArgs } from "./gemv-args.js";
 

@@ -4,6 +4,9 @@
  * Strides and offsets count elements. Each fast kernel has a reference twin that runs under
  * the same tests and is its spec; a faster backend slots in behind the same contract.
  *
+ *   Block, sub, T,      block.ts        the matrix view every matrix kernel takes: a rows×cols
+ *   quadrants, lower, …                 window (data, off, rs, cs) on a typed buffer, views
+ *                                       without copies, and triangle markers
  *   forEachRun          strided.ts      visit the index space of several strided operands in
  *                                       step, one coalesced innermost run at a time
  *   blocks              strided-block.ts  the same, two coalesced dimensions (rows × run) per
@@ -40,6 +43,8 @@
  * setBackend(name), getBackend(); residentWork(sizes) gives work arrays inside WebAssembly
  * memory, on which gemm runs in place (linalg's factorizations use it for their matrices).
  */
+export { colMajor, leadingDim, lower, lowerUnit, quadrants, sub, T, upper, upperUnit } from "./block.js";
+export type { Block, FloatArray, TriangularBlock } from "./block.js";
 export { forEachRun, coalesce, isCContiguous, isFContiguous } from "./strided.js";
 export { copyStrided } from "./copy.js";
 export type { Strided } from "./copy.js";
@@ -51,7 +56,7 @@ export { gemv, gemvReference, GEMV_WASM_MIN, symv, symvReference } from "./gemv.
 export type { GemvArgs, SymvArgs } from "./gemv.js";
 export type { GemmOptions } from "./gemm.js";
 export { gemmReference, checkGemmArgs } from "./gemm.reference.js";
-export type { GemmArgs, FloatArray } from "./gemm.reference.js";
+export type { GemmArgs } from "./gemm.reference.js";
 export { gemmWasm, WASM_GEMM_DEFAULTS } from "./wasm/gemm.wasm.js";
 export { geqrfResident, getrfResident, orgqrResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
 export type { TrsmArgs } from "./wasm/factor.wasm.js";

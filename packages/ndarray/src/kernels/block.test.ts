@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { colMajor, leadingDim, lower, lowerUnit, quadrants, sub, T, upper, upperUnit, type Block } from "./block.js";
-import { trsmBlock, trsmReference } from "./triangular-solve.js";
-import { gemmBlock } from "../util/gemm.js";
 
 /** Element (i, j) of a view, read through its strides (the definition in block.ts's header). */
 const at = (A: Block, i: number, j: number) => A.data[A.off + i * A.rs + j * A.cs];
@@ -112,49 +110,5 @@ describe("Block views", () => {
     quadrants(T(A), 2, 2);
     lowerUnit(sub(A, 0, 0, 3, 3));
     expect(A.data).toEqual(before);
-  });
-});
-
-describe("kernels on Blocks", () => {
-  it("gemmBlock: C := alpha·A·B + beta·C with transposes as views", () => {
-    // A (3×2), B (3×4) stored column-major; C := 2·Aᵀ·B − C (2×4)
-    const a = Float64Array.from([1, 2, 3, 4, 5, 6]);
-    const b = Float64Array.from({ length: 12 }, (_, i) => i - 5.5);
-    const c0 = Float64Array.from({ length: 8 }, (_, i) => 0.25 * i);
-    const c1 = c0.slice();
-    gemmBlock(2, T(colMajor(a, 3, 2)), colMajor(b, 3, 4), -1, colMajor(c1, 2, 4));
-    // by hand: C[i, j] = 2·Σ_p A[p, i]·B[p, j] − C[i, j]
-    for (let i = 0; i < 2; i++) {
-      for (let j = 0; j < 4; j++) {
-        let s = 0;
-        for (let p = 0; p < 3; p++) s += a[p + 3 * i] * b[p + 3 * j];
-        expect(c1[i + 2 * j]).toBe(2 * s - c0[i + 2 * j]);
-      }
-    }
-    expect(() => gemmBlock(1, colMajor(a, 3, 2), colMajor(b, 3, 4), 0, colMajor(c1, 2, 4))).toThrow(/^internal: gemmBlock: shapes 3×2 · 3×4/);
-  });
-
-  it("trsmBlock reads the tagged triangle: lowerUnit, upper, and transposed views", () => {
-    // M = [[2, 5, 7], [4, 3, 8], [6, 1, 9]] column-major: lowerUnit(M) = [[1,0,0],[4,1,0],[6,1,1]],
-    // upper(M) = [[2,5,7],[0,3,8],[0,0,9]]
-    const M = colMajor(Float64Array.from([2, 4, 6, 5, 3, 1, 7, 8, 9]), 3, 3);
-    const solve = (Tri: ReturnType<typeof lower>, rhs: number[]) => {
-      const x = Float64Array.from(rhs);
-      trsmBlock(Tri, colMajor(x, 3, 1), 1);
-      return Array.from(x);
-    };
-    // L·x = [1, 6, 8]: x = [1, 2, 0]
-    expect(solve(lowerUnit(M), [1, 6, 8])).toEqual([1, 2, 0]);
-    // U·x = [2+5+7, 3+8, 9]: x = [1, 1, 1]
-    expect(solve(upper(M), [14, 11, 9])).toEqual([1, 1, 1]);
-    // Uᵀ·x = b with b = Uᵀ·[1, 1, 1] = [2, 8, 24]
-    expect(solve(T(upper(M)), [2, 8, 24])).toEqual([1, 1, 1]);
-    // Lᵀ·x = b with b = Lᵀ·[1, 2, 3] = [1 + 8 + 18, 2 + 3, 3]
-    expect(solve(T(lowerUnit(M)), [27, 5, 3])).toEqual([1, 2, 3]);
-    // the same TrsmArgs as written by hand
-    const x1 = Float64Array.from([14, 11, 9]);
-    trsmReference({ n: 3, nrhs: 1, lower: false, unitDiagonal: false, T: M.data, tOff: 0, tRs: 1, tCs: 3, B: x1, bOff: 0, bRs: 1, bCs: 3 });
-    expect(Array.from(x1)).toEqual([1, 1, 1]);
-    expect(() => trsmBlock(lower(M), colMajor(new Float64Array(4), 2, 2), 1)).toThrow(/^internal: trsm: T 3×3 and B 2×2/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Block: a matrix view, the calling convention of linalg's blocked kernels.
+ * Block: a matrix view, the calling convention of the matrix kernels (here and in @sliderule/linalg).
  *
  * A Block is a rows×cols window on a typed buffer, with a row stride and a column stride:
  *
@@ -53,7 +53,8 @@
  * van de Geijn, "FLAME: Formal Linear Algebra Methods Environment", ACM TOMS 27(4), 2001);
  * Julia's SubArray views (`view(A, i:j, k:l)`, `transpose`, `LowerTriangular`, `UnitLowerTriangular`).
  */
-import type { FloatArray } from "@sliderule/ndarray/kernels";
+/** The element types the matrix kernels compute in (all operands of one call share one). */
+export type FloatArray = Float64Array | Float32Array;
 
 /** A rows×cols matrix view: element (i, j) at data[off + i·rs + j·cs] (see the file header). */
 export interface Block {
