@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { colMajor, leadingDim, lower, lowerUnit, quadrants, sub, T, upper, upperUnit, type Block } from "./block.js";
+import { colMajor, column, leadingDim, lower, lowerUnit, quadrants, row, strided, sub, T, upper, upperUnit, vector, type Block } from "./block.js";
 
 /** Element (i, j) of a view, read through its strides (the definition in block.ts's header). */
 const at = (A: Block, i: number, j: number) => A.data[A.off + i * A.rs + j * A.cs];
@@ -88,6 +88,41 @@ describe("Block views", () => {
     expect(T(upper(A))).toMatchObject({ uplo: "lower", unit: false });
     // a window of a triangle is a plain Block again
     expect("uplo" in sub(lower(A), 0, 0, 2, 2)).toBe(false);
+  });
+
+  it("vectors are one-column views: column, row and vector walk their stride", () => {
+    const A = sample(); // A[i, j] = 10·i + j, column-major at offset 2, ld 6
+    const c = column(A, 1, 2, 3);
+    expect([c.rows, c.cols]).toEqual([3, 1]);
+    expect(rowsOf(c)).toEqual([[12], [22], [32]]);
+    const r = row(A, 2, 1, 4);
+    expect([r.rows, r.cols, r.rs]).toEqual([4, 1, 6]);
+    expect(rowsOf(r)).toEqual([[21], [22], [23], [24]]);
+    const v = vector(Float64Array.from([0, 1, 2, 3, 4, 5, 6]), 3, 1, 2);
+    expect(rowsOf(v)).toEqual([[1], [3], [5]]);
+    expect(() => row(A, 2, 2, 4)).toThrow(/^internal: sub: the 1×4 window at \(2, 2\)/);
+    expect(() => vector(new Float64Array(5), 3, 1, 2)).toThrow(
+      /^internal: strided: a 3×1 matrix at offset 1 with strides 2, 0 does not fit in a buffer of length 5/,
+    );
+  });
+
+  it("strided takes any strides, NumPy's negative and zero ones included, and checks every corner", () => {
+    const data = Float64Array.from({ length: 12 }, (_, i) => i);
+    // a C-contiguous 3×4 matrix read backwards along both axes: element (i, j) = data[11 − 4i − j]
+    const R = strided(data, 3, 4, 11, -4, -1);
+    expect(rowsOf(R)).toEqual([
+      [11, 10, 9, 8],
+      [7, 6, 5, 4],
+      [3, 2, 1, 0],
+    ]);
+    // a broadcast row: stride 0 repeats it
+    expect(rowsOf(strided(data, 2, 3, 1, 0, 1))).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
+    expect(() => strided(data, 3, 4, 10, -4, -1)).toThrow(/^internal: strided: .* does not fit/);
+    expect(() => strided(data, 3, 4, 0, 4, 1.5)).toThrow(/^internal: strided: invalid/);
+    expect(strided(data, 0, 4, 99, 1, 1).rows).toBe(0);
   });
 
   it("bounds are checked with internal errors", () => {

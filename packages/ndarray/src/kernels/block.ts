@@ -18,6 +18,10 @@
  *            r ⎣ A21 │ A22 ⎦      A21 = sub(A, r, 0, rows − r, c)
  *                                 A22 = sub(A, r, c, rows − r, cols − c)
  *
+ *   column(A, i, j, len) the len elements of column j from row i down, as a len×1 view
+ *   row(A, i, j, len)    the len elements of row i from column j on, as a len×1 view: a
+ *                        vector is a one-column Block, whichever stride it walks
+ *
  *   lower(A), lowerUnit(A), upper(A), upperUnit(A)
  *                        the same view tagged with the triangle a kernel is to read (and
  *                        whether its diagonal is taken as ones), for the triangular solve;
@@ -105,6 +109,35 @@ export function colMajor(data: FloatArray, rows: number, cols: number, off = 0, 
 }
 
 /**
+ * The rows×cols matrix data[off + i·rs + j·cs] with any strides (negative or zero included, as
+ * NumPy views have them) as a Block.
+ * @throws Error `internal:` when the sizes are not integers ≥ 0 or a corner element lies outside data.
+ */
+export function strided(data: FloatArray, rows: number, cols: number, off: number, rs: number, cs: number): Block {
+  if (!(Number.isInteger(rows) && Number.isInteger(cols) && Number.isInteger(off) && Number.isInteger(rs) && Number.isInteger(cs) && rows >= 0 && cols >= 0)) {
+    throw new Error(`internal: strided: invalid ${rows}×${cols} matrix at offset ${off} with strides ${rs}, ${cs}`);
+  }
+  if (rows > 0 && cols > 0) {
+    const lo = off + Math.min(0, (rows - 1) * rs) + Math.min(0, (cols - 1) * cs);
+    const hi = off + Math.max(0, (rows - 1) * rs) + Math.max(0, (cols - 1) * cs);
+    if (lo < 0 || hi >= data.length) {
+      throw new Error(
+        `internal: strided: a ${rows}×${cols} matrix at offset ${off} with strides ${rs}, ${cs} does not fit in a buffer of length ${data.length}`,
+      );
+    }
+  }
+  return { data, off, rs, cs, rows, cols };
+}
+
+/**
+ * The n values data[off + i·stride] as an n×1 Block (a column vector).
+ * @throws Error `internal:` as {@link strided}.
+ */
+export function vector(data: FloatArray, n: number, off = 0, stride = 1): Block {
+  return strided(data, n, 1, off, stride, 0);
+}
+
+/**
  * The rows×cols sub-matrix of A whose top-left element is A's (i, j): a view, no copy
  * (a plain Block: a triangle tag does not carry over to a window).
  * @throws Error `internal:` when the window does not lie inside A.
@@ -125,6 +158,16 @@ export function sub(A: Block, i: number, j: number, rows: number, cols: number):
     throw new Error(`internal: sub: the ${rows}×${cols} window at (${i}, ${j}) is not inside the ${fmt(A)} view`);
   }
   return { data: A.data, off: A.off + i * A.rs + j * A.cs, rs: A.rs, cs: A.cs, rows, cols };
+}
+
+/** The len elements A[i, j], A[i + 1, j], …: part of column j, as a len×1 view. */
+export function column(A: Block, i: number, j: number, len: number): Block {
+  return sub(A, i, j, len, 1);
+}
+
+/** The len elements A[i, j], A[i, j + 1], …: part of row i, as a len×1 view (a vector, not a 1×len matrix). */
+export function row(A: Block, i: number, j: number, len: number): Block {
+  return T(sub(A, i, j, 1, len));
 }
 
 /** Aᵀ as a view: strides and shape swapped; the transpose of a lower triangle is an upper one. */

@@ -43,7 +43,7 @@
  * setBackend(name), getBackend(); residentWork(sizes) gives work arrays inside WebAssembly
  * memory, on which gemm runs in place (linalg's factorizations use it for their matrices).
  */
-export { colMajor, leadingDim, lower, lowerUnit, quadrants, sub, T, upper, upperUnit } from "./block.js";
+export { colMajor, column, leadingDim, lower, lowerUnit, quadrants, row, strided, sub, T, upper, upperUnit, vector } from "./block.js";
 export type { Block, FloatArray, TriangularBlock } from "./block.js";
 export { forEachRun, coalesce, isCContiguous, isFContiguous } from "./strided.js";
 export { copyStrided } from "./copy.js";
