@@ -8,9 +8,10 @@
  *
  * Each figure is the best of several timed runs after a warm-up, so it is the kernel's speed
  * with warm caches and a JIT-compiled kernel. Layouts: NN is C-contiguous A and B; TN has
- * A = Xᵀ for a C-contiguous X (strides aRs = 1, aCs = m); NT has B = Yᵀ.
+ * A = T(X) for a C-contiguous X (the view with strides rs = 1, cs = m); NT has B = T(Y).
  */
-import { GEMM_DEFAULTS, gemm, gemmReference, gemmSmall, type FloatArray, type GemmArgs, type GemmOptions } from "../packages/ndarray/src/kernels/gemm.js";
+import { strided, T, type Block } from "../packages/ndarray/src/kernels/block.js";
+import { GEMM_DEFAULTS, gemm, gemmReference, gemmSmall, type FloatArray, type GemmOptions } from "../packages/ndarray/src/kernels/gemm.js";
 
 type Layout = "NN" | "TN" | "NT";
 type Ctor = Float64ArrayConstructor | Float32ArrayConstructor;
@@ -21,14 +22,14 @@ function random(Ctor: Ctor, size: number): FloatArray {
   return x;
 }
 
+/** A C-contiguous rows×cols view of `data`. */
+const rowMajor = (data: FloatArray, rows: number, cols: number): Block => strided(data, rows, cols, 0, cols, 1);
+
 /** Operands of a square-ish m×k · k×n product, C-contiguous C, A and B in the given layout. */
-function problem(Ctor: Ctor, m: number, n: number, k: number, layout: Layout): GemmArgs {
-  const A = random(Ctor, m * k);
-  const B = random(Ctor, k * n);
-  const C = new Ctor(m * n);
-  const [aRs, aCs] = layout === "TN" ? [1, m] : [k, 1];
-  const [bRs, bCs] = layout === "NT" ? [1, k] : [n, 1];
-  return { m, n, k, alpha: 1, A, aOff: 0, aRs, aCs, B, bOff: 0, bRs, bCs, beta: 0, C, cOff: 0, cRs: n, cCs: 1 };
+function problem(Ctor: Ctor, m: number, n: number, k: number, layout: Layout): [A: Block, B: Block, C: Block] {
+  const A = layout === "TN" ? T(rowMajor(random(Ctor, m * k), k, m)) : rowMajor(random(Ctor, m * k), m, k);
+  const B = layout === "NT" ? T(rowMajor(random(Ctor, k * n), n, k)) : rowMajor(random(Ctor, k * n), k, n);
+  return [A, B, rowMajor(new Ctor(m * n), m, n)];
 }
 
 /** Best seconds per call of `run` over `reps` timed batches of at least `minSeconds` each. */
@@ -71,8 +72,8 @@ function table(options: Partial<GemmOptions> | undefined): void {
     for (const layout of ["NN", "TN", "NT"] as const) {
       for (const n of [64, 128, 256, 512, 1024]) {
         if (layout !== "NN" && n < 512) continue;
-        const args = problem(Ctor, n, n, n, layout);
-        const t = timeIt(() => gemm(args, options), n >= 512 ? 1 : 0.2, n >= 1024 ? 2 : 3);
+        const [A, B, C] = problem(Ctor, n, n, n, layout);
+        const t = timeIt(() => gemm(1, A, B, 0, C, options), n >= 512 ? 1 : 0.2, n >= 1024 ? 2 : 3);
         // the triple loop only where it finishes quickly
         const ref =
           n <= 256 && layout === "NN"
@@ -80,7 +81,7 @@ function table(options: Partial<GemmOptions> | undefined): void {
                 n,
                 n,
                 n,
-                timeIt(() => gemmReference(args), 0.2, 1),
+                timeIt(() => gemmReference(1, A, B, 0, C), 0.2, 1),
               )
             : "";
         console.log(`${name}  ${layout}  ${String(n).padStart(8)}  ${gflops(n, n, n, t).padStart(13)}  ${ref.padStart(18)}`);
@@ -92,21 +93,22 @@ function table(options: Partial<GemmOptions> | undefined): void {
   const batch = 1000;
   const s = 16;
   console.log(`\nbatched ${batch} × (${s}×${s} @ ${s}×${s}), float64      ms per batch   GFLOP/s`);
-  const A = random(Float64Array, batch * s * s);
-  const B = random(Float64Array, batch * s * s);
-  const C = new Float64Array(batch * s * s);
-  const args: GemmArgs = { m: s, n: s, k: s, alpha: 1, A, aOff: 0, aRs: s, aCs: 1, B, bOff: 0, bRs: s, bCs: 1, beta: 0, C, cOff: 0, cRs: s, cCs: 1 };
-  const variants: [string, (a: GemmArgs) => void][] = [
-    ["gemm (dispatch)", (a) => gemm(a, options)],
+  // three views whose offsets move through the stacks, as products/batched-gemm.ts does
+  type MovingBlock = { -readonly [F in keyof Block]: Block[F] };
+  const stack = (data: FloatArray): MovingBlock => ({ data, off: 0, rs: s, cs: 1, rows: s, cols: s });
+  const [A, B, C] = [stack(random(Float64Array, batch * s * s)), stack(random(Float64Array, batch * s * s)), stack(new Float64Array(batch * s * s))];
+  type Kernel = (alpha: number, A: Block, B: Block, beta: number, C: Block) => void;
+  const variants: [string, Kernel][] = [
+    ["gemm (dispatch)", (alpha, A, B, beta, C) => gemm(alpha, A, B, beta, C, options)],
     ["gemmSmall", gemmSmall],
-    ["gemm forced blocked", (a) => gemm(a, { ...options, smallWork: 0 })],
+    ["gemm forced blocked", (alpha, A, B, beta, C) => gemm(alpha, A, B, beta, C, { ...options, smallWork: 0 })],
     ["gemmReference", gemmReference],
   ];
   for (const [label, f] of variants) {
     const t = timeIt(() => {
       for (let b = 0; b < batch; b++) {
-        args.aOff = args.bOff = args.cOff = b * s * s;
-        f(args);
+        A.off = B.off = C.off = b * s * s;
+        f(1, A, B, 0, C);
       }
     });
     console.log(`  ${label.padEnd(40)} ${(t * 1e3).toFixed(3).padStart(10)}   ${gflops(batch * s, s, s, t).padStart(7)}`);
@@ -115,31 +117,31 @@ function table(options: Partial<GemmOptions> | undefined): void {
   // where the dispatch threshold sits: unpacked against packed at small cubes
   console.log("\nsmall cubes, float64 NN      n   gemmSmall GFLOP/s   blocked GFLOP/s");
   for (const n of [8, 16, 24, 32, 40, 48, 64, 96]) {
-    const a = problem(Float64Array, n, n, n, "NN");
+    const [A, B, C] = problem(Float64Array, n, n, n, "NN");
     const small = gflops(
       n,
       n,
       n,
-      timeIt(() => gemmSmall(a), 0.1),
+      timeIt(() => gemmSmall(1, A, B, 0, C), 0.1),
     );
     const blocked = gflops(
       n,
       n,
       n,
-      timeIt(() => gemm(a, { ...options, smallWork: 0 }), 0.1),
+      timeIt(() => gemm(1, A, B, 0, C, { ...options, smallWork: 0 }), 0.1),
     );
     console.log(`  ${String(n).padStart(28)}  ${small.padStart(18)}  ${blocked.padStart(16)}`);
   }
   // vector shapes (n = 1 goes unpacked)
   console.log("\nmatrix·vector, float64 NN   m=k   n   gemm GFLOP/s");
   for (const n of [1, 2, 4]) {
-    const a = problem(Float64Array, 1024, n, 1024, "NN");
+    const [A, B, C] = problem(Float64Array, 1024, n, 1024, "NN");
     console.log(
       `  ${"1024".padStart(29)}  ${String(n).padStart(2)}  ${gflops(
         1024,
         n,
         1024,
-        timeIt(() => gemm(a, options), 0.1),
+        timeIt(() => gemm(1, A, B, 0, C, options), 0.1),
       ).padStart(12)}`,
     );
   }
@@ -148,8 +150,8 @@ function table(options: Partial<GemmOptions> | undefined): void {
 /** Sweep the block sizes mc, kc of the 4×4 kernel at n = 512 and 1024, float64 NN. */
 function sweep(): void {
   console.log("\nsweep, float64 NN, 4×4 tile:  mc    kc   GFLOP/s n=512   n=1024");
-  const p512 = problem(Float64Array, 512, 512, 512, "NN");
-  const p1024 = problem(Float64Array, 1024, 1024, 1024, "NN");
+  const [A512, B512, C512] = problem(Float64Array, 512, 512, 512, "NN");
+  const [A1024, B1024, C1024] = problem(Float64Array, 1024, 1024, 1024, "NN");
   for (const kc of [128, 256, 512, 1024]) {
     for (const mc of [64, 128, 256]) {
       const o: Partial<GemmOptions> = { mc, kc };
@@ -157,13 +159,13 @@ function sweep(): void {
         512,
         512,
         512,
-        timeIt(() => gemm(p512, o), 0.5),
+        timeIt(() => gemm(1, A512, B512, 0, C512, o), 0.5),
       );
       const g1024 = gflops(
         1024,
         1024,
         1024,
-        timeIt(() => gemm(p1024, o), 1, 2),
+        timeIt(() => gemm(1, A1024, B1024, 0, C1024, o), 1, 2),
       );
       console.log(`  ${String(mc).padStart(28)} ${String(kc).padStart(5)} ${g512.padStart(14)} ${g1024.padStart(8)}`);
     }
@@ -173,7 +175,7 @@ function sweep(): void {
     512,
     512,
     512,
-    timeIt(() => gemm(p512, { mr: 3, nr: 5 }), 0.5),
+    timeIt(() => gemm(1, A512, B512, 0, C512, { mr: 3, nr: 5 }), 0.5),
   );
   console.log(`  generic 3×5 micro-kernel, n=512: ${generic} GFLOP/s`);
 }

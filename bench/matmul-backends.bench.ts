@@ -27,7 +27,7 @@
  */
 import * as np from "@sliderule/ndarray";
 import { pathToFileURL } from "node:url";
-import { engineFeatures, gemm, gemmWasm, getBackend, setBackend, type BackendRequest, type GemmArgs } from "../packages/ndarray/src/kernels/index.js";
+import { engineFeatures, gemm, gemmWasm, getBackend, setBackend, strided, type BackendRequest } from "../packages/ndarray/src/kernels/index.js";
 import { matmul } from "../packages/ndarray/src/products/index.js";
 import { filled, measure, median, TIMING, type Contender, type Timed, type Workload } from "./harness.js";
 import { findPython, runNumpy } from "./numpy.js";
@@ -76,10 +76,11 @@ function square(n: number, precision: "float64" | "float32"): Workload {
       setup: () => {
         const { a, b } = operands() as { a: Float32Array; b: Float32Array };
         const C = new Float32Array(n * n);
-        const args: GemmArgs = { m: n, n, k: n, alpha: 1, A: a, aOff: 0, aRs: n, aCs: 1, B: b, bOff: 0, bRs: n, bCs: 1, beta: 0, C, cOff: 0, cRs: n, cCs: 1 };
+        // n×n row-major views
+        const [Av, Bv, Cv] = [strided(a, n, n, 0, n, 1), strided(b, n, n, 0, n, 1), strided(C, n, n, 0, n, 1)];
         return {
           run: () => {
-            gemmWasm(args, "wasm-simd", { float32Sums: "float32" });
+            gemmWasm(1, Av, Bv, 0, Cv, "wasm-simd", { float32Sums: "float32" });
             return C;
           },
           values: (r: Float32Array) => r,
@@ -155,28 +156,11 @@ function crossover(): void {
   for (const n of [8, 12, 16, 20, 24, 32, 48, 64, 96, 128]) {
     const x = filled(n * n, 1),
       y = filled(n * n, 2);
-    const args: GemmArgs = {
-      m: n,
-      n,
-      k: n,
-      alpha: 1,
-      A: x,
-      aOff: 0,
-      aRs: n,
-      aCs: 1,
-      B: y,
-      bOff: 0,
-      bRs: n,
-      bCs: 1,
-      beta: 0,
-      C: new Float64Array(n * n),
-      cOff: 0,
-      cRs: n,
-      cCs: 1,
-    };
+    // n×n row-major views
+    const [A, B, C] = [strided(x, n, n, 0, n, 1), strided(y, n, n, 0, n, 1), strided(new Float64Array(n * n), n, n, 0, n, 1)];
     setBackend("typescript");
-    const tTs = time(() => gemm(args), n);
-    const tWasm = time(() => gemmWasm(args, "wasm-simd"), n);
+    const tTs = time(() => gemm(1, A, B, 0, C), n);
+    const tWasm = time(() => gemmWasm(1, A, B, 0, C, "wasm-simd"), n);
     const g = (t: number) => ((2 * n ** 3) / t / 1e6).toFixed(2);
     console.log(`${String(n).padEnd(6)}${g(tTs).padStart(18)}${g(tWasm).padStart(20)}${(tTs / tWasm).toFixed(2).padStart(22)}`);
   }

@@ -14,6 +14,7 @@
  * reference as for the real potf2 (dense/cholesky.ts): Golub & Van Loan §4.2; LAPACK zpotf2.
  * Complex128 is computed by unblocked routines only: correct, not tuned.
  */
+import { complexColMajor, lower, T } from "@sliderule/ndarray/kernels";
 import { ztrsm } from "./triangular-solve.js";
 
 /** Unblocked complex Cholesky, lower (see the header). */
@@ -53,7 +54,8 @@ export function zpotf2(n: number, A: Float64Array, aOff: number, lda: number): n
 
 /** Solve A·X = B with A = L·Lᴴ (LAPACK zpotrs, lower): L·Y = B, then Lᴴ·X = Y. */
 export function zpotrs(n: number, nrhs: number, L: Float64Array, lOff: number, ldl: number, B: Float64Array, bOff: number, ldb: number): void {
-  const base = { n, nrhs, T: L, tOff: lOff, B, bOff, bRs: 1, bCs: ldb, unitDiagonal: false };
-  ztrsm({ ...base, lower: true, tRs: 1, tCs: ldl }, false);
-  ztrsm({ ...base, lower: false, tRs: ldl, tCs: 1 }, true);
+  const Lv = complexColMajor(L, n, n, lOff, ldl);
+  const Bv = complexColMajor(B, n, nrhs, bOff, ldb);
+  ztrsm(lower(Lv), Bv, false); // L·Y = B
+  ztrsm(T(lower(Lv)), Bv, true); // Lᴴ·X = Y: the transposed view, conjugated
 }

@@ -13,6 +13,7 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §3.4; LAPACK zgetf2, zgetrs.
  * Complex128 is computed by unblocked routines only: correct, not tuned.
  */
+import { complexColMajor, lowerUnit, T, upper } from "@sliderule/ndarray/kernels";
 import { ztrsm } from "./triangular-solve.js";
 
 /** Unblocked complex LU with partial pivoting (see the header). */
@@ -113,15 +114,16 @@ export function zgetrs(
   bOff: number,
   ldb: number,
 ): void {
-  const base = { n, nrhs, T: LU, tOff: luOff, B, bOff, bRs: 1, bCs: ldb };
+  const F = complexColMajor(LU, n, n, luOff, lda); // the factors, L below the diagonal and U on and above it
+  const X = complexColMajor(B, n, nrhs, bOff, ldb);
   if (trans === 0) {
-    zlaswp(nrhs, B, bOff, ldb, n, ipiv, false);
-    ztrsm({ ...base, lower: true, unitDiagonal: true, tRs: 1, tCs: lda }, false);
-    ztrsm({ ...base, lower: false, unitDiagonal: false, tRs: 1, tCs: lda }, false);
+    zlaswp(nrhs, B, bOff, ldb, n, ipiv, false); // P⁻¹·B
+    ztrsm(lowerUnit(F), X, false); // L⁻¹·(…)
+    ztrsm(upper(F), X, false); // U⁻¹·(…)
   } else {
     const conj = trans === 2;
-    ztrsm({ ...base, lower: true, unitDiagonal: false, tRs: lda, tCs: 1 }, conj);
-    ztrsm({ ...base, lower: false, unitDiagonal: true, tRs: lda, tCs: 1 }, conj);
-    zlaswp(nrhs, B, bOff, ldb, n, ipiv, true);
+    ztrsm(T(upper(F)), X, conj); // U⁻ᵀ·B or U⁻ᴴ·B (Uᵀ is lower)
+    ztrsm(T(lowerUnit(F)), X, conj); // L⁻ᵀ·(…) or L⁻ᴴ·(…) (Lᵀ is upper)
+    zlaswp(nrhs, B, bOff, ldb, n, ipiv, true); // P·(…)
   }
 }

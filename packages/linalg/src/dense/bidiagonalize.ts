@@ -42,7 +42,7 @@
  */
 import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
-import { colMajor, gemv, quadrants, sub, T } from "@sliderule/ndarray/kernels";
+import { colMajor, column, gemv, quadrants, row, sub, T, vector } from "@sliderule/ndarray/kernels";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
@@ -117,16 +117,17 @@ export function labrd(
   ldy: number,
 ): void {
   const at = (i: number, j: number) => aOff + i + j * lda;
-  // Every update below is a matrix–vector product with the panel's earlier columns, as in
-  // dlabrd's calls of dgemv (SIMD in gemv when A, X and Y are resident); t1, t2 hold the
-  // small products Vᵀ·u, Xᵀ·u, Yᵀ·v, Uᵀ·v of length ≤ i + 1.
+  // The panel as views: A (m×n), X (m×nb), Y (n×nb). Every update below is a matrix–vector
+  // product with the panel's earlier columns, as in dlabrd's calls of dgemv (SIMD in gemv when
+  // A, X and Y are resident); t1, t2 hold the small products Vᵀ·u, Xᵀ·u, Yᵀ·v, Uᵀ·v of length ≤ i + 1.
+  const [Ab, Xb, Yb] = [colMajor(A, m, n, aOff, lda), colMajor(X, m, nb, 0, ldx), colMajor(Y, n, nb, 0, ldy)];
   const t1 = new Float64Array(nb + 1);
   const t2 = new Float64Array(nb + 1);
   for (let i = 0; i < nb; i++) {
     // A[i:m, i] −= A[i:m, 0:i]·Y[i, 0:i]ᵀ + X[i:m, 0:i]·A[0:i, i]  (the deferred updates of column i)
     if (i > 0) {
-      gemv({ m: m - i, n: i, alpha: -1, A, aOff: at(i, 0), aRs: 1, aCs: lda, x: Y, xOff: i, xs: ldy, beta: 1, y: A, yOff: at(i, i), ys: 1 });
-      gemv({ m: m - i, n: i, alpha: -1, A: X, aOff: i, aRs: 1, aCs: ldx, x: A, xOff: at(0, i), xs: 1, beta: 1, y: A, yOff: at(i, i), ys: 1 });
+      gemv(-1, sub(Ab, i, 0, m - i, i), row(Yb, i, 0, i), 1, column(Ab, i, i, m - i));
+      gemv(-1, sub(Xb, i, 0, m - i, i), column(Ab, 0, i, i), 1, column(Ab, i, i, m - i));
     }
     // H_i zeroes A[i+1:m, i]
     const aii = at(i, i);
@@ -135,38 +136,26 @@ export function labrd(
     d[tOff + i] = A[aii];
     if (i < n - 1) {
       A[aii] = 1;
-      // Y[i+1:n, i] = tauq·(A[i:m, i+1:n]ᵀ − Y[i+1:n, 0:i]·A[i:m, 0:i]ᵀ − A[0:i, i+1:n]ᵀ·X[i:m, 0:i]ᵀ)·u_i
-      const yi = i * ldy;
-      gemv({ m: n - i - 1, n: m - i, alpha: 1, A, aOff: at(i, i + 1), aRs: lda, aCs: 1, x: A, xOff: aii, xs: 1, beta: 0, y: Y, yOff: yi + i + 1, ys: 1 });
+      // Y[i+1:n, i] = tauq·(A[i:m, i+1:n]ᵀ − Y[i+1:n, 0:i]·A[i:m, 0:i]ᵀ − A[0:i, i+1:n]ᵀ·X[i:m, 0:i]ᵀ)·u_i,
+      // u_i = A[i:m, i]
+      const u = column(Ab, i, i, m - i);
+      const yCol = column(Yb, i + 1, i, n - i - 1);
+      gemv(1, T(sub(Ab, i, i + 1, m - i, n - i - 1)), u, 0, yCol);
       if (i > 0) {
         // t1 = A[i:m, 0:i]ᵀ·u_i,  t2 = X[i:m, 0:i]ᵀ·u_i
-        gemv({ m: i, n: m - i, alpha: 1, A, aOff: at(i, 0), aRs: lda, aCs: 1, x: A, xOff: aii, xs: 1, beta: 0, y: t1, yOff: 0, ys: 1 });
-        gemv({ m: i, n: m - i, alpha: 1, A: X, aOff: i, aRs: ldx, aCs: 1, x: A, xOff: aii, xs: 1, beta: 0, y: t2, yOff: 0, ys: 1 });
+        gemv(1, T(sub(Ab, i, 0, m - i, i)), u, 0, vector(t1, i));
+        gemv(1, T(sub(Xb, i, 0, m - i, i)), u, 0, vector(t2, i));
         // Y[i+1:n, i] −= Y[i+1:n, 0:i]·t1 + A[0:i, i+1:n]ᵀ·t2
-        gemv({ m: n - i - 1, n: i, alpha: -1, A: Y, aOff: i + 1, aRs: 1, aCs: ldy, x: t1, xOff: 0, xs: 1, beta: 1, y: Y, yOff: yi + i + 1, ys: 1 });
-        gemv({ m: n - i - 1, n: i, alpha: -1, A, aOff: at(0, i + 1), aRs: lda, aCs: 1, x: t2, xOff: 0, xs: 1, beta: 1, y: Y, yOff: yi + i + 1, ys: 1 });
+        gemv(-1, sub(Yb, i + 1, 0, n - i - 1, i), vector(t1, i), 1, yCol);
+        gemv(-1, T(sub(Ab, 0, i + 1, i, n - i - 1)), vector(t2, i), 1, yCol);
       }
+      const yi = i * ldy;
       for (let j = i + 1; j < n; j++) Y[yi + j] *= tq;
 
       // A[i, i+1:n] −= Y[i+1:n, 0:i+1]·A[i, 0:i+1]ᵀ + A[0:i, i+1:n]ᵀ·X[i, 0:i]ᵀ  (row i, updated; A[i, i] = 1 here)
-      gemv({
-        m: n - i - 1,
-        n: i + 1,
-        alpha: -1,
-        A: Y,
-        aOff: i + 1,
-        aRs: 1,
-        aCs: ldy,
-        x: A,
-        xOff: at(i, 0),
-        xs: lda,
-        beta: 1,
-        y: A,
-        yOff: at(i, i + 1),
-        ys: lda,
-      });
-      if (i > 0)
-        gemv({ m: n - i - 1, n: i, alpha: -1, A, aOff: at(0, i + 1), aRs: lda, aCs: 1, x: X, xOff: i, xs: ldx, beta: 1, y: A, yOff: at(i, i + 1), ys: lda });
+      const aRow = row(Ab, i, i + 1, n - i - 1);
+      gemv(-1, sub(Yb, i + 1, 0, n - i - 1, i + 1), row(Ab, i, 0, i + 1), 1, aRow);
+      if (i > 0) gemv(-1, T(sub(Ab, 0, i + 1, i, n - i - 1)), row(Xb, i, 0, i), 1, aRow);
       A[aii] = d[tOff + i];
 
       // G_i zeroes A[i, i+2:n]
@@ -175,33 +164,20 @@ export function labrd(
       taup[tOff + i] = tp;
       e[tOff + i] = A[ai1];
       A[ai1] = 1;
-      // X[i+1:m, i] = taup·(A[i+1:m, i+1:n] − A[i+1:m, 0:i+1]·Y[i+1:n, 0:i+1]ᵀ − X[i+1:m, 0:i]·A[0:i, i+1:n])·v_i
-      const xi = i * ldx;
+      // X[i+1:m, i] = taup·(A[i+1:m, i+1:n] − A[i+1:m, 0:i+1]·Y[i+1:n, 0:i+1]ᵀ − X[i+1:m, 0:i]·A[0:i, i+1:n])·v_i,
+      // v_i = A[i, i+1:n] (aRow)
       if (i + 1 < m) {
-        gemv({
-          m: m - i - 1,
-          n: n - i - 1,
-          alpha: 1,
-          A,
-          aOff: at(i + 1, i + 1),
-          aRs: 1,
-          aCs: lda,
-          x: A,
-          xOff: ai1,
-          xs: lda,
-          beta: 0,
-          y: X,
-          yOff: xi + i + 1,
-          ys: 1,
-        });
+        const xCol = column(Xb, i + 1, i, m - i - 1);
+        gemv(1, sub(Ab, i + 1, i + 1, m - i - 1, n - i - 1), aRow, 0, xCol);
         // t1 = Y[i+1:n, 0:i+1]ᵀ·v_i,  t2 = A[0:i, i+1:n]·v_i
-        gemv({ m: i + 1, n: n - i - 1, alpha: 1, A: Y, aOff: i + 1, aRs: ldy, aCs: 1, x: A, xOff: ai1, xs: lda, beta: 0, y: t1, yOff: 0, ys: 1 });
+        gemv(1, T(sub(Yb, i + 1, 0, n - i - 1, i + 1)), aRow, 0, vector(t1, i + 1));
         // X[i+1:m, i] −= A[i+1:m, 0:i+1]·t1 + X[i+1:m, 0:i]·t2
-        gemv({ m: m - i - 1, n: i + 1, alpha: -1, A, aOff: at(i + 1, 0), aRs: 1, aCs: lda, x: t1, xOff: 0, xs: 1, beta: 1, y: X, yOff: xi + i + 1, ys: 1 });
+        gemv(-1, sub(Ab, i + 1, 0, m - i - 1, i + 1), vector(t1, i + 1), 1, xCol);
         if (i > 0) {
-          gemv({ m: i, n: n - i - 1, alpha: 1, A, aOff: at(0, i + 1), aRs: 1, aCs: lda, x: A, xOff: ai1, xs: lda, beta: 0, y: t2, yOff: 0, ys: 1 });
-          gemv({ m: m - i - 1, n: i, alpha: -1, A: X, aOff: i + 1, aRs: 1, aCs: ldx, x: t2, xOff: 0, xs: 1, beta: 1, y: X, yOff: xi + i + 1, ys: 1 });
+          gemv(1, sub(Ab, 0, i + 1, i, n - i - 1), aRow, 0, vector(t2, i));
+          gemv(-1, sub(Xb, i + 1, 0, m - i - 1, i), vector(t2, i), 1, xCol);
         }
+        const xi = i * ldx;
         for (let r = i + 1; r < m; r++) X[xi + r] *= tp;
       }
     } else {

@@ -13,7 +13,7 @@ import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 /** potrf's WebAssembly twin (factor.as.ts dpotrf) on a resident copy of W. */
 function potrfWasm(n: number, W: Float64Array, nb: number): number {
   let info: number | undefined;
-  expect(inResident([W], ([R]) => (info = potrfResident(n, R, 0, n, nb)))).toBe(true);
+  expect(inResident([W], ([R]) => (info = potrfResident(block.colMajor(R, n, n), nb)))).toBe(true);
   expect(info, "potrfResident took a resident matrix").not.toBeUndefined();
   return info!;
 }
@@ -85,6 +85,21 @@ describe.skipIf(!HAS_RESIDENT)("potrfResident against potrf at sizes where every
     a.set(100, 100, -1);
     expect(potrfBlock(block.colMajor(colMajor(a), n, n), 32)).toBe(100);
     expect(potrfWasm(n, colMajor(a), 32)).toBe(100);
+  });
+});
+
+describe("potrfResident's view contract", () => {
+  it("a non-square or row-major view: internal errors, on every backend", () => {
+    const A = new Float64Array([4, 2, 2, 3, 1, 1]);
+    expect(() => potrfResident(block.colMajor(A, 2, 3), 8)).toThrow(/^internal: potrfResident: a non-square 2×3/);
+    expect(() => potrfResident(block.strided(A, 2, 2, 0, 2, 1), 8)).toThrow(/^internal: potrfResident: expected a column-major view/);
+    expect(Array.from(A)).toEqual([4, 2, 2, 3, 1, 1]);
+  });
+
+  it("leaves ordinary arrays alone: undefined, nothing touched", () => {
+    const A = new Float64Array([4, 2, 2, 3]);
+    expect(potrfResident(block.colMajor(A, 2, 2), 8)).toBeUndefined();
+    expect(Array.from(A)).toEqual([4, 2, 2, 3]);
   });
 });
 

@@ -139,9 +139,10 @@ export function potrsBlock(L: Block, B: Block, nb: number): void {
 
 // ------------------------------------------------------------------ the WebAssembly boundary
 
-// The one positional form left: the WebAssembly copy takes the n×n column-major matrix as
-// (A, aOff, lda), converted to a byte pointer in one place (kernels/block.ts of @sliderule/ndarray); every other
-// caller passes Blocks.
+// The one positional form left: potrfFast takes the n×n column-major matrix as LAPACK's
+// (A, aOff, lda), for the drivers that hold their working matrix so; it makes the view once
+// and hands it to the WebAssembly copy (potrfResident, which converts it to a byte pointer in
+// one place) or to potrfBlock. Every other caller passes Blocks.
 
 /**
  * potrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
@@ -149,7 +150,8 @@ export function potrsBlock(L: Block, B: Block, nb: number): void {
  * against them), otherwise {@link potrfBlock}. Same contract.
  */
 export function potrfFast(n: number, A: FloatArray, aOff: number, lda: number, nb: number): number {
-  return potrfResident(n, A, aOff, lda, nb) ?? potrfBlock(colMajor(A, n, n, aOff, lda), nb);
+  const view = colMajor(A, n, n, aOff, lda);
+  return potrfResident(view, nb) ?? potrfBlock(view, nb);
 }
 
 /** NumPy's "Matrix is not positive definite", with the failing leading minor. */

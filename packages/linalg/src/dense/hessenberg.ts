@@ -31,7 +31,7 @@
  * LAPACK dgehd2, dorghr, zgehd2, zunghr.
  */
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
-import { colMajor, gemv, sub, T as transpose } from "@sliderule/ndarray/kernels";
+import { colMajor, column, gemv, row, sub, T as transpose, type Block } from "@sliderule/ndarray/kernels";
 import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
@@ -174,7 +174,7 @@ function lahr2(
   Y: Float64Array,
   ldy: number,
 ): void {
-  const p = lahr2Panel(ihi, k0, A, lda, T, ldt, Y, ldy);
+  const p = lahr2Panel(ihi, k0, nb, A, lda, T, ldt, Y, ldy);
   const { N, K, a } = p;
   let ei = 0;
   for (let I = 1; I <= nb; I++) {
@@ -196,6 +196,9 @@ function lahr2(
 /**
  * lahr2's panel in LAPACK's 1-based indices: N = ihi + 1, K = k0 + 1, and a(r, c), t(r, c),
  * y(r, c) the positions of a(r, c) = A[r−1, k0+c−1], T[r−1, c−1] and Y[r−1, c−1].
+ * The same as views, for the matrix–vector products: P, the panel's columns k0..ihi (rows
+ * 0..ihi, N×(N−K+1)), Yb (N×nb) and Tb (nb×nb). Views count from 0, so a(r, c) is P's
+ * element (r−1, c−1): dlahr2's A(K+1, I) is `column(P, K, I − 1, ·)`.
  */
 interface Lahr2Panel {
   N: number;
@@ -209,9 +212,14 @@ interface Lahr2Panel {
   a: (r: number, c: number) => number;
   t: (r: number, c: number) => number;
   y: (r: number, c: number) => number;
+  P: Block;
+  Yb: Block;
+  Tb: Block;
 }
 
-function lahr2Panel(ihi: number, k0: number, A: Float64Array, lda: number, T: Float64Array, ldt: number, Y: Float64Array, ldy: number): Lahr2Panel {
+function lahr2Panel(ihi: number, k0: number, nb: number, A: Float64Array, lda: number, T: Float64Array, ldt: number, Y: Float64Array, ldy: number): Lahr2Panel {
+  const N = ihi + 1;
+  const K = k0 + 1;
   return {
     N: ihi + 1,
     K: k0 + 1,
@@ -224,6 +232,9 @@ function lahr2Panel(ihi: number, k0: number, A: Float64Array, lda: number, T: Fl
     a: (r, c) => r - 1 + (k0 + c - 1) * lda,
     t: (r, c) => r - 1 + (c - 1) * ldt,
     y: (r, c) => r - 1 + (c - 1) * ldy,
+    P: colMajor(A, N, N - K + 1, k0 * lda, lda),
+    Yb: colMajor(Y, N, nb, 0, ldy),
+    Tb: colMajor(T, nb, nb, 0, ldt),
   };
 }
 
@@ -233,24 +244,10 @@ function lahr2Panel(ihi: number, k0: number, A: Float64Array, lda: number, T: Fl
  *   b := b − Y·a(K+I−1, 1:I−1)ᵀ,  then  b := (I − V·Tᵀ·Vᵀ)·b   (w in T(:, nb))
  */
 function updatePanelColumn(p: Lahr2Panel, I: number, nb: number): void {
-  const { N, K, A, lda, T, Y, ldy, a, t, y } = p;
-  // column I of the panel: b := b − Y·a(K+I−1, 1:I−1)ᵀ on rows K+1..N
-  gemv({
-    m: N - K,
-    n: I - 1,
-    alpha: -1,
-    A: Y,
-    aOff: y(K + 1, 1),
-    aRs: 1,
-    aCs: ldy,
-    x: A,
-    xOff: a(K + I - 1, 1),
-    xs: lda,
-    beta: 1,
-    y: A,
-    yOff: a(K + 1, I),
-    ys: 1,
-  });
+  const { N, K, A, T, a, t, P, Yb, Tb } = p;
+  // column I of the panel: b := b − Y·a(K+I−1, 1:I−1)ᵀ on rows K+1..N,
+  // A(K+1:N, I) −= Y(K+1:N, 1:I−1)·A(K+I−1, 1:I−1)ᵀ
+  gemv(-1, sub(Yb, K, 0, N - K, I - 1), row(P, K + I - 2, 0, I - 1), 1, column(P, K, I - 1, N - K));
   // b := (I − V·Tᵀ·Vᵀ)·b, V = [V1; V2] (V1 unit lower, rows K+1..K+I−1), w in T(:, nb)
   const w = (c: number): number => t(c, nb);
   for (let c = 1; c < I; c++) T[w(c)] = A[a(K + c, I)]; // w = b1
@@ -260,8 +257,11 @@ function updatePanelColumn(p: Lahr2Panel, I: number, nb: number): void {
     for (let r = c + 1; r < I; r++) s += A[a(K + r, c)] * T[w(r)];
     T[w(c)] = s;
   }
-  // w += V2ᵀ·b2
-  gemv({ m: I - 1, n: N - K - I + 1, alpha: 1, A, aOff: a(K + I, 1), aRs: lda, aCs: 1, x: A, xOff: a(K + I, I), xs: 1, beta: 1, y: T, yOff: w(1), ys: 1 });
+  // w += V2ᵀ·b2,  V2 = A(K+I:N, 1:I−1),  b2 = A(K+I:N, I),  w = T(1:I−1, nb)
+  const V2 = sub(P, K + I - 1, 0, N - K - I + 1, I - 1);
+  const b2 = column(P, K + I - 1, I - 1, N - K - I + 1);
+  const wv = column(Tb, 0, nb - 1, I - 1);
+  gemv(1, transpose(V2), b2, 1, wv);
   for (let c = I - 1; c >= 1; c--) {
     // w := Tᵀ·w (bottom up)
     let s = 0;
@@ -269,7 +269,7 @@ function updatePanelColumn(p: Lahr2Panel, I: number, nb: number): void {
     T[w(c)] = s;
   }
   // b2 −= V2·w
-  gemv({ m: N - K - I + 1, n: I - 1, alpha: -1, A, aOff: a(K + I, 1), aRs: 1, aCs: lda, x: T, xOff: w(1), xs: 1, beta: 1, y: A, yOff: a(K + I, I), ys: 1 });
+  gemv(-1, V2, wv, 1, b2);
   for (let r = I - 1; r >= 1; r--) {
     // w := V1·w (bottom up), then b1 −= w
     let s = T[w(r)];
@@ -285,29 +285,17 @@ function updatePanelColumn(p: Lahr2Panel, I: number, nb: number): void {
  *   Y(K+1:N, I) = τ·(A(K+1:N, I+1:) ·v − Y(K+1:N, 1:I−1)·T(1:I−1, I)),   T(1:I−1, I) = −τ·T·V2ᵀ·v,   T(I, I) = τ
  */
 function appendToYAndT(p: Lahr2Panel, I: number, ti: number): void {
-  const { N, K, A, lda, T, Y, ldy, a, t, y } = p;
-  // Y(K+1:N, I) = A(K+1:N, I+1:N−K+1)·v,  v = a(K+I:N, I)  (gemv: SIMD when A is resident)
-  gemv({
-    m: N - K,
-    n: N - K - I + 1,
-    alpha: 1,
-    A,
-    aOff: a(K + 1, I + 1),
-    aRs: 1,
-    aCs: lda,
-    x: A,
-    xOff: a(K + I, I),
-    xs: 1,
-    beta: 0,
-    y: Y,
-    yOff: y(K + 1, I),
-    ys: 1,
-  });
+  const { N, K, T, Y, t, y, P, Yb, Tb } = p;
+  // Y(K+1:N, I) = A(K+1:N, I+1:N−K+1)·v,  v = A(K+I:N, I)  (gemv: SIMD when A is resident)
+  const v = column(P, K + I - 1, I - 1, N - K - I + 1);
+  const yCol = column(Yb, K, I - 1, N - K);
+  gemv(1, sub(P, K, I, N - K, N - K - I + 1), v, 0, yCol);
   if (I > 1) {
-    // T(1:I−1, I) = V2ᵀ·v... = a(K+I:N, 1:I−1)ᵀ·v
-    gemv({ m: I - 1, n: N - K - I + 1, alpha: 1, A, aOff: a(K + I, 1), aRs: lda, aCs: 1, x: A, xOff: a(K + I, I), xs: 1, beta: 0, y: T, yOff: t(1, I), ys: 1 });
+    // T(1:I−1, I) = V2ᵀ·v,  V2 = A(K+I:N, 1:I−1)
+    const tCol = column(Tb, 0, I - 1, I - 1);
+    gemv(1, transpose(sub(P, K + I - 1, 0, N - K - I + 1, I - 1)), v, 0, tCol);
     // Y(K+1:N, I) −= Y(K+1:N, 1:I−1)·T(1:I−1, I)
-    gemv({ m: N - K, n: I - 1, alpha: -1, A: Y, aOff: y(K + 1, 1), aRs: 1, aCs: ldy, x: T, xOff: t(1, I), xs: 1, beta: 1, y: Y, yOff: y(K + 1, I), ys: 1 });
+    gemv(-1, sub(Yb, K, 0, N - K, I - 1), tCol, 1, yCol);
   }
   // then *= tau
   for (let r = K + 1; r <= N; r++) Y[y(r, I)] *= ti;

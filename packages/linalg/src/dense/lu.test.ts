@@ -23,7 +23,7 @@ import { getf2, getrf2Block, getrfBlock, lu, luFactor, luSolve } from "./lu.js";
 /** getrf's WebAssembly twin (factor.as.ts dgetrf) on a resident copy of A. */
 function getrfWasm(m: number, n: number, A: Float64Array, ipiv: Int32Array, nb: number): number {
   let info: number | undefined;
-  expect(inResident([A], ([R]) => (info = getrfResident(m, n, R, 0, m, ipiv, nb)))).toBe(true);
+  expect(inResident([A], ([R]) => (info = getrfResident(block.colMajor(R, m, n), ipiv, nb)))).toBe(true);
   expect(info, "getrfResident took a resident matrix").not.toBeUndefined();
   return info!;
 }
@@ -136,8 +136,20 @@ describe.skipIf(!HAS_RESIDENT)("getrfResident against getrf at sizes where every
 
   it("leaves ordinary arrays alone: undefined, nothing touched", () => {
     const A = new Float64Array([1, 2, 3, 4]);
-    expect(getrfResident(2, 2, A, 0, 2, new Int32Array(2), 32)).toBeUndefined();
+    expect(getrfResident(block.colMajor(A, 2, 2), new Int32Array(2), 32)).toBeUndefined();
     expect(Array.from(A)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("getrfResident's view contract", () => {
+  it("a row-major view, too few pivots or a view past its buffer: internal errors, on every backend", () => {
+    const A = new Float64Array([1, 2, 3, 4, 5, 6]);
+    expect(() => getrfResident(block.strided(A, 2, 3, 0, 3, 1), new Int32Array(2), 8)).toThrow(/^internal: getrfResident: expected a column-major view/);
+    expect(() => getrfResident(block.colMajor(A, 2, 3), new Int32Array(1), 8)).toThrow(/^internal: getrfResident: 1 pivots for a 2×3 matrix/);
+    expect(() => getrfResident({ data: A, off: 2, rs: 1, cs: 2, rows: 2, cols: 3 }, new Int32Array(2), 8)).toThrow(
+      /^internal: getrfResident: A 2×3 \(off 2, strides 1, 2\) spans elements \[2, 7\] outside a buffer of 6 elements/,
+    );
+    expect(Array.from(A)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
 

@@ -52,7 +52,7 @@ import { DTypeError, namedTuple, NDArray, ValueError, type NamedTuple } from "@s
 import { type Block, colMajor, getrfResident, leadingDim, lowerUnit, quadrants, sub, T, upper } from "@sliderule/ndarray/kernels";
 import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
-import { transCode, trsmBlock, trsmReferenceBlock, type Trans } from "../primitives/triangular-solve.js";
+import { transCode, trsmBlock, trsmReference, type Trans } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, PANEL_LEAF, type BlockOptions } from "../tuning.js";
 import {
   gufunc,
@@ -186,7 +186,7 @@ export function getrf2Block(A: Block, ipiv: Int32Array, ipOff: number): number {
   let info = getrf2Block(sub(A, 0, 0, m, n1), ipiv, ipOff);
   // P1⁻¹ on the right half [A12; A22], then U12 = L11⁻¹·A12 and A22 −= L21·U12
   laswpBlock(sub(A, 0, n1, m, n - n1), ipiv, ipOff, ipOff + n1, ipOff);
-  trsmReferenceBlock(lowerUnit(A11), A12);
+  trsmReference(lowerUnit(A11), A12);
   gemmBlock(-1, A21, A12, 1, A22);
   // A22 = P2·L22·U22; its pivots count from A22's first row
   const info2 = getrf2Block(A22, ipiv, ipOff + n1);
@@ -252,9 +252,10 @@ export function getrsBlock(trans: 0 | 1, LU: Block, ipiv: Int32Array, B: Block, 
 
 // ------------------------------------------------------------------ the WebAssembly boundary
 
-// The one positional form left: the WebAssembly copy takes the m×n column-major matrix as
-// (A, aOff, lda), converted to a byte pointer in one place (kernels/block.ts of @sliderule/ndarray); every other
-// caller passes Blocks.
+// The one positional form left: getrfFast takes the m×n column-major matrix as LAPACK's
+// (A, aOff, lda), for the drivers that hold their working matrix so; it makes the view once
+// and hands it to the WebAssembly copy (getrfResident, which converts it to a byte pointer in
+// one place) or to getrfBlock. Every other caller passes Blocks.
 
 /**
  * getrf on the fastest kernel there is for A: when A lies in a resident workspace
@@ -263,7 +264,8 @@ export function getrsBlock(trans: 0 | 1, LU: Block, ipiv: Int32Array, B: Block, 
  * otherwise {@link getrfBlock}. Same contract.
  */
 export function getrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, nb: number): number {
-  return getrfResident(m, n, A, aOff, lda, ipiv, nb) ?? getrfBlock(colMajor(A, m, n, aOff, lda), ipiv, nb);
+  const view = colMajor(A, m, n, aOff, lda);
+  return getrfResident(view, ipiv, nb) ?? getrfBlock(view, ipiv, nb);
 }
 
 /** Row permutation of P⁻¹ = the swaps of ipiv applied to 0..m−1: (P⁻¹·A)[i] = A[perm[i]]. */

@@ -12,12 +12,12 @@ import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 
 /** geqrf's WebAssembly twin (factor.as.ts dgeqrf) on a resident copy of the m×n block of W (ld m). */
 function geqrfWasm(m: number, n: number, W: Float64Array, tau: Float64Array, nb: number): void {
-  expect(inResident([W], ([R]) => expect(geqrfResident(m, n, R, 0, m, tau, nb), "geqrfResident took a resident matrix").toBe(true))).toBe(true);
+  expect(inResident([W], ([R]) => expect(geqrfResident(block.colMajor(R, m, n), tau, nb), "geqrfResident took a resident matrix").toBe(true))).toBe(true);
 }
 
 /** orgqr's WebAssembly twin (factor.as.ts dorgqr) on a resident copy of W (ld m). */
 function orgqrWasm(m: number, n: number, k: number, W: Float64Array, tau: Float64Array, nb: number): void {
-  expect(inResident([W], ([R]) => expect(orgqrResident(m, n, k, R, 0, m, tau, nb), "orgqrResident took a resident matrix").toBe(true))).toBe(true);
+  expect(inResident([W], ([R]) => expect(orgqrResident(block.colMajor(R, m, n), k, tau, nb), "orgqrResident took a resident matrix").toBe(true))).toBe(true);
 }
 
 function colMajor(a: np.NDArray, cols = a.shape[1]): Float64Array {
@@ -108,9 +108,20 @@ describe.skipIf(!HAS_RESIDENT)("geqrfResident against geqrf at sizes where every
 
   it("leaves ordinary arrays alone: false, nothing touched", () => {
     const A = new Float64Array([3, 4, 1, 2]);
-    expect(geqrfResident(2, 2, A, 0, 2, new Float64Array(2), 32)).toBe(false);
-    expect(orgqrResident(2, 2, 2, A, 0, 2, new Float64Array(2), 32)).toBe(false);
+    expect(geqrfResident(block.colMajor(A, 2, 2), new Float64Array(2), 32)).toBe(false);
+    expect(orgqrResident(block.colMajor(A, 2, 2), 2, new Float64Array(2), 32)).toBe(false);
     expect(Array.from(A)).toEqual([3, 4, 1, 2]);
+  });
+});
+
+describe("geqrfResident's and orgqrResident's view contracts", () => {
+  it("a row-major view, too few scalars, more reflectors than columns: internal errors, on every backend", () => {
+    const A = new Float64Array([3, 4, 1, 2, 5, 6]);
+    expect(() => geqrfResident(block.strided(A, 3, 2, 0, 2, 1), new Float64Array(2), 8)).toThrow(/^internal: geqrfResident: expected a column-major view/);
+    expect(() => geqrfResident(block.colMajor(A, 3, 2), new Float64Array(1), 8)).toThrow(/^internal: geqrfResident: 1 scalars for a 3×2 matrix/);
+    expect(() => orgqrResident(block.colMajor(A, 3, 2), 3, new Float64Array(3), 8)).toThrow(/^internal: orgqrResident: 3 reflectors .* for a 3×2 matrix/);
+    expect(() => orgqrResident(block.colMajor(A, 2, 3), 2, new Float64Array(2), 8)).toThrow(/^internal: orgqrResident: 2 reflectors .* for a 2×3 matrix/);
+    expect(Array.from(A)).toEqual([3, 4, 1, 2, 5, 6]);
   });
 });
 

@@ -41,7 +41,7 @@
  * dorgqr, dormqr.
  */
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
-import { type Block, colMajor, geqrfResident, leadingDim, orgqrResident, sub, T as transposed, upper } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, complexColMajor, geqrfResident, leadingDim, orgqrResident, sub, T as transposed, upper } from "@sliderule/ndarray/kernels";
 import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
 import { ztrsm } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
@@ -232,10 +232,11 @@ export function ormqrTBlock(V: Block, tau: Float64Array, C: Block, nb: number): 
 
 // ------------------------------------------------------------------ the WebAssembly boundary
 
-// The positional forms left: the WebAssembly copies take the m×n column-major matrix as
-// (A, aOff, lda), converted to a byte pointer in one place (kernels/block.ts of @sliderule/ndarray); their callers
-// (svd.ts, lstsq.ts, hessenberg.ts, bidiagonalize.ts, tridiagonalize.ts) hand them LAPACK's
-// arguments, and every other caller passes Blocks.
+// The positional forms left: geqrfFast and orgqrFast take the m×n column-major matrix as
+// LAPACK's (A, aOff, lda), for their callers (svd.ts, lstsq.ts, hessenberg.ts,
+// bidiagonalize.ts, tridiagonalize.ts); each makes the view once and hands it to the
+// WebAssembly copy (geqrfResident, orgqrResident, which convert it to a byte pointer in one
+// place) or to the Block routine. Every other caller passes Blocks.
 
 /**
  * geqrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
@@ -243,7 +244,8 @@ export function ormqrTBlock(V: Block, tau: Float64Array, C: Block, nb: number): 
  * and larfb loop for loop, tested against them in qr.test.ts), otherwise {@link geqrfBlock}.
  */
 export function geqrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
-  if (!geqrfResident(m, n, A, aOff, lda, tau, nb)) geqrfBlock(colMajor(A, m, n, aOff, lda), tau, nb);
+  const view = colMajor(A, m, n, aOff, lda);
+  if (!geqrfResident(view, tau, nb)) geqrfBlock(view, tau, nb);
 }
 
 /**
@@ -252,7 +254,8 @@ export function geqrfFast(m: number, n: number, A: FloatArray, aOff: number, lda
  * against them in qr.test.ts), otherwise {@link orgqrBlock}.
  */
 export function orgqrFast(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
-  if (!orgqrResident(m, n, k, A, aOff, lda, tau, nb)) orgqrBlock(colMajor(A, m, n, aOff, lda), k, tau, nb);
+  const view = colMajor(A, m, n, aOff, lda);
+  if (!orgqrResident(view, k, tau, nb)) orgqrBlock(view, k, tau, nb);
 }
 
 // ------------------------------------------------------------------ the public functions
@@ -437,7 +440,7 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
   return x;
 }
 
-/** R₁·X = Y for complex R₁ (n×n upper, ld ldr) and Y (n×nrhs, ld ldx). */
+/** R₁·X = Y for complex R₁ (n×n upper, ld ldr) and Y (n×nrhs, ld ldx), on complex views. */
 function zTrsmUpper(n: number, nrhs: number, R: Float64Array, ldr: number, X: Float64Array, ldx: number): void {
-  ztrsm({ n, nrhs, lower: false, unitDiagonal: false, T: R, tOff: 0, tRs: 1, tCs: ldr, B: X, bOff: 0, bRs: 1, bCs: ldx }, false);
+  ztrsm(upper(complexColMajor(R, n, n, 0, ldr)), complexColMajor(X, n, nrhs, 0, ldx), false);
 }

@@ -35,22 +35,18 @@
  */
 import { zlarfg } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
-import { colMajor, gemv, quadrants, sub, symv, T } from "@sliderule/ndarray/kernels";
+import { colMajor, column, gemv, lower, quadrants, row, sub, symv, T, vector } from "@sliderule/ndarray/kernels";
 import { larfbBlock, larfg, larftBlock } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
 import { gemmBlock } from "../util/gemm.js";
 import { orgqrFast } from "./qr.js";
-
-/** y := alpha·A·x for the symmetric k×k A stored in its lower triangle (BLAS dsymv, uplo = L), by the symv kernel (SIMD when A is resident). */
-function symvLower(k: number, alpha: number, A: Float64Array, aOff: number, lda: number, X: Float64Array, xOff: number, Y: Float64Array, yOff: number): void {
-  symv({ n: k, alpha, A, aOff, lda, x: X, xOff, xs: 1, beta: 0, y: Y, yOff, ys: 1 });
-}
 
 /**
  * Unblocked tridiagonalisation of the symmetric n×n A[aOff + i + j·lda], lower triangle
  * (LAPACK dsytd2, uplo = L). Outputs as in the file header; d: n, e and tau: n−1 entries.
  */
 export function sytd2(n: number, A: Float64Array, aOff: number, lda: number, d: Float64Array, e: Float64Array, tau: Float64Array): void {
+  const Ab = colMajor(A, n, n, aOff, lda);
   const w = new Float64Array(n);
   for (let i = 0; i < n - 1; i++) {
     const k = n - i - 1; // order of the trailing block A22
@@ -61,8 +57,8 @@ export function sytd2(n: number, A: Float64Array, aOff: number, lda: number, d: 
     if (taui !== 0) {
       A[ai] = 1;
       const a22 = ai + lda; // A[i+1, i+1]
-      // p = tau·A22·v
-      symvLower(k, taui, A, a22, lda, A, ai, w, 0);
+      // p = tau·A22·v,  A22 = A[i+1:n, i+1:n] (lower triangle),  v = A[i+1:n, i]  (symv: SIMD when A is resident)
+      symv(taui, lower(sub(Ab, i + 1, i + 1, k, k)), column(Ab, i + 1, i, k), 0, vector(w, k));
       // w = p − (tau/2)·(pᵀv)·v
       let pv = 0;
       for (let r = 0; r < k; r++) pv += w[r] * A[ai + r];
@@ -102,14 +98,16 @@ export function latrd(
   ldw: number,
 ): void {
   const at = (i: number, j: number) => aOff + i + j * lda;
-  // The updates with the panel's earlier columns are matrix–vector products, as dlatrd's
-  // calls of dgemv (SIMD in gemv when A and W are resident); t holds Wᵀ·v or Vᵀ·v.
+  // The panel as views: A (n×n), W (n×nb). The updates with the panel's earlier columns are
+  // matrix–vector products, as dlatrd's calls of dgemv (SIMD in gemv when A and W are
+  // resident); t holds Wᵀ·v or Vᵀ·v.
+  const [Ab, Wb] = [colMajor(A, n, n, aOff, lda), colMajor(W, n, nb, 0, ldw)];
   const t = new Float64Array(nb);
   for (let i = 0; i < nb; i++) {
     // A[i:n, i] −= A[i:n, 0:i]·W[i, 0:i]ᵀ + W[i:n, 0:i]·A[i, 0:i]ᵀ  (the deferred update of column i)
     if (i > 0) {
-      gemv({ m: n - i, n: i, alpha: -1, A, aOff: at(i, 0), aRs: 1, aCs: lda, x: W, xOff: i, xs: ldw, beta: 1, y: A, yOff: at(i, i), ys: 1 });
-      gemv({ m: n - i, n: i, alpha: -1, A: W, aOff: i, aRs: 1, aCs: ldw, x: A, xOff: at(i, 0), xs: lda, beta: 1, y: A, yOff: at(i, i), ys: 1 });
+      gemv(-1, sub(Ab, i, 0, n - i, i), row(Wb, i, 0, i), 1, column(Ab, i, i, n - i));
+      gemv(-1, sub(Wb, i, 0, n - i, i), row(Ab, i, 0, i), 1, column(Ab, i, i, n - i));
     }
     d[tOff + i] = A[at(i, i)];
     if (i < n - 1) {
@@ -120,15 +118,19 @@ export function latrd(
       e[tOff + i] = A[ai];
       A[ai] = 1;
       const k = n - i - 1;
-      // W[i+1:n, i] = A22·v  (A22 = A[i+1:n, i+1:n] as it stood before the panel)
-      symvLower(k, 1, A, ai + lda, lda, A, ai, W, i + 1 + i * ldw);
+      // W[i+1:n, i] = A22·v  (A22 = A[i+1:n, i+1:n] as it stood before the panel, v = A[i+1:n, i])
+      const v = column(Ab, i + 1, i, k);
+      const wCol = column(Wb, i + 1, i, k);
+      symv(1, lower(sub(Ab, i + 1, i + 1, k, k)), v, 0, wCol);
       const wi = i + 1 + i * ldw;
       if (i > 0) {
-        // ... − V·(Wᵀv) − W·(Vᵀv), over the panel's earlier columns p < i (V = A[i+1:n, 0:i])
-        gemv({ m: i, n: k, alpha: 1, A: W, aOff: i + 1, aRs: ldw, aCs: 1, x: A, xOff: ai, xs: 1, beta: 0, y: t, yOff: 0, ys: 1 });
-        gemv({ m: k, n: i, alpha: -1, A, aOff: at(i + 1, 0), aRs: 1, aCs: lda, x: t, xOff: 0, xs: 1, beta: 1, y: W, yOff: wi, ys: 1 });
-        gemv({ m: i, n: k, alpha: 1, A, aOff: at(i + 1, 0), aRs: lda, aCs: 1, x: A, xOff: ai, xs: 1, beta: 0, y: t, yOff: 0, ys: 1 });
-        gemv({ m: k, n: i, alpha: -1, A: W, aOff: i + 1, aRs: 1, aCs: ldw, x: t, xOff: 0, xs: 1, beta: 1, y: W, yOff: wi, ys: 1 });
+        // ... − V·(Wᵀv) − W·(Vᵀv), over the panel's earlier columns p < i (V = A[i+1:n, 0:i], W = W[i+1:n, 0:i])
+        const V = sub(Ab, i + 1, 0, k, i);
+        const Wp = sub(Wb, i + 1, 0, k, i);
+        gemv(1, T(Wp), v, 0, vector(t, i));
+        gemv(-1, V, vector(t, i), 1, wCol);
+        gemv(1, T(V), v, 0, vector(t, i));
+        gemv(-1, Wp, vector(t, i), 1, wCol);
       }
       // w = tau·p − (tau/2)·(tau·pᵀv)·v
       let pv = 0;

@@ -5,15 +5,33 @@ import { describe, expect, it } from "vitest";
 import { randomComplex, randomMatrix } from "../../test/corpus.js";
 import { columns, expectClose, expectSolves, matrices } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
-import { solveTriangular, trsm, trsmBlock, trsmReference, type TrsmArgs } from "./triangular-solve.js";
-import { colMajor, lower, lowerUnit, T, trsmResident, upper } from "@sliderule/ndarray/kernels";
+import { solveTriangular, trsmBlock, trsmReference } from "./triangular-solve.js";
+import { type Block, colMajor, lower, lowerUnit, strided, T, type TriangularBlock, trsmResident, upper, upperUnit } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 
-/** trsm's WebAssembly twin (factor.as.ts dtrsm), on resident copies of T and B. */
-function trsmWasm(args: TrsmArgs, nb: number): void {
-  const T = args.T as Float64Array;
-  const B = args.B as Float64Array;
-  expect(inResident([T, B], ([RT, RB]) => expect(trsmResident({ ...args, T: RT, B: RB }, nb)).toBe(true))).toBe(true);
+/** The same view on another buffer (a resident copy), triangle tag and all. */
+function onData<V extends Block>(V: V, data: Float64Array): V {
+  return { ...V, data };
+}
+
+/** trsm's WebAssembly twin (factor.as.ts dtrsm), on resident copies of T's and B's buffers. */
+function trsmWasm(Tri: TriangularBlock, B: Block, nb: number): void {
+  const t = Tri.data as Float64Array;
+  const b = B.data as Float64Array;
+  expect(inResident([t, b], ([RT, RB]) => expect(trsmResident(onData(Tri, RT), onData(B, RB), nb)).toBe(true))).toBe(true);
+}
+
+/** The n×n column-major T read as its lower or upper triangle, unit diagonal or not, or (transposed) the transpose of the other one. */
+function triangleOf(data: Float64Array, n: number, isLower: boolean, unit: boolean, transposedView = false): TriangularBlock {
+  const A = colMajor(data, n, n);
+  const stored = transposedView ? !isLower : isLower; // Tᵀ of the other triangle is this one
+  const tri = stored ? (unit ? lowerUnit(A) : lower(A)) : unit ? upperUnit(A) : upper(A);
+  return transposedView ? T(tri) : tri;
+}
+
+/** The top 2×3 window of a 3×3 view. */
+function sub2x3(M: Block): Block {
+  return { data: M.data, off: M.off, rs: M.rs, cs: M.cs, rows: 2, cols: 3 };
 }
 
 /** A well-conditioned triangular matrix: random off-diagonal, diagonal in [1, 2]. */
@@ -30,11 +48,13 @@ function triangular(n: number, lower: boolean, seed: number): np.NDArray {
 
 /** The fast kernel and its reference twin, under one contract. */
 describe.each([
-  { name: "trsmReference (the spec)", run: (args: TrsmArgs) => trsmReference(args) },
-  { name: "trsm nb=1", run: (args: TrsmArgs) => trsm(args, 1) },
-  { name: "trsm nb=4", run: (args: TrsmArgs) => trsm(args, 4) },
-  { name: "trsm nb=64", run: (args: TrsmArgs) => trsm(args, 64) },
-  ...(HAS_RESIDENT ? [1, 4, 64].map((nb) => ({ name: `trsmResident nb=${nb} (WebAssembly)`, run: (args: TrsmArgs) => trsmWasm(args, nb) })) : []),
+  { name: "trsmReference (the spec)", run: (Tri: TriangularBlock, B: Block) => trsmReference(Tri, B) },
+  { name: "trsmBlock nb=1", run: (Tri: TriangularBlock, B: Block) => trsmBlock(Tri, B, 1) },
+  { name: "trsmBlock nb=4", run: (Tri: TriangularBlock, B: Block) => trsmBlock(Tri, B, 4) },
+  { name: "trsmBlock nb=64", run: (Tri: TriangularBlock, B: Block) => trsmBlock(Tri, B, 64) },
+  ...(HAS_RESIDENT
+    ? [1, 4, 64].map((nb) => ({ name: `trsmResident nb=${nb} (WebAssembly)`, run: (Tri: TriangularBlock, B: Block) => trsmWasm(Tri, B, nb) }))
+    : []),
 ])("$name", ({ run }) => {
   it.each([
     [true, false, "column-major B"],
@@ -45,13 +65,13 @@ describe.each([
     const n = 37;
     const nrhs = 5;
     const t = triangular(n, lower, 1);
-    const T = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[i + j * n] = t.get(i, j);
+    const Tb = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Tb[i + j * n] = t.get(i, j);
     const b = randomMatrix([n, nrhs], 2);
     const B = new Float64Array(n * nrhs);
     const [bRs, bCs] = rowMajorB ? [nrhs, 1] : [1, n];
     for (let i = 0; i < n; i++) for (let j = 0; j < nrhs; j++) B[i * bRs + j * bCs] = b.get(i, j);
-    run({ n, nrhs, lower, unitDiagonal: false, T, tOff: 0, tRs: 1, tCs: n, B, bOff: 0, bRs, bCs });
+    run(triangleOf(Tb, n, lower, false), strided(B, n, nrhs, 0, bRs, bCs));
     const x = np.zeros([n, nrhs]);
     for (let i = 0; i < n; i++) for (let j = 0; j < nrhs; j++) x.set(i, j, B[i * bRs + j * bCs]);
     expectSolves(t, matrices(x), matrices(b));
@@ -60,19 +80,19 @@ describe.each([
   it("reads Tᵀ through swapped strides and ignores the diagonal when unit", () => {
     const n = 9;
     const t = triangular(n, true, 3);
-    const T = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[i + j * n] = t.get(i, j);
+    const Tb = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Tb[i + j * n] = t.get(i, j);
     const b = randomMatrix([n, 1], 4);
     const B = Float64Array.from(b.data as Float64Array);
-    // Tᵀ is upper triangular: read T with tRs = n, tCs = 1
-    run({ n, nrhs: 1, lower: false, unitDiagonal: false, T, tOff: 0, tRs: n, tCs: 1, B, bOff: 0, bRs: 1, bCs: n });
+    // Tᵀ is upper triangular: the view T(lower(T)), strides n, 1
+    run(T(lower(colMajor(Tb, n, n))), colMajor(B, n, 1));
     expectSolves(t.T, [matrices(np.fromTypedArray(B, [n, 1]))[0]], matrices(b));
     // unit diagonal: the stored diagonal is not read
     const unit = t.copy();
     for (let i = 0; i < n; i++) unit.set(i, i, 1);
     const B2 = Float64Array.from(b.data as Float64Array);
-    for (let i = 0; i < n; i++) T[i + i * n] = 1e300;
-    run({ n, nrhs: 1, lower: true, unitDiagonal: true, T, tOff: 0, tRs: 1, tCs: n, B: B2, bOff: 0, bRs: 1, bCs: n });
+    for (let i = 0; i < n; i++) Tb[i + i * n] = 1e300;
+    run(lowerUnit(colMajor(Tb, n, n)), colMajor(B2, n, 1));
     expectSolves(unit, [matrices(np.fromTypedArray(B2, [n, 1]))[0]], matrices(b));
   });
 });
@@ -89,17 +109,18 @@ describe.skipIf(!HAS_RESIDENT)("trsmResident against trsmReference at sizes wher
     const nrhs = 70;
     // T as stored: lower when read directly, or its transpose read through swapped strides
     const t = triangular(n, transT ? !lower : lower, 11);
-    const T = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[i + j * n] = t.get(i, j);
+    const Tb = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Tb[i + j * n] = t.get(i, j);
     const [tRs, tCs] = transT ? [n, 1] : [1, n];
     const b = randomMatrix([n, nrhs], 12);
     const [bRs, bCs] = rowMajorB ? [nrhs, 1] : [1, n];
     const B0 = new Float64Array(n * nrhs);
     for (let i = 0; i < n; i++) for (let j = 0; j < nrhs; j++) B0[i * bRs + j * bCs] = b.get(i, j);
     const B1 = B0.slice();
-    const args = { n, nrhs, lower, unitDiagonal: unit, T, tOff: 0, tRs, tCs, bOff: 0, bRs, bCs };
-    trsmReference({ ...args, B: B0 });
-    trsmWasm({ ...args, B: B1 }, 8);
+    const Tri = triangleOf(Tb, n, lower, unit, transT);
+    expect([Tri.rs, Tri.cs, Tri.uplo]).toEqual([tRs, tCs, lower ? "lower" : "upper"]);
+    trsmReference(Tri, strided(B0, n, nrhs, 0, bRs, bCs));
+    trsmWasm(Tri, strided(B1, n, nrhs, 0, bRs, bCs), 8);
     let worst = 0;
     let scale = 0;
     for (let i = 0; i < B0.length; i++) {
@@ -111,12 +132,7 @@ describe.skipIf(!HAS_RESIDENT)("trsmResident against trsmReference at sizes wher
 
   it("leaves ordinary arrays alone: false, nothing touched", () => {
     const B = new Float64Array([1, 2]);
-    expect(
-      trsmResident(
-        { n: 2, nrhs: 1, lower: true, unitDiagonal: false, T: new Float64Array([1, 0, 0, 1]), tOff: 0, tRs: 1, tCs: 2, B, bOff: 0, bRs: 1, bCs: 2 },
-        8,
-      ),
-    ).toBe(false);
+    expect(trsmResident(lower(colMajor(new Float64Array([1, 0, 0, 1]), 2, 2)), colMajor(B, 2, 1), 8)).toBe(false);
     expect(Array.from(B)).toEqual([1, 2]);
   });
 });
@@ -231,10 +247,50 @@ describe("trsmBlock on views", () => {
     expect(solve(T(upper(M)), [2, 8, 24])).toEqual([1, 1, 1]);
     // Lᵀ·x = b with b = Lᵀ·[1, 2, 3] = [1 + 8 + 18, 2 + 3, 3]
     expect(solve(T(lowerUnit(M)), [27, 5, 3])).toEqual([1, 2, 3]);
-    // the same TrsmArgs as written by hand
+    // the spec on the same views
     const x1 = Float64Array.from([14, 11, 9]);
-    trsmReference({ n: 3, nrhs: 1, lower: false, unitDiagonal: false, T: M.data, tOff: 0, tRs: 1, tCs: 3, B: x1, bOff: 0, bRs: 1, bCs: 3 });
+    trsmReference(upper(M), colMajor(x1, 3, 1));
     expect(Array.from(x1)).toEqual([1, 1, 1]);
-    expect(() => trsmBlock(lower(M), colMajor(new Float64Array(4), 2, 2), 1)).toThrow(/^internal: trsm: T 3×3 and B 2×2/);
+  });
+
+  it("a broken view contract is our own bug: `internal:`, nothing touched", () => {
+    const M = colMajor(Float64Array.from([2, 4, 6, 5, 3, 1, 7, 8, 9]), 3, 3);
+    const b = Float64Array.from([1, 2, 3, 4]);
+    const wide: TriangularBlock = { ...sub2x3(M), uplo: "upper", unit: false }; // hand-made: lower() itself refuses a non-square view
+    expect(() => lower(sub2x3(M))).toThrow(/^internal: lower: a triangle of a non-square/);
+    // trsmBlock checks the shapes itself
+    expect(() => trsmBlock(lower(M), colMajor(b, 2, 2), 1)).toThrow(/^internal: trsmBlock: shapes T 3×3 \(lower\), B 2×2 do not agree/);
+    expect(() => trsmBlock(wide, colMajor(b, 2, 1), 1)).toThrow(/^internal: trsmBlock: shapes T 2×3 \(upper\), B 2×1 do not agree/);
+    // … and its leaves the buffers: B reaching past its buffer (hand-made: colMajor refuses one), element types that differ
+    const long: Block = { data: b, off: 1, rs: 1, cs: 3, rows: 3, cols: 2 };
+    expect(() => trsmBlock(lower(M), long, 4)).toThrow(
+      /^internal: trsm(Reference|Resident): B 3×2 \(off 1, strides 1, 3\) spans elements \[1, 6\] outside a buffer of 4 elements/,
+    );
+    expect(() => trsmBlock(lower(M), colMajor(new Float32Array(3), 3, 1), 4)).toThrow(
+      /^internal: trsmReference: element types Float64Array and Float32Array differ/,
+    );
+    // trsmReference: the whole contract
+    expect(() => trsmReference(lower(M), colMajor(b, 2, 2))).toThrow(/^internal: trsmReference: shapes T 3×3 \(lower\), B 2×2 do not agree/);
+    expect(() => trsmReference(wide, colMajor(b, 2, 1))).toThrow(/^internal: trsmReference: shapes T 2×3 \(upper\), B 2×1 do not agree/);
+    expect(() => trsmReference(lower(M), long)).toThrow(/^internal: trsmReference: B 3×2 \(off 1, strides 1, 3\) spans elements \[1, 6\] outside a buffer of 4 elements/);
+    expect(Array.from(b)).toEqual([1, 2, 3, 4]);
+  });
+
+  it.skipIf(!HAS_RESIDENT)("trsmResident checks the views it takes (resident ones) before any reaches WebAssembly", () => {
+    const m = Float64Array.from([2, 4, 6, 5, 3, 1, 7, 8, 9]);
+    const b = Float64Array.from([1, 2, 3, 4]);
+    expect(
+      inResident([m, b], ([RM, RB]) => {
+        const M = colMajor(RM, 3, 3);
+        expect(() => trsmResident(lower(M), colMajor(RB, 2, 2), 1)).toThrow(/^internal: trsmResident: shapes T 3×3 \(lower\), B 2×2 do not agree/);
+        expect(() => trsmResident({ ...sub2x3(M), uplo: "lower", unit: true }, colMajor(RB, 2, 1), 1)).toThrow(
+          /^internal: trsmResident: shapes T 2×3 \(lower\)/,
+        );
+        expect(() => trsmResident(lower(M), { data: RB, off: 1, rs: 1, cs: 3, rows: 3, cols: 2 }, 1)).toThrow(
+          /^internal: trsmResident: B 3×2 \(off 1, strides 1, 3\) spans elements \[1, 6\] outside a buffer of 4 elements/,
+        );
+      }),
+    ).toBe(true);
+    expect(Array.from(b)).toEqual([1, 2, 3, 4]);
   });
 });

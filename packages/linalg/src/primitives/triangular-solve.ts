@@ -12,17 +12,21 @@
  * computed column-oriented ("saxpy" form): once x_k is known it is eliminated from every row
  * below, b_i −= T[i, k]·x_k. Back substitution (upper T) runs k = n−1, …, 0 the same way.
  *
- * Transposition is in the strides: T is read at T[tOff + i·tRs + j·tCs], so Tᵀ is the same
- * buffer with tRs and tCs swapped (and lower becomes upper). B likewise, so a right-side solve
- * X·Tᵀ = B is the left-side solve T·Xᵀ = Bᵀ on B's transposed strides.
+ * The operands are views (Block, kernels/block.ts of @sliderule/ndarray): element (i, j) of
+ * T at T.data[T.off + i·T.rs + j·T.cs], B likewise. T is a TriangularBlock whose tag says
+ * which triangle is read and whether its diagonal is taken as ones, and op(T) is the view
+ * itself: Tᵀ is T(lower(A)), the same buffer with the strides swapped (lower becoming upper).
+ * So `trsmBlock(lowerUnit(L11), A12, nb)` is A12 := L11⁻¹·A12, `trsmBlock(T(upper(R)), B, nb)`
+ * is B := R⁻ᵀ·B, and a right-side solve X·L11ᵀ = A21 is the left-side solve
+ * `trsmBlock(lower(L11), T(A21), nb)` on B's transposed view.
  *
  * Invariant: on exit op(T)·X = B_in up to rounding; the backward error is
  * ‖op(T)·X − B‖ ≤ c·n·eps·‖T‖·‖X‖ (Higham, "Accuracy and Stability of Numerical Algorithms",
  * 2nd ed., §8.1). The forward error grows with cond(T).
  *
  * Two routines, one contract (docs/style.md §6):
- *   - `trsmReference`: the readable substitution above, the spec and reference twin;
- *   - `trsm`: recursive. With T halved (lower case drawn),
+ *   - `trsmReference(T, B)`: the readable substitution above, the spec and reference twin;
+ *   - `trsmBlock(T, B, nb)`: recursive. With T halved (lower case drawn),
  *
  *         ⎡ T11   0  ⎤ ⎡X1⎤   ⎡B1⎤      X1 = T11⁻¹·B1            (recurse)
  *         ⎣ T21  T22 ⎦ ⎣X2⎦ = ⎣B2⎦  ⇒   B2 := B2 − T21·X1        (gemm)
@@ -31,14 +35,16 @@
  *     down to diagonal blocks of order ≤ nb solved by trsmReference, so all but those
  *     blocks' work is gemm, and the largest products (k = n/2) come first. When T and B lie
  *     in a resident workspace, the same recursion runs whole in WebAssembly
- *     (`trsmResident`, @sliderule/ndarray/kernels factor.as.ts). (A left-to-right
+ *     (`trsmResident(T, B, nb)`, @sliderule/ndarray/kernels factor.as.ts). (A left-to-right
  *     blocked sweep does the same flops as rank-nb updates, each one a pass over all of B.)
  *
- * On Blocks (kernels/block.ts of @sliderule/ndarray), T is a triangular view and op(T) is the view itself:
- * `trsmBlock(lowerUnit(L11), A12, nb)` is A12 := L11⁻¹·A12, `trsmBlock(T(upper(R)), B, nb)`
- * is B := R⁻ᵀ·B, and a right-side solve X·L11ᵀ = A21 is `trsmBlock(lower(L11), T(A21), nb)`.
- * trsmBlock is the recursion on views; trsm takes the kernels' TrsmArgs (solveTriangular's
- * strided operands) as views, and `trsmArgs` turns views back into TrsmArgs for the leaves.
+ * trsmReference checks its views once per call (`checkTrsm` of the kernels: T square and of
+ * B's rows, one element type, every corner inside its buffer; an `internal:` error
+ * otherwise); trsmBlock checks the shapes at each node and leaves the rest to the kernels it
+ * calls (trsmResident, trsmReference, gemm) and to `sub`, so that a 3×3 solve does not pay
+ * for three checks.
+ * solveTriangular builds the views of its working copies and calls trsmBlock, or ztrsm
+ * (complex/triangular-solve.ts) for complex128.
  *
  * Neither routine checks the diagonal; callers test for an exact zero first (as dtrtrs does)
  * and raise LinAlgError kind "singular" with its index.
@@ -47,8 +53,22 @@
  * and §3.1.4 for the blocked form); LAPACK/BLAS dtrsm, dtrtrs.
  */
 import { ValueError, type NDArray } from "@sliderule/ndarray";
-import { type Block, lower, lowerUnit, quadrants, sub, type TriangularBlock, type TrsmArgs, trsmResident, upper, upperUnit } from "@sliderule/ndarray/kernels";
-import { ztrsm, type ZTrsmArgs } from "../complex/triangular-solve.js";
+import {
+  type Block,
+  checkTrsm,
+  colMajor,
+  complexColMajor,
+  lower as lowerTriangle,
+  lowerUnit,
+  quadrants,
+  sub,
+  T as transposed,
+  type TriangularBlock,
+  trsmResident,
+  upper as upperTriangle,
+  upperUnit,
+} from "@sliderule/ndarray/kernels";
+import { ztrsm } from "../complex/triangular-solve.js";
 import { gemmBlock } from "../util/gemm.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
@@ -64,12 +84,17 @@ const SOLVE_TRIANGULAR_OPTIONS = optionsSchema({
   checkFinite: OPTION.checkFinite,
 });
 
-/** A triangular system op(T)·X = B on strided buffers (see the file header); the kernels' own type. */
-export type { TrsmArgs };
-
-/** B := T⁻¹·B by plain substitution (the spec; see the file header). */
-export function trsmReference(args: TrsmArgs): void {
-  const { n, nrhs, lower, unitDiagonal, T, tOff, tRs, tCs, B, bOff, bRs, bCs } = args;
+/**
+ * B := T⁻¹·B on views by plain substitution (the spec; see the file header): T n×n, its tag
+ * naming the triangle read and whether the diagonal is unit, B n×nrhs, overwritten by X.
+ * @throws Error `internal:` when the views break checkTrsm's contract.
+ */
+export function trsmReference(T: TriangularBlock, B: Block): void {
+  checkTrsm("trsmReference", T, B);
+  const { data: t, off: tOff, rs: tRs, cs: tCs, rows: n } = T;
+  const { data: b, off: bOff, rs: bRs, cs: bCs, cols: nrhs } = B;
+  const lower = T.uplo === "lower";
+  const unitDiagonal = T.unit;
   if (Math.abs(bRs) <= Math.abs(bCs)) {
     // B's columns are contiguous: solve one right-hand side b = B[:, j] at a time, start to
     // finish, while it sits in cache
@@ -81,12 +106,12 @@ export function trsmReference(args: TrsmArgs): void {
         const iBegin = lower ? k + 1 : 0; // the rows still unsolved: below k (lower) or above k (upper)
         const iEnd = lower ? n : k;
         // x_k = b_k / T[k, k]
-        if (!unitDiagonal) B[bj + k * bRs] /= T[tOff + k * tRs + k * tCs];
+        if (!unitDiagonal) b[bj + k * bRs] /= t[tOff + k * tRs + k * tCs];
         // b_i −= T[i, k]·x_k for every unsolved row i
-        const xk = B[bj + k * bRs];
+        const xk = b[bj + k * bRs];
         if (xk === 0) continue;
         const tk = tOff + k * tCs; // column k of T
-        for (let i = iBegin; i < iEnd; i++) B[bj + i * bRs] -= T[tk + i * tRs] * xk;
+        for (let i = iBegin; i < iEnd; i++) b[bj + i * bRs] -= t[tk + i * tRs] * xk;
       }
     }
     return;
@@ -98,62 +123,17 @@ export function trsmReference(args: TrsmArgs): void {
     const iEnd = lower ? n : k;
     const bk = bOff + k * bRs;
     if (!unitDiagonal) {
-      const tkk = T[tOff + k * tRs + k * tCs];
-      for (let j = 0; j < nrhs; j++) B[bk + j * bCs] /= tkk;
+      const tkk = t[tOff + k * tRs + k * tCs];
+      for (let j = 0; j < nrhs; j++) b[bk + j * bCs] /= tkk;
     }
     const tk = tOff + k * tCs;
     for (let i = iBegin; i < iEnd; i++) {
-      const tik = T[tk + i * tRs];
+      const tik = t[tk + i * tRs];
       if (tik === 0) continue;
       const bi = bOff + i * bRs;
-      for (let j = 0; j < nrhs; j++) B[bi + j * bCs] -= tik * B[bk + j * bCs];
+      for (let j = 0; j < nrhs; j++) b[bi + j * bCs] -= tik * b[bk + j * bCs];
     }
   }
-}
-
-/**
- * B := T⁻¹·B, recursive ({@link trsmBlock}) on the strided buffers of TrsmArgs: the views
- * they describe (T square, tagged with its triangle; B n×nrhs). Same contract as
- * {@link trsmReference}.
- */
-export function trsm(args: TrsmArgs, nb: number): void {
-  const { n, nrhs, lower: isLower, unitDiagonal } = args;
-  const T: TriangularBlock = {
-    data: args.T,
-    off: args.tOff,
-    rs: args.tRs,
-    cs: args.tCs,
-    rows: n,
-    cols: n,
-    uplo: isLower ? "lower" : "upper",
-    unit: unitDiagonal,
-  };
-  trsmBlock(T, { data: args.B, off: args.bOff, rs: args.bRs, cs: args.bCs, rows: n, cols: nrhs }, nb);
-}
-
-/**
- * The kernels' TrsmArgs for T⁻¹·B on views: T a square triangular view (its tag says which
- * triangle and whether the diagonal is ones), B with T's order of rows.
- * @throws Error `internal:` when the shapes do not agree.
- */
-export function trsmArgs(T: TriangularBlock, B: Block): TrsmArgs {
-  if (T.rows !== T.cols || B.rows !== T.rows) {
-    throw new Error(`internal: trsm: T ${T.rows}×${T.cols} and B ${B.rows}×${B.cols} do not agree`);
-  }
-  return {
-    n: T.rows,
-    nrhs: B.cols,
-    lower: T.uplo === "lower",
-    unitDiagonal: T.unit,
-    T: T.data,
-    tOff: T.off,
-    tRs: T.rs,
-    tCs: T.cs,
-    B: B.data,
-    bOff: B.off,
-    bRs: B.rs,
-    bCs: B.cs,
-  };
 }
 
 /**
@@ -162,19 +142,20 @@ export function trsmArgs(T: TriangularBlock, B: Block): TrsmArgs {
  * order ≤ nb, gemm for the off-diagonal block. op(T) is the view: T(upper(R)) for R⁻ᵀ.
  */
 export function trsmBlock(T: TriangularBlock, B: Block, nb: number): void {
-  const args = trsmArgs(T, B);
+  // the shapes here, once per node; the leaves (trsmResident, trsmReference), sub and gemm check the rest
+  if (T.rows !== T.cols || B.rows !== T.rows) checkTrsm("trsmBlock", T, B);
   // T and B in a resident workspace (util/batch.ts withWork): the same recursion, whole in WebAssembly
-  if (trsmResident(args, nb)) return;
+  if (trsmResident(T, B, nb)) return;
   const n = T.rows;
   if (n <= Math.max(nb, 1) || B.cols === 0) {
-    trsmReference(args);
+    trsmReference(T, B);
     return;
   }
   const n1 = n >> 1;
   const [T11, T12, T21, T22] = quadrants(T, n1, n1);
   const B1 = sub(B, 0, 0, n1, B.cols);
   const B2 = sub(B, n1, 0, n - n1, B.cols);
-  const tag = T.uplo === "lower" ? (T.unit ? lowerUnit : lower) : T.unit ? upperUnit : upper; // T11 and T22 keep T's triangle
+  const tag = T.uplo === "lower" ? (T.unit ? lowerUnit : lowerTriangle) : T.unit ? upperUnit : upperTriangle; // T11 and T22 keep T's triangle
   if (T.uplo === "lower") {
     trsmBlock(tag(T11), B1, nb); // X1 = T11⁻¹·B1
     gemmBlock(-1, T21, B1, 1, B2); // B2 := B2 − T21·X1
@@ -184,11 +165,6 @@ export function trsmBlock(T: TriangularBlock, B: Block, nb: number): void {
     gemmBlock(-1, T12, B2, 1, B1); // B1 := B1 − T12·X2
     trsmBlock(tag(T11), B1, nb); // X1 = T11⁻¹·B1
   }
-}
-
-/** B := T⁻¹·B on views by plain substitution ({@link trsmReference}, the spec). */
-export function trsmReferenceBlock(T: TriangularBlock, B: Block): void {
-  trsmReference(trsmArgs(T, B));
 }
 
 // ------------------------------------------------------------------ the public function
@@ -286,24 +262,12 @@ export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTria
       }
     }
     step.load(1, Xw);
-    // op(T) = Tᵀ is T read with swapped strides, lower becoming upper
-    const t = trans === 0;
-    const args: TrsmArgs = {
-      n,
-      nrhs,
-      lower: t ? lower : !lower,
-      unitDiagonal,
-      T: Tw,
-      tOff: 0,
-      tRs: t ? 1 : n,
-      tCs: t ? n : 1,
-      B: Xw,
-      bOff: 0,
-      bRs: 1,
-      bCs: n,
-    };
-    if (complex) ztrsm(args as ZTrsmArgs, trans === 2);
-    else trsm(args, nb);
+    // T: the named triangle of the n×n working copy; op(T) = Tᵀ is its transposed view (lower becoming upper)
+    const view = complex ? complexColMajor(Tw as Float64Array, n, n) : colMajor(Tw, n, n);
+    const tri = lower ? (unitDiagonal ? lowerUnit(view) : lowerTriangle(view)) : unitDiagonal ? upperUnit(view) : upperTriangle(view);
+    const T = trans === 0 ? tri : transposed(tri);
+    if (complex) ztrsm(T, complexColMajor(Xw as Float64Array, n, nrhs), trans === 2);
+    else trsmBlock(T, colMajor(Xw, n, nrhs), nb);
     return Xw;
   });
   return out;

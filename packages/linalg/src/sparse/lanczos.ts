@@ -45,7 +45,7 @@
  * Parlett, "The Symmetric Eigenvalue Problem", §13; ARPACK dsaupd's convergence test.
  */
 import * as np from "@sliderule/ndarray";
-import { colMajor, gemv, residentWork } from "@sliderule/ndarray/kernels";
+import { colMajor, gemv, residentWork, T as transpose, vector } from "@sliderule/ndarray/kernels";
 import { eigh } from "../dense/eigh.js";
 import { gemmBlock } from "../util/gemm.js";
 
@@ -129,10 +129,12 @@ function ritz(m: number, T: Float64Array): { theta: Float64Array; Y: Float64Arra
  * returning the coefficient on v_j (ARPACK's dsaitr makes the same two dgemv calls).
  */
 function orthogonalise(n: number, V: Float64Array, j: number, w: Float64Array, c: Float64Array): number {
-  // c = V_{0:j+1}ᵀ·w: (j+1) × n, row i of Vᵀ is the contiguous v_i
-  gemv({ m: j + 1, n, alpha: 1, A: V, aOff: 0, aRs: n, aCs: 1, x: w, xOff: 0, xs: 1, beta: 0, y: c, yOff: 0, ys: 1 });
-  // w := w − V_{0:j+1}·c: n × (j+1), column i is v_i
-  gemv({ m: n, n: j + 1, alpha: -1, A: V, aOff: 0, aRs: 1, aCs: n, x: c, xOff: 0, xs: 1, beta: 1, y: w, yOff: 0, ys: 1 });
+  const Vj = colMajor(V, n, j + 1); // V_{0:j+1}: n × (j+1), column i is v_i
+  const [wv, cv] = [vector(w, n), vector(c, j + 1)];
+  // c = V_{0:j+1}ᵀ·w  (row i of Vᵀ is the contiguous v_i)
+  gemv(1, transpose(Vj), wv, 0, cv);
+  // w := w − V_{0:j+1}·c
+  gemv(-1, Vj, cv, 1, wv);
   return c[j];
 }
 

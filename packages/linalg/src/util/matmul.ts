@@ -3,14 +3,14 @@
  *
  *   C[..., i, j] = Σ_p A[..., i, p]·B[..., p, j]      a: (..., m, k), b: (..., k, n)
  *
- * batch axes broadcast. Float operands go straight to the strided gemm kernel (no copy when
- * the dtype already matches); int32 products are exact int32 arithmetic (wrapping as C
+ * batch axes broadcast. Float operands go straight to the gemm kernel as strided views (no
+ * copy when the dtype already matches); int32 products are exact int32 arithmetic (wrapping as C
  * does); complex128 uses a plain triple loop. np.matmul will replace this once it lands in
  * @sliderule/ndarray; the contract is NumPy's matmul for ≥ 2-D operands.
  */
 import * as np from "@sliderule/ndarray";
 import { ShapeError, type DType, type NDArray } from "@sliderule/ndarray";
-import { gemm } from "@sliderule/ndarray/kernels";
+import { gemm, strided } from "@sliderule/ndarray/kernels";
 import { batchOffsets, batchShapeOf, broadcastBatch, type FloatArray } from "./batch.js";
 
 /** The dtype of a product: NumPy's promotion, bool·bool computed as int32 here. */
@@ -40,25 +40,10 @@ export function matmul(a: NDArray, b: NDArray, fn = "matmul"): NDArray {
   for (let p = 0; p < aOffs.length; p++) {
     const cOff = p * m * n;
     if (dtype === "float64" || dtype === "float32") {
-      gemm({
-        m,
-        n,
-        k,
-        alpha: 1,
-        A: A.data as FloatArray,
-        aOff: aOffs[p],
-        aRs,
-        aCs,
-        B: B.data as FloatArray,
-        bOff: bOffs[p],
-        bRs,
-        bCs,
-        beta: 0,
-        C: out.data as FloatArray,
-        cOff,
-        cRs: n,
-        cCs: 1,
-      });
+      // C[p] := A[p]·B[p] on views of the operands' buffers; C[p] is C-contiguous in out
+      const Ap = strided(A.data as FloatArray, m, k, aOffs[p], aRs, aCs);
+      const Bp = strided(B.data as FloatArray, k, n, bOffs[p], bRs, bCs);
+      gemm(1, Ap, Bp, 0, strided(out.data as FloatArray, m, n, cOff, n, 1));
     } else if (dtype === "int32") {
       const Ad = A.data;
       const Bd = B.data;

@@ -1,8 +1,9 @@
 /** Backend choice: feature detection, forcing a path, and the showConfig text. */
 import { afterAll, describe, expect, it } from "vitest";
 import { engineFeatures, getBackend, setBackend, showConfig, WASM_CROSSOVER, wasmFor } from "./backend.js";
+import { strided, type Block } from "./block.js";
 import { gemm } from "./gemm.js";
-import { gemmReference, type GemmArgs } from "./gemm.reference.js";
+import { gemmReference } from "./gemm.reference.js";
 
 const initial = getBackend();
 afterAll(() => setBackend(initial));
@@ -13,25 +14,26 @@ it.runIf(process.env.SLIDERULE_BACKEND !== undefined)("runs the path SLIDERULE_B
   expect(initial).toBe(process.env.SLIDERULE_BACKEND);
 });
 
-const product = (n: number): GemmArgs => ({
-  m: n,
-  n,
-  k: n,
-  alpha: 1,
-  A: new Float64Array(n * n).map((_, i) => (i % 7) - 3),
-  aOff: 0,
-  aRs: n,
-  aCs: 1,
-  B: new Float64Array(n * n).map((_, i) => (i % 5) - 2),
-  bOff: 0,
-  bRs: n,
-  bCs: 1,
-  beta: 0,
-  C: new Float64Array(n * n),
-  cOff: 0,
-  cRs: n,
-  cCs: 1,
-});
+/** Row-major n×n operands of C := A·B: small integers in A and B, C zero. */
+const product = (n: number): [A: Block, B: Block, C: Block] => [
+  strided(
+    new Float64Array(n * n).map((_, i) => (i % 7) - 3),
+    n,
+    n,
+    0,
+    n,
+    1,
+  ),
+  strided(
+    new Float64Array(n * n).map((_, i) => (i % 5) - 2),
+    n,
+    n,
+    0,
+    n,
+    1,
+  ),
+  strided(new Float64Array(n * n), n, n, 0, n, 1),
+];
 
 describe("backend", () => {
   it("detects Node 20's WebAssembly SIMD", () => {
@@ -39,17 +41,17 @@ describe("backend", () => {
   });
 
   it("can be forced to each available path, and gemm gives the same result on each", () => {
-    const want = product(80);
-    gemmReference(want);
+    const [A, B, want] = product(80);
+    gemmReference(1, A, B, 0, want);
     const names = ["typescript", "wasm-simd", ...(engineFeatures().relaxedSimd ? ["wasm-relaxed-simd" as const] : [])] as const;
     for (const name of names) {
       setBackend(name);
       expect(getBackend()).toBe(name);
       // above the crossover: wasm when a wasm backend is active
       expect(wasmFor(80, 80, 80) === null).toBe(name === "typescript");
-      const got = product(80);
-      gemm(got);
-      expect(got.C).toEqual(want.C); // small integers: exact on every path
+      const [, , got] = product(80);
+      gemm(1, A, B, 0, got);
+      expect(got.data).toEqual(want.data); // small integers: exact on every path
     }
     setBackend("auto");
     expect(getBackend()).toBe(engineFeatures().relaxedSimd ? "wasm-relaxed-simd" : "wasm-simd");

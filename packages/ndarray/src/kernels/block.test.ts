@@ -1,5 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { colMajor, column, leadingDim, lower, lowerUnit, quadrants, row, strided, sub, T, upper, upperUnit, vector, type Block } from "./block.js";
+import {
+  checkInside,
+  colMajor,
+  column,
+  complexColMajor,
+  leadingDim,
+  lower,
+  lowerUnit,
+  quadrants,
+  row,
+  strided,
+  sub,
+  T,
+  upper,
+  upperUnit,
+  vector,
+  type Block,
+} from "./block.js";
 
 /** Element (i, j) of a view, read through its strides (the definition in block.ts's header). */
 const at = (A: Block, i: number, j: number) => A.data[A.off + i * A.rs + j * A.cs];
@@ -102,7 +119,7 @@ describe("Block views", () => {
     expect(rowsOf(v)).toEqual([[1], [3], [5]]);
     expect(() => row(A, 2, 2, 4)).toThrow(/^internal: sub: the 1×4 window at \(2, 2\)/);
     expect(() => vector(new Float64Array(5), 3, 1, 2)).toThrow(
-      /^internal: strided: a 3×1 matrix at offset 1 with strides 2, 0 does not fit in a buffer of length 5/,
+      /^internal: strided: the matrix 3×1 \(off 1, strides 2, 0\) spans elements \[1, 5\] outside a buffer of 5 elements$/,
     );
   });
 
@@ -120,9 +137,24 @@ describe("Block views", () => {
       [1, 2, 3],
       [1, 2, 3],
     ]);
-    expect(() => strided(data, 3, 4, 10, -4, -1)).toThrow(/^internal: strided: .* does not fit/);
+    expect(() => strided(data, 3, 4, 10, -4, -1)).toThrow(/^internal: strided: the matrix 3×4 \(off 10, strides -4, -1\) spans elements \[-1, 10\] outside/);
     expect(() => strided(data, 3, 4, 0, 4, 1.5)).toThrow(/^internal: strided: invalid/);
     expect(strided(data, 0, 4, 99, 1, 1).rows).toBe(0);
+  });
+
+  it("complexColMajor counts complex elements: offsets, strides and bounds", () => {
+    const z = new Float64Array(2 * 6); // 6 complex numbers
+    const Z = complexColMajor(z, 2, 3);
+    expect([Z.off, Z.rs, Z.cs, Z.rows, Z.cols]).toEqual([0, 1, 2, 2, 3]);
+    expect(() => complexColMajor(z, 2, 3, 1)).toThrow(
+      /^internal: complexColMajor: the matrix 2×3 \(off 1, strides 1, 2\) spans complex elements \[1, 6\] outside a buffer of 6 complex elements$/,
+    );
+    // the real view of the same buffer fits: 12 numbers
+    expect(colMajor(z, 2, 6).cols).toBe(6);
+    expect(() => checkInside("k", "X", Z, 2)).not.toThrow();
+    expect(() => checkInside("k", "X", { ...Z, off: 1 }, 2)).toThrow(/^internal: k: X 2×3/);
+    // a fractional offset would read undefined (NaN) silently: rejected
+    expect(() => checkInside("k", "X", { ...Z, off: 0.5 }, 2)).toThrow(/^internal: k: X 2×3 \(off 0\.5/);
   });
 
   it("bounds are checked with internal errors", () => {
@@ -131,7 +163,9 @@ describe("Block views", () => {
     expect(() => sub(A, 0, -1, 1, 1)).toThrow(/internal: sub/);
     expect(() => sub(A, 0, 0, 1.5, 1)).toThrow(/internal: sub/);
     expect(() => quadrants(A, 5, 0)).toThrow(/internal: sub/);
-    expect(() => colMajor(new Float64Array(5), 2, 3)).toThrow(/^internal: colMajor: a 2×3 matrix .* does not fit in a buffer of length 5/);
+    expect(() => colMajor(new Float64Array(5), 2, 3)).toThrow(
+      /^internal: colMajor: the matrix 2×3 \(off 0, strides 1, 2\) spans elements \[0, 5\] outside a buffer of 5 elements$/,
+    );
     expect(() => colMajor(new Float64Array(9), 3, 3, 0, 2)).toThrow(/^internal: colMajor: invalid/);
     expect(() => colMajor(new Float64Array(9), -1, 3)).toThrow(/^internal: colMajor: invalid/);
     expect(() => lower(A)).toThrow(/^internal: lower: a triangle of a non-square 4×5 \(off 2/);

@@ -78,9 +78,40 @@ export interface TriangularBlock extends Block {
   readonly unit: boolean;
 }
 
-/** A view's shape and strides, for the internal error messages. */
-function fmt(A: Block): string {
+/** A view's shape, offset and strides, for the internal error messages. */
+export function formatView(A: Block): string {
   return `${A.rows}×${A.cols} (off ${A.off}, strides ${A.rs}, ${A.cs})`;
+}
+
+/**
+ * The check every kernel makes of its operands: each element of A lies inside A.data. O(1),
+ * for any strides: the two extreme corners do. `width` is the numbers per element, 2 for a
+ * complex view (interleaved re, im; off and strides count complex elements). `fn` and `name`
+ * name the kernel and the operand in the error; the message is built out of line, so that this
+ * stays small enough for V8 to inline into every kernel.
+ * @throws Error `internal:` when an element lies outside.
+ */
+export function checkInside(fn: string, name: string, A: Block, width = 1): void {
+  const { off, rs, cs, rows, cols } = A;
+  if (rows === 0 || cols === 0) return;
+  const r = (rows - 1) * rs; // from the first row to the last, and from the first column to the last
+  const c = (cols - 1) * cs;
+  const lo = off + (r < 0 ? r : 0) + (c < 0 ? c : 0);
+  const hi = off + (r > 0 ? r : 0) + (c > 0 ? c : 0);
+  // (a fractional offset or stride would make the typed array read undefined: NaN, silently)
+  if (!(lo >= 0 && width * hi + width - 1 < A.data.length && Number.isInteger(lo) && Number.isInteger(hi))) outside(fn, name, A, lo, hi, width);
+}
+
+function outside(fn: string, name: string, A: Block, lo: number, hi: number, width: number): never {
+  const unit = width === 1 ? "elements" : "complex elements";
+  throw new Error(`internal: ${fn}: ${name} ${formatView(A)} spans ${unit} [${lo}, ${hi}] outside a buffer of ${A.data.length / width} ${unit}`);
+}
+
+/** The checks of a view constructor: integer sizes ≥ 0, integer offset and strides. */
+function checkSizes(fn: string, rows: number, cols: number, off: number, rs: number, cs: number): void {
+  if (!(Number.isInteger(rows) && Number.isInteger(cols) && Number.isInteger(off) && Number.isInteger(rs) && Number.isInteger(cs) && rows >= 0 && cols >= 0)) {
+    throw new Error(`internal: ${fn}: invalid ${rows}×${cols} matrix at offset ${off} with strides ${rs}, ${cs}`);
+  }
 }
 
 /**
@@ -88,24 +119,25 @@ function fmt(A: Block): string {
  * @throws Error `internal:` when the sizes are not integers ≥ 0, ld < rows, or an element lies outside data.
  */
 export function colMajor(data: FloatArray, rows: number, cols: number, off = 0, ld = rows): Block {
-  if (!(
-    Number.isInteger(rows) &&
-    Number.isInteger(cols) &&
-    Number.isInteger(off) &&
-    Number.isInteger(ld) &&
-    rows >= 0 &&
-    cols >= 0 &&
-    off >= 0 &&
-    ld >= rows
-  )) {
-    throw new Error(`internal: colMajor: invalid ${rows}×${cols} matrix at offset ${off} with leading dimension ${ld}`);
-  }
-  if (rows > 0 && cols > 0 && off + rows - 1 + (cols - 1) * ld >= data.length) {
-    throw new Error(
-      `internal: colMajor: a ${rows}×${cols} matrix at offset ${off} with leading dimension ${ld} does not fit in a buffer of length ${data.length}`,
-    );
-  }
-  return { data, off, rs: 1, cs: ld, rows, cols };
+  return columnMajor("colMajor", data, rows, cols, off, ld, 1);
+}
+
+/**
+ * The rows×cols column-major complex matrix whose element (i, j) is (data[2e], data[2e + 1]),
+ * e = off + i + j·ld: a complex view, its offset and strides counted in complex elements (the
+ * complex kernels, such as linalg's ztrsm, take these).
+ * @throws Error `internal:` as {@link colMajor}, counting complex elements.
+ */
+export function complexColMajor(data: Float64Array, rows: number, cols: number, off = 0, ld = rows): Block {
+  return columnMajor("complexColMajor", data, rows, cols, off, ld, 2);
+}
+
+function columnMajor(fn: string, data: FloatArray, rows: number, cols: number, off: number, ld: number, width: number): Block {
+  checkSizes(fn, rows, cols, off, 1, ld);
+  if (off < 0 || ld < rows) throw new Error(`internal: ${fn}: invalid ${rows}×${cols} matrix at offset ${off} with leading dimension ${ld}`);
+  const A: Block = { data, off, rs: 1, cs: ld, rows, cols };
+  checkInside(fn, "the matrix", A, width);
+  return A;
 }
 
 /**
@@ -114,19 +146,10 @@ export function colMajor(data: FloatArray, rows: number, cols: number, off = 0, 
  * @throws Error `internal:` when the sizes are not integers ≥ 0 or a corner element lies outside data.
  */
 export function strided(data: FloatArray, rows: number, cols: number, off: number, rs: number, cs: number): Block {
-  if (!(Number.isInteger(rows) && Number.isInteger(cols) && Number.isInteger(off) && Number.isInteger(rs) && Number.isInteger(cs) && rows >= 0 && cols >= 0)) {
-    throw new Error(`internal: strided: invalid ${rows}×${cols} matrix at offset ${off} with strides ${rs}, ${cs}`);
-  }
-  if (rows > 0 && cols > 0) {
-    const lo = off + Math.min(0, (rows - 1) * rs) + Math.min(0, (cols - 1) * cs);
-    const hi = off + Math.max(0, (rows - 1) * rs) + Math.max(0, (cols - 1) * cs);
-    if (lo < 0 || hi >= data.length) {
-      throw new Error(
-        `internal: strided: a ${rows}×${cols} matrix at offset ${off} with strides ${rs}, ${cs} does not fit in a buffer of length ${data.length}`,
-      );
-    }
-  }
-  return { data, off, rs, cs, rows, cols };
+  checkSizes("strided", rows, cols, off, rs, cs);
+  const A: Block = { data, off, rs, cs, rows, cols };
+  checkInside("strided", "the matrix", A);
+  return A;
 }
 
 /**
@@ -155,7 +178,7 @@ export function sub(A: Block, i: number, j: number, rows: number, cols: number):
     i + rows <= A.rows &&
     j + cols <= A.cols
   )) {
-    throw new Error(`internal: sub: the ${rows}×${cols} window at (${i}, ${j}) is not inside the ${fmt(A)} view`);
+    throw new Error(`internal: sub: the ${rows}×${cols} window at (${i}, ${j}) is not inside the ${formatView(A)} view`);
   }
   return { data: A.data, off: A.off + i * A.rs + j * A.cs, rs: A.rs, cs: A.cs, rows, cols };
 }
@@ -208,7 +231,7 @@ export function upperUnit(A: Block): TriangularBlock {
 }
 
 function triangle(A: Block, uplo: "lower" | "upper", unit: boolean): TriangularBlock {
-  if (A.rows !== A.cols) throw new Error(`internal: ${uplo}${unit ? "Unit" : ""}: a triangle of a non-square ${fmt(A)} view`);
+  if (A.rows !== A.cols) throw new Error(`internal: ${uplo}${unit ? "Unit" : ""}: a triangle of a non-square ${formatView(A)} view`);
   return { data: A.data, off: A.off, rs: A.rs, cs: A.cs, rows: A.rows, cols: A.cols, uplo, unit };
 }
 
@@ -222,6 +245,6 @@ function plain(A: Block): Block {
  * @throws Error `internal:` when A's rows are not contiguous.
  */
 export function leadingDim(A: Block, fn: string): number {
-  if (A.rs !== 1) throw new Error(`internal: ${fn}: expected a column-major view (row stride 1), got ${fmt(A)}`);
+  if (A.rs !== 1) throw new Error(`internal: ${fn}: expected a column-major view (row stride 1), got ${formatView(A)}`);
   return A.cs;
 }

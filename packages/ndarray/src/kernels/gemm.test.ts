@@ -9,17 +9,21 @@
  * few dozen rows cross every block and sliver boundary. The WebAssembly builds (wasm/) run
  * the same tests, called directly (whatever the backend), in each flavour this engine
  * validates; with float32 sums (f32x4) the bound counts one float32 rounding per step, as for
- * a float32 BLAS.
+ * a float32 BLAS. Operands are matrix views (Block, block.ts) in every layout: strided,
+ * transposed (T(A)), offset, reversed, broadcast; mismatched shapes, element types and views
+ * outside their buffers throw `internal: gemm:`.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GEMM_DEFAULTS, gemm, gemmSmall, type FloatArray, type GemmArgs, type GemmOptions } from "./gemm.js";
+import { GEMM_DEFAULTS, gemm, gemmSmall, type Block, type FloatArray, type GemmOptions } from "./gemm.js";
 import { gemmReference } from "./gemm.reference.js";
+import { colMajor, lower, strided, T } from "./block.js";
 import { engineFeatures } from "./backend.js";
 import { gemmWasm, type WasmFlavour } from "./wasm/gemm.wasm.js";
 
 type Ctor = Float64ArrayConstructor | Float32ArrayConstructor;
-type Kernel = (args: GemmArgs) => void;
+/** C := alpha·A·B + beta·C, the signature every gemm variant shares. */
+type Kernel = (alpha: number, A: Block, B: Block, beta: number, C: Block) => void;
 
 const EPS64 = 2 ** -53;
 const EPS32 = 2 ** -24;
@@ -54,28 +58,21 @@ interface Layout {
 
 const CONTIGUOUS: Layout = { transposed: false, pad: 0, step: 1, offset: 0, reverse: false, broadcast: false };
 
-interface Operand {
-  buf: FloatArray;
-  off: number;
-  rs: number;
-  cs: number;
-}
-
-/** A rows×cols operand in `layout`; the whole buffer (also the gaps) is filled by `fill`. */
-function operand(Ctor: Ctor, rows: number, cols: number, layout: Layout, fill: () => number): Operand {
+/** A rows×cols operand in `layout`, as a view; the whole buffer (also the gaps) is filled by `fill`. */
+function operand(Ctor: Ctor, rows: number, cols: number, layout: Layout, fill: () => number): Block {
   const { transposed, pad, step, offset } = layout;
   let rs = transposed ? step : cols * step + pad;
   const cs = transposed ? rows * step + pad : step;
   if (layout.broadcast) rs = 0;
   const rowSpan = Math.max(0, rows - 1) * Math.abs(rs);
   const size = offset + rowSpan + Math.max(0, cols - 1) * cs + 1 + 3;
-  const buf = new Ctor(size);
-  for (let t = 0; t < size; t++) buf[t] = fill();
-  if (layout.reverse && rs !== 0) return { buf, off: offset + rowSpan, rs: -rs, cs };
-  return { buf, off: offset, rs, cs };
+  const data = new Ctor(size);
+  for (let t = 0; t < size; t++) data[t] = fill();
+  if (layout.reverse && rs !== 0) return strided(data, rows, cols, offset + rowSpan, -rs, cs);
+  return strided(data, rows, cols, offset, rs, cs);
 }
 
-const at = (X: Operand, i: number, j: number): number => X.buf[X.off + i * X.rs + j * X.cs];
+const at = (X: Block, i: number, j: number): number => X.data[X.off + i * X.rs + j * X.cs];
 
 interface Case {
   Ctor: Ctor;
@@ -89,33 +86,14 @@ interface Case {
 }
 
 /** Build a case's operands: random A, B; C random, or NaN where beta = 0 (it must not be read). */
-function build(c: Case): { args: GemmArgs; A: Operand; B: Operand; C: Operand; C0: FloatArray } {
+function build(c: Case): { A: Block; B: Block; C: Block; C0: FloatArray } {
   const r = rng(c.seed);
   const value = () => (c.Ctor === Float32Array ? Math.fround(2 * r() - 1) : 2 * r() - 1);
   const A = operand(c.Ctor, c.m, c.k, c.layouts[0], value);
   const B = operand(c.Ctor, c.k, c.n, c.layouts[1], value);
   const C = operand(c.Ctor, c.m, c.n, { ...c.layouts[2], broadcast: false }, value);
-  if (c.beta === 0) for (let i = 0; i < c.m; i++) for (let j = 0; j < c.n; j++) C.buf[C.off + i * C.rs + j * C.cs] = NaN;
-  const args: GemmArgs = {
-    m: c.m,
-    n: c.n,
-    k: c.k,
-    alpha: c.alpha,
-    A: A.buf,
-    aOff: A.off,
-    aRs: A.rs,
-    aCs: A.cs,
-    B: B.buf,
-    bOff: B.off,
-    bRs: B.rs,
-    bCs: B.cs,
-    beta: c.beta,
-    C: C.buf,
-    cOff: C.off,
-    cRs: C.rs,
-    cCs: C.cs,
-  };
-  return { args, A, B, C, C0: C.buf.slice() };
+  if (c.beta === 0) for (let i = 0; i < c.m; i++) for (let j = 0; j < c.n; j++) C.data[C.off + i * C.rs + j * C.cs] = NaN;
+  return { A, B, C, C0: C.data.slice() };
 }
 
 /**
@@ -124,9 +102,9 @@ function build(c: Case): { args: GemmArgs; A: Operand; B: Operand; C: Operand; C
  * `roundings`: how many times float32 C may be rounded (⌈k/kc⌉ for the blocked kernel).
  */
 function check(kernel: Kernel, c: Case, roundings = 1): void {
-  const { args, A, B, C, C0 } = build(c);
-  kernel(args);
+  const { A, B, C, C0 } = build(c);
   const { m, n, k, alpha, beta } = c;
+  kernel(alpha, A, B, beta, C);
   const touched = new Set<number>();
   const unit = 4 * (k * EPS64 + (c.Ctor === Float32Array ? (roundings + 1) * EPS32 : EPS64));
   for (let i = 0; i < m; i++) {
@@ -145,14 +123,14 @@ function check(kernel: Kernel, c: Case, roundings = 1): void {
       const c0 = beta === 0 ? 0 : beta * C0[idx];
       const want = alpha * s + c0;
       const bound = unit * (Math.abs(alpha) * mag + Math.abs(c0)) + Number.MIN_VALUE;
-      const got = C.buf[idx];
+      const got = C.data[idx];
       if (!(Math.abs(got - want) <= bound)) {
         expect.fail(`C[${i}, ${j}] = ${got}, want ${want} ± ${bound} (m=${m}, n=${n}, k=${k}, alpha=${alpha}, beta=${beta})`);
       }
     }
   }
-  for (let t = 0; t < C.buf.length; t++) {
-    if (!touched.has(t) && !Object.is(C.buf[t], C0[t])) expect.fail(`C buffer element ${t} outside the view changed`);
+  for (let t = 0; t < C.data.length; t++) {
+    if (!touched.has(t) && !Object.is(C.data[t], C0[t])) expect.fail(`C buffer element ${t} outside the view changed`);
   }
 }
 
@@ -164,10 +142,10 @@ const SMALL_4X4: Partial<GemmOptions> = { smallWork: 0, mc: 12, kc: 16, nc: 20, 
 // [name, kernel, the kc it uses on small problems (for the float32 rounding count)]
 const variants: [string, Kernel, number][] = [
   ["reference", gemmReference, Infinity],
-  ["blocked", (a) => gemm(a), GEMM_DEFAULTS.kc],
+  ["blocked", (alpha, A, B, beta, C) => gemm(alpha, A, B, beta, C), GEMM_DEFAULTS.kc],
   ["gemmSmall", gemmSmall, Infinity],
-  ["blocked 4×4, small blocks", (a) => gemm(a, SMALL_4X4), SMALL_4X4.kc!],
-  ["blocked 3×5, tiny blocks", (a) => gemm(a, TINY_ODD), TINY_ODD.kc!],
+  ["blocked 4×4, small blocks", (alpha, A, B, beta, C) => gemm(alpha, A, B, beta, C, SMALL_4X4), SMALL_4X4.kc!],
+  ["blocked 3×5, tiny blocks", (alpha, A, B, beta, C) => gemm(alpha, A, B, beta, C, TINY_ODD), TINY_ODD.kc!],
 ];
 
 /**
@@ -175,9 +153,9 @@ const variants: [string, Kernel, number][] = [
  * product runs in three or more column panels (gemm.wasm.ts). A column-major C is computed as
  * Cᵀ = Bᵀ·Aᵀ there, so m and n trade places first.
  */
-function panelBudget(a: GemmArgs): number {
-  const { k } = a;
-  const [m, n] = Math.abs(a.cCs) > Math.abs(a.cRs) ? [a.n, a.m] : [a.m, a.n];
+function panelBudget(A: Block, C: Block): number {
+  const k = A.cols;
+  const [m, n] = Math.abs(C.cs) > Math.abs(C.rs) ? [C.cols, C.rows] : [C.rows, C.cols];
   const kc = Math.min(256, k);
   return 4096 + 8 * (2 * m * k + 64 + (m + 6) * kc + (n + 8) * kc + (k + m) * Math.ceil(n / 3));
 }
@@ -190,10 +168,10 @@ if (engineFeatures().simd) flavours.push("wasm-simd");
 if (engineFeatures().relaxedSimd) flavours.push("wasm-relaxed-simd");
 for (const f of flavours) {
   variants.push(
-    [f, (a) => gemmWasm(a, f), Infinity],
-    [`${f}, tiny blocks`, (a) => gemmWasm(a, f, { mc: 7, kc: 5, nc: 11 }), Infinity],
-    [`${f}, float32 sums`, (a) => gemmWasm(a, f, { float32Sums: "float32" }), 1],
-    [`${f}, column panels`, (a) => gemmWasm(a, f, { budgetBytes: panelBudget(a) }), Infinity],
+    [f, (alpha, A, B, beta, C) => gemmWasm(alpha, A, B, beta, C, f), Infinity],
+    [`${f}, tiny blocks`, (alpha, A, B, beta, C) => gemmWasm(alpha, A, B, beta, C, f, { mc: 7, kc: 5, nc: 11 }), Infinity],
+    [`${f}, float32 sums`, (alpha, A, B, beta, C) => gemmWasm(alpha, A, B, beta, C, f, { float32Sums: "float32" }), 1],
+    [`${f}, column panels`, (alpha, A, B, beta, C) => gemmWasm(alpha, A, B, beta, C, f, { budgetBytes: panelBudget(A, C) }), Infinity],
   );
 }
 
@@ -256,10 +234,10 @@ describe.each(variants)("gemm (%s)", (_name, kernel, kc) => {
       for (const beta of [0, 1, 0.5, -3]) run({ m: 9, n: 11, k: 13, alpha, beta, seed: 11 });
     }
     // alpha = 0: NaN in A and B must not reach C
-    const { args, C } = build(base({ m: 6, n: 7, k: 5, alpha: 0, beta: 2 }));
-    (args.A as Float64Array).fill(NaN);
-    (args.B as Float64Array).fill(Infinity);
-    kernel(args);
+    const { A, B, C } = build(base({ m: 6, n: 7, k: 5, alpha: 0, beta: 2 }));
+    A.data.fill(NaN);
+    B.data.fill(Infinity);
+    kernel(0, A, B, 2, C);
     for (let i = 0; i < 6; i++) for (let j = 0; j < 7; j++) expect(Number.isFinite(at(C, i, j))).toBe(true);
   });
 
@@ -297,14 +275,59 @@ describe.each(variants)("gemm (%s)", (_name, kernel, kc) => {
     }
   });
 
-  it("rejects mixed dtypes and out-of-bounds operands with an internal error", () => {
-    const { args } = build(base({}));
-    expect(() => kernel({ ...args, B: new Float32Array(args.B.length) })).toThrow(/^internal: gemm: A, B, C must be all/);
-    expect(() => kernel({ ...args, C: new Float32Array(args.C.length) })).toThrow(/^internal:/);
-    expect(() => kernel({ ...args, aOff: args.A.length })).toThrow(/^internal: gemm: A \(5, 7\)/);
-    expect(() => kernel({ ...args, cRs: -1 })).toThrow(/^internal: gemm: C/);
-    expect(() => kernel({ ...args, m: -1 })).toThrow(/^internal: gemm: sizes/);
-    expect(() => kernel({ ...args, k: 2.5 })).toThrow(/^internal: gemm: sizes/);
+  it("rejects mismatched shapes, mixed dtypes and views outside their buffers with an internal error", () => {
+    const { A, B, C } = build(base({})); // A 5×7, B 7×6, C 5×6
+    const C0 = C.data.slice();
+    // shapes that do not agree: A's rows ≠ C's rows, A's columns ≠ B's rows, B's columns ≠ C's
+    expect(() => kernel(1, { ...A, rows: 4 }, B, 0, C)).toThrow(/^internal: gemm: shapes 4×7 · 7×6 → 5×6 do not agree$/);
+    expect(() => kernel(1, A, { ...B, rows: 6 }, 0, C)).toThrow(/^internal: gemm: shapes 5×7 · 6×6 → 5×6 do not agree$/);
+    expect(() => kernel(1, A, B, 0, { ...C, cols: 5 })).toThrow(/^internal: gemm: shapes 5×7 · 7×6 → 5×5 do not agree$/);
+    expect(() => kernel(1, T(A), B, 0, C)).toThrow(/^internal: gemm: shapes 7×5 · 7×6 → 5×6 do not agree$/);
+    // sizes that are not non-negative integers
+    expect(() => kernel(1, { ...A, rows: -1 }, B, 0, { ...C, rows: -1 })).toThrow(/^internal: gemm: shapes -1×7/);
+    expect(() => kernel(1, { ...A, cols: 2.5 }, { ...B, rows: 2.5 }, 0, C)).toThrow(/^internal: gemm: shapes 5×2\.5 · 2\.5×6/);
+    // one element type
+    expect(() => kernel(1, A, { ...B, data: new Float32Array(B.data.length) }, 0, C)).toThrow(
+      /^internal: gemm: A, B, C must be all Float64Array or all Float32Array, got Float64Array, Float32Array, Float64Array$/,
+    );
+    expect(() => kernel(1, A, B, 0, { ...C, data: new Float32Array(C.data.length) })).toThrow(/^internal: gemm: A, B, C must be all/);
+    // views reaching outside their buffers, at either end
+    expect(() => kernel(1, { ...A, off: A.data.length }, B, 0, C)).toThrow(
+      /^internal: gemm: A 5×7 \(off \d+, strides 7, 1\) spans elements \[\d+, \d+\] outside a buffer of \d+ elements/,
+    );
+    expect(() => kernel(1, A, { ...B, off: -1 }, 0, C)).toThrow(/^internal: gemm: B 7×6 \(off -1, strides 6, 1\) spans elements \[-1, 40\] outside/);
+    expect(() => kernel(1, A, B, 0, { ...C, rs: -1 })).toThrow(/^internal: gemm: C 5×6/);
+    expect(() => kernel(1, A, B, 0, { ...C, off: 1.5 })).toThrow(/^internal: gemm: C 5×6/);
+    // A and B are not read (nor checked against their buffers) when alpha = 0 or k = 0; C always is
+    expect(() => kernel(0, { ...A, off: A.data.length }, B, 0, { ...C, off: C.data.length })).toThrow(/^internal: gemm: C 5×6/);
+    kernel(0, { ...A, off: A.data.length }, { ...B, off: -100 }, 1, C);
+    // nothing was written by a rejected call (C := 1·C leaves it as it was)
+    for (let t = 0; t < C0.length; t++) expect(Object.is(C.data[t], C0[t])).toBe(true);
+  });
+
+  it("takes transposes as views: C := 2·Aᵀ·B − C on column-major A (3×2), B (3×4), C (2×4)", () => {
+    // (moved from linalg's util/gemm.test.ts, the first caller on views)
+    const a = Float64Array.from([1, 2, 3, 4, 5, 6]);
+    const b = Float64Array.from({ length: 12 }, (_, i) => i - 5.5);
+    const c0 = Float64Array.from({ length: 8 }, (_, i) => 0.25 * i);
+    const c1 = c0.slice();
+    kernel(2, T(colMajor(a, 3, 2)), colMajor(b, 3, 4), -1, colMajor(c1, 2, 4));
+    // by hand: C[i, j] = 2·Σ_p A[p, i]·B[p, j] − C[i, j]; small integers and halves, exact on every path
+    for (let i = 0; i < 2; i++) {
+      for (let j = 0; j < 4; j++) {
+        let s = 0;
+        for (let p = 0; p < 3; p++) s += a[p + 3 * i] * b[p + 3 * j];
+        expect(c1[i + 2 * j]).toBe(2 * s - c0[i + 2 * j]);
+      }
+    }
+    // the same product with a triangle-tagged view (more fields on the object): gemm reads the whole square
+    const sq = Float64Array.from({ length: 9 }, (_, i) => i + 1);
+    const got = new Float64Array(12);
+    const want = new Float64Array(12);
+    kernel(1, lower(colMajor(sq, 3, 3)), colMajor(b, 3, 4), 0, colMajor(got, 3, 4));
+    gemmReference(1, colMajor(sq, 3, 3), colMajor(b, 3, 4), 0, colMajor(want, 3, 4));
+    expect(got).toEqual(want);
+    expect(() => kernel(1, colMajor(a, 3, 2), colMajor(b, 3, 4), 0, colMajor(c1, 2, 4))).toThrow(/^internal: gemm: shapes 3×2 · 3×4 → 2×4 do not agree$/);
   });
 
   it("property: random shapes, layouts, dtypes and alpha, beta match the oracle", () => {
@@ -360,13 +383,13 @@ describe("gemm (blocked) against gemmReference", () => {
           });
           const ref = build(c);
           const fast = build(c);
-          gemmReference(ref.args);
-          gemm(fast.args, SMALL_4X4);
+          gemmReference(c.alpha, ref.A, ref.B, c.beta, ref.C);
+          gemm(c.alpha, fast.A, fast.B, c.beta, fast.C, SMALL_4X4);
           for (let i = 0; i < m; i++) {
             for (let j = 0; j < n; j++) {
               let mag = 0;
               for (let p = 0; p < k; p++) mag += Math.abs(at(ref.A, i, p) * at(ref.B, p, j));
-              const bound = 4 * k * EPS64 * (1.5 * mag + 0.5 * Math.abs(at({ ...ref.C, buf: ref.C0 }, i, j)));
+              const bound = 4 * k * EPS64 * (1.5 * mag + 0.5 * Math.abs(at({ ...ref.C, data: ref.C0 }, i, j)));
               expect(Math.abs(at(fast.C, i, j) - at(ref.C, i, j))).toBeLessThanOrEqual(bound);
             }
           }
@@ -383,7 +406,7 @@ describe("gemm (blocked) against gemmReference", () => {
       [130, 5, 700],
       [66, 67, 68],
     ] as const) {
-      check((a) => gemm(a, { smallWork: 0 }), base({ m, n, k, seed: m }), Math.ceil(k / GEMM_DEFAULTS.kc));
+      check((alpha, A, B, beta, C) => gemm(alpha, A, B, beta, C, { smallWork: 0 }), base({ m, n, k, seed: m }), Math.ceil(k / GEMM_DEFAULTS.kc));
     }
   });
 });

@@ -43,7 +43,24 @@
  * setBackend(name), getBackend(); residentWork(sizes) gives work arrays inside WebAssembly
  * memory, on which gemm runs in place (linalg's factorizations use it for their matrices).
  */
-export { colMajor, column, leadingDim, lower, lowerUnit, quadrants, row, strided, sub, T, upper, upperUnit, vector } from "./block.js";
+export {
+  checkInside,
+  colMajor,
+  column,
+  complexColMajor,
+  formatView,
+  leadingDim,
+  lower,
+  lowerUnit,
+  quadrants,
+  row,
+  strided,
+  sub,
+  T,
+  upper,
+  upperUnit,
+  vector,
+} from "./block.js";
 export type { Block, FloatArray, TriangularBlock } from "./block.js";
 export { forEachRun, coalesce, isCContiguous, isFContiguous } from "./strided.js";
 export { copyStrided } from "./copy.js";
@@ -53,13 +70,10 @@ export { blocks, Blocks } from "./strided-block.js";
 export { reduceStrided, reduceStridedReference, ReduceOp } from "./reduce.js";
 export { gemm } from "./gemm.js";
 export { gemv, gemvReference, GEMV_WASM_MIN, symv, symvReference } from "./gemv.js";
-export type { GemvArgs, SymvArgs } from "./gemv.js";
 export type { GemmOptions } from "./gemm.js";
-export { gemmReference, checkGemmArgs } from "./gemm.reference.js";
-export type { GemmArgs } from "./gemm.reference.js";
+export { gemmReference, checkGemm } from "./gemm.reference.js";
 export { gemmWasm, WASM_GEMM_DEFAULTS } from "./wasm/gemm.wasm.js";
-export { geqrfResident, getrfResident, orgqrResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
-export type { TrsmArgs } from "./wasm/factor.wasm.js";
+export { checkTrsm, geqrfResident, getrfResident, orgqrResident, potrfResident, trsmResident } from "./wasm/factor.wasm.js";
 export { allFiniteResident, loadResident, storeResident } from "./wasm/copy.wasm.js";
 export { csrGatherResident, csrScatterResident, residentCsr, residentCsrBytes, residentCsrOf, ResidentCsr, RESIDENT_CSR_MAX_BYTES } from "./wasm/spmv.wasm.js";
 export type { WasmFlavour, WasmGemmOptions } from "./wasm/gemm.wasm.js";

@@ -23,8 +23,9 @@
  *   T bool               NumPy's bool matmul, C = OR_p (A[i,p] AND B[p,j]): a float64 gemm of
  *                        0/1 counts, then C = (count ≠ 0)
  *
- * Batches. Many small matrices cost one gemm call each, with no allocation per matrix: one
- * GemmArgs record is reused and only its three offsets move through the batch. Small problems
+ * Batches. Many small matrices cost one gemm call each, with no allocation per matrix: three
+ * matrix views (A[β], B[β], C[β] as Blocks, kernels/block.ts) are made once per stack and only
+ * their offsets move through the batch. Small problems
  * (m·n·k ≤ GEMM_DEFAULTS.smallWork) call `gemmSmall` directly, skipping the packing path's
  * dispatch. When B is the same matrix for the whole batch ((..., M, K) @ (K, N)) and the rows
  * of every A[β] and C[β] line up with one stride, the batch folds into a single call on
@@ -39,7 +40,8 @@
  */
 import { allocate, type DType } from "../dtype.js";
 import { copyStrided } from "../kernels/copy.js";
-import { GEMM_DEFAULTS, gemm, gemmSmall, type FloatArray, type GemmArgs } from "../kernels/gemm.js";
+import type { Block } from "../kernels/block.js";
+import { GEMM_DEFAULTS, gemm, gemmSmall, type FloatArray } from "../kernels/gemm.js";
 import { forEachRun } from "../kernels/strided.js";
 import { NDArray } from "../ndarray.js";
 import { sizeOf } from "../shape.js";
@@ -129,34 +131,28 @@ interface Dims {
   K: number;
 }
 
+/** A Block whose fields this file moves through a batch (gemm only reads a view during a call). */
+type MovingBlock = { -readonly [F in keyof Block]: Block[F] };
+
+/** The matrix X[β] of a stack (...batch, rows, cols) at the stack's first batch index, as a view. */
+function view(X: RealOperand, rows: number, cols: number, nb: number): MovingBlock {
+  return { data: X.data, off: X.offset, rs: X.strides[nb], cs: X.strides[nb + 1], rows, cols };
+}
+
 /**
  * C[β] := alpha·A[β]·B[β] + beta·C[β] for real strided operands: one gemm per batch entry
- * with a reused argument record, or a single gemm when the batch folds into the rows.
+ * on three views whose offsets move, or a single gemm when the batch folds into the rows.
  */
 function gemmStack(dims: Dims, alpha: number, A: RealOperand, B: RealOperand, beta: number, C: RealOperand): void {
   const { batch, M, N, K } = dims;
   const nb = batch.length;
-  const args: GemmArgs = {
-    m: M,
-    n: N,
-    k: K,
-    alpha,
-    A: A.data,
-    aOff: A.offset,
-    aRs: A.strides[nb],
-    aCs: A.strides[nb + 1],
-    B: B.data,
-    bOff: B.offset,
-    bRs: B.strides[nb],
-    bCs: B.strides[nb + 1],
-    beta,
-    C: C.data,
-    cOff: C.offset,
-    cRs: C.strides[nb],
-    cCs: C.strides[nb + 1],
-  };
   const count = sizeOf(batch);
   if (count === 0) return;
+  // plain object literals, not strided(): gemm checks every call's corners itself, and the
+  // views of a stack share one object shape (monomorphic in the kernel)
+  const Av = view(A, M, K, nb);
+  const Bv = view(B, K, N, nb);
+  const Cv = view(C, M, N, nb);
   // The kernel is chosen by the size of one product: small ones take the unpacked tiles, even
   // when folded below (a tall (count·16) × 16 product packed would spend its time packing).
   const kernel = M * N * K <= GEMM_DEFAULTS.smallWork ? gemmSmall : gemm;
@@ -166,22 +162,25 @@ function gemmStack(dims: Dims, alpha: number, A: RealOperand, B: RealOperand, be
     const aRs = foldedRowStride(batch, M, A.strides);
     const cRs = foldedRowStride(batch, M, C.strides);
     if (aRs !== null && cRs !== null) {
-      Object.assign(args, { m: count * M, aRs, cRs });
-      kernel(args);
+      // A: (count·M) × K with row stride aRs, C: (count·M) × N likewise
+      Av.rows = Cv.rows = count * M;
+      Av.rs = aRs;
+      Cv.rs = cRs;
+      kernel(alpha, Av, Bv, beta, Cv);
       return;
     }
   }
   if (nb === 0) {
-    kernel(args);
+    kernel(alpha, Av, Bv, beta, Cv);
     return;
   }
   const batchStrides = [A.strides.slice(0, nb), B.strides.slice(0, nb), C.strides.slice(0, nb)];
   forEachRun(batch, batchStrides, [A.offset, B.offset, C.offset], (pos, runs, step) => {
     for (let r = 0; r < runs; r++) {
-      args.aOff = pos[0] + r * step[0];
-      args.bOff = pos[1] + r * step[1];
-      args.cOff = pos[2] + r * step[2];
-      kernel(args);
+      Av.off = pos[0] + r * step[0];
+      Bv.off = pos[1] + r * step[1];
+      Cv.off = pos[2] + r * step[2];
+      kernel(alpha, Av, Bv, beta, Cv);
     }
   });
 }

@@ -9,6 +9,7 @@
  */
 import * as np from "@sliderule/ndarray";
 import {
+  colMajor,
   engineFeatures,
   gemmReference,
   getBackend,
@@ -17,6 +18,8 @@ import {
   residentWork,
   setBackend,
   showConfig,
+  strided,
+  T,
   type BackendName,
 } from "@sliderule/ndarray/kernels";
 
@@ -50,7 +53,7 @@ function factorError(n: number): { lu: number; cholesky: number } | null {
     }
     const S0 = Float64Array.from(S);
     const ipiv = new Int32Array(n);
-    if (getrfResident(n, n, W, 0, n, ipiv, 32) !== -1 || potrfResident(n, S, 0, n, 32) !== -1) return { lu: Infinity, cholesky: Infinity };
+    if (getrfResident(colMajor(W, n, n), ipiv, 32) !== -1 || potrfResident(colMajor(S, n, n), 32) !== -1) return { lu: Infinity, cholesky: Infinity };
     // P⁻¹·A: the swaps of ipiv applied to A's rows in order, then compared with L·U
     const PA = Float64Array.from(A);
     for (let j = 0; j < n; j++) {
@@ -96,25 +99,9 @@ function matmulError(dtype: "float64" | "float32", m: number, k: number, n: numb
   const ref = new Float64Array(m * n);
   const Ad = A0.astype("float64").data as Float64Array;
   const Bd = B.astype("float64").data as Float64Array;
-  gemmReference({
-    m,
-    n,
-    k,
-    alpha: 1,
-    A: Ad,
-    aOff: 0,
-    aRs: transposeA ? 1 : k,
-    aCs: transposeA ? m : 1,
-    B: Bd,
-    bOff: 0,
-    bRs: n,
-    bCs: 1,
-    beta: 0,
-    C: ref,
-    cOff: 0,
-    cRs: n,
-    cCs: 1,
-  });
+  // A as the view T(A0) when transposed: A0 (k, m) C-contiguous read with strides swapped
+  const A0v = strided(Ad, A0.shape[0], A0.shape[1], 0, A0.shape[1], 1);
+  gemmReference(1, transposeA ? T(A0v) : A0v, strided(Bd, k, n, 0, n, 1), 0, strided(ref, m, n, 0, n, 1));
   const c = C.astype("float64").data as Float64Array;
   const eps = dtype === "float64" ? 2 ** -52 : 2 ** -23;
   let worst = 0;

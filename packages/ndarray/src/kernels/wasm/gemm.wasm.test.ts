@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GENERATED, sourceHash } from "../../../../../scripts/build-wasm.js";
 import { engineFeatures, getBackend, residentWork, setBackend } from "../backend.js";
+import { colMajor, strided, T, type Block } from "../block.js";
 import { gemm } from "../gemm.js";
-import { gemmReference, type GemmArgs } from "../gemm.reference.js";
+import { gemmReference } from "../gemm.reference.js";
 import { GEMM_WASM_SOURCE_HASH } from "./gemm.wasm.generated.js";
 import { gemmWasm, loadWasmGemm, wasmBytes } from "./gemm.wasm.js";
 
@@ -24,27 +25,13 @@ describe("gemm.wasm.generated.ts", () => {
   });
 });
 
-const square = (n: number, seed: number): GemmArgs => {
+/** A row-major n×n view. */
+const rowMajor = (data: Float64Array, n: number): Block => strided(data, n, n, 0, n, 1);
+
+/** Operands of C := A·B, n×n row-major; A and B filled from `seed`, C zero. */
+const square = (n: number, seed: number): [A: Block, B: Block, C: Block] => {
   const fill = (x: Float64Array) => x.map((_, i) => Math.sin(i * 0.7 + seed));
-  return {
-    m: n,
-    n,
-    k: n,
-    alpha: 1,
-    A: fill(new Float64Array(n * n)),
-    aOff: 0,
-    aRs: n,
-    aCs: 1,
-    B: fill(new Float64Array(n * n)),
-    bOff: 0,
-    bRs: n,
-    bCs: 1,
-    beta: 0,
-    C: new Float64Array(n * n),
-    cOff: 0,
-    cRs: n,
-    cCs: 1,
-  };
+  return [rowMajor(fill(new Float64Array(n * n)), n), rowMajor(fill(new Float64Array(n * n)), n), rowMajor(new Float64Array(n * n), n)];
 };
 
 describe.skipIf(!engineFeatures().simd)("gemmWasm (wasm-simd)", () => {
@@ -56,17 +43,19 @@ describe.skipIf(!engineFeatures().simd)("gemmWasm (wasm-simd)", () => {
   });
 
   it("works in column panels under a small budget, and refuses a budget A alone exceeds", () => {
-    const got = square(150, 1);
-    const want = { ...got, C: new Float64Array(150 * 150) };
-    gemmWasm(got, "wasm-simd", { budgetBytes: 8 * 150 * 150 * 2 + 400_000 });
-    gemmReference(want);
-    for (let t = 0; t < want.C.length; t++) expect(Math.abs(got.C[t] - want.C[t])).toBeLessThan(1e-12 * 150);
-    expect(() => gemmWasm(square(150, 2), "wasm-simd", { budgetBytes: 100_000 })).toThrow(/^gemmWasm: \(150, 150\)·\(150, 150\) does not fit/);
+    const [A, B, C] = square(150, 1);
+    const want = rowMajor(new Float64Array(150 * 150), 150);
+    gemmWasm(1, A, B, 0, C, "wasm-simd", { budgetBytes: 8 * 150 * 150 * 2 + 400_000 });
+    gemmReference(1, A, B, 0, want);
+    for (let t = 0; t < want.data.length; t++) expect(Math.abs(C.data[t] - want.data[t])).toBeLessThan(1e-12 * 150);
+    const [A2, B2, C2] = square(150, 2);
+    expect(() => gemmWasm(1, A2, B2, 0, C2, "wasm-simd", { budgetBytes: 100_000 })).toThrow(/^gemmWasm: \(150, 150\)·\(150, 150\) does not fit/);
   });
 
   it("rejects bad options by name", () => {
-    expect(() => gemmWasm(square(8, 1), "wasm-simd", { kc: 0 })).toThrow(/^gemmWasm: option kc must be a positive integer, got 0/);
-    expect(() => gemmWasm(square(8, 1), "wasm-simd", { float32Sums: "half" as never })).toThrow(/^gemmWasm: option float32Sums/);
+    const [A, B, C] = square(8, 1);
+    expect(() => gemmWasm(1, A, B, 0, C, "wasm-simd", { kc: 0 })).toThrow(/^gemmWasm: option kc must be a positive integer, got 0/);
+    expect(() => gemmWasm(1, A, B, 0, C, "wasm-simd", { float32Sums: "half" as never })).toThrow(/^gemmWasm: option float32Sums/);
   });
 });
 
@@ -87,40 +76,30 @@ describe.skipIf(!engineFeatures().simd)("resident workspaces (residentWork): gem
       for (const X of [A, B, C]) expect(X.buffer).toBe(w.memory.buffer);
       try {
         // column-major, row-major and transposed views, alpha and beta, beta = 0 with NaN in C
-        const cases: [Partial<GemmArgs>, number, number][] = [
-          [{ aRs: 1, aCs: 60, bRs: 1, bCs: 50, cRs: 1, cCs: 60 }, -1, 1],
-          [{ aRs: 50, aCs: 1, bRs: 40, bCs: 1, cRs: 40, cCs: 1 }, 2, 0.5],
-          [{ aRs: 1, aCs: 60, bRs: 40, bCs: 1, cRs: 40, cCs: 1 }, 1, 0],
+        // A: 60×50, B: 50×40, C: 60×40 as views of the resident arrays (or of copies of them)
+        const colMajorAll = (a: Float64Array, b: Float64Array, c: Float64Array): Block[] => [colMajor(a, 60, 50), colMajor(b, 50, 40), colMajor(c, 60, 40)];
+        const rowMajorAll = (a: Float64Array, b: Float64Array, c: Float64Array): Block[] => [
+          T(colMajor(a, 50, 60)),
+          T(colMajor(b, 40, 50)),
+          T(colMajor(c, 40, 60)),
         ];
-        for (const [layout, alpha, beta] of cases) {
+        const mixed = (a: Float64Array, b: Float64Array, c: Float64Array): Block[] => [colMajor(a, 60, 50), T(colMajor(b, 40, 50)), T(colMajor(c, 40, 60))];
+        const cases: [(a: Float64Array, b: Float64Array, c: Float64Array) => Block[], number, number][] = [
+          [colMajorAll, -1, 1],
+          [rowMajorAll, 2, 0.5],
+          [mixed, 1, 0],
+        ];
+        for (const [views, alpha, beta] of cases) {
           fill(A, 1);
           fill(B, 2);
           fill(C, 3);
           if (beta === 0) C.fill(NaN);
-          const args: GemmArgs = {
-            m: 60,
-            n: 40,
-            k: 50,
-            alpha,
-            A,
-            aOff: 0,
-            aRs: 0,
-            aCs: 0,
-            B,
-            bOff: 0,
-            bRs: 0,
-            bCs: 0,
-            beta,
-            C,
-            cOff: 0,
-            cRs: 0,
-            cCs: 0,
-            ...layout,
-          };
-          const want = { ...args, A: A.slice(), B: B.slice(), C: C.slice() };
-          gemmReference(want);
-          gemm(args);
-          for (let t = 0; t < C.length; t++) expect(Math.abs(C[t] - want.C[t])).toBeLessThan(1e-13 * 50);
+          const want = C.slice();
+          const [Aw, Bw, Cw] = views(A.slice(), B.slice(), want);
+          gemmReference(alpha, Aw, Bw, beta, Cw);
+          const [Av, Bv, Cv] = views(A, B, C);
+          gemm(alpha, Av, Bv, beta, Cv);
+          for (let t = 0; t < C.length; t++) expect(Math.abs(C[t] - want[t])).toBeLessThan(1e-13 * 50);
         }
       } finally {
         work!.release();
@@ -141,11 +120,11 @@ describe.skipIf(!engineFeatures().simd)("resident workspaces (residentWork): gem
       expect(have).toBeLessThan(64 * 2 ** 20); // this file's products are small (vitest isolates files)
       try {
         const n = Math.ceil(Math.sqrt(have / 8)) + 8; // one operand alone exceeds the memory
-        const big = square(n, 4);
-        const want = { ...big, C: new Float64Array(n * n) };
-        gemm(big);
-        gemmReference(want);
-        for (let t = 0; t < n * n; t += 97) expect(Math.abs(big.C[t] - want.C[t])).toBeLessThan(1e-12 * n);
+        const [Ab, Bb, Cb] = square(n, 4);
+        const want = rowMajor(new Float64Array(n * n), n);
+        gemm(1, Ab, Bb, 0, Cb);
+        gemmReference(1, Ab, Bb, 0, want);
+        for (let t = 0; t < n * n; t += 97) expect(Math.abs(Cb.data[t] - want.data[t])).toBeLessThan(1e-12 * n);
         expect(w.memory.buffer.byteLength).toBe(have);
         expect(X.length).toBe(1000); // still attached
         expect(X[999]).toBe(7);

@@ -1,9 +1,15 @@
 /**
  * gemm on the WebAssembly SIMD kernels: C := alpha·A·B + beta·C, operands copied in and out.
  *
- * The kernel (gemm.as.ts, compiled into gemm.wasm.generated.ts) computes T := A·B in its own
- * linear memory. This file is the bridge, and keeps NDArrays plain (docs/design.md
- * "WebAssembly backends": "data copied in and out"): per call it
+ *   gemmWasm(alpha, A, B, beta, C, flavour, options?)    A: m×k,  B: k×n,  C: m×n   (Blocks, block.ts)
+ *
+ * The same contract as gemm.ts: the operands are matrix views, the sizes come from them
+ * (m = C.rows, n = C.cols, k = A.cols), a transpose is the view T(A), and `checkGemm` checks
+ * them once per call. The kernel (gemm.as.ts, compiled into gemm.wasm.generated.ts) stays
+ * positional: byte pointers and strides in elements, converted from the views in one place
+ * per entry point (`gemmWasmUnchecked` for the copied product, `gemmResident` for the product
+ * in place). It computes T := A·B in its own linear memory. This file is the bridge, and keeps
+ * NDArrays plain (docs/design.md "WebAssembly backends": "data copied in and out"): per call it
  *   1. copies A and B into the module's memory. When the elements an operand addresses fill
  *      most of the buffer span they lie in (contiguous, transposed, reversed, broadcast, or
  *      lightly padded views), the span is copied as one block (TypedArray.set: a memcpy) and
@@ -38,7 +44,8 @@
  * browsers allow on the main thread). A failure to compile or instantiate warns once and
  * reports the flavour unavailable; backend.ts then falls back to TypeScript.
  */
-import { checkGemmArgs, type GemmArgs } from "../gemm.reference.js";
+import { T, type Block } from "../block.js";
+import { checkGemm } from "../gemm.reference.js";
 import { GEMM_WASM_RELAXED_SIMD, GEMM_WASM_SIMD } from "./gemm.wasm.generated.js";
 
 /** The two builds of kernels.as.ts (gemm.as.ts and the kernels beside it). */
@@ -299,25 +306,28 @@ function copyIn(
 }
 
 /**
- * C := alpha·A·B + beta·C on the `flavour` kernel (checks the arguments as every gemm does).
+ * C := alpha·A·B + beta·C on the `flavour` kernel, for views A: m×k, B: k×n, C: m×n (checks
+ * them as every gemm does). beta = 0 never reads C; alpha = 0 or k = 0 reads neither A nor B.
  * @throws Error `gemmWasm:` if the flavour cannot be loaded in this engine, or the problem
- *   does not fit in WebAssembly memory; `internal:` for invalid operands (checkGemmArgs).
+ *   does not fit in WebAssembly memory; `internal: gemm:` for invalid views (checkGemm).
  */
-export function gemmWasm(args: GemmArgs, flavour: WasmFlavour, options?: Partial<WasmGemmOptions>): void {
-  checkGemmArgs(args);
-  const { m, n, k, beta } = args;
+export function gemmWasm(alpha: number, A: Block, B: Block, beta: number, C: Block, flavour: WasmFlavour, options?: Partial<WasmGemmOptions>): void {
+  checkGemm(alpha, A, B, C);
+  const { data: Cd, off: cOff, rs: cRs, cs: cCs, rows: m, cols: n } = C;
+  const k = A.cols;
   if (m === 0 || n === 0) return;
-  if (args.alpha === 0 || k === 0) {
+  if (alpha === 0 || k === 0) {
     // A·B is not referenced (BLAS): C := beta·C
     for (let i = 0; i < m; i++) {
-      for (let j = 0, c = args.cOff + i * args.cRs; j < n; j++, c += args.cCs) args.C[c] = beta === 0 ? 0 : beta * args.C[c];
+      for (let j = 0, c = cOff + i * cRs; j < n; j++, c += cCs) Cd[c] = beta === 0 ? 0 : beta * Cd[c];
     }
     return;
   }
   const o = options === undefined ? WASM_GEMM_DEFAULTS : resolveOptions(options);
   const w = loadWasmGemm(flavour);
   if (w === null) throw new Error(`gemmWasm: the ${flavour} kernel is not available in this engine`);
-  if (!gemmWasmUnchecked(args, w, o)) throw new Error(`gemmWasm: (${m}, ${k})·(${k}, ${n}) does not fit in ${o.budgetBytes} bytes of WebAssembly memory`);
+  if (!gemmWasmUnchecked(alpha, A, B, beta, C, w, o))
+    throw new Error(`gemmWasm: (${m}, ${k})·(${k}, ${n}) does not fit in ${o.budgetBytes} bytes of WebAssembly memory`);
 }
 
 function resolveOptions(options: Partial<WasmGemmOptions>): WasmGemmOptions {
@@ -333,19 +343,29 @@ function resolveOptions(options: Partial<WasmGemmOptions>): WasmGemmOptions {
 }
 
 /**
- * The copy-in, kernel, copy-out of the file header. Arguments checked, m, n, k ≥ 1, alpha ≠ 0.
+ * The copy-in, kernel, copy-out of the file header. Views checked, m, n, k ≥ 1, alpha ≠ 0.
  * Returns false, having touched nothing, when the problem cannot fit in the memory budget.
  */
-export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGemmOptions> = WASM_GEMM_DEFAULTS): boolean {
+export function gemmWasmUnchecked(
+  alpha: number,
+  A: Block,
+  B: Block,
+  beta: number,
+  C: Block,
+  w: Loaded,
+  o: Readonly<WasmGemmOptions> = WASM_GEMM_DEFAULTS,
+): boolean {
+  if (isResident(A, B, C, w)) return gemmResident(alpha, A, B, beta, C, w, o);
   // The kernel writes T row-major and storeC walks C along T's rows. A column-major C (as in
   // linalg, where C is a trailing block with a large leading dimension) would then be walked
   // across its columns, one cache line per element; compute Cᵀ = Bᵀ·Aᵀ instead, whose
-  // row-major T has C's own layout (nothing but strides change).
-  if (isResident(args, w)) return gemmResident(args, w, o);
-  if (Math.abs(args.cCs) > Math.abs(args.cRs)) args = transposedProduct(args);
-  const { m, n, k, A, B } = args;
+  // row-major T has C's own layout (nothing but strides change: the views T(B), T(A), T(C)).
+  if (Math.abs(C.cs) > Math.abs(C.rs)) [A, B, C] = [T(B), T(A), T(C)];
+  // the views' fields, read once: from here on the kernel's positional arguments
+  const { data: a, off: aOff0, rs: aRs0, cs: aCs0, rows: m, cols: k } = A;
+  const { data: b, off: bOff0, rs: bRs0, cs: bCs0, cols: n } = B;
   const base = arenaEnd(w); // the copies and panels go above the resident workspaces
-  const f32In = A instanceof Float32Array;
+  const f32In = a instanceof Float32Array;
   const sumBytes = f32In && o.float32Sums === "float32" ? 4 : 8; // bytes of T, Ap, Bp elements
   const inBytes = f32In ? 4 : 8;
   const { MR } = w;
@@ -358,14 +378,14 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
     nc = Math.min(o.nc, n);
   const apBytes = align16(Math.ceil(mc / MR) * MR * kc * sumBytes);
   const tileBytes = align16(MR * NR * sumBytes);
-  const pa = place(m, k, args.aOff, args.aRs, args.aCs);
+  const pa = place(m, k, aOff0, aRs0, aCs0);
   const aBytes = align16(pa.count * inBytes);
 
   // column panels of width nw: B[:, j0:j0+nw] and T: (m, nw) per panel; one panel if all fits
   const bpBytes = (nw: number) => align16(Math.ceil(Math.min(nc, nw) / NR) * NR * kc * sumBytes);
   const bytesFor = (nw: number, pb: Placement) => base + aBytes + align16(pb.count * inBytes) + align16(m * nw * sumBytes) + apBytes + bpBytes(nw) + tileBytes;
   let nw = n;
-  let pb = place(k, n, args.bOff, args.bRs, args.bCs);
+  let pb = place(k, n, bOff0, bRs0, bCs0);
   if (bytesFor(n, pb) > o.budgetBytes) {
     // too big at once: panels gathered densely, k·nw elements of B and m·nw of T each
     const fixed = bytesFor(0, { lo: -1, count: 0 }) + bpBytes(n) + 64; // + alignment slack
@@ -376,7 +396,7 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
   if (!ensureMemory(w, bytesFor(nw, pb) + 64)) return false;
 
   const mem = f32In ? w.f32 : w.f64;
-  const [aOrigin, aRs, aCs] = copyIn(mem, base / inBytes, pa, A, m, k, args.aOff, args.aRs, args.aCs);
+  const [aOrigin, aRs, aCs] = copyIn(mem, base / inBytes, pa, a, m, k, aOff0, aRs0, aCs0);
   // the regions after A: B (panel), T, Ap, Bp, tile; sized for the widest panel
   const bAddr = base + aBytes;
   const tAddr = bAddr + align16(pb.count * inBytes);
@@ -385,42 +405,19 @@ export function gemmWasmUnchecked(args: GemmArgs, w: Loaded, o: Readonly<WasmGem
   const tileAddr = bpAddr + bpBytes(nw);
   for (let j0 = 0; j0 < n; j0 += nw) {
     const nb = Math.min(nw, n - j0);
-    const bOff = args.bOff + j0 * args.bCs;
-    const [bOrigin, bRs, bCs] = copyIn(mem, bAddr / inBytes, nw === n ? pb : { lo: -1, count: k * nb }, B, k, nb, bOff, args.bRs, args.bCs);
+    const bOff = bOff0 + j0 * bCs0;
+    const [bOrigin, bRs, bCs] = copyIn(mem, bAddr / inBytes, nw === n ? pb : { lo: -1, count: k * nb }, b, k, nb, bOff, bRs0, bCs0);
     // T := A·B[:, j0:j0+nb] in the kernel, then C[:, j0:j0+nb] := alpha·T + beta·C
     kernel(m, nb, k, aOrigin * inBytes, aRs, aCs, bOrigin * inBytes, bRs, bCs, tAddr, apAddr, bpAddr, tileAddr, o.mc, o.kc, o.nc);
-    storeC(args, j0, nb, sumBytes === 8 ? w.f64 : w.f32, tAddr / sumBytes);
+    storeC(alpha, beta, C, j0, nb, sumBytes === 8 ? w.f64 : w.f32, tAddr / sumBytes);
   }
   return true;
 }
 
-/** The same product seen as Cᵀ := alpha·Bᵀ·Aᵀ + beta·Cᵀ (operands swapped, strides exchanged). */
-function transposedProduct(a: GemmArgs): GemmArgs {
-  return {
-    m: a.n,
-    n: a.m,
-    k: a.k,
-    alpha: a.alpha,
-    beta: a.beta,
-    A: a.B,
-    aOff: a.bOff,
-    aRs: a.bCs,
-    aCs: a.bRs,
-    B: a.A,
-    bOff: a.aOff,
-    bRs: a.aCs,
-    bCs: a.aRs,
-    C: a.C,
-    cOff: a.cOff,
-    cRs: a.cCs,
-    cCs: a.cRs,
-  };
-}
-
 /** C[i, j0 + j] := alpha·T[i, j] + beta·C[i, j0 + j] for T: (m, nb) dense at mem[t]; beta = 0 never reads C. */
-function storeC(args: GemmArgs, j0: number, nb: number, mem: Float64Array | Float32Array, t: number): void {
-  const { m, alpha, beta, C, cRs, cCs } = args;
-  const c0 = args.cOff + j0 * cCs;
+function storeC(alpha: number, beta: number, Cv: Block, j0: number, nb: number, mem: Float64Array | Float32Array, t: number): void {
+  const { data: C, off: cOff, rs: cRs, cs: cCs, rows: m } = Cv;
+  const c0 = cOff + j0 * cCs;
   if (alpha === 1 && beta === 0 && cCs === 1) {
     // plain rows: one TypedArray.set per row (a memcpy, or a float64→float32 rounding copy)
     if (cRs === nb) C.set(mem.subarray(t, t + m * nb), c0);
@@ -481,21 +478,22 @@ export function residentRelease(w: Loaded): void {
 }
 
 /** All three operands are float64 views of this module's memory. */
-function isResident(args: GemmArgs, w: Loaded): boolean {
+function isResident(A: Block, B: Block, C: Block, w: Loaded): boolean {
   const buffer = w.memory.buffer;
+  const { data: a } = A;
+  const { data: b } = B;
+  const { data: c } = C;
   return (
-    args.C instanceof Float64Array &&
-    args.A instanceof Float64Array &&
-    args.B instanceof Float64Array &&
-    args.C.buffer === buffer &&
-    args.A.buffer === buffer &&
-    args.B.buffer === buffer
+    c instanceof Float64Array && a instanceof Float64Array && b instanceof Float64Array && c.buffer === buffer && a.buffer === buffer && b.buffer === buffer
   );
 }
 
 /** C := alpha·A·B + beta·C where the operands lie, by the kernel's dgemmC; false if the scratch is missing. */
-function gemmResident(args: GemmArgs, w: Loaded, o: Readonly<WasmGemmOptions>): boolean {
-  const { m, n, k, A, B, C } = args;
+function gemmResident(alpha: number, A: Block, B: Block, beta: number, C: Block, w: Loaded, o: Readonly<WasmGemmOptions>): boolean {
+  // the views' fields, read once, as the kernel's positional arguments (byte pointers)
+  const { data: a, off: aOff, rs: aRs, cs: aCs, cols: k } = A;
+  const { data: b, off: bOff, rs: bRs, cs: bCs } = B;
+  const { data: c, off: cOff, rs: cRs, cs: cCs, rows: m, cols: n } = C;
   // the kernel may swap the roles of m and n (a column-major C is computed as Cᵀ): size for either
   const side = Math.max(m, n);
   const mc = Math.min(o.mc, side),
@@ -509,17 +507,17 @@ function gemmResident(args: GemmArgs, w: Loaded, o: Readonly<WasmGemmOptions>): 
     m,
     n,
     k,
-    A.byteOffset + args.aOff * 8,
-    args.aRs,
-    args.aCs,
-    B.byteOffset + args.bOff * 8,
-    args.bRs,
-    args.bCs,
-    C.byteOffset + args.cOff * 8,
-    args.cRs,
-    args.cCs,
-    args.alpha,
-    args.beta,
+    a.byteOffset + aOff * 8,
+    aRs,
+    aCs,
+    b.byteOffset + bOff * 8,
+    bRs,
+    bCs,
+    c.byteOffset + cOff * 8,
+    cRs,
+    cCs,
+    alpha,
+    beta,
     ap,
     bp,
     tile,

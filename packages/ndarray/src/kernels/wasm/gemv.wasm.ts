@@ -1,36 +1,44 @@
 /**
- * gemv and symv on the WebAssembly SIMD kernels, for a float64 matrix that lies in a resident
- * workspace (gemm.wasm.ts, `residentWork` in backend.ts): y := alpha·A·x + beta·y.
+ * gemv and symv on the WebAssembly SIMD kernels, for a float64 matrix view that lies in a
+ * resident workspace (gemm.wasm.ts, `residentWork` in backend.ts): y := alpha·A·x + beta·y.
+ *
+ *   gemvResident(alpha, A, x, beta, y, w)          A: m×n Block, x: n×1, y: m×1 (block.ts)
+ *   symvResident(alpha, lower(A), x, beta, y, w)   A: n×n, its lower triangle read
  *
  * A is read where it lies; x is gathered above the workspaces, the kernel (gemm.as.ts
  * dgemvColumns, dgemvRows, dsymvLower) adds A·x into a zeroed t beside it, and y is updated
- * from t through its stride. The TypeScript routines of gemv.ts are the spec; they call these
- * for large enough float64 products and run themselves whenever these return false.
+ * from t through its stride. The WebAssembly boundary stays positional: each entry turns its
+ * views into a byte pointer and a leading dimension in one place. The TypeScript routines of
+ * gemv.ts are the spec; they check the views (shapes, element types, bounds) and then call
+ * these for large enough float64 products, running themselves whenever these return false.
  */
-import type { GemvArgs, SymvArgs } from "../gemv-args.js";
+import type { Block, TriangularBlock } from "../block.js";
 import { align16, arenaEnd, ensureMemory, type Loaded } from "./gemm.wasm.js";
 
 /**
  * y := alpha·A·x + beta·y (gemv.ts) for a float64 A inside `w`'s memory with contiguous
- * columns (aRs = 1) or rows (aCs = 1): x is gathered above the workspaces, the kernel forms
+ * columns (rs = 1) or rows (cs = 1): x is gathered above the workspaces, the kernel forms
  * A·x there, and y is updated from it. False (nothing touched) for any other operand.
  */
-export function gemvResident(args: GemvArgs, w: Loaded): boolean {
-  const { m, n, A, aRs, aCs } = args;
-  if (!(A instanceof Float64Array) || A.buffer !== w.memory.buffer || (aRs !== 1 && aCs !== 1)) return false;
-  const a = A.byteOffset + args.aOff * 8;
-  return vectorProduct(w, m, n, args, (x, t) => {
-    if (aRs === 1) w.kernel.dgemvColumns(m, n, a, aCs, x, t);
-    else w.kernel.dgemvRows(m, n, a, aRs, x, t);
+export function gemvResident(alpha: number, A: Block, x: Block, beta: number, y: Block, w: Loaded): boolean {
+  const { rows: m, cols: n, data, rs, cs } = A;
+  if (!(data instanceof Float64Array) || data.buffer !== w.memory.buffer || (rs !== 1 && cs !== 1)) return false;
+  const a = data.byteOffset + A.off * 8;
+  return vectorProduct(w, m, n, alpha, x, beta, y, (xAddr, tAddr) => {
+    if (rs === 1) w.kernel.dgemvColumns(m, n, a, cs, xAddr, tAddr);
+    else w.kernel.dgemvRows(m, n, a, rs, xAddr, tAddr);
   });
 }
 
-/** y := alpha·A·x + beta·y (gemv.ts `symv`) for a float64 lower-stored A inside `w`'s memory; false otherwise. */
-export function symvResident(args: SymvArgs, w: Loaded): boolean {
-  const { n, A } = args;
-  if (!(A instanceof Float64Array) || A.buffer !== w.memory.buffer) return false;
-  const a = A.byteOffset + args.aOff * 8;
-  return vectorProduct(w, n, n, args, (x, t) => w.kernel.dsymvLower(n, a, args.lda, x, t));
+/**
+ * y := alpha·A·x + beta·y (gemv.ts `symv`) for a float64 A inside `w`'s memory, its lower
+ * triangle stored column-major (rs = 1, as symv has checked); false otherwise.
+ */
+export function symvResident(alpha: number, A: TriangularBlock, x: Block, beta: number, y: Block, w: Loaded): boolean {
+  const { rows: n, data, rs, cs: lda } = A;
+  if (!(data instanceof Float64Array) || data.buffer !== w.memory.buffer || rs !== 1) return false;
+  const a = data.byteOffset + A.off * 8;
+  return vectorProduct(w, n, n, alpha, x, beta, y, (xAddr, tAddr) => w.kernel.dsymvLower(n, a, lda, xAddr, tAddr));
 }
 
 /**
@@ -42,7 +50,10 @@ function vectorProduct(
   w: Loaded,
   m: number,
   n: number,
-  v: { x: Float64Array | Float32Array; xOff: number; xs: number; alpha: number; beta: number; y: Float64Array | Float32Array; yOff: number; ys: number },
+  alpha: number,
+  x: Block,
+  beta: number,
+  y: Block,
   kernel: (xAddr: number, tAddr: number) => void,
 ): boolean {
   const xAddr = arenaEnd(w);
@@ -51,10 +62,11 @@ function vectorProduct(
   const f = w.f64;
   const x0 = xAddr / 8;
   const t0 = tAddr / 8;
-  for (let j = 0, s = v.xOff; j < n; j++, s += v.xs) f[x0 + j] = v.x[s];
+  const { data: xd, rs: xs } = x;
+  for (let j = 0, s = x.off; j < n; j++, s += xs) f[x0 + j] = xd[s];
   f.fill(0, t0, t0 + m);
   kernel(xAddr, tAddr);
-  const { alpha, beta, y, ys } = v;
-  for (let i = 0, d = v.yOff; i < m; i++, d += ys) y[d] = beta === 0 ? alpha * f[t0 + i] : alpha * f[t0 + i] + beta * y[d];
+  const { data: yd, rs: ys } = y;
+  for (let i = 0, d = y.off; i < m; i++, d += ys) yd[d] = beta === 0 ? alpha * f[t0 + i] : alpha * f[t0 + i] + beta * yd[d];
   return true;
 }
