@@ -272,7 +272,9 @@ describe("trsmBlock on views", () => {
     // trsmReference: the whole contract
     expect(() => trsmReference(lower(M), colMajor(b, 2, 2))).toThrow(/^internal: trsmReference: shapes T 3×3 \(lower\), B 2×2 do not agree/);
     expect(() => trsmReference(wide, colMajor(b, 2, 1))).toThrow(/^internal: trsmReference: shapes T 2×3 \(upper\), B 2×1 do not agree/);
-    expect(() => trsmReference(lower(M), long)).toThrow(/^internal: trsmReference: B 3×2 \(off 1, strides 1, 3\) spans elements \[1, 6\] outside a buffer of 4 elements/);
+    expect(() => trsmReference(lower(M), long)).toThrow(
+      /^internal: trsmReference: B 3×2 \(off 1, strides 1, 3\) spans elements \[1, 6\] outside a buffer of 4 elements/,
+    );
     expect(Array.from(b)).toEqual([1, 2, 3, 4]);
   });
 
