@@ -51,8 +51,7 @@
  * Matrix Anal. Appl. 16 (1995); LAPACK dbdsdc, dlasd0, dlasd1, dlasd2, dlasd3, dlasd4, dlasdq.
  */
 import { lartg, rot } from "../primitives/givens.js";
-import { gemmBlock } from "../util/gemm.js";
-import { colMajor, leadingDim, type Block } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, gemm, leadingDim } from "@sliderule/ndarray/kernels";
 import { bdsqr } from "./bidiagonal-svd.js";
 import { secularSigma } from "./secular-sigma.js";
 import { UNIT_ROUNDOFF } from "../machine.js";
@@ -184,7 +183,7 @@ function multiplyPermuted(T: Block, X: Float64Array, n: number, order: number[])
   const Xp = new Float64Array(n * n);
   order.forEach((j, c) => Xp.set(X.subarray(j * n, (j + 1) * n), c * n));
   const out = new Float64Array(T.rows * n);
-  gemmBlock(1, T, colMajor(Xp, n, n), 0, colMajor(out, T.rows, n));
+  gemm(1, T, colMajor(Xp, n, n), 0, colMajor(out, T.rows, n));
   const ldt = leadingDim(T, "multiplyPermuted");
   for (let j = 0; j < n; j++) T.data.set(out.subarray(j * T.rows, (j + 1) * T.rows), T.off + j * ldt);
 }
@@ -480,5 +479,5 @@ function productByHalves(
     for (let i = 0; i < K; i++) Yc[c + i * m] = Y[j + i * K];
   });
   // C[r0:r0+rows, 0:K] = X[r0:r0+rows, items]·Y[items, :]
-  gemmBlock(1, colMajor(Xc, rows, m), colMajor(Yc, m, K), 0, colMajor(C, rows, K, cOff + r0, ldc));
+  gemm(1, colMajor(Xc, rows, m), colMajor(Yc, m, K), 0, colMajor(C, rows, K, cOff + r0, ldc));
 }

@@ -42,10 +42,9 @@
  */
 import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
-import { colMajor, column, gemv, quadrants, row, sub, T, vector } from "@sliderule/ndarray/kernels";
+import { colMajor, column, gemm, gemv, quadrants, row, sub, T, vector } from "@sliderule/ndarray/kernels";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
-import { gemmBlock } from "../util/gemm.js";
 import { orgqrFast } from "./qr.js";
 
 /**
@@ -222,8 +221,8 @@ export function gebrd(
       // diagonal), Uᵀ = A12 = A[i:i+nb, i+nb:n] (right vectors, in rows), X, Y from the panel
       // (their rows nb..)
       const [, A12, A21, A22] = quadrants(sub(Ab, i, i, m - i, n - i), nb, nb);
-      gemmBlock(-1, A21, T(sub(Yb, nb, 0, n - i - nb, nb)), 1, A22);
-      gemmBlock(-1, sub(Xb, nb, 0, m - i - nb, nb), A12, 1, A22);
+      gemm(-1, A21, T(sub(Yb, nb, 0, n - i - nb, nb)), 1, A22);
+      gemm(-1, sub(Xb, nb, 0, m - i - nb, nb), A12, 1, A22);
       // the panel's diagonal and superdiagonal entries hold d and e again (labrd left 1s there)
       for (let j = 0; j < nb; j++) {
         A[a11 + j + j * lda] = d[i + j];
@@ -249,7 +248,7 @@ export function gebrd(
  * room for qCols (n ≤ qCols ≤ m) columns.
  */
 export function orgbrQ(m: number, n: number, qCols: number, A: Float64Array, aOff: number, lda: number, tauq: Float64Array, nb: number): void {
-  orgqrFast(m, qCols, n, A, aOff, lda, tauq, nb);
+  orgqrFast(colMajor(A, m, qCols, aOff, lda), n, tauq, nb);
 }
 
 /**
@@ -275,7 +274,7 @@ export function orgbrP(
     // v_c[1:] = A[c, c+2:n]  ->  P[c+2:n, c+1]
     for (let r = c + 2; r < n; r++) P[pOff + r + (c + 1) * ldp] = A[aOff + c + r * lda];
   }
-  orgqrFast(n - 1, n - 1, n - 1, P, pOff + 1 + ldp, ldp, taup, nb);
+  orgqrFast(colMajor(P, n - 1, n - 1, pOff + 1 + ldp, ldp), n - 1, taup, nb);
 }
 
 // ------------------------------------------------------------------ the complex twin

@@ -6,7 +6,7 @@ import { hpdMatrix, randomMatrix, select, spdMatrix } from "../../test/corpus.js
 import { columns, expectClose, expectLowerTriangular, expectReconstructs, expectSolves, expectUpperTriangular, matrices } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
 import * as block from "@sliderule/ndarray/kernels";
-import { choFactor, cholesky, choSolve, potf2, potrfBlock } from "./cholesky.js";
+import { choFactor, cholesky, choSolve, potf2, potrf } from "./cholesky.js";
 import { potrfResident } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 
@@ -28,9 +28,9 @@ function colMajor(a: np.NDArray): Float64Array {
 
 describe.each([
   { name: "potf2 (unblocked)", factor: (n: number, W: Float64Array) => potf2(n, W, 0, n) },
-  { name: "potrf nb=1", factor: (n: number, W: Float64Array) => potrfBlock(block.colMajor(W, n, n), 1) },
-  { name: "potrf nb=4", factor: (n: number, W: Float64Array) => potrfBlock(block.colMajor(W, n, n), 4) },
-  { name: "potrf nb=7", factor: (n: number, W: Float64Array) => potrfBlock(block.colMajor(W, n, n), 7) },
+  { name: "potrf nb=1", factor: (n: number, W: Float64Array) => potrf(block.colMajor(W, n, n), 1) },
+  { name: "potrf nb=4", factor: (n: number, W: Float64Array) => potrf(block.colMajor(W, n, n), 4) },
+  { name: "potrf nb=7", factor: (n: number, W: Float64Array) => potrf(block.colMajor(W, n, n), 7) },
   ...(HAS_RESIDENT
     ? [1, 4, 7].map((nb) => ({ name: `potrfResident nb=${nb} (WebAssembly)`, factor: (n: number, W: Float64Array) => potrfWasm(n, W, nb) }))
     : []),
@@ -64,7 +64,7 @@ describe.skipIf(!HAS_RESIDENT)("potrfResident against potrf at sizes where every
   ])("n=%i, nb=%i: lower triangles equal to rounding", (n, nb) => {
     const a = spdMatrix(n, n + 1);
     const W0 = colMajor(a);
-    expect(potrfBlock(block.colMajor(W0, n, n), nb)).toBe(-1);
+    expect(potrf(block.colMajor(W0, n, n), nb)).toBe(-1);
     const W1 = colMajor(a);
     expect(potrfWasm(n, W1, nb)).toBe(-1);
     let worst = 0;
@@ -83,7 +83,7 @@ describe.skipIf(!HAS_RESIDENT)("potrfResident against potrf at sizes where every
     const n = 140;
     const a = spdMatrix(n, 3);
     a.set(100, 100, -1);
-    expect(potrfBlock(block.colMajor(colMajor(a), n, n), 32)).toBe(100);
+    expect(potrf(block.colMajor(colMajor(a), n, n), 32)).toBe(100);
     expect(potrfWasm(n, colMajor(a), 32)).toBe(100);
   });
 });

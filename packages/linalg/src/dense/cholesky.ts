@@ -36,10 +36,10 @@
  * Sibling: for symmetric indefinite A use LDLᵀ (not here yet) or LU (`solve`).
  */
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
-import { type Block, colMajor, leadingDim, lower, potrfResident, quadrants, sub, T } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, gemm, leadingDim, lower, potrfResident, quadrants, sub, T } from "@sliderule/ndarray/kernels";
 import { zpotf2, zpotrs } from "../complex/cholesky.js";
 import { LinAlgError } from "../errors.js";
-import { trsmBlock } from "../primitives/triangular-solve.js";
+import { trsm } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   gufunc,
@@ -53,7 +53,6 @@ import {
   type ArrayInput,
   type FloatArray,
 } from "../util/batch.js";
-import { gemmBlock } from "../util/gemm.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options each public function accepts (util/options.ts). */
@@ -106,7 +105,7 @@ export function potf2Block(A: Block): number {
  * gemm and a triangular solve for the rest (see the header). Same contract as
  * {@link potf2Block}, except that the strict upper triangle is left holding scratch values.
  */
-export function potrfBlock(A: Block, nb: number): number {
+export function potrf(A: Block, nb: number): number {
   const n = A.rows;
   if (nb >= n) return potf2Block(A);
   for (let j0 = 0; j0 < n; j0 += nb) {
@@ -118,12 +117,12 @@ export function potrfBlock(A: Block, nb: number): number {
     const L0 = sub(rows, 0, 0, n - j0, j0); // [L10; L20]: the columns already done
     const A1 = sub(rows, 0, j0, n - j0, jb); // [A11; A21]: the panel
     // [A11; A21] −= [L10; L20]·L10ᵀ: subtract the contribution of the columns already done
-    if (j0 > 0) gemmBlock(-1, L0, T(L10), 1, A1);
+    if (j0 > 0) gemm(-1, L0, T(L10), 1, A1);
     // A11 = L11·L11ᵀ by the unblocked routine
     const info = potf2Block(A11);
     if (info >= 0) return j0 + info;
     // L21 = A21·L11⁻ᵀ, i.e. L11·L21ᵀ = A21ᵀ: a left solve on the view A21ᵀ; blocked (tuning.ts triangular)
-    if (j1 < n) trsmBlock(lower(A11), T(A21), BLOCK_SIZES.triangular);
+    if (j1 < n) trsm(lower(A11), T(A21), BLOCK_SIZES.triangular);
   }
   return -1;
 }
@@ -132,26 +131,20 @@ export function potrfBlock(A: Block, nb: number): number {
  * Solve A·X = B on views, A = L·Lᵀ from potf2/potrf (LAPACK dpotrs, lower): X = L⁻ᵀ·(L⁻¹·B).
  * B is n×nrhs, overwritten by X.
  */
-export function potrsBlock(L: Block, B: Block, nb: number): void {
-  trsmBlock(lower(L), B, nb); // L·Y = B
-  trsmBlock(T(lower(L)), B, nb); // Lᵀ·X = Y
+export function potrs(L: Block, B: Block, nb: number): void {
+  trsm(lower(L), B, nb); // L·Y = B
+  trsm(T(lower(L)), B, nb); // Lᵀ·X = Y
 }
 
 // ------------------------------------------------------------------ the WebAssembly boundary
 
-// The one positional form left: potrfFast takes the n×n column-major matrix as LAPACK's
-// (A, aOff, lda), for the drivers that hold their working matrix so; it makes the view once
-// and hands it to the WebAssembly copy (potrfResident, which converts it to a byte pointer in
-// one place) or to potrfBlock. Every other caller passes Blocks.
-
 /**
  * potrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
- * workspace (potrfResident of @sliderule/ndarray/kernels, potf2Block/potrfBlock loop for loop, tested
- * against them), otherwise {@link potrfBlock}. Same contract.
+ * workspace (potrfResident of @sliderule/ndarray/kernels, potf2Block/potrf loop for loop, tested
+ * against them), otherwise {@link potrf}. Same contract.
  */
-export function potrfFast(n: number, A: FloatArray, aOff: number, lda: number, nb: number): number {
-  const view = colMajor(A, n, n, aOff, lda);
-  return potrfResident(view, nb) ?? potrfBlock(view, nb);
+export function potrfFast(A: Block, nb: number): number {
+  return potrfResident(A, nb) ?? potrf(A, nb);
 }
 
 /** NumPy's "Matrix is not positive definite", with the failing leading minor. */
@@ -173,7 +166,7 @@ function choleskyStack(fn: string, A: NDArray, upper: boolean, nb: number): NDAr
   const factor = { core: [n, n], part: upper ? "upper" : "lower", transpose: upper, conjugate: upper } as const;
   const [C] = gufuncOutputs({ fn, inputs: [{ array: A, core: 2 }], dtype, outputs: [factor], work: [n * n], resident: true }, ([W], step) => {
     step.load(0, W, read);
-    const info = complex ? zpotf2(n, W as Float64Array, 0, n) : potrfFast(n, W, 0, n, nb);
+    const info = complex ? zpotf2(n, W as Float64Array, 0, n) : potrfFast(colMajor(W, n, n), nb);
     if (info >= 0) throw notPD(fn, info);
     return [W];
   });
@@ -301,7 +294,7 @@ export function choSolve(factor: ChoFactorFields | readonly [NDArray, boolean], 
     step.load(0, W, { transpose: !lower, conjugate: !lower });
     step.load(1, X);
     if (complex) zpotrs(n, nrhs, W as Float64Array, 0, n, X as Float64Array, 0, n);
-    else potrsBlock(colMajor(W, n, n), colMajor(X, n, nrhs), nb);
+    else potrs(colMajor(W, n, n), colMajor(X, n, nrhs), nb);
     return X;
   });
   return out;

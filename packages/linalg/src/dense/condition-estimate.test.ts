@@ -3,7 +3,7 @@ import { normals, rng } from "../../test/corpus.js";
 import { zgetf2 } from "../complex/lu.js";
 import { formatG, gecon, norm1, normEst1 } from "./condition-estimate.js";
 import { colMajor } from "@sliderule/ndarray/kernels";
-import { getf2, getrsBlock } from "./lu.js";
+import { getf2, getrs } from "./lu.js";
 
 /** A random n×n column-major matrix whose columns are scaled by 10^(spread·u), u uniform in [−1, 1]. */
 function randomCols(n: number, seed: number, spread: number, complex: boolean): Float64Array {
@@ -17,12 +17,12 @@ function randomCols(n: number, seed: number, spread: number, complex: boolean): 
   return A;
 }
 
-/** ‖A⁻¹‖₁ exactly (up to rounding): A⁻¹ by solving A·X = I with the same LU (getrsBlock / complex substitution). */
+/** ‖A⁻¹‖₁ exactly (up to rounding): A⁻¹ by solving A·X = I with the same LU (getrs / complex substitution). */
 function invNorm1(n: number, LU: Float64Array, ipiv: Int32Array, complex: boolean): number {
   if (!complex) {
     const X = new Float64Array(n * n);
     for (let i = 0; i < n; i++) X[i + i * n] = 1;
-    getrsBlock(0, colMajor(LU, n, n), ipiv, colMajor(X, n, n), 64);
+    getrs(0, colMajor(LU, n, n), ipiv, colMajor(X, n, n), 64);
     return norm1(n, X, n);
   }
   // complex: column j of A⁻¹ = U⁻¹·L⁻¹·P⁻¹·e_j, by plain substitution

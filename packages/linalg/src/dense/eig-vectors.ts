@@ -45,8 +45,7 @@
  * Reference: Golub & Van Loan, "Matrix Computations", 4th ed., §7.6.4; LAPACK dtrevc, dlaln2,
  * dladiv, ztrevc (which uses zlatrs for the scaled solve; here a scaled back substitution).
  */
-import { gemmBlock } from "../util/gemm.js";
-import { colMajor, sub } from "@sliderule/ndarray/kernels";
+import { colMajor, gemm, sub } from "@sliderule/ndarray/kernels";
 import { cdiv } from "./hessenberg-qr-complex.js";
 import { laln2, type Laln2Result } from "./laln2.js";
 import { SAFMIN, ULP } from "../machine.js";
@@ -319,7 +318,7 @@ function backTransformAll(S: TrevcState, Xall: Float64Array): void {
   for (let j0 = 0; j0 < n; j0 += BACK_TRANSFORM_BLOCK) {
     const j1 = Math.min(n, j0 + BACK_TRANSFORM_BLOCK);
     // (Z·X)[:, j0:j1] = Z[:, 0:j1]·X[0:j1, j0:j1]  (X upper triangular)
-    gemmBlock(1, sub(Zb, 0, 0, n, j1), sub(X, 0, j0, j1, j1 - j0), 0, sub(ZXb, 0, j0, n, j1 - j0));
+    gemm(1, sub(Zb, 0, 0, n, j1), sub(X, 0, j0, j1, j1 - j0), 0, sub(ZXb, 0, j0, n, j1 - j0));
   }
   for (let j = 0; j < n; j++) for (let r = 0; r < n; r++) VR[r + j * ldvr] = ZX[r + j * n];
   for (let ki = n - 1; ki >= 0; ki--) {

@@ -31,12 +31,11 @@
  * LAPACK dgehd2, dorghr, zgehd2, zunghr.
  */
 import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderule/ndarray";
-import { colMajor, column, gemv, row, sub, T as transpose, type Block } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, column, gemm, gemv, row, sub, T as transpose } from "@sliderule/ndarray/kernels";
 import { zlarfg, zlarfLeft, zlarfRight } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
 import { LinAlgError } from "../errors.js";
-import { larfbBlock, larfg, larfLeft, larfRight } from "../primitives/householder.js";
-import { gemmBlock } from "../util/gemm.js";
+import { larfb, larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { BLOCK_SIZES, HESSENBERG_BLOCK } from "../tuning.js";
 import {
   asArray,
@@ -325,7 +324,7 @@ function rowsAbovePanel(p: Lahr2Panel, nb: number): void {
     // Y(1:K, 1:nb) += A(1:K, nb+2:N−K+1)·V2, V2 = a(K+nb+1:N, 1:nb) (V's rows below V1);
     // the panel's columns k0..ihi (a(1, 1) = A[0, k0]) as the N×(N−K+1) view P
     const P = colMajor(A, N, N - K + 1, a(1, 1), lda);
-    gemmBlock(1, sub(P, 0, nb + 1, K, N - K - nb), sub(P, K + nb, 0, N - K - nb, nb), 1, colMajor(Y, K, nb, 0, ldy));
+    gemm(1, sub(P, 0, nb + 1, K, N - K - nb), sub(P, K + nb, 0, N - K - nb, nb), 1, colMajor(Y, K, nb, 0, ldy));
   }
   for (let c = nb; c >= 1; c--) {
     // Y := Y·T (T upper), right to left
@@ -377,7 +376,7 @@ export function gehrd(
         const ei = A[corner];
         A[corner] = 1;
         const V = sub(Ab, i + ib, i, ihi - i - ib + 1, ib);
-        gemmBlock(-1, colMajor(Y, ihi + 1, ib, 0, n), transpose(V), 1, sub(Ab, 0, i + ib, ihi + 1, ihi - i - ib + 1));
+        gemm(-1, colMajor(Y, ihi + 1, ib, 0, n), transpose(V), 1, sub(Ab, 0, i + ib, ihi + 1, ihi - i - ib + 1));
         A[corner] = ei;
         // the panel's columns above it: A[0..i, i+1..i+ib−1] −= (Y·V1ᵀ)[0..i, 0..ib−2]
         for (let c = ib - 2; c >= 0; c--) {
@@ -391,7 +390,7 @@ export function gehrd(
         for (let c = 0; c < ib - 1; c++) for (let r = 0; r <= i; r++) A[r + (i + c + 1) * lda] -= Y[r + c * n];
         // A[i+1..ihi, i+ib..n−1] := Q_pᵀ·(…), Q_p = I − V·T·Vᵀ with V = A[i+1..ihi, i..i+ib−1] (unit lower)
         const Tp = colMajor(T, ib, ib, 0, nb);
-        larfbBlock(sub(Ab, i + 1, i, ihi - i, ib), transpose(Tp), sub(Ab, i + 1, i + ib, ihi - i, n - i - ib));
+        larfb(sub(Ab, i + 1, i, ihi - i, ib), transpose(Tp), sub(Ab, i + 1, i + ib, ihi - i, n - i - ib));
       }
     });
   }
@@ -421,7 +420,7 @@ export function orghr(n: number, ilo: number, ihi: number, A: Float64Array, lda:
   };
   for (let j = 0; j <= ilo && j < n; j++) unit(j);
   for (let j = ihi + 1; j < n; j++) unit(j);
-  if (nh > 0) orgqrFast(nh, nh, nh, A, ilo + 1 + (ilo + 1) * lda, lda, tau.subarray(ilo), BLOCK_SIZES.qr);
+  if (nh > 0) orgqrFast(colMajor(A, nh, nh, ilo + 1 + (ilo + 1) * lda, lda), nh, tau.subarray(ilo), BLOCK_SIZES.qr);
 }
 
 // ------------------------------------------------------------------ complex

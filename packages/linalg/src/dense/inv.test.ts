@@ -6,7 +6,7 @@ import { expectClose, expectReconstructs, matrices, mul, normF } from "../../tes
 import { LinAlgError } from "../errors.js";
 import { getri, inv, invQuiet } from "./inv.js";
 import { colMajor } from "@sliderule/ndarray/kernels";
-import { getrfBlock, getrsBlock } from "./lu.js";
+import { getrf, getrs } from "./lu.js";
 
 describe.each([
   { name: "unblocked", blockSize: 1000 },
@@ -89,12 +89,12 @@ describe("getri against its twin, A·X = I by getrs (NumPy's route)", () => {
     const A = Float64Array.from({ length: n * n }, () => 2 * r() - 1);
     const LU = A.slice();
     const ipiv = new Int32Array(n);
-    expect(getrfBlock(colMajor(LU, n, n), ipiv, 8)).toBe(-1);
+    expect(getrf(colMajor(LU, n, n), ipiv, 8)).toBe(-1);
     const X = new Float64Array(n * n).fill(NaN); // getri must not read X
     getri(n, LU, 0, n, ipiv, X, 0, n, nb, width);
     const Y = new Float64Array(n * n);
     for (let i = 0; i < n; i++) Y[i + i * n] = 1;
-    getrsBlock(0, colMajor(LU, n, n), ipiv, colMajor(Y, n, n), nb);
+    getrs(0, colMajor(LU, n, n), ipiv, colMajor(Y, n, n), nb);
     // both are backward-stable inverses: compare them, and A·X with I, at the scale cond(A)·n·eps
     let diff = 0;
     let norm = 0;

@@ -26,7 +26,7 @@ import { zgetf2 } from "../complex/lu.js";
 import { BLOCK_SIZES, blockSizeOf, GETRI_BLOCK_COLUMNS, type BlockOptions } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, gufunc, workDType, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { colMajor, lowerUnit, sub, upper } from "@sliderule/ndarray/kernels";
-import { trsmBlock } from "../primitives/triangular-solve.js";
+import { trsm } from "../primitives/triangular-solve.js";
 import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
 import { getrfFast } from "./lu.js";
 import { singular, solveFactored } from "./solve.js";
@@ -85,7 +85,7 @@ function invert(a: ArrayInput, options: BlockOptions, warnIll: boolean): NDArray
     // A = P·L·U
     step.load(0, W);
     const anorm = warnIll ? norm1(n, W, n, complex) : 0; // ‖A‖₁, before the LU overwrites A
-    const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
+    const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(colMajor(W, n, n), ipiv, nb);
     if (info >= 0) throw singular(fn, info);
     // rcond ≈ 1/(‖A‖₁·‖A⁻¹‖₁) from the factors, O(n²) (dgecon, as SciPy's inv)
     if (warnIll) trackRcond(rcond, gecon(n, W, n, anorm, complex));
@@ -130,10 +130,10 @@ export function getri(
   for (let j0 = 0; j0 < n; j0 += width) {
     const jb = Math.min(width, n - j0);
     // X[j0:, j0:j0+jb] = L[j0:, j0:]⁻¹·I[j0:, j0:j0+jb] (L⁻¹ is lower triangular: the rows above j0 stay zero)
-    trsmBlock(lowerUnit(sub(F, j0, j0, n - j0, n - j0)), sub(Xb, j0, j0, n - j0, jb), nb);
+    trsm(lowerUnit(sub(F, j0, j0, n - j0, n - j0)), sub(Xb, j0, j0, n - j0, jb), nb);
   }
   // 2. X := U⁻¹·X
-  trsmBlock(upper(F), Xb, nb);
+  trsm(upper(F), Xb, nb);
   // 3. A⁻¹ = X·P⁻¹, P⁻¹ = P_{n−1}···P_0: swap columns j and ipiv[j], j = n−1 down to 0
   for (let j = n - 1; j >= 0; j--) {
     const p = ipiv[j];

@@ -39,10 +39,9 @@ import { namedTuple, ValueError, type NamedTuple, type NDArray } from "@sliderul
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, MN_RATIO } from "../tuning.js";
 import { asArray, loadMatrix, storeMatrix, withWork, workDType, type ArrayInput } from "../util/batch.js";
-import { gemmBlock } from "../util/gemm.js";
-import { colMajor, T, upper } from "@sliderule/ndarray/kernels";
+import { colMajor, gemm, T, upper } from "@sliderule/ndarray/kernels";
 import { larfLeft } from "../primitives/householder.js";
-import { trsmBlock } from "../primitives/triangular-solve.js";
+import { trsm } from "../primitives/triangular-solve.js";
 import { bdsqr } from "./bidiagonal-svd.js";
 import { orgbrP } from "./bidiagonalize.js";
 import { gebrdFast } from "./bidiagonalize-fast.js";
@@ -211,7 +210,7 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options: LstsqOptions = {}):
 function solveWithR(M: number, N: number, W: Float64Array, k: number): Float64Array {
   const X = new Float64Array(N * k);
   for (let j = 0; j < k; j++) for (let i = 0; i < N; i++) X[i + j * N] = W[i + (N + j) * M];
-  trsmBlock(upper(colMajor(W, N, N, 0, M)), colMajor(X, N, k), BLOCK_SIZES.triangular);
+  trsm(upper(colMajor(W, N, N, 0, M)), colMajor(X, N, k), BLOCK_SIZES.triangular);
   return X;
 }
 
@@ -370,9 +369,9 @@ function lstsqReal(
   if (bInQr) {
     // [A b] (M×(N+k)): b beside A, factored together (see above)
     W.set(Bw.subarray(0, M * k), M * N);
-    geqrfFast(M, N + k, W, 0, M, tauR, nb);
+    geqrfFast(colMajor(W, M, N + k), tauR, nb);
   } else if (qrFirst) {
-    geqrfFast(M, N, W, 0, M, tauR, nb);
+    geqrfFast(colMajor(W, M, N), tauR, nb);
   }
   if (qrFirst) {
     Bd = new Float64Array(N * N);
@@ -421,7 +420,7 @@ function lstsqReal(
     for (let j = 0; j < k; j++) tail[j] = sumOfSquares(QtB, N + j * m, (j + 1) * m);
   } else {
     // c = Pᵀ·b  (N×k), stored transposed: cT = bᵀ·P  (b: N×k, ld m)
-    gemmBlock(1, T(colMajor(Bw, N, k, 0, m)), colMajor(P, N, N), 0, colMajor(cT, k, N));
+    gemm(1, T(colMajor(Bw, N, k, 0, m)), colMajor(P, N, N), 0, colMajor(cT, k, N));
     for (let i = 0; i < N; i++) I[i + i * N] = 1;
   }
   // 3. B = U_B·Σ·V_Bᵀ with c := U_Bᵀ·c (tall) or V_Bᵀ·c (wide), and P := P·V_B or I := U_B
@@ -435,10 +434,10 @@ function lstsqReal(
   const X = new Float64Array(n * k);
   if (tall) {
     // X = P·y  (N×k, ld n)
-    gemmBlock(1, colMajor(P, N, N), colMajor(Y, N, k), 0, colMajor(X, N, k, 0, n));
+    gemm(1, colMajor(P, N, N), colMajor(Y, N, k), 0, colMajor(X, N, k, 0, n));
   } else {
     // X[0:N, :] = U_B·y, X[N:M, :] = 0, then X := Q·X
-    gemmBlock(1, colMajor(I, N, N), colMajor(Y, N, k), 0, colMajor(X, N, k, 0, n));
+    gemm(1, colMajor(I, N, N), colMajor(Y, N, k), 0, colMajor(X, N, k, 0, n));
     applyQ(false, X, n);
   }
   return { s: d, X, tail };

@@ -18,7 +18,7 @@ import { getrfResident } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 import { LinAlgError } from "../errors.js";
 import * as block from "@sliderule/ndarray/kernels";
-import { getf2, getrf2Block, getrfBlock, lu, luFactor, luSolve } from "./lu.js";
+import { getf2, getrf2, getrf, lu, luFactor, luSolve } from "./lu.js";
 
 /** getrf's WebAssembly twin (factor.as.ts dgetrf) on a resident copy of A. */
 function getrfWasm(m: number, n: number, A: Float64Array, ipiv: Int32Array, nb: number): number {
@@ -31,14 +31,14 @@ function getrfWasm(m: number, n: number, A: Float64Array, ipiv: Int32Array, nb: 
 /** The unblocked spec and the blocked routine at several panel widths: one contract. */
 const factorizers = [
   { name: "getf2 (unblocked)", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getf2(m, n, A, 0, m, ipiv, 0) },
-  { name: "getrf nb=1", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrfBlock(block.colMajor(A, m, n), ipiv, 1) },
-  { name: "getrf nb=3", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrfBlock(block.colMajor(A, m, n), ipiv, 3) },
-  { name: "getrf nb=8", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrfBlock(block.colMajor(A, m, n), ipiv, 8) },
+  { name: "getrf nb=1", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf(block.colMajor(A, m, n), ipiv, 1) },
+  { name: "getrf nb=3", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf(block.colMajor(A, m, n), ipiv, 3) },
+  { name: "getrf nb=8", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf(block.colMajor(A, m, n), ipiv, 8) },
   {
     name: "getrf nb=21 (recursive panels)",
-    factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrfBlock(block.colMajor(A, m, n), ipiv, 21),
+    factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf(block.colMajor(A, m, n), ipiv, 21),
   },
-  { name: "getrf2 (recursive)", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf2Block(block.colMajor(A, m, n), ipiv, 0) },
+  { name: "getrf2 (recursive)", factor: (m: number, n: number, A: Float64Array, ipiv: Int32Array) => getrf2(block.colMajor(A, m, n), ipiv, 0) },
   // the WebAssembly twin, on the backends that have one
   ...(HAS_RESIDENT
     ? [1, 3, 8, 21].map((nb) => ({
@@ -115,7 +115,7 @@ describe.skipIf(!HAS_RESIDENT)("getrfResident against getrf at sizes where every
     const a = randomMatrix([m, n], m + 7 * n);
     const W0 = colMajor(a);
     const p0 = new Int32Array(Math.min(m, n));
-    expect(getrfBlock(block.colMajor(W0, m, n), p0, nb)).toBe(-1);
+    expect(getrf(block.colMajor(W0, m, n), p0, nb)).toBe(-1);
     const W1 = colMajor(a);
     const p1 = new Int32Array(Math.min(m, n));
     expect(getrfWasm(m, n, W1, p1, nb)).toBe(-1);
@@ -130,7 +130,7 @@ describe.skipIf(!HAS_RESIDENT)("getrfResident against getrf at sizes where every
     const a = randomMatrix([150, 150], 9);
     for (let i = 0; i < 150; i++) a.set(i, 77, 0);
     const ipiv = new Int32Array(150);
-    expect(getrfBlock(block.colMajor(colMajor(a), 150, 150), ipiv, 32)).toBe(77);
+    expect(getrf(block.colMajor(colMajor(a), 150, 150), ipiv, 32)).toBe(77);
     expect(getrfWasm(150, 150, colMajor(a), new Int32Array(150), 32)).toBe(77);
   });
 

@@ -49,10 +49,10 @@
  * algorithms", IBM J. Res. Dev. 41(6), 1997.
  */
 import { DTypeError, namedTuple, NDArray, ValueError, type NamedTuple } from "@sliderule/ndarray";
-import { type Block, colMajor, getrfResident, leadingDim, lowerUnit, quadrants, sub, T, upper } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, gemm, getrfResident, leadingDim, lowerUnit, quadrants, sub, T, upper } from "@sliderule/ndarray/kernels";
 import { zgetf2, zgetrs } from "../complex/lu.js";
 import { LinAlgError } from "../errors.js";
-import { transCode, trsmBlock, trsmReference, type Trans } from "../primitives/triangular-solve.js";
+import { transCode, trsm, trsmReference, type Trans } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, PANEL_LEAF, type BlockOptions } from "../tuning.js";
 import {
   gufunc,
@@ -73,7 +73,6 @@ import {
   type FloatArray,
   type GufuncOutput,
 } from "../util/batch.js";
-import { gemmBlock } from "../util/gemm.js";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
 /** The options each public function accepts (util/options.ts); trans is checked by transCode. */
@@ -176,20 +175,20 @@ export function laswpBlock(A: Block, ipiv: Int32Array, j0: number, j1: number, b
  *                              A22 = P2·L22·U22                  (recursion)
  *                              A21 := P2⁻¹·A21
  */
-export function getrf2Block(A: Block, ipiv: Int32Array, ipOff: number): number {
+export function getrf2(A: Block, ipiv: Int32Array, ipOff: number): number {
   const { rows: m, cols: n } = A;
   const k = Math.min(m, n);
   if (k <= PANEL_LEAF) return getf2Block(A, ipiv, ipOff);
   const n1 = Math.floor(k / 2);
   const [A11, A12, A21, A22] = quadrants(A, n1, n1);
   // [A11; A21] = P1·[L11; L21]·U11
-  let info = getrf2Block(sub(A, 0, 0, m, n1), ipiv, ipOff);
+  let info = getrf2(sub(A, 0, 0, m, n1), ipiv, ipOff);
   // P1⁻¹ on the right half [A12; A22], then U12 = L11⁻¹·A12 and A22 −= L21·U12
   laswpBlock(sub(A, 0, n1, m, n - n1), ipiv, ipOff, ipOff + n1, ipOff);
   trsmReference(lowerUnit(A11), A12);
-  gemmBlock(-1, A21, A12, 1, A22);
+  gemm(-1, A21, A12, 1, A22);
   // A22 = P2·L22·U22; its pivots count from A22's first row
-  const info2 = getrf2Block(A22, ipiv, ipOff + n1);
+  const info2 = getrf2(A22, ipiv, ipOff + n1);
   if (info < 0 && info2 >= 0) info = info2 + n1;
   // A21 := P2⁻¹·A21, then the pivots count from the panel's first row
   laswpBlock(A21, ipiv, ipOff + n1, ipOff + k, ipOff + n1);
@@ -203,7 +202,7 @@ export function getrf2Block(A: Block, ipiv: Int32Array, ipOff: number): number {
  * and the gemm update of A22 (see the header). Same outputs as {@link getf2Block} on the
  * whole matrix (ipiv 0-based, absolute rows).
  */
-export function getrfBlock(A: Block, ipiv: Int32Array, nb: number): number {
+export function getrf(A: Block, ipiv: Int32Array, nb: number): number {
   const { rows: m, cols: n } = A;
   const k = Math.min(m, n);
   if (nb >= k) return getf2Block(A, ipiv, 0);
@@ -214,7 +213,7 @@ export function getrfBlock(A: Block, ipiv: Int32Array, nb: number): number {
     // the header's picture: A[j0:, j0:] split after jb rows and columns, A10 │ A20 left of it
     const [A11, A12, A21, A22] = quadrants(sub(A, j0, j0, m - j0, n - j0), jb, jb);
     // [A11; A21] = P·[L11; L21]·U11: the panel
-    const panelInfo = getrf2Block(sub(A, j0, j0, m - j0, jb), ipiv, j0);
+    const panelInfo = getrf2(sub(A, j0, j0, m - j0, jb), ipiv, j0);
     if (info < 0 && panelInfo >= 0) info = panelInfo + j0;
     // the panel's pivots become absolute row numbers
     for (let j = j0; j < j1; j++) ipiv[j] += j0;
@@ -224,9 +223,9 @@ export function getrfBlock(A: Block, ipiv: Int32Array, nb: number): number {
       // … and right of it ([A02; A12; A22])
       laswpBlock(sub(A, 0, j1, m, n - j1), ipiv, j0, j1);
       // U12 = L11⁻¹·A12 (L11 unit lower triangular, jb×jb; blocked, see tuning.ts triangular)
-      trsmBlock(lowerUnit(A11), A12, BLOCK_SIZES.triangular);
+      trsm(lowerUnit(A11), A12, BLOCK_SIZES.triangular);
       // A22 := A22 − L21·U12
-      gemmBlock(-1, A21, A12, 1, A22);
+      gemm(-1, A21, A12, 1, A22);
     }
   }
   return info;
@@ -238,34 +237,28 @@ export function getrfBlock(A: Block, ipiv: Int32Array, nb: number): number {
  *   trans 0:  X = U⁻¹·L⁻¹·P⁻¹·B
  *   trans 1:  X = P·L⁻ᵀ·U⁻ᵀ·B   (Aᵀ = Uᵀ·Lᵀ·Pᵀ)
  */
-export function getrsBlock(trans: 0 | 1, LU: Block, ipiv: Int32Array, B: Block, nb: number): void {
+export function getrs(trans: 0 | 1, LU: Block, ipiv: Int32Array, B: Block, nb: number): void {
   if (trans === 0) {
     laswpBlock(B, ipiv, 0, LU.rows); // P⁻¹·B
-    trsmBlock(lowerUnit(LU), B, nb); // L⁻¹·(…)
-    trsmBlock(upper(LU), B, nb); // U⁻¹·(…)
+    trsm(lowerUnit(LU), B, nb); // L⁻¹·(…)
+    trsm(upper(LU), B, nb); // U⁻¹·(…)
   } else {
-    trsmBlock(T(upper(LU)), B, nb); // U⁻ᵀ·B (Uᵀ is lower)
-    trsmBlock(T(lowerUnit(LU)), B, nb); // L⁻ᵀ·(…) (Lᵀ is upper)
+    trsm(T(upper(LU)), B, nb); // U⁻ᵀ·B (Uᵀ is lower)
+    trsm(T(lowerUnit(LU)), B, nb); // L⁻ᵀ·(…) (Lᵀ is upper)
     laswpBlock(B, ipiv, 0, LU.rows, 0, true); // P·(…): the swaps in reverse order
   }
 }
 
 // ------------------------------------------------------------------ the WebAssembly boundary
 
-// The one positional form left: getrfFast takes the m×n column-major matrix as LAPACK's
-// (A, aOff, lda), for the drivers that hold their working matrix so; it makes the view once
-// and hands it to the WebAssembly copy (getrfResident, which converts it to a byte pointer in
-// one place) or to getrfBlock. Every other caller passes Blocks.
-
 /**
  * getrf on the fastest kernel there is for A: when A lies in a resident workspace
  * (util/batch.ts withWork) the whole factorization runs in WebAssembly (getrfResident of
- * @sliderule/ndarray/kernels, this file's getrf2Block/getrfBlock loop for loop, tested against them);
- * otherwise {@link getrfBlock}. Same contract.
+ * @sliderule/ndarray/kernels, this file's getrf2/getrf loop for loop, tested against them);
+ * otherwise {@link getrf}. Same contract.
  */
-export function getrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, ipiv: Int32Array, nb: number): number {
-  const view = colMajor(A, m, n, aOff, lda);
-  return getrfResident(view, ipiv, nb) ?? getrfBlock(view, ipiv, nb);
+export function getrfFast(A: Block, ipiv: Int32Array, nb: number): number {
+  return getrfResident(A, ipiv, nb) ?? getrf(A, ipiv, nb);
 }
 
 /** Row permutation of P⁻¹ = the swaps of ipiv applied to 0..m−1: (P⁻¹·A)[i] = A[perm[i]]. */
@@ -300,7 +293,7 @@ export function forEachLU(a: NDArray, nb: number, visit: (p: number, W: FloatArr
   withWork(dtype, [m * n], ([W]) => {
     for (let p = 0; p < offs.length; p++) {
       loadMatrix(a, offs[p], rs, cs, m, n, W, 0, m, complex);
-      const info = complex ? zgetf2(m, n, W as Float64Array, 0, m, ipiv, 0) : getrfFast(m, n, W, 0, m, ipiv, nb);
+      const info = complex ? zgetf2(m, n, W as Float64Array, 0, m, ipiv, 0) : getrfFast(colMajor(W, m, n), ipiv, nb);
       visit(p, W, ipiv, info);
     }
   });
@@ -329,7 +322,7 @@ function luStack(fn: string, A: NDArray, nb: number, outputs: readonly GufuncOut
   return gufuncOutputs({ fn, inputs: [{ array: A, core: 2 }], dtype, outputs, work: [m * n], resident: true }, ([W], step) => {
     step.load(0, W);
     if (complex) zgetf2(m, n, W as Float64Array, 0, m, ipiv, 0);
-    else getrfFast(m, n, W, 0, m, ipiv, nb);
+    else getrfFast(colMajor(W, m, n), ipiv, nb);
     blocks ??= outputs.map((o) => (o.dtype === "int32" ? ipiv : W));
     return blocks;
   });
@@ -531,7 +524,7 @@ export function luSolve(factors: LuFactorFields | readonly [NDArray, NDArray], b
     }
     step.load(1, X);
     if (complex) zgetrs(trans, n, nrhs, W as Float64Array, 0, n, ipiv, X as Float64Array, 0, n);
-    else getrsBlock(trans === 0 ? 0 : 1, colMajor(W, n, n), ipiv, colMajor(X, n, nrhs), nb);
+    else getrs(trans === 0 ? 0 : 1, colMajor(W, n, n), ipiv, colMajor(X, n, nrhs), nb);
     return X;
   });
   return out;

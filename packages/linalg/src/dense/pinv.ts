@@ -17,8 +17,7 @@
 import * as np from "@sliderule/ndarray";
 import { ValueError, type NDArray } from "@sliderule/ndarray";
 import { asArray, assertStacked2d, type ArrayInput, type FloatArray } from "../util/batch.js";
-import { gemmBlock } from "../util/gemm.js";
-import { colMajor, T } from "@sliderule/ndarray/kernels";
+import { colMajor, gemm, T } from "@sliderule/ndarray/kernels";
 import { svd } from "./svd.js";
 import { ULP, ULP_FLOAT32 } from "../machine.js";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
@@ -98,7 +97,7 @@ export function pinv(a: ArrayInput, options: PinvOptions = {}): NDArray {
       // out (row-major n×m) is column-major m×n: outᵀ = Wᵀ·Vh[:k]  (m×k times k×n; Vh row-major
       // is Vhᵀ column-major, so Vh[:k] = T(the n×k column-major block at vOff))
       const X = new Float64Array(n * m);
-      gemmBlock(1, T(colMajor(W, k, m)), T(colMajor(Vd64 as Float64Array, n, k, vOff, n)), 0, colMajor(X, m, n));
+      gemm(1, T(colMajor(W, k, m)), T(colMajor(Vd64 as Float64Array, n, k, vOff, n)), 0, colMajor(X, m, n));
       // X column-major m×n holds (A⁺)ᵀ: element (j, i) = A⁺[i, j] at X[j + i·m] = row-major A⁺
       const od = out.data as FloatArray;
       for (let i = 0; i < n * m; i++) od[xOff + i] = X[i];

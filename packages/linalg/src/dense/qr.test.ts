@@ -6,7 +6,7 @@ import { randomComplex, randomMatrix, select } from "../../test/corpus.js";
 import { columns, ctrans, expectClose, expectOrthonormal, expectReconstructs, expectUpperTriangular, matrices, mul, normF } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
 import * as block from "@sliderule/ndarray/kernels";
-import { geqr2, geqrfBlock, lstsqQR, org2r, orgqrBlock, qr } from "./qr.js";
+import { geqr2, geqrf, lstsqQR, org2r, orgqr, qr } from "./qr.js";
 import { geqrfResident, orgqrResident } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 
@@ -36,9 +36,9 @@ describe.each([
   ...(HAS_RESIDENT ? [1, 3, 8].map((nb) => ({ name: `geqrfResident + orgqrResident nb=${nb} (WebAssembly)`, nb, wasm: true })) : []),
 ])("$name", ({ nb, wasm }: { nb: number; wasm?: boolean }) => {
   const factor = (m: number, n: number, W: Float64Array, tau: Float64Array) =>
-    wasm ? geqrfWasm(m, n, W, tau, nb) : nb === 0 ? geqr2(m, n, W, 0, m, tau, 0) : geqrfBlock(block.colMajor(W, m, n), tau, nb);
+    wasm ? geqrfWasm(m, n, W, tau, nb) : nb === 0 ? geqr2(m, n, W, 0, m, tau, 0) : geqrf(block.colMajor(W, m, n), tau, nb);
   const formQ = (m: number, n: number, k: number, W: Float64Array, tau: Float64Array) =>
-    wasm ? orgqrWasm(m, n, k, W, tau, nb) : nb === 0 ? org2r(m, n, k, W, 0, m, tau, 0) : orgqrBlock(block.colMajor(W, m, n), k, tau, nb);
+    wasm ? orgqrWasm(m, n, k, W, tau, nb) : nb === 0 ? org2r(m, n, k, W, 0, m, tau, 0) : orgqr(block.colMajor(W, m, n), k, tau, nb);
 
   it.each([
     [1, 1],
@@ -78,7 +78,7 @@ describe.skipIf(!HAS_RESIDENT)("geqrfResident against geqrf at sizes where every
     const k = Math.min(m, n);
     const W0 = colMajor(a);
     const t0 = new Float64Array(k);
-    geqrfBlock(block.colMajor(W0, m, n), t0, nb);
+    geqrf(block.colMajor(W0, m, n), t0, nb);
     const W1 = colMajor(a);
     const t1 = new Float64Array(k);
     geqrfWasm(m, n, W1, t1, nb);
@@ -97,9 +97,9 @@ describe.skipIf(!HAS_RESIDENT)("geqrfResident against geqrf at sizes where every
     const a = randomMatrix([m, k], m + k);
     const W0 = colMajor(a, n);
     const tau = new Float64Array(k);
-    geqrfBlock(block.colMajor(W0, m, k), tau, nb);
+    geqrf(block.colMajor(W0, m, k), tau, nb);
     const W1 = W0.slice();
-    orgqrBlock(block.colMajor(W0, m, n), k, tau, nb);
+    orgqr(block.colMajor(W0, m, n), k, tau, nb);
     orgqrWasm(m, n, k, W1, tau, nb);
     let worst = 0;
     for (let i = 0; i < m * n; i++) worst = Math.max(worst, Math.abs(W1[i] - W0[i]));

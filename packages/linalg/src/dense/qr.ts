@@ -45,8 +45,8 @@ import { type Block, colMajor, complexColMajor, geqrfResident, leadingDim, orgqr
 import { zgeqr2, zung2r, zunmqrH } from "../complex/qr.js";
 import { ztrsm } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
-import { larfbBlock, larfg, larfLeft, larftBlock } from "../primitives/householder.js";
-import { trsmBlock } from "../primitives/triangular-solve.js";
+import { larfb, larfg, larfLeft, larftBlock } from "../primitives/householder.js";
+import { trsm } from "../primitives/triangular-solve.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import {
   gufuncOutputs,
@@ -119,7 +119,7 @@ function zero(B: Block): void {
  * Blocked Householder QR of the m×n view A (LAPACK dgeqrf): geqr2 on panels of nb columns,
  * WY updates of the trailing columns with gemm. Same outputs as {@link geqr2Block}.
  */
-export function geqrfBlock(A: Block, tau: Float64Array, nb: number): void {
+export function geqrf(A: Block, tau: Float64Array, nb: number): void {
   const { rows: m, cols: n } = A;
   const k = Math.min(m, n);
   if (nb >= k) {
@@ -138,7 +138,7 @@ export function geqrfBlock(A: Block, tau: Float64Array, nb: number): void {
       // H_j0···H_{j1−1} = I − V·T·Vᵀ; apply its transpose I − V·Tᵀ·Vᵀ to [A12; A22]
       const Twy = colMajor(work, jb, jb);
       larftBlock(panel, tau, j0, Twy);
-      larfbBlock(panel, transposed(Twy), sub(A, j0, j1, m - j0, n - j1));
+      larfb(panel, transposed(Twy), sub(A, j0, j1, m - j0, n - j1));
     }
   }
 }
@@ -182,7 +182,7 @@ export function org2rBlock(A: Block, k: number, tau: Float64Array, tauOff: numbe
  * last to the first, each applied to the columns on its right as one WY block, then org2r on
  * the panel. Same contract as {@link org2rBlock}.
  */
-export function orgqrBlock(A: Block, k: number, tau: Float64Array, nb: number): void {
+export function orgqr(A: Block, k: number, tau: Float64Array, nb: number): void {
   const { rows: m, cols: n } = A;
   if (nb >= k || k === 0) {
     org2rBlock(A, k, tau, 0);
@@ -204,7 +204,7 @@ export function orgqrBlock(A: Block, k: number, tau: Float64Array, nb: number): 
     if (j1 < n) {
       const Twy = colMajor(work, jb, jb);
       larftBlock(panel, tau, j0, Twy);
-      larfbBlock(panel, Twy, sub(A, j0, j1, m - j0, n - j1));
+      larfb(panel, Twy, sub(A, j0, j1, m - j0, n - j1));
     }
     // the panel's own columns, by the unblocked routine; rows above the panel are zero
     org2rBlock(panel, jb, tau, j0);
@@ -217,7 +217,7 @@ export function orgqrBlock(A: Block, k: number, tau: Float64Array, nb: number): 
  * V the m×k view of the reflectors (A's first k columns), C an m×nrhs view; blocks of nb
  * reflectors are applied first to last as WY blocks.
  */
-export function ormqrTBlock(V: Block, tau: Float64Array, C: Block, nb: number): void {
+export function ormqrT(V: Block, tau: Float64Array, C: Block, nb: number): void {
   const { rows: m, cols: k } = V;
   const work = wyWork(V, nb);
   for (let j0 = 0; j0 < k; j0 += nb) {
@@ -226,36 +226,28 @@ export function ormqrTBlock(V: Block, tau: Float64Array, C: Block, nb: number): 
     // Qᵀ = H_{k−1}···H_0: the block's transpose (I − V·Tᵀ·Vᵀ) on rows j0..m−1
     const Twy = colMajor(work, jb, jb);
     larftBlock(panel, tau, j0, Twy);
-    larfbBlock(panel, transposed(Twy), sub(C, j0, 0, m - j0, C.cols));
+    larfb(panel, transposed(Twy), sub(C, j0, 0, m - j0, C.cols));
   }
 }
 
 // ------------------------------------------------------------------ the WebAssembly boundary
 
-// The positional forms left: geqrfFast and orgqrFast take the m×n column-major matrix as
-// LAPACK's (A, aOff, lda), for their callers (svd.ts, lstsq.ts, hessenberg.ts,
-// bidiagonalize.ts, tridiagonalize.ts); each makes the view once and hands it to the
-// WebAssembly copy (geqrfResident, orgqrResident, which convert it to a byte pointer in one
-// place) or to the Block routine. Every other caller passes Blocks.
-
 /**
  * geqrf on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
  * workspace (geqrfResident of @sliderule/ndarray/kernels, factor.as.ts dgeqrf: geqr2, larft
- * and larfb loop for loop, tested against them in qr.test.ts), otherwise {@link geqrfBlock}.
+ * and larfb loop for loop, tested against them in qr.test.ts), otherwise {@link geqrf}.
  */
-export function geqrfFast(m: number, n: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
-  const view = colMajor(A, m, n, aOff, lda);
-  if (!geqrfResident(view, tau, nb)) geqrfBlock(view, tau, nb);
+export function geqrfFast(A: Block, tau: Float64Array, nb: number): void {
+  if (!geqrfResident(A, tau, nb)) geqrf(A, tau, nb);
 }
 
 /**
  * orgqr on the fastest kernel there is for A: whole in WebAssembly when A lies in a resident
  * workspace (orgqrResident, factor.as.ts dorgqr: org2r, larft and larfb loop for loop, tested
- * against them in qr.test.ts), otherwise {@link orgqrBlock}.
+ * against them in qr.test.ts), otherwise {@link orgqr}.
  */
-export function orgqrFast(m: number, n: number, k: number, A: FloatArray, aOff: number, lda: number, tau: Float64Array, nb: number): void {
-  const view = colMajor(A, m, n, aOff, lda);
-  if (!orgqrResident(view, k, tau, nb)) orgqrBlock(view, k, tau, nb);
+export function orgqrFast(A: Block, k: number, tau: Float64Array, nb: number): void {
+  if (!orgqrResident(A, k, tau, nb)) orgqr(A, k, tau, nb);
 }
 
 // ------------------------------------------------------------------ the public functions
@@ -350,7 +342,7 @@ export function qr(a: ArrayInput, options: QrOptions = {}): QrResult | QrRawResu
       loadMatrix(A, offs[p], rs, cs, m, n, W, 0, ld, complex);
       // A = Q·R in compact form
       if (complex) zgeqr2(m, n, W as Float64Array, 0, ld, tau, 0);
-      else geqrfFast(m, n, W, 0, ld, tau, nb);
+      else geqrfFast(colMajor(W, m, n, 0, ld), tau, nb);
       if (H && TAU) {
         // NumPy's raw mode: h = the factored matrix transposed, (N, M)
         storeMatrix(W, 0, ld, n, m, H, p * n * m, "full", true);
@@ -363,7 +355,7 @@ export function qr(a: ArrayInput, options: QrOptions = {}): QrResult | QrRawResu
       if (Q) {
         // Q's first qCols columns, formed in place over the reflectors
         if (complex) zung2r(m, qCols, k, W as Float64Array, 0, ld, tau, 0);
-        else orgqrFast(m, qCols, k, W, 0, ld, tau, nb);
+        else orgqrFast(colMajor(W, m, qCols, 0, ld), k, tau, nb);
         storeMatrix(W, 0, ld, m, qCols, Q, p * m * qCols);
       }
     }
@@ -420,7 +412,7 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
     // A = Q·R
     step.load(0, W);
     if (complex) zgeqr2(m, n, W as Float64Array, 0, m, tau, 0);
-    else geqrfBlock(colMajor(W, m, n), tau, nb);
+    else geqrf(colMajor(W, m, n), tau, nb);
     for (let i = 0; i < n; i++) {
       const zero = complex ? W[2 * (i + i * m)] === 0 && W[2 * (i + i * m) + 1] === 0 : W[i + i * m] === 0;
       if (zero) throw new LinAlgError(`${fn}: a is rank deficient: R[${i}, ${i}] is exactly zero`, "singular", i);
@@ -428,12 +420,12 @@ export function lstsqQR(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}
     // y = Qᵀ·b (Qᴴ for complex)
     step.load(1, X);
     if (complex) zunmqrH(m, nrhs, n, W as Float64Array, 0, m, tau, X as Float64Array, 0, m);
-    else ormqrTBlock(colMajor(W, m, n), tau, colMajor(X, m, nrhs), nb);
+    else ormqrT(colMajor(W, m, n), tau, colMajor(X, m, nrhs), nb);
     // R₁·x = y[:n]
     if (complex) {
       zTrsmUpper(n, nrhs, W as Float64Array, m, X as Float64Array, m);
     } else {
-      trsmBlock(upper(colMajor(W, n, n, 0, m)), colMajor(X, n, nrhs, 0, m), BLOCK_SIZES.triangular);
+      trsm(upper(colMajor(W, n, n, 0, m)), colMajor(X, n, nrhs, 0, m), BLOCK_SIZES.triangular);
     }
     return [X];
   });

@@ -57,8 +57,7 @@
 import { ValueError } from "@sliderule/ndarray";
 import { larfg, larfLeft, larfRight } from "../primitives/householder.js";
 import { SCHUR_MULTISHIFT, type SchurMultishiftTuning } from "../tuning.js";
-import { gemmBlock } from "../util/gemm.js";
-import { colMajor, sub } from "@sliderule/ndarray/kernels";
+import { colMajor, gemm, sub } from "@sliderule/ndarray/kernels";
 import { show } from "../util/options.js";
 import { gehd2Fast, orghr } from "./hessenberg.js";
 import { laqr5, multiplyInPlace } from "./schur-multishift.js";
@@ -202,7 +201,7 @@ export function aed(
       const Q = T.slice();
       orghr(jw, 0, ns - 1, Q, jw, tauH);
       const VQ = new Float64Array(jw * (ns - 1));
-      gemmBlock(1, sub(colMajor(V, jw, jw), 0, 1, jw, ns - 1), sub(colMajor(Q, jw, jw), 1, 1, ns - 1, ns - 1), 0, colMajor(VQ, jw, ns - 1));
+      gemm(1, sub(colMajor(V, jw, jw), 0, 1, jw, ns - 1), sub(colMajor(Q, jw, jw), 1, 1, ns - 1, ns - 1), 0, colMajor(VQ, jw, ns - 1));
       V.set(VQ, jw);
     }
     applyWindowOutside(wantt, wantz, n, ktop, kbot, kwtop, jw, V, H, ldh, iloz, ihiz, Z, ldz);

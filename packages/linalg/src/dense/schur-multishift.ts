@@ -52,8 +52,7 @@
  * laqr0 (the driver that chooses the shifts).
  */
 import { larfg } from "../primitives/householder.js";
-import { gemmBlock } from "../util/gemm.js";
-import { colMajor, leadingDim, sub, T, type Block } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, gemm, leadingDim, sub, T } from "@sliderule/ndarray/kernels";
 import { SAFMIN, ULP } from "../machine.js";
 
 /**
@@ -343,8 +342,8 @@ function vigilantDeflation(krcol: number, mstart: number, mend: number, ktop: nu
 export function multiplyInPlace(X: Block, V: Block, left: boolean, W = new Float64Array(X.rows * X.cols)): void {
   if (X.rows === 0 || X.cols === 0) return;
   const Wb = colMajor(W, X.rows, X.cols);
-  if (left) gemmBlock(1, T(V), X, 0, Wb);
-  else gemmBlock(1, X, V, 0, Wb);
+  if (left) gemm(1, T(V), X, 0, Wb);
+  else gemm(1, X, V, 0, Wb);
   const rows = X.rows;
   const ldx = leadingDim(X, "multiplyInPlace");
   for (let j = 0; j < X.cols; j++) X.data.set(W.subarray(j * rows, (j + 1) * rows), X.off + j * ldx);

@@ -28,7 +28,7 @@ import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import { asArray, assertFinite, assertSquare, fmtShape, gufunc, rightHandSide, workDType, type ArrayInput, type FloatArray } from "../util/batch.js";
 import { gecon, norm1, trackRcond, warnIfIllConditioned } from "./condition-estimate.js";
-import { getrfFast, getrsBlock } from "./lu.js";
+import { getrfFast, getrs } from "./lu.js";
 import { colMajor } from "@sliderule/ndarray/kernels";
 import { checkOptions, OPTION, optionsSchema } from "../util/options.js";
 
@@ -88,7 +88,7 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
     if (step.fresh(0)) {
       step.load(0, W);
       const anorm = norm1(n, W, n, complex); // ‖A‖₁, before the LU overwrites A
-      const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(n, n, W, 0, n, ipiv, nb);
+      const info = complex ? zgetf2(n, n, W as Float64Array, 0, n, ipiv, 0) : getrfFast(colMajor(W, n, n), ipiv, nb);
       if (info >= 0) throw singular(fn, info);
       // rcond ≈ 1/(‖A‖₁·‖A⁻¹‖₁) from the factors, O(n²) (dgecon, as SciPy's solve)
       trackRcond(rcond, gecon(n, W, n, anorm, complex));
@@ -105,7 +105,7 @@ export function solve(a: ArrayInput, b: ArrayInput, options: BlockOptions = {}):
 /** X := A⁻¹·X from A's LU factors in W (n×n, ld n); X is n×nrhs with ld n. */
 export function solveFactored(complex: boolean, n: number, nrhs: number, W: FloatArray, ipiv: Int32Array, X: FloatArray, nb: number): void {
   if (complex) zgetrs(0, n, nrhs, W as Float64Array, 0, n, ipiv, X as Float64Array, 0, n);
-  else getrsBlock(0, colMajor(W, n, n), ipiv, colMajor(X, n, nrhs), nb);
+  else getrs(0, colMajor(W, n, n), ipiv, colMajor(X, n, nrhs), nb);
 }
 
 /** NumPy's "Singular matrix" LinAlgError, with the zero pivot's index. */

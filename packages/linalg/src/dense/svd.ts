@@ -58,8 +58,7 @@ import {
   workDType,
   type ArrayInput,
 } from "../util/batch.js";
-import { gemmBlock } from "../util/gemm.js";
-import { colMajor, type Block } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, gemm } from "@sliderule/ndarray/kernels";
 import { maxAbs, safeScaleFactor, scaleBy, scaleIntoRange, SVD_RANGE } from "../primitives/safe-scale.js";
 import { bdsdc, type BidiagonalDcOptions } from "./bidiagonal-dc.js";
 import { bdsqr, bdsqrFast } from "./bidiagonal-svd.js";
@@ -145,7 +144,7 @@ export function svdTall(
   if (N > 0 && M >= (useDc ? SVD_QR_FIRST.divideAndConquerRatio : SVD_QR_FIRST.ratio) * N) {
     // A = Q_R·R, then the SVD of the N×N R
     const tau = new Float64Array(N);
-    geqrfFast(M, N, W, 0, M, tau, nb);
+    geqrfFast(colMajor(W, M, N), tau, nb);
     const R = new Float64Array(N * N);
     for (let j = 0; j < N; j++) for (let i = 0; i <= j; i++) R[i + j * N] = W[i + j * M];
     bidiagonalize(N, N, R, 0, N, d, e, tauq, taup, nb);
@@ -158,10 +157,10 @@ export function svdTall(
     orgbrQ(N, N, N, R, 0, N, tauq, nb);
     stage2(colMajor(R, N, N), colMajor(V, N, N));
     // U = Q_R·[U_R 0; 0 I]: the first N columns by gemm, the rest are Q_R's own
-    orgqrFast(M, uCols, N, W, 0, M, tau, nb);
+    orgqrFast(colMajor(W, M, uCols), N, tau, nb);
     const U = new Float64Array(M * uCols);
     // U[:, :N] = Q_R[:, :N]·U_R  (M×N times N×N; R holds U_R now)
-    gemmBlock(1, colMajor(W, M, N), colMajor(R, N, N), 0, colMajor(U, M, N));
+    gemm(1, colMajor(W, M, N), colMajor(R, N, N), 0, colMajor(U, M, N));
     if (uCols > N) U.set(W.subarray(N * M, uCols * M), N * M);
     return { s: d, U, V };
   }

@@ -42,8 +42,7 @@
  * dlaed4 (Ren-Cang Li's "middle way").
  */
 import { withWork } from "../util/batch.js";
-import { gemmBlock } from "../util/gemm.js";
-import { colMajor, sub } from "@sliderule/ndarray/kernels";
+import { colMajor, gemm, sub } from "@sliderule/ndarray/kernels";
 import { steqr } from "./symmetric-qr.js";
 import { UNIT_ROUNDOFF } from "../machine.js";
 import { DIVIDE_AND_CONQUER } from "../tuning.js";
@@ -239,7 +238,7 @@ function mergeInto(
         Qc.set(Q.subarray(r0 + kept[j] * s, r0 + rows + kept[j] * s), c * rows);
         for (let i = 0; i < k; i++) Uc[c + i * m] = U[j + i * k];
       });
-      gemmBlock(1, colMajor(Qc, rows, m), colMajor(Uc, m, k), 0, sub(colMajor(Y, s, k), r0, 0, rows, k));
+      gemm(1, colMajor(Qc, rows, m), colMajor(Uc, m, k), 0, sub(colMajor(Y, s, k), r0, 0, rows, k));
     }
 
     // the eigenpairs, ascending, back into d and the block of Z

@@ -35,10 +35,9 @@
  */
 import { zlarfg } from "../complex/householder.js";
 import { zung2r } from "../complex/qr.js";
-import { colMajor, column, gemv, lower, quadrants, row, sub, symv, T, vector } from "@sliderule/ndarray/kernels";
-import { larfbBlock, larfg, larftBlock } from "../primitives/householder.js";
+import { colMajor, column, gemm, gemv, lower, quadrants, row, sub, symv, T, vector } from "@sliderule/ndarray/kernels";
+import { larfb, larfg, larftBlock } from "../primitives/householder.js";
 import { withWork } from "../util/batch.js";
-import { gemmBlock } from "../util/gemm.js";
 import { orgqrFast } from "./qr.js";
 
 /**
@@ -176,8 +175,8 @@ export function sytrd(n: number, A: Float64Array, aOff: number, lda: number, d: 
         const rows = k - j;
         // A22[j:, j:j+w] −= V[j:, :]·W[j:j+w, :]ᵀ + W[j:, :]·V[j:j+w, :]ᵀ  (W: W's rows nb.., as V's)
         const C = sub(A22, j, j, rows, w);
-        gemmBlock(-1, sub(V, j, 0, rows, nb), T(sub(W2, j, 0, w, nb)), 1, C);
-        gemmBlock(-1, sub(W2, j, 0, rows, nb), T(sub(V, j, 0, w, nb)), 1, C);
+        gemm(-1, sub(V, j, 0, rows, nb), T(sub(W2, j, 0, w, nb)), 1, C);
+        gemm(-1, sub(W2, j, 0, rows, nb), T(sub(V, j, 0, w, nb)), 1, C);
       }
       // the subdiagonal holds e again (latrd left the unit entries of v there)
       for (let j = 0; j < nb; j++) A[a11 + j + 1 + j * lda] = e[i + j];
@@ -205,7 +204,7 @@ export function orgtr(n: number, A: Float64Array, aOff: number, lda: number, tau
   for (let c = 0; c + 2 < n; c++) {
     for (let r = c + 2; r < n; r++) Q[qOff + r + (c + 1) * ldq] = A[aOff + r + c * lda];
   }
-  orgqrFast(n - 1, n - 1, n - 1, Q, qOff + 1 + ldq, ldq, tau, nb);
+  orgqrFast(colMajor(Q, n - 1, n - 1, qOff + 1 + ldq, ldq), n - 1, tau, nb);
 }
 
 /**
@@ -238,7 +237,7 @@ export function ormtr(
     const V = sub(Vq, j0, j0, m - j0, jb);
     const Tj = colMajor(work, jb, jb);
     larftBlock(V, tau, j0, Tj);
-    larfbBlock(V, Tj, sub(Cq, j0, 0, m - j0, ncols));
+    larfb(V, Tj, sub(Cq, j0, 0, m - j0, ncols));
   }
 }
 

@@ -22,10 +22,10 @@
  *   H_0·H_1···H_{k−1} = I − V·T·Vᵀ
  *
  * with V = [v_0 … v_{k−1}] (m×k, unit lower trapezoidal: column i is zero above row i and 1
- * at row i) and T k×k upper triangular (`larft`). Applying the block (`larfbBlock`) is then three
+ * at row i) and T k×k upper triangular (`larft`). Applying the block (`larfb`) is then three
  * matrix products, all gemm:  W = Vᵀ·C;  W := T·W (or Tᵀ·W);  C := C − V·W.
  *
- * The blocked code calls both on Blocks (@sliderule/ndarray kernels/block.ts: larftBlock, larfbBlock); larft
+ * The blocked code calls both on Blocks (@sliderule/ndarray kernels/block.ts: larftBlock, larfb); larft
  * itself is the leaf loop and keeps LAPACK's positional arguments, as do the vector-level
  * larfg, larfLeft and larfRight (X, off, inc).
  *
@@ -38,8 +38,7 @@
  * §5.1.7 (the WY representation); LAPACK dlarfg, dlarf, dlarft, dlarfb.
  */
 import { withWork, type FloatArray } from "../util/batch.js";
-import { gemmBlock } from "../util/gemm.js";
-import { colMajor, leadingDim, T as transposed, type Block } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, gemm, leadingDim, T as transposed } from "@sliderule/ndarray/kernels";
 import { SMLNUM } from "../machine.js";
 
 /** ‖x‖₂ of n elements X[off + i·inc], without overflow or harmful underflow (LAPACK dnrm2). */
@@ -216,7 +215,7 @@ export function larftBlock(V: Block, tau: ArrayLike<number>, tauOff: number, T: 
  *   W2 = op(T)·W
  *   C := C − V·W2
  */
-export function larfbBlock(V: Block, opT: Block, C: Block): void {
+export function larfb(V: Block, opT: Block, C: Block): void {
   const { rows: m, cols: n } = C;
   const k = V.cols;
   if (V.rows !== m || opT.rows !== k || opT.cols !== k) {
@@ -238,10 +237,10 @@ export function larfbBlock(V: Block, opT: Block, C: Block): void {
       for (let i = j + 1; i < m; i++) vx[dst + i] = v[src + i * vRs];
     }
     // W = Vᵀ·C
-    gemmBlock(1, transposed(Vx), C, 0, W);
+    gemm(1, transposed(Vx), C, 0, W);
     // W2 = op(T)·W  (T is upper triangular and stored with zeros below its diagonal)
-    gemmBlock(1, opT, W, 0, W2);
+    gemm(1, opT, W, 0, W2);
     // C := C − V·W2
-    gemmBlock(-1, Vx, W2, 1, C);
+    gemm(-1, Vx, W2, 1, C);
   });
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { randomComplex, randomMatrix } from "../../test/corpus.js";
 import { columns, expectClose, expectSolves, matrices } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
-import { solveTriangular, trsmBlock, trsmReference } from "./triangular-solve.js";
+import { solveTriangular, trsm, trsmReference } from "./triangular-solve.js";
 import { type Block, colMajor, lower, lowerUnit, strided, T, type TriangularBlock, trsmResident, upper, upperUnit } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 
@@ -49,9 +49,9 @@ function triangular(n: number, lower: boolean, seed: number): np.NDArray {
 /** The fast kernel and its reference twin, under one contract. */
 describe.each([
   { name: "trsmReference (the spec)", run: (Tri: TriangularBlock, B: Block) => trsmReference(Tri, B) },
-  { name: "trsmBlock nb=1", run: (Tri: TriangularBlock, B: Block) => trsmBlock(Tri, B, 1) },
-  { name: "trsmBlock nb=4", run: (Tri: TriangularBlock, B: Block) => trsmBlock(Tri, B, 4) },
-  { name: "trsmBlock nb=64", run: (Tri: TriangularBlock, B: Block) => trsmBlock(Tri, B, 64) },
+  { name: "trsm nb=1", run: (Tri: TriangularBlock, B: Block) => trsm(Tri, B, 1) },
+  { name: "trsm nb=4", run: (Tri: TriangularBlock, B: Block) => trsm(Tri, B, 4) },
+  { name: "trsm nb=64", run: (Tri: TriangularBlock, B: Block) => trsm(Tri, B, 64) },
   ...(HAS_RESIDENT
     ? [1, 4, 64].map((nb) => ({ name: `trsmResident nb=${nb} (WebAssembly)`, run: (Tri: TriangularBlock, B: Block) => trsmWasm(Tri, B, nb) }))
     : []),
@@ -229,14 +229,14 @@ describe("solveTriangular", () => {
   });
 });
 
-describe("trsmBlock on views", () => {
-  it("trsmBlock reads the tagged triangle: lowerUnit, upper, and transposed views", () => {
+describe("trsm on views", () => {
+  it("trsm reads the tagged triangle: lowerUnit, upper, and transposed views", () => {
     // M = [[2, 5, 7], [4, 3, 8], [6, 1, 9]] column-major: lowerUnit(M) = [[1,0,0],[4,1,0],[6,1,1]],
     // upper(M) = [[2,5,7],[0,3,8],[0,0,9]]
     const M = colMajor(Float64Array.from([2, 4, 6, 5, 3, 1, 7, 8, 9]), 3, 3);
     const solve = (Tri: ReturnType<typeof lower>, rhs: number[]) => {
       const x = Float64Array.from(rhs);
-      trsmBlock(Tri, colMajor(x, 3, 1), 1);
+      trsm(Tri, colMajor(x, 3, 1), 1);
       return Array.from(x);
     };
     // L·x = [1, 6, 8]: x = [1, 2, 0]
@@ -258,15 +258,15 @@ describe("trsmBlock on views", () => {
     const b = Float64Array.from([1, 2, 3, 4]);
     const wide: TriangularBlock = { ...sub2x3(M), uplo: "upper", unit: false }; // hand-made: lower() itself refuses a non-square view
     expect(() => lower(sub2x3(M))).toThrow(/^internal: lower: a triangle of a non-square/);
-    // trsmBlock checks the shapes itself
-    expect(() => trsmBlock(lower(M), colMajor(b, 2, 2), 1)).toThrow(/^internal: trsmBlock: shapes T 3×3 \(lower\), B 2×2 do not agree/);
-    expect(() => trsmBlock(wide, colMajor(b, 2, 1), 1)).toThrow(/^internal: trsmBlock: shapes T 2×3 \(upper\), B 2×1 do not agree/);
+    // trsm checks the shapes itself
+    expect(() => trsm(lower(M), colMajor(b, 2, 2), 1)).toThrow(/^internal: trsm: shapes T 3×3 \(lower\), B 2×2 do not agree/);
+    expect(() => trsm(wide, colMajor(b, 2, 1), 1)).toThrow(/^internal: trsm: shapes T 2×3 \(upper\), B 2×1 do not agree/);
     // … and its leaves the buffers: B reaching past its buffer (hand-made: colMajor refuses one), element types that differ
     const long: Block = { data: b, off: 1, rs: 1, cs: 3, rows: 3, cols: 2 };
-    expect(() => trsmBlock(lower(M), long, 4)).toThrow(
+    expect(() => trsm(lower(M), long, 4)).toThrow(
       /^internal: trsm(Reference|Resident): B 3×2 \(off 1, strides 1, 3\) spans elements \[1, 6\] outside a buffer of 4 elements/,
     );
-    expect(() => trsmBlock(lower(M), colMajor(new Float32Array(3), 3, 1), 4)).toThrow(
+    expect(() => trsm(lower(M), colMajor(new Float32Array(3), 3, 1), 4)).toThrow(
       /^internal: trsmReference: element types Float64Array and Float32Array differ/,
     );
     // trsmReference: the whole contract

@@ -16,9 +16,9 @@
  * T at T.data[T.off + i·T.rs + j·T.cs], B likewise. T is a TriangularBlock whose tag says
  * which triangle is read and whether its diagonal is taken as ones, and op(T) is the view
  * itself: Tᵀ is T(lower(A)), the same buffer with the strides swapped (lower becoming upper).
- * So `trsmBlock(lowerUnit(L11), A12, nb)` is A12 := L11⁻¹·A12, `trsmBlock(T(upper(R)), B, nb)`
+ * So `trsm(lowerUnit(L11), A12, nb)` is A12 := L11⁻¹·A12, `trsm(T(upper(R)), B, nb)`
  * is B := R⁻ᵀ·B, and a right-side solve X·L11ᵀ = A21 is the left-side solve
- * `trsmBlock(lower(L11), T(A21), nb)` on B's transposed view.
+ * `trsm(lower(L11), T(A21), nb)` on B's transposed view.
  *
  * Invariant: on exit op(T)·X = B_in up to rounding; the backward error is
  * ‖op(T)·X − B‖ ≤ c·n·eps·‖T‖·‖X‖ (Higham, "Accuracy and Stability of Numerical Algorithms",
@@ -26,7 +26,7 @@
  *
  * Two routines, one contract (docs/style.md §6):
  *   - `trsmReference(T, B)`: the readable substitution above, the spec and reference twin;
- *   - `trsmBlock(T, B, nb)`: recursive. With T halved (lower case drawn),
+ *   - `trsm(T, B, nb)`: recursive. With T halved (lower case drawn),
  *
  *         ⎡ T11   0  ⎤ ⎡X1⎤   ⎡B1⎤      X1 = T11⁻¹·B1            (recurse)
  *         ⎣ T21  T22 ⎦ ⎣X2⎦ = ⎣B2⎦  ⇒   B2 := B2 − T21·X1        (gemm)
@@ -40,10 +40,10 @@
  *
  * trsmReference checks its views once per call (`checkTrsm` of the kernels: T square and of
  * B's rows, one element type, every corner inside its buffer; an `internal:` error
- * otherwise); trsmBlock checks the shapes at each node and leaves the rest to the kernels it
+ * otherwise); trsm checks the shapes at each node and leaves the rest to the kernels it
  * calls (trsmResident, trsmReference, gemm) and to `sub`, so that a 3×3 solve does not pay
  * for three checks.
- * solveTriangular builds the views of its working copies and calls trsmBlock, or ztrsm
+ * solveTriangular builds the views of its working copies and calls trsm, or ztrsm
  * (complex/triangular-solve.ts) for complex128.
  *
  * Neither routine checks the diagonal; callers test for an exact zero first (as dtrtrs does)
@@ -58,6 +58,7 @@ import {
   checkTrsm,
   colMajor,
   complexColMajor,
+  gemm,
   lower as lowerTriangle,
   lowerUnit,
   quadrants,
@@ -69,7 +70,6 @@ import {
   upperUnit,
 } from "@sliderule/ndarray/kernels";
 import { ztrsm } from "../complex/triangular-solve.js";
-import { gemmBlock } from "../util/gemm.js";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES, blockSizeOf, type BlockOptions } from "../tuning.js";
 import { gufunc, rightHandSide, asArray, assertFinite, fmtShape, workDType, type ArrayInput } from "../util/batch.js";
@@ -141,9 +141,9 @@ export function trsmReference(T: TriangularBlock, B: Block): void {
  * picture for lower T; upper T mirrors it, bottom half first), substitution at the leaves of
  * order ≤ nb, gemm for the off-diagonal block. op(T) is the view: T(upper(R)) for R⁻ᵀ.
  */
-export function trsmBlock(T: TriangularBlock, B: Block, nb: number): void {
+export function trsm(T: TriangularBlock, B: Block, nb: number): void {
   // the shapes here, once per node; the leaves (trsmResident, trsmReference), sub and gemm check the rest
-  if (T.rows !== T.cols || B.rows !== T.rows) checkTrsm("trsmBlock", T, B);
+  if (T.rows !== T.cols || B.rows !== T.rows) checkTrsm("trsm", T, B);
   // T and B in a resident workspace (util/batch.ts withWork): the same recursion, whole in WebAssembly
   if (trsmResident(T, B, nb)) return;
   const n = T.rows;
@@ -157,13 +157,13 @@ export function trsmBlock(T: TriangularBlock, B: Block, nb: number): void {
   const B2 = sub(B, n1, 0, n - n1, B.cols);
   const tag = T.uplo === "lower" ? (T.unit ? lowerUnit : lowerTriangle) : T.unit ? upperUnit : upperTriangle; // T11 and T22 keep T's triangle
   if (T.uplo === "lower") {
-    trsmBlock(tag(T11), B1, nb); // X1 = T11⁻¹·B1
-    gemmBlock(-1, T21, B1, 1, B2); // B2 := B2 − T21·X1
-    trsmBlock(tag(T22), B2, nb); // X2 = T22⁻¹·B2
+    trsm(tag(T11), B1, nb); // X1 = T11⁻¹·B1
+    gemm(-1, T21, B1, 1, B2); // B2 := B2 − T21·X1
+    trsm(tag(T22), B2, nb); // X2 = T22⁻¹·B2
   } else {
-    trsmBlock(tag(T22), B2, nb); // X2 = T22⁻¹·B2
-    gemmBlock(-1, T12, B2, 1, B1); // B1 := B1 − T12·X2
-    trsmBlock(tag(T11), B1, nb); // X1 = T11⁻¹·B1
+    trsm(tag(T22), B2, nb); // X2 = T22⁻¹·B2
+    gemm(-1, T12, B2, 1, B1); // B1 := B1 − T12·X2
+    trsm(tag(T11), B1, nb); // X1 = T11⁻¹·B1
   }
 }
 
@@ -267,7 +267,7 @@ export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTria
     const tri = lower ? (unitDiagonal ? lowerUnit(view) : lowerTriangle(view)) : unitDiagonal ? upperUnit(view) : upperTriangle(view);
     const T = trans === 0 ? tri : transposed(tri);
     if (complex) ztrsm(T, complexColMajor(Xw as Float64Array, n, nrhs), trans === 2);
-    else trsmBlock(T, colMajor(Xw, n, nrhs), nb);
+    else trsm(T, colMajor(Xw, n, nrhs), nb);
     return Xw;
   });
   return out;

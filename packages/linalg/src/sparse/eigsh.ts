@@ -35,7 +35,7 @@ import { NDArray, ShapeError, ValueError, namedTuple, type NamedTuple } from "@s
 import * as np from "@sliderule/ndarray";
 import { LinAlgError } from "../errors.js";
 import { BLOCK_SIZES } from "../tuning.js";
-import { getrfBlock, getrsBlock } from "../dense/lu.js";
+import { getrf, getrs } from "../dense/lu.js";
 import { colMajor } from "@sliderule/ndarray/kernels";
 import { checkOptions, OPTION, optionsSchema, show } from "../util/options.js";
 import { iterationLimit, squareOperator, tolerance, vectorArg, type OperatorInput } from "./cg.js";
@@ -128,7 +128,7 @@ function shiftInvert(fn: string, A: unknown, op: Operator, sigma: number, OPinv:
     for (let i = 0; i < n; i++) dense[i * n + i] -= sigma;
     const ipiv = new Int32Array(n);
     const LU = colMajor(dense, n, n);
-    const info = getrfBlock(LU, ipiv, BLOCK_SIZES.lu);
+    const info = getrf(LU, ipiv, BLOCK_SIZES.lu);
     if (info >= 0)
       throw new LinAlgError(
         `${fn}: A − sigma·I is singular (sigma = ${sigma} is an eigenvalue of A; zero pivot ${info}); move sigma slightly`,
@@ -137,7 +137,7 @@ function shiftInvert(fn: string, A: unknown, op: Operator, sigma: number, OPinv:
       );
     return (x, y) => {
       y.set(x);
-      getrsBlock(0, LU, ipiv, colMajor(y, n, 1), BLOCK_SIZES.lu);
+      getrs(0, LU, ipiv, colMajor(y, n, 1), BLOCK_SIZES.lu);
     };
   }
   const Aop = { shape: [n, n] as const, matvecInto: op.apply };

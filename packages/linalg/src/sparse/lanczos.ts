@@ -45,9 +45,8 @@
  * Parlett, "The Symmetric Eigenvalue Problem", §13; ARPACK dsaupd's convergence test.
  */
 import * as np from "@sliderule/ndarray";
-import { colMajor, gemv, residentWork, T as transpose, vector } from "@sliderule/ndarray/kernels";
+import { colMajor, gemm, gemv, residentWork, T as transpose, vector } from "@sliderule/ndarray/kernels";
 import { eigh } from "../dense/eigh.js";
-import { gemmBlock } from "../util/gemm.js";
 
 /** Columns below which gemm takes its TypeScript path (backend.ts WASM_MIN_SIDE). */
 const GEMM_MIN_COLUMNS = 6;
@@ -146,7 +145,7 @@ function ritzVectors(n: number, m: number, V: Float64Array, Y: Float64Array, idx
   const cols = idx.length;
   for (let i = 0; i < cols; i++) for (let r = 0; r < m; r++) Yk[i * m + r] = Y[r * m + idx[i]]; // Yk = Y[:, idx], column-major
   // out = V·Yk: the basis V (n×m) times the chosen eigenvectors of the projection (m×cols)
-  gemmBlock(1, colMajor(V, n, m), colMajor(Yk, m, cols), 0, colMajor(out, n, cols));
+  gemm(1, colMajor(V, n, m), colMajor(Yk, m, cols), 0, colMajor(out, n, cols));
 }
 
 // The vector loops of a step are small functions of their own: V8 compiles a small hot function

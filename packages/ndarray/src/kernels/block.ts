@@ -28,19 +28,23 @@
  *                        T() of a lower triangle is an upper one.
  *
  * So blocked code reads as its header draws: LU's trailing update is
- * `trsmBlock(lowerUnit(A11), A12, nb); gemmBlock(-1, A21, A12, 1, A22)`, with no offset
+ * `trsm(lowerUnit(A11), A12, nb); gemm(-1, A21, A12, 1, A22)`, with no offset
  * expression in sight. A blocked step builds a handful of small view objects; nothing is
  * allocated per element.
  *
- * Naming: a kernel's view form carries the suffix `Block` (getrfBlock, potrfBlock, geqrfBlock,
- * trsmBlock, gemmBlock, larfbBlock, …). LAPACK's positional form (A, aOff, lda) remains only
- * at the WebAssembly copies' boundary (getrfFast, potrfFast, geqrfFast, orgqrFast: the
- * AssemblyScript twins keep their byte pointers, converted from those arguments in one place)
- * and in the leaf kernels below.
+ * Every matrix kernel takes views: ndarray's gemm(alpha, A, B, beta, C), gemv(alpha, A, x,
+ * beta, y), symv(alpha, lower(A), x, beta, y) and the WebAssembly factorizations
+ * (trsmResident(T, B, leaf), getrfResident(A, ipiv, nb), …), and linalg's blocked routines
+ * under their LAPACK names (getrf, potrf, geqrf, orgqr, ormqrT, larfb, trsm). Shapes come from
+ * the views; each kernel checks its operands once per call with `checkInside` (O(1): every
+ * element lies inside its buffer) and its own shape rules. LAPACK's positional form
+ * (A, aOff, lda) remains only where a view is converted to the AssemblyScript twins' byte
+ * pointers (one place per entry) and in the leaf kernels below.
  *
  * Leaf kernels. The index loops live in the unblocked routines (getf2, laswp, potf2, geqr2,
- * org2r, larft), which keep LAPACK's positional arguments; their Block forms (getf2Block, …)
- * pass a view's fields in. Measured on V8 (Node 20): the same loop nest ran about 10% slower
+ * org2r, larft), which keep LAPACK's positional arguments; their view forms carry the suffix
+ * Block (getf2Block, laswpBlock, potf2Block, geqr2Block, org2rBlock, larftBlock) and pass a
+ * view's fields in. Measured on V8 (Node 20): the same loop nest ran about 10% slower
  * with its bounds and offsets read from an object into locals than with them as parameters,
  * and a per-call view adds nothing measurable to an O(n³) or O(n²) loop.
  *

@@ -306,7 +306,6 @@ describe.each(variants)("gemm (%s)", (_name, kernel, kc) => {
   });
 
   it("takes transposes as views: C := 2·Aᵀ·B − C on column-major A (3×2), B (3×4), C (2×4)", () => {
-    // (moved from linalg's util/gemm.test.ts, the first caller on views)
     const a = Float64Array.from([1, 2, 3, 4, 5, 6]);
     const b = Float64Array.from({ length: 12 }, (_, i) => i - 5.5);
     const c0 = Float64Array.from({ length: 8 }, (_, i) => 0.25 * i);

@@ -18,15 +18,18 @@
  *   reduceStrided       reduce.ts       acc[j] ⊕= a[i] along any axes
  *                                       (twin: reduceStridedReference; float64 sums:
  *                                       reduce-f64.ts)
- *   gemm                gemm.ts         C := alpha·A·B + beta·C on strided float64/float32
- *                                       operands (twin: gemmReference; WebAssembly SIMD
- *                                       build: wasm/gemm.wasm.ts, chosen by backend.ts)
- *   gemv, symv          gemv.ts         y := alpha·A·x + beta·y, A general or symmetric (lower)
- *                                       (twins: gemvReference, symvReference; SIMD for a
- *                                       float64 A in a resident workspace)
+ * The matrix kernels take Blocks (block.ts), shapes from the views, in BLAS order:
  *
- *   trsmResident,       wasm/factor.wasm.ts  triangular solve, blocked LU with partial pivoting,
- *   getrfResident,                           blocked Cholesky, blocked Householder QR, whole in
+ *   gemm                gemm.ts         gemm(alpha, A, B, beta, C): C := alpha·A·B + beta·C,
+ *                                       float64 or float32, any strides (twin: gemmReference;
+ *                                       WebAssembly SIMD: wasm/gemm.wasm.ts, by backend.ts)
+ *   gemv, symv          gemv.ts         gemv(alpha, A, x, beta, y), symv(alpha, lower(A), x,
+ *                                       beta, y): y := alpha·A·x + beta·y, x and y one-column
+ *                                       views (twins: gemvReference, symvReference; SIMD
+ *                                       for a float64 A in a resident workspace)
+ *
+ *   trsmResident(T, B), wasm/factor.wasm.ts  triangular solve, blocked LU with partial pivoting,
+ *   getrfResident(A),                        blocked Cholesky, blocked Householder QR, whole in
  *   potrfResident,                           WebAssembly, for float64 matrices in a resident
  *   geqrfResident,                           workspace, and Q from its reflectors (twins and
  *   orgqrResident                            spec: @sliderule/linalg's trsm, getrf, potrf,

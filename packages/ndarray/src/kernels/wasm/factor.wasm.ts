@@ -23,8 +23,8 @@
  * active module's memory, converts them to byte pointers and strides in one place and calls
  * the AssemblyScript kernel, which keeps LAPACK's positional arguments. For any other operand
  * each returns `undefined` (or false), having touched nothing, and the caller runs its
- * TypeScript routine: @sliderule/linalg's trsmBlock, getrfBlock, potrfBlock, geqrfBlock and
- * orgqrBlock, which are these kernels' spec and are tested against them there.
+ * TypeScript routine: @sliderule/linalg's trsm, getrf, potrf, geqrf and
+ * orgqr, which are these kernels' spec and are tested against them there.
  *
  * Scratch (the gemm panels Ap, Bp and the tile; dgetrf's pivots) goes right above the live
  * workspaces, where residentAlloc reserved room for it.
@@ -63,7 +63,7 @@ function setScratch(w: Loaded, reserveBytes: number): number {
 /**
  * The contract of B := T⁻¹·B on views, checked once per call: T square and tagged with its
  * triangle, B with T's order of rows, one element type, every corner inside its buffer.
- * `fn` names the kernel (trsmResident here; linalg's trsmBlock and trsmReference call it too).
+ * `fn` names the kernel (trsmResident here; linalg's trsm and trsmReference call it too).
  * Small enough to inline; the messages are built apart (disagree, outside).
  * @throws Error `internal:` on any violation.
  */
@@ -104,7 +104,7 @@ function checkColumnMajor(fn: string, A: Block): number {
  * transposed solve is a transposed view (T(lower(A)) is upper).
  *
  * The views are checked once the operands are taken, before anything reaches WebAssembly:
- * linalg's trsmBlock calls this at every node of its recursion, and on operands it leaves
+ * linalg's trsm calls this at every node of its recursion, and on operands it leaves
  * alone the TypeScript leaf (trsmReference) checks them instead (three checks per leaf cost
  * 6% on a stack of 3×3 solves).
  * @throws Error `internal:` when resident views break {@link checkTrsm}'s contract.
@@ -123,7 +123,7 @@ export function trsmResident(T: TriangularBlock, B: Block, leaf: number): boolea
 
 /**
  * Blocked LU with partial pivoting of the m×n column-major view A in place (linalg
- * getrfBlock's contract: ipiv[0:min(m, n)] gets the absolute 0-based pivot rows; returns
+ * getrf's contract: ipiv[0:min(m, n)] gets the absolute 0-based pivot rows; returns
  * the first exactly zero pivot's column or −1), or undefined when A is not resident.
  */
 export function getrfResident(A: Block, ipiv: Int32Array, nb: number): number | undefined {
@@ -143,7 +143,7 @@ export function getrfResident(A: Block, ipiv: Int32Array, nb: number): number | 
 
 /**
  * Blocked Cholesky, lower, of the n×n column-major view A in place, reading and writing its
- * lower triangle (linalg potrfBlock's contract: −1, or the index of the first leading minor
+ * lower triangle (linalg potrf's contract: −1, or the index of the first leading minor
  * that is not positive definite), or undefined when A is not resident.
  */
 export function potrfResident(A: Block, nb: number): number | undefined {
@@ -156,7 +156,7 @@ export function potrfResident(A: Block, nb: number): number | undefined {
 }
 
 /**
- * Blocked Householder QR of the m×n column-major view A in place (linalg geqrfBlock's
+ * Blocked Householder QR of the m×n column-major view A in place (linalg geqrf's
  * contract: R on and above the diagonal, the reflectors' vectors below it, tau[0:k] their
  * scalars, k = min(m, n)); false, touching nothing, when A is not resident or the scratch
  * (tau, T and the block update's arrays) does not fit.
@@ -180,7 +180,7 @@ export function geqrfResident(A: Block, tau: Float64Array, nb: number): boolean 
 
 /**
  * Form Q₁, the first n columns of H_0···H_{k−1}, in place over the m×n column-major view A
- * holding geqrf's reflectors (linalg orgqrBlock's contract, m ≥ n ≥ k; tau[0:k] their
+ * holding geqrf's reflectors (linalg orgqr's contract, m ≥ n ≥ k; tau[0:k] their
  * scalars); false, touching nothing, when A is not resident or the scratch does not fit.
  */
 export function orgqrResident(A: Block, k: number, tau: Float64Array, nb: number): boolean {
