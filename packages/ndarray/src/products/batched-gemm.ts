@@ -41,7 +41,7 @@
 import { allocate, type DType } from "../dtype.js";
 import { copyStrided } from "../kernels/copy.js";
 import type { Block } from "../kernels/block.js";
-import { GEMM_DEFAULTS, gemm, gemmSmall, type FloatArray } from "../kernels/gemm.js";
+import { checkGemm, GEMM_DEFAULTS, gemm, gemmSmall, gemmSmallChecked, type FloatArray } from "../kernels/gemm.js";
 import { forEachRun } from "../kernels/strided.js";
 import { NDArray } from "../ndarray.js";
 import { sizeOf } from "../shape.js";
@@ -148,8 +148,8 @@ function gemmStack(dims: Dims, alpha: number, A: RealOperand, B: RealOperand, be
   const nb = batch.length;
   const count = sizeOf(batch);
   if (count === 0) return;
-  // plain object literals, not strided(): gemm checks every call's corners itself, and the
-  // views of a stack share one object shape (monomorphic in the kernel)
+  // plain object literals, not strided(): the views are checked by gemm on every call (or, for
+  // a stack of tiny products, once below), and share one object shape (monomorphic in the kernel)
   const Av = view(A, M, K, nb);
   const Bv = view(B, K, N, nb);
   const Cv = view(C, M, N, nb);
@@ -174,15 +174,47 @@ function gemmStack(dims: Dims, alpha: number, A: RealOperand, B: RealOperand, be
     kernel(alpha, Av, Bv, beta, Cv);
     return;
   }
+  // tiny products: the stack is checked once here, then each product runs unchecked
+  let each = kernel;
+  if (kernel === gemmSmall) {
+    checkGemm(alpha, Av, Bv, Cv);
+    checkStackInside("C", C, [...batch, M, N]);
+    if (alpha !== 0 && K > 0) {
+      checkStackInside("A", A, [...batch, M, K]);
+      checkStackInside("B", B, [...batch, K, N]);
+    }
+    each = gemmSmallChecked;
+  }
   const batchStrides = [A.strides.slice(0, nb), B.strides.slice(0, nb), C.strides.slice(0, nb)];
   forEachRun(batch, batchStrides, [A.offset, B.offset, C.offset], (pos, runs, step) => {
     for (let r = 0; r < runs; r++) {
       Av.off = pos[0] + r * step[0];
       Bv.off = pos[1] + r * step[1];
       Cv.off = pos[2] + r * step[2];
-      kernel(alpha, Av, Bv, beta, Cv);
+      each(alpha, Av, Bv, beta, Cv);
     }
   });
+}
+
+/**
+ * Every matrix of a stack (dims: ...batch, rows, cols) lies inside X's buffer: the stack's
+ * extreme corners do (O(ndim), for any strides; broadcast axes have stride 0).
+ * @throws Error `internal:` otherwise (our own bug: operands come from NDArrays).
+ */
+function checkStackInside(name: string, X: RealOperand, dims: readonly number[]): void {
+  let lo = X.offset;
+  let hi = X.offset;
+  for (let d = 0; d < dims.length; d++) {
+    if (dims[d] === 0) return;
+    const span = (dims[d] - 1) * X.strides[d];
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  if (!(lo >= 0 && hi < X.data.length && Number.isInteger(lo) && Number.isInteger(hi))) {
+    throw new Error(
+      `internal: matmul: the ${name} stack (${dims.join("×")}, offset ${X.offset}, strides ${X.strides.join(", ")}) spans [${lo}, ${hi}] outside a buffer of ${X.data.length}`,
+    );
+  }
 }
 
 /**
