@@ -6,7 +6,7 @@ import { randomComplex, randomMatrix } from "../../test/corpus.js";
 import { columns, expectClose, expectSolves, matrices } from "../../test/invariants.js";
 import { LinAlgError } from "../errors.js";
 import { solveTriangular, trsm, trsmReference } from "./triangular-solve.js";
-import { type Block, colMajor, lower, lowerUnit, strided, T, type TriangularBlock, trsmResident, upper, upperUnit } from "@sliderule/ndarray/kernels";
+import { type Block, colMajor, lower, lowerUnit, strided, T, triangle, type TriangularBlock, trsmResident, upper } from "@sliderule/ndarray/kernels";
 import { HAS_RESIDENT, inResident } from "../../test/column-major.js";
 
 /** The same view on another buffer (a resident copy), triangle tag and all. */
@@ -25,7 +25,7 @@ function trsmWasm(Tri: TriangularBlock, B: Block, nb: number): void {
 function triangleOf(data: Float64Array, n: number, isLower: boolean, unit: boolean, transposedView = false): TriangularBlock {
   const A = colMajor(data, n, n);
   const stored = transposedView ? !isLower : isLower; // Tᵀ of the other triangle is this one
-  const tri = stored ? (unit ? lowerUnit(A) : lower(A)) : unit ? upperUnit(A) : upper(A);
+  const tri = triangle(A, stored ? "lower" : "upper", unit);
   return transposedView ? T(tri) : tri;
 }
 

@@ -59,15 +59,12 @@ import {
   colMajor,
   complexColMajor,
   gemm,
-  lower as lowerTriangle,
-  lowerUnit,
   quadrants,
   sub,
   T as transposed,
   type TriangularBlock,
+  triangle,
   trsmResident,
-  upper as upperTriangle,
-  upperUnit,
 } from "@sliderule/ndarray/kernels";
 import { ztrsm } from "../complex/triangular-solve.js";
 import { LinAlgError } from "../errors.js";
@@ -155,15 +152,14 @@ export function trsm(T: TriangularBlock, B: Block, nb: number): void {
   const [T11, T12, T21, T22] = quadrants(T, n1, n1);
   const B1 = sub(B, 0, 0, n1, B.cols);
   const B2 = sub(B, n1, 0, n - n1, B.cols);
-  const tag = T.uplo === "lower" ? (T.unit ? lowerUnit : lowerTriangle) : T.unit ? upperUnit : upperTriangle; // T11 and T22 keep T's triangle
   if (T.uplo === "lower") {
-    trsm(tag(T11), B1, nb); // X1 = T11⁻¹·B1
+    trsm(triangle(T11, T.uplo, T.unit), B1, nb); // X1 = T11⁻¹·B1 (T11 and T22 keep T's triangle)
     gemm(-1, T21, B1, 1, B2); // B2 := B2 − T21·X1
-    trsm(tag(T22), B2, nb); // X2 = T22⁻¹·B2
+    trsm(triangle(T22, T.uplo, T.unit), B2, nb); // X2 = T22⁻¹·B2
   } else {
-    trsm(tag(T22), B2, nb); // X2 = T22⁻¹·B2
+    trsm(triangle(T22, T.uplo, T.unit), B2, nb); // X2 = T22⁻¹·B2
     gemm(-1, T12, B2, 1, B1); // B1 := B1 − T12·X2
-    trsm(tag(T11), B1, nb); // X1 = T11⁻¹·B1
+    trsm(triangle(T11, T.uplo, T.unit), B1, nb); // X1 = T11⁻¹·B1
   }
 }
 
@@ -264,7 +260,7 @@ export function solveTriangular(a: ArrayInput, b: ArrayInput, options: SolveTria
     step.load(1, Xw);
     // T: the named triangle of the n×n working copy; op(T) = Tᵀ is its transposed view (lower becoming upper)
     const view = complex ? complexColMajor(Tw as Float64Array, n, n) : colMajor(Tw, n, n);
-    const tri = lower ? (unitDiagonal ? lowerUnit(view) : lowerTriangle(view)) : unitDiagonal ? upperUnit(view) : upperTriangle(view);
+    const tri = triangle(view, lower ? "lower" : "upper", unitDiagonal);
     const T = trans === 0 ? tri : transposed(tri);
     if (complex) ztrsm(T, complexColMajor(Xw as Float64Array, n, nrhs), trans === 2);
     else trsm(T, colMajor(Xw, n, nrhs), nb);

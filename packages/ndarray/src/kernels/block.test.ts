@@ -12,6 +12,7 @@ import {
   strided,
   sub,
   T,
+  triangle,
   upper,
   upperUnit,
   vector,
@@ -100,6 +101,10 @@ describe("Block views", () => {
     expect(lowerUnit(A)).toMatchObject({ uplo: "lower", unit: true });
     expect(upper(A)).toMatchObject({ uplo: "upper", unit: false });
     expect(upperUnit(A)).toMatchObject({ uplo: "upper", unit: true });
+    // triangle chooses among the four by value
+    expect(triangle(A, "upper", true)).toEqual(upperUnit(A));
+    expect(triangle(A, "lower", false)).toEqual(lower(A));
+    expect(() => triangle(sub(A, 0, 0, 2, 3), "lower", true)).toThrow(/^internal: lowerUnit: a triangle of a non-square/);
     const Lt = T(lowerUnit(A));
     expect(Lt).toMatchObject({ uplo: "upper", unit: true, rs: 6, cs: 1 });
     expect(T(upper(A))).toMatchObject({ uplo: "lower", unit: false });

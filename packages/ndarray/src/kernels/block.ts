@@ -22,7 +22,7 @@
  *   row(A, i, j, len)    the len elements of row i from column j on, as a len×1 view: a
  *                        vector is a one-column Block, whichever stride it walks
  *
- *   lower(A), lowerUnit(A), upper(A), upperUnit(A)
+ *   lower(A), lowerUnit(A), upper(A), upperUnit(A), triangle(A, uplo, unit)
  *                        the same view tagged with the triangle a kernel is to read (and
  *                        whether its diagonal is taken as ones), for the triangular solve;
  *                        T() of a lower triangle is an upper one.
@@ -234,7 +234,8 @@ export function upperUnit(A: Block): TriangularBlock {
   return triangle(A, "upper", true);
 }
 
-function triangle(A: Block, uplo: "lower" | "upper", unit: boolean): TriangularBlock {
+/** A's named triangle, unit diagonal or not: lower, lowerUnit, upper or upperUnit chosen by value (a square view). */
+export function triangle(A: Block, uplo: "lower" | "upper", unit: boolean): TriangularBlock {
   if (A.rows !== A.cols) throw new Error(`internal: ${uplo}${unit ? "Unit" : ""}: a triangle of a non-square ${formatView(A)} view`);
   return { data: A.data, off: A.off, rs: A.rs, cs: A.cs, rows: A.rows, cols: A.cols, uplo, unit };
 }

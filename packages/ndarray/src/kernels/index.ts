@@ -60,6 +60,7 @@ export {
   strided,
   sub,
   T,
+  triangle,
   upper,
   upperUnit,
   vector,

@@ -31,7 +31,7 @@
  */
 import { activeWasm } from "../backend.js";
 import { type Block, checkInside, type FloatArray, formatView, leadingDim, type TriangularBlock } from "../block.js";
-import { align16, arenaEnd, ensureMemory, RESIDENT_NC, WASM_GEMM_DEFAULTS, type Loaded } from "./gemm.wasm.js";
+import { address, align16, arenaEnd, ensureMemory, RESIDENT_NC, WASM_GEMM_DEFAULTS, type Loaded } from "./gemm.wasm.js";
 
 /** The active loaded flavour, when its memory holds every one of `arrays` (float64 views); else null. */
 export function residentOf(...arrays: FloatArray[]): Loaded | null {
@@ -115,9 +115,7 @@ export function trsmResident(T: TriangularBlock, B: Block, leaf: number): boolea
   checkTrsm("trsmResident", T, B);
   if (setScratch(w, 0) < 0) return false;
   // the one conversion to the kernel's positional arguments: byte pointers, strides in elements
-  const t = T.data.byteOffset + T.off * 8;
-  const b = B.data.byteOffset + B.off * 8;
-  w.kernel.dtrsm(T.rows, B.cols, T.uplo === "lower" ? 1 : 0, T.unit ? 1 : 0, t, T.rs, T.cs, b, B.rs, B.cs, leaf);
+  w.kernel.dtrsm(T.rows, B.cols, T.uplo === "lower" ? 1 : 0, T.unit ? 1 : 0, address(T), T.rs, T.cs, address(B), B.rs, B.cs, leaf);
   return true;
 }
 
@@ -136,7 +134,7 @@ export function getrfResident(A: Block, ipiv: Int32Array, nb: number): number | 
   if (w === null) return undefined;
   const piv = setScratch(w, k * 4);
   if (piv < 0) return undefined;
-  const info = w.kernel.dgetrf(m, n, A.data.byteOffset + A.off * 8, lda, piv, nb);
+  const info = w.kernel.dgetrf(m, n, address(A), lda, piv, nb);
   ipiv.set(new Int32Array(w.memory.buffer, piv, k));
   return info;
 }
@@ -152,7 +150,7 @@ export function potrfResident(A: Block, nb: number): number | undefined {
   if (A.rows !== A.cols) throw new Error(`internal: ${fn}: a non-square ${formatView(A)} matrix`);
   const w = residentOf(A.data);
   if (w === null || setScratch(w, 0) < 0) return undefined;
-  return w.kernel.dpotrf(A.rows, A.data.byteOffset + A.off * 8, lda, nb);
+  return w.kernel.dpotrf(A.rows, address(A), lda, nb);
 }
 
 /**
@@ -173,7 +171,7 @@ export function geqrfResident(A: Block, tau: Float64Array, nb: number): boolean 
   const workBytes = (nb * nb + m * nb + 2 * nb * n) * 8;
   const data = setScratch(w, tauBytes + workBytes);
   if (data < 0) return false;
-  w.kernel.dgeqrf(m, n, A.data.byteOffset + A.off * 8, lda, data, nb, data + tauBytes);
+  w.kernel.dgeqrf(m, n, address(A), lda, data, nb, data + tauBytes);
   tau.set(new Float64Array(w.memory.buffer, data, k));
   return true;
 }
@@ -197,6 +195,6 @@ export function orgqrResident(A: Block, k: number, tau: Float64Array, nb: number
   const data = setScratch(w, tauBytes + workBytes);
   if (data < 0) return false;
   w.f64.set(tau.subarray(0, k), data / 8);
-  w.kernel.dorgqr(m, n, k, A.data.byteOffset + A.off * 8, lda, data, nb, data + tauBytes);
+  w.kernel.dorgqr(m, n, k, address(A), lda, data, nb, data + tauBytes);
   return true;
 }

@@ -258,6 +258,13 @@ export function ensureMemory(w: Loaded, bytes: number): boolean {
 
 export const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
+/**
+ * The byte address of element (0, 0) of a float64 view that lies in WebAssembly memory: the
+ * one conversion from a view to the AssemblyScript kernels' pointer arguments (the strides
+ * stay in elements).
+ */
+export const address = (A: Block): number => A.data.byteOffset + A.off * 8;
+
 /** Where a rows×cols operand will sit in wasm memory: a span copy or a dense gather. */
 interface Placement {
   /** First buffer index copied (span copy) or -1 (gather into row-major). */
@@ -491,9 +498,9 @@ function isResident(A: Block, B: Block, C: Block, w: Loaded): boolean {
 /** C := alpha·A·B + beta·C where the operands lie, by the kernel's dgemmC; false if the scratch is missing. */
 function gemmResident(alpha: number, A: Block, B: Block, beta: number, C: Block, w: Loaded, o: Readonly<WasmGemmOptions>): boolean {
   // the views' fields, read once, as the kernel's positional arguments (byte pointers)
-  const { data: a, off: aOff, rs: aRs, cs: aCs, cols: k } = A;
-  const { data: b, off: bOff, rs: bRs, cs: bCs } = B;
-  const { data: c, off: cOff, rs: cRs, cs: cCs, rows: m, cols: n } = C;
+  const { rs: aRs, cs: aCs, cols: k } = A;
+  const { rs: bRs, cs: bCs } = B;
+  const { rs: cRs, cs: cCs, rows: m, cols: n } = C;
   // the kernel may swap the roles of m and n (a column-major C is computed as Cᵀ): size for either
   const side = Math.max(m, n);
   const mc = Math.min(o.mc, side),
@@ -503,27 +510,6 @@ function gemmResident(alpha: number, A: Block, B: Block, beta: number, C: Block,
   const bp = ap + align16(Math.ceil(mc / w.MR) * w.MR * kc * 8);
   const tile = bp + align16(Math.ceil(nc / w.NR64) * w.NR64 * kc * 8);
   if (!ensureMemory(w, tile + w.MR * w.NR64 * 8)) return false;
-  w.kernel.dgemmC(
-    m,
-    n,
-    k,
-    a.byteOffset + aOff * 8,
-    aRs,
-    aCs,
-    b.byteOffset + bOff * 8,
-    bRs,
-    bCs,
-    c.byteOffset + cOff * 8,
-    cRs,
-    cCs,
-    alpha,
-    beta,
-    ap,
-    bp,
-    tile,
-    o.mc,
-    o.kc,
-    nc,
-  );
+  w.kernel.dgemmC(m, n, k, address(A), aRs, aCs, address(B), bRs, bCs, address(C), cRs, cCs, alpha, beta, ap, bp, tile, o.mc, o.kc, nc);
   return true;
 }

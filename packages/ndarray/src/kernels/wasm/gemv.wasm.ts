@@ -13,7 +13,7 @@
  * these for large enough float64 products, running themselves whenever these return false.
  */
 import type { Block, TriangularBlock } from "../block.js";
-import { align16, arenaEnd, ensureMemory, type Loaded } from "./gemm.wasm.js";
+import { address, align16, arenaEnd, ensureMemory, type Loaded } from "./gemm.wasm.js";
 
 /**
  * y := alpha·A·x + beta·y (gemv.ts) for a float64 A inside `w`'s memory with contiguous
@@ -23,7 +23,7 @@ import { align16, arenaEnd, ensureMemory, type Loaded } from "./gemm.wasm.js";
 export function gemvResident(alpha: number, A: Block, x: Block, beta: number, y: Block, w: Loaded): boolean {
   const { rows: m, cols: n, data, rs, cs } = A;
   if (!(data instanceof Float64Array) || data.buffer !== w.memory.buffer || (rs !== 1 && cs !== 1)) return false;
-  const a = data.byteOffset + A.off * 8;
+  const a = address(A);
   return vectorProduct(w, m, n, alpha, x, beta, y, (xAddr, tAddr) => {
     if (rs === 1) w.kernel.dgemvColumns(m, n, a, cs, xAddr, tAddr);
     else w.kernel.dgemvRows(m, n, a, rs, xAddr, tAddr);
@@ -37,7 +37,7 @@ export function gemvResident(alpha: number, A: Block, x: Block, beta: number, y:
 export function symvResident(alpha: number, A: TriangularBlock, x: Block, beta: number, y: Block, w: Loaded): boolean {
   const { rows: n, data, rs, cs: lda } = A;
   if (!(data instanceof Float64Array) || data.buffer !== w.memory.buffer || rs !== 1) return false;
-  const a = data.byteOffset + A.off * 8;
+  const a = address(A);
   return vectorProduct(w, n, n, alpha, x, beta, y, (xAddr, tAddr) => w.kernel.dsymvLower(n, a, lda, xAddr, tAddr));
 }
 
